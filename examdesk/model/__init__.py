@@ -1,0 +1,84 @@
+"""The exam plan as SQLAlchemy 2 typed models (the database schema's single source)."""
+
+from __future__ import annotations
+
+from examdesk.model.base import NAMING_CONVENTION, Base
+from examdesk.model.candidate import (
+    Candidate,
+    CandidatePhoto,
+    RetiredTicket,
+    SeatAssignment,
+    candidate_subjects,
+)
+from examdesk.model.enums import (
+    AttendanceStatus,
+    CandidateStatus,
+    CertificateStatus,
+    Corner,
+    Gender,
+    IdCheck,
+    IdType,
+    IncidentKind,
+    PostKind,
+    SeatOrder,
+    StaffRole,
+    UserRole,
+)
+from examdesk.model.exam import Exam, ExamSession, Level, Subject, session_subjects
+from examdesk.model.examday import (
+    AttendanceMark,
+    Incident,
+    TempIdCertificate,
+    certificate_sessions,
+)
+from examdesk.model.security import AuditEvent, User
+from examdesk.model.staff import (
+    Duty,
+    Post,
+    PostSupply,
+    Staff,
+    StaffRelative,
+    StaffRoleAssignment,
+)
+from examdesk.model.venue import Room, TestCenter
+
+__all__ = [
+    "NAMING_CONVENTION",
+    "AttendanceMark",
+    "AttendanceStatus",
+    "AuditEvent",
+    "Base",
+    "Candidate",
+    "CandidatePhoto",
+    "CandidateStatus",
+    "CertificateStatus",
+    "Corner",
+    "Duty",
+    "Exam",
+    "ExamSession",
+    "Gender",
+    "IdCheck",
+    "IdType",
+    "Incident",
+    "IncidentKind",
+    "Level",
+    "Post",
+    "PostKind",
+    "PostSupply",
+    "RetiredTicket",
+    "Room",
+    "SeatAssignment",
+    "SeatOrder",
+    "Staff",
+    "StaffRelative",
+    "StaffRole",
+    "StaffRoleAssignment",
+    "Subject",
+    "TempIdCertificate",
+    "TestCenter",
+    "User",
+    "UserRole",
+    "candidate_subjects",
+    "certificate_sessions",
+    "session_subjects",
+]

@@ -1,0 +1,57 @@
+"""Declarative base, the constraint naming convention, and column helpers."""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import DateTime, Enum, MetaData
+from sqlalchemy.orm import DeclarativeBase
+
+# Stable constraint names make Alembic migrations reproducible on SQLite and PostgreSQL.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Base of every ExamDesk table."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def enum_column(enum_class: type[enum.Enum]) -> Enum:
+    """A portable enum column: stored as its value, guarded by a CHECK constraint.
+
+    Native PostgreSQL enum types would need their own migrations for every new value;
+    a VARCHAR with a CHECK behaves the same on both backends.
+    """
+    return Enum(
+        enum_class,
+        name=enum_class.__name__.lower(),
+        native_enum=False,
+        create_constraint=True,
+        length=max(len(str(m.value)) for m in enum_class) + 8,
+        values_callable=lambda e: [str(m.value) for m in e],
+        validate_strings=True,
+    )
+
+
+def utcnow() -> datetime:
+    """Now, in UTC, as stored in every timestamp column."""
+    return datetime.now(UTC)
+
+
+def timestamp() -> DateTime:
+    """A timezone-aware timestamp column type."""
+    return DateTime(timezone=True)
+
+
+def json_default_list() -> list[Any]:
+    """Default for JSON list columns (a fresh list each row)."""
+    return []

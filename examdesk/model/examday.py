@@ -1,0 +1,116 @@
+"""Exam-day records: temporary ID certificates, attendance marks and incidents."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    Column,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from examdesk.model.base import Base, enum_column, timestamp, utcnow
+from examdesk.model.candidate import Candidate
+from examdesk.model.enums import (
+    AttendanceStatus,
+    CertificateStatus,
+    Gender,
+    IdCheck,
+    IncidentKind,
+)
+from examdesk.model.exam import ExamSession
+
+certificate_sessions = Table(
+    "certificate_sessions",
+    Base.metadata,
+    Column(
+        "certificate_id",
+        ForeignKey("temp_id_certificates.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("session_id", ForeignKey("exam_sessions.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class TempIdCertificate(Base):
+    """A temporary identity certificate (临时身份证明) issued by police on exam day.
+
+    Name, gender, ID and ticket number are copied as printed, so the record stays true to the
+    paper even if the candidate's record is corrected later. Valid for this exam only.
+    """
+
+    __tablename__ = "temp_id_certificates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    exam_id: Mapped[int] = mapped_column(ForeignKey("exams.id", ondelete="CASCADE"))
+    serial_no: Mapped[str] = mapped_column(String(32))
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), index=True
+    )
+    center_id: Mapped[int] = mapped_column(ForeignKey("test_centers.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(100))
+    gender: Mapped[Gender] = mapped_column(enum_column(Gender))
+    id_number: Mapped[str] = mapped_column(String(32))
+    ticket_no: Mapped[str] = mapped_column(String(32), default="")
+    officer_name: Mapped[str] = mapped_column(String(50))
+    police_unit: Mapped[str] = mapped_column(String(100))
+    issued_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow)
+    issued_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    status: Mapped[CertificateStatus] = mapped_column(
+        enum_column(CertificateStatus), default=CertificateStatus.VALID
+    )
+    void_reason: Mapped[str] = mapped_column(Text, default="")
+
+    candidate: Mapped[Candidate] = relationship()
+    sessions: Mapped[list[ExamSession]] = relationship(secondary=certificate_sessions)
+
+    __table_args__ = (UniqueConstraint("exam_id", "serial_no"),)
+
+
+class AttendanceMark(Base):
+    """Whether a candidate sat a session, and which document they showed."""
+
+    __tablename__ = "attendance_marks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id", ondelete="CASCADE"))
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("exam_sessions.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[AttendanceStatus] = mapped_column(enum_column(AttendanceStatus))
+    id_check: Mapped[IdCheck | None] = mapped_column(enum_column(IdCheck))
+    marked_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow)
+    marked_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+
+    __table_args__ = (UniqueConstraint("candidate_id", "session_id"),)
+
+
+class Incident(Base):
+    """Something that happened in a room or at a center and goes on the record."""
+
+    __tablename__ = "incidents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    exam_id: Mapped[int] = mapped_column(ForeignKey("exams.id", ondelete="CASCADE"), index=True)
+    center_id: Mapped[int | None] = mapped_column(
+        ForeignKey("test_centers.id", ondelete="CASCADE")
+    )
+    room_id: Mapped[int | None] = mapped_column(ForeignKey("rooms.id", ondelete="CASCADE"))
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("exam_sessions.id", ondelete="CASCADE")
+    )
+    candidate_id: Mapped[int | None] = mapped_column(
+        ForeignKey("candidates.id", ondelete="SET NULL")
+    )
+    kind: Mapped[IncidentKind] = mapped_column(enum_column(IncidentKind))
+    description: Mapped[str] = mapped_column(Text)
+    action_taken: Mapped[str] = mapped_column(Text, default="")
+    occurred_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow)
+    reported_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    severity: Mapped[int] = mapped_column(Integer, default=1)

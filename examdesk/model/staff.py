@@ -1,0 +1,160 @@
+"""Staff, the posts they man, and their duties per session."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from examdesk.model.base import Base, enum_column
+from examdesk.model.enums import Gender, PostKind, StaffRole
+from examdesk.model.venue import Room, TestCenter
+
+
+class Staff(Base):
+    """A person working the exam: invigilator, chief examiner, volunteer, police officer..."""
+
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    exam_id: Mapped[int] = mapped_column(ForeignKey("exams.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(100))
+    gender: Mapped[Gender] = mapped_column(enum_column(Gender))
+    id_number: Mapped[str] = mapped_column(String(32))
+    work_unit: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    home_center_id: Mapped[int | None] = mapped_column(
+        ForeignKey("test_centers.id", ondelete="SET NULL"), index=True
+    )
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    home_center: Mapped[TestCenter | None] = relationship()
+    roles: Mapped[list[StaffRoleAssignment]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+    relatives: Mapped[list[StaffRelative]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    __table_args__ = (UniqueConstraint("exam_id", "id_number"),)
+
+
+class StaffRoleAssignment(Base):
+    """One of the roles a staff member may take (a person may hold several)."""
+
+    __tablename__ = "staff_roles"
+
+    staff_id: Mapped[int] = mapped_column(
+        ForeignKey("staff.id", ondelete="CASCADE"), primary_key=True
+    )
+    role: Mapped[StaffRole] = mapped_column(enum_column(StaffRole), primary_key=True)
+
+
+class StaffRelative(Base):
+    """The ID number of a relative of a staff member who sits the exam (回避)."""
+
+    __tablename__ = "staff_relatives"
+
+    staff_id: Mapped[int] = mapped_column(
+        ForeignKey("staff.id", ondelete="CASCADE"), primary_key=True
+    )
+    id_number: Mapped[str] = mapped_column(String(32), primary_key=True)
+    relation: Mapped[str] = mapped_column(String(50), default="")
+
+
+class Post(Base):
+    """A service or support post at a test center (service desk, medical post, ...)."""
+
+    __tablename__ = "posts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    center_id: Mapped[int] = mapped_column(
+        ForeignKey("test_centers.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[PostKind] = mapped_column(enum_column(PostKind))
+    name: Mapped[str] = mapped_column(String(100), default="")
+    place: Mapped[str] = mapped_column(String(200), default="")
+    opens_at: Mapped[time | None] = mapped_column(Time)
+    closes_at: Mapped[time | None] = mapped_column(Time)
+    required_headcount: Mapped[int] = mapped_column(Integer, default=1)
+    phone: Mapped[str] = mapped_column(String(40), default="")
+
+    center: Mapped[TestCenter] = relationship()
+    supplies: Mapped[list[PostSupply]] = relationship(
+        back_populates="post", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    __table_args__ = (CheckConstraint("required_headcount >= 0", name="headcount"),)
+
+
+class PostSupply(Base):
+    """Supplies a post keeps, with quantities (water, masks, first-aid kits...)."""
+
+    __tablename__ = "post_supplies"
+
+    post_id: Mapped[int] = mapped_column(
+        ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True
+    )
+    item: Mapped[str] = mapped_column(String(100), primary_key=True)
+    quantity: Mapped[int] = mapped_column(Integer, default=0)
+    unit: Mapped[str] = mapped_column(String(20), default="")
+
+    post: Mapped[Post] = relationship(back_populates="supplies")
+
+    __table_args__ = (CheckConstraint("quantity >= 0", name="quantity"),)
+
+
+class Duty(Base):
+    """A staff member's job in one session: a room, a post, a floor (roving) or the center.
+
+    A person has one duty per session; a room has at most one lead (考场负责人) per session.
+    """
+
+    __tablename__ = "duties"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"))
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("exam_sessions.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[StaffRole] = mapped_column(enum_column(StaffRole))
+    center_id: Mapped[int | None] = mapped_column(
+        ForeignKey("test_centers.id", ondelete="CASCADE"), index=True
+    )
+    room_id: Mapped[int | None] = mapped_column(
+        ForeignKey("rooms.id", ondelete="CASCADE"), index=True
+    )
+    post_id: Mapped[int | None] = mapped_column(
+        ForeignKey("posts.id", ondelete="CASCADE"), index=True
+    )
+    floor: Mapped[str] = mapped_column(String(50), default="")
+    is_lead: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    staff: Mapped[Staff] = relationship()
+    room: Mapped[Room | None] = relationship()
+    post: Mapped[Post | None] = relationship()
+
+    __table_args__ = (
+        UniqueConstraint("staff_id", "session_id"),
+        CheckConstraint("room_id IS NULL OR post_id IS NULL", name="room_or_post"),
+        Index(
+            "uq_duties_room_lead",
+            "room_id",
+            "session_id",
+            unique=True,
+            sqlite_where=text("is_lead = 1"),
+            postgresql_where=text("is_lead"),
+        ),
+    )
