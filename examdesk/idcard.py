@@ -44,7 +44,8 @@ def check(number: str) -> str:
 
 def birth_date(number: str) -> date:
     """The birth date encoded in a valid number."""
-    return ric.get_birth_date(number)  # type: ignore[no-any-return]
+    born: date = ric.get_birth_date(number)
+    return born
 
 
 def gender(number: str) -> Gender:

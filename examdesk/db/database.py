@@ -22,7 +22,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from examdesk import __version__
@@ -109,9 +109,23 @@ def create_examdesk_engine(url: URL) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         if _sqlite_file(url) is not None:
-            with engine.connect() as connection:
+            with _reported(url), engine.connect() as connection:
                 connection.exec_driver_sql("PRAGMA journal_mode=WAL")
     return engine
+
+
+@contextmanager
+def _reported(url: URL) -> Iterator[None]:
+    """Turn a driver's failure to connect or read into one clear sentence."""
+    try:
+        yield
+    except DBAPIError as exc:
+        raise DatabaseError(
+            _tr("Cannot open the database {url}: {reason}").format(
+                url=url.render_as_string(hide_password=True),
+                reason=" ".join(str(exc.orig).split()),
+            )
+        ) from None
 
 
 def backup_sqlite(path: Path, revision: str | None) -> Path:
@@ -162,17 +176,9 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def _check_revision(engine: Engine, url: URL) -> str | None:
-    try:
+    with _reported(url):
         revision = current_revision(engine)
         tables = set(inspect(engine).get_table_names())
-    except OperationalError as exc:
-        raise DatabaseError(
-            _tr("Cannot open the database {url}: {reason}").format(
-                url=url.render_as_string(hide_password=True), reason=" ".join(str(exc.orig).split())
-            )
-        ) from None
-    except sqlite3.DatabaseError as exc:  # pragma: no cover - raised wrapped by SQLAlchemy
-        raise DatabaseError(str(exc)) from None
     if revision is None and tables - {"alembic_version"}:
         raise NotAnExamDeskDatabase(
             _tr("{url} already holds tables that ExamDesk did not create; "

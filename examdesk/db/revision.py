@@ -13,8 +13,12 @@ from pathlib import Path
 
 from alembic import command
 
-from examdesk.db.database import _alembic_config, create_examdesk_engine, upgrade_to
-from examdesk.db.database import resolve_database_url
+from examdesk.db.database import (
+    _alembic_config,
+    create_examdesk_engine,
+    resolve_database_url,
+    upgrade_to,
+)
 
 
 def main() -> None:

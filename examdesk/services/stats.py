@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from examdesk.model import (
@@ -50,8 +51,8 @@ class Stats:
         return asdict(self)
 
 
-def _count(session: Session, column: object, *where: object) -> int:
-    statement = select(func.count(column))  # type: ignore[call-overload]
+def _count(session: Session, column: Any, *where: ColumnElement[bool]) -> int:
+    statement = select(func.count(column))
     for condition in where:
         statement = statement.where(condition)
     return int(session.scalar(statement) or 0)
@@ -89,3 +90,31 @@ def collect(session: Session) -> Stats:
         certificates=_count(session, TempIdCertificate.id),
         incidents=_count(session, Incident.id),
     )
+
+
+@dataclass(frozen=True)
+class ExamInfo:
+    """An exam as listed in the window's header."""
+
+    code: str
+    name: str
+    year: int
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What the main window shows on opening: the exams and the counts."""
+
+    exams: tuple[ExamInfo, ...]
+    stats: Stats
+
+
+def overview(session: Session) -> Overview:
+    """The exams (newest first) and the counts of everything."""
+    exams = tuple(
+        ExamInfo(code, name, year)
+        for code, name, year in session.execute(
+            select(Exam.code, Exam.name, Exam.year).order_by(Exam.year.desc(), Exam.code)
+        )
+    )
+    return Overview(exams=exams, stats=collect(session))

@@ -1,0 +1,1 @@
+"""Excel and CSV in and out: reading messy workbooks, writing clean ones."""

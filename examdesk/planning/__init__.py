@@ -1,0 +1,1 @@
+"""Planning algorithms (seating, rosters): plain dataclasses in and out, no database."""

@@ -1,0 +1,111 @@
+"""Shared fixtures: a fresh database per test on SQLite, or on PostgreSQL when
+``EXAMDESK_TEST_DB`` names a server (``.ci/run`` runs the suite both ways)."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # headless, before any Qt import
+os.environ["EXAMDESK_USER"] = "tester"
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import URL, make_url
+
+from examdesk.db import Database, open_database
+from examdesk.services import demo
+from examdesk.services.audit import Actor
+
+SERVER = os.environ.get("EXAMDESK_TEST_DB", "").strip()
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "resources" / "samples"
+
+
+def pytest_report_header() -> str:
+    return f"examdesk test database: {SERVER or 'SQLite files in tmp_path'}"
+
+
+@pytest.fixture
+def backend() -> str:
+    """'postgresql' or 'sqlite': which server this run tests."""
+    return "postgresql" if SERVER else "sqlite"
+
+
+class _Databases:
+    """Creates empty databases on the test server and drops them afterwards."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.tmp_path = tmp_path
+        self.created: list[str] = []
+
+    def new_url(self) -> str:
+        if not SERVER:
+            return f"sqlite:///{self.tmp_path / f'exam-{len(self.created)}.db'}"
+        name = f"examdesk_test_{uuid.uuid4().hex[:12]}"
+        admin = create_engine(SERVER, isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE template0'))
+        admin.dispose()
+        self.created.append(name)
+        url: URL = make_url(SERVER).set(database=name)
+        return url.render_as_string(hide_password=False)
+
+    def drop_all(self) -> None:
+        if not SERVER:
+            return
+        admin = create_engine(SERVER, isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            for name in self.created:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def databases(tmp_path: Path) -> Iterator[_Databases]:
+    """Make as many empty databases as a test needs."""
+    made = _Databases(tmp_path)
+    yield made
+    made.drop_all()
+
+
+@pytest.fixture
+def db_url(databases: _Databases) -> str:
+    """The URL of an empty database."""
+    return databases.new_url()
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[Database]:
+    """An empty ExamDesk database at the current schema."""
+    database = open_database(db_url)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def actor() -> Actor:
+    return Actor("tester")
+
+
+@pytest.fixture(scope="session")
+def demo_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A database holding the demo exam, shared by read-only tests of this run."""
+    made = _Databases(tmp_path_factory.mktemp("demo"))
+    url = made.new_url()
+    database = open_database(url)
+    with database.begin() as session:
+        demo.load_demo(session, Actor("tester"))
+    database.close()
+    yield url
+    made.drop_all()
+
+
+@pytest.fixture
+def demo_db(demo_url: str) -> Iterator[Database]:
+    """The shared demo database (do not change it; use ``db`` for that)."""
+    database = open_database(demo_url)
+    yield database
+    database.close()

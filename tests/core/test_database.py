@@ -1,0 +1,160 @@
+"""Opening a database: migrations, backups, refusing what we must not touch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, inspect, text
+
+from examdesk.db import open_database, resolve_database_url
+from examdesk.db.database import (
+    create_examdesk_engine,
+    current_revision,
+    default_database_url,
+    head_revision,
+    revisions,
+    upgrade_to,
+)
+from examdesk.errors import BadInput, DatabaseError, DatabaseTooNew, NotAnExamDeskDatabase
+from examdesk.model import Base
+
+
+def schema_differences(engine) -> list:
+    with engine.connect() as connection:
+        return compare_metadata(MigrationContext.configure(connection), Base.metadata)
+
+
+def test_opening_an_empty_database_creates_the_current_schema(db):
+    assert current_revision(db.engine) == head_revision()
+    assert schema_differences(db.engine) == []  # migrations and models agree exactly
+
+
+def test_migrations_step_by_step_reach_the_models(db_url):
+    engine = create_examdesk_engine(resolve_database_url(db_url))
+    for revision in revisions():
+        upgrade_to(engine, revision)
+        assert current_revision(engine) == revision
+    assert schema_differences(engine) == []
+    engine.dispose()
+
+
+def test_a_database_of_the_previous_revision_is_upgraded_with_its_data(db_url, backend):
+    previous, head = revisions()[-2:]
+    engine = create_examdesk_engine(resolve_database_url(db_url))
+    upgrade_to(engine, previous)
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO exams (id, code, name, year, province_code, city_code, county_code,"
+            " ticket_pattern, seat_order, first_seat_corner, admit_before_minutes,"
+            " entry_cutoff_minutes, early_leave_minutes, absence_record_minutes,"
+            " accepted_id_types, invigilators_per_room, max_sessions_per_invigilator,"
+            " reserve_ratio, created_at) VALUES (1, 'E1', '老考试', 2023, '41', '4116', '',"
+            " '[]', 'rows', 'front_left', 30, 5, 120, 30, '[]', 2, 2, 0.1, '2023-01-01')"))
+        connection.execute(text(
+            "INSERT INTO levels (id, exam_id, code, name, short_name, sort_order)"
+            " VALUES (1, 1, '1', '助理社会工作师', '初级', 0)"))
+        connection.execute(text(
+            "INSERT INTO candidates (id, exam_id, registration_no, name, gender, id_type,"
+            " id_number, level_id, work_unit, phone, district, needs_accessible_room,"
+            " special_needs, status) VALUES (1, 1, 'R1', '𠮷田', 'female', 'resident_id',"
+            " '411623197212119166', 1, '', '', '', false, '', 'active')"))
+    assert "staff" not in inspect(engine).get_table_names()
+    engine.dispose()
+
+    database = open_database(db_url)
+    try:
+        assert current_revision(database.engine) == head
+        assert schema_differences(database.engine) == []
+        with database.engine.connect() as connection:
+            assert connection.execute(text("SELECT name FROM candidates")).scalar_one() == "𠮷田"
+            assert connection.execute(text("SELECT count(*) FROM staff")).scalar_one() == 0
+        if backend == "sqlite":
+            backup = database.backup_path
+            assert backup is not None and backup.exists()
+            copy = create_engine(f"sqlite:///{backup}")
+            with copy.connect() as connection:
+                assert connection.execute(
+                    text("SELECT version_num FROM alembic_version")).scalar_one() == previous
+                assert connection.execute(text("SELECT name FROM candidates")).scalar_one() \
+                    == "𠮷田"
+            copy.dispose()
+        else:
+            assert database.backup_path is None
+    finally:
+        database.close()
+
+
+def test_opening_a_current_database_makes_no_backup(db_url, backend):
+    open_database(db_url).close()
+    again = open_database(db_url)
+    assert again.backup_path is None
+    again.close()
+    if backend == "sqlite":
+        assert not list(Path(resolve_database_url(db_url).database).parent.glob("*.bak"))
+
+
+def test_a_database_written_by_a_newer_examdesk_is_refused_and_left_alone(db_url):
+    open_database(db_url).close()
+    engine = create_engine(db_url)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    with pytest.raises(DatabaseTooNew, match="newer ExamDesk"):
+        open_database(db_url)
+    with engine.connect() as connection:  # untouched: still the future revision
+        assert connection.execute(
+            text("SELECT version_num FROM alembic_version")).scalar_one() == "9999_future"
+    engine.dispose()
+
+
+def test_a_database_with_foreign_tables_is_refused(db_url):
+    engine = create_engine(db_url)
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE payroll (id INTEGER PRIMARY KEY)"))
+    engine.dispose()
+    with pytest.raises(NotAnExamDeskDatabase, match="did not create"):
+        open_database(db_url)
+
+
+def test_sqlite_runs_with_foreign_keys_and_write_ahead_log(tmp_path):
+    database = open_database(f"sqlite:///{tmp_path / 'a.db'}")
+    with database.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    database.close()
+
+
+def test_the_embedded_default_lives_in_the_user_data_folder(monkeypatch, tmp_path):
+    monkeypatch.delenv("EXAMDESK_DB", raising=False)
+    monkeypatch.setattr("platformdirs.user_data_dir", lambda *a, **k: str(tmp_path / "data"))
+    assert default_database_url() == f"sqlite:///{tmp_path / 'data' / 'examdesk.db'}"
+    url = resolve_database_url(None)
+    assert url.get_backend_name() == "sqlite"
+    assert url.database == str(tmp_path / "data" / "examdesk.db")
+
+
+def test_the_environment_variable_selects_the_database(monkeypatch, tmp_path):
+    monkeypatch.setenv("EXAMDESK_DB", f"sqlite:///{tmp_path / 'env.db'}")
+    assert resolve_database_url(None).database == str(tmp_path / "env.db")
+    # an explicit URL wins over the environment
+    assert resolve_database_url(f"sqlite:///{tmp_path / 'x.db'}").database \
+        == str(tmp_path / "x.db")
+
+
+def test_plain_postgresql_urls_use_psycopg_3():
+    assert resolve_database_url("postgresql://u@h/db").drivername == "postgresql+psycopg"
+
+
+@pytest.mark.parametrize("url", ["not a url", "nosuchdb://x/y"])
+def test_a_bad_url_is_bad_input(url):
+    with pytest.raises(BadInput):
+        open_database(url)
+
+
+def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"these are not the tables you are looking for" * 100)
+    with pytest.raises(DatabaseError, match="Cannot open the database"):
+        open_database(f"sqlite:///{path}")

@@ -1,0 +1,46 @@
+"""Start the desktop application."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QApplication
+
+from examdesk.db import Database, open_database
+from examdesk.services.stats import Overview, overview
+from ui.fonts import install_application_font
+from ui.i18n import install_translations
+from ui.main_window import MainWindow
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with ExamDesk's font and translations (reuses a running one)."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
+    app.setApplicationName("ExamDesk")
+    app.setOrganizationName("ExamDesk")
+    install_application_font(app)
+    install_translations(app)
+    return app
+
+
+def create_main_window(database: Database) -> MainWindow:
+    """The main window over an open database."""
+
+    def load() -> Overview:
+        with database.begin() as session:
+            return overview(session)
+
+    return MainWindow(load, database.display_url)
+
+
+def run_app(db_url: str | None) -> int:
+    """Open the database, show the main window and run the event loop."""
+    app = create_application()
+    database = open_database(db_url)
+    try:
+        window = create_main_window(database)
+        window.show()
+        return app.exec()
+    finally:
+        database.close()

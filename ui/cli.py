@@ -1,0 +1,182 @@
+"""The `examdesk` command: a contract for scripts and for our own checks.
+
+Exit status: 0 success, 1 the plan has problems, 2 bad input or usage (one line on stderr,
+never a traceback). No Qt is imported here at module level: `examdesk` without a command
+imports the window lazily.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from typing import NoReturn
+
+from examdesk import __version__
+from examdesk.db import Database, open_database
+from examdesk.errors import ExamDeskError
+from examdesk.i18n import translate
+from examdesk.services import demo, stats
+from examdesk.services.audit import Actor
+
+EXIT_OK = 0
+EXIT_PLAN_PROBLEMS = 1
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL_ERROR = 3
+
+
+def _tr(text: str) -> str:
+    return translate("Cli", text)
+
+
+class UsageError(Exception):
+    """Raised instead of argparse's exit, so that usage errors are one line and status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _db_option(parser: argparse.ArgumentParser, *, default: object) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        default=default,
+        help=_tr("database URL, e.g. sqlite:///exam.db or postgresql://user@host/examdesk "
+                 "(default: $EXAMDESK_DB, else the embedded database in your user data folder)"),
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command tree; later capabilities add their sub-commands here."""
+    parser = _Parser(
+        prog="examdesk",
+        description=_tr("ExamDesk: plan and run an exam district. "
+                        "Without a command, opens the desktop application."),
+    )
+    parser.add_argument("--version", action="version", version=f"examdesk {__version__}")
+    _db_option(parser, default=None)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        _db_option(sub, default=argparse.SUPPRESS)  # keep a --db given before the command
+        return sub
+
+    command("init", _tr("create the database, or upgrade it to this version's schema"))
+
+    demo_parser = command("demo", _tr("load the demo exam (2023 social worker exam, Zhoukou)"))
+    demo_parser.add_argument(
+        "--scale", type=int, default=1, metavar="N",
+        help=_tr("repeat the district for N cities of the province "
+                 "(17: about 100,000 candidates and 3,400 rooms)"),
+    )
+    mode = demo_parser.add_mutually_exclusive_group()
+    mode.add_argument("--replace", action="store_true",
+                      help=_tr("delete the demo exam first if it is already loaded"))
+    mode.add_argument("--if-empty", action="store_true",
+                      help=_tr("load only when the database holds no exam yet"))
+
+    stats_parser = command("stats", _tr("print how many centers, rooms, candidates... "
+                                        "the database holds"))
+    stats_parser.add_argument("--json", action="store_true",
+                              help=_tr("print one JSON object with snake_case keys"))
+    return parser
+
+
+def _stderr_progress(done: int, total: int, message: str) -> None:
+    if sys.stderr.isatty():
+        figure = f" {done:,}/{total:,}" if total else ""
+        print(f"\r{message}{figure}\033[K", end="", file=sys.stderr, flush=True)
+
+
+def cmd_init(db: Database, _args: argparse.Namespace) -> int:
+    """Open the database, which creates or upgrades it."""
+    print(_tr("Database ready: {url}").format(url=db.display_url))
+    if db.backup_path is not None:
+        print(_tr("The previous version was saved as {path}").format(path=db.backup_path))
+    return EXIT_OK
+
+
+def cmd_demo(db: Database, args: argparse.Namespace) -> int:
+    """Load the demo exam in one transaction."""
+    with db.begin() as session:
+        if args.if_empty and stats.collect(session).exams > 0:
+            print(_tr("The database already holds an exam; the demo was not loaded."))
+            return EXIT_OK
+    started = time.perf_counter()
+    with db.begin() as session:
+        summary = demo.load_demo(
+            session, Actor.from_environment(), scale=args.scale, replace=args.replace,
+            progress=_stderr_progress,
+        )
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(
+        _tr("Loaded {name} ({code}): {centers} test centers, {rooms} rooms, "
+            "{candidates:,} candidates, {staff:,} staff in {seconds:.1f} s").format(
+            name=summary.exam_name, code=summary.exam_code, centers=summary.centers,
+            rooms=summary.rooms, candidates=summary.candidates, staff=summary.staff,
+            seconds=time.perf_counter() - started,
+        )
+    )
+    return EXIT_OK
+
+
+def cmd_stats(db: Database, args: argparse.Namespace) -> int:
+    """Print counts as text or JSON."""
+    with db.begin() as session:
+        counts = stats.collect(session).as_dict()
+    if args.json:
+        print(json.dumps(counts))
+    else:
+        width = max(len(key) for key in counts)
+        for key, value in counts.items():
+            print(f"{key.replace('_', ' '):<{width}}  {value:>9,}")
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
+    "init": cmd_init,
+    "demo": cmd_demo,
+    "stats": cmd_stats,
+}
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Parse ``argv`` and run the command; return the exit status."""
+    try:
+        args = build_parser().parse_args(argv)
+    except UsageError as exc:
+        print(f"examdesk: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        if args.command is None:
+            from ui.app import run_app  # Qt is loaded only for the window
+
+            return run_app(args.db)
+        db = open_database(args.db)
+        try:
+            return COMMANDS[args.command](db, args)
+        finally:
+            db.close()
+    except ExamDeskError as exc:
+        print(f"examdesk: {exc}", file=sys.stderr)
+        return exc.exit_status
+    except KeyboardInterrupt:
+        print(f"examdesk: {_tr('interrupted; nothing was changed.')}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Exception as exc:  # a bug: say so plainly, keep the details for the report
+        traceback.print_exc()
+        print(f"examdesk: internal error ({type(exc).__name__}: {exc}); please report it.",
+              file=sys.stderr)
+        return EXIT_INTERNAL_ERROR
+
+
+def main() -> NoReturn:
+    """Console-script entry point."""
+    sys.exit(run())
