@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from examdesk.db import Database, open_database
+from examdesk.errors import ExamDeskError
 from examdesk.services.stats import Overview, overview
 from ui.fonts import install_application_font
 from ui.i18n import install_translations
@@ -35,9 +36,17 @@ def create_main_window(database: Database) -> MainWindow:
 
 
 def run_app(db_url: str | None) -> int:
-    """Open the database, show the main window and run the event loop."""
+    """Open the database, show the main window and run the event loop.
+
+    A database that cannot be opened is explained in a message box as well as on stderr
+    (by the caller), since a window started from a desktop icon has no terminal.
+    """
     app = create_application()
-    database = open_database(db_url)
+    try:
+        database = open_database(db_url)
+    except ExamDeskError as error:
+        QMessageBox.critical(None, app.translate("App", "ExamDesk"), str(error))
+        raise
     try:
         window = create_main_window(database)
         window.show()

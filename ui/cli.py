@@ -28,9 +28,6 @@ EXIT_BAD_INPUT = 2
 EXIT_INTERNAL_ERROR = 3
 
 
-def _tr(text: str) -> str:
-    return translate("Cli", text)
-
 
 class UsageError(Exception):
     """Raised instead of argparse's exit, so that usage errors are one line and status 2."""
@@ -46,8 +43,11 @@ def _db_option(parser: argparse.ArgumentParser, *, default: object) -> None:
         "--db",
         metavar="URL",
         default=default,
-        help=_tr("database URL, e.g. sqlite:///exam.db or postgresql://user@host/examdesk "
-                 "(default: $EXAMDESK_DB, else the embedded database in your user data folder)"),
+        help=translate(
+            "Cli",
+            "database URL, e.g. sqlite:///exam.db or postgresql://user@host/examdesk "
+            "(default: $EXAMDESK_DB, else the embedded database in your user data folder)",
+        ),
     )
 
 
@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The whole command tree; later capabilities add their sub-commands here."""
     parser = _Parser(
         prog="examdesk",
-        description=_tr("ExamDesk: plan and run an exam district. "
+        description=translate("Cli", "ExamDesk: plan and run an exam district. "
                         "Without a command, opens the desktop application."),
     )
     parser.add_argument("--version", action="version", version=f"examdesk {__version__}")
@@ -67,24 +67,26 @@ def build_parser() -> argparse.ArgumentParser:
         _db_option(sub, default=argparse.SUPPRESS)  # keep a --db given before the command
         return sub
 
-    command("init", _tr("create the database, or upgrade it to this version's schema"))
+    command("init", translate("Cli", "create the database, or upgrade it to this version's schema"))
 
-    demo_parser = command("demo", _tr("load the demo exam (2023 social worker exam, Zhoukou)"))
+    demo_parser = command(
+        "demo", translate("Cli", "load the demo exam (2023 social worker exam, Zhoukou)")
+    )
     demo_parser.add_argument(
         "--scale", type=int, default=1, metavar="N",
-        help=_tr("repeat the district for N cities of the province "
+        help=translate("Cli", "repeat the district for N cities of the province "
                  "(17: about 100,000 candidates and 3,400 rooms)"),
     )
     mode = demo_parser.add_mutually_exclusive_group()
     mode.add_argument("--replace", action="store_true",
-                      help=_tr("delete the demo exam first if it is already loaded"))
+                      help=translate("Cli", "delete the demo exam first if it is already loaded"))
     mode.add_argument("--if-empty", action="store_true",
-                      help=_tr("load only when the database holds no exam yet"))
+                      help=translate("Cli", "load only when the database holds no exam yet"))
 
-    stats_parser = command("stats", _tr("print how many centers, rooms, candidates... "
+    stats_parser = command("stats", translate("Cli", "print how many centers, rooms, candidates... "
                                         "the database holds"))
     stats_parser.add_argument("--json", action="store_true",
-                              help=_tr("print one JSON object with snake_case keys"))
+                              help=translate("Cli", "print one JSON object with snake_case keys"))
     return parser
 
 
@@ -96,9 +98,10 @@ def _stderr_progress(done: int, total: int, message: str) -> None:
 
 def cmd_init(db: Database, _args: argparse.Namespace) -> int:
     """Open the database, which creates or upgrades it."""
-    print(_tr("Database ready: {url}").format(url=db.display_url))
+    print(translate("Cli", "Database ready: {url}").format(url=db.display_url))
     if db.backup_path is not None:
-        print(_tr("The previous version was saved as {path}").format(path=db.backup_path))
+        saved = translate("Cli", "The previous version was saved as {path}")
+        print(saved.format(path=db.backup_path))
     return EXIT_OK
 
 
@@ -106,7 +109,7 @@ def cmd_demo(db: Database, args: argparse.Namespace) -> int:
     """Load the demo exam in one transaction."""
     with db.begin() as session:
         if args.if_empty and stats.collect(session).exams > 0:
-            print(_tr("The database already holds an exam; the demo was not loaded."))
+            print(translate("Cli", "The database already holds an exam; the demo was not loaded."))
             return EXIT_OK
     started = time.perf_counter()
     with db.begin() as session:
@@ -117,7 +120,7 @@ def cmd_demo(db: Database, args: argparse.Namespace) -> int:
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(
-        _tr("Loaded {name} ({code}): {centers} test centers, {rooms} rooms, "
+        translate("Cli", "Loaded {name} ({code}): {centers} test centers, {rooms} rooms, "
             "{candidates:,} candidates, {staff:,} staff in {seconds:.1f} s").format(
             name=summary.exam_name, code=summary.exam_code, centers=summary.centers,
             rooms=summary.rooms, candidates=summary.candidates, staff=summary.staff,
@@ -168,7 +171,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         print(f"examdesk: {exc}", file=sys.stderr)
         return exc.exit_status
     except KeyboardInterrupt:
-        print(f"examdesk: {_tr('interrupted; nothing was changed.')}", file=sys.stderr)
+        message = translate("Cli", "interrupted; nothing was changed.")
+        print(f"examdesk: {message}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception as exc:  # a bug: say so plainly, keep the details for the report
         traceback.print_exc()

@@ -33,9 +33,6 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 ENV_VARIABLE = "EXAMDESK_DB"
 
 
-def _tr(text: str) -> str:
-    return translate("Database", text)
-
 
 def default_database_url() -> str:
     """The embedded SQLite database in the user's data folder (created on first use)."""
@@ -54,7 +51,7 @@ def resolve_database_url(url: str | None = None) -> URL:
         parsed = make_url(text)
     except ArgumentError:
         raise BadInput(
-            _tr("'{url}' is not a database URL; use e.g. sqlite:///exam.db or "
+            translate("Database", "'{url}' is not a database URL; use e.g. sqlite:///exam.db or "
                 "postgresql+psycopg://user@host/dbname").format(url=text)
         ) from None
     if parsed.drivername == "postgresql":
@@ -102,7 +99,7 @@ def create_examdesk_engine(url: URL) -> Engine:
         engine = create_engine(url, pool_pre_ping=url.get_backend_name() != "sqlite")
     except (NoSuchModuleError, ArgumentError) as exc:
         raise BadInput(
-            _tr("Cannot use the database URL '{url}': {reason}").format(
+            translate("Database", "Cannot use the database URL '{url}': {reason}").format(
                 url=url.render_as_string(hide_password=True), reason=exc
             )
         ) from None
@@ -121,7 +118,7 @@ def _reported(url: URL) -> Iterator[None]:
         yield
     except DBAPIError as exc:
         raise DatabaseError(
-            _tr("Cannot open the database {url}: {reason}").format(
+            translate("Database", "Cannot open the database {url}: {reason}").format(
                 url=url.render_as_string(hide_password=True),
                 reason=" ".join(str(exc.orig).split()),
             )
@@ -181,7 +178,7 @@ def _check_revision(engine: Engine, url: URL) -> str | None:
         tables = set(inspect(engine).get_table_names())
     if revision is None and tables - {"alembic_version"}:
         raise NotAnExamDeskDatabase(
-            _tr("{url} already holds tables that ExamDesk did not create; "
+            translate("Database", "{url} already holds tables that ExamDesk did not create; "
                 "choose an empty database or an ExamDesk one.").format(
                 url=url.render_as_string(hide_password=True)
             )
@@ -193,8 +190,11 @@ def _check_revision(engine: Engine, url: URL) -> str | None:
             known = None
         if known is None:
             raise DatabaseTooNew(
-                _tr("This database was written by a newer ExamDesk (schema {revision}); "
-                    "this is ExamDesk {version}. Install the newer version to open it.").format(
+                translate(
+                    "Database",
+                    "This database was written by a newer ExamDesk (schema {revision}); "
+                    "this is ExamDesk {version}. Install the newer version to open it.",
+                ).format(
                     revision=revision, version=__version__
                 )
             )

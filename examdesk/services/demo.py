@@ -94,9 +94,6 @@ POSTS: tuple[tuple[PostKind, str, time, time, int, tuple[tuple[str, int, str], .
 _BATCH = 5000
 
 
-def _tr(text: str) -> str:
-    return translate("Demo", text)
-
 
 @dataclass(frozen=True)
 class DemoSummary:
@@ -193,20 +190,24 @@ def load_demo(
     """
     if not 1 <= scale <= MAX_SCALE:
         raise BadInput(
-            _tr("--scale must be between 1 and {most} (the cities of the province), not {scale}.")
-            .format(most=MAX_SCALE, scale=scale)
+            translate(
+                "Demo",
+                "--scale must be between 1 and {most} (the cities of the province), not {scale}.",
+            ).format(most=MAX_SCALE, scale=scale)
         )
     code = exam_code_for(scale)
     existing = session.scalar(select(Exam.id).where(Exam.code == code))
     if existing is not None:
         if not replace:
             raise BadInput(
-                _tr("The demo exam {code} is already loaded; use --replace to load it again.")
-                .format(code=code)
+                translate(
+                    "Demo",
+                    "The demo exam {code} is already loaded; use --replace to load it again.",
+                ).format(code=code)
             )
         delete_exam(session, existing)
     folder = samples or resource_path("samples")
-    progress(0, 0, _tr("Reading the sample workbooks"))
+    progress(0, 0, translate("Demo", "Reading the sample workbooks"))
     room_rows = _read(folder / "rooms.xlsx")
     candidate_rows = _read(folder / "candidates.xlsx")
     staff_rows = _read(folder / "staff.xlsx")
@@ -246,7 +247,7 @@ def load_demo(
         summary=f"demo exam {code} at scale {scale}",
         details={"scale": scale, "candidates": candidates, "rooms": rooms, "staff": staff},
     )
-    progress(1, 1, _tr("Demo exam loaded"))
+    progress(1, 1, translate("Demo", "Demo exam loaded"))
     return summary
 
 
@@ -328,7 +329,7 @@ def _add_centers(
                 "locked": False,
                 "sort_order": order,
             })
-    progress(0, 0, _tr("Creating rooms"))
+    progress(0, 0, translate("Demo", "Creating rooms"))
     for batch in _batches(rooms):
         session.execute(insert(Room), batch)
     return center_ids
@@ -382,7 +383,7 @@ def _add_candidates(
                 ],
             )
             done += len(batch)
-            progress(done, total, _tr("Adding candidates"))
+            progress(done, total, translate("Demo", "Adding candidates"))
     return done
 
 
@@ -429,7 +430,7 @@ def _add_staff(
         if relatives:
             session.execute(insert(StaffRelative), relatives)
         count += len(records)
-        progress(count, len(rows) * len(cities), _tr("Adding staff"))
+        progress(count, len(rows) * len(cities), translate("Demo", "Adding staff"))
     return count
 
 

@@ -61,3 +61,17 @@ def test_refresh_shows_new_counts(examdesk_app, qtbot):
     assert window.cards["candidates"].value_label.text() == "0"
     window.refresh()
     assert window.cards["candidates"].value_label.text() == "6,000"
+
+
+def test_a_database_that_cannot_be_opened_is_explained_in_a_window(examdesk_app, monkeypatch):
+    import pytest
+
+    from examdesk.errors import BadInput
+    from ui import app as app_module
+
+    shown = []
+    monkeypatch.setattr(app_module.QMessageBox, "critical",
+                        lambda parent, title, text: shown.append(text))
+    with pytest.raises(BadInput):
+        app_module.run_app("nosuchdriver://nowhere")
+    assert len(shown) == 1 and "nosuchdriver" in shown[0]
