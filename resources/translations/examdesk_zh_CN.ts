@@ -150,6 +150,308 @@
     </message>
 </context>
 <context>
+    <name>Import</name>
+    <message>
+        <location filename="../../examdesk/exchange/candidates.py" line="247"/>
+        <source>the name is missing</source>
+        <translation>姓名为空</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/candidates.py" line="248"/>
+        <source>write the candidate&apos;s name as on the ID card</source>
+        <translation>请按身份证件填写考生姓名</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/candidates.py" line="258"/>
+        <source>this document type is unknown</source>
+        <translation>证件类型无法识别</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/candidates.py" line="259"/>
+        <source>write one of: {types}</source>
+        <translation>请填写以下之一：{types}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/candidates.py" line="274"/>
+        <source>the ID number is missing</source>
+        <translation>证件号码为空</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/candidates.py" line="275"/>
+        <source>write the number of the candidate&apos;s ID document</source>
+        <translation>请填写考生证件的号码</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/candidates.py" line="290"/>
+        <source>the gender is missing</source>
+        <translation>性别为空</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/candidates.py" line="291"/>
+        <location filename="../../examdesk/exchange/candidates.py" line="296"/>
+        <source>write 男 or 女</source>
+        <translation>请填写 男 或 女</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/candidates.py" line="295"/>
+        <source>the gender is not 男 or 女</source>
+        <translation>性别不是“男”或“女”</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/candidates.py" line="300"/>
+        <source>the gender does not match the ID number (it says {gender})</source>
+        <translation>性别与证件号码不符（证件号码显示为{gender}）</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/candidates.py" line="302"/>
+        <source>check both against the ID card and correct the wrong one</source>
+        <translation>请对照身份证核对两者，并改正错误的一项</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/candidates.py" line="309"/>
+        <source>the level is missing</source>
+        <translation>报考级别为空</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/candidates.py" line="310"/>
+        <source>write one of: {levels}</source>
+        <translation>请填写以下之一：{levels}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/candidates.py" line="313"/>
+        <source>this level is not one of the exam&apos;s levels</source>
+        <translation>该级别不是本次考试的级别</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/candidates.py" line="324"/>
+        <source>no subject is listed</source>
+        <translation>未填写报考科目</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/candidates.py" line="325"/>
+        <source>write the subjects the candidate registered for, separated by 、</source>
+        <translation>请填写考生报考的科目，用“、”分隔</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/candidates.py" line="338"/>
+        <source>this subject belongs to level {other}, not {level}</source>
+        <translation>该科目属于{other}级别，而不是{level}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/candidates.py" line="340"/>
+        <source>correct the level or the subject</source>
+        <translation>请改正报考级别或科目</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/candidates.py" line="344"/>
+        <source>this subject is not a subject of level {level}</source>
+        <translation>该科目不是{level}级别的科目</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/candidates.py" line="357"/>
+        <source>this could mean {names}</source>
+        <translation>可能是：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/candidates.py" line="359"/>
+        <source>write the full name</source>
+        <translation>请填写完整名称</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/candidates.py" line="362"/>
+        <source>write one of: {names}</source>
+        <translation>请填写以下之一：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/candidates.py" line="372"/>
+        <source>this is not a mobile number (11 digits starting with 1) or a landline number with its area code</source>
+        <translation>不是手机号码（以1开头的11位数字），也不是带区号的固定电话</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/candidates.py" line="374"/>
+        <source>correct the number, or leave the cell empty</source>
+        <translation>请改正号码，或留空</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/candidates.py" line="384"/>
+        <source>Excel stored this registration number as a number and lost digits</source>
+        <translation>Excel 将此报名序号存为数字，已丢失位数</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/candidates.py" line="391"/>
+        <source>copy the number again from the ID card</source>
+        <translation>请从原始资料重新复制该号码</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/candidates.py" line="393"/>
+        <source>a resident ID number has 18 characters</source>
+        <translation>居民身份证号码应为18位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/candidates.py" line="395"/>
+        <source>the last character (check digit) does not fit the other 17: a digit is mistyped</source>
+        <translation>最后一位（校验码）与前17位不符：有数字录入错误</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/candidates.py" line="399"/>
+        <source>the birth date inside this ID number does not exist</source>
+        <translation>该身份证号码中的出生日期不存在</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/candidates.py" line="400"/>
+        <source>a resident ID number is 17 digits followed by a digit or X</source>
+        <translation>居民身份证号码应为17位数字加一位数字或X</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/candidates.py" line="410"/>
+        <source>this ID number is also in row {rows}</source>
+        <translation>该证件号码在第{rows}行也出现</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/candidates.py" line="412"/>
+        <source>this registration number is also in row {rows}</source>
+        <translation>该报名序号在第{rows}行也出现</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/candidates.py" line="427"/>
+        <source>keep one row per candidate and delete the others</source>
+        <translation>每名考生只保留一行，删除其余重复行</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/headers.py" line="183"/>
+        <source>Column {letter} ({header}) is not used and was ignored.</source>
+        <translation>第{letter}列（{header}）未使用，已忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/headers.py" line="209"/>
+        <source>the header row (row {row}) has no column {columns}</source>
+        <translation>表头行（第{row}行）缺少列：{columns}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/headers.py" line="212"/>
+        <source>add the column with one of these headers: {aliases}</source>
+        <translation>请添加该列，表头可用以下名称之一：{aliases}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/headers.py" line="248"/>
+        <source>{file}: no header row found in the first {count} rows of sheet {sheet}; add a header row naming the columns, e.g. {examples}.</source>
+        <translation>{file}：工作表 {sheet} 的前 {count} 行中找不到表头行；请添加一行列名，例如 {examples}。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/normalize.py" line="151"/>
+        <source>Excel stored this ID number as a number and kept only its first 15 digits</source>
+        <extracomment>Excel keeps 15 significant digits of a number; longer IDs lose their tail.</extracomment>
+        <translation>Excel 将此证件号码存为数字，只保留了前15位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/normalize.py" line="157"/>
+        <source>this ID number was saved in scientific notation, so its last digits are lost</source>
+        <translation>此证件号码以科学计数法保存，末几位已丢失</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/normalize.py" line="166"/>
+        <source>format the column as text and export again</source>
+        <translation>请将该列设置为文本格式后重新导出</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/problems.py" line="94"/>
+        <source>sheet {sheet}</source>
+        <translation>工作表 {sheet}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/problems.py" line="96"/>
+        <source>row {row}</source>
+        <translation>第{row}行</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/problems.py" line="98"/>
+        <source>column {letter}</source>
+        <translation>第{letter}列</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/problems.py" line="106"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/problems.py" line="106"/>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/sheets.py" line="87"/>
+        <source>{file} is in the old Excel 97-2003 format (.xls); open it in Excel and save it as an Excel workbook (.xlsx), then import that file.</source>
+        <extracomment>Every OLE2 compound file (old .xls, and Office&apos;s password-encrypted .xlsx) starts so. The stream an encrypted OOXML package carries inside its OLE2 container.</extracomment>
+        <translation>{file} 是旧版 Excel 97-2003 格式（.xls）；请在 Excel 中打开并另存为 Excel 工作簿（.xlsx），再导入该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/sheets.py" line="95"/>
+        <source>{file} is not a file ExamDesk can import; save it as an Excel workbook (.xlsx) or as CSV (.csv) and import that file.</source>
+        <translation>{file} 不是 ExamDesk 可以导入的文件；请另存为 Excel 工作簿（.xlsx）或 CSV（.csv）后导入。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/sheets.py" line="105"/>
+        <source>{file} does not exist; check the folder and the file name.</source>
+        <translation>{file} 不存在；请检查文件夹和文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/sheets.py" line="111"/>
+        <source>{file} is a folder, not a file; choose a file inside it.</source>
+        <translation>{file} 是文件夹而不是文件；请选择其中的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/sheets.py" line="117"/>
+        <location filename="../../examdesk/exchange/sheets.py" line="198"/>
+        <source>{file} cannot be read ({reason}); close it in other programs and check that you may read it.</source>
+        <translation>无法读取 {file}（{reason}）；请在其他程序中关闭该文件，并确认有读取权限。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/sheets.py" line="156"/>
+        <source>Sheet {sheet} of {file} is empty; choose the sheet that holds the data or paste the data into it.</source>
+        <translation>{file} 的工作表 {sheet} 为空；请选择包含数据的工作表，或将数据粘贴到其中。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/sheets.py" line="175"/>
+        <source>{file} has no sheet named {sheet}; choose one of its sheets: {sheets}.</source>
+        <translation>{file} 中没有名为 {sheet} 的工作表；请选择以下工作表之一：{sheets}。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/sheets.py" line="186"/>
+        <source>{file} holds no worksheet; open it in Excel and check its content.</source>
+        <translation>{file} 中没有工作表；请在 Excel 中打开并检查其内容。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/sheets.py" line="206"/>
+        <source>{file} is an Excel workbook, not a CSV text file; rename it to .xlsx, or save it from Excel as CSV.</source>
+        <translation>{file} 是 Excel 工作簿而不是 CSV 文本文件；请将扩展名改为 .xlsx，或在 Excel 中另存为 CSV。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/sheets.py" line="225"/>
+        <source>{file} is empty; export the data again and import the new file.</source>
+        <translation>{file} 为空；请重新导出数据后导入新文件。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/sheets.py" line="245"/>
+        <source>{file} is not a text file in UTF-8 or GB18030; save it from Excel as “CSV UTF-8” and import that file.</source>
+        <translation>{file} 不是 UTF-8 或 GB18030 编码的文本文件；请在 Excel 中另存为“CSV UTF-8”后导入。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/sheets.py" line="270"/>
+        <source>{file} is protected by a password; open it in Excel, remove the password (File &gt; Info &gt; Protect Workbook &gt; Encrypt with Password) and save it again.</source>
+        <translation>{file} 设有密码保护；请在 Excel 中打开，取消密码（文件 &gt; 信息 &gt; 保护工作簿 &gt; 用密码进行加密）后重新保存。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/sheets.py" line="275"/>
+        <source>{file} is password-protected or an old .xls workbook renamed to .xlsx; open it in Excel, remove any password and save it as an Excel workbook (.xlsx).</source>
+        <translation>{file} 设有密码保护，或是改名为 .xlsx 的旧版 .xls 工作簿；请在 Excel 中打开，取消密码并另存为 Excel 工作簿（.xlsx）。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/sheets.py" line="283"/>
+        <source>{file} is damaged or is not an Excel workbook; open it in Excel and save it again as .xlsx (or export the data again).</source>
+        <translation>{file} 已损坏或不是 Excel 工作簿；请在 Excel 中打开并重新保存为 .xlsx（或重新导出数据）。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="58"/>

@@ -1,0 +1,191 @@
+"""Problems found in an imported file, each located at a row and a column the user can find.
+
+An import never stops at the first bad cell: every problem is collected, shown to the user
+as a list, and nothing is written unless the user accepts (style.md, practice 9).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from examdesk.i18n import translate
+
+#: Longest cell value quoted in a message; a pasted paragraph would hide the message itself.
+_MAX_QUOTED = 40
+
+
+class Severity(StrEnum):
+    """An error keeps the row out of the import; a warning only informs."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+def column_letter(index: int) -> str:
+    """Excel's letter for a 0-based column index (0 -> A, 26 -> AA).
+
+    Args:
+        index: the column's 0-based position.
+
+    Returns:
+        The column letters as Excel shows them.
+    """
+    letters = ""
+    number = index + 1
+    while number:
+        number, remainder = divmod(number - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+def quote_value(value: object) -> str:
+    """A cell value as a short single-line quotation for messages.
+
+    Args:
+        value: the cell value as read.
+
+    Returns:
+        The value on one line, shortened to about 40 characters.
+    """
+    text = value if isinstance(value, str) else repr(value)
+    text = " ".join(text.split())
+    if len(text) > _MAX_QUOTED:
+        text = text[: _MAX_QUOTED - 1] + "…"
+    return text
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in an imported file, where it is and how to fix it.
+
+    Attributes:
+        file: the file's name (without its folder).
+        sheet: the sheet's name ("" for a CSV file).
+        row: the 1-based row number as Excel shows it, or None for the whole sheet.
+        column: the column letter, or "" when the problem is not about one column.
+        header: the column's header text as written in the file, or "".
+        value: the offending cell value, quoted for display, or "".
+        what: what is wrong, one sentence without a final period.
+        fix: how to fix it, one sentence without a final period.
+        severity: error (the row is not imported) or warning.
+    """
+
+    file: str
+    sheet: str
+    row: int | None
+    column: str
+    header: str
+    value: str
+    what: str
+    fix: str
+    severity: Severity = Severity.ERROR
+
+    @property
+    def is_error(self) -> bool:
+        """Whether this problem keeps its row out of the import."""
+        return self.severity is Severity.ERROR
+
+    def location(self) -> str:
+        """Where the problem is, e.g. ``candidates.xlsx, sheet 报名信息, row 12, column E``."""
+        parts = [self.file]
+        if self.sheet:
+            parts.append(translate("Import", "sheet {sheet}").format(sheet=self.sheet))
+        if self.row is not None:
+            parts.append(translate("Import", "row {row}").format(row=self.row))
+        if self.column:
+            column = translate("Import", "column {letter}").format(letter=self.column)
+            if self.header:
+                column += f" ({self.header})"
+            parts.append(column)
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        label = (
+            translate("Import", "Error") if self.is_error else translate("Import", "Warning")
+        )
+        value = f" “{self.value}”" if self.value else ""
+        return f"{label}: {self.location()}{value}: {self.what}; {self.fix}."
+
+
+@dataclass
+class Problems:
+    """Collects the problems of one sheet, filling in its file and sheet names.
+
+    Attributes:
+        file: the file's name, copied into every problem.
+        sheet: the sheet's name, copied into every problem.
+    """
+
+    file: str
+    sheet: str
+    _items: list[Problem] = field(default_factory=list)
+
+    def add(
+        self,
+        what: str,
+        fix: str,
+        *,
+        row: int | None = None,
+        column: int | None = None,
+        header: str = "",
+        value: object = "",
+        severity: Severity = Severity.ERROR,
+    ) -> Problem:
+        """Record a problem and return it.
+
+        Args:
+            what: what is wrong (translated, no final period).
+            fix: how to fix it (translated, no final period).
+            row: the 1-based Excel row, or None for the whole sheet.
+            column: the 0-based column index, or None.
+            header: the column's header as written in the file.
+            value: the offending cell value.
+            severity: error or warning.
+
+        Returns:
+            The recorded problem.
+        """
+        problem = Problem(
+            file=self.file,
+            sheet=self.sheet,
+            row=row,
+            column="" if column is None else column_letter(column),
+            header=header,
+            value="" if value == "" or value is None else quote_value(value),
+            what=what,
+            fix=fix,
+            severity=severity,
+        )
+        self._items.append(problem)
+        return problem
+
+    def extend(self, problems: Iterator[Problem] | list[Problem] | tuple[Problem, ...]) -> None:
+        """Record problems found elsewhere (e.g. while mapping the headers)."""
+        self._items.extend(problems)
+
+    @property
+    def items(self) -> tuple[Problem, ...]:
+        """Every problem in the order found."""
+        return tuple(self._items)
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems that keep rows out of the import."""
+        return tuple(p for p in self._items if p.is_error)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """The problems that only inform."""
+        return tuple(p for p in self._items if not p.is_error)
+
+    def has_errors(self) -> bool:
+        """Whether any problem is an error."""
+        return any(p.is_error for p in self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self._items)
