@@ -12,7 +12,7 @@ from datetime import date
 from stdnum.cn import ric
 from stdnum.exceptions import ValidationError
 
-from examdesk.model.enums import Gender
+from examdesk.enums import Gender
 
 
 def with_check_character(first17: str) -> str:

@@ -6,7 +6,7 @@ interface; the interface's own words go through :func:`examdesk.i18n.translate`.
 
 from __future__ import annotations
 
-from examdesk.model.enums import Gender, IdType, PostKind, StaffRole
+from examdesk.enums import Gender, IdType, PostKind, StaffRole
 
 GENDER_LABELS: dict[Gender, str] = {Gender.MALE: "男", Gender.FEMALE: "女"}
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidLength, ValidationError
 
 from examdesk import idcard
+from examdesk.enums import Gender, IdType
 from examdesk.exchange.headers import HeaderMap, SheetKind, map_headers
 from examdesk.exchange.normalize import (
     KnownName,
@@ -34,7 +35,6 @@ from examdesk.exchange.problems import Problem, Problems, Severity
 from examdesk.exchange.sheets import CellValue, RawRow, RawSheet, read_table
 from examdesk.i18n import translate
 from examdesk.labels import GENDER_LABELS, ID_TYPE_LABELS
-from examdesk.model.enums import Gender, IdType
 
 _GENDER_WORDS: dict[str, Gender] = {
     **{match_key(label): gender for gender, label in GENDER_LABELS.items()},

@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-from examdesk.model.base import NAMING_CONVENTION, Base
-from examdesk.model.candidate import (
-    Candidate,
-    CandidatePhoto,
-    RetiredTicket,
-    SeatAssignment,
-    candidate_subjects,
-)
-from examdesk.model.enums import (
+from examdesk.enums import (
     AttendanceStatus,
     CandidateStatus,
     CertificateStatus,
@@ -23,6 +15,14 @@ from examdesk.model.enums import (
     SeatOrder,
     StaffRole,
     UserRole,
+)
+from examdesk.model.base import NAMING_CONVENTION, Base
+from examdesk.model.candidate import (
+    Candidate,
+    CandidatePhoto,
+    RetiredTicket,
+    SeatAssignment,
+    candidate_subjects,
 )
 from examdesk.model.exam import Exam, ExamSession, Level, Subject, session_subjects
 from examdesk.model.examday import (

@@ -19,8 +19,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from examdesk.enums import CandidateStatus, Gender, IdType
 from examdesk.model.base import Base, enum_column, timestamp, utcnow
-from examdesk.model.enums import CandidateStatus, Gender, IdType
 from examdesk.model.exam import Level, Subject
 from examdesk.model.venue import Room
 

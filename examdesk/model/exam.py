@@ -20,8 +20,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from examdesk.enums import Corner, SeatOrder
 from examdesk.model.base import Base, enum_column, timestamp, utcnow
-from examdesk.model.enums import Corner, SeatOrder
 
 if TYPE_CHECKING:
     from examdesk.model.venue import TestCenter

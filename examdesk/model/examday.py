@@ -15,15 +15,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from examdesk.model.base import Base, enum_column, timestamp, utcnow
-from examdesk.model.candidate import Candidate
-from examdesk.model.enums import (
+from examdesk.enums import (
     AttendanceStatus,
     CertificateStatus,
     Gender,
     IdCheck,
     IncidentKind,
 )
+from examdesk.model.base import Base, enum_column, timestamp, utcnow
+from examdesk.model.candidate import Candidate
 from examdesk.model.exam import ExamSession
 
 certificate_sessions = Table(

@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from examdesk.enums import UserRole
 from examdesk.model.base import Base, enum_column, timestamp, utcnow
-from examdesk.model.enums import UserRole
 
 
 class User(Base):

@@ -18,8 +18,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from examdesk.enums import Gender, PostKind, StaffRole
 from examdesk.model.base import Base, enum_column
-from examdesk.model.enums import Gender, PostKind, StaffRole
 from examdesk.model.venue import Room, TestCenter
 
 

@@ -6,9 +6,9 @@ import ast
 from datetime import date
 from pathlib import Path
 
+from examdesk.enums import Gender, IdType
 from examdesk.exchange.candidates import CandidateImport, load_candidates
 from examdesk.exchange.problems import Severity
-from examdesk.model.enums import Gender, IdType
 from tests.core.exchange.helpers import (
     HEADER,
     LEVELS,

@@ -1,4 +1,5 @@
-"""The closed vocabularies of the exam plan.
+"""The closed vocabularies of the exam plan (pure Python, no database: planning and import
+use them without loading the ORM).
 
 Values are stored in the database (plain English, snake_case); the Chinese labels staff
 read and type are in :mod:`examdesk.labels`.
