@@ -6,7 +6,13 @@ interface; the interface's own words go through :func:`examdesk.i18n.translate`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from enum import Enum
+from typing import TypeVar
+
 from examdesk.enums import Gender, IdType, PostKind, StaffRole
+
+E = TypeVar("E", bound=Enum)
 
 GENDER_LABELS: dict[Gender, str] = {Gender.MALE: "男", Gender.FEMALE: "女"}
 
@@ -50,6 +56,6 @@ YES_WORDS = frozenset({"是", "有", "y", "yes", "true", "1", "√", "✓"})
 NO_WORDS = frozenset({"否", "无", "n", "no", "false", "0", "", "×"})
 
 
-def reverse(labels: dict[object, str]) -> dict[str, object]:
+def reverse(labels: Mapping[E, str]) -> dict[str, E]:
     """Label -> value, for reading cells."""
     return {label: value for value, label in labels.items()}

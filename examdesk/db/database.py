@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +67,9 @@ def _alembic_config(connection: Any) -> Config:
     return config
 
 
+@cache
 def _script() -> ScriptDirectory:
+    """The migration scripts, parsed once per process (they do not change while running)."""
     return ScriptDirectory(str(MIGRATIONS))
 
 

@@ -146,11 +146,7 @@ def _read_workbook(path: Path, head: bytes, sheet: str | None) -> RawSheet:
             grid = workbook.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
         except (CalamineError, ValueError):
             raise BadInput(_damaged_message(name)) from None
-    rows = tuple(
-        RawRow(number, tuple(cells))
-        for number, cells in enumerate(grid, start=1)
-        if not _blank(cells)
-    )
+    rows = _numbered_rows(grid)
     if not rows:
         raise BadInput(
             translate(
@@ -215,11 +211,7 @@ def _read_csv(path: Path) -> RawSheet:
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error:
         raise BadInput(_damaged_message(name)) from None
-    rows = tuple(
-        RawRow(number, tuple(cells))
-        for number, cells in enumerate(records, start=1)
-        if not _blank(cells)
-    )
+    rows = _numbered_rows(records)
     if not rows:
         raise BadInput(
             translate(
@@ -285,3 +277,12 @@ def _damaged_message(file_name: str) -> str:
         "{file} is damaged or is not an Excel workbook; open it in Excel and save it again "
         "as .xlsx (or export the data again).",
     ).format(file=file_name)
+
+
+def _numbered_rows(grid: Sequence[Sequence[CellValue]]) -> tuple[RawRow, ...]:
+    """The non-blank rows with their 1-based spreadsheet row numbers."""
+    return tuple(
+        RawRow(number, tuple(cells))
+        for number, cells in enumerate(grid, start=1)
+        if not _blank(cells)
+    )

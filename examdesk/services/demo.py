@@ -21,7 +21,13 @@ from sqlalchemy.orm import Session
 from examdesk import idcard
 from examdesk.errors import BadInput
 from examdesk.i18n import translate
-from examdesk.labels import GENDER_LABELS, ID_TYPE_LABELS, STAFF_ROLE_LABELS, YES_WORDS
+from examdesk.labels import (
+    GENDER_LABELS,
+    ID_TYPE_LABELS,
+    STAFF_ROLE_LABELS,
+    YES_WORDS,
+    reverse,
+)
 from examdesk.model import (
     Candidate,
     Exam,
@@ -345,8 +351,8 @@ def _add_candidates(
     progress: Progress,
     cancelled: Cancelled,
 ) -> int:
-    genders = {label: value for value, label in GENDER_LABELS.items()}
-    id_types = {label: value for value, label in ID_TYPE_LABELS.items()}
+    genders = reverse(GENDER_LABELS)
+    id_types = reverse(ID_TYPE_LABELS)
     total = len(rows) * len(cities)
     done = 0
     for city in cities:
@@ -396,8 +402,8 @@ def _add_staff(
     progress: Progress,
     cancelled: Cancelled,
 ) -> int:
-    genders = {label: value for value, label in GENDER_LABELS.items()}
-    roles = {label: value for value, label in STAFF_ROLE_LABELS.items()}
+    genders = reverse(GENDER_LABELS)
+    roles = reverse(STAFF_ROLE_LABELS)
     count = 0
     for city in cities:
         check_cancelled(cancelled)

@@ -85,27 +85,27 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../examdesk/db/database.py" line="54"/>
+        <location filename="../../examdesk/db/database.py" line="55"/>
         <source>&apos;{url}&apos; is not a database URL; use e.g. sqlite:///exam.db or postgresql+psycopg://user@host/dbname</source>
         <translation>“{url}”不是数据库 URL，请使用例如 sqlite:///exam.db 或 postgresql+psycopg://user@host/dbname</translation>
     </message>
     <message>
-        <location filename="../../examdesk/db/database.py" line="102"/>
+        <location filename="../../examdesk/db/database.py" line="105"/>
         <source>Cannot use the database URL &apos;{url}&apos;: {reason}</source>
         <translation>无法使用数据库 URL“{url}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/db/database.py" line="121"/>
+        <location filename="../../examdesk/db/database.py" line="124"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/db/database.py" line="181"/>
+        <location filename="../../examdesk/db/database.py" line="184"/>
         <source>{url} already holds tables that ExamDesk did not create; choose an empty database or an ExamDesk one.</source>
         <translation>{url} 中已有非 ExamDesk 创建的数据表，请选择空数据库或 ExamDesk 数据库。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/db/database.py" line="193"/>
+        <location filename="../../examdesk/db/database.py" line="196"/>
         <source>This database was written by a newer ExamDesk (schema {revision}); this is ExamDesk {version}. Install the newer version to open it.</source>
         <translation>此数据库由更新版本的 ExamDesk 写入（结构版本 {revision}），当前为 ExamDesk {version}。请安装新版本后再打开。</translation>
     </message>
@@ -113,38 +113,38 @@
 <context>
     <name>Demo</name>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="193"/>
+        <location filename="../../examdesk/services/demo.py" line="199"/>
         <source>--scale must be between 1 and {most} (the cities of the province), not {scale}.</source>
         <extracomment>Henan&apos;s 17 prefecture-level cities with their ID address codes; Zhoukou first. code, date, start, end, subject codes, name (domain.md timetable) kind, place, opens, closes, headcount, supplies (item, quantity, unit)</extracomment>
         <translation>--scale 必须在 1 到 {most}（全省地市数）之间，而不是 {scale}。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="203"/>
+        <location filename="../../examdesk/services/demo.py" line="209"/>
         <source>The demo exam {code} is already loaded; use --replace to load it again.</source>
         <translation>演示考试 {code} 已载入；如需重新载入，请使用 --replace。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="210"/>
+        <location filename="../../examdesk/services/demo.py" line="216"/>
         <source>Reading the sample workbooks</source>
         <translation>正在读取示例工作簿</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="250"/>
+        <location filename="../../examdesk/services/demo.py" line="256"/>
         <source>Demo exam loaded</source>
         <translation>演示考试已载入</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="332"/>
+        <location filename="../../examdesk/services/demo.py" line="338"/>
         <source>Creating rooms</source>
         <translation>正在创建考场</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="386"/>
+        <location filename="../../examdesk/services/demo.py" line="392"/>
         <source>Adding candidates</source>
         <translation>正在添加考生</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="433"/>
+        <location filename="../../examdesk/services/demo.py" line="439"/>
         <source>Adding staff</source>
         <translation>正在添加工作人员</translation>
     </message>
@@ -401,52 +401,52 @@
     </message>
     <message>
         <location filename="../../examdesk/exchange/sheets.py" line="117"/>
-        <location filename="../../examdesk/exchange/sheets.py" line="198"/>
+        <location filename="../../examdesk/exchange/sheets.py" line="194"/>
         <source>{file} cannot be read ({reason}); close it in other programs and check that you may read it.</source>
         <translation>无法读取 {file}（{reason}）；请在其他程序中关闭该文件，并确认有读取权限。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/sheets.py" line="156"/>
+        <location filename="../../examdesk/exchange/sheets.py" line="152"/>
         <source>Sheet {sheet} of {file} is empty; choose the sheet that holds the data or paste the data into it.</source>
         <translation>{file} 的工作表 {sheet} 为空；请选择包含数据的工作表，或将数据粘贴到其中。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/sheets.py" line="175"/>
+        <location filename="../../examdesk/exchange/sheets.py" line="171"/>
         <source>{file} has no sheet named {sheet}; choose one of its sheets: {sheets}.</source>
         <translation>{file} 中没有名为 {sheet} 的工作表；请选择以下工作表之一：{sheets}。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/sheets.py" line="186"/>
+        <location filename="../../examdesk/exchange/sheets.py" line="182"/>
         <source>{file} holds no worksheet; open it in Excel and check its content.</source>
         <translation>{file} 中没有工作表；请在 Excel 中打开并检查其内容。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/sheets.py" line="206"/>
+        <location filename="../../examdesk/exchange/sheets.py" line="202"/>
         <source>{file} is an Excel workbook, not a CSV text file; rename it to .xlsx, or save it from Excel as CSV.</source>
         <translation>{file} 是 Excel 工作簿而不是 CSV 文本文件；请将扩展名改为 .xlsx，或在 Excel 中另存为 CSV。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/sheets.py" line="225"/>
+        <location filename="../../examdesk/exchange/sheets.py" line="217"/>
         <source>{file} is empty; export the data again and import the new file.</source>
         <translation>{file} 为空；请重新导出数据后导入新文件。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/sheets.py" line="245"/>
+        <location filename="../../examdesk/exchange/sheets.py" line="237"/>
         <source>{file} is not a text file in UTF-8 or GB18030; save it from Excel as “CSV UTF-8” and import that file.</source>
         <translation>{file} 不是 UTF-8 或 GB18030 编码的文本文件；请在 Excel 中另存为“CSV UTF-8”后导入。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/sheets.py" line="270"/>
+        <location filename="../../examdesk/exchange/sheets.py" line="262"/>
         <source>{file} is protected by a password; open it in Excel, remove the password (File &gt; Info &gt; Protect Workbook &gt; Encrypt with Password) and save it again.</source>
         <translation>{file} 设有密码保护；请在 Excel 中打开，取消密码（文件 &gt; 信息 &gt; 保护工作簿 &gt; 用密码进行加密）后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/sheets.py" line="275"/>
+        <location filename="../../examdesk/exchange/sheets.py" line="267"/>
         <source>{file} is password-protected or an old .xls workbook renamed to .xlsx; open it in Excel, remove any password and save it as an Excel workbook (.xlsx).</source>
         <translation>{file} 设有密码保护，或是改名为 .xlsx 的旧版 .xls 工作簿；请在 Excel 中打开，取消密码并另存为 Excel 工作簿（.xlsx）。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/sheets.py" line="283"/>
+        <location filename="../../examdesk/exchange/sheets.py" line="275"/>
         <source>{file} is damaged or is not an Excel workbook; open it in Excel and save it again as .xlsx (or export the data again).</source>
         <translation>{file} 已损坏或不是 Excel 工作簿；请在 Excel 中打开并重新保存为 .xlsx（或重新导出数据）。</translation>
     </message>
