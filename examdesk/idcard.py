@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from stdnum.cn import ric
-from stdnum.exceptions import ValidationError
+from stdnum.exceptions import InvalidComponent, ValidationError
 
 from examdesk.enums import Gender
 
@@ -31,21 +31,29 @@ def is_valid(number: str) -> bool:
 
 def check(number: str) -> str:
     """Return the compact number, or raise stdnum's ValidationError saying what is wrong."""
-    number = ric.compact(number)
+    # what ric.compact does, without its generic clean(): that costs 6 us a call, three
+    # calls a number, which was most of the time of importing 100,000 candidates
+    number = number.replace(" ", "").replace("-", "").strip().upper()
     if len(number) != 18:
         raise ric.InvalidLength()
     if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
         raise ric.InvalidFormat()
     if number[17] != ric.calc_check_digit(number):
         raise ric.InvalidChecksum()
-    ric.get_birth_date(number)
+    birth_date(number)
     return number
 
 
 def birth_date(number: str) -> date:
-    """The birth date encoded in a valid number."""
-    born: date = ric.get_birth_date(number)
-    return born
+    """The birth date encoded in a compact number (digits 7-14, YYYYMMDD).
+
+    Raises:
+        InvalidComponent: the date does not exist (stdnum's error, as ``ric`` raises it).
+    """
+    try:
+        return date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        raise InvalidComponent() from None
 
 
 def gender(number: str) -> Gender:

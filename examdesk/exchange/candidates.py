@@ -6,15 +6,11 @@ writes candidates takes the records only once the user has seen and accepted the
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidLength, ValidationError
-
-from examdesk import idcard
 from examdesk.enums import Gender, IdType
 from examdesk.exchange.headers import HeaderMap, SheetKind, map_headers
 from examdesk.exchange.normalize import (
@@ -27,20 +23,14 @@ from examdesk.exchange.normalize import (
     id_number_fix,
     id_number_text,
     match_key,
-    phone_text,
     split_list,
-    trim,
 )
-from examdesk.exchange.problems import Problem, Problems, Severity
-from examdesk.exchange.sheets import CellValue, RawRow, RawSheet, read_table
+from examdesk.exchange.problems import Checked, Problems
+from examdesk.exchange.rowcheck import PersonChecker, report_duplicates
+from examdesk.exchange.sheets import RawRow, RawSheet, read_table
 from examdesk.i18n import translate
-from examdesk.labels import GENDER_LABELS, ID_TYPE_LABELS
+from examdesk.labels import ID_TYPE_LABELS
 
-_GENDER_WORDS: dict[str, Gender] = {
-    **{match_key(label): gender for gender, label in GENDER_LABELS.items()},
-    **{match_key(gender.value): gender for gender in Gender},
-    "男性": Gender.MALE, "女性": Gender.FEMALE, "m": Gender.MALE, "f": Gender.FEMALE,
-}
 _ID_TYPE_WORDS: dict[str, IdType] = {
     **{match_key(label): kind for kind, label in ID_TYPE_LABELS.items()},
     **{match_key(kind.value): kind for kind in IdType},
@@ -97,24 +87,8 @@ class CandidateRecord:
     registration_no: str
 
 
-@dataclass(frozen=True)
-class CandidateImport:
-    """What validating a candidate sheet produced.
-
-    Attributes:
-        records: the rows without errors.
-        problems: every problem found, errors and warnings, in row order.
-        notes: remarks on the sheet as a whole (e.g. ignored columns).
-    """
-
-    records: tuple[CandidateRecord, ...]
-    problems: tuple[Problem, ...]
-    notes: tuple[str, ...] = ()
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        """The problems that kept rows out."""
-        return tuple(p for p in self.problems if p.is_error)
+#: What validating a candidate sheet produced.
+CandidateImport = Checked[CandidateRecord]
 
 
 def load_candidates(
@@ -178,48 +152,30 @@ class _Draft:
     record: CandidateRecord | None  # None when the row has errors
 
 
-class _RowChecker:
+class _RowChecker(PersonChecker):
     """Checks one row at a time; holds the matchers built once per sheet."""
 
     def __init__(
         self, header: HeaderMap, problems: Problems, levels: Sequence[KnownLevel]
     ) -> None:
-        self.header = header
-        self.problems = problems
+        super().__init__(header, problems)
         self.levels = NameMatcher(KnownName(lv.name, lv.abbreviations) for lv in levels)
         self.subjects = {lv.name: NameMatcher(lv.subjects) for lv in levels}
         self.subject_level = {
             match_key(s.name): lv.name for lv in levels for s in lv.subjects
         }
-        self.fields = [f for f in header.columns if f != "serial"]
-        self.row = 0
-        self.errors = 0
-
-    def value(self, row: RawRow, field: str) -> CellValue:
-        index = self.header.columns.get(field)
-        return "" if index is None else row.cell(index)
-
-    def report(
-        self, field: str, value: object, what: str, fix: str,
-        severity: Severity = Severity.ERROR,
-    ) -> None:
-        index = self.header.columns.get(field)
-        self.problems.add(
-            what, fix, row=self.row, column=index,
-            header="" if index is None else self.header.headers[index],
-            value=value, severity=severity,
-        )
-        if severity is Severity.ERROR:
-            self.errors += 1
+        self.subject_lists: dict[tuple[str, str], tuple[str, ...]] = {}
 
     def check(self, row: RawRow) -> _Draft | None:
-        if all(not cell_text(self.value(row, f)) for f in self.fields):
+        if not self.start(row):
             return None  # a note or a bare serial number below the data
-        self.row = row.number
-        self.errors = 0
-        name = self.name(row)
+        name = self.name(
+            row, translate("Import", "write the candidate's name as on the ID card"))
         id_type = self.id_type(row)
-        id_number, birth, id_gender = self.id_number(row, id_type)
+        id_number, birth, id_gender = self.id_number(
+            row, translate("Import", "write the number of the candidate's ID document"),
+            resident=id_type is IdType.RESIDENT_ID,
+        )
         gender = self.gender(row, id_gender)
         level = self.level(row)
         subjects = self.subject_list(row, level)
@@ -228,7 +184,7 @@ class _RowChecker:
         record = None
         if (
             not self.errors and name and id_type and id_number and gender and level
-            and subjects is not None and phone is not None
+            and subjects is not None
         ):
             record = CandidateRecord(
                 row=row.number, name=name, gender=gender, id_type=id_type,
@@ -237,16 +193,6 @@ class _RowChecker:
                 registration_no=registration_no,
             )
         return _Draft(row.number, id_number, registration_no, record)
-
-    def name(self, row: RawRow) -> str:
-        value = self.value(row, "name")
-        # names are kept exactly (rare characters such as 𠮷, compatibility ideographs):
-        # only the invisible characters at the ends go
-        name = trim(value) if isinstance(value, str) else cell_text(value)
-        if not name:
-            self.report("name", "", translate("Import", "the name is missing"),
-                        translate("Import", "write the candidate's name as on the ID card"))
-        return name
 
     def id_type(self, row: RawRow) -> IdType | None:
         text = cell_text(self.value(row, "id_type"))
@@ -260,48 +206,6 @@ class _RowChecker:
                     types=", ".join(ID_TYPE_LABELS.values())),
             )
         return kind
-
-    def id_number(
-        self, row: RawRow, id_type: IdType | None
-    ) -> tuple[str, date | None, Gender | None]:
-        value = self.value(row, "id_number")
-        damage = id_number_damage(value)
-        text = id_number_text(value)
-        if damage is not None:
-            self.report("id_number", value, damage, id_number_fix())
-            return text, None, None
-        if not text:
-            self.report("id_number", "", translate("Import", "the ID number is missing"),
-                        translate("Import", "write the number of the candidate's ID document"))
-            return "", None, None
-        if id_type is not IdType.RESIDENT_ID:
-            return text, None, None
-        try:
-            number = idcard.check(text)
-        except ValidationError as error:
-            self.report("id_number", value, *_id_error(error))
-            return text, None, None
-        return number, idcard.birth_date(number), idcard.gender(number)
-
-    def gender(self, row: RawRow, from_id: Gender | None) -> Gender | None:
-        text = cell_text(self.value(row, "gender"))
-        if not text:
-            if from_id is None and not self.errors:
-                self.report("gender", "", translate("Import", "the gender is missing"),
-                            translate("Import", "write 男 or 女"))
-            return from_id
-        gender = _GENDER_WORDS.get(match_key(text))
-        if gender is None:
-            self.report("gender", text, translate("Import", "the gender is not 男 or 女"),
-                        translate("Import", "write 男 or 女"))
-        elif from_id is not None and gender is not from_id:
-            self.report(
-                "gender", text,
-                translate("Import", "the gender does not match the ID number (it says {gender})")
-                .format(gender=GENDER_LABELS[from_id]),
-                translate("Import", "check both against the ID card and correct the wrong one"),
-            )
-        return gender
 
     def level(self, row: RawRow) -> str | None:
         text = cell_text(self.value(row, "level"))
@@ -317,6 +221,9 @@ class _RowChecker:
         text = cell_text(self.value(row, "subjects"))
         if level is None:
             return None
+        cached = self.subject_lists.get((level, text))
+        if cached is not None:
+            return cached  # a column holds a handful of distinct lists over many rows
         matcher = self.subjects[level]
         if not text:
             if "subjects" in self.header.columns:
@@ -347,7 +254,10 @@ class _RowChecker:
                 complete = False
             elif name not in found:
                 found.append(name)
-        return tuple(found) if complete else None
+        if not complete:
+            return None
+        self.subject_lists[(level, text)] = tuple(found)
+        return tuple(found)
 
     def matched(self, field: str, text: str, match: NameMatch, unknown: str) -> str | None:
         if match.name is not None:
@@ -363,20 +273,6 @@ class _RowChecker:
                         .format(names=", ".join(match.candidates)))
         return None
 
-    def phone(self, row: RawRow) -> str | None:
-        value = self.value(row, "phone")
-        phone = phone_text(value)
-        if phone is None:
-            self.report(
-                "phone", value,
-                translate("Import", "this is not a mobile number (11 digits starting with 1) "
-                          "or a landline number with its area code"),
-                translate("Import", "correct the number, or leave the cell empty"),
-                Severity.WARNING,
-            )
-            return ""
-        return phone
-
     def registration_no(self, row: RawRow) -> str:
         value = self.value(row, "registration_no")
         damage = id_number_damage(value)
@@ -387,46 +283,15 @@ class _RowChecker:
         return id_number_text(value)
 
 
-def _id_error(error: ValidationError) -> tuple[str, str]:
-    fix = translate("Import", "copy the number again from the ID card")
-    if isinstance(error, InvalidLength):
-        return translate("Import", "a resident ID number has 18 characters"), fix
-    if isinstance(error, InvalidChecksum):
-        return translate(
-            "Import", "the last character (check digit) does not fit the other 17: a digit "
-                      "is mistyped"), fix
-    if isinstance(error, InvalidComponent):
-        return translate("Import", "the birth date inside this ID number does not exist"), fix
-    return translate("Import", "a resident ID number is 17 digits followed by a digit or X"), fix
-
-
 def _report_duplicates(
     drafts: list[_Draft], header: HeaderMap, problems: Problems
 ) -> set[int]:
     """Report every row sharing an ID number or registration number with another row."""
-    bad: set[int] = set()
-    checks = (
-        ("id_number", {d.row: d.id_number for d in drafts},
-         translate("Import", "this ID number is also in row {rows}")),
-        ("registration_no", {d.row: d.registration_no for d in drafts},
-         translate("Import", "this registration number is also in row {rows}")),
+    fix = translate("Import", "keep one row per candidate and delete the others")
+    return report_duplicates(
+        problems, header, "id_number", {d.row: d.id_number for d in drafts},
+        translate("Import", "this ID number is also in row {rows}"), fix,
+    ) | report_duplicates(
+        problems, header, "registration_no", {d.row: d.registration_no for d in drafts},
+        translate("Import", "this registration number is also in row {rows}"), fix,
     )
-    for field, keys, what in checks:
-        rows_by_key: defaultdict[str, list[int]] = defaultdict(list)
-        for row_number, key in keys.items():
-            if key:
-                rows_by_key[key].append(row_number)
-        index = header.columns.get(field)
-        for key, rows in rows_by_key.items():
-            if len(rows) < 2:
-                continue
-            for row in rows:
-                others = ", ".join(str(r) for r in rows if r != row)
-                problems.add(
-                    what.format(rows=others),
-                    translate("Import", "keep one row per candidate and delete the others"),
-                    row=row, column=index,
-                    header="" if index is None else header.headers[index], value=key,
-                )
-                bad.add(row)
-    return bad

@@ -91,6 +91,7 @@ ROOM_COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("seat_rows", ("座位行数", "行数", "Rows", "Seat rows")),
     ColumnSpec("seat_columns", ("座位列数", "列数", "Columns", "Seat columns")),
     ColumnSpec("capacity", ("座位数", "容量", "考场容量", "Seats", "Capacity")),
+    ColumnSpec("unusable", ("不可用座位", "空置座位", "Unusable seats")),
     ColumnSpec("accessible", ("无障碍考场", "无障碍", "Accessible")),
     ColumnSpec("spare", ("备用考场", "备用", "Spare", "Reserve")),
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Generic, TypeVar
 
 from examdesk.i18n import translate
 
@@ -49,7 +50,14 @@ def quote_value(value: object) -> str:
     Returns:
         The value on one line, shortened to about 40 characters.
     """
-    text = value if isinstance(value, str) else repr(value)
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, float) and abs(value) >= 1e11:
+        text = f"{value:.6G}"  # as Excel shows a long number in a General cell: 4.11623E+17
+    elif isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    else:
+        text = str(value)
     text = " ".join(text.split())
     if len(text) > _MAX_QUOTED:
         text = text[: _MAX_QUOTED - 1] + "…"
@@ -97,16 +105,19 @@ class Problem:
         if self.column:
             column = translate("Import", "column {letter}").format(letter=self.column)
             if self.header:
-                column += f" ({self.header})"
+                column = translate("Import", "{column} ({header})").format(
+                    column=column, header=self.header)
             parts.append(column)
-        return ", ".join(parts)
+        # the separators are translated too: Chinese joins with full-width ，
+        return translate("Import", ", ").join(parts)
 
     def __str__(self) -> str:
         label = (
             translate("Import", "Error") if self.is_error else translate("Import", "Warning")
         )
         value = f" “{self.value}”" if self.value else ""
-        return f"{label}: {self.location()}{value}: {self.what}; {self.fix}."
+        return translate("Import", "{label}: {location}{value}: {what}; {fix}.").format(
+            label=label, location=self.location(), value=value, what=self.what, fix=self.fix)
 
 
 @dataclass
@@ -189,3 +200,26 @@ class Problems:
 
     def __iter__(self) -> Iterator[Problem]:
         return iter(self._items)
+
+
+RecordT = TypeVar("RecordT")
+
+
+@dataclass(frozen=True)
+class Checked(Generic[RecordT]):
+    """What validating a sheet produced.
+
+    Attributes:
+        records: the clean records of the rows without errors.
+        problems: every problem found, errors and warnings, in row order.
+        notes: remarks on the sheet as a whole (e.g. ignored columns).
+    """
+
+    records: tuple[RecordT, ...]
+    problems: tuple[Problem, ...]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems that kept rows out."""
+        return tuple(p for p in self.problems if p.is_error)

@@ -62,3 +62,39 @@ def write_workbook(path: Path, rows: Sequence[Sequence[object]], title: str = "�
         sheet.merge_cells(merge)
     workbook.save(path)
     return path
+
+
+#: The room sample's columns plus a capacity: A code … J 座位数, K 无障碍考场, L 备用考场.
+ROOM_HEADER = ("考点编号", "考点名称", "考点地址", "考场号", "楼栋", "楼层", "教室", "座位行数",
+               "座位列数", "座位数", "无障碍考场", "备用考场")
+
+
+def room(room_no: object, code: object = "01", name: object = "周口技师学院",
+         address: object = "周口市川汇区文昌大道中段", floor: object = 1.0,
+         rows: object = 6.0, columns: object = 5.0, capacity: object = None,
+         accessible: object = "否", spare: object = "否", building: object = "教学楼A",
+         label: object = "101") -> list[object]:
+    """One room row in :data:`ROOM_HEADER`'s column order."""
+    return [code, name, address, room_no, building, floor, label, rows, columns, capacity,
+            accessible, spare]
+
+
+#: The staff sample's columns: A 序号, B 姓名, … G 人员类别, H 所属考点, I 回避考生身份证号.
+STAFF_HEADER = ("序号", "姓名", "性别", "身份证号", "工作单位", "手机号码", "人员类别", "所属考点",
+                "回避考生身份证号")
+
+#: The sample's test centers, with their codes as abbreviations.
+CENTERS = (
+    KnownName("周口技师学院", ("01",)),
+    KnownName("周口职业技术学院", ("02",)),
+    KnownName("周口市第一高级中学", ("03",)),
+    KnownName("周口市第二高级中学", ("04",)),
+    KnownName("周口市文昌中学", ("05",)),
+)
+
+
+def staff_member(number: int, name: str, gender: str, id_number: object,
+                 role: object = "监考员", center: object = "周口技师学院",
+                 relatives: object = "", phone: object = "13103656812") -> list[object]:
+    """One staff row in :data:`STAFF_HEADER`'s column order."""
+    return [number, name, gender, id_number, "周口技师学院", phone, role, center, relatives]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from examdesk.exchange.problems import Problems, Severity, column_letter
+from examdesk.exchange.problems import Problems, Severity, column_letter, quote_value
 
 
 def test_column_letters():
@@ -29,3 +29,9 @@ def test_the_collector_separates_errors_and_warnings():
     assert [p.row for p in problems.errors] == [3]
     assert [p.row for p in problems.warnings] == [4]
     assert str(problems.warnings[0]) == "Warning: c.csv, row 4: c; d."
+
+
+def test_numbers_are_quoted_as_excel_shows_them():
+    assert quote_value(411623197212119166.0) == "4.11623E+17"
+    assert quote_value(6.0) == "6" and quote_value(6.5) == "6.5"
+    assert quote_value("  两个\n空格 ") == "两个 空格"
