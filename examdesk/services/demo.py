@@ -180,6 +180,7 @@ def load_demo(
     scale: int = 1,
     replace: bool = False,
     samples: Path | None = None,
+    exam_only: bool = False,
     progress: Progress = no_progress,
     cancelled: Cancelled = never_cancelled,
 ) -> DemoSummary:
@@ -189,6 +190,8 @@ def load_demo(
         scale: how many cities of the province to make (1: the Zhoukou district; 17: Henan).
         replace: delete an existing demo exam of the same code first, instead of refusing.
         samples: folder holding rooms.xlsx, candidates.xlsx and staff.xlsx (default: bundled).
+        exam_only: create only the exam with its levels, subjects and sessions, ready for
+            importing one's own workbooks.
 
     Raises:
         BadInput: the scale is out of range, or the demo exam exists and ``replace`` is off.
@@ -212,26 +215,23 @@ def load_demo(
                 ).format(code=code)
             )
         delete_exam(session, existing)
+    exam, subjects_by_name, levels_by_name = _create_exam(session, scale)
+    if exam_only:
+        _ensure_user(session, actor)
+        audit.record(
+            session, actor, "demo.exam", exam_id=exam.id, entity="exam", entity_id=exam.id,
+            summary=f"demo exam {code} without centers, candidates or staff",
+        )
+        progress(1, 1, translate("Demo", "Demo exam created"))
+        return DemoSummary(exam_code=code, exam_name=exam.name, centers=0, rooms=0,
+                           candidates=0, staff=0, posts=0)
+
     folder = samples or resource_path("samples")
     progress(0, 0, translate("Demo", "Reading the sample workbooks"))
     room_rows = _read(folder / "rooms.xlsx")
     candidate_rows = _read(folder / "candidates.xlsx")
     staff_rows = _read(folder / "staff.xlsx")
     cities = [_City(i, name, city_code) for i, (name, city_code) in enumerate(CITIES[:scale])]
-
-    exam = Exam(
-        code=code,
-        name=("2023年度社会工作者职业水平考试（周口考区）" if scale == 1
-              else "2023年度社会工作者职业水平考试（河南省）"),
-        year=2023,
-        province_code="41",
-        city_code=_SAMPLE_CITY_CODE if scale == 1 else "",
-    )
-    session.add(exam)
-    session.flush()
-    subjects_by_name, levels_by_name = _add_levels(session, exam)
-    _add_sessions(session, exam, {s.code: s for s in subjects_by_name.values()})
-
     centers = _add_centers(session, exam, cities, room_rows, progress, cancelled)
     candidates = _add_candidates(
         session, exam, cities, candidate_rows, levels_by_name, subjects_by_name,
@@ -239,10 +239,7 @@ def load_demo(
     )
     staff = _add_staff(session, exam, cities, staff_rows, centers, progress, cancelled)
     posts = _add_posts(session, centers)
-    if session.scalar(select(User.id).limit(1)) is None:
-        session.add(User(username=actor.username, display_name=actor.username,
-                         role=UserRole.ADMIN))
-        session.flush()
+    _ensure_user(session, actor)
     rooms = sum(1 for _ in room_rows) * scale
     summary = DemoSummary(
         exam_code=code, exam_name=exam.name, centers=len(set(centers.values())), rooms=rooms,
@@ -255,6 +252,33 @@ def load_demo(
     )
     progress(1, 1, translate("Demo", "Demo exam loaded"))
     return summary
+
+
+def _create_exam(
+    session: Session, scale: int
+) -> tuple[Exam, dict[str, Subject], dict[str, Level]]:
+    """The exam with its levels, subjects and sessions (domain.md's timetable)."""
+    exam = Exam(
+        code=exam_code_for(scale),
+        name=("2023年度社会工作者职业水平考试（周口考区）" if scale == 1
+              else "2023年度社会工作者职业水平考试（河南省）"),
+        year=2023,
+        province_code="41",
+        city_code=_SAMPLE_CITY_CODE if scale == 1 else "",
+    )
+    session.add(exam)
+    session.flush()
+    subjects_by_name, levels_by_name = _add_levels(session, exam)
+    _add_sessions(session, exam, {s.code: s for s in subjects_by_name.values()})
+    return exam, subjects_by_name, levels_by_name
+
+
+def _ensure_user(session: Session, actor: Actor) -> None:
+    """The first user of a database is its administrator."""
+    if session.scalar(select(User.id).limit(1)) is None:
+        session.add(User(username=actor.username, display_name=actor.username,
+                         role=UserRole.ADMIN))
+        session.flush()
 
 
 def _add_levels(

@@ -1,0 +1,104 @@
+"""Which exam a command works on, and the exam's levels as importers need them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from examdesk.errors import BadInput
+from examdesk.exchange.candidates import KnownLevel
+from examdesk.exchange.normalize import KnownName
+from examdesk.i18n import translate
+from examdesk.model import Exam, Level, Subject
+
+
+@dataclass(frozen=True)
+class ExamRef:
+    """An exam, identified for services and messages.
+
+    Attributes:
+        id: the database id.
+        code: the exam's code, e.g. SW2023-ZK.
+        name: the exam's full name.
+        year: the exam year.
+        region_code: the city code, else the province code ("" when neither is set).
+    """
+
+    id: int
+    code: str
+    name: str
+    year: int
+    region_code: str
+
+
+def resolve_exam(session: Session, code: str | None = None) -> ExamRef:
+    """The exam named by ``code``, or the only exam when no code is given.
+
+    Args:
+        session: the caller's session.
+        code: the exam's code as the user typed it; None when not given.
+
+    Returns:
+        The exam.
+
+    Raises:
+        BadInput: the database holds no exam, several exams and no code was given, or no
+            exam has that code.
+    """
+    rows = session.execute(
+        select(Exam.id, Exam.code, Exam.name, Exam.year, Exam.city_code, Exam.province_code)
+        .order_by(Exam.year.desc(), Exam.code)
+    ).all()
+    exams = [ExamRef(r.id, r.code, r.name, r.year, r.city_code or r.province_code) for r in rows]
+    if not exams:
+        raise BadInput(translate(
+            "Exams", "The database holds no exam yet; create one first (e.g. load the demo "
+                     "with 'examdesk demo')."))
+    codes = ", ".join(exam.code for exam in exams)
+    if code is None:
+        if len(exams) > 1:
+            raise BadInput(translate(
+                "Exams", "The database holds several exams ({codes}); choose one with "
+                         "--exam CODE.").format(codes=codes))
+        return exams[0]
+    wanted = code.strip().casefold()
+    for exam in exams:
+        if exam.code.casefold() == wanted:
+            return exam
+    raise BadInput(translate(
+        "Exams", "No exam has the code {code}; the database holds {codes}.").format(
+        code=code, codes=codes))
+
+
+def known_levels(session: Session, exam_id: int) -> list[KnownLevel]:
+    """The exam's levels with their subjects, with the short forms staff write.
+
+    A level is also known by its short name (初级) and code; a subject by its short name
+    (综合能力) and code, within its level only.
+
+    Args:
+        session: the caller's session.
+        exam_id: the exam.
+
+    Returns:
+        The levels in their display order.
+    """
+    subjects: dict[int, list[KnownName]] = {}
+    for level_id, name, short, code in session.execute(
+        select(Subject.level_id, Subject.name, Subject.short_name, Subject.code)
+        .join(Level).where(Level.exam_id == exam_id).order_by(Subject.code)
+    ):
+        subjects.setdefault(level_id, []).append(KnownName(name, _short_forms(short, code)))
+    return [
+        KnownLevel(name, _short_forms(short, code), tuple(subjects.get(level_id, ())))
+        for level_id, name, short, code in session.execute(
+            select(Level.id, Level.name, Level.short_name, Level.code)
+            .where(Level.exam_id == exam_id).order_by(Level.sort_order, Level.code)
+        )
+    ]
+
+
+def _short_forms(short: str, code: str) -> tuple[str, ...]:
+    return tuple(form for form in (short, code) if form)

@@ -1,0 +1,257 @@
+"""Export candidates, rooms and staff as workbooks that the importers read back unchanged.
+
+The headers are the first names the importers know for each column (headers.py), so an
+exported list can be corrected in Excel and imported again. Exports of personal data are
+logged in the audit trail (domain.md, "Personal data").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from examdesk.enums import StaffRole
+from examdesk.errors import BadInput
+from examdesk.exchange.sheets import CellValue
+from examdesk.exchange.writer import Column, SheetData, write_workbook
+from examdesk.i18n import translate
+from examdesk.labels import GENDER_LABELS, ID_TYPE_LABELS, STAFF_ROLE_LABELS
+from examdesk.model import (
+    Candidate,
+    Level,
+    Room,
+    SeatAssignment,
+    Staff,
+    StaffRelative,
+    StaffRoleAssignment,
+    Subject,
+    TestCenter,
+    candidate_subjects,
+)
+from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
+from examdesk.services import audit
+from examdesk.services.audit import Actor
+from examdesk.services.exams import ExamRef
+
+YES, NO = "是", "否"
+# Sheet titles and headers are data, in the registration systems' words (as the samples),
+# not interface text: a workbook reads the same whichever language the clerk's window uses.
+
+CANDIDATE_COLUMNS = (
+    Column("序号", 7), Column("姓名", 10), Column("性别", 6), Column("证件类型", 12),
+    Column("证件号码", 21, text=True), Column("报考级别", 16), Column("报考科目", 44),
+    Column("工作单位", 30), Column("联系电话", 14, text=True), Column("报名序号", 17, text=True),
+    Column("考点编号", 9, text=True), Column("考点名称", 22), Column("考场号", 9, text=True),
+    Column("座位号", 7), Column("准考证号", 17, text=True),
+)
+ROOM_COLUMNS = (
+    Column("序号", 7), Column("考点编号", 9, text=True), Column("考点名称", 22),
+    Column("考点地址", 30), Column("考场号", 9, text=True), Column("楼栋", 10), Column("楼层", 6),
+    Column("教室", 10, text=True), Column("座位行数", 9), Column("座位列数", 9),
+    Column("座位数", 8), Column("不可用座位", 14), Column("无障碍考场", 10),
+    Column("备用考场", 9),
+)
+STAFF_COLUMNS = (
+    Column("序号", 7), Column("姓名", 10), Column("性别", 6), Column("身份证号", 21, text=True),
+    Column("工作单位", 30), Column("手机号码", 14, text=True), Column("人员类别", 14),
+    Column("所属考点", 22), Column("回避考生身份证号", 21, text=True),
+)
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export wrote.
+
+    Attributes:
+        path: the workbook written.
+        rows: the data rows written.
+    """
+
+    path: Path
+    rows: int
+
+
+def export_candidates(
+    session: Session, actor: Actor, exam: ExamRef, path: str | Path, *,
+    center: str | None = None, progress: Progress = no_progress,
+    cancelled: Cancelled = never_cancelled,
+) -> ExportResult:
+    """Write the exam's candidates (with their seats once allocated) to ``path``.
+
+    Args:
+        session: the caller's session.
+        actor: who exports, for the audit trail.
+        exam: the exam.
+        path: the .xlsx file to write (replaced if it exists).
+        center: a test center's code: only candidates seated there.
+        progress: receives (done, total, message).
+        cancelled: polled while writing.
+
+    Returns:
+        The file and the number of candidates written.
+
+    Raises:
+        BadInput: no test center has the code ``center``, or the file cannot be written.
+    """
+    center_id = _center_id(session, exam, center)
+    papers: dict[int, list[str]] = {}
+    for candidate_id, name in session.execute(
+        select(candidate_subjects.c.candidate_id, Subject.name)
+        .join(Subject, Subject.id == candidate_subjects.c.subject_id)
+        .join(Candidate, Candidate.id == candidate_subjects.c.candidate_id)
+        .where(Candidate.exam_id == exam.id).order_by(Subject.code)
+    ):
+        papers.setdefault(candidate_id, []).append(name)
+    query = (
+        select(Candidate.id, Candidate.name, Candidate.gender, Candidate.id_type,
+               Candidate.id_number, Level.name.label("level"), Candidate.work_unit,
+               Candidate.phone, Candidate.registration_no, TestCenter.code.label("center_code"),
+               TestCenter.name.label("center_name"), Room.code.label("room"),
+               SeatAssignment.seat_no, SeatAssignment.ticket_no)
+        .join(Level, Level.id == Candidate.level_id)
+        .outerjoin(SeatAssignment, SeatAssignment.candidate_id == Candidate.id)
+        .outerjoin(Room, Room.id == SeatAssignment.room_id)
+        .outerjoin(TestCenter, TestCenter.id == Room.center_id)
+        .where(Candidate.exam_id == exam.id)
+        .order_by(TestCenter.sort_order, Room.sort_order, SeatAssignment.seat_no,
+                  Candidate.registration_no)
+    )
+    if center_id is not None:
+        query = query.where(TestCenter.id == center_id)
+
+    def rows() -> Iterator[Sequence[CellValue | None]]:
+        for number, r in enumerate(session.execute(query), start=1):
+            yield (number, r.name, GENDER_LABELS[r.gender], ID_TYPE_LABELS[r.id_type],
+                   r.id_number, r.level, "、".join(papers.get(r.id, ())), r.work_unit, r.phone,
+                   r.registration_no, r.center_code, r.center_name, r.room, r.seat_no,
+                   r.ticket_no)
+
+    return _write(session, actor, exam, path, "candidates", center,
+                  SheetData(_title("考生名单", center),
+                            CANDIDATE_COLUMNS, rows()), progress, cancelled)
+
+
+def export_rooms(
+    session: Session, actor: Actor, exam: ExamRef, path: str | Path, *,
+    center: str | None = None, progress: Progress = no_progress,
+    cancelled: Cancelled = never_cancelled,
+) -> ExportResult:
+    """Write the exam's test centers and rooms to ``path`` (one row per room).
+
+    Args: as :func:`export_candidates`; ``center`` limits the rows to one test center.
+
+    Returns:
+        The file and the number of rooms written.
+
+    Raises:
+        BadInput: no test center has the code ``center``, or the file cannot be written.
+    """
+    center_id = _center_id(session, exam, center)
+    query = (
+        select(TestCenter, Room).join(Room, Room.center_id == TestCenter.id)
+        .where(TestCenter.exam_id == exam.id)
+        .order_by(TestCenter.sort_order, TestCenter.code, Room.sort_order, Room.code)
+    )
+    if center_id is not None:
+        query = query.where(TestCenter.id == center_id)
+
+    def rows() -> Iterator[Sequence[CellValue | None]]:
+        for number, (c, r) in enumerate(session.execute(query), start=1):
+            unusable = "、".join(f"{row}-{column}" for row, column in r.unusable_seats or [])
+            yield (number, c.code, c.name, c.address, r.code, r.building, r.floor, r.label,
+                   r.rows, r.columns, r.capacity, unusable, YES if r.accessible else NO,
+                   YES if r.spare else NO)
+
+    return _write(session, actor, exam, path, "rooms", center,
+                  SheetData(_title("考点考场", center), ROOM_COLUMNS, rows()),
+                  progress, cancelled)
+
+
+def export_staff(
+    session: Session, actor: Actor, exam: ExamRef, path: str | Path, *,
+    center: str | None = None, progress: Progress = no_progress,
+    cancelled: Cancelled = never_cancelled,
+) -> ExportResult:
+    """Write the exam's staff with their roles, home centers and relatives to ``path``.
+
+    Args: as :func:`export_candidates`; ``center`` limits the rows to one home center.
+
+    Returns:
+        The file and the number of staff written.
+
+    Raises:
+        BadInput: no test center has the code ``center``, or the file cannot be written.
+    """
+    center_id = _center_id(session, exam, center)
+    order = {role: index for index, role in enumerate(StaffRole)}
+    roles: dict[int, list[StaffRole]] = {}
+    relatives: dict[int, list[str]] = {}
+    staff_of_exam = select(Staff.id).where(Staff.exam_id == exam.id)
+    for staff_id, role in session.execute(
+        select(StaffRoleAssignment.staff_id, StaffRoleAssignment.role)
+        .where(StaffRoleAssignment.staff_id.in_(staff_of_exam))
+    ):
+        roles.setdefault(staff_id, []).append(role)
+    for staff_id, id_number in session.execute(
+        select(StaffRelative.staff_id, StaffRelative.id_number)
+        .where(StaffRelative.staff_id.in_(staff_of_exam)).order_by(StaffRelative.id_number)
+    ):
+        relatives.setdefault(staff_id, []).append(id_number)
+    query = (
+        select(Staff.id, Staff.name, Staff.gender, Staff.id_number, Staff.work_unit, Staff.phone,
+               TestCenter.name.label("center"))
+        .outerjoin(TestCenter, TestCenter.id == Staff.home_center_id)
+        .where(Staff.exam_id == exam.id).order_by(Staff.id)
+    )
+    if center_id is not None:
+        query = query.where(Staff.home_center_id == center_id)
+
+    def rows() -> Iterator[Sequence[CellValue | None]]:
+        for number, r in enumerate(session.execute(query), start=1):
+            held = sorted(roles.get(r.id, ()), key=order.__getitem__)
+            yield (number, r.name, GENDER_LABELS[r.gender], r.id_number, r.work_unit, r.phone,
+                   "、".join(STAFF_ROLE_LABELS[role] for role in held), r.center or "",
+                   "、".join(relatives.get(r.id, ())))
+
+    return _write(session, actor, exam, path, "staff", center,
+                  SheetData(_title("工作人员", center), STAFF_COLUMNS, rows()),
+                  progress, cancelled)
+
+
+def _center_id(session: Session, exam: ExamRef, code: str | None) -> int | None:
+    if code is None:
+        return None
+    found = session.scalar(
+        select(TestCenter.id).where(TestCenter.exam_id == exam.id, TestCenter.code == code.strip())
+    )
+    if found is None:
+        codes = session.scalars(
+            select(TestCenter.code).where(TestCenter.exam_id == exam.id)
+            .order_by(TestCenter.sort_order, TestCenter.code)
+        ).all()
+        raise BadInput(translate(
+            "Export", "No test center of exam {exam} has the code {code}; its centers are {codes}."
+        ).format(exam=exam.code, code=code, codes=", ".join(codes) or "-"))
+    return found
+
+
+def _title(base: str, center: str | None) -> str:
+    return base if center is None else f"{base} {center}"
+
+
+def _write(
+    session: Session, actor: Actor, exam: ExamRef, path: str | Path, what: str,
+    center: str | None, sheet: SheetData, progress: Progress, cancelled: Cancelled,
+) -> ExportResult:
+    target = Path(path)
+    count = write_workbook(target, [sheet], progress=progress, cancelled=cancelled)
+    audit.record(
+        session, actor, f"export.{what}", exam_id=exam.id, entity="exam", entity_id=exam.id,
+        summary=f"exported {count} {what} to {target.name}",
+        details={"file": str(target), "rows": count, "center": center or ""},
+    )
+    return ExportResult(target, count)
