@@ -21,6 +21,7 @@ from examdesk.errors import ExamDeskError
 from examdesk.i18n import translate
 from examdesk.services import demo, stats
 from examdesk.services.audit import Actor
+from ui import cli_exchange
 
 EXIT_OK = 0
 EXIT_PLAN_PROBLEMS = 1
@@ -82,6 +83,26 @@ def build_parser() -> argparse.ArgumentParser:
                       help=translate("Cli", "delete the demo exam first if it is already loaded"))
     mode.add_argument("--if-empty", action="store_true",
                       help=translate("Cli", "load only when the database holds no exam yet"))
+    demo_parser.add_argument(
+        "--exam-only", action="store_true",
+        help=translate("Cli", "create only the exam (levels, subjects, sessions), without "
+                              "centers, candidates or staff: ready to import your own "
+                              "workbooks"))
+
+    def subcommands(
+        parent: argparse.ArgumentParser, dest: str
+    ) -> Callable[[str, str], argparse.ArgumentParser]:
+        group = parent.add_subparsers(dest=dest, metavar="WHAT", parser_class=_Parser,
+                                      required=True)
+
+        def sub(name: str, help_text: str) -> argparse.ArgumentParser:
+            parser = group.add_parser(name, help=help_text, description=help_text)
+            _db_option(parser, default=argparse.SUPPRESS)
+            return parser
+
+        return sub
+
+    cli_exchange.add_parsers(command, subcommands)
 
     stats_parser = command("stats", translate("Cli", "print how many centers, rooms, candidates... "
                                         "the database holds"))
@@ -115,10 +136,15 @@ def cmd_demo(db: Database, args: argparse.Namespace) -> int:
     with db.begin() as session:
         summary = demo.load_demo(
             session, Actor.from_environment(), scale=args.scale, replace=args.replace,
-            progress=_stderr_progress,
+            exam_only=args.exam_only, progress=_stderr_progress,
         )
     if sys.stderr.isatty():
         print(file=sys.stderr)
+    if args.exam_only:
+        print(translate("Cli", "Created {name} ({code}) with its levels, subjects and sessions; "
+                               "import its rooms, candidates and staff with 'examdesk import'.")
+              .format(name=summary.exam_name, code=summary.exam_code))
+        return EXIT_OK
     print(
         translate("Cli", "Loaded {name} ({code}): {centers} test centers, {rooms} rooms, "
             "{candidates:,} candidates, {staff:,} staff in {seconds:.1f} s").format(
@@ -147,6 +173,8 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "init": cmd_init,
     "demo": cmd_demo,
     "stats": cmd_stats,
+    "import": cli_exchange.cmd_import,
+    "export": cli_exchange.cmd_export,
 }
 
 

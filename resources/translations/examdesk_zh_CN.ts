@@ -12,74 +12,230 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../ui/cli.py" line="46"/>
+        <location filename="../../ui/cli.py" line="47"/>
         <source>database URL, e.g. sqlite:///exam.db or postgresql://user@host/examdesk (default: $EXAMDESK_DB, else the embedded database in your user data folder)</source>
         <translation>数据库 URL，例如 sqlite:///exam.db 或 postgresql://user@host/examdesk（默认：$EXAMDESK_DB，否则使用用户数据目录中的内置数据库）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="58"/>
+        <location filename="../../ui/cli.py" line="59"/>
         <source>ExamDesk: plan and run an exam district. Without a command, opens the desktop application.</source>
         <translation>ExamDesk：考区考务编排与考试日管理。不带命令时打开桌面程序。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="70"/>
+        <location filename="../../ui/cli.py" line="71"/>
         <source>create the database, or upgrade it to this version&apos;s schema</source>
         <translation>创建数据库，或将其升级到本版本的结构</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="73"/>
+        <location filename="../../ui/cli.py" line="74"/>
         <source>load the demo exam (2023 social worker exam, Zhoukou)</source>
         <translation>载入演示考试（2023年社会工作者职业水平考试，周口考区）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="77"/>
+        <location filename="../../ui/cli.py" line="78"/>
         <source>repeat the district for N cities of the province (17: about 100,000 candidates and 3,400 rooms)</source>
         <translation>按全省 N 个地市复制考区（17：约 10 万考生、3400 个考场）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="82"/>
+        <location filename="../../ui/cli.py" line="83"/>
         <source>delete the demo exam first if it is already loaded</source>
         <translation>若演示考试已载入，先删除再重新载入</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="84"/>
+        <location filename="../../ui/cli.py" line="85"/>
         <source>load only when the database holds no exam yet</source>
         <translation>仅在数据库中尚无考试时载入</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="86"/>
+        <location filename="../../ui/cli.py" line="88"/>
+        <source>create only the exam (levels, subjects, sessions), without centers, candidates or staff: ready to import your own workbooks</source>
+        <translation>只创建考试（报考级别、科目、场次），不含考点、考生和工作人员：可随后导入自己的工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="107"/>
         <source>print how many centers, rooms, candidates... the database holds</source>
         <translation>显示数据库中考点、考场、考生等的数量</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="89"/>
+        <location filename="../../ui/cli.py" line="110"/>
         <source>print one JSON object with snake_case keys</source>
         <translation>以一个 JSON 对象输出（键名为英文 snake_case）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="101"/>
+        <location filename="../../ui/cli.py" line="122"/>
         <source>Database ready: {url}</source>
         <translation>数据库已就绪：{url}</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="103"/>
+        <location filename="../../ui/cli.py" line="124"/>
         <source>The previous version was saved as {path}</source>
         <translation>升级前的数据库已备份为 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="112"/>
+        <location filename="../../ui/cli.py" line="133"/>
         <source>The database already holds an exam; the demo was not loaded.</source>
         <translation>数据库中已有考试，未载入演示考试。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="123"/>
+        <location filename="../../ui/cli.py" line="144"/>
+        <source>Created {name} ({code}) with its levels, subjects and sessions; import its rooms, candidates and staff with &apos;examdesk import&apos;.</source>
+        <translation>已创建 {name}（{code}）及其报考级别、科目和场次；请运行 “examdesk import” 导入考场、考生和工作人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli.py" line="149"/>
         <source>Loaded {name} ({code}): {centers} test centers, {rooms} rooms, {candidates:,} candidates, {staff:,} staff in {seconds:.1f} s</source>
         <translation>已载入 {name}（{code}）：{centers} 个考点，{rooms} 个考场，{candidates:,} 名考生，{staff:,} 名工作人员，用时 {seconds:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="174"/>
+        <location filename="../../ui/cli.py" line="202"/>
         <source>interrupted; nothing was changed.</source>
         <translation>已中断，未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="59"/>
+        <source>import rooms, candidates, staff or photos</source>
+        <extracomment>Candidates without a photo listed on the terminal; --report lists them all.</extracomment>
+        <translation>导入考场、考生、工作人员或照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="62"/>
+        <source>import test centers and rooms from a workbook</source>
+        <translation>从工作簿导入考点和考场</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="63"/>
+        <source>import candidates from a workbook; a candidate already in the exam (same ID number) is updated</source>
+        <translation>从工作簿导入考生；本次考试中已有的考生（证件号码相同）将被更新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="65"/>
+        <source>import staff with their roles, home test centers and relatives&apos; ID numbers</source>
+        <translation>导入工作人员及其岗位、所属考点和需回避亲属的身份证号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="70"/>
+        <source>the .xlsx, .xlsm or .csv file</source>
+        <translation>.xlsx、.xlsm 或 .csv 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="72"/>
+        <source>the sheet to read (default: the first)</source>
+        <translation>要读取的工作表（默认：第一个工作表）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="74"/>
+        <source>import candidates&apos; photos: JPEG/PNG files named by ID number or registration number</source>
+        <translation>导入考生照片：以证件号码或报名序号命名的 JPEG/PNG 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="78"/>
+        <source>the folder holding the photos</source>
+        <translation>存放照片的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="81"/>
+        <source>export candidates, rooms or staff as a workbook that can be imported again</source>
+        <translation>将考生、考场或工作人员导出为可再次导入的工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="85"/>
+        <source>export the candidates (with their seats once allocated)</source>
+        <translation>导出考生（已编排座位的含座位信息）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="87"/>
+        <source>export the test centers and rooms</source>
+        <translation>导出考点和考场</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="88"/>
+        <source>export the staff</source>
+        <translation>导出工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="92"/>
+        <source>the workbook to write (replaced if it exists)</source>
+        <translation>要写入的工作簿（如已存在则替换）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="94"/>
+        <source>only this test center</source>
+        <translation>仅导出该考点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="100"/>
+        <source>the exam&apos;s code (needed when the database holds several exams)</source>
+        <translation>考试代码（数据库中有多场考试时必须指定）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="106"/>
+        <source>check the file and report; write nothing</source>
+        <translation>只检查文件并报告结果，不写入任何数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="108"/>
+        <source>import the valid rows even when other rows have errors</source>
+        <translation>即使其他行有错误，也导入有效的行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="111"/>
+        <source>write the file back with the problem cells highlighted and a problems column</source>
+        <translation>另存一份文件，标出有问题的单元格，并添加一列问题说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="139"/>
+        <source>Report written to {path}</source>
+        <translation>报告已写入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="141"/>
+        <source>examdesk: {count} rows refused.</source>
+        <translation>examdesk：有 {count} 行被拒绝导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="143"/>
+        <source>examdesk: {count} photo files refused.</source>
+        <translation>examdesk：有 {count} 个照片文件被拒绝导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="155"/>
+        <source>{source}: {rows:,} rows read: {added:,} added, {updated:,} updated, {unchanged:,} unchanged, {refused:,} refused; {errors:,} errors, {warnings:,} warnings.</source>
+        <translation>{source}：共读取 {rows:,} 行，其中新增 {added:,} 行、更新 {updated:,} 行、无变化 {unchanged:,} 行、拒绝 {refused:,} 行；错误 {errors:,} 个，警告 {warnings:,} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="163"/>
+        <source>{count:,} candidates have no photo:</source>
+        <translation>{count:,} 名考生没有照片：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="168"/>
+        <source>  ... and {count:,} more (--report lists them all)</source>
+        <translation>  …… 另有 {count:,} 名（使用 --report 可列出全部）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="171"/>
+        <source>Dry run: nothing was written.</source>
+        <translation>试运行：未写入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="173"/>
+        <source>Imported into the database.</source>
+        <translation>已导入数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="175"/>
+        <source>Nothing was written: fix the errors and import again, or use --skip-invalid to import only the valid rows.</source>
+        <translation>未写入任何数据：请改正错误后重新导入，或使用 --skip-invalid 只导入有效的行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="179"/>
+        <source>Nothing to change: the database already holds this data.</source>
+        <translation>无需更改：数据库中已有这些数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="218"/>
+        <source>Wrote {rows:,} rows to {path}</source>
+        <translation>已将 {rows:,} 行写入 {path}</translation>
     </message>
 </context>
 <context>
@@ -113,270 +269,357 @@
 <context>
     <name>Demo</name>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="199"/>
+        <location filename="../../examdesk/services/demo.py" line="202"/>
         <source>--scale must be between 1 and {most} (the cities of the province), not {scale}.</source>
         <extracomment>Henan&apos;s 17 prefecture-level cities with their ID address codes; Zhoukou first. code, date, start, end, subject codes, name (domain.md timetable) kind, place, opens, closes, headcount, supplies (item, quantity, unit)</extracomment>
         <translation>--scale 必须在 1 到 {most}（全省地市数）之间，而不是 {scale}。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="209"/>
+        <location filename="../../examdesk/services/demo.py" line="212"/>
         <source>The demo exam {code} is already loaded; use --replace to load it again.</source>
         <translation>演示考试 {code} 已载入；如需重新载入，请使用 --replace。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="216"/>
+        <location filename="../../examdesk/services/demo.py" line="225"/>
+        <source>Demo exam created</source>
+        <translation>演示考试已创建</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/demo.py" line="230"/>
         <source>Reading the sample workbooks</source>
         <translation>正在读取示例工作簿</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="256"/>
+        <location filename="../../examdesk/services/demo.py" line="253"/>
         <source>Demo exam loaded</source>
         <translation>演示考试已载入</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="338"/>
+        <location filename="../../examdesk/services/demo.py" line="362"/>
         <source>Creating rooms</source>
         <translation>正在创建考场</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="392"/>
+        <location filename="../../examdesk/services/demo.py" line="416"/>
         <source>Adding candidates</source>
         <translation>正在添加考生</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="439"/>
+        <location filename="../../examdesk/services/demo.py" line="463"/>
         <source>Adding staff</source>
         <translation>正在添加工作人员</translation>
     </message>
 </context>
 <context>
+    <name>Exams</name>
+    <message>
+        <location filename="../../examdesk/services/exams.py" line="56"/>
+        <source>The database holds no exam yet; create one first (e.g. load the demo with &apos;examdesk demo&apos;).</source>
+        <translation>数据库中还没有考试；请先创建考试（例如运行 “examdesk demo” 载入演示考试）。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/exams.py" line="62"/>
+        <source>The database holds several exams ({codes}); choose one with --exam CODE.</source>
+        <translation>数据库中有多场考试（{codes}）；请用 --exam CODE 选择其中一场。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/exams.py" line="70"/>
+        <source>No exam has the code {code}; the database holds {codes}.</source>
+        <translation>没有代码为 {code} 的考试；数据库中的考试为 {codes}。</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <location filename="../../examdesk/exchange/writer.py" line="116"/>
+        <source>Writing {file}</source>
+        <extracomment>openpyxl ships no type information; these name what the values are. Rows between two looks at the cancel flag. Rows between two progress reports. Excel&apos;s longest sheet title, in UTF-16 code units. The number format that makes Excel keep a cell as text when it is edited.</extracomment>
+        <translation>正在写入 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/writer.py" line="132"/>
+        <source>Saving {file}</source>
+        <translation>正在保存 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/writer.py" line="204"/>
+        <source>{file} is a folder; choose a file name inside it, such as {example}.</source>
+        <translation>{file} 是文件夹；请在其中指定文件名，例如 {example}。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/writer.py" line="417"/>
+        <source>{file} cannot be saved because the folder {folder} does not exist; choose an existing folder or create it first.</source>
+        <translation>无法保存 {file}，因为文件夹 {folder} 不存在；请选择已有的文件夹，或先创建该文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/writer.py" line="424"/>
+        <source>{file} cannot be written because it is open in another program or the folder is protected; close the file in Excel, or choose another folder, and try again.</source>
+        <translation>无法写入 {file}，因为该文件已在其他程序中打开，或文件夹受保护；请在 Excel 中关闭该文件，或选择其他文件夹，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/writer.py" line="429"/>
+        <source>{file} cannot be written ({reason}); check that the disk has free space and that you may write to the folder, and try again.</source>
+        <translation>无法写入 {file}（{reason}）；请检查磁盘是否有剩余空间、是否有该文件夹的写入权限，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/exports.py" line="236"/>
+        <source>No test center of exam {exam} has the code {code}; its centers are {codes}.</source>
+        <translation>考试 {exam} 中没有编号为 {code} 的考点；该考试的考点编号为 {codes}。</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="247"/>
+        <location filename="../../examdesk/exchange/rowcheck.py" line="127"/>
         <source>the name is missing</source>
+        <extracomment>The ways a gender is written, by :func:`match_key`.</extracomment>
         <translation>姓名为空</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="248"/>
+        <location filename="../../examdesk/exchange/candidates.py" line="173"/>
         <source>write the candidate&apos;s name as on the ID card</source>
+        <extracomment>What validating a candidate sheet produced.</extracomment>
         <translation>请按身份证件填写考生姓名</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="258"/>
+        <location filename="../../examdesk/exchange/candidates.py" line="204"/>
         <source>this document type is unknown</source>
         <translation>证件类型无法识别</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="259"/>
+        <location filename="../../examdesk/exchange/candidates.py" line="205"/>
         <source>write one of: {types}</source>
         <translation>请填写以下之一：{types}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="274"/>
+        <location filename="../../examdesk/exchange/rowcheck.py" line="151"/>
         <source>the ID number is missing</source>
         <translation>证件号码为空</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="275"/>
+        <location filename="../../examdesk/exchange/candidates.py" line="176"/>
         <source>write the number of the candidate&apos;s ID document</source>
         <translation>请填写考生证件的号码</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="290"/>
+        <location filename="../../examdesk/exchange/rowcheck.py" line="191"/>
         <source>the gender is missing</source>
         <translation>性别为空</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="291"/>
-        <location filename="../../examdesk/exchange/candidates.py" line="296"/>
+        <location filename="../../examdesk/exchange/rowcheck.py" line="192"/>
+        <location filename="../../examdesk/exchange/rowcheck.py" line="197"/>
         <source>write 男 or 女</source>
         <translation>请填写 男 或 女</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="295"/>
+        <location filename="../../examdesk/exchange/rowcheck.py" line="196"/>
         <source>the gender is not 男 or 女</source>
         <translation>性别不是“男”或“女”</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="300"/>
+        <location filename="../../examdesk/exchange/rowcheck.py" line="201"/>
         <source>the gender does not match the ID number (it says {gender})</source>
         <translation>性别与证件号码不符（证件号码显示为{gender}）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="302"/>
+        <location filename="../../examdesk/exchange/rowcheck.py" line="203"/>
         <source>check both against the ID card and correct the wrong one</source>
         <translation>请对照身份证核对两者，并改正错误的一项</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="309"/>
+        <location filename="../../examdesk/exchange/candidates.py" line="213"/>
         <source>the level is missing</source>
         <translation>报考级别为空</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="310"/>
+        <location filename="../../examdesk/exchange/candidates.py" line="214"/>
         <source>write one of: {levels}</source>
         <translation>请填写以下之一：{levels}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="313"/>
+        <location filename="../../examdesk/exchange/candidates.py" line="217"/>
         <source>this level is not one of the exam&apos;s levels</source>
         <translation>该级别不是本次考试的级别</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="324"/>
+        <location filename="../../examdesk/exchange/candidates.py" line="231"/>
         <source>no subject is listed</source>
         <translation>未填写报考科目</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="325"/>
+        <location filename="../../examdesk/exchange/candidates.py" line="232"/>
         <source>write the subjects the candidate registered for, separated by 、</source>
         <translation>请填写考生报考的科目，用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="338"/>
+        <location filename="../../examdesk/exchange/candidates.py" line="245"/>
         <source>this subject belongs to level {other}, not {level}</source>
         <translation>该科目属于{other}级别，而不是{level}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="340"/>
+        <location filename="../../examdesk/exchange/candidates.py" line="247"/>
         <source>correct the level or the subject</source>
         <translation>请改正报考级别或科目</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="344"/>
+        <location filename="../../examdesk/exchange/candidates.py" line="251"/>
         <source>this subject is not a subject of level {level}</source>
         <translation>该科目不是{level}级别的科目</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="357"/>
+        <location filename="../../examdesk/exchange/candidates.py" line="267"/>
+        <location filename="../../examdesk/exchange/staff.py" line="229"/>
         <source>this could mean {names}</source>
         <translation>可能是：{names}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="359"/>
+        <location filename="../../examdesk/exchange/candidates.py" line="269"/>
+        <location filename="../../examdesk/exchange/staff.py" line="231"/>
         <source>write the full name</source>
         <translation>请填写完整名称</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="362"/>
+        <location filename="../../examdesk/exchange/candidates.py" line="272"/>
         <source>write one of: {names}</source>
         <translation>请填写以下之一：{names}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="372"/>
+        <location filename="../../examdesk/exchange/rowcheck.py" line="214"/>
         <source>this is not a mobile number (11 digits starting with 1) or a landline number with its area code</source>
         <translation>不是手机号码（以1开头的11位数字），也不是带区号的固定电话</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="374"/>
+        <location filename="../../examdesk/exchange/rowcheck.py" line="216"/>
         <source>correct the number, or leave the cell empty</source>
         <translation>请改正号码，或留空</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="384"/>
+        <location filename="../../examdesk/exchange/candidates.py" line="280"/>
         <source>Excel stored this registration number as a number and lost digits</source>
         <translation>Excel 将此报名序号存为数字，已丢失位数</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="391"/>
+        <location filename="../../examdesk/exchange/rowcheck.py" line="232"/>
         <source>copy the number again from the ID card</source>
         <translation>请从原始资料重新复制该号码</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="393"/>
+        <location filename="../../examdesk/exchange/rowcheck.py" line="234"/>
         <source>a resident ID number has 18 characters</source>
         <translation>居民身份证号码应为18位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="395"/>
+        <location filename="../../examdesk/exchange/rowcheck.py" line="236"/>
         <source>the last character (check digit) does not fit the other 17: a digit is mistyped</source>
         <translation>最后一位（校验码）与前17位不符：有数字录入错误</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="399"/>
+        <location filename="../../examdesk/exchange/rowcheck.py" line="240"/>
         <source>the birth date inside this ID number does not exist</source>
         <translation>该身份证号码中的出生日期不存在</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="400"/>
+        <location filename="../../examdesk/exchange/rowcheck.py" line="241"/>
         <source>a resident ID number is 17 digits followed by a digit or X</source>
         <translation>居民身份证号码应为17位数字加一位数字或X</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="410"/>
+        <location filename="../../examdesk/exchange/candidates.py" line="293"/>
+        <location filename="../../examdesk/exchange/staff.py" line="141"/>
         <source>this ID number is also in row {rows}</source>
-        <translation>该证件号码在第{rows}行也出现</translation>
+        <extracomment>What validating a staff sheet produced.</extracomment>
+        <translation>该证件号码在第 {rows} 行也出现</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="412"/>
+        <location filename="../../examdesk/exchange/candidates.py" line="296"/>
         <source>this registration number is also in row {rows}</source>
-        <translation>该报名序号在第{rows}行也出现</translation>
+        <translation>该报名序号在第 {rows} 行也出现</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="427"/>
+        <location filename="../../examdesk/exchange/candidates.py" line="290"/>
         <source>keep one row per candidate and delete the others</source>
         <translation>每名考生只保留一行，删除其余重复行</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/headers.py" line="183"/>
+        <location filename="../../examdesk/exchange/headers.py" line="184"/>
         <source>Column {letter} ({header}) is not used and was ignored.</source>
-        <translation>第{letter}列（{header}）未使用，已忽略。</translation>
+        <translation>{letter} 列（{header}）未使用，已忽略。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/headers.py" line="209"/>
+        <location filename="../../examdesk/exchange/headers.py" line="210"/>
         <source>the header row (row {row}) has no column {columns}</source>
-        <translation>表头行（第{row}行）缺少列：{columns}</translation>
+        <translation>表头行（第 {row} 行）缺少列：{columns}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/headers.py" line="212"/>
+        <location filename="../../examdesk/exchange/headers.py" line="213"/>
         <source>add the column with one of these headers: {aliases}</source>
         <translation>请添加该列，表头可用以下名称之一：{aliases}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/headers.py" line="248"/>
+        <location filename="../../examdesk/exchange/headers.py" line="249"/>
         <source>{file}: no header row found in the first {count} rows of sheet {sheet}; add a header row naming the columns, e.g. {examples}.</source>
         <translation>{file}：工作表 {sheet} 的前 {count} 行中找不到表头行；请添加一行列名，例如 {examples}。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/normalize.py" line="151"/>
+        <location filename="../../examdesk/exchange/normalize.py" line="157"/>
         <source>Excel stored this ID number as a number and kept only its first 15 digits</source>
         <extracomment>Excel keeps 15 significant digits of a number; longer IDs lose their tail.</extracomment>
         <translation>Excel 将此证件号码存为数字，只保留了前15位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/normalize.py" line="157"/>
+        <location filename="../../examdesk/exchange/normalize.py" line="163"/>
         <source>this ID number was saved in scientific notation, so its last digits are lost</source>
         <translation>此证件号码以科学计数法保存，末几位已丢失</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/normalize.py" line="166"/>
+        <location filename="../../examdesk/exchange/normalize.py" line="172"/>
         <source>format the column as text and export again</source>
         <translation>请将该列设置为文本格式后重新导出</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/problems.py" line="94"/>
+        <location filename="../../examdesk/exchange/problems.py" line="95"/>
         <source>sheet {sheet}</source>
         <translation>工作表 {sheet}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/problems.py" line="96"/>
+        <location filename="../../examdesk/exchange/problems.py" line="97"/>
         <source>row {row}</source>
-        <translation>第{row}行</translation>
+        <translation>第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/problems.py" line="98"/>
+        <location filename="../../examdesk/exchange/problems.py" line="99"/>
         <source>column {letter}</source>
-        <translation>第{letter}列</translation>
+        <translation>{letter} 列</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/problems.py" line="106"/>
+        <location filename="../../examdesk/exchange/problems.py" line="101"/>
+        <source>{column} ({header})</source>
+        <translation>{column}（{header}）</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/problems.py" line="105"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/problems.py" line="109"/>
+        <location filename="../../examdesk/exchange/report.py" line="180"/>
+        <location filename="../../ui/cli_exchange.py" line="195"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/problems.py" line="106"/>
+        <location filename="../../examdesk/exchange/problems.py" line="109"/>
+        <location filename="../../examdesk/exchange/report.py" line="180"/>
+        <location filename="../../ui/cli_exchange.py" line="196"/>
         <source>Warning</source>
         <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/problems.py" line="112"/>
+        <source>{label}: {location}{value}: {what}; {fix}.</source>
+        <translation>{label}：{location}{value}：{what}；{fix}。</translation>
     </message>
     <message>
         <location filename="../../examdesk/exchange/sheets.py" line="87"/>
@@ -449,6 +692,540 @@
         <location filename="../../examdesk/exchange/sheets.py" line="275"/>
         <source>{file} is damaged or is not an Excel workbook; open it in Excel and save it again as .xlsx (or export the data again).</source>
         <translation>{file} 已损坏或不是 Excel 工作簿；请在 Excel 中打开并重新保存为 .xlsx（或重新导出数据）。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/report.py" line="125"/>
+        <source>Problems</source>
+        <extracomment>Width of the added problems column, in Excel character units.</extracomment>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/report.py" line="170"/>
+        <location filename="../../ui/cli_exchange.py" line="188"/>
+        <source>Severity</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/report.py" line="171"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/report.py" line="172"/>
+        <source>Column</source>
+        <translation>列号</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/report.py" line="173"/>
+        <source>Header</source>
+        <translation>列名</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/report.py" line="174"/>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/report.py" line="175"/>
+        <location filename="../../ui/cli_exchange.py" line="189"/>
+        <source>What is wrong</source>
+        <translation>问题说明</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/report.py" line="176"/>
+        <location filename="../../ui/cli_exchange.py" line="189"/>
+        <source>How to fix</source>
+        <translation>修改方法</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/report.py" line="191"/>
+        <location filename="../../ui/cli_exchange.py" line="194"/>
+        <source>Problem list</source>
+        <translation>问题清单</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="163"/>
+        <source>the test center is missing</source>
+        <extracomment>The most rows, and the most columns, of seats a room may have (as the database allows). Columns of the grid laid out for a room that gives only its capacity. What validating a room sheet produced.</extracomment>
+        <translation>考点为空</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="164"/>
+        <source>write the name of the test center the room is in</source>
+        <translation>请填写考场所在考点的名称</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="168"/>
+        <source>the room number is missing</source>
+        <translation>考场号为空</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="169"/>
+        <source>write the room&apos;s number, e.g. 01001</source>
+        <translation>请填写考场号，例如 01001</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="195"/>
+        <source>this is {length} characters long, longer than the {limit} that fit</source>
+        <translation>长度为 {length} 个字符，超过了最多 {limit} 个字符的限制</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="197"/>
+        <source>shorten it to at most {limit} characters</source>
+        <translation>请缩短到不超过 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="208"/>
+        <source>this is not a floor number</source>
+        <translation>不是有效的楼层</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="209"/>
+        <source>write the floor as a whole number, e.g. 3, or B1 for the first floor below ground</source>
+        <translation>请将楼层填写为整数，例如 3；地下一层填写 B1</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="219"/>
+        <source>this is neither yes nor no</source>
+        <translation>既不是“是”也不是“否”</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="220"/>
+        <source>write 是 or 否</source>
+        <translation>请填写 是 或 否</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="231"/>
+        <source>the number of seats is not a whole number</source>
+        <translation>座位数不是整数</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="232"/>
+        <source>a room has at least 1 seat</source>
+        <translation>考场至少应有 1 个座位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="233"/>
+        <source>write the number of seats candidates can use, e.g. 30</source>
+        <translation>请填写考生可用的座位数，例如 30</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="235"/>
+        <source>the number of seat rows is not a whole number</source>
+        <translation>座位行数不是整数</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="236"/>
+        <source>a room has 1 to {most} rows of seats</source>
+        <translation>考场座位行数应为 1 到 {most}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="237"/>
+        <source>write the number of rows of desks from the front to the back, e.g. 6</source>
+        <translation>请填写从前到后的课桌行数，例如 6</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="240"/>
+        <source>the number of seat columns is not a whole number</source>
+        <translation>座位列数不是整数</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="241"/>
+        <source>a room has 1 to {most} columns of seats</source>
+        <translation>考场座位列数应为 1 到 {most}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="242"/>
+        <source>write the number of desks in each row, e.g. 5</source>
+        <translation>请填写每行的课桌数，例如 5</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="258"/>
+        <source>the room&apos;s seats are not given</source>
+        <translation>未填写考场座位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="259"/>
+        <source>fill in {rows} and {columns} (or {capacity}), adding the columns if the sheet has none</source>
+        <translation>请填写“{rows}”和“{columns}”（或“{capacity}”），工作表中没有这些列时请先添加</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="268"/>
+        <source>unusable seats need the room&apos;s rows and columns</source>
+        <translation>填写不可用座位时，须同时填写考场的座位行数和列数</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="269"/>
+        <source>fill in {rows} and {columns}</source>
+        <translation>请填写“{rows}”和“{columns}”</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="276"/>
+        <source>the number of seat columns is missing</source>
+        <translation>座位列数为空</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="279"/>
+        <source>the number of seat rows is missing</source>
+        <translation>座位行数为空</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="281"/>
+        <source>write both the rows and the columns of seats, or neither and only the number of seats</source>
+        <translation>请同时填写座位行数和列数；或两者都不填，只填写座位数</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="295"/>
+        <source>the grid less the unusable seats leaves {seats} seats</source>
+        <translation>按座位行列数扣除不可用座位后应为 {seats} 个座位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="297"/>
+        <source>correct the number of seats or the unusable seats</source>
+        <translation>请改正座位数或不可用座位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="306"/>
+        <source>the grid has only {seats} seats ({rows} rows of {columns})</source>
+        <translation>按座位行列数只有 {seats} 个座位（{rows} 行 × {columns} 列）</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="308"/>
+        <source>correct the number of seats, or the rows and columns</source>
+        <translation>请改正座位数，或改正座位行数和列数</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="313"/>
+        <source>the grid has {seats} seats: the last {empty} at the back are left empty</source>
+        <translation>按座位行列数共有 {seats} 个座位：最后面的 {empty} 个座位将空置</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="315"/>
+        <source>if other seats are the unusable ones, change the room&apos;s seat plan after the import</source>
+        <translation>如不可用的是其他座位，请在导入后修改该考场的座位图</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="333"/>
+        <source>this is not a seat of the {rows} x {columns} grid</source>
+        <translation>该座位不在 {rows} 行 × {columns} 列的范围内</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="335"/>
+        <source>an unusable seat is written as row-column</source>
+        <translation>不可用座位应按“行-列”填写</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="336"/>
+        <source>list the seats as row-column, e.g. 6-5、6-4</source>
+        <translation>请按“行-列”填写座位，例如 6-5、6-4</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="348"/>
+        <source>without a seat grid a room can have at most {most} seats</source>
+        <translation>未填写座位行列数时，考场最多只能有 {most} 个座位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="350"/>
+        <source>write the rows and columns of seats in {rows} and {columns}</source>
+        <translation>请在“{rows}”和“{columns}”列中填写座位的行数和列数</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="357"/>
+        <source>no seat grid given; laid out as {rows} rows of {columns} columns</source>
+        <translation>未填写座位行列数，已按 {rows} 行 × {columns} 列排列</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="359"/>
+        <source>if the desks stand otherwise, write the rows and columns in {rows} and {columns}</source>
+        <translation>如课桌实际摆放不同，请在“{rows}”和“{columns}”列中填写行数和列数</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="390"/>
+        <source>test center {code} is named {name} in row {row}</source>
+        <translation>考点 {code} 在第 {row} 行的名称为 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="392"/>
+        <source>write the same name in every row of the test center, or correct the code</source>
+        <translation>请在该考点的每一行填写相同的名称，或改正考点编号</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="399"/>
+        <source>test center {name} has code {code} in row {row}</source>
+        <translation>考点 {name} 在第 {row} 行的编号为 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="401"/>
+        <source>write the same code in every row of the test center, or correct the name</source>
+        <translation>请在该考点的每一行填写相同的编号，或改正考点名称</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="423"/>
+        <source>the test center&apos;s address is {address} in row {row}, which is kept</source>
+        <translation>该考点在第 {row} 行的地址为 {address}，将保留该地址</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="425"/>
+        <source>write the same address in every row of the test center</source>
+        <translation>请在该考点的每一行填写相同的地址</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="451"/>
+        <source>this room of the test center is also in row {rows}</source>
+        <translation>该考点的此考场在第 {rows} 行也出现</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/rooms.py" line="453"/>
+        <source>keep one row per room and delete the others, or correct the room number</source>
+        <translation>每个考场只保留一行，删除其余重复行，或改正考场号</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/staff.py" line="142"/>
+        <source>keep one row per person, with all the person&apos;s roles in it, and delete the others</source>
+        <translation>每人只保留一行，在该行填写其全部岗位，并删除其余重复行</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/staff.py" line="171"/>
+        <source>write the staff member&apos;s name as on the ID card</source>
+        <translation>请按身份证件填写工作人员姓名</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/staff.py" line="173"/>
+        <source>write the staff member&apos;s resident ID number</source>
+        <translation>请填写工作人员的居民身份证号码</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/staff.py" line="194"/>
+        <source>write one or more of: {roles}, separated by 、</source>
+        <translation>请填写以下一项或多项：{roles}，用“、”分隔</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/staff.py" line="197"/>
+        <source>the role is missing</source>
+        <translation>岗位为空</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/staff.py" line="213"/>
+        <source>this role is unknown</source>
+        <translation>岗位无法识别</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/staff.py" line="235"/>
+        <source>this test center is not in the exam</source>
+        <translation>本次考试中没有该考点</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/staff.py" line="236"/>
+        <source>import the rooms first, or correct the name</source>
+        <translation>请先导入考场，或改正考点名称</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/staff.py" line="255"/>
+        <source>this is the staff member&apos;s own ID number</source>
+        <translation>这是该工作人员本人的身份证号码</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/staff.py" line="256"/>
+        <source>write the ID numbers of the relatives sitting the exam, not the staff member&apos;s own</source>
+        <translation>请填写参加本次考试、需要回避的亲属的身份证号码，不要填写本人的</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/__init__.py" line="255"/>
+        <source>{holder} already in the exam has “{old}” here; the import replaces it</source>
+        <translation>{holder}在本次考试中此项原为“{old}”，导入后将被替换</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/__init__.py" line="257"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/__init__.py" line="258"/>
+        <source>if the exam&apos;s value is right, correct the file and import again</source>
+        <translation>如原有的值正确，请改正文件后重新导入</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/__init__.py" line="129"/>
+        <source>Reading {file}</source>
+        <extracomment>Rows per INSERT/UPDATE statement: large enough to be fast, small enough to report progress and notice a cancel often (perf-notes: Core inserts in 10k-row batches).</extracomment>
+        <translation>正在读取 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/__init__.py" line="170"/>
+        <source>Checking the rows</source>
+        <translation>正在检查各行</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/candidates.py" line="159"/>
+        <source>this candidate</source>
+        <translation>该考生</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/candidates.py" line="165"/>
+        <source>the exam already gives this registration number to another candidate (ID number {id})</source>
+        <translation>本次考试中该报名序号已属于另一名考生（证件号码 {id}）</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/candidates.py" line="167"/>
+        <source>check the registration number against the registration system</source>
+        <translation>请对照报名系统核对报名序号</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/candidates.py" line="227"/>
+        <location filename="../../examdesk/services/imports/candidates.py" line="242"/>
+        <source>Adding candidates</source>
+        <translation>正在添加考生</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/candidates.py" line="280"/>
+        <source>Updating candidates</source>
+        <translation>正在更新考生</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/photos.py" line="83"/>
+        <source>{folder} is not a folder; give the folder that holds the photos.</source>
+        <extracomment>Stored size, 3:4 portrait: sharp on a 25 x 33 mm seating-chart box at 300 dpi, about 20 KB a photo (120 MB for the 6,000 candidates of a district). Below this a printed photo is visibly blurred.</extracomment>
+        <translation>{folder} 不是文件夹；请指定存放照片的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/photos.py" line="88"/>
+        <source>{folder} holds no JPEG or PNG file; photos must be .jpg, .jpeg or .png files named by ID number or registration number.</source>
+        <translation>{folder} 中没有 JPEG 或 PNG 文件；照片必须是以证件号码或报名序号命名的 .jpg、.jpeg 或 .png 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/photos.py" line="110"/>
+        <source>no candidate of the exam has this ID number or registration number</source>
+        <translation>本次考试中没有该证件号码或报名序号的考生</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/photos.py" line="112"/>
+        <source>name the file by the candidate&apos;s ID number or registration number, e.g. 411602197301221048.jpg</source>
+        <translation>请以考生的证件号码或报名序号命名文件，例如 411602197301221048.jpg</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/photos.py" line="123"/>
+        <source>Reading photos</source>
+        <translation>正在读取照片</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/photos.py" line="129"/>
+        <source>this is the same candidate as {files}</source>
+        <translation>与 {files} 是同一名考生</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/photos.py" line="131"/>
+        <source>keep one photo per candidate and remove the others</source>
+        <translation>每名考生只保留一张照片，删除其余照片</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/photos.py" line="157"/>
+        <source>Files ignored because they are not .jpg, .jpeg or .png: {count}.</source>
+        <translation>因不是 .jpg、.jpeg 或 .png 文件而忽略的文件：{count} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/photos.py" line="200"/>
+        <source>this file is not a readable JPEG or PNG image</source>
+        <translation>该文件不是可读取的 JPEG 或 PNG 图片</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/photos.py" line="201"/>
+        <source>open it in an image viewer, save it again as JPEG and import again</source>
+        <translation>请用看图软件打开，另存为 JPEG 后重新导入</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/photos.py" line="208"/>
+        <source>the photo is only {width} x {height} pixels and will print blurred</source>
+        <translation>照片只有 {width} × {height} 像素，打印出来会模糊</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/photos.py" line="210"/>
+        <source>ask the candidate for a larger photo (at least 295 x 413)</source>
+        <translation>请让考生提供更大的照片（至少 295 × 413 像素）</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/rooms.py" line="148"/>
+        <source>this room</source>
+        <translation>该考场</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/rooms.py" line="150"/>
+        <source>this test center</source>
+        <translation>该考点</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/rooms.py" line="155"/>
+        <source>the exam already has a test center of this name with code {code}</source>
+        <translation>本次考试中已有同名考点，其编号为 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/rooms.py" line="157"/>
+        <source>write the center&apos;s code {code}, or give the new center another name</source>
+        <translation>请填写该考点的编号 {code}，或为新考点另取名称</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/rooms.py" line="185"/>
+        <source>this room is locked in the plan and cannot change</source>
+        <translation>该考场在编排中已锁定，不能更改</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/rooms.py" line="186"/>
+        <source>unlock the room first, or leave this row as the room is</source>
+        <translation>请先解锁该考场，或将此行改回该考场现有的内容</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/rooms.py" line="191"/>
+        <source>{count} candidates are seated in this room; its seats cannot change</source>
+        <translation>该考场已编排 {count} 名考生，其座位不能更改</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/rooms.py" line="193"/>
+        <source>move the candidates out first, or keep the room&apos;s grid</source>
+        <translation>请先将考生调出该考场，或保持该考场的座位行列数不变</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/rooms.py" line="242"/>
+        <source>Adding rooms</source>
+        <translation>正在添加考场</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/staff.py" line="141"/>
+        <source>Staff written</source>
+        <translation>工作人员已写入</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/staff.py" line="148"/>
+        <source>this person</source>
+        <translation>该人员</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/staff.py" line="153"/>
+        <source>this person is also a candidate of the exam</source>
+        <translation>该人员同时是本次考试的考生</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/staff.py" line="154"/>
+        <source>a candidate may not work at the exam: remove the row or check the ID number</source>
+        <translation>考生不得担任本次考试的工作人员：请删除该行或核对身份证号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="188"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="199"/>
+        <source>No photo</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="200"/>
+        <source>Registration number</source>
+        <translation>报名序号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="201"/>
+        <source>Name</source>
+        <translation>姓名</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,220 @@
+"""`examdesk import ...` and `examdesk export ...`: workbooks in and out.
+
+Exit status: 0 when every row was imported (or checked, for a dry run), 2 when rows were
+refused (with or without --skip-invalid) or the file cannot be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol
+
+from examdesk.db import Database
+from examdesk.exchange.report import write_problem_report
+from examdesk.exchange.writer import Column, SheetData, write_workbook
+from examdesk.i18n import translate
+from examdesk.services import exports
+from examdesk.services.audit import Actor
+from examdesk.services.exams import resolve_exam
+from examdesk.services.imports import ImportResult
+from examdesk.services.imports.candidates import import_candidates
+from examdesk.services.imports.photos import import_photos
+from examdesk.services.imports.rooms import import_rooms
+from examdesk.services.imports.staff import import_staff
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+#: Candidates without a photo listed on the terminal; --report lists them all.
+MISSING_SHOWN = 20
+
+IMPORTERS = {
+    "rooms": import_rooms,
+    "candidates": import_candidates,
+    "staff": import_staff,
+}
+EXPORTERS = {
+    "candidates": exports.export_candidates,
+    "rooms": exports.export_rooms,
+    "staff": exports.export_staff,
+}
+
+
+class _CommandFactory(Protocol):
+    def __call__(self, name: str, help_text: str) -> argparse.ArgumentParser: ...
+
+
+def add_parsers(
+    command: _CommandFactory,
+    subcommands: Callable[[argparse.ArgumentParser, str], _CommandFactory],
+) -> None:
+    """Add `import` and `export` with their sub-commands to the command tree.
+
+    Args:
+        command: makes a top-level command (with --db).
+        subcommands: makes a factory of sub-commands under a command (with --db).
+    """
+    importing = command("import", translate("Cli", "import rooms, candidates, staff or photos"))
+    what = subcommands(importing, "what")
+    for name, help_text in (
+        ("rooms", translate("Cli", "import test centers and rooms from a workbook")),
+        ("candidates", translate("Cli", "import candidates from a workbook; a candidate "
+                                 "already in the exam (same ID number) is updated")),
+        ("staff", translate("Cli", "import staff with their roles, home test centers and "
+                            "relatives' ID numbers")),
+    ):
+        sub = what(name, help_text)
+        sub.add_argument("file", metavar="FILE", type=Path,
+                         help=translate("Cli", "the .xlsx, .xlsm or .csv file"))
+        sub.add_argument("--sheet", metavar="NAME",
+                         help=translate("Cli", "the sheet to read (default: the first)"))
+        _import_options(sub)
+    photos = what("photos", translate(
+        "Cli", "import candidates' photos: JPEG/PNG files named by ID number or "
+               "registration number"))
+    photos.add_argument("folder", metavar="FOLDER", type=Path,
+                        help=translate("Cli", "the folder holding the photos"))
+    _import_options(photos)
+
+    exporting = command("export", translate("Cli", "export candidates, rooms or staff as a "
+                                                   "workbook that can be imported again"))
+    target = subcommands(exporting, "what")
+    for name, help_text in (
+        ("candidates", translate("Cli", "export the candidates (with their seats once "
+                                        "allocated)")),
+        ("rooms", translate("Cli", "export the test centers and rooms")),
+        ("staff", translate("Cli", "export the staff")),
+    ):
+        sub = target(name, help_text)
+        sub.add_argument("out", metavar="OUT.xlsx", type=Path,
+                         help=translate("Cli", "the workbook to write (replaced if it exists)"))
+        sub.add_argument("--center", metavar="CODE",
+                         help=translate("Cli", "only this test center"))
+        _exam_option(sub)
+
+
+def _exam_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--exam", metavar="CODE",
+                        help=translate("Cli", "the exam's code (needed when the database "
+                                              "holds several exams)"))
+
+
+def _import_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--dry-run", action="store_true",
+                        help=translate("Cli", "check the file and report; write nothing"))
+    parser.add_argument("--skip-invalid", action="store_true",
+                        help=translate("Cli", "import the valid rows even when other rows "
+                                              "have errors"))
+    parser.add_argument("--report", metavar="OUT.xlsx", type=Path,
+                        help=translate("Cli", "write the file back with the problem cells "
+                                              "highlighted and a problems column"))
+    _exam_option(parser)
+
+
+def _stderr_progress(done: int, total: int, message: str) -> None:
+    if sys.stderr.isatty():
+        figure = f" {done:,}/{total:,}" if total else ""
+        print(f"\r{message}{figure}\033[K", end="", file=sys.stderr, flush=True)
+
+
+def cmd_import(db: Database, args: argparse.Namespace) -> int:
+    """Import one file (or a folder of photos) in one transaction and report."""
+    actor = Actor.from_environment()
+    with db.begin() as session:
+        exam = resolve_exam(session, args.exam)
+        options = {"skip_invalid": args.skip_invalid, "dry_run": args.dry_run,
+                   "progress": _stderr_progress}
+        if args.what == "photos":
+            result = import_photos(session, actor, exam, args.folder, **options)
+        else:
+            result = IMPORTERS[args.what](session, actor, exam, args.file, sheet=args.sheet,
+                                          **options)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    _print_result(result, args)
+    if args.report is not None:
+        _write_report(result, args.report)
+        print(translate("Cli", "Report written to {path}").format(path=args.report))
+    if result.errors:
+        print(translate("Cli", "examdesk: {count} rows refused.").format(count=result.refused)
+              if result.what != "photos" else
+              translate("Cli", "examdesk: {count} photo files refused.").format(
+                  count=result.refused), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
+def _print_result(result: ImportResult, args: argparse.Namespace) -> None:
+    for note in result.notes:
+        print(note)
+    for problem in result.problems:
+        print(problem)
+    source = result.file + (f" ({result.sheet})" if result.sheet else "")
+    print(translate(
+        "Cli", "{source}: {rows:,} rows read: {added:,} added, {updated:,} updated, "
+               "{unchanged:,} unchanged, {refused:,} refused; {errors:,} errors, "
+               "{warnings:,} warnings."
+    ).format(source=source, rows=result.rows, added=result.added, updated=result.updated,
+             unchanged=result.unchanged, refused=result.refused, errors=len(result.errors),
+             warnings=len(result.warnings)))
+    if result.missing:
+        print(translate("Cli", "{count:,} candidates have no photo:").format(
+            count=len(result.missing)))
+        for line in result.missing[:MISSING_SHOWN]:
+            print(f"  {line}")
+        if len(result.missing) > MISSING_SHOWN:
+            print(translate("Cli", "  ... and {count:,} more (--report lists them all)").format(
+                count=len(result.missing) - MISSING_SHOWN))
+    if args.dry_run:
+        print(translate("Cli", "Dry run: nothing was written."))
+    elif result.written:
+        print(translate("Cli", "Imported into the database."))
+    elif result.errors and not args.skip_invalid:
+        print(translate(
+            "Cli", "Nothing was written: fix the errors and import again, or use "
+                   "--skip-invalid to import only the valid rows."))
+    else:
+        print(translate("Cli", "Nothing to change: the database already holds this data."))
+
+
+def _write_report(result: ImportResult, path: Path) -> None:
+    if result.source is not None:
+        write_problem_report(result.source, result.header_row, result.problems, path,
+                             result.notes)
+        return
+    problem_columns = (
+        Column(translate("Import", "File"), 30), Column(translate("Import", "Severity"), 8),
+        Column(translate("Import", "What is wrong"), 50), Column(translate("Import", "How to fix"),
+                                                                   50),
+    )
+    sheets = [
+        SheetData(
+            translate("Import", "Problem list"), problem_columns,
+            [(p.file, translate("Import", "Error") if p.is_error else
+              translate("Import", "Warning"), p.what, p.fix) for p in result.problems],
+        ),
+        SheetData(
+            translate("Import", "No photo"),
+            (Column(translate("Import", "Registration number"), 18, text=True),
+             Column(translate("Import", "Name"), 12)),
+            [tuple(line.split(" ", 1)) for line in result.missing],
+        ),
+    ]
+    write_workbook(path, sheets)
+
+
+def cmd_export(db: Database, args: argparse.Namespace) -> int:
+    """Write one workbook; the export is logged."""
+    with db.begin() as session:
+        exam = resolve_exam(session, args.exam)
+        result = EXPORTERS[args.what](
+            session, Actor.from_environment(), exam, args.out, center=args.center,
+            progress=_stderr_progress,
+        )
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(translate("Cli", "Wrote {rows:,} rows to {path}").format(rows=result.rows,
+                                                                   path=result.path))
+    return EXIT_OK
