@@ -578,46 +578,46 @@
         <translation>请将该列设置为文本格式后重新导出</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/problems.py" line="95"/>
+        <location filename="../../examdesk/exchange/problems.py" line="102"/>
         <source>sheet {sheet}</source>
         <translation>工作表 {sheet}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/problems.py" line="97"/>
+        <location filename="../../examdesk/exchange/problems.py" line="104"/>
         <source>row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/problems.py" line="99"/>
+        <location filename="../../examdesk/exchange/problems.py" line="106"/>
         <source>column {letter}</source>
         <translation>{letter} 列</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/problems.py" line="101"/>
+        <location filename="../../examdesk/exchange/problems.py" line="108"/>
         <source>{column} ({header})</source>
         <translation>{column}（{header}）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/problems.py" line="105"/>
+        <location filename="../../examdesk/exchange/problems.py" line="112"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/problems.py" line="109"/>
+        <location filename="../../examdesk/exchange/problems.py" line="116"/>
         <location filename="../../examdesk/exchange/report.py" line="180"/>
         <location filename="../../ui/cli_exchange.py" line="195"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/problems.py" line="109"/>
+        <location filename="../../examdesk/exchange/problems.py" line="116"/>
         <location filename="../../examdesk/exchange/report.py" line="180"/>
         <location filename="../../ui/cli_exchange.py" line="196"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/problems.py" line="112"/>
+        <location filename="../../examdesk/exchange/problems.py" line="119"/>
         <source>{label}: {location}{value}: {what}; {fix}.</source>
         <translation>{label}：{location}{value}：{what}；{fix}。</translation>
     </message>
@@ -1030,28 +1030,33 @@
         <translation>请填写参加本次考试、需要回避的亲属的身份证号码，不要填写本人的</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/__init__.py" line="255"/>
+        <location filename="../../examdesk/services/imports/__init__.py" line="263"/>
         <source>{holder} already in the exam has “{old}” here; the import replaces it</source>
         <translation>{holder}在本次考试中此项原为“{old}”，导入后将被替换</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/__init__.py" line="257"/>
+        <location filename="../../examdesk/services/imports/__init__.py" line="265"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/__init__.py" line="258"/>
+        <location filename="../../examdesk/services/imports/__init__.py" line="266"/>
         <source>if the exam&apos;s value is right, correct the file and import again</source>
         <translation>如原有的值正确，请改正文件后重新导入</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/__init__.py" line="129"/>
+        <location filename="../../examdesk/services/imports/__init__.py" line="130"/>
         <source>Reading {file}</source>
         <extracomment>Rows per INSERT/UPDATE statement: large enough to be fast, small enough to report progress and notice a cancel often (perf-notes: Core inserts in 10k-row batches).</extracomment>
         <translation>正在读取 {file}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/__init__.py" line="170"/>
+        <location filename="../../examdesk/services/imports/__init__.py" line="134"/>
+        <source>{file}: sheet {sheet} has a header row (row {row}) but no data below it; choose the sheet that holds the data, or paste the rows under the header.</source>
+        <translation>{file}：工作表 {sheet} 只有表头行（第 {row} 行），下面没有数据；请选择存放数据的工作表，或把数据粘贴到表头下方。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/__init__.py" line="178"/>
         <source>Checking the rows</source>
         <translation>正在检查各行</translation>
     </message>

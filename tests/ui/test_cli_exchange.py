@@ -190,3 +190,10 @@ def test_import_needs_what_and_a_file(capsys):
     assert examdesk(capsys, "import")[0] == 2
     status, _, err = examdesk(capsys, "import", "seats", "x.xlsx")
     assert status == 2 and "invalid choice" in err
+
+
+def test_a_header_without_rows_is_bad_input(capsys, exam_url, tmp_path):
+    path = write_workbook(tmp_path / "h.xlsx", [["报名信息"], HEADER])
+    status, out, err = examdesk(capsys, "--db", exam_url, "import", "candidates", path)
+    assert status == 2 and out == ""
+    assert "header row (row 2) but no data below it" in err and err.count("\n") == 1

@@ -16,6 +16,7 @@ from typing import Any, Protocol, TypeVar
 
 from sqlalchemy.orm import Session
 
+from examdesk.errors import BadInput
 from examdesk.exchange.headers import HeaderMap, SheetKind, map_headers
 from examdesk.exchange.problems import Checked, Problem, Problems, Severity
 from examdesk.exchange.sheets import RawSheet, read_table
@@ -124,11 +125,18 @@ def read_sheet(
     """Read a sheet and find its header.
 
     Raises:
-        BadInput: the file cannot be read or has no header row.
+        BadInput: the file cannot be read, has no header row, or no row below the header.
     """
     progress(0, 0, translate("Import", "Reading {file}").format(file=Path(path).name))
     raw = read_table(path, sheet)
-    return raw, map_headers(raw, kind)
+    header = map_headers(raw, kind)
+    if not any(row.number > header.data_after for row in raw.rows):
+        raise BadInput(translate(
+            "Import", "{file}: sheet {sheet} has a header row (row {row}) but no data below it; "
+                      "choose the sheet that holds the data, or paste the rows under the header."
+        ).format(file=raw.file_name, sheet=raw.sheet_name or raw.file_name,
+                 row=header.header_row))
+    return raw, header
 
 
 def apply_sheet(
