@@ -15,6 +15,7 @@ from typing import Any, cast
 from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from examdesk.db.bulk import bulk_insert
 from examdesk.enums import Gender, IdType
 from examdesk.exchange.candidates import CandidateRecord, validate_candidates
 from examdesk.exchange.headers import HeaderMap, SheetKind
@@ -209,36 +210,29 @@ class _Plan:
         numbers = _RegistrationNumbers(self.exam, set(self.owner_of_registration))
         numbers.reserve(r.registration_no for r in records)
         total = len(records)
-        for start in range(0, total, BATCH):
-            check_cancelled(cancelled)
-            # Core executemany on the table: RETURNING the ids would make SQLite insert row by
-            # row, and the ORM's bulk path costs a third more
-            self.session.execute(insert(_CANDIDATES), [
-                {
-                    "exam_id": self.exam.id,
-                    "registration_no": r.registration_no or numbers.next(),
-                    "name": r.name, "gender": r.gender, "id_type": r.id_type,
-                    "id_number": r.id_number, "birth_date": r.birth_date,
-                    "level_id": self.levels[r.level], "work_unit": r.work_unit,
-                    "phone": r.phone,
-                }
-                for r in records[start : start + BATCH]
-            ])
-            progress(start + BATCH // 2, total, translate("Import", "Adding candidates"))
+        progress(0, total, translate("Import", "Adding candidates"))
+        bulk_insert(self.session, _CANDIDATES, [
+            {
+                "exam_id": self.exam.id,
+                "registration_no": r.registration_no or numbers.next(),
+                "name": r.name, "gender": r.gender, "id_type": r.id_type,
+                "id_number": r.id_number, "birth_date": r.birth_date,
+                "level_id": self.levels[r.level], "work_unit": r.work_unit, "phone": r.phone,
+            }
+            for r in records
+        ])
+        check_cancelled(cancelled)
         # the ID number is unique in the exam: one query finds every new candidate's id
         ids = {
             id_number: cid
             for cid, id_number in self.session.execute(
                 select(Candidate.id, Candidate.id_number).where(Candidate.exam_id == self.exam.id))
         }
-        papers = [
+        bulk_insert(self.session, candidate_subjects, [
             {"candidate_id": ids[record.id_number], "subject_id": sid}
             for record in records
             for sid in self.subject_ids(record)
-        ]
-        for start in range(0, len(papers), BATCH * 2):
-            check_cancelled(cancelled)
-            self.session.execute(insert(candidate_subjects), papers[start : start + BATCH * 2])
+        ])
         progress(total, total, translate("Import", "Adding candidates"))
 
     def update(
@@ -280,7 +274,7 @@ class _Plan:
             progress(start + len(batch), len(records), translate("Import", "Updating candidates"))
 
 
-#: The candidates table for Core inserts (a mapped class's __table__ is typed as a FromClause)
+#: The candidates table for bulk inserts (a mapped class's __table__ is typed as a FromClause)
 _CANDIDATES = cast(Table, Candidate.__table__)
 
 
