@@ -226,8 +226,7 @@ def open_database(url: str | URL | None = None, *, upgrade: bool = True) -> Data
             path = _sqlite_file(parsed)
             if path is not None and revision is not None:
                 backup = backup_sqlite(path, revision)
-            with engine.begin() as connection:
-                command.upgrade(_alembic_config(connection), "head")
+            _migrate(engine, "head")
     except BaseException:
         engine.dispose()
         raise
@@ -241,8 +240,33 @@ def open_database(url: str | URL | None = None, *, upgrade: bool = True) -> Data
 
 def upgrade_to(engine: Engine, revision: str) -> None:
     """Apply migrations up to ``revision`` (tests and tools; the app uses :func:`open_database`)."""
-    with engine.begin() as connection:
-        command.upgrade(_alembic_config(connection), revision)
+    _migrate(engine, revision)
+
+
+def _migrate(engine: Engine, revision: str) -> None:
+    """Run the migrations up to ``revision`` in one transaction.
+
+    SQLite alters a table by rebuilding it (Alembic's batch mode): with foreign keys on,
+    dropping the old table would cascade-delete every row that refers to it, so they are
+    off while migrating and the references are checked before committing.
+    """
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        if sqlite:
+            # outside any transaction: SQLite ignores this pragma inside one
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+        try:
+            with connection.begin():
+                command.upgrade(_alembic_config(connection), revision)
+                if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise DatabaseError(translate(
+                        "Database", "Upgrading the database would break references between "
+                                    "its tables; nothing was changed. Please report this."))
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
 
 
 def revisions() -> list[str]:

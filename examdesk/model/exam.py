@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     CheckConstraint,
     Column,
     Date,
@@ -70,6 +71,10 @@ class Exam(Base):
     max_sessions_per_invigilator: Mapped[int] = mapped_column(Integer, default=2)
     reserve_ratio: Mapped[float] = mapped_column(Float, default=0.1)
     allocation_seed: Mapped[int | None] = mapped_column(Integer)
+    #: candidates sit in test centers of their own district (Candidate.district)
+    allocate_by_district: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: a level's last room with this many candidates or fewer is merged into earlier rooms
+    merge_tail_max: Mapped[int] = mapped_column(Integer, default=3)
     created_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow)
 
     levels: Mapped[list[Level]] = relationship(
@@ -89,6 +94,7 @@ class Exam(Base):
         CheckConstraint("invigilators_per_room >= 1", name="invigilators_per_room"),
         CheckConstraint("max_sessions_per_invigilator >= 1", name="max_sessions"),
         CheckConstraint("reserve_ratio >= 0 AND reserve_ratio < 1", name="reserve_ratio"),
+        CheckConstraint("merge_tail_max BETWEEN 0 AND 10", name="merge_tail_max"),
     )
 
 

@@ -41,8 +41,8 @@ def test_migrations_step_by_step_reach_the_models(db_url):
     engine.dispose()
 
 
-def test_a_database_of_the_previous_revision_is_upgraded_with_its_data(db_url, backend):
-    previous, head = revisions()[-2:]
+def test_a_database_of_the_first_revision_is_upgraded_with_its_data(db_url, backend):
+    previous, head = revisions()[0], revisions()[-1]
     engine = create_examdesk_engine(resolve_database_url(db_url))
     upgrade_to(engine, previous)
     with engine.begin() as connection:
@@ -71,6 +71,9 @@ def test_a_database_of_the_previous_revision_is_upgraded_with_its_data(db_url, b
         with database.engine.connect() as connection:
             assert connection.execute(text("SELECT name FROM candidates")).scalar_one() == "𠮷田"
             assert connection.execute(text("SELECT count(*) FROM staff")).scalar_one() == 0
+            # settings added later get their defaults on the exam that was there
+            assert tuple(connection.execute(text(
+                "SELECT allocate_by_district, merge_tail_max FROM exams")).one()) == (False, 3)
         if backend == "sqlite":
             backup = database.backup_path
             assert backup is not None and backup.exists()
