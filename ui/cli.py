@@ -21,7 +21,8 @@ from examdesk.errors import ExamDeskError
 from examdesk.i18n import translate
 from examdesk.services import demo, stats
 from examdesk.services.audit import Actor
-from ui import cli_exchange
+from ui import cli_exchange, cli_plan
+from ui.cli_common import end_progress, stderr_progress
 
 EXIT_OK = 0
 EXIT_PLAN_PROBLEMS = 1
@@ -103,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
         return sub
 
     cli_exchange.add_parsers(command, subcommands)
+    cli_plan.add_parsers(command, subcommands)
 
     stats_parser = command("stats", translate("Cli", "print how many centers, rooms, candidates... "
                                         "the database holds"))
@@ -110,11 +112,6 @@ def build_parser() -> argparse.ArgumentParser:
                               help=translate("Cli", "print one JSON object with snake_case keys"))
     return parser
 
-
-def _stderr_progress(done: int, total: int, message: str) -> None:
-    if sys.stderr.isatty():
-        figure = f" {done:,}/{total:,}" if total else ""
-        print(f"\r{message}{figure}\033[K", end="", file=sys.stderr, flush=True)
 
 
 def cmd_init(db: Database, _args: argparse.Namespace) -> int:
@@ -136,10 +133,9 @@ def cmd_demo(db: Database, args: argparse.Namespace) -> int:
     with db.begin() as session:
         summary = demo.load_demo(
             session, Actor.from_environment(), scale=args.scale, replace=args.replace,
-            exam_only=args.exam_only, progress=_stderr_progress,
+            exam_only=args.exam_only, progress=stderr_progress,
         )
-    if sys.stderr.isatty():
-        print(file=sys.stderr)
+    end_progress()
     if args.exam_only:
         print(translate("Cli", "Created {name} ({code}) with its levels, subjects and sessions; "
                                "import its rooms, candidates and staff with 'examdesk import'.")
@@ -147,10 +143,11 @@ def cmd_demo(db: Database, args: argparse.Namespace) -> int:
         return EXIT_OK
     print(
         translate("Cli", "Loaded {name} ({code}): {centers} test centers, {rooms} rooms, "
-            "{candidates:,} candidates, {staff:,} staff in {seconds:.1f} s").format(
+                  "{candidates:,} candidates ({seated:,} seated), {staff:,} staff in "
+                  "{seconds:.1f} s").format(
             name=summary.exam_name, code=summary.exam_code, centers=summary.centers,
-            rooms=summary.rooms, candidates=summary.candidates, staff=summary.staff,
-            seconds=time.perf_counter() - started,
+            rooms=summary.rooms, candidates=summary.candidates, seated=summary.seated,
+            staff=summary.staff, seconds=time.perf_counter() - started,
         )
     )
     return EXIT_OK
@@ -175,6 +172,9 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "stats": cmd_stats,
     "import": cli_exchange.cmd_import,
     "export": cli_exchange.cmd_export,
+    "allocate": cli_plan.cmd_allocate,
+    "check": cli_plan.cmd_check,
+    "seat": cli_plan.cmd_seat,
 }
 
 

@@ -1,7 +1,8 @@
 """`examdesk import ...` and `examdesk export ...`: workbooks in and out.
 
 Exit status: 0 when every row was imported (or checked, for a dry run), 2 when rows were
-refused (with or without --skip-invalid) or the file cannot be read.
+refused (with or without --skip-invalid) or the file cannot be read, 1 when an imported
+seating plan was written but `check` finds errors in it.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
 
 from examdesk.db import Database
 from examdesk.exchange.report import write_problem_report
@@ -23,9 +23,14 @@ from examdesk.services.imports import ImportResult
 from examdesk.services.imports.candidates import import_candidates
 from examdesk.services.imports.photos import import_photos
 from examdesk.services.imports.rooms import import_rooms
+from examdesk.services.imports.seating import import_seating
 from examdesk.services.imports.staff import import_staff
+from examdesk.services.seating import check_exam
+from ui.cli_common import CommandFactory, end_progress, exam_option, stderr_progress
+from ui.cli_plan import print_issues
 
 EXIT_OK = 0
+EXIT_PLAN_PROBLEMS = 1
 EXIT_BAD_INPUT = 2
 #: Candidates without a photo listed on the terminal; --report lists them all.
 MISSING_SHOWN = 20
@@ -34,21 +39,19 @@ IMPORTERS = {
     "rooms": import_rooms,
     "candidates": import_candidates,
     "staff": import_staff,
+    "seating": import_seating,
 }
 EXPORTERS = {
     "candidates": exports.export_candidates,
     "rooms": exports.export_rooms,
     "staff": exports.export_staff,
+    "seating": exports.export_seating,
 }
 
 
-class _CommandFactory(Protocol):
-    def __call__(self, name: str, help_text: str) -> argparse.ArgumentParser: ...
-
-
 def add_parsers(
-    command: _CommandFactory,
-    subcommands: Callable[[argparse.ArgumentParser, str], _CommandFactory],
+    command: CommandFactory,
+    subcommands: Callable[[argparse.ArgumentParser, str], CommandFactory],
 ) -> None:
     """Add `import` and `export` with their sub-commands to the command tree.
 
@@ -64,6 +67,8 @@ def add_parsers(
                                  "already in the exam (same ID number) is updated")),
         ("staff", translate("Cli", "import staff with their roles, home test centers and "
                             "relatives' ID numbers")),
+        ("seating", translate("Cli", "import a seating plan made upstream (ticket number, "
+                              "center, room, seat per candidate), then check it")),
     ):
         sub = what(name, help_text)
         sub.add_argument("file", metavar="FILE", type=Path,
@@ -86,19 +91,16 @@ def add_parsers(
                                         "allocated)")),
         ("rooms", translate("Cli", "export the test centers and rooms")),
         ("staff", translate("Cli", "export the staff")),
+        ("seating", translate("Cli", "export the seating plan: center, room, seat, ticket "
+                                     "number and candidate")),
     ):
         sub = target(name, help_text)
         sub.add_argument("out", metavar="OUT.xlsx", type=Path,
                          help=translate("Cli", "the workbook to write (replaced if it exists)"))
         sub.add_argument("--center", metavar="CODE",
                          help=translate("Cli", "only this test center"))
-        _exam_option(sub)
+        exam_option(sub)
 
-
-def _exam_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--exam", metavar="CODE",
-                        help=translate("Cli", "the exam's code (needed when the database "
-                                              "holds several exams)"))
 
 
 def _import_options(parser: argparse.ArgumentParser) -> None:
@@ -110,13 +112,8 @@ def _import_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--report", metavar="OUT.xlsx", type=Path,
                         help=translate("Cli", "write the file back with the problem cells "
                                               "highlighted and a problems column"))
-    _exam_option(parser)
+    exam_option(parser)
 
-
-def _stderr_progress(done: int, total: int, message: str) -> None:
-    if sys.stderr.isatty():
-        figure = f" {done:,}/{total:,}" if total else ""
-        print(f"\r{message}{figure}\033[K", end="", file=sys.stderr, flush=True)
 
 
 def cmd_import(db: Database, args: argparse.Namespace) -> int:
@@ -125,18 +122,23 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
     with db.begin() as session:
         exam = resolve_exam(session, args.exam)
         options = {"skip_invalid": args.skip_invalid, "dry_run": args.dry_run,
-                   "progress": _stderr_progress}
+                   "progress": stderr_progress}
         if args.what == "photos":
             result = import_photos(session, actor, exam, args.folder, **options)
         else:
             result = IMPORTERS[args.what](session, actor, exam, args.file, sheet=args.sheet,
                                           **options)
-    if sys.stderr.isatty():
-        print(file=sys.stderr)
+    end_progress()
     _print_result(result, args)
     if args.report is not None:
         _write_report(result, args.report)
         print(translate("Cli", "Report written to {path}").format(path=args.report))
+    if args.what == "seating" and result.written:
+        with db.begin() as session:
+            issues = check_exam(session, resolve_exam(session, args.exam))
+        print_issues(issues)
+        if not result.errors and any(i.is_error for i in issues):
+            return EXIT_PLAN_PROBLEMS
     if result.errors:
         print(translate("Cli", "examdesk: {count} rows refused.").format(count=result.refused)
               if result.what != "photos" else
@@ -211,10 +213,9 @@ def cmd_export(db: Database, args: argparse.Namespace) -> int:
         exam = resolve_exam(session, args.exam)
         result = EXPORTERS[args.what](
             session, Actor.from_environment(), exam, args.out, center=args.center,
-            progress=_stderr_progress,
+            progress=stderr_progress,
         )
-    if sys.stderr.isatty():
-        print(file=sys.stderr)
+    end_progress()
     print(translate("Cli", "Wrote {rows:,} rows to {path}").format(rows=result.rows,
                                                                    path=result.path))
     return EXIT_OK

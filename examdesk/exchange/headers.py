@@ -31,6 +31,7 @@ class SheetKind(StrEnum):
     CANDIDATES = "candidates"
     ROOMS = "rooms"
     STAFF = "staff"
+    SEATING = "seating"
 
 
 @dataclass(frozen=True)
@@ -119,10 +120,25 @@ STAFF_COLUMNS: tuple[ColumnSpec, ...] = (
     ),
 )
 
+#: A seating plan made upstream: who sits where, with which ticket number. The candidate
+#: is found by ID number or registration number, the center by code or name.
+SEATING_COLUMNS: tuple[ColumnSpec, ...] = (
+    ColumnSpec("serial", ("序号", "No.", "No", "#")),
+    ColumnSpec("ticket_no", ("准考证号", "准考证号码", "Ticket number", "Admission ticket"), True),
+    ColumnSpec("name", ("姓名", "考生姓名", "Name")),
+    ColumnSpec("id_number", ("证件号码", "身份证号", "身份证号码", "证件号", "ID number")),
+    ColumnSpec("registration_no", ("报名序号", "报名号", "Registration number")),
+    ColumnSpec("center_code", ("考点编号", "考点代码", "考点号", "Center code")),
+    ColumnSpec("center_name", ("考点名称", "考点", "Test center", "Center")),
+    ColumnSpec("room_no", ("考场号", "考场编号", "考场", "Room number", "Room"), True),
+    ColumnSpec("seat_no", ("座位号", "座号", "Seat number", "Seat"), True),
+)
+
 COLUMNS: Mapping[SheetKind, tuple[ColumnSpec, ...]] = {
     SheetKind.CANDIDATES: CANDIDATE_COLUMNS,
     SheetKind.ROOMS: ROOM_COLUMNS,
     SheetKind.STAFF: STAFF_COLUMNS,
+    SheetKind.SEATING: SEATING_COLUMNS,
 }
 
 

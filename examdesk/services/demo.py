@@ -49,8 +49,9 @@ from examdesk.model import (
 )
 from examdesk.progress import Cancelled, Progress, check_cancelled, never_cancelled, no_progress
 from examdesk.resources import resource_path
-from examdesk.services import audit
+from examdesk.services import audit, seating
 from examdesk.services.audit import Actor
+from examdesk.services.exams import ExamRef
 
 #: Henan's 17 prefecture-level cities with their ID address codes; Zhoukou first.
 CITIES: tuple[tuple[str, str], ...] = (
@@ -98,6 +99,15 @@ POSTS: tuple[tuple[PostKind, str, time, time, int, tuple[tuple[str, int, str], .
      (("无线电监测车", 1, "辆"),)),
 )
 _BATCH = 5000
+#: The demo's seating plan is always the same one.
+DEMO_SEED = 2023
+#: 11 digits: level, year, province, center, room within the center, seat. The common form's
+#: city field cannot tell the centers' rooms apart; center codes are unique in the province.
+DEMO_TICKET_PATTERN: tuple[dict[str, Any], ...] = (
+    {"field": "level", "width": 1}, {"field": "year", "width": 2},
+    {"field": "province", "width": 2}, {"field": "center", "width": 2},
+    {"field": "room", "width": 2}, {"field": "seat", "width": 2},
+)
 
 
 
@@ -112,6 +122,7 @@ class DemoSummary:
     candidates: int
     staff: int
     posts: int
+    seated: int = 0
 
 
 @dataclass(frozen=True)
@@ -241,14 +252,20 @@ def load_demo(
     posts = _add_posts(session, centers)
     _ensure_user(session, actor)
     rooms = sum(1 for _ in room_rows) * scale
-    summary = DemoSummary(
-        exam_code=code, exam_name=exam.name, centers=len(set(centers.values())), rooms=rooms,
-        candidates=candidates, staff=staff, posts=posts,
-    )
     audit.record(
         session, actor, "demo.load", exam_id=exam.id, entity="exam", entity_id=exam.id,
         summary=f"demo exam {code} at scale {scale}",
         details={"scale": scale, "candidates": candidates, "rooms": rooms, "staff": staff},
+    )
+    check_cancelled(cancelled)
+    progress(0, 0, translate("Demo", "Seating the candidates"))
+    seated = seating.allocate_exam(
+        session, actor, ExamRef(exam.id, code, exam.name, exam.year,
+                                exam.city_code or exam.province_code),
+        seed=DEMO_SEED, cancelled=cancelled).placed
+    summary = DemoSummary(
+        exam_code=code, exam_name=exam.name, centers=len(set(centers.values())), rooms=rooms,
+        candidates=candidates, staff=staff, posts=posts, seated=seated,
     )
     progress(1, 1, translate("Demo", "Demo exam loaded"))
     return summary
@@ -265,6 +282,7 @@ def _create_exam(
         year=2023,
         province_code="41",
         city_code=_SAMPLE_CITY_CODE if scale == 1 else "",
+        ticket_pattern=[dict(field) for field in DEMO_TICKET_PATTERN],
     )
     session.add(exam)
     session.flush()

@@ -11,7 +11,7 @@ from examdesk.errors import BadInput
 from examdesk.exchange.candidates import KnownLevel
 from examdesk.exchange.normalize import KnownName
 from examdesk.i18n import translate
-from examdesk.model import Exam, Level, Subject
+from examdesk.model import Exam, Level, Subject, TestCenter
 
 
 @dataclass(frozen=True)
@@ -102,3 +102,25 @@ def known_levels(session: Session, exam_id: int) -> list[KnownLevel]:
 
 def _short_forms(short: str, code: str) -> tuple[str, ...]:
     return tuple(form for form in (short, code) if form)
+
+
+def center_id(session: Session, exam: ExamRef, code: str | None) -> int | None:
+    """The id of the exam's test center with ``code`` (None when no code is given).
+
+    Raises:
+        BadInput: no test center of the exam has that code; the message lists the codes.
+    """
+    if code is None:
+        return None
+    found = session.scalar(
+        select(TestCenter.id).where(TestCenter.exam_id == exam.id, TestCenter.code == code.strip())
+    )
+    if found is None:
+        codes = session.scalars(
+            select(TestCenter.code).where(TestCenter.exam_id == exam.id)
+            .order_by(TestCenter.sort_order, TestCenter.code)
+        ).all()
+        raise BadInput(translate(
+            "Export", "No test center of exam {exam} has the code {code}; its centers are {codes}."
+        ).format(exam=exam.code, code=code, codes=", ".join(codes) or "-"))
+    return found

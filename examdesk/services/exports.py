@@ -15,10 +15,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from examdesk.enums import StaffRole
-from examdesk.errors import BadInput
 from examdesk.exchange.sheets import CellValue
 from examdesk.exchange.writer import Column, SheetData, write_workbook
-from examdesk.i18n import translate
 from examdesk.labels import GENDER_LABELS, ID_TYPE_LABELS, STAFF_ROLE_LABELS
 from examdesk.model import (
     Candidate,
@@ -35,7 +33,7 @@ from examdesk.model import (
 from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
 from examdesk.services import audit
 from examdesk.services.audit import Actor
-from examdesk.services.exams import ExamRef
+from examdesk.services.exams import ExamRef, center_id
 
 YES, NO = "是", "否"
 # Sheet titles and headers are data, in the registration systems' words (as the samples),
@@ -54,6 +52,12 @@ ROOM_COLUMNS = (
     Column("教室", 10, text=True), Column("座位行数", 9), Column("座位列数", 9),
     Column("座位数", 8), Column("不可用座位", 14), Column("无障碍考场", 10),
     Column("备用考场", 9),
+)
+SEATING_COLUMNS = (
+    Column("考点编号", 9, text=True), Column("考点名称", 22), Column("考场号", 9, text=True),
+    Column("座位号", 7), Column("准考证号", 17, text=True), Column("姓名", 10), Column("性别", 6),
+    Column("身份证号", 21, text=True), Column("报考级别", 16), Column("报考科目", 44),
+    Column("工作单位", 30),
 )
 STAFF_COLUMNS = (
     Column("序号", 7), Column("姓名", 10), Column("性别", 6), Column("身份证号", 21, text=True),
@@ -97,15 +101,8 @@ def export_candidates(
     Raises:
         BadInput: no test center has the code ``center``, or the file cannot be written.
     """
-    center_id = _center_id(session, exam, center)
-    papers: dict[int, list[str]] = {}
-    for candidate_id, name in session.execute(
-        select(candidate_subjects.c.candidate_id, Subject.name)
-        .join(Subject, Subject.id == candidate_subjects.c.subject_id)
-        .join(Candidate, Candidate.id == candidate_subjects.c.candidate_id)
-        .where(Candidate.exam_id == exam.id).order_by(Subject.code)
-    ):
-        papers.setdefault(candidate_id, []).append(name)
+    only = center_id(session, exam, center)
+    papers = _papers(session, exam)
     query = (
         select(Candidate.id, Candidate.name, Candidate.gender, Candidate.id_type,
                Candidate.id_number, Level.name.label("level"), Candidate.work_unit,
@@ -120,8 +117,8 @@ def export_candidates(
         .order_by(TestCenter.sort_order, Room.sort_order, SeatAssignment.seat_no,
                   Candidate.registration_no)
     )
-    if center_id is not None:
-        query = query.where(TestCenter.id == center_id)
+    if only is not None:
+        query = query.where(TestCenter.id == only)
 
     def rows() -> Iterator[Sequence[CellValue | None]]:
         for number, r in enumerate(session.execute(query), start=1):
@@ -133,6 +130,65 @@ def export_candidates(
     return _write(session, actor, exam, path, "candidates", center,
                   SheetData(_title("考生名单", center),
                             CANDIDATE_COLUMNS, rows()), progress, cancelled)
+
+
+def export_seating(
+    session: Session, actor: Actor, exam: ExamRef, path: str | Path, *,
+    center: str | None = None, progress: Progress = no_progress,
+    cancelled: Cancelled = never_cancelled,
+) -> ExportResult:
+    """Write the seating plan (seated candidates by center, room and seat) to ``path``.
+
+    ``examdesk import seating`` reads it back.
+
+    Args: as :func:`export_candidates`.
+
+    Returns:
+        The file and the number of seats written.
+
+    Raises:
+        BadInput: no test center has the code ``center``, or the file cannot be written.
+    """
+    only = center_id(session, exam, center)
+    papers = _papers(session, exam)
+    query = (
+        select(TestCenter.code.label("center_code"), TestCenter.name.label("center_name"),
+               Room.code.label("room"), SeatAssignment.seat_no, SeatAssignment.ticket_no,
+               Candidate.id, Candidate.name, Candidate.gender, Candidate.id_number,
+               Level.name.label("level"), Candidate.work_unit)
+        .join(Candidate, Candidate.id == SeatAssignment.candidate_id)
+        .join(Level, Level.id == Candidate.level_id)
+        .join(Room, Room.id == SeatAssignment.room_id)
+        .join(TestCenter, TestCenter.id == Room.center_id)
+        .where(SeatAssignment.exam_id == exam.id)
+        .order_by(TestCenter.sort_order, TestCenter.code, Room.sort_order, Room.code,
+                  SeatAssignment.seat_no)
+    )
+    if only is not None:
+        query = query.where(TestCenter.id == only)
+
+    def rows() -> Iterator[Sequence[CellValue | None]]:
+        for r in session.execute(query):
+            yield (r.center_code, r.center_name, r.room, r.seat_no, r.ticket_no, r.name,
+                   GENDER_LABELS[r.gender], r.id_number, r.level,
+                   "、".join(papers.get(r.id, ())), r.work_unit)
+
+    return _write(session, actor, exam, path, "seating", center,
+                  SheetData(_title("考场编排", center), SEATING_COLUMNS, rows()),
+                  progress, cancelled)
+
+
+def _papers(session: Session, exam: ExamRef) -> dict[int, list[str]]:
+    """Each candidate's subjects by name, in subject-code order."""
+    papers: dict[int, list[str]] = {}
+    for candidate_id, name in session.execute(
+        select(candidate_subjects.c.candidate_id, Subject.name)
+        .join(Subject, Subject.id == candidate_subjects.c.subject_id)
+        .join(Candidate, Candidate.id == candidate_subjects.c.candidate_id)
+        .where(Candidate.exam_id == exam.id).order_by(Subject.code)
+    ):
+        papers.setdefault(candidate_id, []).append(name)
+    return papers
 
 
 def export_rooms(
@@ -150,14 +206,14 @@ def export_rooms(
     Raises:
         BadInput: no test center has the code ``center``, or the file cannot be written.
     """
-    center_id = _center_id(session, exam, center)
+    only = center_id(session, exam, center)
     query = (
         select(TestCenter, Room).join(Room, Room.center_id == TestCenter.id)
         .where(TestCenter.exam_id == exam.id)
         .order_by(TestCenter.sort_order, TestCenter.code, Room.sort_order, Room.code)
     )
-    if center_id is not None:
-        query = query.where(TestCenter.id == center_id)
+    if only is not None:
+        query = query.where(TestCenter.id == only)
 
     def rows() -> Iterator[Sequence[CellValue | None]]:
         for number, (c, r) in enumerate(session.execute(query), start=1):
@@ -186,7 +242,7 @@ def export_staff(
     Raises:
         BadInput: no test center has the code ``center``, or the file cannot be written.
     """
-    center_id = _center_id(session, exam, center)
+    only = center_id(session, exam, center)
     order = {role: index for index, role in enumerate(StaffRole)}
     roles: dict[int, list[StaffRole]] = {}
     relatives: dict[int, list[str]] = {}
@@ -207,8 +263,8 @@ def export_staff(
         .outerjoin(TestCenter, TestCenter.id == Staff.home_center_id)
         .where(Staff.exam_id == exam.id).order_by(Staff.id)
     )
-    if center_id is not None:
-        query = query.where(Staff.home_center_id == center_id)
+    if only is not None:
+        query = query.where(Staff.home_center_id == only)
 
     def rows() -> Iterator[Sequence[CellValue | None]]:
         for number, r in enumerate(session.execute(query), start=1):
@@ -220,23 +276,6 @@ def export_staff(
     return _write(session, actor, exam, path, "staff", center,
                   SheetData(_title("工作人员", center), STAFF_COLUMNS, rows()),
                   progress, cancelled)
-
-
-def _center_id(session: Session, exam: ExamRef, code: str | None) -> int | None:
-    if code is None:
-        return None
-    found = session.scalar(
-        select(TestCenter.id).where(TestCenter.exam_id == exam.id, TestCenter.code == code.strip())
-    )
-    if found is None:
-        codes = session.scalars(
-            select(TestCenter.code).where(TestCenter.exam_id == exam.id)
-            .order_by(TestCenter.sort_order, TestCenter.code)
-        ).all()
-        raise BadInput(translate(
-            "Export", "No test center of exam {exam} has the code {code}; its centers are {codes}."
-        ).format(exam=exam.code, code=code, codes=", ".join(codes) or "-"))
-    return found
 
 
 def _title(base: str, center: str | None) -> str:

@@ -1,0 +1,155 @@
+"""Changes after allocation: each one checked against the rules, nobody else moved."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select, update
+
+from examdesk.enums import CandidateStatus
+from examdesk.errors import BadInput, PlanProblem
+from examdesk.model import AuditEvent, Candidate, SeatAssignment
+from examdesk.model.candidate import RetiredTicket
+from examdesk.services import seat_changes
+from examdesk.services.imports.candidates import import_candidates
+from examdesk.services.imports.rooms import import_rooms
+from tests.core.exchange.helpers import (
+    HEADER,
+    ROOM_HEADER,
+    candidate,
+    resident_id,
+    room,
+    write_workbook,
+)
+
+#: Six 初级 candidates (registration numbers 2023411600000N) and two 中级.
+PEOPLE = [resident_id(f"411602199001{n:02d}00{n % 2}") for n in range(1, 9)]
+
+
+@pytest.fixture
+def small_exam(empty_exam, actor, tmp_path):
+    """Center 01: rooms 01001, 01002 (2 x 3), spare 01003; center 02: accessible 02001."""
+    rooms = write_workbook(tmp_path / "rooms.xlsx", [
+        ROOM_HEADER,
+        room("01001", rows=2, columns=3), room("01002", rows=2, columns=3),
+        room("01003", rows=2, columns=3, spare="是"),
+        room("02001", code="02", name="周口市第一高级中学", address="", rows=2, columns=3,
+             accessible="是"),
+    ], "考点考场")
+    people = write_workbook(tmp_path / "people.xlsx", [HEADER] + [
+        candidate(n, f"考生{n}", "男" if n % 2 else "女", PEOPLE[n - 1],
+                  level="助理社会工作师" if n <= 6 else "社会工作师",
+                  subjects="综合能力" if n <= 6 else "法规与政策")
+        for n in range(1, 9)])
+    with empty_exam.db.begin() as session:
+        import_rooms(session, actor, empty_exam.exam, rooms)
+        result = import_candidates(session, actor, empty_exam.exam, people)
+        assert result.errors == ()
+    return empty_exam
+
+
+@pytest.fixture
+def do(small_exam, actor):
+    def run(function, *args, **options):
+        with small_exam.db.begin() as session:
+            return function(session, actor, small_exam.exam, *args, **options)
+    return run
+
+
+def seat_of(exam, who):
+    with exam.db.begin() as session:
+        return session.execute(
+            select(SeatAssignment.seat_no, SeatAssignment.ticket_no)
+            .join(Candidate).where(Candidate.registration_no == who)).first()
+
+
+def reg(n: int) -> str:
+    return f"2023411600{n:04d}"
+
+
+def test_a_late_candidate_gets_the_first_free_seat_of_a_room_of_their_level(do, small_exam):
+    first = do(seat_changes.add_candidate, reg(1))
+    assert (first.room, first.seat_no, first.ticket_no) == ("01/01001", 1, "12341010101")
+    by_id = do(seat_changes.add_candidate, PEOPLE[1])  # by ID number as well
+    # seat 2 is next to seat 1, whose candidate works at the same unit (周口市民政局)
+    assert (by_id.room, by_id.seat_no) == ("01/01001", 3)
+    senior = do(seat_changes.add_candidate, reg(7))
+    assert senior.room == "01/01002"  # 01001 holds 初级: 中级 takes the next empty room
+    with pytest.raises(PlanProblem, match="already sits in room 01/01001, seat 1"):
+        do(seat_changes.add_candidate, reg(1))
+
+
+def test_rooms_of_another_level_spare_rooms_and_taken_seats_are_refused(do):
+    do(seat_changes.add_candidate, reg(1))
+    with pytest.raises(PlanProblem, match="holds 助理社会工作师 candidates"):
+        do(seat_changes.add_candidate, reg(7), room="01001")
+    with pytest.raises(PlanProblem, match="spare room"):
+        do(seat_changes.add_candidate, reg(7), room="01003")
+    with pytest.raises(PlanProblem, match="taken by 20234116000001 考生1"):
+        do(seat_changes.add_candidate, reg(2), room="01001", seat_no=1)
+    with pytest.raises(PlanProblem, match="seats 1 to 6"):
+        do(seat_changes.add_candidate, reg(2), room="01001", seat_no=7)
+    with pytest.raises(BadInput, match="no room 09009"):
+        do(seat_changes.add_candidate, reg(2), room="09009")
+    with pytest.raises(BadInput, match="No candidate"):
+        do(seat_changes.add_candidate, "20239999999999")
+
+
+def test_an_accessible_need_is_met_or_refused(do, small_exam):
+    with small_exam.db.begin() as session:
+        session.execute(update(Candidate).where(Candidate.registration_no == reg(3))
+                        .values(needs_accessible_room=True))
+    with pytest.raises(PlanProblem, match="needs an accessible room"):
+        do(seat_changes.add_candidate, reg(3), room="01001")
+    assert do(seat_changes.add_candidate, reg(3)).room == "02/02001"
+
+
+def test_a_withdrawal_frees_the_seat_and_retires_the_ticket_for_good(do, small_exam):
+    do(seat_changes.add_candidate, reg(1))
+    gone = do(seat_changes.withdraw_candidate, reg(1))
+    assert gone.retired == "12341010101" and seat_of(small_exam, reg(1)) is None
+    with small_exam.db.begin() as session:
+        assert session.scalar(select(Candidate.status).where(
+            Candidate.registration_no == reg(1))) is CandidateStatus.WITHDRAWN
+        assert session.scalar(select(RetiredTicket.ticket_no)) == "12341010101"
+    # seat 1 would give the withdrawn number again: the next candidate gets seat 2
+    assert do(seat_changes.add_candidate, reg(2)).seat_no == 2
+    with pytest.raises(PlanProblem, match="withdrawn and is never given again"):
+        do(seat_changes.add_candidate, reg(4), room="01001", seat_no=1)
+    with pytest.raises(PlanProblem, match="has withdrawn"):
+        do(seat_changes.add_candidate, reg(1))
+
+
+def test_a_move_retires_the_old_ticket_and_a_swap_exchanges_seats(do, small_exam):
+    do(seat_changes.add_candidate, reg(1))
+    do(seat_changes.add_candidate, reg(2))
+    moved = do(seat_changes.move_candidate, reg(1), "01001", seat_no=6)
+    assert (moved.seat_no, moved.ticket_no, moved.retired) == (6, "12341010106", "12341010101")
+    first, second = do(seat_changes.swap_candidates, reg(1), reg(2))
+    assert (first.seat_no, second.seat_no) == (3, 6)
+    assert seat_of(small_exam, reg(2)) == (6, "12341010106")
+    do(seat_changes.add_candidate, reg(7))
+    with pytest.raises(PlanProblem, match="different levels"):
+        do(seat_changes.swap_candidates, reg(1), reg(7))
+
+
+def test_a_locked_room_refuses_every_change(do, small_exam):
+    do(seat_changes.add_candidate, reg(1))
+    assert do(seat_changes.lock_room, "01/01001") == "01/01001"
+    with pytest.raises(PlanProblem, match="locked"):
+        do(seat_changes.add_candidate, reg(2), room="01001")
+    with pytest.raises(PlanProblem, match="locked"):
+        do(seat_changes.withdraw_candidate, reg(1))
+    with pytest.raises(PlanProblem, match="locked"):
+        do(seat_changes.move_candidate, reg(1), "01002")
+    do(seat_changes.lock_room, "01001", locked=False)
+    assert do(seat_changes.move_candidate, reg(1), "01001", seat_no=3).seat_no == 3
+
+
+def test_every_change_is_attributed(do, small_exam):
+    do(seat_changes.add_candidate, reg(1))
+    do(seat_changes.withdraw_candidate, reg(1))
+    with small_exam.db.begin() as session:
+        actions = session.execute(select(AuditEvent.action, AuditEvent.actor)
+                                  .where(AuditEvent.action.like("seat.%"))
+                                  .order_by(AuditEvent.id)).all()
+    assert [tuple(a) for a in actions] == [("seat.add", "tester"), ("seat.withdraw", "tester")]

@@ -1,0 +1,171 @@
+"""`examdesk allocate`, `examdesk check` and `examdesk seat ...`: the seating plan.
+
+Exit status: 0 done, 1 the plan has problems (an allocation that cannot succeed, a change
+the rules refuse, or `check` finding errors), 2 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections.abc import Callable
+
+from examdesk.db import Database
+from examdesk.i18n import translate
+from examdesk.planning.plan import PlanIssue
+from examdesk.services import seat_changes, seating
+from examdesk.services.audit import Actor
+from examdesk.services.exams import resolve_exam
+from ui.cli_common import CommandFactory, end_progress, exam_option, stderr_progress
+
+EXIT_OK = 0
+EXIT_PLAN_PROBLEMS = 1
+
+
+def add_parsers(
+    command: CommandFactory,
+    subcommands: Callable[[argparse.ArgumentParser, str], CommandFactory],
+) -> None:
+    """Add `allocate`, `check` and `seat` to the command tree."""
+    allocate = command("allocate", translate(
+        "Cli", "seat every candidate of the exam and give them admission ticket numbers"))
+    allocate.add_argument("--seed", type=int, metavar="N", help=translate(
+        "Cli", "the shuffle's seed: the same data and seed give the same plan "
+               "(default: a new seed, printed and recorded)"))
+    allocate.add_argument("--center", metavar="CODE", help=translate(
+        "Cli", "re-plan only the candidates seated in this test center, in its rooms"))
+    allocate.add_argument("--keep", action="store_true", help=translate(
+        "Cli", "seat only candidates without a seat; everyone else stays where they are"))
+    exam_option(allocate)
+
+    check = command("check", translate(
+        "Cli", "list every problem of the seating plan with its cause and a fix"))
+    check.add_argument("--json", action="store_true", help=translate(
+        "Cli", "print a JSON list of problems (code, severity, message, fix, center, room, "
+               "candidate)"))
+    exam_option(check)
+
+    seat = command("seat", translate("Cli", "change the plan after allocation: add, withdraw, "
+                                            "move or swap candidates, lock rooms"))
+    change = subcommands(seat, "change")
+    add = change("add", translate("Cli", "seat a candidate who has no seat (a late "
+                                         "registration)"))
+    _who(add)
+    add.add_argument("--room", metavar="ROOM", help=translate(
+        "Cli", "the room (ROOM or CENTER/ROOM); default: the first room of the level with a "
+               "free seat"))
+    add.add_argument("--seat", type=int, metavar="N", help=translate("Cli", "the seat number"))
+    withdraw = change("withdraw", translate(
+        "Cli", "withdraw a candidate: the seat is freed, the ticket number never reused"))
+    _who(withdraw)
+    move = change("move", translate("Cli", "move a candidate to another seat"))
+    _who(move)
+    move.add_argument("--room", metavar="ROOM", required=True,
+                      help=translate("Cli", "the room (ROOM or CENTER/ROOM)"))
+    move.add_argument("--seat", type=int, metavar="N", help=translate(
+        "Cli", "the seat number (default: the first free seat)"))
+    swap = change("swap", translate("Cli", "swap the seats of two candidates of one level"))
+    swap.add_argument("first", metavar="WHO", help=translate(
+        "Cli", "ID number or registration number"))
+    swap.add_argument("second", metavar="WHO", help=translate(
+        "Cli", "ID number or registration number"))
+    lock = change("lock", translate("Cli", "lock a room so that no later allocation changes "
+                                           "it"))
+    lock.add_argument("room", metavar="ROOM", help=translate(
+        "Cli", "the room (ROOM or CENTER/ROOM)"))
+    lock.add_argument("--unlock", action="store_true", help=translate("Cli", "unlock it"))
+    for parser in (add, withdraw, move, swap, lock):
+        exam_option(parser)
+
+
+
+def _who(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("who", metavar="WHO", help=translate(
+        "Cli", "the candidate's ID number or registration number"))
+
+
+
+def cmd_allocate(db: Database, args: argparse.Namespace) -> int:
+    """Allocate in one transaction; an impossible plan writes nothing (exit 1)."""
+    started = time.perf_counter()
+    with db.begin() as session:
+        exam = resolve_exam(session, args.exam)
+        summary = seating.allocate_exam(
+            session, Actor.from_environment(), exam, seed=args.seed, center=args.center,
+            keep=args.keep, progress=stderr_progress)
+    end_progress()
+    for note in summary.notes:
+        print(note)
+    print(translate(
+        "Cli", "Seated {placed:,} candidates ({kept:,} kept where they were) in {rooms:,} "
+               "rooms; {pairs:,} same-unit neighbour pairs; seed {seed} (reproduce with "
+               "--seed {seed}); {seconds:.1f} s."
+    ).format(placed=summary.placed, kept=summary.kept, rooms=summary.rooms_used,
+             pairs=summary.neighbour_pairs, seed=summary.seed,
+             seconds=time.perf_counter() - started))
+    return EXIT_OK
+
+
+def issue_as_dict(issue: PlanIssue) -> dict[str, str]:
+    """One problem for ``check --json``."""
+    return {"code": issue.code, "severity": issue.severity.value, "message": issue.message,
+            "fix": issue.fix, "center": issue.center, "room": issue.room,
+            "candidate": issue.candidate}
+
+
+def print_issues(issues: tuple[PlanIssue, ...]) -> None:
+    """One line per problem, then a count."""
+    for issue in issues:
+        label = translate("Import", "Error") if issue.is_error else translate(
+            "Import", "Warning")
+        print(f"{label} [{issue.code}] {issue}")
+    errors = sum(1 for issue in issues if issue.is_error)
+    print(translate("Cli", "{errors:,} errors, {warnings:,} warnings in the seating plan.")
+          .format(errors=errors, warnings=len(issues) - errors))
+
+
+def cmd_check(db: Database, args: argparse.Namespace) -> int:
+    """Print the plan's problems; exit 1 when any is an error."""
+    with db.begin() as session:
+        issues = seating.check_exam(session, resolve_exam(session, args.exam))
+    if args.json:
+        print(json.dumps([issue_as_dict(i) for i in issues], ensure_ascii=False))
+    else:
+        print_issues(issues)
+    return EXIT_PLAN_PROBLEMS if any(i.is_error for i in issues) else EXIT_OK
+
+
+def cmd_seat(db: Database, args: argparse.Namespace) -> int:
+    """One change to the plan, in one transaction."""
+    actor = Actor.from_environment()
+    with db.begin() as session:
+        exam = resolve_exam(session, args.exam)
+        if args.change == "lock":
+            label = seat_changes.lock_room(session, actor, exam, args.room,
+                                           locked=not args.unlock)
+            print((translate("Cli", "Room {room} unlocked.") if args.unlock else
+                   translate("Cli", "Room {room} locked.")).format(room=label))
+            return EXIT_OK
+        if args.change == "add":
+            changes = [seat_changes.add_candidate(session, actor, exam, args.who,
+                                                  room=args.room, seat_no=args.seat)]
+        elif args.change == "withdraw":
+            changes = [seat_changes.withdraw_candidate(session, actor, exam, args.who)]
+        elif args.change == "move":
+            changes = [seat_changes.move_candidate(session, actor, exam, args.who, args.room,
+                                                   seat_no=args.seat)]
+        else:
+            changes = list(seat_changes.swap_candidates(session, actor, exam, args.first,
+                                                        args.second))
+    for change in changes:
+        if change.room:
+            print(translate("Cli", "{who}: room {room}, seat {seat}, ticket {ticket}").format(
+                who=change.candidate, room=change.room, seat=change.seat_no,
+                ticket=change.ticket_no))
+        else:
+            print(translate("Cli", "{who}: withdrawn").format(who=change.candidate))
+        if change.retired:
+            print(translate("Cli", "Ticket number {ticket} is retired and will not be given "
+                                   "again.").format(ticket=change.retired))
+    return EXIT_OK
