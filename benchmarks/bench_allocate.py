@@ -6,7 +6,8 @@ For each scale a fresh process loads the demo exam into a scratch database, then
 (1) the pure allocation (examdesk.planning.allocation.allocate on plain data) and
 (2) the whole `allocate` service, whose extra time is reading the plan and writing the
 seats. It also counts same-work-unit candidates in adjacent seats, in our plan and in a
-plain shuffle of the same rooms, and checks the plan (`examdesk check`'s errors).
+plain shuffle of each level over the same seats, and checks the plan (`examdesk check`'s
+errors).
 """
 
 from __future__ import annotations
@@ -39,13 +40,14 @@ with db.begin() as session:
 t = time.perf_counter()
 result = allocate(plan.rooms, plan.candidates, plan.rules)
 pure = time.perf_counter() - t
-# a plain shuffle of the same rooms: who sits in a room is kept, the order is random
+# a plain shuffle: each level's candidates dealt at random over the same seats
 rng = random.Random(2023)
-by_room = {}
+level_of = {c.id: c.level for c in plan.candidates}
+by_level = {}
 for seat in result.seats:
-    by_room.setdefault(seat.room_id, []).append(seat)
+    by_level.setdefault(level_of[seat.candidate_id], []).append(seat)
 plain = []
-for seats in by_room.values():
+for seats in by_level.values():
     people = [s.candidate_id for s in seats]
     rng.shuffle(people)
     plain += [Seat(c, s.room_id, s.seat_no, s.ticket_no) for c, s in zip(people, seats)]
