@@ -175,6 +175,7 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "allocate": cli_plan.cmd_allocate,
     "check": cli_plan.cmd_check,
     "seat": cli_plan.cmd_seat,
+    "exam": cli_plan.cmd_exam,
 }
 
 

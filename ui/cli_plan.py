@@ -12,9 +12,10 @@ import time
 from collections.abc import Callable
 
 from examdesk.db import Database
+from examdesk.enums import Corner, SeatOrder
 from examdesk.i18n import translate
 from examdesk.planning.plan import PlanIssue
-from examdesk.services import seat_changes, seating
+from examdesk.services import exam_settings, seat_changes, seating
 from examdesk.services.audit import Actor
 from examdesk.services.exams import resolve_exam
 from ui.cli_common import CommandFactory, end_progress, exam_option, stderr_progress
@@ -45,6 +46,37 @@ def add_parsers(
         "Cli", "print a JSON list of problems (code, severity, message, fix, center, room, "
                "candidate)"))
     exam_option(check)
+
+    exam = command("exam", translate("Cli", "show or change the exam's allocation settings"))
+    what = subcommands(exam, "action")
+    show = what("show", translate("Cli", "print the allocation settings"))
+    show.add_argument("--json", action="store_true",
+                      help=translate("Cli", "print one JSON object"))
+    exam_option(show)
+    change_settings = what("set", translate(
+        "Cli", "change allocation settings; the next 'examdesk allocate' follows them"))
+    change_settings.add_argument("--seat-order", choices=[o.value for o in SeatOrder],
+                                 help=translate("Cli", "seat numbers row by row, or S-shaped "
+                                                       "by column (蛇形)"))
+    change_settings.add_argument("--first-seat", choices=[c.value for c in Corner],
+                                 help=translate("Cli", "where seat 1 is, seen from the podium"))
+    change_settings.add_argument("--ticket-pattern", metavar="PATTERN", help=translate(
+        "Cli", "ticket number fields name:width, e.g. \"level:1 year:2 province:2 city:2 "
+               "room:2 seat:2\"; digits stand for themselves; fields: level year province "
+               "city county center room exam_room seat"))
+    district = change_settings.add_mutually_exclusive_group()
+    district.add_argument("--by-district", dest="by_district", action="store_true",
+                          default=None, help=translate(
+                              "Cli", "seat candidates in test centers of their own district"))
+    district.add_argument("--not-by-district", dest="by_district", action="store_false",
+                          help=translate("Cli", "fill the centers in order, whatever the "
+                                                "district"))
+    change_settings.add_argument("--merge-tail", type=int, metavar="N", help=translate(
+        "Cli", "merge a level's last room into its other rooms when it would hold N "
+               "candidates or fewer (default 3; 0: never)"))
+    change_settings.add_argument("--center-order", metavar="CODES", help=translate(
+        "Cli", "the order to fill test centers in, e.g. 03,01,02 (unnamed ones follow)"))
+    exam_option(change_settings)
 
     seat = command("seat", translate("Cli", "change the plan after allocation: add, withdraw, "
                                             "move or swap candidates, lock rooms"))
@@ -134,6 +166,29 @@ def cmd_check(db: Database, args: argparse.Namespace) -> int:
     else:
         print_issues(issues)
     return EXIT_PLAN_PROBLEMS if any(i.is_error for i in issues) else EXIT_OK
+
+
+def cmd_exam(db: Database, args: argparse.Namespace) -> int:
+    """Print or change the allocation settings."""
+    with db.begin() as session:
+        exam = resolve_exam(session, args.exam)
+        if args.action == "set":
+            settings = exam_settings.change_settings(
+                session, Actor.from_environment(), exam,
+                seat_order=SeatOrder(args.seat_order) if args.seat_order else None,
+                first_seat=Corner(args.first_seat) if args.first_seat else None,
+                ticket_pattern=args.ticket_pattern, by_district=args.by_district,
+                merge_tail=args.merge_tail,
+                center_order=args.center_order.split(",") if args.center_order else None)
+        else:
+            settings = exam_settings.read_settings(session, exam)
+    if getattr(args, "json", False):
+        print(json.dumps(settings.as_dict(), ensure_ascii=False))
+        return EXIT_OK
+    for key, value in settings.as_dict().items():
+        shown = ",".join(value) if isinstance(value, list) else value
+        print(f"{key.replace('_', ' '):<15} {shown}")
+    return EXIT_OK
 
 
 def cmd_seat(db: Database, args: argparse.Namespace) -> int:

@@ -12,230 +12,427 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../ui/cli.py" line="47"/>
+        <location filename="../../ui/cli.py" line="48"/>
         <source>database URL, e.g. sqlite:///exam.db or postgresql://user@host/examdesk (default: $EXAMDESK_DB, else the embedded database in your user data folder)</source>
         <translation>数据库 URL，例如 sqlite:///exam.db 或 postgresql://user@host/examdesk（默认：$EXAMDESK_DB，否则使用用户数据目录中的内置数据库）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="59"/>
+        <location filename="../../ui/cli.py" line="60"/>
         <source>ExamDesk: plan and run an exam district. Without a command, opens the desktop application.</source>
         <translation>ExamDesk：考区考务编排与考试日管理。不带命令时打开桌面程序。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="71"/>
+        <location filename="../../ui/cli.py" line="72"/>
         <source>create the database, or upgrade it to this version&apos;s schema</source>
         <translation>创建数据库，或将其升级到本版本的结构</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="74"/>
+        <location filename="../../ui/cli.py" line="75"/>
         <source>load the demo exam (2023 social worker exam, Zhoukou)</source>
         <translation>载入演示考试（2023年社会工作者职业水平考试，周口考区）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="78"/>
+        <location filename="../../ui/cli.py" line="79"/>
         <source>repeat the district for N cities of the province (17: about 100,000 candidates and 3,400 rooms)</source>
         <translation>按全省 N 个地市复制考区（17：约 10 万考生、3400 个考场）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="83"/>
+        <location filename="../../ui/cli.py" line="84"/>
         <source>delete the demo exam first if it is already loaded</source>
         <translation>若演示考试已载入，先删除再重新载入</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="85"/>
+        <location filename="../../ui/cli.py" line="86"/>
         <source>load only when the database holds no exam yet</source>
         <translation>仅在数据库中尚无考试时载入</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="88"/>
+        <location filename="../../ui/cli.py" line="89"/>
         <source>create only the exam (levels, subjects, sessions), without centers, candidates or staff: ready to import your own workbooks</source>
         <translation>只创建考试（报考级别、科目、场次），不含考点、考生和工作人员：可随后导入自己的工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="107"/>
+        <location filename="../../ui/cli.py" line="109"/>
         <source>print how many centers, rooms, candidates... the database holds</source>
         <translation>显示数据库中考点、考场、考生等的数量</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="110"/>
+        <location filename="../../ui/cli.py" line="112"/>
         <source>print one JSON object with snake_case keys</source>
         <translation>以一个 JSON 对象输出（键名为英文 snake_case）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="122"/>
+        <location filename="../../ui/cli.py" line="119"/>
         <source>Database ready: {url}</source>
         <translation>数据库已就绪：{url}</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="124"/>
+        <location filename="../../ui/cli.py" line="121"/>
         <source>The previous version was saved as {path}</source>
         <translation>升级前的数据库已备份为 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="133"/>
+        <location filename="../../ui/cli.py" line="130"/>
         <source>The database already holds an exam; the demo was not loaded.</source>
         <translation>数据库中已有考试，未载入演示考试。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="144"/>
+        <location filename="../../ui/cli.py" line="140"/>
         <source>Created {name} ({code}) with its levels, subjects and sessions; import its rooms, candidates and staff with &apos;examdesk import&apos;.</source>
         <translation>已创建 {name}（{code}）及其报考级别、科目和场次；请运行 “examdesk import” 导入考场、考生和工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="149"/>
-        <source>Loaded {name} ({code}): {centers} test centers, {rooms} rooms, {candidates:,} candidates, {staff:,} staff in {seconds:.1f} s</source>
-        <translation>已载入 {name}（{code}）：{centers} 个考点，{rooms} 个考场，{candidates:,} 名考生，{staff:,} 名工作人员，用时 {seconds:.1f} 秒</translation>
+        <location filename="../../ui/cli.py" line="145"/>
+        <source>Loaded {name} ({code}): {centers} test centers, {rooms} rooms, {candidates:,} candidates ({seated:,} seated), {staff:,} staff in {seconds:.1f} s</source>
+        <translation>已载入 {name}（{code}）：{centers} 个考点，{rooms} 个考场，{candidates:,} 名考生（其中 {seated:,} 名已编排座位），{staff:,} 名工作人员，用时 {seconds:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="202"/>
+        <location filename="../../ui/cli.py" line="203"/>
         <source>interrupted; nothing was changed.</source>
         <translation>已中断，未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="59"/>
+        <location filename="../../ui/cli_exchange.py" line="62"/>
         <source>import rooms, candidates, staff or photos</source>
         <extracomment>Candidates without a photo listed on the terminal; --report lists them all.</extracomment>
         <translation>导入考场、考生、工作人员或照片</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="62"/>
+        <location filename="../../ui/cli_exchange.py" line="65"/>
         <source>import test centers and rooms from a workbook</source>
         <translation>从工作簿导入考点和考场</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="63"/>
+        <location filename="../../ui/cli_exchange.py" line="66"/>
         <source>import candidates from a workbook; a candidate already in the exam (same ID number) is updated</source>
         <translation>从工作簿导入考生；本次考试中已有的考生（证件号码相同）将被更新</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="65"/>
+        <location filename="../../ui/cli_exchange.py" line="68"/>
         <source>import staff with their roles, home test centers and relatives&apos; ID numbers</source>
         <translation>导入工作人员及其岗位、所属考点和需回避亲属的身份证号码</translation>
     </message>
     <message>
         <location filename="../../ui/cli_exchange.py" line="70"/>
+        <source>import a seating plan made upstream (ticket number, center, room, seat per candidate), then check it</source>
+        <translation>导入上级机构已编排的座位表（每名考生的准考证号、考点、考场和座位号），并进行检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="75"/>
         <source>the .xlsx, .xlsm or .csv file</source>
         <translation>.xlsx、.xlsm 或 .csv 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="72"/>
+        <location filename="../../ui/cli_exchange.py" line="77"/>
         <source>the sheet to read (default: the first)</source>
         <translation>要读取的工作表（默认：第一个工作表）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="74"/>
+        <location filename="../../ui/cli_exchange.py" line="79"/>
         <source>import candidates&apos; photos: JPEG/PNG files named by ID number or registration number</source>
         <translation>导入考生照片：以证件号码或报名序号命名的 JPEG/PNG 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="78"/>
+        <location filename="../../ui/cli_exchange.py" line="83"/>
         <source>the folder holding the photos</source>
         <translation>存放照片的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="81"/>
+        <location filename="../../ui/cli_exchange.py" line="86"/>
         <source>export candidates, rooms or staff as a workbook that can be imported again</source>
         <translation>将考生、考场或工作人员导出为可再次导入的工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="85"/>
+        <location filename="../../ui/cli_exchange.py" line="90"/>
         <source>export the candidates (with their seats once allocated)</source>
         <translation>导出考生（已编排座位的含座位信息）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="87"/>
+        <location filename="../../ui/cli_exchange.py" line="92"/>
         <source>export the test centers and rooms</source>
         <translation>导出考点和考场</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="88"/>
+        <location filename="../../ui/cli_exchange.py" line="93"/>
         <source>export the staff</source>
         <translation>导出工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="92"/>
+        <location filename="../../ui/cli_exchange.py" line="94"/>
+        <source>export the seating plan: center, room, seat, ticket number and candidate</source>
+        <translation>导出座位编排表：考点、考场、座位号、准考证号和考生</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_exchange.py" line="99"/>
         <source>the workbook to write (replaced if it exists)</source>
         <translation>要写入的工作簿（如已存在则替换）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="94"/>
+        <location filename="../../ui/cli_exchange.py" line="101"/>
         <source>only this test center</source>
         <translation>仅导出该考点</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="100"/>
+        <location filename="../../ui/cli_common.py" line="20"/>
         <source>the exam&apos;s code (needed when the database holds several exams)</source>
         <translation>考试代码（数据库中有多场考试时必须指定）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="106"/>
+        <location filename="../../ui/cli_exchange.py" line="108"/>
         <source>check the file and report; write nothing</source>
         <translation>只检查文件并报告结果，不写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="108"/>
+        <location filename="../../ui/cli_exchange.py" line="110"/>
         <source>import the valid rows even when other rows have errors</source>
         <translation>即使其他行有错误，也导入有效的行</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="111"/>
+        <location filename="../../ui/cli_exchange.py" line="113"/>
         <source>write the file back with the problem cells highlighted and a problems column</source>
         <translation>另存一份文件，标出有问题的单元格，并添加一列问题说明</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="139"/>
+        <location filename="../../ui/cli_exchange.py" line="135"/>
         <source>Report written to {path}</source>
         <translation>报告已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="141"/>
+        <location filename="../../ui/cli_exchange.py" line="143"/>
         <source>examdesk: {count} rows refused.</source>
         <translation>examdesk：有 {count} 行被拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="143"/>
+        <location filename="../../ui/cli_exchange.py" line="145"/>
         <source>examdesk: {count} photo files refused.</source>
         <translation>examdesk：有 {count} 个照片文件被拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="155"/>
+        <location filename="../../ui/cli_exchange.py" line="157"/>
         <source>{source}: {rows:,} rows read: {added:,} added, {updated:,} updated, {unchanged:,} unchanged, {refused:,} refused; {errors:,} errors, {warnings:,} warnings.</source>
         <translation>{source}：共读取 {rows:,} 行，其中新增 {added:,} 行、更新 {updated:,} 行、无变化 {unchanged:,} 行、拒绝 {refused:,} 行；错误 {errors:,} 个，警告 {warnings:,} 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="163"/>
+        <location filename="../../ui/cli_exchange.py" line="165"/>
         <source>{count:,} candidates have no photo:</source>
         <translation>{count:,} 名考生没有照片：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="168"/>
+        <location filename="../../ui/cli_exchange.py" line="170"/>
         <source>  ... and {count:,} more (--report lists them all)</source>
         <translation>  …… 另有 {count:,} 名（使用 --report 可列出全部）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="171"/>
+        <location filename="../../ui/cli_exchange.py" line="173"/>
         <source>Dry run: nothing was written.</source>
         <translation>试运行：未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="173"/>
+        <location filename="../../ui/cli_exchange.py" line="175"/>
         <source>Imported into the database.</source>
         <translation>已导入数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="175"/>
+        <location filename="../../ui/cli_exchange.py" line="177"/>
         <source>Nothing was written: fix the errors and import again, or use --skip-invalid to import only the valid rows.</source>
         <translation>未写入任何数据：请改正错误后重新导入，或使用 --skip-invalid 只导入有效的行。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="179"/>
+        <location filename="../../ui/cli_exchange.py" line="181"/>
         <source>Nothing to change: the database already holds this data.</source>
         <translation>无需更改：数据库中已有这些数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="218"/>
+        <location filename="../../ui/cli_exchange.py" line="219"/>
         <source>Wrote {rows:,} rows to {path}</source>
         <translation>已将 {rows:,} 行写入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="32"/>
+        <source>seat every candidate of the exam and give them admission ticket numbers</source>
+        <translation>为本次考试的全部考生编排考场座位并生成准考证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="34"/>
+        <source>the shuffle&apos;s seed: the same data and seed give the same plan (default: a new seed, printed and recorded)</source>
+        <translation>随机编排所用的随机种子：数据和随机种子相同，编排结果就相同（默认：使用新的随机种子，并显示和记录）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="37"/>
+        <source>re-plan only the candidates seated in this test center, in its rooms</source>
+        <translation>只重新编排已安排在该考点的考生，且只使用该考点的考场</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="39"/>
+        <source>seat only candidates without a seat; everyone else stays where they are</source>
+        <translation>只为尚无座位的考生编排座位，其他考生的座位保持不变</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="43"/>
+        <source>list every problem of the seating plan with its cause and a fix</source>
+        <translation>列出座位编排中的所有问题及其原因和修改方法</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="45"/>
+        <source>print a JSON list of problems (code, severity, message, fix, center, room, candidate)</source>
+        <translation>以 JSON 列表输出问题（键名：code、severity、message、fix、center、room、candidate）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="50"/>
+        <source>show or change the exam&apos;s allocation settings</source>
+        <translation>查看或修改本次考试的编排设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="52"/>
+        <source>print the allocation settings</source>
+        <translation>显示编排设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="54"/>
+        <source>print one JSON object</source>
+        <translation>以一个 JSON 对象输出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="56"/>
+        <source>change allocation settings; the next &apos;examdesk allocate&apos; follows them</source>
+        <translation>修改编排设置；下一次运行 “examdesk allocate” 时按新设置编排</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="59"/>
+        <source>seat numbers row by row, or S-shaped by column (蛇形)</source>
+        <translation>座位号逐行编排，或按列蛇形编排</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="62"/>
+        <source>where seat 1 is, seen from the podium</source>
+        <translation>1 号座位的位置（从讲台看）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="63"/>
+        <source>ticket number fields name:width, e.g. &quot;level:1 year:2 province:2 city:2 room:2 seat:2&quot;; digits stand for themselves; fields: level year province city county center room exam_room seat</source>
+        <translation>准考证号的字段，格式为 名称:位数，例如 &quot;level:1 year:2 province:2 city:2 room:2 seat:2&quot;；数字按原样写入；可用字段：level year province city county center room exam_room seat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="69"/>
+        <source>seat candidates in test centers of their own district</source>
+        <translation>考生安排在本地区的考点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="72"/>
+        <source>fill the centers in order, whatever the district</source>
+        <translation>按考点顺序依次编排，不考虑地区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="74"/>
+        <source>merge a level&apos;s last room into its other rooms when it would hold N candidates or fewer (default 3; 0: never)</source>
+        <translation>某级别最后一个考场只有 N 名或更少考生时，并入该级别的其他考场（默认 3；0 表示不合并）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="77"/>
+        <source>the order to fill test centers in, e.g. 03,01,02 (unnamed ones follow)</source>
+        <translation>考点的编排顺序，例如 03,01,02（未列出的考点排在后面）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="81"/>
+        <source>change the plan after allocation: add, withdraw, move or swap candidates, lock rooms</source>
+        <translation>编排完成后调整座位：增补考生、办理退考、调动或互换考生座位、锁定考场</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="84"/>
+        <source>seat a candidate who has no seat (a late registration)</source>
+        <translation>为尚无座位的考生安排座位（如补报名的考生）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="87"/>
+        <source>the room (ROOM or CENTER/ROOM); default: the first room of the level with a free seat</source>
+        <translation>考场（ROOM 或 CENTER/ROOM）；默认：该报考级别中第一个有空座位的考场</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="90"/>
+        <source>the seat number</source>
+        <translation>座位号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="91"/>
+        <source>withdraw a candidate: the seat is freed, the ticket number never reused</source>
+        <translation>为考生办理退考：释放其座位，其准考证号不再使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="94"/>
+        <source>move a candidate to another seat</source>
+        <translation>将考生调到其他座位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="97"/>
+        <location filename="../../ui/cli_plan.py" line="107"/>
+        <source>the room (ROOM or CENTER/ROOM)</source>
+        <translation>考场（ROOM 或 CENTER/ROOM）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="98"/>
+        <source>the seat number (default: the first free seat)</source>
+        <translation>座位号（默认：第一个空座位）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="100"/>
+        <source>swap the seats of two candidates of one level</source>
+        <translation>互换同一报考级别两名考生的座位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="101"/>
+        <location filename="../../ui/cli_plan.py" line="103"/>
+        <source>ID number or registration number</source>
+        <translation>证件号码或报名序号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="105"/>
+        <source>lock a room so that no later allocation changes it</source>
+        <translation>锁定考场，此后编排考场时不再改动该考场</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="109"/>
+        <source>unlock it</source>
+        <translation>解除锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="116"/>
+        <source>the candidate&apos;s ID number or registration number</source>
+        <translation>考生的证件号码或报名序号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="132"/>
+        <source>Seated {placed:,} candidates ({kept:,} kept where they were) in {rooms:,} rooms; {pairs:,} same-unit neighbour pairs; seed {seed} (reproduce with --seed {seed}); {seconds:.1f} s.</source>
+        <translation>已为 {placed:,} 名考生编排座位（其中 {kept:,} 名保留原座位），共使用考场 {rooms:,} 个；同单位相邻座位 {pairs:,} 对；随机种子 {seed}（使用 --seed {seed} 可重现）；用时 {seconds:.1f} 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="156"/>
+        <source>{errors:,} errors, {warnings:,} warnings in the seating plan.</source>
+        <translation>座位编排中有错误 {errors:,} 个，警告 {warnings:,} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="202"/>
+        <source>Room {room} unlocked.</source>
+        <translation>考场 {room} 已解除锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="203"/>
+        <source>Room {room} locked.</source>
+        <translation>考场 {room} 已锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="218"/>
+        <source>{who}: room {room}, seat {seat}, ticket {ticket}</source>
+        <translation>{who}：考场 {room}，{seat} 号座位，准考证号 {ticket}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="222"/>
+        <source>{who}: withdrawn</source>
+        <translation>{who}：已退考</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="224"/>
+        <source>Ticket number {ticket} is retired and will not be given again.</source>
+        <translation>准考证号 {ticket} 已作废，不会再次使用。</translation>
     </message>
 </context>
 <context>
@@ -265,47 +462,57 @@
         <source>This database was written by a newer ExamDesk (schema {revision}); this is ExamDesk {version}. Install the newer version to open it.</source>
         <translation>此数据库由更新版本的 ExamDesk 写入（结构版本 {revision}），当前为 ExamDesk {version}。请安装新版本后再打开。</translation>
     </message>
+    <message>
+        <location filename="../../examdesk/db/database.py" line="263"/>
+        <source>Upgrading the database would break references between its tables; nothing was changed. Please report this.</source>
+        <translation>升级数据库会破坏数据表之间的引用关系，未做任何更改。请报告此问题。</translation>
+    </message>
 </context>
 <context>
     <name>Demo</name>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="202"/>
+        <location filename="../../examdesk/services/demo.py" line="213"/>
         <source>--scale must be between 1 and {most} (the cities of the province), not {scale}.</source>
-        <extracomment>Henan&apos;s 17 prefecture-level cities with their ID address codes; Zhoukou first. code, date, start, end, subject codes, name (domain.md timetable) kind, place, opens, closes, headcount, supplies (item, quantity, unit)</extracomment>
+        <extracomment>Henan&apos;s 17 prefecture-level cities with their ID address codes; Zhoukou first. code, date, start, end, subject codes, name (domain.md timetable) kind, place, opens, closes, headcount, supplies (item, quantity, unit) The demo&apos;s seating plan is always the same one. 11 digits: level, year, province, center, room within the center, seat. The common form&apos;s city field cannot tell the centers&apos; rooms apart; center codes are unique in the province.</extracomment>
         <translation>--scale 必须在 1 到 {most}（全省地市数）之间，而不是 {scale}。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="212"/>
+        <location filename="../../examdesk/services/demo.py" line="223"/>
         <source>The demo exam {code} is already loaded; use --replace to load it again.</source>
         <translation>演示考试 {code} 已载入；如需重新载入，请使用 --replace。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="225"/>
+        <location filename="../../examdesk/services/demo.py" line="236"/>
         <source>Demo exam created</source>
         <translation>演示考试已创建</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="230"/>
+        <location filename="../../examdesk/services/demo.py" line="241"/>
         <source>Reading the sample workbooks</source>
         <translation>正在读取示例工作簿</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="253"/>
+        <location filename="../../examdesk/services/demo.py" line="261"/>
+        <source>Seating the candidates</source>
+        <translation>正在编排考生座位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/demo.py" line="270"/>
         <source>Demo exam loaded</source>
         <translation>演示考试已载入</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="362"/>
+        <location filename="../../examdesk/services/demo.py" line="380"/>
         <source>Creating rooms</source>
         <translation>正在创建考场</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="416"/>
+        <location filename="../../examdesk/services/demo.py" line="434"/>
         <source>Adding candidates</source>
         <translation>正在添加考生</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="463"/>
+        <location filename="../../examdesk/services/demo.py" line="481"/>
         <source>Adding staff</source>
         <translation>正在添加工作人员</translation>
     </message>
@@ -362,7 +569,7 @@
         <translation>无法写入 {file}（{reason}）；请检查磁盘是否有剩余空间、是否有该文件夹的写入权限，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/exports.py" line="236"/>
+        <location filename="../../examdesk/services/exams.py" line="123"/>
         <source>No test center of exam {exam} has the code {code}; its centers are {codes}.</source>
         <translation>考试 {exam} 中没有编号为 {code} 的考点；该考试的考点编号为 {codes}。</translation>
     </message>
@@ -542,22 +749,24 @@
         <translation>每名考生只保留一行，删除其余重复行</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/headers.py" line="184"/>
+        <location filename="../../examdesk/exchange/headers.py" line="200"/>
         <source>Column {letter} ({header}) is not used and was ignored.</source>
+        <extracomment>A seating plan made upstream: who sits where, with which ticket number. The candidate is found by ID number or registration number, the center by code or name.</extracomment>
         <translation>{letter} 列（{header}）未使用，已忽略。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/headers.py" line="210"/>
+        <location filename="../../examdesk/exchange/headers.py" line="226"/>
+        <location filename="../../examdesk/exchange/seating.py" line="105"/>
         <source>the header row (row {row}) has no column {columns}</source>
         <translation>表头行（第 {row} 行）缺少列：{columns}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/headers.py" line="213"/>
+        <location filename="../../examdesk/exchange/headers.py" line="229"/>
         <source>add the column with one of these headers: {aliases}</source>
         <translation>请添加该列，表头可用以下名称之一：{aliases}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/headers.py" line="249"/>
+        <location filename="../../examdesk/exchange/headers.py" line="265"/>
         <source>{file}: no header row found in the first {count} rows of sheet {sheet}; add a header row naming the columns, e.g. {examples}.</source>
         <translation>{file}：工作表 {sheet} 的前 {count} 行中找不到表头行；请添加一行列名，例如 {examples}。</translation>
     </message>
@@ -605,14 +814,16 @@
     <message>
         <location filename="../../examdesk/exchange/problems.py" line="116"/>
         <location filename="../../examdesk/exchange/report.py" line="180"/>
-        <location filename="../../ui/cli_exchange.py" line="195"/>
+        <location filename="../../ui/cli_exchange.py" line="197"/>
+        <location filename="../../ui/cli_plan.py" line="152"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
         <location filename="../../examdesk/exchange/problems.py" line="116"/>
         <location filename="../../examdesk/exchange/report.py" line="180"/>
-        <location filename="../../ui/cli_exchange.py" line="196"/>
+        <location filename="../../ui/cli_exchange.py" line="198"/>
+        <location filename="../../ui/cli_plan.py" line="152"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
@@ -701,7 +912,7 @@
     </message>
     <message>
         <location filename="../../examdesk/exchange/report.py" line="170"/>
-        <location filename="../../ui/cli_exchange.py" line="188"/>
+        <location filename="../../ui/cli_exchange.py" line="190"/>
         <source>Severity</source>
         <translation>类型</translation>
     </message>
@@ -727,24 +938,25 @@
     </message>
     <message>
         <location filename="../../examdesk/exchange/report.py" line="175"/>
-        <location filename="../../ui/cli_exchange.py" line="189"/>
+        <location filename="../../ui/cli_exchange.py" line="191"/>
         <source>What is wrong</source>
         <translation>问题说明</translation>
     </message>
     <message>
         <location filename="../../examdesk/exchange/report.py" line="176"/>
-        <location filename="../../ui/cli_exchange.py" line="189"/>
+        <location filename="../../ui/cli_exchange.py" line="191"/>
         <source>How to fix</source>
         <translation>修改方法</translation>
     </message>
     <message>
         <location filename="../../examdesk/exchange/report.py" line="191"/>
-        <location filename="../../ui/cli_exchange.py" line="194"/>
+        <location filename="../../ui/cli_exchange.py" line="196"/>
         <source>Problem list</source>
         <translation>问题清单</translation>
     </message>
     <message>
         <location filename="../../examdesk/exchange/rooms.py" line="163"/>
+        <location filename="../../examdesk/exchange/seating.py" line="128"/>
         <source>the test center is missing</source>
         <extracomment>The most rows, and the most columns, of seats a room may have (as the database allows). Columns of the grid laid out for a room that gives only its capacity. What validating a room sheet produced.</extracomment>
         <translation>考点为空</translation>
@@ -756,6 +968,7 @@
     </message>
     <message>
         <location filename="../../examdesk/exchange/rooms.py" line="168"/>
+        <location filename="../../examdesk/exchange/seating.py" line="132"/>
         <source>the room number is missing</source>
         <translation>考场号为空</translation>
     </message>
@@ -1011,6 +1224,7 @@
     </message>
     <message>
         <location filename="../../examdesk/exchange/staff.py" line="235"/>
+        <location filename="../../examdesk/services/imports/seating.py" line="142"/>
         <source>this test center is not in the exam</source>
         <translation>本次考试中没有该考点</translation>
     </message>
@@ -1061,28 +1275,28 @@
         <translation>正在检查各行</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/candidates.py" line="159"/>
+        <location filename="../../examdesk/services/imports/candidates.py" line="160"/>
         <source>this candidate</source>
         <translation>该考生</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/candidates.py" line="165"/>
+        <location filename="../../examdesk/services/imports/candidates.py" line="166"/>
         <source>the exam already gives this registration number to another candidate (ID number {id})</source>
         <translation>本次考试中该报名序号已属于另一名考生（证件号码 {id}）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/candidates.py" line="167"/>
+        <location filename="../../examdesk/services/imports/candidates.py" line="168"/>
         <source>check the registration number against the registration system</source>
         <translation>请对照报名系统核对报名序号</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/candidates.py" line="227"/>
-        <location filename="../../examdesk/services/imports/candidates.py" line="242"/>
+        <location filename="../../examdesk/services/imports/candidates.py" line="213"/>
+        <location filename="../../examdesk/services/imports/candidates.py" line="236"/>
         <source>Adding candidates</source>
         <translation>正在添加考生</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/candidates.py" line="280"/>
+        <location filename="../../examdesk/services/imports/candidates.py" line="274"/>
         <source>Updating candidates</source>
         <translation>正在更新考生</translation>
     </message>
@@ -1213,24 +1427,170 @@
         <translation>考生不得担任本次考试的工作人员：请删除该行或核对身份证号码</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="188"/>
+        <location filename="../../ui/cli_exchange.py" line="190"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="199"/>
+        <location filename="../../ui/cli_exchange.py" line="201"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="200"/>
+        <location filename="../../ui/cli_exchange.py" line="202"/>
         <source>Registration number</source>
         <translation>报名序号</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="201"/>
+        <location filename="../../ui/cli_exchange.py" line="203"/>
         <source>Name</source>
         <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/seating.py" line="87"/>
+        <source>this candidate is also in row {rows}</source>
+        <extracomment>What validating a seating sheet produced.</extracomment>
+        <translation>该考生在第 {rows} 行也出现</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/seating.py" line="89"/>
+        <source>this ticket number is also in row {rows}</source>
+        <translation>该准考证号在第 {rows} 行也出现</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/seating.py" line="91"/>
+        <source>this seat is also given in row {rows}</source>
+        <translation>该座位在第 {rows} 行也被分配</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/seating.py" line="96"/>
+        <source>give each candidate one seat and each seat one candidate</source>
+        <translation>每名考生只安排一个座位，每个座位只安排一名考生</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/seating.py" line="107"/>
+        <source>add one of these columns</source>
+        <translation>请添加其中一列</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/seating.py" line="121"/>
+        <source>the candidate is not named</source>
+        <translation>未指明考生</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/seating.py" line="122"/>
+        <source>write the candidate&apos;s ID number or registration number</source>
+        <translation>请填写考生的证件号码或报名序号</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/seating.py" line="129"/>
+        <source>write the test center&apos;s code or name</source>
+        <translation>请填写考点编号或考点名称</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/seating.py" line="133"/>
+        <source>write the room number as in the room list</source>
+        <translation>请按考场列表中的写法填写考场号</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/seating.py" line="148"/>
+        <source>the ticket number is missing</source>
+        <translation>准考证号为空</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/seating.py" line="149"/>
+        <source>write the candidate&apos;s admission ticket number</source>
+        <translation>请填写考生的准考证号</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/seating.py" line="157"/>
+        <source>the seat number is not a whole number from 1</source>
+        <translation>座位号不是正整数</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/exchange/seating.py" line="159"/>
+        <source>write the seat number, e.g. 7</source>
+        <translation>请填写座位号，例如 7</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/seating.py" line="124"/>
+        <source>no candidate of the exam has this number</source>
+        <translation>本次考试中没有该号码的考生</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/seating.py" line="125"/>
+        <source>import the candidate first, or correct the number</source>
+        <translation>请先导入该考生，或改正号码</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/seating.py" line="130"/>
+        <source>this candidate has withdrawn</source>
+        <translation>该考生已退考</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/seating.py" line="131"/>
+        <source>remove the row</source>
+        <translation>请删除该行</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/seating.py" line="135"/>
+        <source>the exam has this candidate as {name}</source>
+        <translation>本次考试中该考生的姓名为 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/seating.py" line="137"/>
+        <source>check that the row is about the right candidate</source>
+        <translation>请核对该行的考生是否正确</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/seating.py" line="143"/>
+        <source>import the rooms first, or correct the center</source>
+        <translation>请先导入考场，或改正考点</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/seating.py" line="148"/>
+        <source>this test center has no room with this number</source>
+        <translation>该考点没有此考场号的考场</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/seating.py" line="149"/>
+        <source>import the room first, or correct the room number</source>
+        <translation>请先导入该考场，或改正考场号</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/seating.py" line="153"/>
+        <source>this ticket number was withdrawn and is never given again</source>
+        <translation>该准考证号已作废，不能再次使用</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/seating.py" line="155"/>
+        <source>give the candidate another ticket number</source>
+        <translation>请为该考生改用其他准考证号</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/seating.py" line="175"/>
+        <source>this seat belongs to a candidate who is not in the file</source>
+        <translation>该座位已安排给文件以外的考生</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/seating.py" line="177"/>
+        <source>choose a free seat, or add that candidate&apos;s row</source>
+        <translation>请选择空座位，或在文件中加入该座位现有考生的行</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/seating.py" line="179"/>
+        <source>this ticket number belongs to a candidate who is not in the file</source>
+        <translation>该准考证号已属于文件以外的考生</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/seating.py" line="181"/>
+        <source>correct the ticket number</source>
+        <translation>请改正准考证号</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/imports/seating.py" line="204"/>
+        <source>Seats written</source>
+        <translation>座位已写入</translation>
     </message>
 </context>
 <context>
@@ -1347,12 +1707,755 @@
     </message>
 </context>
 <context>
+    <name>Plan</name>
+    <message>
+        <location filename="../../examdesk/planning/allocation.py" line="216"/>
+        <source>Candidate {candidate} is listed twice</source>
+        <translation>考生 {candidate} 重复列出</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/allocation.py" line="218"/>
+        <source>list each candidate once</source>
+        <translation>每名考生只列一次</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/allocation.py" line="225"/>
+        <source>{count} candidates have the level {level}, which is not one of the exam&apos;s levels</source>
+        <translation>{count} 名考生的报考级别为 {level}，不是本次考试的级别</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/allocation.py" line="227"/>
+        <source>correct their level, or add the level to the exam</source>
+        <translation>请改正这些考生的报考级别，或在本次考试中添加该级别</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/allocation.py" line="239"/>
+        <source>{candidate} keeps a seat in room {room}, which is not among the rooms to plan</source>
+        <translation>{candidate} 保留的座位在考场 {room}，该考场不在本次编排的考场范围内</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/allocation.py" line="243"/>
+        <location filename="../../examdesk/planning/allocation.py" line="254"/>
+        <source>reseat the candidate: leave the seat out of the kept seats</source>
+        <translation>请为该考生重新编排座位：不再保留该座位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/allocation.py" line="250"/>
+        <source>{room} has {capacity} seats, so the kept seat {seat} of {candidate} does not exist</source>
+        <translation>考场 {room} 只有 {capacity} 个座位，{candidate} 保留的 {seat} 号座位不存在</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/allocation.py" line="257"/>
+        <source>{candidate} keeps two seats: {first} and {second}</source>
+        <translation>{candidate} 保留了两个座位：{first} 和 {second}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/allocation.py" line="261"/>
+        <source>keep one of the two seats only</source>
+        <translation>两个座位只保留其中一个</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/allocation.py" line="264"/>
+        <source>{seat} is kept for two candidates: {first} and {second}</source>
+        <translation>{seat}同时为两名考生保留：{first} 和 {second}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/allocation.py" line="267"/>
+        <source>keep the seat for one of them only</source>
+        <translation>该座位只为其中一名考生保留</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/allocation.py" line="269"/>
+        <source>{room} is a spare room, but {candidate} keeps a seat in it</source>
+        <translation>考场 {room} 是备用考场，但 {candidate} 在其中保留了座位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/allocation.py" line="272"/>
+        <source>clear the room&apos;s spare flag, or reseat the candidate</source>
+        <translation>请取消该考场的备用标记，或为该考生重新编排座位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/allocation.py" line="274"/>
+        <source>{room} would hold two levels: {candidate} ({level}) keeps a seat among {other} candidates</source>
+        <translation>考场 {room} 将出现两个报考级别：{candidate}（{level}）保留的座位位于{other}考生之中</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/allocation.py" line="279"/>
+        <source>keep seats of one level only in each room</source>
+        <translation>每个考场只保留同一报考级别的座位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/allocation.py" line="409"/>
+        <source>{count} {level} candidates of {room} merged into the level&apos;s other rooms</source>
+        <translation>考场 {room} 的 {count} 名{level}考生已并入该级别的其他考场</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/allocation.py" line="426"/>
+        <source>Seating {level} candidates</source>
+        <translation>正在编排{level}考生座位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/capacity.py" line="32"/>
+        <source>District {district}: {level} needs {count} more accessible seats</source>
+        <translation>{district}：{level}还需 {count} 个无障碍考场座位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/capacity.py" line="34"/>
+        <source>mark another room of at least {count} seats in district {district} accessible</source>
+        <translation>请在{district}再将一个至少有 {count} 个座位的考场设为无障碍考场</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/capacity.py" line="37"/>
+        <source>{level} needs {count} more accessible seats</source>
+        <translation>{level}还需 {count} 个无障碍考场座位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/capacity.py" line="38"/>
+        <source>mark another room of at least {count} seats accessible</source>
+        <translation>请再将一个至少有 {count} 个座位的考场设为无障碍考场</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/capacity.py" line="70"/>
+        <source>add a room of at least {count} seats</source>
+        <translation>请增设一个至少有 {count} 个座位的考场</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/capacity.py" line="72"/>
+        <source>add rooms with at least {count} seats in all</source>
+        <translation>请增设考场，合计至少 {count} 个座位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/capacity.py" line="75"/>
+        <source>{count} {level} candidates have no seat</source>
+        <translation>{count} 名{level}考生没有座位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/capacity.py" line="77"/>
+        <source>{count} {level} candidates have no seat: the exam&apos;s {free} other free seats are in rooms of other levels</source>
+        <translation>{count} 名{level}考生没有座位：本次考试其余 {free} 个空座位都在其他报考级别的考场中</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/capacity.py" line="81"/>
+        <source>District {district} needs {count} more {level} seats</source>
+        <translation>{district}还需 {count} 个{level}座位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/capacity.py" line="83"/>
+        <source>add a room of at least {count} seats in district {district}</source>
+        <translation>请在{district}增设一个至少有 {count} 个座位的考场</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/capacity.py" line="86"/>
+        <source>add rooms with at least {count} seats in all in district {district}</source>
+        <translation>请在{district}增设考场，合计至少 {count} 个座位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/capacity.py" line="91"/>
+        <source>add a room of at least {count} seats in district {district}, or move {count} candidates to district {other}, which has {free} free seats</source>
+        <translation>请在{district}增设一个至少有 {count} 个座位的考场，或将 {count} 名考生调到{other}（该地区有 {free} 个空座位）</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/capacity.py" line="95"/>
+        <source>move {part} candidates to district {other}, which has {free} free seats, and add rooms for the other {rest} in district {district}</source>
+        <translation>请将 {part} 名考生调到{other}（该地区有 {free} 个空座位），并在{district}为其余 {rest} 名考生增设考场</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/capacity.py" line="120"/>
+        <source>(no district)</source>
+        <translation>（未设地区）</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/check_wording.py" line="23"/>
+        <location filename="../../examdesk/planning/checks.py" line="520"/>
+        <location filename="../../examdesk/planning/checks.py" line="590"/>
+        <location filename="../../examdesk/planning/checks.py" line="601"/>
+        <location filename="../../examdesk/planning/ticket_checks.py" line="225"/>
+        <location filename="../../examdesk/planning/ticket_checks.py" line="261"/>
+        <source>, </source>
+        <extracomment>Names listed in one issue before &quot;and N more&quot;.</extracomment>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/check_wording.py" line="26"/>
+        <source>{names} and {more} more</source>
+        <translation>{names}，另有 {more} 个</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/check_wording.py" line="33"/>
+        <source>candidate {id}</source>
+        <translation>考生 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/check_wording.py" line="38"/>
+        <source>test center {code}</source>
+        <translation>考点 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/check_wording.py" line="43"/>
+        <source>seat {seat} of {room}</source>
+        <translation>考场 {room} 的 {seat} 号座位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/check_wording.py" line="49"/>
+        <source>{rows} rows x {columns} columns less {unusable} unusable desks</source>
+        <translation>{rows} 行 × {columns} 列，扣除 {unusable} 个不可用座位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/check_wording.py" line="52"/>
+        <source>{rows} rows x {columns} columns</source>
+        <translation>{rows} 行 × {columns} 列</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/check_wording.py" line="96"/>
+        <source>{room}, which has {free} free seats for them</source>
+        <translation>考场 {room}（有 {free} 个空座位可供安排）</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="176"/>
+        <source>{seat} (ticket {ticket}) is given to candidate id {id}, who withdrew or is not in the exam</source>
+        <translation>{seat}（准考证号 {ticket}）分配给了考生 ID {id}，该考生已退考或不在本次考试中</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="184"/>
+        <source>clear the seat, or restore the candidate if they did not withdraw</source>
+        <translation>请清空该座位；如该考生并未退考，请恢复该考生</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="195"/>
+        <source>candidate id {id}</source>
+        <translation>考生 ID {id}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="201"/>
+        <source>{count} seats are in room id {id}, which is not one of the exam&apos;s rooms: {names}</source>
+        <translation>{count} 个座位位于考场 ID {id}，该考场不属于本次考试：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="207"/>
+        <source>add the room to the exam if it is missing, or clear these seats and run examdesk allocate --keep to seat the candidates again</source>
+        <translation>如缺少该考场，请将其添加到本次考试；或清空这些座位，再运行 examdesk allocate --keep 为这些考生重新编排座位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="224"/>
+        <source>seat {seat} of room id {id}</source>
+        <translation>考场 ID {id} 的 {seat} 号座位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="231"/>
+        <source>{who} has {count} seats: {seats}; a candidate sits in one seat for all sessions</source>
+        <translation>{who} 有 {count} 个座位：{seats}；考生在所有场次中只使用一个座位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="237"/>
+        <source>keep one of the seats and clear the others</source>
+        <translation>请保留其中一个座位，清空其余座位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="266"/>
+        <source>{count} {level} candidates of district {district} have no seat: {names}</source>
+        <translation>{district}有 {count} 名{level}考生没有座位：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="270"/>
+        <source>{count} {level} candidates have no seat: {names}</source>
+        <translation>{count} 名{level}考生没有座位：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="275"/>
+        <source>run examdesk allocate --keep to seat them: district {district} has {free} free seats in rooms of that level or empty rooms</source>
+        <translation>请运行 examdesk allocate --keep 为其编排座位：{district}在该级别的考场和空考场中有 {free} 个空座位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="282"/>
+        <source>run examdesk allocate --keep to seat them: the exam has {free} free seats in rooms of that level or empty rooms</source>
+        <translation>请运行 examdesk allocate --keep 为其编排座位：本次考试在该级别的考场和空考场中有 {free} 个空座位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="289"/>
+        <source>add a room of at least {short} seats (or mark a spare room as usable), then run examdesk allocate --keep: only {free} seats are free in rooms of that level or empty rooms</source>
+        <translation>请增设一个至少有 {short} 个座位的考场（或将备用考场设为可用），然后运行 examdesk allocate --keep：该级别的考场和空考场中只有 {free} 个空座位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="297"/>
+        <source>add a room of at least {short} seats, then run examdesk allocate --keep: only {free} seats are free in rooms of that level or empty rooms</source>
+        <translation>请增设一个至少有 {short} 个座位的考场，然后运行 examdesk allocate --keep：该级别的考场和空考场中只有 {free} 个空座位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="330"/>
+        <source>{center} needs {short} more {level} seats for the candidates of district {district}</source>
+        <translation>{center} 还需 {short} 个{level}座位，才能安排{district}的考生</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="335"/>
+        <source>the test centers of district {district} ({centers}) need {short} more {level} seats</source>
+        <translation>{district}的考点（{centers}）还需 {short} 个{level}座位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="340"/>
+        <source>district {district} has no test center for its {short} {level} candidates without a seat</source>
+        <translation>{district}没有考点可安排该地区 {short} 名尚无座位的{level}考生</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="349"/>
+        <source>district {district}</source>
+        <translation>{district}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="352"/>
+        <source>add a room of at least {short} seats to {here} or move {short} candidates to {other}, which has {free} free {level} seats</source>
+        <translation>请为 {here} 增设一个至少有 {short} 个座位的考场，或将 {short} 名考生调到 {other}（该考点有 {free} 个{level}空座位）</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="361"/>
+        <source>add a room of at least {short} seats to {here}</source>
+        <translation>请为 {here} 增设一个至少有 {short} 个座位的考场</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="383"/>
+        <source>spare room {room} holds {count} candidates: {names}; spare rooms stay empty for emergencies</source>
+        <translation>备用考场 {room} 中安排了 {count} 名考生：{names}；备用考场应保持空置，以备应急</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="389"/>
+        <source>move them to other rooms, or clear the room&apos;s spare mark if it is to be used</source>
+        <translation>请将这些考生调到其他考场；如需使用该考场，请取消其备用标记</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="407"/>
+        <source>{who} needs an accessible room but sits in {seat}, which is not accessible</source>
+        <translation>{who} 需要无障碍考场，但被安排在{seat}，该考场不是无障碍考场</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="413"/>
+        <source>move {who} to {room}</source>
+        <translation>请将 {who} 调到{room}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="417"/>
+        <source>no accessible room has a free {level} seat: mark an accessible room as such, or empty one</source>
+        <translation>没有无障碍考场有空的{level}座位：请将具备无障碍条件的考场设为无障碍考场，或腾空一个无障碍考场</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="466"/>
+        <source>{who} sits on seat {seat} of {room}, which does not exist: the room has {capacity} seats ({grid})</source>
+        <translation>{who} 被安排在考场 {room} 的 {seat} 号座位，该座位不存在：该考场只有 {capacity} 个座位（{grid}）</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="488"/>
+        <source>{seat} is given to {count} candidates: {names}</source>
+        <translation>{seat}分配给了 {count} 名考生：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="515"/>
+        <source>{who} to seat {seat}</source>
+        <translation>{who} 调到 {seat} 号座位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="519"/>
+        <source>move {moves}, free in this room</source>
+        <translation>请将 {moves}（均为本考场的空座位）</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="527"/>
+        <source>move {names} to {room}</source>
+        <translation>请将 {names} 调到{room}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="529"/>
+        <source>move {names} to another room: no room of their level has a free seat, add one</source>
+        <translation>请将 {names} 调到其他考场：该级别已没有考场有空座位，请增设一个考场</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="534"/>
+        <location filename="../../examdesk/planning/checks.py" line="578"/>
+        <location filename="../../examdesk/planning/ticket_checks.py" line="251"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="542"/>
+        <source>{room} holds {held} candidates but has {capacity} seats ({grid}): {count} of them sit on a seat that does not exist or is taken: {names}</source>
+        <translation>考场 {room} 安排了 {held} 名考生，但只有 {capacity} 个座位（{grid}）：其中 {count} 名考生的座位不存在或已被占用：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="557"/>
+        <source>move {excess} of them to {room}</source>
+        <translation>请将其中 {excess} 名考生调到{room}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="561"/>
+        <source>move {excess} of them to other {level} rooms (none has {excess} free seats: add a room)</source>
+        <translation>请将其中 {excess} 名考生调到其他{level}考场（没有考场有 {excess} 个空座位：请增设考场）</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="570"/>
+        <source>give the other {rest} the free seats {seats} of this room</source>
+        <translation>请为其余 {rest} 名考生安排本考场的 {seats} 号空座位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="591"/>
+        <source>{level} {count}</source>
+        <translation>{level} {count} 名</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="594"/>
+        <source>{room} holds candidates of {count} levels ({levels}); levels sit in separate rooms because their papers and end times differ</source>
+        <translation>考场 {room} 安排了 {count} 个报考级别的考生（{levels}）；不同级别的试卷和结束时间不同，应分考场安排</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="602"/>
+        <source>{count} {level}</source>
+        <translation>{count} 名{level}考生</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="610"/>
+        <source>move the {moved} candidates to {room}</source>
+        <translation>请将这 {moved}调到{room}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="614"/>
+        <source>move the {moved} candidates to rooms of their own level or empty rooms</source>
+        <translation>请将这 {moved}调到本级别的考场或空考场</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="625"/>
+        <source>{room} is in district {district} but holds {count} candidates of other districts: {names}</source>
+        <translation>考场 {room} 位于{district}，但安排了 {count} 名其他地区的考生：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="634"/>
+        <source>{who} ({district})</source>
+        <translation>{who}（{district}）</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="645"/>
+        <source>move them to {room}</source>
+        <translation>请将这些考生调到{room}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="647"/>
+        <source>move them to test centers of their own districts</source>
+        <translation>请将这些考生调到其所在地区的考点</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="681"/>
+        <source>seats {a} and {b}, {unit}</source>
+        <translation>{a} 号和 {b} 号座位，{unit}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="689"/>
+        <source>{room} has {pairs} pairs of neighbouring candidates from the same work unit (e.g. {example}); colleagues side by side can help each other</source>
+        <translation>考场 {room} 有 {pairs} 对相邻座位的考生来自同一工作单位（例如 {example}）；同事相邻而坐可能相互帮助</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/checks.py" line="695"/>
+        <source>swap one candidate of each pair with a candidate from another work unit</source>
+        <translation>请将每对中的一名考生与其他工作单位的考生互换座位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/numbering.py" line="104"/>
+        <source>{count} more seats share a ticket number with another seat</source>
+        <translation>另有 {count} 个座位与其他座位的准考证号重复</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/numbering.py" line="120"/>
+        <source>The ticket number&apos;s {field} field has {width} digits, but {value} needs {needed}</source>
+        <translation>准考证号的 {field} 字段为 {width} 位，但 {value} 需要 {needed} 位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/numbering.py" line="124"/>
+        <source>widen the {field} field of the exam&apos;s ticket pattern to {needed} digits</source>
+        <translation>请将本次考试准考证号规则中的 {field} 字段加宽到 {needed} 位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/numbering.py" line="130"/>
+        <source>{room} seat {seat:02d}</source>
+        <translation>考场 {room} 的 {seat:02d} 号座位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/numbering.py" line="140"/>
+        <source>add the center field to the ticket pattern, or number rooms across the exam with the exam_room field</source>
+        <translation>请在准考证号规则中添加 center 字段，或用 exam_room 字段在全考试范围内统一为考场编号</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/numbering.py" line="143"/>
+        <source>add the room or exam_room field to the ticket pattern</source>
+        <translation>请在准考证号规则中添加 room 或 exam_room 字段</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/numbering.py" line="145"/>
+        <source>a kept seat has a number from an earlier pattern: reseat that candidate, or restore the earlier pattern</source>
+        <translation>保留的座位使用的是按原准考证号规则生成的号码：请为该考生重新编排座位，或恢复原来的准考证号规则</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/numbering.py" line="148"/>
+        <source>add fields that tell the two seats apart (center, room or exam_room) to the ticket pattern, or widen them</source>
+        <translation>请在准考证号规则中添加能区分这两个座位的字段（center、room 或 exam_room），或加宽这些字段</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/numbering.py" line="152"/>
+        <source>{first} and {second} would both have the ticket number {ticket}</source>
+        <translation>{first} 和 {second} 的准考证号将同为 {ticket}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/plan.py" line="190"/>
+        <source>{message}: {fix}</source>
+        <translation>{message}：{fix}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/ticket_checks.py" line="159"/>
+        <source>none of the {count} ticket numbers is what the exam&apos;s ticket pattern makes (fields that differ: {fields}), e.g. {example}</source>
+        <translation>{count} 个准考证号均与本次考试准考证号规则生成的号码不符（不同的字段：{fields}），例如 {example}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/ticket_checks.py" line="169"/>
+        <source>if the numbers came from an upstream plan, set the exam&apos;s ticket pattern to theirs; otherwise give every seat the number the pattern makes</source>
+        <translation>如这些号码来自上级编排，请将本次考试的准考证号规则设为与其一致；否则请为每个座位使用按规则生成的号码</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/ticket_checks.py" line="183"/>
+        <source>{count} ticket numbers in {room} are not what the exam&apos;s ticket pattern makes: {examples}</source>
+        <translation>考场 {room} 中有 {count} 个准考证号与本次考试准考证号规则生成的号码不符：{examples}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/ticket_checks.py" line="193"/>
+        <source>give these seats the numbers the pattern makes, or correct the exam&apos;s ticket pattern if the numbers are right</source>
+        <translation>请为这些座位使用按规则生成的号码；如号码无误，请改正本次考试的准考证号规则</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/ticket_checks.py" line="209"/>
+        <source>length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/ticket_checks.py" line="221"/>
+        <source>{actual} characters where the pattern makes {expected}</source>
+        <translation>长度为 {actual} 位，按规则应为 {expected} 位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/ticket_checks.py" line="226"/>
+        <source>{field} field {actual} instead of {expected}</source>
+        <translation>{field} 字段为 {actual}，应为 {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/ticket_checks.py" line="234"/>
+        <source>{who} on seat {seat} has {actual}, should be {expected} ({diff})</source>
+        <translation>{seat} 号座位的 {who} 准考证号为 {actual}，应为 {expected}（{diff}）</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/ticket_checks.py" line="244"/>
+        <source>the exam&apos;s ticket pattern is too narrow for this exam ({fields}): {count} seats cannot get a number</source>
+        <translation>本次考试的准考证号规则位数不足（{fields}）：{count} 个座位无法生成准考证号</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/ticket_checks.py" line="252"/>
+        <source>the {field} field has {width} digits but {value} needs {needed}</source>
+        <translation>{field} 字段为 {width} 位，但 {value} 需要 {needed} 位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/ticket_checks.py" line="258"/>
+        <source>widen {fields} in the exam&apos;s ticket pattern, then renumber the tickets</source>
+        <translation>请在本次考试的准考证号规则中将 {fields}，然后重新生成准考证号</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/ticket_checks.py" line="262"/>
+        <source>the {field} field to {needed} digits</source>
+        <translation>{field} 字段加宽到 {needed} 位</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/ticket_checks.py" line="274"/>
+        <source>give {who} the number the pattern makes, {expected}</source>
+        <translation>请为 {who} 使用按规则生成的号码 {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/ticket_checks.py" line="278"/>
+        <source>move {who} to another seat and leave this one empty: its number may not be given again</source>
+        <translation>请将 {who} 调到其他座位，并空出此座位：此座位的准考证号不能再次使用</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/ticket_checks.py" line="286"/>
+        <source>{who} on {seat} has ticket {ticket}, which was issued once and withdrawn</source>
+        <translation>{seat}的 {who} 使用准考证号 {ticket}，该号码曾经发放并已作废</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/ticket_checks.py" line="308"/>
+        <source>{who} on {seat}</source>
+        <translation>{seat}的 {who}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/ticket_checks.py" line="315"/>
+        <source>{who}: {expected}</source>
+        <translation>{who}：{expected}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/ticket_checks.py" line="321"/>
+        <source>ticket {ticket} is on {count} seats: {seats}</source>
+        <translation>准考证号 {ticket} 出现在 {count} 个座位上：{seats}</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/ticket_checks.py" line="324"/>
+        <source>keep {ticket} for {who} and give the others the numbers the pattern makes ({fixes})</source>
+        <translation>请保留 {who} 的 {ticket}，其他考生使用按规则生成的号码（{fixes}）</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/ticket_checks.py" line="339"/>
+        <source>add the level field to the exam&apos;s ticket pattern, then renumber the tickets</source>
+        <translation>请在本次考试的准考证号规则中添加 level 字段，然后重新生成准考证号</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/ticket_checks.py" line="344"/>
+        <source>add the center field to the exam&apos;s ticket pattern, or use exam_room in place of room, then renumber the tickets</source>
+        <translation>请在本次考试的准考证号规则中添加 center 字段，或用 exam_room 代替 room，然后重新生成准考证号</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/ticket_checks.py" line="351"/>
+        <source>add the room field to the exam&apos;s ticket pattern, then renumber the tickets</source>
+        <translation>请在本次考试的准考证号规则中添加 room 字段，然后重新生成准考证号</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/ticket_checks.py" line="355"/>
+        <source>give the rooms distinct numbers ({a} and {b} are both number {number} of their test center, exam room {exam_room}), then renumber the tickets</source>
+        <translation>请为这些考场设置不同的序号（考场 {a} 和考场 {b} 都是所在考点的第 {number} 个考场，全考试序号均为 {exam_room}），然后重新生成准考证号</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/ticket_checks.py" line="365"/>
+        <source>the exam&apos;s ticket pattern gives {count} numbers to more than one seat, e.g. {ticket} to {a} and {b}: it does not tell these rooms apart</source>
+        <translation>本次考试的准考证号规则使 {count} 个号码对应多个座位，例如{a}和{b}的号码都是 {ticket}：该规则无法区分这些考场</translation>
+    </message>
+</context>
+<context>
     <name>Progress</name>
     <message>
         <location filename="../../examdesk/progress.py" line="23"/>
         <source>Cancelled; nothing was changed.</source>
         <extracomment>Returns True once the user asked to stop.</extracomment>
         <translation>已取消，未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>Seats</name>
+    <message>
+        <location filename="../../examdesk/services/seat_changes.py" line="70"/>
+        <source>No candidate of exam {exam} has the ID or registration number {who}.</source>
+        <translation>考试 {exam} 中没有证件号码或报名序号为 {who} 的考生。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/seat_changes.py" line="74"/>
+        <source>Candidate {who} has withdrawn and cannot be seated.</source>
+        <translation>考生 {who} 已退考，不能安排座位。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/seat_changes.py" line="86"/>
+        <source>Exam {exam} has no room {room}; write the room&apos;s code as in &apos;examdesk export rooms&apos;, or CENTER/ROOM.</source>
+        <translation>考试 {exam} 中没有考场 {room}；请按 “examdesk export rooms” 导出的考场号填写，或写成 CENTER/ROOM。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/seat_changes.py" line="90"/>
+        <source>Several test centers have a room {room} ({rooms}); write CENTER/ROOM.</source>
+        <translation>多个考点都有考场 {room}（{rooms}）；请写成 CENTER/ROOM。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/seat_changes.py" line="101"/>
+        <source>Room {room} is a spare room and stays empty; choose another room or mark it as not spare.</source>
+        <translation>考场 {room} 是备用考场，应保持空置；请选择其他考场，或取消其备用标记。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/seat_changes.py" line="357"/>
+        <source>Room {room} is locked; unlock it first with &apos;examdesk seat lock {room} --unlock&apos;.</source>
+        <translation>考场 {room} 已锁定；请先运行 “examdesk seat lock {room} --unlock” 解除锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/seat_changes.py" line="108"/>
+        <source>Room {room} holds {other} candidates and a room holds one level; choose a room of {level}.</source>
+        <translation>考场 {room} 已安排{other}考生，一个考场只能安排一个报考级别；请选择{level}的考场。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/seat_changes.py" line="114"/>
+        <location filename="../../examdesk/services/seat_changes.py" line="323"/>
+        <source>{who} needs an accessible room and {room} is not one.</source>
+        <translation>{who} 需要无障碍考场，而考场 {room} 不是无障碍考场。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/seat_changes.py" line="128"/>
+        <source>Room {room} has seats 1 to {last}; choose one of them.</source>
+        <translation>考场 {room} 的座位号为 1 到 {last}；请从中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/seat_changes.py" line="133"/>
+        <source>Seat {seat} of room {room} is taken by {who}; choose a free seat or swap the two.</source>
+        <translation>考场 {room} 的 {seat} 号座位已安排给 {who}；请选择空座位，或互换两人的座位。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/seat_changes.py" line="138"/>
+        <source>Seat {seat} of room {room} had a ticket number that was withdrawn and is never given again; choose another seat.</source>
+        <translation>考场 {room} 的 {seat} 号座位对应的准考证号已作废，不能再次使用；请选择其他座位。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/seat_changes.py" line="149"/>
+        <source>Room {room} has no free seat; choose another room.</source>
+        <translation>考场 {room} 没有空座位；请选择其他考场。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/seat_changes.py" line="184"/>
+        <source>No room of {level} has a free seat and no room is empty; add a room or mark a spare room as usable.</source>
+        <translation>{level}的考场都没有空座位，也没有空考场；请增设考场，或将备用考场设为可用。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/seat_changes.py" line="192"/>
+        <source>The ticket number {ticket} of that seat is already someone&apos;s: the exam&apos;s ticket pattern does not tell the rooms apart; add the center field to it.</source>
+        <translation>该座位的准考证号 {ticket} 已被其他考生使用：本次考试的准考证号规则无法区分这些考场；请在规则中添加 center 字段。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/seat_changes.py" line="231"/>
+        <source>{who} already sits in room {room}, seat {seat}; use &apos;examdesk seat move&apos;.</source>
+        <translation>{who} 已安排在考场 {room} 的 {seat} 号座位；请使用 “examdesk seat move”。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/seat_changes.py" line="279"/>
+        <location filename="../../examdesk/services/seat_changes.py" line="310"/>
+        <source>{who} has no seat yet; use &apos;examdesk seat add&apos;.</source>
+        <translation>{who} 尚无座位；请使用 “examdesk seat add”。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/seat_changes.py" line="317"/>
+        <source>{a} and {b} sit different levels and a room holds one level; swap candidates of one level.</source>
+        <translation>{a} 和 {b} 的报考级别不同，一个考场只能安排一个报考级别；请互换同一级别考生的座位。</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../examdesk/services/exam_settings.py" line="74"/>
+        <source>The ticket pattern part “{part}” is not name:width or digits; write e.g. “level:1 year:2 province:2 center:2 room:2 seat:2”.</source>
+        <translation>准考证号规则中的 “{part}” 既不是 名称:位数，也不是数字；请写成例如 “level:1 year:2 province:2 center:2 room:2 seat:2”。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/exam_settings.py" line="136"/>
+        <source>--merge-tail must be between 0 and 10, not {value}.</source>
+        <translation>--merge-tail 必须在 0 到 10 之间，不能是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/exam_settings.py" line="160"/>
+        <source>The center order must name each of the exam&apos;s centers at most once ({codes}); these are not among them or repeated: {wrong}.</source>
+        <translation>考点顺序中每个考点最多只能出现一次（本次考试的考点：{codes}）；以下考点编号不存在或重复：{wrong}。</translation>
+    </message>
+</context>
+<context>
+    <name>Tickets</name>
+    <message>
+        <location filename="../../examdesk/planning/tickets.py" line="75"/>
+        <source>The ticket number&apos;s {field} field has {width} digits, but {value} needs {needed}; widen the field in the exam&apos;s ticket pattern.</source>
+        <translation>准考证号的 {field} 字段为 {width} 位，但 {value} 需要 {needed} 位；请在本次考试的准考证号规则中加宽该字段。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/tickets.py" line="107"/>
+        <source>The exam&apos;s ticket pattern has a field {field} of width {width}; use the fields {fields} with widths 1 to {most}.</source>
+        <translation>本次考试的准考证号规则中有宽度为 {width} 的字段 {field}；请使用以下字段：{fields}，宽度为 1 到 {most}。</translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/planning/tickets.py" line="114"/>
+        <source>The exam&apos;s ticket pattern has no seat field, so two seats of a room would get one number; add the seat field.</source>
+        <translation>本次考试的准考证号规则中没有 seat 字段，同一考场的两个座位会得到相同的号码；请添加 seat 字段。</translation>
     </message>
 </context>
 </TS>

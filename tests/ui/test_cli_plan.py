@@ -157,3 +157,31 @@ def test_a_damaged_upstream_plan_is_reported_problem_by_problem(capsys, allocate
     status, out, _ = examdesk(capsys, "--db", allocated, "check", "--json")
     codes = sorted(issue["code"] for issue in json.loads(out))
     assert status == 1 and codes == ["seat-outside", "ticket-mismatch"]
+
+
+def test_allocation_follows_the_exam_settings(capsys, demo, tmp_path):
+    status, out, _ = examdesk(capsys, "--db", demo, "exam", "set", "--center-order", "03,01",
+                              "--ticket-pattern", "0 center:2 room:2 seat:2",
+                              "--seat-order", "snake", "--first-seat", "back_right")
+    assert status == 0 and "center order    03,01,02,04,05" in out
+    assert examdesk(capsys, "--db", demo, "allocate", "--seed", "5")[0] == 0
+    rows = seating(capsys, demo, tmp_path)
+    first = rows[1].cells
+    assert first[0] == "03" and first[4] == "0030101"  # center 03 is filled first
+    status, out, _ = examdesk(capsys, "--db", demo, "exam", "show", "--json")
+    assert json.loads(out) == {
+        "seat_order": "snake", "first_seat": "back_right",
+        "ticket_pattern": "0 center:2 room:2 seat:2", "by_district": False,
+        "merge_tail": 3, "center_order": ["03", "01", "02", "04", "05"]}
+    assert examdesk(capsys, "--db", demo, "check")[0] == 0
+
+
+@pytest.mark.parametrize("option, value, says", [
+    ("--ticket-pattern", "level:1 room:2", "no seat field"),
+    ("--ticket-pattern", "level=1", "is not name:width"),
+    ("--center-order", "09", "09"),
+    ("--merge-tail", "11", "between 0 and 10"),
+])
+def test_settings_that_cannot_work_are_refused(capsys, demo, option, value, says):
+    status, _, err = examdesk(capsys, "--db", demo, "exam", "set", option, value)
+    assert status in (1, 2) and says in err and err.count("\n") == 1

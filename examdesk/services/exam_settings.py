@@ -1,0 +1,170 @@
+"""The exam's allocation settings: seat order, first seat, ticket pattern, district rule,
+tail merge and the order in which test centers are filled (domain.md marks each one
+configurable)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from examdesk.enums import Corner, SeatOrder
+from examdesk.errors import BadInput
+from examdesk.i18n import translate
+from examdesk.model import Exam, TestCenter
+from examdesk.planning.tickets import TicketPattern
+from examdesk.services import audit
+from examdesk.services.audit import Actor
+from examdesk.services.exams import ExamRef
+
+_PART = re.compile(r"([a-z_]+):(\d+)|(\d+)")
+
+
+@dataclass(frozen=True)
+class ExamSettings:
+    """The settings an allocation follows.
+
+    Attributes:
+        seat_order: row by row, or S-shaped by column.
+        first_seat: where seat 1 is, seen from the podium.
+        ticket_pattern: the pattern in its written form, e.g. ``level:1 year:2 seat:2``.
+        by_district: candidates sit in test centers of their own district.
+        merge_tail: a level's last room with this many candidates or fewer is merged.
+        center_order: the test centers' codes in the order they are filled.
+    """
+
+    seat_order: SeatOrder
+    first_seat: Corner
+    ticket_pattern: str
+    by_district: bool
+    merge_tail: int
+    center_order: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The settings with plain values, for JSON."""
+        return {"seat_order": self.seat_order.value, "first_seat": self.first_seat.value,
+                "ticket_pattern": self.ticket_pattern, "by_district": self.by_district,
+                "merge_tail": self.merge_tail, "center_order": list(self.center_order)}
+
+
+def pattern_text(setting: Sequence[dict[str, Any]]) -> str:
+    """A stored ticket pattern written out: ``level:1 year:2 ... seat:2``; literals as digits."""
+    return " ".join(
+        str(item.get("value", "")) if item.get("field") == "literal"
+        else f"{item.get('field')}:{item.get('width')}"
+        for item in setting
+    )
+
+
+def parse_pattern(text: str) -> list[dict[str, Any]]:
+    """Read a written ticket pattern (fields ``name:width``, literal digits as they are).
+
+    Raises:
+        PlanProblem: an unknown field, a bad width or no seat field.
+        BadInput: the text is not a list of ``name:width`` parts.
+    """
+    setting: list[dict[str, Any]] = []
+    for part in text.replace(",", " ").split():
+        match = _PART.fullmatch(part.strip().lower())
+        if match is None:
+            raise BadInput(translate(
+                "Settings", "The ticket pattern part “{part}” is not name:width or digits; "
+                            "write e.g. “level:1 year:2 province:2 center:2 room:2 seat:2”."
+            ).format(part=part))
+        if match[3] is not None:
+            setting.append({"field": "literal", "width": len(match[3]), "value": match[3]})
+        else:
+            setting.append({"field": match[1], "width": int(match[2])})
+    TicketPattern.from_setting(setting)  # refuses what no ticket could be made from
+    return setting
+
+
+def read_settings(session: Session, exam: ExamRef) -> ExamSettings:
+    """The exam's allocation settings."""
+    row = session.get(Exam, exam.id)
+    assert row is not None
+    return ExamSettings(
+        seat_order=row.seat_order, first_seat=row.first_seat_corner,
+        ticket_pattern=pattern_text(row.ticket_pattern), by_district=row.allocate_by_district,
+        merge_tail=row.merge_tail_max,
+        center_order=tuple(session.scalars(
+            select(TestCenter.code).where(TestCenter.exam_id == exam.id)
+            .order_by(TestCenter.sort_order, TestCenter.code))),
+    )
+
+
+def change_settings(
+    session: Session,
+    actor: Actor,
+    exam: ExamRef,
+    *,
+    seat_order: SeatOrder | None = None,
+    first_seat: Corner | None = None,
+    ticket_pattern: str | None = None,
+    by_district: bool | None = None,
+    merge_tail: int | None = None,
+    center_order: Sequence[str] | None = None,
+) -> ExamSettings:
+    """Change the settings given (None leaves one as it is), audited.
+
+    Seats already given keep their numbers: the next `examdesk allocate` (or `check`, which
+    then reports ticket numbers that no longer fit) follows the new settings.
+
+    Args:
+        center_order: some or all of the centers' codes; those named come first, in that
+            order, the others follow in their present order.
+
+    Raises:
+        BadInput: an unknown center code, or a merge limit outside 0..10.
+        PlanProblem: a ticket pattern no ticket could be made from.
+    """
+    values: dict[str, Any] = {}
+    if seat_order is not None:
+        values["seat_order"] = seat_order
+    if first_seat is not None:
+        values["first_seat_corner"] = first_seat
+    if ticket_pattern is not None:
+        values["ticket_pattern"] = parse_pattern(ticket_pattern)
+    if by_district is not None:
+        values["allocate_by_district"] = by_district
+    if merge_tail is not None:
+        if not 0 <= merge_tail <= 10:
+            raise BadInput(translate(
+                "Settings", "--merge-tail must be between 0 and 10, not {value}.").format(
+                value=merge_tail))
+        values["merge_tail_max"] = merge_tail
+    if values:
+        session.execute(update(Exam).where(Exam.id == exam.id).values(**values))
+    if center_order is not None:
+        _reorder_centers(session, exam, center_order)
+    changed = {k: (pattern_text(v) if k == "ticket_pattern" else str(v))
+               for k, v in values.items()}
+    if center_order is not None:
+        changed["center_order"] = ",".join(center_order)
+    audit.record(session, actor, "exam.settings", exam_id=exam.id, entity="exam",
+                 entity_id=exam.id, summary="changed " + ", ".join(changed), details=changed)
+    return read_settings(session, exam)
+
+
+def _reorder_centers(session: Session, exam: ExamRef, codes: Sequence[str]) -> None:
+    present = list(session.scalars(
+        select(TestCenter.code).where(TestCenter.exam_id == exam.id)
+        .order_by(TestCenter.sort_order, TestCenter.code)))
+    wanted = [code.strip() for code in codes if code.strip()]
+    unknown = [code for code in wanted if code not in present]
+    if unknown or len(set(wanted)) != len(wanted):
+        raise BadInput(translate(
+            "Settings", "The center order must name each of the exam's centers at most once "
+                        "({codes}); these are not among them or repeated: {wrong}.").format(
+            codes=", ".join(present),
+            wrong=", ".join(unknown) or ", ".join(c for c in wanted if wanted.count(c) > 1)))
+    order = wanted + [code for code in present if code not in wanted]
+    if order == present:
+        return
+    for position, code in enumerate(order):
+        session.execute(update(TestCenter).where(
+            TestCenter.exam_id == exam.id, TestCenter.code == code).values(sort_order=position))
