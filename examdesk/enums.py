@@ -123,3 +123,13 @@ class UserRole(StrEnum):
     PLANNER = "planner"  # changes the plan
     DESK = "desk"  # exam-day desk: certificates and attendance at one test center
     VIEWER = "viewer"  # reads and prints
+
+
+class DutyKind(StrEnum):
+    """What a staff member's duty in a session is."""
+
+    ROOM = "room"  # invigilating a room (lead or second)
+    ROVING = "roving"  # roving invigilator of a floor
+    INSPECTOR = "inspector"  # inspector of the center
+    RESERVE = "reserve"  # reserve invigilator at the center
+    POST = "post"  # a service, medical, police... post

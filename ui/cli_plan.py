@@ -76,6 +76,18 @@ def add_parsers(
                "candidates or fewer (default 3; 0: never)"))
     change_settings.add_argument("--center-order", metavar="CODES", help=translate(
         "Cli", "the order to fill test centers in, e.g. 03,01,02 (unnamed ones follow)"))
+    change_settings.add_argument("--invigilators-per-room", type=int, metavar="N",
+                                 help=translate("Cli", "invigilators in every room (default 2)"))
+    change_settings.add_argument("--max-sessions", type=int, metavar="N", help=translate(
+        "Cli", "the most sessions one staff member works (default 2)"))
+    change_settings.add_argument("--reserve-ratio", type=float, metavar="R", help=translate(
+        "Cli", "reserve invigilators per center and session, as a share (default 0.1)"))
+    crossing = change_settings.add_mutually_exclusive_group()
+    crossing.add_argument("--cross-center", dest="cross_center", action="store_true",
+                          default=None, help=translate(
+                              "Cli", "staff may work outside their home test center"))
+    crossing.add_argument("--home-center-only", dest="cross_center", action="store_false",
+                          help=translate("Cli", "staff work only at their home test center"))
     exam_option(change_settings)
 
     seat = command("seat", translate("Cli", "change the plan after allocation: add, withdraw, "
@@ -179,7 +191,10 @@ def cmd_exam(db: Database, args: argparse.Namespace) -> int:
                 first_seat=Corner(args.first_seat) if args.first_seat else None,
                 ticket_pattern=args.ticket_pattern, by_district=args.by_district,
                 merge_tail=args.merge_tail,
-                center_order=args.center_order.split(",") if args.center_order else None)
+                center_order=args.center_order.split(",") if args.center_order else None,
+                invigilators_per_room=args.invigilators_per_room,
+                max_sessions=args.max_sessions, reserve_ratio=args.reserve_ratio,
+                cross_center=args.cross_center)
         else:
             settings = exam_settings.read_settings(session, exam)
     if getattr(args, "json", False):

@@ -36,9 +36,11 @@ from examdesk.model.staff import (
     Duty,
     Post,
     PostSupply,
+    RoomDraw,
     Staff,
     StaffRelative,
     StaffRoleAssignment,
+    SupplyRule,
 )
 from examdesk.model.venue import Room, TestCenter
 
@@ -67,6 +69,7 @@ __all__ = [
     "PostSupply",
     "RetiredTicket",
     "Room",
+    "RoomDraw",
     "SeatAssignment",
     "SeatOrder",
     "Staff",
@@ -74,6 +77,7 @@ __all__ = [
     "StaffRole",
     "StaffRoleAssignment",
     "Subject",
+    "SupplyRule",
     "TempIdCertificate",
     "TestCenter",
     "User",

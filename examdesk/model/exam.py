@@ -75,6 +75,8 @@ class Exam(Base):
     allocate_by_district: Mapped[bool] = mapped_column(Boolean, default=False)
     #: a level's last room with this many candidates or fewer is merged into earlier rooms
     merge_tail_max: Mapped[int] = mapped_column(Integer, default=3)
+    #: staff may be rostered outside their home test center
+    cross_center_duties: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow)
 
     levels: Mapped[list[Level]] = relationship(

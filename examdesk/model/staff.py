@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import datetime, time
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     CheckConstraint,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -18,8 +20,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from examdesk.enums import Gender, PostKind, StaffRole
-from examdesk.model.base import Base, enum_column
+from examdesk.enums import DutyKind, Gender, PostKind, StaffRole
+from examdesk.model.base import Base, enum_column, json_default_list, timestamp, utcnow
 from examdesk.model.venue import Room, TestCenter
 
 
@@ -90,6 +92,8 @@ class Post(Base):
     closes_at: Mapped[time | None] = mapped_column(Time)
     required_headcount: Mapped[int] = mapped_column(Integer, default=1)
     phone: Mapped[str] = mapped_column(String(40), default="")
+    #: roles that may fill the post (StaffRole values); empty = the usual roles of its kind
+    roles: Mapped[list[str]] = mapped_column(JSON, default=json_default_list)
 
     center: Mapped[TestCenter] = relationship()
     supplies: Mapped[list[PostSupply]] = relationship(
@@ -141,6 +145,10 @@ class Duty(Base):
     )
     floor: Mapped[str] = mapped_column(String(50), default="")
     is_lead: Mapped[bool] = mapped_column(Boolean, default=False)
+    kind: Mapped[DutyKind] = mapped_column(enum_column(DutyKind), default=DutyKind.ROOM)
+    #: set by hand (a replacement, an assignment fixed by the chief examiner): solving again
+    #: keeps it
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)
 
     staff: Mapped[Staff] = relationship()
     room: Mapped[Room | None] = relationship()
@@ -158,3 +166,44 @@ class Duty(Base):
             postgresql_where=text("is_lead"),
         ),
     )
+
+
+class SupplyRule(Base):
+    """How much of an item a kind of post needs: per expected candidate, plus a fixed amount.
+
+    The exam's editable ratios (water per candidate, masks, pens, first-aid kits...); the
+    supplies of every center are computed from them and its expected candidates.
+    """
+
+    __tablename__ = "supply_rules"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    exam_id: Mapped[int] = mapped_column(ForeignKey("exams.id", ondelete="CASCADE"), index=True)
+    post_kind: Mapped[PostKind] = mapped_column(enum_column(PostKind))
+    item: Mapped[str] = mapped_column(String(100))
+    unit: Mapped[str] = mapped_column(String(20), default="")
+    per_candidates: Mapped[float] = mapped_column(Float, default=0.0)
+    fixed: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (
+        UniqueConstraint("exam_id", "post_kind", "item"),
+        CheckConstraint("per_candidates >= 0 AND fixed >= 0", name="amounts"),
+    )
+
+
+class RoomDraw(Base):
+    """A morning draw (抽签) of rooms for the invigilators of one center in one session.
+
+    The seed, the time and the operator are kept so that anyone can reproduce the draw.
+    """
+
+    __tablename__ = "room_draws"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    exam_id: Mapped[int] = mapped_column(ForeignKey("exams.id", ondelete="CASCADE"), index=True)
+    center_id: Mapped[int] = mapped_column(ForeignKey("test_centers.id", ondelete="CASCADE"))
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("exam_sessions.id", ondelete="CASCADE"))
+    seed: Mapped[int] = mapped_column(Integer)
+    drawn_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow)
+    actor: Mapped[str] = mapped_column(String(100))

@@ -35,6 +35,10 @@ class ExamSettings:
         by_district: candidates sit in test centers of their own district.
         merge_tail: a level's last room with this many candidates or fewer is merged.
         center_order: the test centers' codes in the order they are filled.
+        invigilators_per_room: invigilators in every room in every session.
+        max_sessions: the most sessions one staff member works.
+        reserve_ratio: reserve invigilators per center and session, as a share.
+        cross_center: staff may be rostered outside their home test center.
     """
 
     seat_order: SeatOrder
@@ -43,12 +47,19 @@ class ExamSettings:
     by_district: bool
     merge_tail: int
     center_order: tuple[str, ...]
+    invigilators_per_room: int = 2
+    max_sessions: int = 2
+    reserve_ratio: float = 0.1
+    cross_center: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         """The settings with plain values, for JSON."""
         return {"seat_order": self.seat_order.value, "first_seat": self.first_seat.value,
                 "ticket_pattern": self.ticket_pattern, "by_district": self.by_district,
-                "merge_tail": self.merge_tail, "center_order": list(self.center_order)}
+                "merge_tail": self.merge_tail, "center_order": list(self.center_order),
+                "invigilators_per_room": self.invigilators_per_room,
+                "max_sessions": self.max_sessions, "reserve_ratio": self.reserve_ratio,
+                "cross_center": self.cross_center}
 
 
 def pattern_text(setting: Sequence[dict[str, Any]]) -> str:
@@ -94,6 +105,9 @@ def read_settings(session: Session, exam: ExamRef) -> ExamSettings:
         center_order=tuple(session.scalars(
             select(TestCenter.code).where(TestCenter.exam_id == exam.id)
             .order_by(TestCenter.sort_order, TestCenter.code))),
+        invigilators_per_room=row.invigilators_per_room,
+        max_sessions=row.max_sessions_per_invigilator, reserve_ratio=row.reserve_ratio,
+        cross_center=row.cross_center_duties,
     )
 
 
@@ -108,6 +122,10 @@ def change_settings(
     by_district: bool | None = None,
     merge_tail: int | None = None,
     center_order: Sequence[str] | None = None,
+    invigilators_per_room: int | None = None,
+    max_sessions: int | None = None,
+    reserve_ratio: float | None = None,
+    cross_center: bool | None = None,
 ) -> ExamSettings:
     """Change the settings given (None leaves one as it is), audited.
 
@@ -137,6 +155,20 @@ def change_settings(
                 "Settings", "--merge-tail must be between 0 and 10, not {value}.").format(
                 value=merge_tail))
         values["merge_tail_max"] = merge_tail
+    for name, value, low, high, column in (
+        ("--invigilators-per-room", invigilators_per_room, 1, 6, "invigilators_per_room"),
+        ("--max-sessions", max_sessions, 1, 20, "max_sessions_per_invigilator"),
+        ("--reserve-ratio", reserve_ratio, 0, 0.99, "reserve_ratio"),
+    ):
+        if value is None:
+            continue
+        if not low <= value <= high:
+            raise BadInput(translate(
+                "Settings", "{option} must be between {low} and {high}, not {value}.").format(
+                option=name, low=low, high=high, value=value))
+        values[column] = value
+    if cross_center is not None:
+        values["cross_center_duties"] = cross_center
     if values:
         session.execute(update(Exam).where(Exam.id == exam.id).values(**values))
     if center_order is not None:

@@ -333,104 +333,129 @@
         <translation>考点的编排顺序，例如 03,01,02（未列出的考点排在后面）</translation>
     </message>
     <message>
+        <location filename="../../ui/cli_plan.py" line="80"/>
+        <source>invigilators in every room (default 2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../ui/cli_plan.py" line="81"/>
+        <source>the most sessions one staff member works (default 2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="83"/>
+        <source>reserve invigilators per center and session, as a share (default 0.1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="87"/>
+        <source>staff may work outside their home test center</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="90"/>
+        <source>staff work only at their home test center</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_plan.py" line="93"/>
         <source>change the plan after allocation: add, withdraw, move or swap candidates, lock rooms</source>
         <translation>编排完成后调整座位：增补考生、办理退考、调动或互换考生座位、锁定考场</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="84"/>
+        <location filename="../../ui/cli_plan.py" line="96"/>
         <source>seat a candidate who has no seat (a late registration)</source>
         <translation>为尚无座位的考生安排座位（如补报名的考生）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="87"/>
+        <location filename="../../ui/cli_plan.py" line="99"/>
         <source>the room (ROOM or CENTER/ROOM); default: the first room of the level with a free seat</source>
         <translation>考场（ROOM 或 CENTER/ROOM）；默认：该报考级别中第一个有空座位的考场</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="90"/>
+        <location filename="../../ui/cli_plan.py" line="102"/>
         <source>the seat number</source>
         <translation>座位号</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="91"/>
+        <location filename="../../ui/cli_plan.py" line="103"/>
         <source>withdraw a candidate: the seat is freed, the ticket number never reused</source>
         <translation>为考生办理退考：释放其座位，其准考证号不再使用</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="94"/>
+        <location filename="../../ui/cli_plan.py" line="106"/>
         <source>move a candidate to another seat</source>
         <translation>将考生调到其他座位</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="97"/>
-        <location filename="../../ui/cli_plan.py" line="107"/>
+        <location filename="../../ui/cli_plan.py" line="109"/>
+        <location filename="../../ui/cli_plan.py" line="119"/>
         <source>the room (ROOM or CENTER/ROOM)</source>
         <translation>考场（ROOM 或 CENTER/ROOM）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="98"/>
+        <location filename="../../ui/cli_plan.py" line="110"/>
         <source>the seat number (default: the first free seat)</source>
         <translation>座位号（默认：第一个空座位）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="100"/>
+        <location filename="../../ui/cli_plan.py" line="112"/>
         <source>swap the seats of two candidates of one level</source>
         <translation>互换同一报考级别两名考生的座位</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="101"/>
-        <location filename="../../ui/cli_plan.py" line="103"/>
+        <location filename="../../ui/cli_plan.py" line="113"/>
+        <location filename="../../ui/cli_plan.py" line="115"/>
         <source>ID number or registration number</source>
         <translation>证件号码或报名序号</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="105"/>
+        <location filename="../../ui/cli_plan.py" line="117"/>
         <source>lock a room so that no later allocation changes it</source>
         <translation>锁定考场，此后编排考场时不再改动该考场</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="109"/>
+        <location filename="../../ui/cli_plan.py" line="121"/>
         <source>unlock it</source>
         <translation>解除锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="116"/>
+        <location filename="../../ui/cli_plan.py" line="128"/>
         <source>the candidate&apos;s ID number or registration number</source>
         <translation>考生的证件号码或报名序号</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="132"/>
+        <location filename="../../ui/cli_plan.py" line="144"/>
         <source>Seated {placed:,} candidates ({kept:,} kept where they were) in {rooms:,} rooms; {pairs:,} same-unit neighbour pairs; seed {seed} (reproduce with --seed {seed}); {seconds:.1f} s.</source>
         <translation>已为 {placed:,} 名考生编排座位（其中 {kept:,} 名保留原座位），共使用考场 {rooms:,} 个；同单位相邻座位 {pairs:,} 对；随机种子 {seed}（使用 --seed {seed} 可重现）；用时 {seconds:.1f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="156"/>
+        <location filename="../../ui/cli_plan.py" line="168"/>
         <source>{errors:,} errors, {warnings:,} warnings in the seating plan.</source>
         <translation>座位编排中有错误 {errors:,} 个，警告 {warnings:,} 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="202"/>
+        <location filename="../../ui/cli_plan.py" line="217"/>
         <source>Room {room} unlocked.</source>
         <translation>考场 {room} 已解除锁定。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="203"/>
+        <location filename="../../ui/cli_plan.py" line="218"/>
         <source>Room {room} locked.</source>
         <translation>考场 {room} 已锁定。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="218"/>
+        <location filename="../../ui/cli_plan.py" line="233"/>
         <source>{who}: room {room}, seat {seat}, ticket {ticket}</source>
         <translation>{who}：考场 {room}，{seat} 号座位，准考证号 {ticket}</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="222"/>
+        <location filename="../../ui/cli_plan.py" line="237"/>
         <source>{who}: withdrawn</source>
         <translation>{who}：已退考</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="224"/>
+        <location filename="../../ui/cli_plan.py" line="239"/>
         <source>Ticket number {ticket} is retired and will not be given again.</source>
         <translation>准考证号 {ticket} 已作废，不会再次使用。</translation>
     </message>
@@ -815,7 +840,7 @@
         <location filename="../../examdesk/exchange/problems.py" line="116"/>
         <location filename="../../examdesk/exchange/report.py" line="180"/>
         <location filename="../../ui/cli_exchange.py" line="197"/>
-        <location filename="../../ui/cli_plan.py" line="152"/>
+        <location filename="../../ui/cli_plan.py" line="164"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -823,7 +848,7 @@
         <location filename="../../examdesk/exchange/problems.py" line="116"/>
         <location filename="../../examdesk/exchange/report.py" line="180"/>
         <location filename="../../ui/cli_exchange.py" line="198"/>
-        <location filename="../../ui/cli_plan.py" line="152"/>
+        <location filename="../../ui/cli_plan.py" line="164"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
@@ -1709,88 +1734,88 @@
 <context>
     <name>Plan</name>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="216"/>
+        <location filename="../../examdesk/planning/allocation.py" line="236"/>
         <source>Candidate {candidate} is listed twice</source>
         <translation>考生 {candidate} 重复列出</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="218"/>
+        <location filename="../../examdesk/planning/allocation.py" line="238"/>
         <source>list each candidate once</source>
         <translation>每名考生只列一次</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="225"/>
+        <location filename="../../examdesk/planning/allocation.py" line="245"/>
         <source>{count} candidates have the level {level}, which is not one of the exam&apos;s levels</source>
         <translation>{count} 名考生的报考级别为 {level}，不是本次考试的级别</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="227"/>
+        <location filename="../../examdesk/planning/allocation.py" line="247"/>
         <source>correct their level, or add the level to the exam</source>
         <translation>请改正这些考生的报考级别，或在本次考试中添加该级别</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="239"/>
+        <location filename="../../examdesk/planning/allocation.py" line="259"/>
         <source>{candidate} keeps a seat in room {room}, which is not among the rooms to plan</source>
         <translation>{candidate} 保留的座位在考场 {room}，该考场不在本次编排的考场范围内</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="243"/>
-        <location filename="../../examdesk/planning/allocation.py" line="254"/>
+        <location filename="../../examdesk/planning/allocation.py" line="263"/>
+        <location filename="../../examdesk/planning/allocation.py" line="274"/>
         <source>reseat the candidate: leave the seat out of the kept seats</source>
         <translation>请为该考生重新编排座位：不再保留该座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="250"/>
+        <location filename="../../examdesk/planning/allocation.py" line="270"/>
         <source>{room} has {capacity} seats, so the kept seat {seat} of {candidate} does not exist</source>
         <translation>考场 {room} 只有 {capacity} 个座位，{candidate} 保留的 {seat} 号座位不存在</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="257"/>
+        <location filename="../../examdesk/planning/allocation.py" line="277"/>
         <source>{candidate} keeps two seats: {first} and {second}</source>
         <translation>{candidate} 保留了两个座位：{first} 和 {second}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="261"/>
+        <location filename="../../examdesk/planning/allocation.py" line="281"/>
         <source>keep one of the two seats only</source>
         <translation>两个座位只保留其中一个</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="264"/>
+        <location filename="../../examdesk/planning/allocation.py" line="284"/>
         <source>{seat} is kept for two candidates: {first} and {second}</source>
         <translation>{seat}同时为两名考生保留：{first} 和 {second}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="267"/>
+        <location filename="../../examdesk/planning/allocation.py" line="287"/>
         <source>keep the seat for one of them only</source>
         <translation>该座位只为其中一名考生保留</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="269"/>
+        <location filename="../../examdesk/planning/allocation.py" line="289"/>
         <source>{room} is a spare room, but {candidate} keeps a seat in it</source>
         <translation>考场 {room} 是备用考场，但 {candidate} 在其中保留了座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="272"/>
+        <location filename="../../examdesk/planning/allocation.py" line="292"/>
         <source>clear the room&apos;s spare flag, or reseat the candidate</source>
         <translation>请取消该考场的备用标记，或为该考生重新编排座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="274"/>
+        <location filename="../../examdesk/planning/allocation.py" line="294"/>
         <source>{room} would hold two levels: {candidate} ({level}) keeps a seat among {other} candidates</source>
         <translation>考场 {room} 将出现两个报考级别：{candidate}（{level}）保留的座位位于{other}考生之中</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="279"/>
+        <location filename="../../examdesk/planning/allocation.py" line="299"/>
         <source>keep seats of one level only in each room</source>
         <translation>每个考场只保留同一报考级别的座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="409"/>
+        <location filename="../../examdesk/planning/allocation.py" line="429"/>
         <source>{count} {level} candidates of {room} merged into the level&apos;s other rooms</source>
         <translation>考场 {room} 的 {count} 名{level}考生已并入该级别的其他考场</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="426"/>
+        <location filename="../../examdesk/planning/allocation.py" line="446"/>
         <source>Seating {level} candidates</source>
         <translation>正在编排{level}考生座位</translation>
     </message>
@@ -2425,17 +2450,22 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../examdesk/services/exam_settings.py" line="74"/>
+        <location filename="../../examdesk/services/exam_settings.py" line="85"/>
         <source>The ticket pattern part “{part}” is not name:width or digits; write e.g. “level:1 year:2 province:2 center:2 room:2 seat:2”.</source>
         <translation>准考证号规则中的 “{part}” 既不是 名称:位数，也不是数字；请写成例如 “level:1 year:2 province:2 center:2 room:2 seat:2”。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/exam_settings.py" line="136"/>
+        <location filename="../../examdesk/services/exam_settings.py" line="154"/>
         <source>--merge-tail must be between 0 and 10, not {value}.</source>
         <translation>--merge-tail 必须在 0 到 10 之间，不能是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/exam_settings.py" line="160"/>
+        <location filename="../../examdesk/services/exam_settings.py" line="166"/>
+        <source>{option} must be between {low} and {high}, not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../examdesk/services/exam_settings.py" line="192"/>
         <source>The center order must name each of the exam&apos;s centers at most once ({codes}); these are not among them or repeated: {wrong}.</source>
         <translation>考点顺序中每个考点最多只能出现一次（本次考试的考点：{codes}）；以下考点编号不存在或重复：{wrong}。</translation>
     </message>

@@ -172,7 +172,9 @@ def test_allocation_follows_the_exam_settings(capsys, demo, tmp_path):
     assert json.loads(out) == {
         "seat_order": "snake", "first_seat": "back_right",
         "ticket_pattern": "0 center:2 room:2 seat:2", "by_district": False,
-        "merge_tail": 3, "center_order": ["03", "01", "02", "04", "05"]}
+        "merge_tail": 3, "center_order": ["03", "01", "02", "04", "05"],
+        "invigilators_per_room": 2, "max_sessions": 2, "reserve_ratio": 0.1,
+        "cross_center": False}
     assert examdesk(capsys, "--db", demo, "check")[0] == 0
 
 
@@ -181,6 +183,7 @@ def test_allocation_follows_the_exam_settings(capsys, demo, tmp_path):
     ("--ticket-pattern", "level=1", "is not name:width"),
     ("--center-order", "09", "09"),
     ("--merge-tail", "11", "between 0 and 10"),
+    ("--max-sessions", "0", "between 1 and 20"),
 ])
 def test_settings_that_cannot_work_are_refused(capsys, demo, option, value, says):
     status, _, err = examdesk(capsys, "--db", demo, "exam", "set", option, value)
