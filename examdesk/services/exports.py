@@ -127,7 +127,7 @@ def export_candidates(
                    r.registration_no, r.center_code, r.center_name, r.room, r.seat_no,
                    r.ticket_no)
 
-    return _write(session, actor, exam, path, "candidates", center,
+    return write_export(session, actor, exam, path, "candidates", center,
                   SheetData(_title("考生名单", center),
                             CANDIDATE_COLUMNS, rows()), progress, cancelled)
 
@@ -173,7 +173,7 @@ def export_seating(
                    GENDER_LABELS[r.gender], r.id_number, r.level,
                    "、".join(papers.get(r.id, ())), r.work_unit)
 
-    return _write(session, actor, exam, path, "seating", center,
+    return write_export(session, actor, exam, path, "seating", center,
                   SheetData(_title("考场编排", center), SEATING_COLUMNS, rows()),
                   progress, cancelled)
 
@@ -222,7 +222,7 @@ def export_rooms(
                    r.rows, r.columns, r.capacity, unusable, YES if r.accessible else NO,
                    YES if r.spare else NO)
 
-    return _write(session, actor, exam, path, "rooms", center,
+    return write_export(session, actor, exam, path, "rooms", center,
                   SheetData(_title("考点考场", center), ROOM_COLUMNS, rows()),
                   progress, cancelled)
 
@@ -273,7 +273,7 @@ def export_staff(
                    "、".join(STAFF_ROLE_LABELS[role] for role in held), r.center or "",
                    "、".join(relatives.get(r.id, ())))
 
-    return _write(session, actor, exam, path, "staff", center,
+    return write_export(session, actor, exam, path, "staff", center,
                   SheetData(_title("工作人员", center), STAFF_COLUMNS, rows()),
                   progress, cancelled)
 
@@ -282,10 +282,11 @@ def _title(base: str, center: str | None) -> str:
     return base if center is None else f"{base} {center}"
 
 
-def _write(
+def write_export(
     session: Session, actor: Actor, exam: ExamRef, path: str | Path, what: str,
     center: str | None, sheet: SheetData, progress: Progress, cancelled: Cancelled,
 ) -> ExportResult:
+    """Write one sheet to ``path`` and log the export (exports of personal data are logged)."""
     target = Path(path)
     count = write_workbook(target, [sheet], progress=progress, cancelled=cancelled)
     audit.record(
