@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 import traceback
@@ -21,7 +22,7 @@ from examdesk.errors import ExamDeskError
 from examdesk.i18n import translate
 from examdesk.services import demo, stats
 from examdesk.services.audit import Actor
-from ui import cli_exchange, cli_plan
+from ui import cli_duties, cli_exchange, cli_plan
 from ui.cli_common import end_progress, stderr_progress
 
 EXIT_OK = 0
@@ -105,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_exchange.add_parsers(command, subcommands)
     cli_plan.add_parsers(command, subcommands)
+    cli_duties.add_parsers(command, subcommands)
 
     stats_parser = command("stats", translate("Cli", "print how many centers, rooms, candidates... "
                                         "the database holds"))
@@ -176,6 +178,11 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "check": cli_plan.cmd_check,
     "seat": cli_plan.cmd_seat,
     "exam": cli_plan.cmd_exam,
+    "roster": cli_duties.cmd_roster,
+    "draw": cli_duties.cmd_draw,
+    "posts": cli_duties.cmd_posts,
+    "duty": cli_duties.cmd_duty,
+    "supplies": cli_duties.cmd_supplies,
 }
 
 
@@ -203,6 +210,11 @@ def run(argv: Sequence[str] | None = None) -> int:
         message = translate("Cli", "interrupted; nothing was changed.")
         print(f"examdesk: {message}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        # the reader went away (examdesk check | head): not an error of ours; point stdout
+        # at nothing so that flushing it at exit does not fail again
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:  # a bug: say so plainly, keep the details for the report
         traceback.print_exc()
         print(f"examdesk: internal error ({type(exc).__name__}: {exc}); please report it.",

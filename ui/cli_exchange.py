@@ -16,7 +16,7 @@ from examdesk.db import Database
 from examdesk.exchange.report import write_problem_report
 from examdesk.exchange.writer import Column, SheetData, write_workbook
 from examdesk.i18n import translate
-from examdesk.services import exports
+from examdesk.services import duty_exports, exports
 from examdesk.services.audit import Actor
 from examdesk.services.exams import resolve_exam
 from examdesk.services.imports import ImportResult
@@ -46,6 +46,9 @@ EXPORTERS = {
     "rooms": exports.export_rooms,
     "staff": exports.export_staff,
     "seating": exports.export_seating,
+    "duties": duty_exports.export_duties,
+    "posts": duty_exports.export_posts,
+    "supplies": duty_exports.export_supplies,
 }
 
 
@@ -93,6 +96,10 @@ def add_parsers(
         ("staff", translate("Cli", "export the staff")),
         ("seating", translate("Cli", "export the seating plan: center, room, seat, ticket "
                                      "number and candidate")),
+        ("duties", translate("Cli", "export the staff duties: center, session, date, time, "
+                                    "room or post, role, name, gender, work unit, mobile")),
+        ("posts", translate("Cli", "export the post roster with each post's coverage")),
+        ("supplies", translate("Cli", "export the supplies each center's posts need")),
     ):
         sub = target(name, help_text)
         sub.add_argument("out", metavar="OUT.xlsx", type=Path,

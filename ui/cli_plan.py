@@ -15,7 +15,7 @@ from examdesk.db import Database
 from examdesk.enums import Corner, SeatOrder
 from examdesk.i18n import translate
 from examdesk.planning.plan import PlanIssue
-from examdesk.services import exam_settings, seat_changes, seating
+from examdesk.services import exam_settings, roster, seat_changes, seating
 from examdesk.services.audit import Actor
 from examdesk.services.exams import resolve_exam
 from ui.cli_common import CommandFactory, end_progress, exam_option, stderr_progress
@@ -165,14 +165,15 @@ def print_issues(issues: tuple[PlanIssue, ...]) -> None:
             "Import", "Warning")
         print(f"{label} [{issue.code}] {issue}")
     errors = sum(1 for issue in issues if issue.is_error)
-    print(translate("Cli", "{errors:,} errors, {warnings:,} warnings in the seating plan.")
+    print(translate("Cli", "{errors:,} errors, {warnings:,} warnings in the plan.")
           .format(errors=errors, warnings=len(issues) - errors))
 
 
 def cmd_check(db: Database, args: argparse.Namespace) -> int:
     """Print the plan's problems; exit 1 when any is an error."""
     with db.begin() as session:
-        issues = seating.check_exam(session, resolve_exam(session, args.exam))
+        exam = resolve_exam(session, args.exam)
+        issues = seating.check_exam(session, exam) + roster.roster_problems(session, exam)
     if args.json:
         print(json.dumps([issue_as_dict(i) for i in issues], ensure_ascii=False))
     else:

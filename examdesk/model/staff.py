@@ -183,11 +183,13 @@ class SupplyRule(Base):
     item: Mapped[str] = mapped_column(String(100))
     unit: Mapped[str] = mapped_column(String(20), default="")
     per_candidates: Mapped[float] = mapped_column(Float, default=0.0)
+    per_staff: Mapped[float] = mapped_column(Float, default=0.0)
     fixed: Mapped[int] = mapped_column(Integer, default=0)
 
     __table_args__ = (
         UniqueConstraint("exam_id", "post_kind", "item"),
-        CheckConstraint("per_candidates >= 0 AND fixed >= 0", name="amounts"),
+        CheckConstraint("per_candidates >= 0 AND per_staff >= 0 AND fixed >= 0",
+                        name="amounts"),
     )
 
 

@@ -109,8 +109,12 @@ def draw_rooms(
     if not teams:
         return DrawResult(seed, (), 0)
     kept = [team for team in teams if team.locked]
-    movable = [team for team in teams if not team.locked]
-    targets = [team.room for team in movable]  # the rooms the movable teams leave free
+    # teams in the order of their people, rooms in id order: the draw then depends on who
+    # works together and which rooms are free, not on the rooms the teams hold before it, so
+    # drawing again with the recorded seed gives the same rooms
+    movable = sorted((team for team in teams if not team.locked),
+                     key=lambda team: sorted(d.staff_id for d in team.duties))
+    targets = sorted((team.room for team in movable), key=lambda room: room.id)
     allowed = [
         {i for i, room in enumerate(targets) if team.barred(room) is None} for team in movable
     ]

@@ -49,8 +49,9 @@ from examdesk.model import (
 )
 from examdesk.progress import Cancelled, Progress, check_cancelled, never_cancelled, no_progress
 from examdesk.resources import resource_path
-from examdesk.services import audit, seating
+from examdesk.services import audit, roster, seating
 from examdesk.services.audit import Actor
+from examdesk.services.duties import fill_exam_posts
 from examdesk.services.exams import ExamRef
 
 #: Henan's 17 prefecture-level cities with their ID address codes; Zhoukou first.
@@ -123,6 +124,7 @@ class DemoSummary:
     staff: int
     posts: int
     seated: int = 0
+    duties: int = 0
 
 
 @dataclass(frozen=True)
@@ -263,9 +265,16 @@ def load_demo(
         session, actor, ExamRef(exam.id, code, exam.name, exam.year,
                                 exam.city_code or exam.province_code),
         seed=DEMO_SEED, cancelled=cancelled).placed
+    # the sample district's invigilators cover its rooms only at 3 sessions each
+    exam.max_sessions_per_invigilator = 3
+    session.flush()
+    progress(0, 0, translate("Demo", "Rostering the staff"))
+    ref = ExamRef(exam.id, code, exam.name, exam.year, exam.city_code or exam.province_code)
+    duties = roster.roster_exam(session, actor, ref, seed=DEMO_SEED, cancelled=cancelled).written
+    duties += fill_exam_posts(session, actor, ref).filled
     summary = DemoSummary(
         exam_code=code, exam_name=exam.name, centers=len(set(centers.values())), rooms=rooms,
-        candidates=candidates, staff=staff, posts=posts, seated=seated,
+        candidates=candidates, staff=staff, posts=posts, seated=seated, duties=duties,
     )
     progress(1, 1, translate("Demo", "Demo exam loaded"))
     return summary

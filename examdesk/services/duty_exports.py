@@ -21,6 +21,7 @@ from examdesk.labels import GENDER_LABELS, POST_KIND_LABELS, STAFF_ROLE_LABELS
 from examdesk.model import Duty, ExamSession, Post, Room, Staff, TestCenter
 from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
 from examdesk.services.audit import Actor
+from examdesk.services.duties import exam_supplies
 from examdesk.services.duty_data import session_label
 from examdesk.services.exams import ExamRef, center_id
 from examdesk.services.exports import ExportResult, write_export
@@ -101,3 +102,84 @@ def _place(row: Any) -> str:  # a result row of the query above
         label = POST_KIND_LABELS[row.post_kind]
         return f"{label}（{row.place}）" if row.place else label
     return _PLACES.get(row.kind, "")
+
+
+POST_COLUMNS = (
+    Column("考点", 22), Column("岗位", 18), Column("地点", 22), Column("场次", 22),
+    Column("开放时间", 12), Column("需要人数", 9), Column("已安排", 8), Column("人员", 40),
+    Column("电话", 14, text=True),
+)
+SUPPLY_COLUMNS = (
+    Column("考点编号", 9, text=True), Column("考点", 22), Column("岗位", 18), Column("物品", 16),
+    Column("数量", 8), Column("单位", 6),
+)
+
+
+def export_posts(
+    session: Session, actor: Actor, exam: ExamRef, path: str | Path, *,
+    center: str | None = None, progress: Progress = no_progress,
+    cancelled: Cancelled = never_cancelled,
+) -> ExportResult:
+    """Write the post roster: each post in each session with its people and its coverage.
+
+    Args: as :func:`export_duties`.
+
+    Returns:
+        The file and the number of post-session rows written.
+    """
+    only = center_id(session, exam, center)
+    people: dict[tuple[int | None, int], list[str]] = {}
+    for post_id, session_id, name in session.execute(
+        select(Duty.post_id, Duty.session_id, Staff.name).join(Staff, Staff.id == Duty.staff_id)
+        .where(Staff.exam_id == exam.id, Duty.kind == DutyKind.POST).order_by(Staff.name)
+    ):
+        people.setdefault((post_id, session_id), []).append(name)
+    sessions = session.execute(
+        select(ExamSession.id, ExamSession.name, ExamSession.date, ExamSession.start_time)
+        .where(ExamSession.exam_id == exam.id)
+        .order_by(ExamSession.date, ExamSession.start_time)).all()
+    query = (
+        select(Post, TestCenter.name.label("center")).join(TestCenter)
+        .where(TestCenter.exam_id == exam.id).order_by(TestCenter.sort_order, Post.id)
+    )
+    if only is not None:
+        query = query.where(TestCenter.id == only)
+
+    def rows() -> Iterator[Sequence[CellValue | None]]:
+        for post, center_name in session.execute(query):
+            hours = (f"{post.opens_at:%H:%M}-{post.closes_at:%H:%M}"
+                     if post.opens_at and post.closes_at else "")
+            for s in sessions:
+                names = people.get((post.id, s.id), [])
+                yield (center_name, POST_KIND_LABELS[post.kind], post.place,
+                       session_label(s.name, s.date.isoformat(), s.start_time.hour * 60),
+                       hours, post.required_headcount, len(names), "、".join(names),
+                       post.phone)
+
+    title = "岗位值班表" if center is None else f"岗位值班表 {center}"
+    return write_export(session, actor, exam, path, "posts", center,
+                        SheetData(title, POST_COLUMNS, rows()), progress, cancelled)
+
+
+def export_supplies(
+    session: Session, actor: Actor, exam: ExamRef, path: str | Path, *,
+    center: str | None = None, progress: Progress = no_progress,
+    cancelled: Cancelled = never_cancelled,
+) -> ExportResult:
+    """Write the supplies each center's posts need for its busiest day.
+
+    Args: as :func:`export_duties`.
+
+    Returns:
+        The file and the number of supply lines written.
+    """
+    lines = exam_supplies(session, exam, center=center)
+    names = {cid: (code, name) for cid, code, name in session.execute(
+        select(TestCenter.id, TestCenter.code, TestCenter.name)
+        .where(TestCenter.exam_id == exam.id))}
+    rows = [(names[line.center_id][0], names[line.center_id][1],
+             POST_KIND_LABELS[line.post_kind], line.item, line.quantity, line.unit)
+            for line in lines]
+    title = "物资清单" if center is None else f"物资清单 {center}"
+    return write_export(session, actor, exam, path, "supplies", center,
+                        SheetData(title, SUPPLY_COLUMNS, rows), progress, cancelled)

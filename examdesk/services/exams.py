@@ -124,3 +124,11 @@ def center_id(session: Session, exam: ExamRef, code: str | None) -> int | None:
             "Export", "No test center of exam {exam} has the code {code}; its centers are {codes}."
         ).format(exam=exam.code, code=code, codes=", ".join(codes) or "-"))
     return found
+
+
+def center_codes(session: Session, exam: ExamRef) -> dict[int, str]:
+    """The exam's test centers: id -> code."""
+    return {
+        cid: code for cid, code in session.execute(
+            select(TestCenter.id, TestCenter.code).where(TestCenter.exam_id == exam.id))
+    }

@@ -88,6 +88,11 @@ def test_keep_seats_only_the_newcomers(capsys, allocated, tmp_path):
     assert after[LATE][:4] == ("05", "周口市文昌中学", "05099", 1)
     assert all(after[row.cells[7]] == row.cells for row in before[1:]
                if row.cells[7] != WITHDRAWN)
+    # the seating is sound; the new room has no invigilators until the roster is made again
+    status, out, _ = examdesk(capsys, "--db", allocated, "check", "--json")
+    assert status == 1 and {(i["code"], i["room"]) for i in json.loads(out)
+                            if i["severity"] == "error"} == {("room-not-staffed", "05/05099")}
+    assert examdesk(capsys, "--db", allocated, "roster", "--seed", "1")[0] == 0
     assert examdesk(capsys, "--db", allocated, "check")[0] == 0
 
 
@@ -134,6 +139,11 @@ def test_a_center_is_replanned_alone(capsys, allocated, tmp_path):
     inside_after = [r for r in after[1:] if r.cells[0] == "02"]
     assert sorted(r.cells[7] for r in inside_after) == inside_before
     assert [r.cells for r in before[1:] if r.cells[0] == "02"] != [r.cells for r in inside_after]
+    # the seats are sound; only the roster may now meet new candidates (回避)
+    status, out, _ = examdesk(capsys, "--db", allocated, "check", "--json")
+    assert {i["code"] for i in json.loads(out) if i["severity"] == "error"} <= {
+        "conflict-unit", "conflict-relative", "room-not-staffed"}
+    assert examdesk(capsys, "--db", allocated, "roster", "--seed", "1")[0] == 0
     assert examdesk(capsys, "--db", allocated, "check")[0] == 0
 
 
@@ -173,8 +183,9 @@ def test_allocation_follows_the_exam_settings(capsys, demo, tmp_path):
         "seat_order": "snake", "first_seat": "back_right",
         "ticket_pattern": "0 center:2 room:2 seat:2", "by_district": False,
         "merge_tail": 3, "center_order": ["03", "01", "02", "04", "05"],
-        "invigilators_per_room": 2, "max_sessions": 2, "reserve_ratio": 0.1,
+        "invigilators_per_room": 2, "max_sessions": 3, "reserve_ratio": 0.1,
         "cross_center": False}
+    assert examdesk(capsys, "--db", demo, "roster", "--seed", "1")[0] == 0  # new rooms, new team
     assert examdesk(capsys, "--db", demo, "check")[0] == 0
 
 

@@ -25,8 +25,10 @@ def upgrade() -> None:
     sa.Column('item', sa.String(length=100), nullable=False),
     sa.Column('unit', sa.String(length=20), nullable=False),
     sa.Column('per_candidates', sa.Float(), nullable=False),
+    sa.Column('per_staff', sa.Float(), nullable=False),
     sa.Column('fixed', sa.Integer(), nullable=False),
-    sa.CheckConstraint('per_candidates >= 0 AND fixed >= 0', name=op.f('ck_supply_rules_amounts')),
+    sa.CheckConstraint('per_candidates >= 0 AND per_staff >= 0 AND fixed >= 0',
+                       name=op.f('ck_supply_rules_amounts')),
     sa.ForeignKeyConstraint(['exam_id'], ['exams.id'], name=op.f('fk_supply_rules_exam_id_exams'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_supply_rules')),
     sa.UniqueConstraint('exam_id', 'post_kind', 'item', name=op.f('uq_supply_rules_exam_id_post_kind_item'))

@@ -1,0 +1,345 @@
+"""Staff duties in the database: posts and supplies, the morning draw, replacements, locks.
+
+Each call loads the staffing situation (duty_data), lets the pure planning code decide and
+writes the result in the caller's transaction, audited with the user's name.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Select, delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from examdesk.enums import DutyKind, PostKind
+from examdesk.errors import BadInput, PlanProblem
+from examdesk.exchange.normalize import id_number_text
+from examdesk.i18n import translate
+from examdesk.model import Duty as DutyRow
+from examdesk.model import (
+    ExamSession,
+    Room,
+    RoomDraw,
+    SeatAssignment,
+    Staff,
+    SupplyRule,
+    TestCenter,
+    candidate_subjects,
+    session_subjects,
+)
+from examdesk.planning import posts as post_planning
+from examdesk.planning.draw import draw_rooms
+from examdesk.planning.duty_plan import Duty
+from examdesk.planning.plan import PlanIssue
+from examdesk.planning.posts import Coverage, SupplyLine
+from examdesk.planning.replacement import Option, replacement_options
+from examdesk.services import audit
+from examdesk.services.audit import Actor
+from examdesk.services.duty_data import DutyData, load_duty_data
+from examdesk.services.exams import ExamRef, center_id
+
+_SEED_RANGE = 1_000_000
+
+
+@dataclass(frozen=True)
+class PostsResult:
+    """What filling the posts did.
+
+    Attributes:
+        coverage: filled / required per post and session.
+        issues: posts not fully covered, with the reason and a fix.
+        filled: post duties written.
+    """
+
+    coverage: tuple[Coverage, ...]
+    issues: tuple[PlanIssue, ...]
+    filled: int
+
+
+def write_duties(session: Session, duties: Sequence[Duty]) -> None:
+    """Insert planning duties as rows (the caller deleted what they replace)."""
+    if duties:
+        session.execute(insert(DutyRow), [
+            {"staff_id": d.staff_id, "session_id": d.session_id, "center_id": d.center_id,
+             "kind": d.kind, "role": d.role, "room_id": d.room_id, "floor": d.floor,
+             "post_id": d.post_id, "is_lead": d.is_lead, "locked": d.locked}
+            for d in duties
+        ])
+
+
+def _staff_of(exam: ExamRef) -> Select[int]:
+    return select(Staff.id).where(Staff.exam_id == exam.id)
+
+
+def fill_exam_posts(session: Session, actor: Actor, exam: ExamRef, *,
+                    center: str | None = None) -> PostsResult:
+    """Staff every post in every session, around the invigilators' duties.
+
+    Post duties set by hand (locked) stay; the others are made again.
+
+    Raises:
+        BadInput: no test center has the code ``center``.
+    """
+    only = center_id(session, exam, center)
+    data = load_duty_data(session, exam)
+    posts = [p for p in data.posts if only is None or p.center_id == only]
+    post_ids = {p.id for p in posts}
+    redo = [d for d in data.duties
+            if d.kind is DutyKind.POST and d.post_id in post_ids and not d.locked]
+    busy = [d for d in data.duties if d not in redo]
+    # sessions starting together (the two 实务 papers at 14:00) share one staffing of the
+    # posts: a volunteer at the water point serves both
+    slots = list({(s.day, s.start_minutes): s for s in reversed(data.sessions)}.values())
+    slots.sort(key=lambda s: (s.day, s.start_minutes))
+    made, coverage, issues = post_planning.fill_posts(
+        posts, slots, data.staff, busy, data.settings, centers=data.centers)
+    session.execute(delete(DutyRow).where(
+        DutyRow.kind == DutyKind.POST, DutyRow.locked.is_(False),
+        DutyRow.post_id.in_(post_ids), DutyRow.staff_id.in_(_staff_of(exam))))
+    write_duties(session, made)
+    audit.record(session, actor, "duties.posts", exam_id=exam.id, entity="exam",
+                 entity_id=exam.id, summary=f"filled {len(made)} post duties",
+                 details={"center": center or "", "duties": len(made),
+                          "short": sum(1 for i in issues if i.is_error)})
+    return PostsResult(coverage, issues, len(made))
+
+
+def exam_supplies(session: Session, exam: ExamRef, *,
+                  center: str | None = None) -> tuple[SupplyLine, ...]:
+    """Supplies per center for its busiest day, from the exam's ratios (defaults if none).
+
+    Raises:
+        BadInput: no test center has the code ``center``.
+    """
+    only = center_id(session, exam, center)
+    rules = [
+        post_planning.SupplyRule(r.post_kind, r.item, r.unit, r.per_candidates or None,
+                                 r.fixed, r.per_staff or None)
+        for r in session.scalars(select(SupplyRule).where(SupplyRule.exam_id == exam.id)
+                                 .order_by(SupplyRule.id))
+    ] or list(post_planning.DEFAULT_SUPPLY_RULES)
+    room_center = dict(session.execute(
+        select(Room.id, Room.center_id).join(TestCenter).where(TestCenter.exam_id == exam.id)
+    ).all())
+    # a candidate keeps one seat all day: count each once per center and day
+    per_day: defaultdict[tuple[int, object], set[int]] = defaultdict(set)
+    for room_id, day, candidate in session.execute(
+        select(SeatAssignment.room_id, ExamSession.date, SeatAssignment.candidate_id).distinct()
+        .join(candidate_subjects,
+              candidate_subjects.c.candidate_id == SeatAssignment.candidate_id)
+        .join(session_subjects,
+              session_subjects.c.subject_id == candidate_subjects.c.subject_id)
+        .join(ExamSession, ExamSession.id == session_subjects.c.session_id)
+        .where(SeatAssignment.exam_id == exam.id)
+    ):
+        per_day[(room_center[room_id], day)].add(candidate)
+    expected: dict[int, int] = {}
+    for (center_of, _day), candidates in per_day.items():
+        if only is None or center_of == only:
+            expected[center_of] = max(expected.get(center_of, 0), len(candidates))
+    return post_planning.compute_supplies(expected, rules)
+
+
+def find_session(session: Session, exam: ExamRef, code: str) -> int:
+    """The id of the exam's session with this code (S1, S2...).
+
+    Raises:
+        BadInput: no session has that code; the message lists them.
+    """
+    rows = session.execute(select(ExamSession.id, ExamSession.code)
+                           .where(ExamSession.exam_id == exam.id)
+                           .order_by(ExamSession.date, ExamSession.start_time)).all()
+    for session_id, session_code in rows:
+        if session_code.casefold() == code.strip().casefold():
+            return int(session_id)
+    raise BadInput(translate(
+        "Duties", "Exam {exam} has no session {code}; its sessions are {codes}.").format(
+        exam=exam.code, code=code, codes=", ".join(c for _i, c in rows)))
+
+
+@dataclass(frozen=True)
+class DrawSummary:
+    """A draw made: its seed and how many teams it placed."""
+
+    seed: int
+    teams: int
+
+
+def draw_center(session: Session, actor: Actor, exam: ExamRef, *, center: str,
+                session_code: str, seed: int | None = None) -> DrawSummary:
+    """Draw the rooms of a center's invigilators for one session; record seed, time, operator.
+
+    Raises:
+        BadInput: no such center or session.
+        PlanProblem: the roster has no room duties there, or no draw respects the rules.
+    """
+    wanted = center_id(session, exam, center)
+    session_id = find_session(session, exam, session_code)
+    chosen = seed if seed is not None else secrets.randbelow(_SEED_RANGE)
+    data = load_duty_data(session, exam)
+    duties = [d for d in data.duties if d.kind is DutyKind.ROOM
+              and d.center_id == wanted and d.session_id == session_id]
+    if not duties:
+        raise PlanProblem(translate(
+            "Duties", "Test center {center} has no invigilators rostered for session {code}; "
+                      "run 'examdesk roster' first.").format(center=center, code=session_code))
+    result = draw_rooms(duties, data.rooms, data.staff, chosen)
+    # one lead per room and session is a unique index: clear the old places first
+    session.execute(update(DutyRow).where(
+        DutyRow.staff_id.in_([d.staff_id for d in duties]), DutyRow.session_id == session_id
+    ).values(is_lead=False))
+    for duty in result.duties:
+        session.execute(update(DutyRow).where(
+            DutyRow.staff_id == duty.staff_id, DutyRow.session_id == session_id
+        ).values(room_id=duty.room_id, is_lead=duty.is_lead))
+    session.add(RoomDraw(exam_id=exam.id, center_id=wanted, session_id=session_id,
+                         seed=chosen, actor=actor.username))
+    audit.record(session, actor, "duties.draw", exam_id=exam.id, entity="center",
+                 entity_id=wanted or 0, summary=f"draw {center} {session_code} seed {chosen}",
+                 details={"seed": chosen, "session": session_code})
+    return DrawSummary(chosen, len({d.room_id for d in result.duties}))
+
+
+def _duty_of(session: Session, exam: ExamRef, data: DutyData, who: str,
+             session_id: int) -> tuple[Duty, str]:
+    key = id_number_text(who)
+    found = session.execute(select(Staff.id, Staff.name).where(
+        Staff.exam_id == exam.id, Staff.id_number == key)).first()
+    if found is None:
+        raise BadInput(translate(
+            "Duties", "No staff member of exam {exam} has the ID number {who}.").format(
+            exam=exam.code, who=who))
+    for duty in data.duties:
+        if duty.staff_id == found.id and duty.session_id == session_id:
+            return duty, found.name
+    raise PlanProblem(translate("Duties", "{name} has no duty in that session.").format(
+        name=found.name))
+
+
+def replacement_choices(session: Session, exam: ExamRef, who: str,
+                        session_code: str) -> tuple[tuple[Option, str], ...]:
+    """Who could take over the duty of ``who`` in a session, eligible ones first.
+
+    Returns:
+        Each option with the person's ID number (what ``--by`` takes).
+
+    Raises:
+        BadInput: no such staff member or session.
+        PlanProblem: they have no duty in that session.
+    """
+    data = load_duty_data(session, exam)
+    duty, _name = _duty_of(session, exam, data, who, find_session(session, exam, session_code))
+    numbers = dict(session.execute(
+        select(Staff.id, Staff.id_number).where(Staff.exam_id == exam.id)).all())
+    return tuple(
+        (option, numbers[option.staff.id])
+        for option in replacement_options(duty, data.duties, data.staff, data.rooms,
+                                          data.settings))
+
+
+def replace_on_duty(session: Session, actor: Actor, exam: ExamRef, who: str,
+                    session_code: str, by: str) -> str:
+    """Give the duty of ``who`` in a session to ``by``, and lock it.
+
+    Returns:
+        The new person's label.
+
+    Raises:
+        BadInput: no such staff member or session.
+        PlanProblem: ``by`` may not take the duty (the rule is named).
+    """
+    data = load_duty_data(session, exam)
+    session_id = find_session(session, exam, session_code)
+    duty, name = _duty_of(session, exam, data, who, session_id)
+    key = id_number_text(by)
+    options = replacement_options(duty, data.duties, data.staff, data.rooms, data.settings)
+    by_id = session.scalar(select(Staff.id).where(Staff.exam_id == exam.id,
+                                                  Staff.id_number == key))
+    if by_id == duty.staff_id:
+        raise PlanProblem(translate("Duties", "{who} is the person being replaced.").format(
+            who=name))
+    option = next((o for o in options if o.staff.id == by_id), None)
+    if option is None:
+        raise BadInput(translate(
+            "Duties", "No staff member of exam {exam} has the ID number {who}.").format(
+            exam=exam.code, who=by))
+    if option.reason is not None:
+        raise PlanProblem(translate("Duties", "{who} cannot take the duty: {reason}.").format(
+            who=option.staff.label, reason=option.reason))
+    # a reserve of the session leaves the reserve to take the duty
+    session.execute(delete(DutyRow).where(
+        DutyRow.staff_id == option.staff.id, DutyRow.session_id == session_id,
+        DutyRow.kind == DutyKind.RESERVE))
+    session.execute(update(DutyRow).where(
+        DutyRow.staff_id == duty.staff_id, DutyRow.session_id == session_id
+    ).values(staff_id=option.staff.id, locked=True))
+    audit.record(session, actor, "duties.replace", exam_id=exam.id, entity="staff",
+                 entity_id=option.staff.id, summary=f"{option.staff.label} replaces {name}",
+                 details={"session": session_code, "replaced": name})
+    return option.staff.label
+
+
+def lock_duty(session: Session, actor: Actor, exam: ExamRef, who: str, session_code: str, *,
+              locked: bool = True) -> None:
+    """Lock (or unlock) a person's duty in a session, so that rosters keep it.
+
+    Raises:
+        BadInput: no such staff member or session.
+        PlanProblem: they have no duty in that session.
+    """
+    data = load_duty_data(session, exam)
+    session_id = find_session(session, exam, session_code)
+    duty, name = _duty_of(session, exam, data, who, session_id)
+    session.execute(update(DutyRow).where(
+        DutyRow.staff_id == duty.staff_id, DutyRow.session_id == session_id
+    ).values(locked=locked))
+    audit.record(session, actor, "duties.lock" if locked else "duties.unlock",
+                 exam_id=exam.id, entity="staff", entity_id=duty.staff_id,
+                 summary=f"{name} {session_code}")
+
+
+
+def set_supply_rule(session: Session, actor: Actor, exam: ExamRef, post_kind: PostKind,
+                    item: str, *, unit: str | None = None, per_candidates: float | None = None,
+                    per_staff: float | None = None, fixed: int | None = None) -> None:
+    """Add or change one supply ratio of the exam (the defaults are copied in first).
+
+    Raises:
+        BadInput: a negative amount, or an empty item name.
+    """
+    if not item.strip():
+        raise BadInput(translate("Duties", "Name the item, e.g. 饮用水."))
+    if min(per_candidates or 0, per_staff or 0, fixed or 0) < 0:
+        raise BadInput(translate(
+            "Duties", "The supply rule for {item} has a negative amount; use 0 or more."
+        ).format(item=item))
+    if session.scalar(select(SupplyRule.id).where(SupplyRule.exam_id == exam.id)) is None:
+        session.add_all(
+            SupplyRule(exam_id=exam.id, post_kind=r.kind, item=r.item, unit=r.unit,
+                       per_candidates=r.per_candidates or 0.0, per_staff=r.per_staff or 0.0,
+                       fixed=r.fixed)
+            for r in post_planning.DEFAULT_SUPPLY_RULES)
+        session.flush()
+    rule = session.scalar(select(SupplyRule).where(
+        SupplyRule.exam_id == exam.id, SupplyRule.post_kind == post_kind,
+        SupplyRule.item == item.strip()))
+    if rule is None:
+        rule = SupplyRule(exam_id=exam.id, post_kind=post_kind, item=item.strip(),
+                          unit=unit or "", per_candidates=0.0, per_staff=0.0, fixed=0)
+        session.add(rule)
+    if unit is not None:
+        rule.unit = unit
+    if per_candidates is not None:
+        rule.per_candidates = per_candidates
+    if per_staff is not None:
+        rule.per_staff = per_staff
+    if fixed is not None:
+        rule.fixed = fixed
+    session.flush()
+    audit.record(session, actor, "duties.supply_rule", exam_id=exam.id, entity="supply_rule",
+                 entity_id=rule.id, summary=f"{post_kind.value} {item}",
+                 details={"per_candidates": rule.per_candidates, "per_staff": rule.per_staff,
+                          "fixed": rule.fixed, "unit": rule.unit})

@@ -1,0 +1,114 @@
+"""The invigilator roster in the database: make it, write it, check it.
+
+Locked duties (replacements, hand-made assignments) and post duties stay as they are; the
+roster is solved around them. With a center, only that center's duties are made again.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from examdesk.enums import DutyKind
+from examdesk.model import Duty as DutyRow
+from examdesk.model import Staff
+from examdesk.planning.plan import PlanIssue
+from examdesk.planning.roster import RosterMetrics, make_roster, roster_issues
+from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
+from examdesk.services import audit
+from examdesk.services.audit import Actor
+from examdesk.services.duties import write_duties
+from examdesk.services.duty_data import load_duty_data
+from examdesk.services.exams import ExamRef, center_id
+
+_SEED_RANGE = 1_000_000
+
+
+@dataclass(frozen=True)
+class RosterResult:
+    """What a roster run did.
+
+    Attributes:
+        seed: the seed used.
+        written: duties written.
+        issues: every gap, explained, and any rule a locked duty breaks.
+        metrics: violations, unfilled places and soft-goal misses.
+    """
+
+    seed: int
+    written: int
+    issues: tuple[PlanIssue, ...]
+    metrics: RosterMetrics
+
+
+def roster_exam(
+    session: Session,
+    actor: Actor,
+    exam: ExamRef,
+    *,
+    seed: int | None = None,
+    center: str | None = None,
+    progress: Progress = no_progress,
+    cancelled: Cancelled = never_cancelled,
+) -> RosterResult:
+    """Make the invigilator roster and write it in the caller's transaction.
+
+    Args:
+        session: the caller's session.
+        actor: who rosters, for the audit trail.
+        exam: the exam.
+        seed: breaks ties reproducibly; None draws one.
+        center: a test center's code: roster only it.
+        progress: receives (done, total, message).
+        cancelled: polled between centers and time slots.
+
+    Returns:
+        What was written and every gap with its reason.
+
+    Raises:
+        BadInput: no test center has the code ``center``.
+    """
+    chosen = seed if seed is not None else secrets.randbelow(_SEED_RANGE)
+    only = center_id(session, exam, center)
+    data = load_duty_data(session, exam, seed=chosen)
+    centers = [c for c in data.centers if only is None or c.id == only]
+
+    def redone(duty_kind: DutyKind, duty_center: int, locked: bool) -> bool:
+        return (duty_kind is not DutyKind.POST and not locked
+                and (only is None or duty_center == only))
+
+    kept = [d for d in data.duties if not redone(d.kind, d.center_id, d.locked)]
+    result = make_roster(centers, data.rooms, data.sessions, data.staff, data.settings,
+                         locked=kept, progress=progress, cancelled=cancelled)
+    kept_keys = {(d.staff_id, d.session_id) for d in kept}
+    new = [d for d in result.duties if (d.staff_id, d.session_id) not in kept_keys]
+    staff_of_exam = select(Staff.id).where(Staff.exam_id == exam.id)
+    query = delete(DutyRow).where(DutyRow.staff_id.in_(staff_of_exam),
+                                  DutyRow.kind != DutyKind.POST, DutyRow.locked.is_(False))
+    if only is not None:
+        query = query.where(DutyRow.center_id == only)
+    session.execute(query)
+    write_duties(session, new)
+    audit.record(
+        session, actor, "duties.roster", exam_id=exam.id, entity="exam", entity_id=exam.id,
+        summary=f"rostered {len(new)} duties with seed {chosen}",
+        details={"seed": chosen, "center": center or "", "duties": len(new),
+                 "unfilled": result.metrics.unfilled,
+                 "hard_violations": result.metrics.hard_violations},
+    )
+    return RosterResult(chosen, len(new), result.issues, result.metrics)
+
+
+def roster_problems(session: Session, exam: ExamRef) -> tuple[PlanIssue, ...]:
+    """Every problem of the exam's roster as it stands (for `examdesk check`).
+
+    An exam without any duty yet has no roster to check: no problem is reported then.
+    """
+    data = load_duty_data(session, exam)
+    if not any(d.kind is not DutyKind.POST for d in data.duties):
+        return ()
+    return roster_issues(data.centers, data.rooms, data.sessions, data.staff, data.duties,
+                         data.settings)
