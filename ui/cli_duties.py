@@ -138,6 +138,10 @@ def cmd_posts(db: Database, args: argparse.Namespace) -> int:
         exam = resolve_exam(session, args.exam)
         result = duties.fill_exam_posts(session, Actor.from_environment(), exam,
                                         center=args.center)
+    for post_id in dict.fromkeys(c.post_id for c in result.coverage):
+        cells = [f"{result.session_labels[c.session_id]} {c.filled}/{c.required}"
+                 for c in result.coverage if c.post_id == post_id]
+        print(f"{result.post_labels[post_id]}: " + "; ".join(cells))
     if result.issues:
         print_issues(result.issues)
     filled = sum(c.filled for c in result.coverage)

@@ -52,11 +52,15 @@ class PostsResult:
         coverage: filled / required per post and session.
         issues: posts not fully covered, with the reason and a fix.
         filled: post duties written.
+        post_labels: post id -> center code and post, for printing the coverage.
+        session_labels: session id -> label.
     """
 
     coverage: tuple[Coverage, ...]
     issues: tuple[PlanIssue, ...]
     filled: int
+    post_labels: dict[int, str]
+    session_labels: dict[int, str]
 
 
 def write_duties(session: Session, duties: Sequence[Duty]) -> None:
@@ -104,7 +108,10 @@ def fill_exam_posts(session: Session, actor: Actor, exam: ExamRef, *,
                  entity_id=exam.id, summary=f"filled {len(made)} post duties",
                  details={"center": center or "", "duties": len(made),
                           "short": sum(1 for i in issues if i.is_error)})
-    return PostsResult(coverage, issues, len(made))
+    codes = {c.id: c.code for c in data.centers}
+    return PostsResult(coverage, issues, len(made),
+                       {p.id: f"{codes[p.center_id]} {p.label}" for p in posts},
+                       {s.id: s.label for s in data.sessions})
 
 
 def exam_supplies(session: Session, exam: ExamRef, *,
