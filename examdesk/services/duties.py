@@ -10,10 +10,12 @@ import secrets
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
-from sqlalchemy import Select, delete, insert, select, update
+from sqlalchemy import Select, Table, delete, select, update
 from sqlalchemy.orm import Session
 
+from examdesk.db.bulk import bulk_insert
 from examdesk.enums import DutyKind, PostKind
 from examdesk.errors import BadInput, PlanProblem
 from examdesk.exchange.normalize import id_number_text
@@ -65,13 +67,12 @@ class PostsResult:
 
 def write_duties(session: Session, duties: Sequence[Duty]) -> None:
     """Insert planning duties as rows (the caller deleted what they replace)."""
-    if duties:
-        session.execute(insert(DutyRow), [
-            {"staff_id": d.staff_id, "session_id": d.session_id, "center_id": d.center_id,
-             "kind": d.kind, "role": d.role, "room_id": d.room_id, "floor": d.floor,
-             "post_id": d.post_id, "is_lead": d.is_lead, "locked": d.locked}
-            for d in duties
-        ])
+    bulk_insert(session, cast(Table, DutyRow.__table__), [
+        {"staff_id": d.staff_id, "session_id": d.session_id, "center_id": d.center_id,
+         "kind": d.kind, "role": d.role, "room_id": d.room_id, "floor": d.floor,
+         "post_id": d.post_id, "is_lead": d.is_lead, "locked": d.locked}
+        for d in duties
+    ])
 
 
 def _staff_of(exam: ExamRef) -> Select[int]:
