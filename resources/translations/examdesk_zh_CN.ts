@@ -52,42 +52,42 @@
         <translation>只创建考试（报考级别、科目、场次），不含考点、考生和工作人员：可随后导入自己的工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="111"/>
+        <location filename="../../ui/cli.py" line="112"/>
         <source>print how many centers, rooms, candidates... the database holds</source>
         <translation>显示数据库中考点、考场、考生等的数量</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="114"/>
+        <location filename="../../ui/cli.py" line="115"/>
         <source>print one JSON object with snake_case keys</source>
         <translation>以一个 JSON 对象输出（键名为英文 snake_case）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="121"/>
+        <location filename="../../ui/cli.py" line="122"/>
         <source>Database ready: {url}</source>
         <translation>数据库已就绪：{url}</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="123"/>
+        <location filename="../../ui/cli.py" line="124"/>
         <source>The previous version was saved as {path}</source>
         <translation>升级前的数据库已备份为 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="132"/>
+        <location filename="../../ui/cli.py" line="133"/>
         <source>The database already holds an exam; the demo was not loaded.</source>
         <translation>数据库中已有考试，未载入演示考试。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="142"/>
+        <location filename="../../ui/cli.py" line="143"/>
         <source>Created {name} ({code}) with its levels, subjects and sessions; import its rooms, candidates and staff with &apos;examdesk import&apos;.</source>
         <translation>已创建 {name}（{code}）及其报考级别、科目和场次；请运行 “examdesk import” 导入考场、考生和工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="147"/>
+        <location filename="../../ui/cli.py" line="148"/>
         <source>Loaded {name} ({code}): {centers} test centers, {rooms} rooms, {candidates:,} candidates ({seated:,} seated), {staff:,} staff in {seconds:.1f} s</source>
         <translation>已载入 {name}（{code}）：{centers} 个考点，{rooms} 个考场，{candidates:,} 名考生（其中 {seated:,} 名已编排座位），{staff:,} 名工作人员，用时 {seconds:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="210"/>
+        <location filename="../../ui/cli.py" line="212"/>
         <source>interrupted; nothing was changed.</source>
         <translation>已中断，未做任何更改。</translation>
     </message>
@@ -479,6 +479,7 @@
     <message>
         <location filename="../../ui/cli_duties.py" line="56"/>
         <location filename="../../ui/cli_duties.py" line="63"/>
+        <location filename="../../ui/cli_print.py" line="30"/>
         <source>only this center</source>
         <translation>仅该考点</translation>
     </message>
@@ -570,27 +571,27 @@
         <translation>已为考点 {center} 场次 {session} 的 {teams} 个监考组抽签分配考场（随机种子 {seed}；使用 --seed {seed} 可重现）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="145"/>
+        <location filename="../../ui/cli_duties.py" line="149"/>
         <source>Posts staffed: {filled:,} of {required:,} places in {posts:,} post-sessions.</source>
         <translation>岗位人员已安排：{posts:,} 个岗位场次共需 {required:,} 人，已安排 {filled:,} 人。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="179"/>
+        <location filename="../../ui/cli_duties.py" line="183"/>
         <source>Duty unlocked.</source>
         <translation>任务已解除锁定。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="180"/>
+        <location filename="../../ui/cli_duties.py" line="184"/>
         <source>Duty locked.</source>
         <translation>任务已锁定。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="188"/>
+        <location filename="../../ui/cli_duties.py" line="192"/>
         <source>{eligible:,} of {count:,} could take over; give the duty with --by WHO.</source>
         <translation>{count:,} 人中有 {eligible:,} 人可以接替；请使用 --by WHO 指定接替人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="193"/>
+        <location filename="../../ui/cli_duties.py" line="197"/>
         <source>{who} takes over; the duty is locked.</source>
         <translation>已由 {who} 接替；该任务已锁定。</translation>
     </message>
@@ -628,6 +629,36 @@
         <location filename="../../ui/cli_plan.py" line="240"/>
         <source>Ticket number {ticket} is retired and will not be given again.</source>
         <translation>准考证号 {ticket} 已作废，不会再次使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_print.py" line="26"/>
+        <source>print sheets as PDF files, one per test center (so far: door, the door lists)</source>
+        <translation>将表单打印为 PDF 文件，每个考点一个（目前支持：door，考场门贴）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_print.py" line="29"/>
+        <source>the sheet: door (考场门贴)</source>
+        <translation>表单：door（考场门贴）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_print.py" line="31"/>
+        <source>only this room</source>
+        <translation>仅此考场</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_print.py" line="33"/>
+        <source>the folder to write into (default: here)</source>
+        <translation>写入的文件夹（默认：当前文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_print.py" line="43"/>
+        <source>No room holds seated candidates there; run &apos;examdesk allocate&apos; first.</source>
+        <translation>该范围内没有已编排考生的考场；请先运行 “examdesk allocate”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_print.py" line="55"/>
+        <source>Wrote {path} ({rooms} rooms)</source>
+        <translation>已写入 {path}（{rooms} 个考场）</translation>
     </message>
 </context>
 <context>
@@ -821,7 +852,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <location filename="../../examdesk/planning/posts.py" line="351"/>
-        <location filename="../../examdesk/services/duties.py" line="316"/>
+        <location filename="../../examdesk/services/duties.py" line="324"/>
         <source>The supply rule for {item} has a negative amount; use 0 or more.</source>
         <translation>{item} 的物资配置规则数量为负数；请使用 0 或更大的数。</translation>
     </message>
@@ -1312,38 +1343,38 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>正在安排流动监考和备用监考</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/duties.py" line="158"/>
+        <location filename="../../examdesk/services/duties.py" line="166"/>
         <source>Exam {exam} has no session {code}; its sessions are {codes}.</source>
         <translation>考试 {exam} 中没有场次 {code}；该考试的场次为 {codes}。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/duties.py" line="186"/>
+        <location filename="../../examdesk/services/duties.py" line="194"/>
         <source>Test center {center} has no invigilators rostered for session {code}; run &apos;examdesk roster&apos; first.</source>
         <translation>考点 {center} 尚未安排场次 {code} 的监考员；请先运行 “examdesk roster”。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/duties.py" line="212"/>
-        <location filename="../../examdesk/services/duties.py" line="266"/>
+        <location filename="../../examdesk/services/duties.py" line="220"/>
+        <location filename="../../examdesk/services/duties.py" line="274"/>
         <source>No staff member of exam {exam} has the ID number {who}.</source>
         <translation>考试 {exam} 中没有证件号码为 {who} 的工作人员。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/duties.py" line="218"/>
+        <location filename="../../examdesk/services/duties.py" line="226"/>
         <source>{name} has no duty in that session.</source>
         <translation>{name} 在该场次没有任务。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/duties.py" line="262"/>
+        <location filename="../../examdesk/services/duties.py" line="270"/>
         <source>{who} is the person being replaced.</source>
         <translation>{who} 就是被替换的人员。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/duties.py" line="270"/>
+        <location filename="../../examdesk/services/duties.py" line="278"/>
         <source>{who} cannot take the duty: {reason}.</source>
         <translation>{who} 不能接替该任务：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/duties.py" line="314"/>
+        <location filename="../../examdesk/services/duties.py" line="322"/>
         <source>Name the item, e.g. 饮用水.</source>
         <translation>请填写物品名称，例如 饮用水。</translation>
     </message>
@@ -3161,6 +3192,20 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <source>Cancelled; nothing was changed.</source>
         <extracomment>Returns True once the user asked to stop.</extracomment>
         <translation>已取消，未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <location filename="../../reports/base.py" line="156"/>
+        <source>{text}: too long, printed as {cut}</source>
+        <translation>{text}：过长，打印为 {cut}</translation>
+    </message>
+    <message>
+        <location filename="../../reports/fonts.py" line="114"/>
+        <source>{text}: no font has {char} (U+{code:04X})</source>
+        <extracomment>TrueType fonts with CJK Ext-B (e.g. 𠮷), which Noto Sans SC lacks; those present are used.</extracomment>
+        <translation>{text}：没有字体包含字符 {char}（U+{code:04X}）</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,116 @@
+"""考场门贴: pages, embedded fonts and the text a PDF reader extracts (poppler-utils)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from reports.door_list import DoorList, DoorListSeat, render_door_lists
+from reports.fonts import FALLBACK_CANDIDATES, load_fonts
+
+LONG_NAME = "欧阳诸葛司马上官慕容端木"
+BMP_NAMES = ("张三", "李四", "欧阳娜娜", "䶮", LONG_NAME)
+SESSION = "6月11日 09:00-11:00 社会工作综合能力(初级)"
+
+
+def _room(code: str, names: list[str], first: int) -> DoorList:
+    seats = tuple(
+        DoorListSeat(i, f"2024110{first + i:05d}", name) for i, name in enumerate(names, start=1)
+    )
+    return DoorList(
+        "2024年度社会工作者职业资格考试", "第一中学考点", code, "教学楼A座3楼301", (SESSION,), seats
+    )
+
+
+ROOMS = [
+    _room("001", [f"考生{i:02d}" for i in range(1, 31)], 0),
+    _room("002", [*BMP_NAMES, "王𠮷", *(f"学生{i:02d}" for i in range(27))], 100),  # 33 seats
+]
+
+
+def _poppler(tool: str, pdf: Path) -> str:
+    args = [tool, "-layout", str(pdf), "-"] if tool == "pdftotext" else [tool, str(pdf)]
+    return subprocess.run(args, check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    pdf, warnings = render_door_lists(ROOMS, fallback_fonts=())
+    path = tmp_path_factory.mktemp("door") / "door.pdf"
+    path.write_bytes(pdf)
+    return path, warnings
+
+
+def test_one_page_per_30_seats(rendered: tuple[Path, list[str]]) -> None:
+    info = _poppler("pdfinfo", rendered[0])
+    pages = re.search(r"^Pages:\s+(\d+)$", info, re.MULTILINE)
+    assert pages is not None
+    assert int(pages.group(1)) == 3  # 30 seats: one page; 33 seats: two
+
+
+def test_every_font_is_embedded(rendered: tuple[Path, list[str]]) -> None:
+    rows = _poppler("pdffonts", rendered[0]).splitlines()[2:]
+    assert rows
+    for row in rows:
+        # Columns: name type encoding emb sub uni object-id gen; emb is 5th from the end.
+        assert row.split()[-5] == "yes", row
+
+
+def test_text_is_extractable(rendered: tuple[Path, list[str]]) -> None:
+    text = _poppler("pdftotext", rendered[0])
+    for label in (
+        "考场门贴",
+        "座位号",
+        "准考证号",
+        "姓名",
+        "考生人数",
+        "第 1 页 / 共 3 页",
+        "第 001 考场",
+        "第 002 考场",
+        "第一中学考点",
+        "教学楼A座3楼301",
+        SESSION,
+    ):
+        assert label in text, label
+    for room in ROOMS:
+        for seat in room.seats:
+            assert seat.ticket_no in text
+    for name in (*BMP_NAMES, "考生30", "学生26"):
+        assert name in text, name
+    assert "202411000001 至 202411000030" in text
+    assert "202411000101 至 202411000133" in text
+
+
+def test_no_id_numbers_in_the_data() -> None:
+    assert set(DoorListSeat.__dataclass_fields__) == {"seat_no", "ticket_no", "name"}
+
+
+def test_long_name_shrinks_without_loss(rendered: tuple[Path, list[str]]) -> None:
+    assert LONG_NAME in _poppler("pdftotext", rendered[0])
+    assert not any(LONG_NAME in w for w in rendered[1])
+
+
+def test_missing_glyph_is_reported_without_fallback(rendered: tuple[Path, list[str]]) -> None:
+    assert rendered[1] == ["王𠮷: no font has 𠮷 (U+20BB7)"]
+    assert load_fonts(()).missing_glyphs("王𠮷") == ["𠮷"]
+
+
+def test_too_long_name_is_cut_with_a_warning() -> None:
+    name = "阿卜杜热合曼·买买提艾力·吐尔逊·阿不都热依木"
+    _, warnings = render_door_lists([_room("003", [name], 200)], fallback_fonts=())
+    assert len(warnings) == 1
+    assert warnings[0].startswith(f"{name}: too long, printed as ")
+
+
+def test_fallback_font_draws_ext_b() -> None:
+    hana = FALLBACK_CANDIDATES[0]
+    if not hana.is_file():
+        pytest.skip("fonts-hanazono is not installed")
+    fonts = load_fonts([hana])
+    assert fonts.missing_glyphs("王𠮷") == []
+    assert fonts.runs("王𠮷") == [(fonts.main, "王"), (fonts.fallbacks[0], "𠮷")]
+    _, warnings = render_door_lists(ROOMS, fallback_fonts=[hana])
+    assert warnings == []
