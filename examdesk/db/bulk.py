@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import JSON, Dialect, Table, insert
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import DeclarativeBase, Session
 from sqlalchemy.types import TypeEngine
 
 #: Rows handed to one executemany on SQLite; COPY streams any number.
 _SQLITE_BATCH = 10_000
 
 
-def bulk_insert(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+def bulk_insert(session: Session, target: type[DeclarativeBase] | Table,
+                rows: Sequence[Mapping[str, Any]]) -> None:
     """Insert ``rows`` into ``table`` in the session's transaction.
 
     Every row must have the same keys. Columns left out get their Python-side default (as
@@ -27,11 +28,13 @@ def bulk_insert(session: Session, table: Table, rows: Sequence[Mapping[str, Any]
 
     Args:
         session: the caller's session; its connection and transaction are used.
-        table: the table to fill.
+        target: the mapped class (or association table) to fill.
         rows: the rows, as column name -> value (enums as members, dates as dates).
     """
     if not rows:
         return
+    # a mapped class's __table__ is typed as a FromClause; it is always a Table here
+    table = target if isinstance(target, Table) else cast(Table, target.__table__)
     connection = session.connection()
     dialect = connection.dialect
     if dialect.name != "postgresql":

@@ -6,13 +6,11 @@ writes the result in the caller's transaction, audited with the user's name.
 
 from __future__ import annotations
 
-import secrets
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import cast
 
-from sqlalchemy import Select, Table, delete, select, update
+from sqlalchemy import Select, delete, select, update
 from sqlalchemy.orm import Session
 
 from examdesk.db.bulk import bulk_insert
@@ -42,8 +40,7 @@ from examdesk.services import audit
 from examdesk.services.audit import Actor
 from examdesk.services.duty_data import DutyData, load_duty_data
 from examdesk.services.exams import ExamRef, center_id
-
-_SEED_RANGE = 1_000_000
+from examdesk.services.seeds import choose_seed
 
 
 @dataclass(frozen=True)
@@ -67,7 +64,7 @@ class PostsResult:
 
 def write_duties(session: Session, duties: Sequence[Duty]) -> None:
     """Insert planning duties as rows (the caller deleted what they replace)."""
-    bulk_insert(session, cast(Table, DutyRow.__table__), [
+    bulk_insert(session, DutyRow, [
         {"staff_id": d.staff_id, "session_id": d.session_id, "center_id": d.center_id,
          "kind": d.kind, "role": d.role, "room_id": d.room_id, "floor": d.floor,
          "post_id": d.post_id, "is_lead": d.is_lead, "locked": d.locked}
@@ -186,7 +183,7 @@ def draw_center(session: Session, actor: Actor, exam: ExamRef, *, center: str,
     """
     wanted = center_id(session, exam, center)
     session_id = find_session(session, exam, session_code)
-    chosen = seed if seed is not None else secrets.randbelow(_SEED_RANGE)
+    chosen = choose_seed(seed)
     data = load_duty_data(session, exam)
     duties = [d for d in data.duties if d.kind is DutyKind.ROOM
               and d.center_id == wanted and d.session_id == session_id]
@@ -211,20 +208,25 @@ def draw_center(session: Session, actor: Actor, exam: ExamRef, *, center: str,
     return DrawSummary(chosen, len({d.room_id for d in result.duties}))
 
 
-def _duty_of(session: Session, exam: ExamRef, data: DutyData, who: str,
-             session_id: int) -> tuple[Duty, str]:
-    key = id_number_text(who)
+def _staff_member(session: Session, exam: ExamRef, who: str) -> tuple[int, str]:
+    """The id and name of the exam's staff member with this ID number."""
     found = session.execute(select(Staff.id, Staff.name).where(
-        Staff.exam_id == exam.id, Staff.id_number == key)).first()
+        Staff.exam_id == exam.id, Staff.id_number == id_number_text(who))).first()
     if found is None:
         raise BadInput(translate(
             "Duties", "No staff member of exam {exam} has the ID number {who}.").format(
             exam=exam.code, who=who))
+    return found.id, found.name
+
+
+def _duty_of(session: Session, exam: ExamRef, data: DutyData, who: str,
+             session_id: int) -> tuple[Duty, str]:
+    staff_id, name = _staff_member(session, exam, who)
     for duty in data.duties:
-        if duty.staff_id == found.id and duty.session_id == session_id:
-            return duty, found.name
+        if duty.staff_id == staff_id and duty.session_id == session_id:
+            return duty, name
     raise PlanProblem(translate("Duties", "{name} has no duty in that session.").format(
-        name=found.name))
+        name=name))
 
 
 def replacement_choices(session: Session, exam: ExamRef, who: str,
@@ -262,18 +264,12 @@ def replace_on_duty(session: Session, actor: Actor, exam: ExamRef, who: str,
     data = load_duty_data(session, exam)
     session_id = find_session(session, exam, session_code)
     duty, name = _duty_of(session, exam, data, who, session_id)
-    key = id_number_text(by)
-    options = replacement_options(duty, data.duties, data.staff, data.rooms, data.settings)
-    by_id = session.scalar(select(Staff.id).where(Staff.exam_id == exam.id,
-                                                  Staff.id_number == key))
+    by_id, _by_name = _staff_member(session, exam, by)
     if by_id == duty.staff_id:
         raise PlanProblem(translate("Duties", "{who} is the person being replaced.").format(
             who=name))
-    option = next((o for o in options if o.staff.id == by_id), None)
-    if option is None:
-        raise BadInput(translate(
-            "Duties", "No staff member of exam {exam} has the ID number {who}.").format(
-            exam=exam.code, who=by))
+    options = replacement_options(duty, data.duties, data.staff, data.rooms, data.settings)
+    option = next(o for o in options if o.staff.id == by_id)  # everyone else is listed
     if option.reason is not None:
         raise PlanProblem(translate("Duties", "{who} cannot take the duty: {reason}.").format(
             who=option.staff.label, reason=option.reason))

@@ -6,7 +6,6 @@ roster is solved around them. With a center, only that center's duties are made 
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select
@@ -23,8 +22,7 @@ from examdesk.services.audit import Actor
 from examdesk.services.duties import write_duties
 from examdesk.services.duty_data import load_duty_data
 from examdesk.services.exams import ExamRef, center_id
-
-_SEED_RANGE = 1_000_000
+from examdesk.services.seeds import choose_seed
 
 
 @dataclass(frozen=True)
@@ -71,7 +69,7 @@ def roster_exam(
     Raises:
         BadInput: no test center has the code ``center``.
     """
-    chosen = seed if seed is not None else secrets.randbelow(_SEED_RANGE)
+    chosen = choose_seed(seed)
     only = center_id(session, exam, center)
     data = load_duty_data(session, exam, seed=chosen)
     centers = [c for c in data.centers if only is None or c.id == only]

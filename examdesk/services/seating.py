@@ -7,12 +7,9 @@ the caller's transaction, audited with the user's name.
 
 from __future__ import annotations
 
-import secrets
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import cast
 
-from sqlalchemy import Table, delete, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from examdesk.db.bulk import bulk_insert
@@ -28,10 +25,7 @@ from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
 from examdesk.services import audit
 from examdesk.services.audit import Actor
 from examdesk.services.exams import ExamRef, center_id
-
-_SEATS = cast(Table, SeatAssignment.__table__)
-#: Seeds drawn for a run without --seed stay short enough to read out and type again.
-_SEED_RANGE = 1_000_000
+from examdesk.services.seeds import choose_seed
 
 
 @dataclass(frozen=True)
@@ -183,7 +177,7 @@ def allocate_exam(
             nothing is written.
         BadInput: no test center has the code ``center``.
     """
-    chosen = seed if seed is not None else secrets.randbelow(_SEED_RANGE)
+    chosen = choose_seed(seed)
     plan = load_plan(session, exam, seed=chosen)
     rooms = list(plan.rooms)
     candidates = list(plan.candidates)
@@ -204,7 +198,7 @@ def allocate_exam(
     for start in range(0, len(moved), 5000):
         session.execute(delete(SeatAssignment).where(
             SeatAssignment.candidate_id.in_(moved[start : start + 5000])))
-    bulk_insert(session, _SEATS, [
+    bulk_insert(session, SeatAssignment, [
         {"candidate_id": s.candidate_id, "exam_id": exam.id, "room_id": s.room_id,
          "seat_no": s.seat_no, "ticket_no": s.ticket_no}
         for s in new
@@ -221,8 +215,3 @@ def allocate_exam(
                              rooms_used=result.rooms_used,
                              neighbour_pairs=result.neighbour_pairs, notes=result.merged_tails)
 
-
-def seats_of(plan: PlanData, candidate_ids: Sequence[int]) -> list[Seat]:
-    """The seats of the given candidates, in the order given (absent ones skipped)."""
-    by_candidate = {s.candidate_id: s for s in plan.seats}
-    return [by_candidate[c] for c in candidate_ids if c in by_candidate]

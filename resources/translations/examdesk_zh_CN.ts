@@ -723,27 +723,27 @@
         <translation>正在编排考生座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="271"/>
+        <location filename="../../examdesk/services/demo.py" line="270"/>
         <source>Rostering the staff</source>
         <translation>正在安排工作人员</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="279"/>
+        <location filename="../../examdesk/services/demo.py" line="277"/>
         <source>Demo exam loaded</source>
         <translation>演示考试已载入</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="389"/>
+        <location filename="../../examdesk/services/demo.py" line="387"/>
         <source>Creating rooms</source>
         <translation>正在创建考场</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="443"/>
+        <location filename="../../examdesk/services/demo.py" line="441"/>
         <source>Adding candidates</source>
         <translation>正在添加考生</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="490"/>
+        <location filename="../../examdesk/services/demo.py" line="488"/>
         <source>Adding staff</source>
         <translation>正在添加工作人员</translation>
     </message>
@@ -852,7 +852,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <location filename="../../examdesk/planning/posts.py" line="351"/>
-        <location filename="../../examdesk/services/duties.py" line="324"/>
+        <location filename="../../examdesk/services/duties.py" line="320"/>
         <source>The supply rule for {item} has a negative amount; use 0 or more.</source>
         <translation>{item} 的物资配置规则数量为负数；请使用 0 或更大的数。</translation>
     </message>
@@ -1343,38 +1343,37 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>正在安排流动监考和备用监考</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/duties.py" line="166"/>
+        <location filename="../../examdesk/services/duties.py" line="163"/>
         <source>Exam {exam} has no session {code}; its sessions are {codes}.</source>
         <translation>考试 {exam} 中没有场次 {code}；该考试的场次为 {codes}。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/duties.py" line="194"/>
+        <location filename="../../examdesk/services/duties.py" line="191"/>
         <source>Test center {center} has no invigilators rostered for session {code}; run &apos;examdesk roster&apos; first.</source>
         <translation>考点 {center} 尚未安排场次 {code} 的监考员；请先运行 “examdesk roster”。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/duties.py" line="220"/>
-        <location filename="../../examdesk/services/duties.py" line="274"/>
+        <location filename="../../examdesk/services/duties.py" line="216"/>
         <source>No staff member of exam {exam} has the ID number {who}.</source>
         <translation>考试 {exam} 中没有证件号码为 {who} 的工作人员。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/duties.py" line="226"/>
+        <location filename="../../examdesk/services/duties.py" line="228"/>
         <source>{name} has no duty in that session.</source>
         <translation>{name} 在该场次没有任务。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/duties.py" line="270"/>
+        <location filename="../../examdesk/services/duties.py" line="269"/>
         <source>{who} is the person being replaced.</source>
         <translation>{who} 就是被替换的人员。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/duties.py" line="278"/>
+        <location filename="../../examdesk/services/duties.py" line="274"/>
         <source>{who} cannot take the duty: {reason}.</source>
         <translation>{who} 不能接替该任务：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/duties.py" line="322"/>
+        <location filename="../../examdesk/services/duties.py" line="318"/>
         <source>Name the item, e.g. 饮用水.</source>
         <translation>请填写物品名称，例如 饮用水。</translation>
     </message>
@@ -2086,7 +2085,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <location filename="../../examdesk/exchange/staff.py" line="235"/>
-        <location filename="../../examdesk/services/imports/seating.py" line="142"/>
+        <location filename="../../examdesk/services/imports/seating.py" line="139"/>
         <source>this test center is not in the exam</source>
         <translation>本次考试中没有该考点</translation>
     </message>
@@ -2375,82 +2374,82 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>请填写座位号，例如 7</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/seating.py" line="124"/>
+        <location filename="../../examdesk/services/imports/seating.py" line="121"/>
         <source>no candidate of the exam has this number</source>
         <translation>本次考试中没有该号码的考生</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/seating.py" line="125"/>
+        <location filename="../../examdesk/services/imports/seating.py" line="122"/>
         <source>import the candidate first, or correct the number</source>
         <translation>请先导入该考生，或改正号码</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/seating.py" line="130"/>
+        <location filename="../../examdesk/services/imports/seating.py" line="127"/>
         <source>this candidate has withdrawn</source>
         <translation>该考生已退考</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/seating.py" line="131"/>
+        <location filename="../../examdesk/services/imports/seating.py" line="128"/>
         <source>remove the row</source>
         <translation>请删除该行</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/seating.py" line="135"/>
+        <location filename="../../examdesk/services/imports/seating.py" line="132"/>
         <source>the exam has this candidate as {name}</source>
         <translation>本次考试中该考生的姓名为 {name}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/seating.py" line="137"/>
+        <location filename="../../examdesk/services/imports/seating.py" line="134"/>
         <source>check that the row is about the right candidate</source>
         <translation>请核对该行的考生是否正确</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/seating.py" line="143"/>
+        <location filename="../../examdesk/services/imports/seating.py" line="140"/>
         <source>import the rooms first, or correct the center</source>
         <translation>请先导入考场，或改正考点</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/seating.py" line="148"/>
+        <location filename="../../examdesk/services/imports/seating.py" line="145"/>
         <source>this test center has no room with this number</source>
         <translation>该考点没有此考场号的考场</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/seating.py" line="149"/>
+        <location filename="../../examdesk/services/imports/seating.py" line="146"/>
         <source>import the room first, or correct the room number</source>
         <translation>请先导入该考场，或改正考场号</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/seating.py" line="153"/>
+        <location filename="../../examdesk/services/imports/seating.py" line="150"/>
         <source>this ticket number was withdrawn and is never given again</source>
         <translation>该准考证号已作废，不能再次使用</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/seating.py" line="155"/>
+        <location filename="../../examdesk/services/imports/seating.py" line="152"/>
         <source>give the candidate another ticket number</source>
         <translation>请为该考生改用其他准考证号</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/seating.py" line="175"/>
+        <location filename="../../examdesk/services/imports/seating.py" line="172"/>
         <source>this seat belongs to a candidate who is not in the file</source>
         <translation>该座位已安排给文件以外的考生</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/seating.py" line="177"/>
+        <location filename="../../examdesk/services/imports/seating.py" line="174"/>
         <source>choose a free seat, or add that candidate&apos;s row</source>
         <translation>请选择空座位，或在文件中加入该座位现有考生的行</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/seating.py" line="179"/>
+        <location filename="../../examdesk/services/imports/seating.py" line="176"/>
         <source>this ticket number belongs to a candidate who is not in the file</source>
         <translation>该准考证号已属于文件以外的考生</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/seating.py" line="181"/>
+        <location filename="../../examdesk/services/imports/seating.py" line="178"/>
         <source>correct the ticket number</source>
         <translation>请改正准考证号</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/seating.py" line="204"/>
+        <location filename="../../examdesk/services/imports/seating.py" line="201"/>
         <source>Seats written</source>
         <translation>座位已写入</translation>
     </message>

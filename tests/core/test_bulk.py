@@ -4,9 +4,8 @@ PostgreSQL (COPY)."""
 from __future__ import annotations
 
 from datetime import date
-from typing import cast
 
-from sqlalchemy import Table, select
+from sqlalchemy import select
 
 from examdesk.db.bulk import bulk_insert
 from examdesk.enums import CandidateStatus, Gender, IdType
@@ -19,7 +18,7 @@ def test_bulk_rows_read_back_as_an_orm_insert_would_store_them(db, actor):
         demo.load_demo(session, actor, exam_only=True)
         exam_id = session.scalar(select(Exam.id))
         level_id = session.scalar(select(Level.id).where(Level.code == "1"))
-        bulk_insert(session, cast(Table, Candidate.__table__), [
+        bulk_insert(session, Candidate, [
             {"exam_id": exam_id, "registration_no": f"R{n}", "name": name, "gender": gender,
              "id_type": IdType.PASSPORT, "id_number": f"E{n:08d}", "birth_date": born,
              "level_id": level_id}
@@ -30,7 +29,7 @@ def test_bulk_rows_read_back_as_an_orm_insert_would_store_them(db, actor):
         center = TestCenter(exam_id=exam_id, code="01", name="一中")
         session.add(center)
         session.flush()
-        bulk_insert(session, cast(Table, Room.__table__), [
+        bulk_insert(session, Room, [
             {"center_id": center.id, "code": "01001", "rows": 6, "columns": 5,
              "unusable_seats": [[6, 5]]}])
     with db.begin() as session:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from examdesk.db.bulk import bulk_insert
@@ -211,7 +211,7 @@ class _Plan:
         numbers.reserve(r.registration_no for r in records)
         total = len(records)
         progress(0, total, translate("Import", "Adding candidates"))
-        bulk_insert(self.session, _CANDIDATES, [
+        bulk_insert(self.session, Candidate, [
             {
                 "exam_id": self.exam.id,
                 "registration_no": r.registration_no or numbers.next(),
@@ -272,10 +272,6 @@ class _Plan:
                     candidate_subjects.c.candidate_id.in_(repapered)))
                 self.session.execute(insert(candidate_subjects), papers)
             progress(start + len(batch), len(records), translate("Import", "Updating candidates"))
-
-
-#: The candidates table for bulk inserts (a mapped class's __table__ is typed as a FromClause)
-_CANDIDATES = cast(Table, Candidate.__table__)
 
 
 class _RegistrationNumbers:

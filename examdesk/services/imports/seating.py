@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import cast
 
-from sqlalchemy import Table, delete, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from examdesk.db.bulk import bulk_insert
@@ -27,8 +26,6 @@ from examdesk.progress import Cancelled, Progress, check_cancelled, never_cancel
 from examdesk.services.audit import Actor
 from examdesk.services.exams import ExamRef
 from examdesk.services.imports import ImportResult, apply_sheet, read_sheet
-
-_SEATS = cast(Table, SeatAssignment.__table__)
 
 
 def import_seating(
@@ -196,7 +193,7 @@ class _Plan:
             check_cancelled(cancelled)
             self.session.execute(delete(SeatAssignment).where(
                 SeatAssignment.candidate_id.in_(ids[start : start + 5000])))
-        bulk_insert(self.session, _SEATS, [
+        bulk_insert(self.session, SeatAssignment, [
             {"candidate_id": self.resolved[r.row][0], "exam_id": self.exam.id,
              "room_id": self.resolved[r.row][1], "seat_no": r.seat_no, "ticket_no": r.ticket_no}
             for r in rows
