@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 
 from examdesk.printing.door_list import DoorList, DoorListSeat
 from reports.base import Page, Sheet
-from reports.fonts import load_fonts
+from reports.fonts import FontSet, load_fonts
 
 __all__ = ["DoorList", "DoorListSeat", "DoorListSheet", "render_door_lists"]
 
@@ -29,8 +29,8 @@ class DoorListSheet(Sheet):
 
     title = "考场门贴"
 
-    def __init__(self, lists: Sequence[DoorList], fallback_fonts: Sequence[Path] | None = None):
-        super().__init__(load_fonts(fallback_fonts))
+    def __init__(self, lists: Sequence[DoorList], fonts: FontSet | None = None):
+        super().__init__(fonts)
         self.lists = tuple(lists)
 
     def layout(self) -> list[Page]:
@@ -110,5 +110,5 @@ def render_door_lists(
     Returns:
         The PDF, and warnings about text that could not be printed as given.
     """
-    sheet = DoorListSheet(lists, fallback_fonts)
+    sheet = DoorListSheet(lists, load_fonts(fallback_fonts))
     return sheet.render(), sheet.warnings

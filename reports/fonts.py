@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from examdesk.i18n import translate
@@ -25,6 +26,28 @@ FALLBACK_CANDIDATES: tuple[Path, ...] = (
     Path("/usr/share/fonts/truetype/hanazono/HanaMinB.ttf"),  # Debian fonts-hanazono
     Path("C:/Windows/Fonts/simsunb.ttf"),  # SimSun-ExtB, on every Chinese Windows PC
 )
+
+def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
+    """reportlab's ToUnicode CMap, with characters beyond U+FFFF as UTF-16 surrogate pairs.
+
+    reportlab writes them as 5 hex digits, which PDF readers cut to 4: 𠮷 (U+20BB7) printed
+    fine but copied and searched as ₻ (U+20BB). A CMap maps to UTF-16BE, so pairs it is.
+    """
+
+    def utf16(code: int) -> str:
+        return chr(code).encode("utf-16-be").hex().upper()
+
+    lines = _reportlab_cmap(fontname, subset).split("\n")
+    start = lines.index(f"{len(subset)} beginbfchar") + 1
+    lines[start : start + len(subset)] = [
+        f"<{i:02X}> <{utf16(code)}>"
+        for i, code in enumerate(subset)
+    ]
+    return "\n".join(lines)
+
+
+_reportlab_cmap = ttfonts.makeToUnicodeCMap
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 # Parsing a 10 MB TTF takes a while: each file is registered with reportlab once per process.
 _registered: dict[str, Any] = {}
@@ -58,11 +81,7 @@ class FontSet:
 
     def missing_glyphs(self, text: str) -> list[str]:
         """The distinct characters of ``text`` that no font has, in order of appearance."""
-        missing: list[str] = []
-        for char in text:
-            if char not in missing and self.font_for(char) is None:
-                missing.append(char)
-        return missing
+        return list(_missing(self, text))
 
     def runs(self, text: str) -> list[tuple[str, str]]:
         """Split ``text`` into ``[(font_name, text)]`` runs.
@@ -70,18 +89,36 @@ class FontSet:
         Each character goes to the main font, else the first fallback that has it, else the main
         font (it is then missing: :meth:`missing_glyphs` reports it).
         """
-        runs: list[tuple[str, str]] = []
-        for char in text:
-            name = self.font_for(char) or self.main
-            if runs and runs[-1][0] == name:
-                runs[-1] = (name, runs[-1][1] + char)
-            else:
-                runs.append((name, char))
-        return runs
+        return list(_runs(self, text))
 
     def string_width(self, text: str, size: float) -> float:
         """The width of ``text`` in points, drawn in runs at ``size``."""
-        return float(sum(pdfmetrics.stringWidth(t, name, size) for name, t in self.runs(text)))
+        return float(sum(pdfmetrics.stringWidth(t, name, size) for name, t in _runs(self, text)))
+
+
+# Sheets draw the same labels, dates and names many times: split each string once.
+@lru_cache(maxsize=65536)
+def _runs(fonts: FontSet, text: str) -> tuple[tuple[str, str], ...]:
+    main = _registered[fonts.main].face.charToGlyph
+    if all(ord(char) in main for char in text):
+        return ((fonts.main, text),) if text else ()
+    runs: list[tuple[str, str]] = []
+    for char in text:
+        name = fonts.font_for(char) or fonts.main
+        if runs and runs[-1][0] == name:
+            runs[-1] = (name, runs[-1][1] + char)
+        else:
+            runs.append((name, char))
+    return tuple(runs)
+
+
+@lru_cache(maxsize=65536)
+def _missing(fonts: FontSet, text: str) -> tuple[str, ...]:
+    missing: list[str] = []
+    for char in text:
+        if char not in missing and fonts.font_for(char) is None:
+            missing.append(char)
+    return tuple(missing)
 
 
 def load_fonts(fallback_paths: Sequence[Path] | None = None) -> FontSet:

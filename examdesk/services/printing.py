@@ -1,86 +1,225 @@
-"""Fill the printed sheets' data from the database (the sheets are drawn in reports/)."""
+"""Fill the room sheets' data from the database (the sheets are drawn in reports/).
+
+A room's envelope (door list, seating chart, desk labels, sign-in sheets, room records) is one
+:class:`RoomSheets`; the staff and center sheets are filled in ``printing_staff`` and
+``printing_center``.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, time
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta
+from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from examdesk.enums import DutyKind
+from examdesk.labels import GENDER_LABELS
 from examdesk.model import (
     Candidate,
+    CandidatePhoto,
+    Duty,
+    Exam,
     ExamSession,
+    Level,
     Room,
     SeatAssignment,
+    Staff,
     Subject,
     TestCenter,
     candidate_subjects,
     session_subjects,
 )
-from examdesk.printing.door_list import DoorList, DoorListSeat
+from examdesk.planning.seats import Grid, seat_positions
+from examdesk.printing.common import Person, PrintedSession
+from examdesk.printing.door_list import DoorList
+from examdesk.printing.rooms import RoomSession, RoomSheets, SeatedCandidate
+from examdesk.services import audit
+from examdesk.services.audit import Actor
+from examdesk.services.duties import find_session
 from examdesk.services.exams import ExamRef, center_id
 
+#: Staff report for the briefing an hour before the session starts (domain.md, timeline T-60).
+REPORT_BEFORE = timedelta(minutes=60)
 
-def door_lists(session: Session, exam: ExamRef, *, center: str | None = None,
-               room: str | None = None) -> tuple[DoorList, ...]:
-    """The door list of every room holding candidates (of one center, or one room).
-
-    Args:
-        session: the caller's session.
-        exam: the exam.
-        center: a test center's code: only its rooms.
-        room: a room's code: only that room.
-
-    Returns:
-        One door list per room, in the centers' and rooms' order.
-
-    Raises:
-        BadInput: no test center has the code ``center``.
-    """
-    only = center_id(session, exam, center)
-    seats: defaultdict[int, list[DoorListSeat]] = defaultdict(list)
-    for room_id, seat_no, ticket_no, name in session.execute(
-        select(SeatAssignment.room_id, SeatAssignment.seat_no, SeatAssignment.ticket_no,
-               Candidate.name).join(Candidate, Candidate.id == SeatAssignment.candidate_id)
-        .where(SeatAssignment.exam_id == exam.id).order_by(SeatAssignment.seat_no)
-    ):
-        seats[room_id].append(DoorListSeat(seat_no, ticket_no, name))
-    papers: defaultdict[int, set[tuple[tuple[date, time], str]]] = defaultdict(set)
-    for room_id, day, start, end, subject in session.execute(
-        select(SeatAssignment.room_id, ExamSession.date, ExamSession.start_time,
-               ExamSession.end_time, Subject.name).distinct()
-        .join(candidate_subjects,
-              candidate_subjects.c.candidate_id == SeatAssignment.candidate_id)
-        .join(session_subjects, session_subjects.c.subject_id == candidate_subjects.c.subject_id)
-        .join(ExamSession, ExamSession.id == session_subjects.c.session_id)
-        .join(Subject, Subject.id == candidate_subjects.c.subject_id)
-        .where(SeatAssignment.exam_id == exam.id)
-    ):
-        papers[room_id].add(((day, start), f"{day.month}月{day.day}日 {start:%H:%M}-"
-                                           f"{end:%H:%M} {subject}"))
-    query = (
-        select(Room.id, Room.code, Room.building, Room.floor, Room.label,
-               TestCenter.name.label("center"))
-        .join(TestCenter).where(TestCenter.exam_id == exam.id)
-        .order_by(TestCenter.sort_order, TestCenter.code, Room.sort_order, Room.code)
-    )
-    if only is not None:
-        query = query.where(TestCenter.id == only)
-    if room is not None:
-        query = query.where(Room.code == room.strip())
-    return tuple(
-        DoorList(exam.name, r.center, r.code, _location(r.building, r.floor, r.label),
-                 tuple(text for _key, text in sorted(papers[r.id])),
-                 tuple(seats[r.id]))
-        for r in session.execute(query) if seats[r.id]
-    )
+Q = TypeVar("Q", bound=Select[*tuple[Any, ...]])  # any select, its columns kept
 
 
-def _location(building: str, floor: int | None, label: str) -> str:
+def printed_session(row: Any, papers: Iterable[str] = ()) -> PrintedSession:
+    """An ExamSession row (code, date, start_time, end_time) as the sheets print it."""
+    day: date = row.date
+    start: time = row.start_time
+    report = (datetime.combine(day, start) - REPORT_BEFORE).time()
+    return PrintedSession(row.code, f"{day.month}月{day.day}日",
+                          f"{start:%H:%M}-{row.end_time:%H:%M}", tuple(papers), f"{report:%H:%M}")
+
+
+def location(building: str, floor: int | None, label: str) -> str:
+    """Where a room is: ``教学楼A 3楼 301`` (``地下1层`` below ground)."""
     parts = [building] if building else []
     if floor is not None:
         parts.append(f"{floor}楼" if floor > 0 else f"地下{-floor}层")
     if label:
         parts.append(label)
     return " ".join(parts)
+
+
+def person(row: Any) -> Person:
+    """A Staff row (name, work_unit, phone, gender) as a roster prints them."""
+    return Person(row.name, row.work_unit, row.phone, GENDER_LABELS.get(row.gender, ""))
+
+
+def _chosen_rooms(query: Q, exam: ExamRef, center: int | None, room: str | None) -> Q:
+    query = query.where(TestCenter.exam_id == exam.id)
+    if center is not None:
+        query = query.where(TestCenter.id == center)
+    if room is not None:
+        query = query.where(Room.code == room.strip())
+    return query
+
+
+def room_sheets(session: Session, exam: ExamRef, *, center: str | None = None,
+                room: str | None = None, photos: bool = True) -> tuple[RoomSheets, ...]:
+    """The envelope data of every room holding candidates (of one center, or one room).
+
+    Args:
+        session: the caller's session.
+        exam: the exam.
+        center: a test center's code: only its rooms.
+        room: a room's code: only that room (of every center, unless ``center`` is given).
+        photos: read the candidates' photos (the door list needs none).
+
+    Returns:
+        One RoomSheets per room, in the centers' and rooms' order.
+
+    Raises:
+        BadInput: no test center has the code ``center``.
+    """
+    only = center_id(session, exam, center)
+    settings = session.execute(select(Exam.seat_order, Exam.first_seat_corner)
+                               .where(Exam.id == exam.id)).one()
+
+    def chosen(query: Q) -> Q:
+        return _chosen_rooms(query.join(Room, Room.id == SeatAssignment.room_id)
+                             .join(TestCenter, TestCenter.id == Room.center_id), exam, only, room)
+
+    sits: defaultdict[int, list[int]] = defaultdict(list)  # candidate -> session ids
+    papers: defaultdict[tuple[int, int], set[str]] = defaultdict(set)  # (room, session)
+    for candidate_id, room_id, session_id, subject in session.execute(chosen(
+        select(SeatAssignment.candidate_id, SeatAssignment.room_id,
+               session_subjects.c.session_id, Subject.name)
+        .join(candidate_subjects, candidate_subjects.c.candidate_id == SeatAssignment.candidate_id)
+        .join(session_subjects, session_subjects.c.subject_id == candidate_subjects.c.subject_id)
+        .join(Subject, Subject.id == candidate_subjects.c.subject_id)
+    )):
+        sits[candidate_id].append(session_id)
+        papers[room_id, session_id].add(subject)
+    sessions = session.execute(
+        select(ExamSession.id, ExamSession.code, ExamSession.date, ExamSession.start_time,
+               ExamSession.end_time).where(ExamSession.exam_id == exam.id)
+        .order_by(ExamSession.date, ExamSession.start_time, ExamSession.code)).all()
+    code_of = {s.id: s.code for s in sessions}
+    order = {s.id: i for i, s in enumerate(sessions)}
+    pictures: dict[int, bytes] = {}
+    if photos:
+        pictures = {cid: data for cid, data in session.execute(chosen(
+            select(CandidatePhoto.candidate_id, CandidatePhoto.data)
+            .join(SeatAssignment, SeatAssignment.candidate_id == CandidatePhoto.candidate_id)))}
+    seated: defaultdict[int, list[Any]] = defaultdict(list)
+    levels: defaultdict[int, set[str]] = defaultdict(set)
+    for row in session.execute(chosen(
+        select(SeatAssignment.room_id, SeatAssignment.seat_no, SeatAssignment.ticket_no,
+               Candidate.id, Candidate.name, Candidate.gender, Candidate.id_number,
+               Level.short_name, Level.name.label("level_name"))
+        .join(Candidate, Candidate.id == SeatAssignment.candidate_id)
+        .join(Level, Level.id == Candidate.level_id)
+        .where(SeatAssignment.exam_id == exam.id)
+        .order_by(SeatAssignment.seat_no)
+    )):
+        seated[row.room_id].append(row)
+        levels[row.room_id].add(row.short_name or row.level_name)
+    staffed = _invigilators(session, exam, only)
+    result: list[RoomSheets] = []
+    for r in session.execute(_chosen_rooms(
+        select(Room.id, Room.code, Room.building, Room.floor, Room.label, Room.rows,
+               Room.columns, Room.unusable_seats, TestCenter.code.label("center_code"),
+               TestCenter.name.label("center_name")).join(TestCenter),
+        exam, only, room).order_by(TestCenter.sort_order, TestCenter.code, Room.sort_order,
+                                   Room.code)):
+        rows = seated.get(r.id)
+        if not rows:
+            continue
+        unusable = tuple(sorted((int(a), int(b)) for a, b in r.unusable_seats))
+        positions = seat_positions(Grid(r.rows, r.columns, frozenset(unusable)),
+                                   settings.seat_order, settings.first_seat_corner)
+        used = sorted({s for c in rows for s in sits[c.id]}, key=order.__getitem__)
+        seats = []
+        for c in rows:
+            row_no, column_no = (positions[c.seat_no - 1] if 1 <= c.seat_no <= len(positions)
+                                 else (0, 0))  # outside the grid: `examdesk check` flags it
+            seats.append(SeatedCandidate(
+                c.seat_no, row_no, column_no, c.ticket_no, c.name,
+                GENDER_LABELS.get(c.gender, ""), c.id_number, pictures.get(c.id),
+                tuple(code_of[s] for s in sorted(sits[c.id], key=order.__getitem__))))
+        by_id = {s.id: s for s in sessions}
+        room_sessions = tuple(
+            RoomSession(printed_session(by_id[s], sorted(papers[r.id, s])),
+                        *staffed.get((r.id, s), ((), False)))
+            for s in used
+        )
+        result.append(RoomSheets(
+            exam.name, r.center_code, r.center_name, r.code,
+            location(r.building, r.floor, r.label), "、".join(sorted(levels[r.id])),
+            r.rows, r.columns, unusable, room_sessions, tuple(seats)))
+    return tuple(result)
+
+
+def _invigilators(session: Session, exam: ExamRef,
+                  only: int | None) -> dict[tuple[int, int], tuple[tuple[Person, ...], bool]]:
+    """(room, session) -> the room's invigilators, lead first, and whether a lead is set."""
+    query = (
+        select(Duty.room_id, Duty.session_id, Duty.is_lead, Staff.name, Staff.work_unit,
+               Staff.phone, Staff.gender)
+        .join(Staff, Staff.id == Duty.staff_id)
+        .where(Staff.exam_id == exam.id, Duty.kind == DutyKind.ROOM, Duty.room_id.is_not(None))
+        .order_by(Duty.is_lead.desc(), Staff.name)
+    )
+    if only is not None:
+        query = query.where(Duty.center_id == only)
+    found: defaultdict[tuple[int, int], list[Any]] = defaultdict(list)
+    for row in session.execute(query):
+        found[row.room_id, row.session_id].append(row)
+    return {key: (tuple(person(r) for r in rows), rows[0].is_lead)
+            for key, rows in found.items()}
+
+
+def door_lists(session: Session, exam: ExamRef, *, center: str | None = None,
+               room: str | None = None) -> tuple[DoorList, ...]:
+    """The door list of every room holding candidates (of one center, or one room).
+
+    Raises:
+        BadInput: no test center has the code ``center``.
+    """
+    return tuple(r.door_list() for r in room_sheets(session, exam, center=center, room=room,
+                                                    photos=False))
+
+
+def session_code(session: Session, exam: ExamRef, code: str) -> str:
+    """The exam's session code as stored, for a code typed in any case (``s2`` -> ``S2``).
+
+    Raises:
+        BadInput: no session has that code; the message lists them.
+    """
+    found = session.get(ExamSession, find_session(session, exam, code))
+    assert found is not None
+    return found.code
+
+
+def record_print(session: Session, actor: Actor, exam: ExamRef, sheet: str, center: str,
+                 pages: int) -> None:
+    """Log a print run in the audit trail: sheets carry personal data (domain.md)."""
+    audit.record(session, actor, "print", exam_id=exam.id, entity="center", entity_id=center,
+                 summary=f"print {sheet} {center}: {pages} pages",
+                 details={"sheet": sheet, "pages": pages})

@@ -479,7 +479,7 @@
     <message>
         <location filename="../../ui/cli_duties.py" line="56"/>
         <location filename="../../ui/cli_duties.py" line="63"/>
-        <location filename="../../ui/cli_print.py" line="30"/>
+        <location filename="../../ui/cli_print.py" line="55"/>
         <source>only this center</source>
         <translation>仅该考点</translation>
     </message>
@@ -631,34 +631,70 @@
         <translation>准考证号 {ticket} 已作废，不会再次使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="26"/>
-        <source>print sheets as PDF files, one per test center (so far: door, the door lists)</source>
-        <translation>将表单打印为 PDF 文件，每个考点一个（目前支持：door，考场门贴）</translation>
+        <location filename="../../ui/cli_print.py" line="48"/>
+        <source>print sheets as PDF files, one per test center</source>
+        <extracomment>Each sheet and the name its files start with. A room&apos;s envelope, in the order staff sort it (the issue: door list, seating chart, sign-in sheet per session, room record). Where rendered parts are kept between runs, inside the output folder.</extracomment>
+        <translation>打印各类表单为 PDF 文件，每个考点一个</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="29"/>
-        <source>the sheet: door (考场门贴)</source>
-        <translation>表单：door（考场门贴）</translation>
+        <location filename="../../ui/cli_print.py" line="50"/>
+        <source>door (考场门贴), seating (座位表), desk (桌贴), signin (考生签到表), record (考场情况记录单), duty (监考安排表), cards (工作安排卡), posts (岗位值班表), draw (抽签结果), certificate (临时身份证明), summary (考点情况汇总表), or pack: every room&apos;s envelope then the center&apos;s staff sheets</source>
+        <translation>door（考场门贴）、seating（座位表）、desk（桌贴）、signin（考生签到表）、record（考场情况记录单）、duty（监考安排表）、cards（工作安排卡）、posts（岗位值班表）、draw（抽签结果）、certificate（临时身份证明）、summary（考点情况汇总表），或 pack：逐个考场的袋内材料，再加考点的工作人员表单</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="31"/>
+        <location filename="../../ui/cli_print.py" line="56"/>
+        <source>only this session (S1, S2...): sign-in sheets, room records, duty sheets, draw</source>
+        <translation>只打印此场次（S1、S2……）：签到表、考场情况记录单、监考安排表、抽签结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_print.py" line="58"/>
         <source>only this room</source>
         <translation>仅此考场</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="33"/>
+        <location filename="../../ui/cli_print.py" line="60"/>
         <source>the folder to write into (default: here)</source>
         <translation>写入的文件夹（默认：当前文件夹）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="43"/>
+        <location filename="../../ui/cli_print.py" line="62"/>
+        <source>processes to render with (default: the cores)</source>
+        <translation>用于生成的进程数（默认：CPU 核数）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_print.py" line="99"/>
+        <source>Wrote {path}: {pages} pages ({drawn} of {parts} parts drawn, the others unchanged)</source>
+        <translation>已写入 {path}：共 {pages} 页（{parts} 个部分中重新生成 {drawn} 个，其余未变）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_print.py" line="158"/>
+        <source>Nobody sits a paper there in session {code}.</source>
+        <translation>该处在场次 {code} 没有考生参加考试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_print.py" line="161"/>
         <source>No room holds seated candidates there; run &apos;examdesk allocate&apos; first.</source>
         <translation>该范围内没有已编排考生的考场；请先运行 “examdesk allocate”。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="55"/>
-        <source>Wrote {path} ({rooms} rooms)</source>
-        <translation>已写入 {path}（{rooms} 个考场）</translation>
+        <location filename="../../ui/cli_print.py" line="164"/>
+        <source>No draw has been held there yet; run &apos;examdesk draw&apos; on the morning of the exam.</source>
+        <translation>该处尚未抽签；请于考试当天早上运行 &apos;examdesk draw&apos;。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_print.py" line="167"/>
+        <source>Nobody is on duty there yet; run &apos;examdesk roster&apos; first.</source>
+        <translation>该处尚未安排工作人员；请先运行 &apos;examdesk roster&apos;。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_print.py" line="169"/>
+        <source>That test center has no posts.</source>
+        <translation>该考点没有设置岗位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_print.py" line="170"/>
+        <source>There is nothing to print there.</source>
+        <translation>该处没有可打印的内容。</translation>
     </message>
 </context>
 <context>
@@ -3196,12 +3232,13 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../reports/base.py" line="156"/>
+        <location filename="../../reports/base.py" line="207"/>
+        <location filename="../../reports/base.py" line="231"/>
         <source>{text}: too long, printed as {cut}</source>
         <translation>{text}：过长，打印为 {cut}</translation>
     </message>
     <message>
-        <location filename="../../reports/fonts.py" line="114"/>
+        <location filename="../../reports/fonts.py" line="151"/>
         <source>{text}: no font has {char} (U+{code:04X})</source>
         <extracomment>TrueType fonts with CJK Ext-B (e.g. 𠮷), which Noto Sans SC lacks; those present are used.</extracomment>
         <translation>{text}：没有字体包含字符 {char}（U+{code:04X}）</translation>

@@ -1,9 +1,15 @@
-"""`examdesk print`: PDFs written whole, one per test center, no ID numbers on door lists."""
+"""`examdesk print`: every sheet, one PDF per test center, written whole; the pack's order;
+printing again redraws only what changed."""
 
 from __future__ import annotations
 
-import subprocess
+import pytest
+from sqlalchemy import select
 
+from examdesk.db import open_database
+from examdesk.model import AuditEvent, Candidate, SeatAssignment
+from tests.reports.pdftools import page_count, text
+from ui import cli_print
 from ui.cli import run
 
 
@@ -16,20 +22,122 @@ def examdesk(capsys, *argv: object) -> tuple[int, str, str]:
 def test_door_lists_of_a_center(capsys, demo_url, tmp_path):
     status, out, _ = examdesk(capsys, "--db", demo_url, "print", "door", "--center", "02",
                               "--out", tmp_path)
-    assert status == 0 and "(40 rooms)" in out
+    assert status == 0 and ": 40 pages (40 of 40 parts drawn" in out
     (pdf,) = tmp_path.glob("*.pdf")
-    assert pdf.name == "考场门贴-周口职业技术学院.pdf" and not list(tmp_path.glob("*.part"))
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
-                          check=True).stdout
-    assert "\nPages:           40\n" in info  # one page per room
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
-    assert "第 02001 考场" in text and "12341020101" in text
+    assert pdf.name == "考场门贴-02-周口职业技术学院.pdf" and not list(tmp_path.glob("*.part"))
+    assert page_count(pdf) == 40  # one page per room
+    extracted = text(pdf)
+    assert "第 02001 考场" in extracted and "12341020101" in extracted
     # public sheet: no 18-character ID number anywhere
-    assert not any(len(word) == 18 and word[:17].isdigit() for word in text.split())
+    assert not any(len(word) == 18 and word[:17].isdigit() for word in extracted.split())
+
+
+@pytest.mark.parametrize(("sheet", "title"), [
+    ("seating", "座位表"), ("desk", "准考证号"), ("signin", "考生签到表"),
+    ("record", "考场情况记录单"), ("duty", "监考安排表"), ("cards", "工作安排卡"),
+    ("posts", "岗位值班表"), ("certificate", "临时身份证明"), ("summary", "考点情况汇总表"),
+])
+def test_every_sheet_prints_for_a_center(capsys, demo_url, tmp_path, sheet, title):
+    status, _, err = examdesk(capsys, "--db", demo_url, "print", sheet, "--center", "03",
+                                "--out", tmp_path)
+    assert status == 0, err
+    (pdf,) = tmp_path.glob("*.pdf")
+    assert pdf.name.startswith(f"{cli_print.FILE_NAMES[sheet]}-03-")
+    assert title in text(pdf) and "周口" in text(pdf)
+
+
+def test_the_pack_is_in_envelope_order(capsys, demo_url, tmp_path):
+    status, _, _ = examdesk(capsys, "--db", demo_url, "print", "pack", "--center", "01",
+                              "--out", tmp_path)
+    assert status == 0
+    (pdf,) = tmp_path.glob("*.pdf")
+    assert pdf.name == "考务打印包-01-周口技师学院.pdf"
+    pages = [text(pdf, n, n) for n in range(1, page_count(pdf) + 1)]
+    titles = []
+    for page in pages:
+        for title in ("考场门贴", "座位表", "考生签到表", "考场情况记录单", "监考安排表",
+                      "工作安排卡", "岗位值班表"):
+            if title in page:
+                if not titles or titles[-1] != title:
+                    titles.append(title)
+                break
+    # room 01001's envelope first, then the next room's, ..., the staff sheets last
+    assert titles[:5] == ["考场门贴", "座位表", "考生签到表", "考场情况记录单", "考场门贴"]
+    assert titles[-3:] == ["监考安排表", "工作安排卡", "岗位值班表"]
+    assert titles.count("考场门贴") == 40
+    assert "01001" in pages[0] and "01002" not in pages[0]
+
+
+def test_printing_again_redraws_only_the_changed_room(capsys, db_url, tmp_path):
+    assert examdesk(capsys, "--db", db_url, "demo")[0] == 0
+    args = ("--db", db_url, "print", "pack", "--center", "01", "--out", tmp_path)
+    status, first, _ = examdesk(capsys, *args)
+    parts = int(first.split(" of ")[1].split()[0])
+    assert status == 0 and f"({parts} of {parts} parts drawn" in first
+    status, again, _ = examdesk(capsys, *args)
+    assert status == 0 and f"(0 of {parts} parts drawn" in again
+    pdf = next(tmp_path.glob("*.pdf"))
+    before = text(pdf)
+    database = open_database(db_url)
+    with database.begin() as session:
+        first_two = session.scalars(
+            select(Candidate.id_number).join(SeatAssignment)
+            .where(SeatAssignment.ticket_no.in_(["12341010101", "12341010102"]))).all()
+    database.close()
+    assert examdesk(capsys, "--db", db_url, "seat", "swap", *first_two)[0] == 0
+    status, after, _ = examdesk(capsys, *args)
+    assert status == 0 and f"(1 of {parts} parts drawn" in after
+    assert text(pdf) != before
+    database = open_database(db_url)
+    with database.begin() as session:
+        logged = session.scalars(select(AuditEvent.summary)
+                                 .where(AuditEvent.action == "print")).all()
+    database.close()
+    assert len(logged) == 3 and all(s.startswith("print pack 01:") for s in logged)
+
+
+def test_one_session_only(capsys, demo_url, tmp_path):
+    status, _, _ = examdesk(capsys, "--db", demo_url, "print", "signin", "--center", "01",
+                            "--room", "01001", "--session", "s3", "--out", tmp_path)
+    assert status == 0
+    extracted = text(next(tmp_path.glob("*.pdf")))
+    assert "14:00-16:00" in extracted and "09:00-11:00" not in extracted
+
+
+def test_rooms_not_sitting_the_session_get_no_sign_in_sheet(capsys, demo_url, tmp_path):
+    # S1 is the 中级 paper of 6/10: center 01 seats only 初级 candidates
+    status, _, err = examdesk(capsys, "--db", demo_url, "print", "signin", "--center", "01",
+                              "--session", "S1", "--out", tmp_path)
+    assert status == 2 and "Nobody sits a paper there in session S1" in err
+    assert not list(tmp_path.glob("*.pdf"))
+    status, _, _ = examdesk(capsys, "--db", demo_url, "print", "pack", "--center", "01",
+                              "--session", "S1", "--out", tmp_path)
+    pdf = next(tmp_path.glob("*.pdf"))
+    assert status == 0 and "考生签到表" not in text(pdf) and "考场门贴" in text(pdf)
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (("signin", "--session", "S9"), "has no session S9"),
+    (("door", "--center", "99"), "has the code 99"),
+    (("draw",), "examdesk draw"),
+    (("door", "--room", "nope"), "examdesk allocate"),
+])
+def test_bad_requests_are_bad_input(capsys, demo_url, tmp_path, argv, message):
+    status, _, err = examdesk(capsys, "--db", demo_url, "print", *argv, "--out", tmp_path)
+    assert status == 2 and message in err and err.count("\n") == 1
+    assert not list(tmp_path.glob("*.pdf"))
 
 
 def test_printing_before_allocation_is_bad_input(capsys, db_url, tmp_path):
     assert examdesk(capsys, "--db", db_url, "demo", "--exam-only")[0] == 0
     status, _, err = examdesk(capsys, "--db", db_url, "print", "door", "--out", tmp_path)
     assert status == 2 and "examdesk allocate" in err and err.count("\n") == 1
+
+
+def test_progress_bar_only_on_a_terminal(capsys, monkeypatch):
+    show = cli_print._bar("01")
+    show(1, 4, "01/01001")
+    assert capsys.readouterr().err == ""
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
+    show(1, 4, "01/01001")
+    assert "01 [#######.......................] 1/4 01/01001" in capsys.readouterr().err

@@ -1,0 +1,178 @@
+"""Fill the center sheets' data: temporary ID certificates and the center summary."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from examdesk.enums import CertificateStatus, DutyKind
+from examdesk.labels import GENDER_LABELS, POST_KIND_LABELS, STAFF_ROLE_LABELS
+from examdesk.model import (
+    Candidate,
+    CandidatePhoto,
+    Duty,
+    ExamSession,
+    Level,
+    Post,
+    Room,
+    SeatAssignment,
+    Subject,
+    TempIdCertificate,
+    TestCenter,
+    candidate_subjects,
+    certificate_sessions,
+    session_subjects,
+)
+from examdesk.printing.center import CenterSummaryData, CertificateData, CountLine
+from examdesk.printing.common import PrintedSession
+from examdesk.services.exams import ExamRef, center_id
+from examdesk.services.printing import printed_session
+
+#: Blank forms printed for a center that has issued no certificate yet (one A4 sheet holds 2).
+BLANK_FORMS = 2
+
+
+def certificates(session: Session, exam: ExamRef, *,
+                 center: str | None = None) -> tuple[CertificateData, ...]:
+    """临时身份证明 issued (and not voided) at each center, in serial order.
+
+    A center that has issued none gets blank forms to fill in by hand, so the police desk
+    always has paper.
+
+    Raises:
+        BadInput: no such center.
+    """
+    only = center_id(session, exam, center)
+    query = select(TestCenter.id, TestCenter.name).where(TestCenter.exam_id == exam.id).order_by(
+        TestCenter.sort_order, TestCenter.code)
+    if only is not None:
+        query = query.where(TestCenter.id == only)
+    centers = session.execute(query).all()
+    sessions = {s.id: s for s in session.execute(
+        select(ExamSession.id, ExamSession.code, ExamSession.date, ExamSession.start_time,
+               ExamSession.end_time).where(ExamSession.exam_id == exam.id))}
+    valid_for: defaultdict[int, list[Any]] = defaultdict(list)
+    for certificate_id, session_id in session.execute(
+        select(certificate_sessions.c.certificate_id, certificate_sessions.c.session_id)
+        .join(TempIdCertificate, TempIdCertificate.id == certificate_sessions.c.certificate_id)
+        .where(TempIdCertificate.exam_id == exam.id)
+    ):
+        valid_for[certificate_id].append(sessions[session_id])
+    issued: defaultdict[int, list[CertificateData]] = defaultdict(list)
+    for row in session.execute(
+        select(TempIdCertificate, CandidatePhoto.data, Room.code)
+        .outerjoin(CandidatePhoto, CandidatePhoto.candidate_id == TempIdCertificate.candidate_id)
+        .outerjoin(SeatAssignment, SeatAssignment.candidate_id == TempIdCertificate.candidate_id)
+        .outerjoin(Room, Room.id == SeatAssignment.room_id)
+        .where(TempIdCertificate.exam_id == exam.id,
+               TempIdCertificate.status == CertificateStatus.VALID)
+        .order_by(TempIdCertificate.serial_no)
+    ):
+        c, photo, room_code = row
+        names = {cid: name for cid, name in centers}
+        if c.center_id not in names:
+            continue
+        issued[c.center_id].append(CertificateData(
+            exam.name, names[c.center_id], c.serial_no, c.name, GENDER_LABELS.get(c.gender, ""),
+            c.id_number, photo, c.ticket_no, room_code or "",
+            tuple(printed_session(s) for s in sorted(
+                valid_for[c.id], key=lambda s: (s.date, s.start_time))),
+            c.officer_name, c.police_unit, f"{c.issued_at.astimezone():%Y-%m-%d %H:%M}"))
+    result: list[CertificateData] = []
+    for cid, name in centers:
+        result.extend(issued[cid] or [
+            CertificateData(exam.name, name, "", "", "", "", None, "", "", (), "", "", "")
+        ] * BLANK_FORMS)
+    return tuple(result)
+
+
+def center_summaries(session: Session, exam: ExamRef, *,
+                     center: str | None = None) -> tuple[CenterSummaryData, ...]:
+    """考点情况汇总 of each center: rooms, seats, candidates per level and session, staff, posts.
+
+    Raises:
+        BadInput: no such center.
+    """
+    only = center_id(session, exam, center)
+    query = select(TestCenter).where(TestCenter.exam_id == exam.id).order_by(
+        TestCenter.sort_order, TestCenter.code)
+    if only is not None:
+        query = query.where(TestCenter.id == only)
+    centers = session.scalars(query).all()
+    rooms = session.execute(
+        select(Room.id, Room.center_id, Room.rows, Room.columns, Room.unusable_seats, Room.spare)
+        .join(TestCenter).where(TestCenter.exam_id == exam.id)).all()
+    seated = session.execute(
+        select(SeatAssignment.candidate_id, SeatAssignment.room_id, Level.name, Level.sort_order)
+        .join(Candidate, Candidate.id == SeatAssignment.candidate_id)
+        .join(Level, Level.id == Candidate.level_id)
+        .where(SeatAssignment.exam_id == exam.id)).all()
+    center_of = {r.id: r.center_id for r in rooms}
+    sits: defaultdict[tuple[int, int], set[int]] = defaultdict(set)  # (center, session)
+    used: defaultdict[tuple[int, int], set[int]] = defaultdict(set)
+    papers: defaultdict[tuple[int, int], set[str]] = defaultdict(set)
+    for candidate_id, room_id, session_id, subject in session.execute(
+        select(SeatAssignment.candidate_id, SeatAssignment.room_id,
+               session_subjects.c.session_id, Subject.name)
+        .join(candidate_subjects, candidate_subjects.c.candidate_id == SeatAssignment.candidate_id)
+        .join(session_subjects, session_subjects.c.subject_id == candidate_subjects.c.subject_id)
+        .join(Subject, Subject.id == candidate_subjects.c.subject_id)
+        .where(SeatAssignment.exam_id == exam.id)
+    ):
+        sits[center_of[room_id], session_id].add(candidate_id)
+        used[center_of[room_id], session_id].add(room_id)
+        papers[center_of[room_id], session_id].add(subject)
+    sessions = session.execute(
+        select(ExamSession.id, ExamSession.code, ExamSession.date, ExamSession.start_time,
+               ExamSession.end_time).where(ExamSession.exam_id == exam.id)
+        .order_by(ExamSession.date, ExamSession.start_time, ExamSession.code)).all()
+    duties = session.execute(
+        select(Duty.staff_id, Duty.session_id, Duty.center_id, Duty.kind, Duty.role,
+               Duty.post_id).where(Duty.center_id.in_([c.id for c in centers]))).all()
+    posts = session.execute(
+        select(Post.id, Post.center_id, Post.kind, Post.place, Post.required_headcount)
+        .order_by(Post.id)).all()
+    result: list[CenterSummaryData] = []
+    for c in centers:
+        in_use = {seat.room_id for seat in seated if center_of[seat.room_id] == c.id}
+        mine = [r for r in rooms if r.center_id == c.id]
+        level_rooms: defaultdict[tuple[int, str], set[int]] = defaultdict(set)
+        level_people: defaultdict[tuple[int, str], int] = defaultdict(int)
+        for seat in seated:
+            if center_of[seat.room_id] == c.id:
+                level_rooms[seat.sort_order, seat.name].add(seat.room_id)
+                level_people[seat.sort_order, seat.name] += 1
+        here = [d for d in duties if d.center_id == c.id]
+        session_lines = []
+        printed: list[PrintedSession] = []
+        for s in sessions:
+            if not used[c.id, s.id]:
+                continue
+            printed.append(printed_session(s, sorted(papers[c.id, s.id])))
+            kinds = [d.kind for d in here if d.session_id == s.id]
+            session_lines.append(CountLine(printed[-1].label, (
+                len(used[c.id, s.id]), len(sits[c.id, s.id]), kinds.count(DutyKind.ROOM),
+                kinds.count(DutyKind.ROVING), kinds.count(DutyKind.INSPECTOR),
+                kinds.count(DutyKind.POST))))
+        people_by_role: defaultdict[Any, set[int]] = defaultdict(set)
+        for d in here:
+            people_by_role[d.role].add(d.staff_id)
+        staff_lines = tuple(CountLine(label, (len(people_by_role[role]),))
+                            for role, label in STAFF_ROLE_LABELS.items() if people_by_role[role])
+        post_lines = tuple(
+            CountLine(POST_KIND_LABELS[p.kind] + (f"（{p.place}）" if p.place else ""),
+                      (p.required_headcount,
+                       len({d.staff_id for d in here if d.post_id == p.id})))
+            for p in posts if p.center_id == c.id)
+        result.append(CenterSummaryData(
+            exam.name, c.code, c.name, c.address, " ".join(x for x in (c.contact, c.phone) if x),
+            len(in_use), sum(1 for r in mine if r.spare),
+            sum(r.rows * r.columns - len(r.unusable_seats) for r in mine if r.id in in_use),
+            sum(level_people.values()),
+            tuple(CountLine(name, (len(level_rooms[key]), level_people[key]))
+                  for key in sorted(level_rooms) for name in (key[1],)),
+            tuple(session_lines), staff_lines, post_lines, tuple(printed)))
+    return tuple(result)

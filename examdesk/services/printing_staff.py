@@ -1,0 +1,297 @@
+"""Fill the staff sheets' data: duty sheets, duty cards, post rosters and draw results.
+
+Invigilators learn their room only at the morning draw (domain.md, 回避): a duty card shows a
+room only once its center has drawn that session; the duty sheet, an internal sheet, shows the
+roster's rooms and says whether they were drawn.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from examdesk.enums import DutyKind, StaffRole
+from examdesk.labels import POST_KIND_LABELS, STAFF_ROLE_LABELS
+from examdesk.model import (
+    Duty,
+    ExamSession,
+    Post,
+    PostSupply,
+    Room,
+    RoomDraw,
+    SeatAssignment,
+    Staff,
+    StaffRoleAssignment,
+    Subject,
+    TestCenter,
+    candidate_subjects,
+    session_subjects,
+)
+from examdesk.printing.common import Person, PrintedSession
+from examdesk.printing.duties import (
+    CardDuty,
+    DrawResultData,
+    DutyCard,
+    DutySheetData,
+    FloorDuty,
+    PostLine,
+    PostRosterData,
+    PostShift,
+    RoomDutyLine,
+    SupplyItem,
+)
+from examdesk.services.duties import exam_supplies, find_session
+from examdesk.services.exams import ExamRef, center_id
+from examdesk.services.printing import location, person, printed_session
+
+#: What a card says where the room will be drawn on the morning.
+DRAWN_ON_THE_MORNING = "考场以考前抽签结果为准"
+
+_ROLE_ORDER = {role: i for i, role in enumerate(STAFF_ROLE_LABELS)}
+
+
+@dataclass(frozen=True)
+class _Draw:
+    at: str
+    actor: str
+    seed: int
+
+
+class _Staffing:
+    """The exam's centers, sessions, rooms in use, duties and draws, read once."""
+
+    def __init__(self, session: Session, exam: ExamRef, center: str | None,
+                 session_code: str | None) -> None:
+        only = center_id(session, exam, center)
+        self.exam = exam
+        query = select(TestCenter.id, TestCenter.code, TestCenter.name).where(
+            TestCenter.exam_id == exam.id).order_by(TestCenter.sort_order, TestCenter.code)
+        if only is not None:
+            query = query.where(TestCenter.id == only)
+        self.centers = session.execute(query).all()
+        wanted = find_session(session, exam, session_code) if session_code else None
+        self.sessions = [s for s in session.execute(
+            select(ExamSession.id, ExamSession.code, ExamSession.date, ExamSession.start_time,
+                   ExamSession.end_time).where(ExamSession.exam_id == exam.id)
+            .order_by(ExamSession.date, ExamSession.start_time, ExamSession.code))
+            if wanted is None or s.id == wanted]
+        self.all_sessions = {s.id: printed_session(s) for s in session.execute(
+            select(ExamSession.id, ExamSession.code, ExamSession.date, ExamSession.start_time,
+                   ExamSession.end_time).where(ExamSession.exam_id == exam.id))}
+        self.rooms = {r.id: r for r in session.execute(
+            select(Room.id, Room.code, Room.building, Room.floor, Room.label, Room.center_id,
+                   Room.sort_order).join(TestCenter).where(TestCenter.exam_id == exam.id))}
+        # (center, session) -> rooms in use and the papers sat there
+        self.in_use: defaultdict[tuple[int, int], set[int]] = defaultdict(set)
+        self.papers: defaultdict[tuple[int, int], set[str]] = defaultdict(set)
+        for room_id, session_id, subject in session.execute(
+            select(SeatAssignment.room_id, session_subjects.c.session_id, Subject.name).distinct()
+            .join(candidate_subjects,
+                  candidate_subjects.c.candidate_id == SeatAssignment.candidate_id)
+            .join(session_subjects,
+                  session_subjects.c.subject_id == candidate_subjects.c.subject_id)
+            .join(Subject, Subject.id == candidate_subjects.c.subject_id)
+            .where(SeatAssignment.exam_id == exam.id)
+        ):
+            key = (self.rooms[room_id].center_id, session_id)
+            self.in_use[key].add(room_id)
+            self.papers[key].add(subject)
+        self.duties: defaultdict[tuple[int, int], list[Any]] = defaultdict(list)
+        for row in session.execute(
+            select(Duty.staff_id, Duty.session_id, Duty.center_id, Duty.kind, Duty.role,
+                   Duty.room_id, Duty.floor, Duty.post_id, Duty.is_lead, Staff.name,
+                   Staff.work_unit, Staff.phone, Staff.gender)
+            .join(Staff, Staff.id == Duty.staff_id).where(Staff.exam_id == exam.id)
+            .order_by(Duty.is_lead.desc(), Staff.name, Staff.id)
+        ):
+            if row.center_id is not None:
+                self.duties[row.center_id, row.session_id].append(row)
+        self.draws: dict[tuple[int, int], _Draw] = {}
+        for center_of, session_id, drawn_at, actor, seed in session.execute(
+            select(RoomDraw.center_id, RoomDraw.session_id, RoomDraw.drawn_at, RoomDraw.actor,
+                   RoomDraw.seed).where(RoomDraw.exam_id == exam.id).order_by(RoomDraw.id)
+        ):  # the latest draw of a center and session counts
+            self.draws[center_of, session_id] = _Draw(_local(drawn_at), actor, seed)
+
+    def session_of(self, center: int, session_id: int) -> PrintedSession:
+        base = self.all_sessions[session_id]
+        return PrintedSession(base.code, base.day, base.time,
+                              tuple(sorted(self.papers[center, session_id])), base.report_time)
+
+    def room_lines(self, center: int, session_id: int) -> tuple[RoomDutyLine, ...]:
+        staffed: defaultdict[int, list[Any]] = defaultdict(list)
+        for row in self.duties[center, session_id]:
+            if row.kind is DutyKind.ROOM and row.room_id is not None:
+                staffed[row.room_id].append(row)
+        rooms = sorted(self.in_use[center, session_id] | set(staffed),
+                       key=lambda r: (self.rooms[r].sort_order, self.rooms[r].code))
+        return tuple(
+            RoomDutyLine(self.rooms[r].code, self.room_location(r),
+                         tuple(person(d) for d in staffed[r]),
+                         bool(staffed[r]) and staffed[r][0].is_lead)
+            for r in rooms
+        )
+
+    def room_location(self, room_id: int) -> str:
+        r = self.rooms[room_id]
+        return location(r.building, r.floor, r.label)
+
+
+def _local(moment: datetime) -> str:
+    """A stored (UTC) time as the local clock shows it."""
+    return f"{moment.astimezone():%Y-%m-%d %H:%M}"
+
+
+def duty_sheets(session: Session, exam: ExamRef, *, center: str | None = None,
+                session_code: str | None = None) -> tuple[DutySheetData, ...]:
+    """监考安排表 of every center and session with rooms in use.
+
+    Raises:
+        BadInput: no such center or session.
+    """
+    data = _Staffing(session, exam, center, session_code)
+    sheets: list[DutySheetData] = []
+    for c in data.centers:
+        for s in data.sessions:
+            rooms = data.room_lines(c.id, s.id)
+            if not rooms:
+                continue
+            duties = data.duties[c.id, s.id]
+            floors: defaultdict[str, list[Person]] = defaultdict(list)
+            for d in duties:
+                if d.kind is DutyKind.ROVING:
+                    floors[d.floor].append(person(d))
+            draw = data.draws.get((c.id, s.id))
+            sheets.append(DutySheetData(
+                exam.name, c.code, c.name, data.session_of(c.id, s.id), rooms,
+                tuple(FloorDuty(f, tuple(p)) for f, p in sorted(floors.items())),
+                tuple(person(d) for d in duties if d.kind is DutyKind.INSPECTOR),
+                tuple(person(d) for d in duties if d.kind is DutyKind.RESERVE),
+                f"抽签 {draw.at} {draw.actor}" if draw else ""))
+    return tuple(sheets)
+
+
+def draw_results(session: Session, exam: ExamRef, *, center: str | None = None,
+                 session_code: str | None = None) -> tuple[DrawResultData, ...]:
+    """抽签结果 of every center and session that held a draw.
+
+    Raises:
+        BadInput: no such center or session.
+    """
+    data = _Staffing(session, exam, center, session_code)
+    return tuple(
+        DrawResultData(exam.name, c.code, c.name, data.session_of(c.id, s.id), draw.at,
+                       draw.actor, draw.seed, data.room_lines(c.id, s.id))
+        for c in data.centers for s in data.sessions
+        if (draw := data.draws.get((c.id, s.id))) is not None
+    )
+
+
+def duty_cards(session: Session, exam: ExamRef, *, center: str | None = None) -> tuple[
+        DutyCard, ...]:
+    """A personal duty card for everyone with a duty at a center, by center and name.
+
+    Raises:
+        BadInput: no such center.
+    """
+    data = _Staffing(session, exam, center, None)
+    roles: defaultdict[int, list[StaffRole]] = defaultdict(list)
+    for staff_id, role in session.execute(
+        select(StaffRoleAssignment.staff_id, StaffRoleAssignment.role)
+        .join(Staff, Staff.id == StaffRoleAssignment.staff_id).where(Staff.exam_id == exam.id)
+    ):
+        roles[staff_id].append(role)
+    posts = {p.id: p for p in session.execute(
+        select(Post.id, Post.kind, Post.name, Post.place).join(TestCenter)
+        .where(TestCenter.exam_id == exam.id))}
+    cards: list[DutyCard] = []
+    for c in data.centers:
+        people: dict[int, Any] = {}
+        lines: defaultdict[int, list[CardDuty]] = defaultdict(list)
+        undrawn: set[int] = set()
+        for s in data.sessions:
+            drawn = (c.id, s.id) in data.draws
+            printed = data.session_of(c.id, s.id)
+            for d in data.duties[c.id, s.id]:
+                people.setdefault(d.staff_id, d)
+                duty, place = _card_duty(data, d, posts, drawn)
+                if d.kind is DutyKind.ROOM and not drawn:
+                    undrawn.add(d.staff_id)
+                lines[d.staff_id].append(CardDuty(printed, duty, place))
+        for staff_id, d in sorted(people.items(), key=lambda item: (item[1].name, item[0])):
+            mine = sorted(roles[staff_id], key=_ROLE_ORDER.__getitem__)
+            labels = [STAFF_ROLE_LABELS[r] for r in mine]
+            note = "请携带本卡及身份证，按时到考务办公室报到"
+            if staff_id in undrawn:
+                note = f"{DRAWN_ON_THE_MORNING}；{note}"
+            cards.append(DutyCard(exam.name, c.name, person(d), "、".join(labels),
+                                  tuple(lines[staff_id]), note))
+    return tuple(cards)
+
+
+def _card_duty(data: _Staffing, duty: Any, posts: dict[int, Any],
+               drawn: bool) -> tuple[str, str]:
+    """What and where a duty is, as a card prints it."""
+    if duty.kind is DutyKind.ROOM:
+        what = "监考（考场负责人）" if duty.is_lead and drawn else "监考"
+        if not drawn or duty.room_id is None:
+            return what, "考前抽签确定"
+        return what, f"第 {data.rooms[duty.room_id].code} 考场 {data.room_location(duty.room_id)}"
+    if duty.kind is DutyKind.ROVING:
+        return "流动监考", duty.floor
+    if duty.kind is DutyKind.INSPECTOR:
+        return "巡考", "全考点"
+    if duty.kind is DutyKind.RESERVE:
+        return "备用监考", "考务办公室"
+    post = posts.get(duty.post_id)
+    if post is None:
+        return STAFF_ROLE_LABELS[duty.role], ""
+    return (POST_KIND_LABELS[post.kind] + (f"（{post.name}）" if post.name else ""), post.place)
+
+
+def post_rosters(session: Session, exam: ExamRef, *, center: str | None = None) -> tuple[
+        PostRosterData, ...]:
+    """岗位值班表 of every center with posts: who is on each post, session by session.
+
+    A center's supplies (from the exam's ratios) go with the first post of their kind.
+
+    Raises:
+        BadInput: no such center.
+    """
+    data = _Staffing(session, exam, center, None)
+    stocked: defaultdict[tuple[int, object], list[SupplyItem]] = defaultdict(list)
+    for line in exam_supplies(session, exam, center=center):
+        stocked[line.center_id, line.post_kind].append(
+            SupplyItem(line.item, line.quantity, line.unit))
+    held: defaultdict[int, list[SupplyItem]] = defaultdict(list)
+    for post_id, item, quantity, unit in session.execute(
+        select(PostSupply.post_id, PostSupply.item, PostSupply.quantity, PostSupply.unit)
+        .order_by(PostSupply.item)
+    ):
+        held[post_id].append(SupplyItem(item, quantity, unit))
+    rosters: list[PostRosterData] = []
+    for c in data.centers:
+        lines: list[PostLine] = []
+        for post in session.scalars(select(Post).where(Post.center_id == c.id)
+                                    .order_by(Post.id)):
+            shifts = []
+            for s in data.sessions:
+                if not data.in_use[c.id, s.id]:
+                    continue
+                on = tuple(person(d) for d in data.duties[c.id, s.id]
+                           if d.kind is DutyKind.POST and d.post_id == post.id)
+                shifts.append(PostShift(data.session_of(c.id, s.id), on))
+            hours = (f"{post.opens_at:%H:%M}-{post.closes_at:%H:%M}"
+                     if post.opens_at and post.closes_at else "")
+            supplies = held[post.id] or stocked.pop((c.id, post.kind), [])
+            lines.append(PostLine(POST_KIND_LABELS[post.kind], post.name, post.place, hours,
+                                  post.phone, post.required_headcount, tuple(shifts),
+                                  tuple(supplies)))
+        if lines:
+            rosters.append(PostRosterData(exam.name, c.code, c.name, tuple(lines)))
+    return tuple(rosters)

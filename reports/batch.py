@@ -1,0 +1,307 @@
+"""Print runs: many sheets rendered on every core, cached piece by piece, merged per file.
+
+A run is a list of :class:`Part` s, each one room's envelope or one center's staff sheet. Parts
+are keyed by a fingerprint of their data: printing again after a change renders only the parts
+whose data changed and reuses the others from the cache folder. Parts to render are drawn in
+batches (one canvas, so they share a font subset) on every core, and each is kept as a page
+range of its batch; the pages of one output file are then merged with pypdf.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, fields, is_dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pypdf import PdfReader, PdfWriter
+
+from reports.base import Sheet, render_sheets
+from reports.center_summary import CenterSummarySheet
+from reports.certificate import CertificateSheet
+from reports.desk_labels import DeskLabelSheet
+from reports.door_list import DoorListSheet
+from reports.draw_result import DrawResultSheet
+from reports.duty_cards import DutyCardSheet
+from reports.duty_sheet import DutySheet
+from reports.fonts import FontSet, load_fonts
+from reports.post_roster import PostRosterSheet
+from reports.room_record import RoomRecordSheet
+from reports.seating_chart import SeatingChartSheet
+from reports.sign_in import SignInSheet
+
+Progress = Callable[[int, int, str], None]
+
+#: The most parts rendered into one batch PDF.
+BATCH_PARTS = 12
+
+#: Sheet kinds, in the words of ``examdesk print``, and how each is built from its data.
+SHEETS: dict[str, Callable[[tuple[Any, ...], str | None, FontSet], Sheet]] = {
+    "door": lambda data, _s, fonts: DoorListSheet([r.door_list() for r in data], fonts),
+    "seating": lambda data, _s, fonts: SeatingChartSheet(data, fonts),
+    "desk": lambda data, _s, fonts: DeskLabelSheet(data, fonts),
+    "signin": lambda data, session, fonts: SignInSheet(data, session, fonts),
+    "record": lambda data, session, fonts: RoomRecordSheet(data, session, fonts),
+    "duty": lambda data, _s, fonts: DutySheet(data, fonts),
+    "cards": lambda data, _s, fonts: DutyCardSheet(data, fonts),
+    "posts": lambda data, _s, fonts: PostRosterSheet(data, fonts),
+    "draw": lambda data, _s, fonts: DrawResultSheet(data, fonts),
+    "certificate": lambda data, _s, fonts: CertificateSheet(data, fonts),
+    "summary": lambda data, _s, fonts: CenterSummarySheet(data, fonts),
+}
+
+
+@dataclass(frozen=True)
+class Part:
+    """One piece of a print run, rendered and cached as a whole.
+
+    Attributes:
+        label: how warnings and progress name it, e.g. ``01/01003``.
+        sheets: (kind, data objects) in print order; kinds are keys of :data:`SHEETS`.
+        session: a session code: sign-in sheets and room records of that session only.
+    """
+
+    label: str
+    sheets: tuple[tuple[str, tuple[Any, ...]], ...]
+    session: str | None = None
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A part as PDF: pages ``first`` .. ``first + pages - 1`` of the batch PDF ``source``.
+
+    Parts are rendered in batches (one canvas, one font subset, a tenth of the time per page
+    of one file per room) and kept by page range, so a part is still cached on its own.
+    """
+
+    source: bytes
+    first: int
+    pages: int
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """What a run did: the parts' pages in order, and how many parts were rendered afresh."""
+
+    parts: tuple[Rendered, ...]
+    rendered: int
+
+    @property
+    def pages(self) -> int:
+        """Pages in all parts."""
+        return sum(p.pages for p in self.parts)
+
+    @property
+    def warnings(self) -> list[str]:
+        """Every distinct warning, in order."""
+        return list(dict.fromkeys(w for p in self.parts for w in p.warnings))
+
+
+def render_batch(
+    parts: Sequence[Part], fallback_fonts: Sequence[Path] | None = None
+) -> tuple[bytes, list[tuple[int, tuple[str, ...]]]]:
+    """Render ``parts`` into one PDF; return it with each part's page count and warnings."""
+    fonts = load_fonts(fallback_fonts)
+    built = [[SHEETS[kind](data, part.session, fonts) for kind, data in part.sheets]
+             for part in parts]
+    pdf = render_sheets([sheet for sheets in built for sheet in sheets])
+    return pdf, [(sum(s.page_count for s in sheets),
+                  tuple(dict.fromkeys(w for s in sheets for w in s.warnings)))
+                 for sheets in built]
+
+
+def render_part(part: Part, fallback_fonts: Sequence[Path] | None = None) -> Rendered:
+    """Render one part on its own."""
+    pdf, [(pages, warnings)] = render_batch([part], fallback_fonts)
+    return Rendered(pdf, 0, pages, warnings)
+
+
+def fingerprint(part: Part, fallback_fonts: Sequence[Path] | None = None) -> str:
+    """A key that changes whenever the part's data, the renderers or the fonts change."""
+    digest = hashlib.sha256(_code_version().encode())
+    fonts = load_fonts(fallback_fonts)
+    _feed(digest, (fonts.main, fonts.fallbacks))
+    _feed(digest, part)
+    return digest.hexdigest()[:32]
+
+
+def _feed(digest: Any, value: Any) -> None:
+    """Hash ``value`` by content, the same in every process (pickle and hash() are not)."""
+    if is_dataclass(value) and not isinstance(value, type):
+        digest.update(f"<{type(value).__name__}".encode())
+        for field in fields(value):
+            _feed(digest, getattr(value, field.name))
+    elif isinstance(value, tuple | list):
+        digest.update(f"({len(value)}".encode())
+        for item in value:
+            _feed(digest, item)
+    elif isinstance(value, str):
+        data = value.encode()
+        digest.update(f"s{len(data)}:".encode())
+        digest.update(data)
+    elif isinstance(value, bytes):
+        digest.update(f"b{len(value)}:".encode())
+        digest.update(value)
+    elif value is None or isinstance(value, bool | int | float):
+        digest.update(f"{type(value).__name__}{value!r};".encode())
+    else:
+        raise TypeError(f"cannot fingerprint {type(value).__name__}")
+
+
+@cache
+def _code_version() -> str:
+    """A hash of the renderers' source: a new version of ExamDesk redraws everything."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class PartCache:
+    """Rendered parts kept in a folder: batch PDFs, and per part its batch and page range.
+
+    ``None`` as the folder keeps nothing.
+    """
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self._batches: dict[str, bytes] = {}
+
+    def get(self, key: str) -> Rendered | None:
+        """The part rendered under ``key`` before, if it and its batch are still there."""
+        if self.folder is None:
+            return None
+        try:
+            meta = json.loads((self.folder / f"{key}.json").read_text("utf-8"))
+            batch = str(meta["batch"])
+            if batch not in self._batches:
+                self._batches[batch] = (self.folder / f"{batch}.pdf").read_bytes()
+            return Rendered(self._batches[batch], int(meta["first"]), int(meta["pages"]),
+                            tuple(meta["warnings"]))
+        except (OSError, ValueError, KeyError):
+            return None
+
+    def put(self, batch: str, pdf: bytes, parts: Sequence[tuple[str, Rendered]]) -> None:
+        """Keep a batch PDF and, for each (key, part) of it, where its pages are.
+
+        The batch is written first: a part is found only when its pages are there.
+        """
+        if self.folder is None:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        write_atomically(self.folder / f"{batch}.pdf", pdf)
+        for key, part in parts:
+            meta = {"batch": batch, "first": part.first, "pages": part.pages,
+                    "warnings": list(part.warnings)}
+            write_atomically(self.folder / f"{key}.json", json.dumps(meta).encode())
+
+
+def render_parts(
+    parts: Sequence[Part],
+    *,
+    cache_folder: Path | None = None,
+    workers: int | None = None,
+    fallback_fonts: Sequence[Path] | None = None,
+    progress: Progress | None = None,
+    pool: Executor | None = None,
+) -> RunResult:
+    """Render ``parts`` (those not in the cache) in batches on ``workers`` processes.
+
+    Args:
+        parts: what to print, in order.
+        cache_folder: where rendered parts are kept between runs (``None``: no cache).
+        workers: processes to use (default: the machine's cores, at most 4; 1 = this one).
+        fallback_fonts: as for :func:`reports.fonts.load_fonts`.
+        progress: receives (parts done, parts, label).
+        pool: processes to render on, kept over several runs (see :func:`worker_pool`);
+            ``None`` starts ``workers`` processes for this run.
+
+    Returns:
+        The parts' pages in the order given.
+    """
+    cached = PartCache(cache_folder)
+    keys = [fingerprint(part, fallback_fonts) for part in parts]
+    results: list[Rendered | None] = [cached.get(key) for key in keys]
+    todo = [i for i, found in enumerate(results) if found is None]
+    done = len(parts) - len(todo)
+    if progress:
+        progress(done, len(parts), "")
+    count = max(1, workers or min(4, os.cpu_count() or 1))
+    # a few batches per worker: big enough to share a font subset, small enough to balance
+    size = max(1, min(BATCH_PARTS, -(-len(todo) // (count * 3))))
+    batches = [todo[i : i + size] for i in range(0, len(todo), size)]
+
+    def finish(batch: list[int], pdf: bytes, made: list[tuple[int, tuple[str, ...]]]) -> None:
+        nonlocal done
+        first = 0
+        kept = []
+        for i, (pages, warnings) in zip(batch, made, strict=True):
+            rendered = results[i] = Rendered(pdf, first, pages, warnings)
+            kept.append((keys[i], rendered))
+            first += pages
+        cached.put(hashlib.sha256("".join(keys[i] for i in batch).encode()).hexdigest()[:32],
+                   pdf, kept)
+        done += len(batch)
+        if progress:
+            progress(done, len(parts), parts[batch[-1]].label)
+
+    own = None
+    if pool is None and count > 1 and len(batches) > 1:
+        own = pool = worker_pool(min(count, len(batches)))
+    try:
+        if pool is not None and len(batches) > 1:
+            futures = {pool.submit(render_batch, [parts[i] for i in batch], fallback_fonts):
+                       batch for batch in batches}
+            for future in as_completed(futures):
+                finish(futures[future], *future.result())
+        else:
+            for batch in batches:
+                finish(batch, *render_batch([parts[i] for i in batch], fallback_fonts))
+    finally:
+        if own is not None:
+            own.shutdown()
+    return RunResult(tuple(r for r in results if r is not None), len(todo))
+
+
+def worker_pool(workers: int | None = None) -> ProcessPoolExecutor:
+    """Processes to render on: ``workers``, or the machine's cores (at most 4).
+
+    Fork inherits the registered fonts; spawn (Windows) parses them once per worker.
+    """
+    return ProcessPoolExecutor(max_workers=max(1, workers or min(4, os.cpu_count() or 1)))
+
+
+def merge(parts: Sequence[Rendered], title: str = "") -> bytes:
+    """One PDF holding the pages of ``parts`` in order."""
+    writer = PdfWriter()
+    readers: dict[int, PdfReader] = {}
+    for part in parts:
+        reader = readers.get(id(part.source))
+        if reader is None:
+            reader = readers[id(part.source)] = PdfReader(io.BytesIO(part.source))
+        writer.append(reader, pages=(part.first, part.first + part.pages))
+    if title:
+        writer.add_metadata({"/Title": title})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write to a temporary file beside ``target`` and rename it: never half a file."""
+    handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
