@@ -14,6 +14,7 @@ import io
 import json
 import os
 import tempfile
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, fields, is_dataclass
@@ -39,6 +40,8 @@ from reports.sign_in import SignInSheet
 
 Progress = Callable[[int, int, str], None]
 
+#: Days a cached part is kept after it was last used.
+KEEP_DAYS = 30
 #: The most parts rendered into one batch PDF.
 BATCH_PARTS = 12
 
@@ -180,10 +183,14 @@ class PartCache:
         if self.folder is None:
             return None
         try:
-            meta = json.loads((self.folder / f"{key}.json").read_text("utf-8"))
+            entry = self.folder / f"{key}.json"
+            meta = json.loads(entry.read_text("utf-8"))
             batch = str(meta["batch"])
             if batch not in self._batches:
-                self._batches[batch] = (self.folder / f"{batch}.pdf").read_bytes()
+                pdf = self.folder / f"{batch}.pdf"
+                self._batches[batch] = pdf.read_bytes()
+                os.utime(pdf)  # in use: kept by prune()
+            os.utime(entry)
             return Rendered(self._batches[batch], int(meta["first"]), int(meta["pages"]),
                             tuple(meta["warnings"]))
         except (OSError, ValueError, KeyError):
@@ -202,6 +209,19 @@ class PartCache:
             meta = {"batch": batch, "first": part.first, "pages": part.pages,
                     "warnings": list(part.warnings)}
             write_atomically(self.folder / f"{key}.json", json.dumps(meta).encode())
+
+
+    def prune(self, days: float = KEEP_DAYS) -> None:
+        """Delete what no print run has used for ``days`` days (the cache stays small)."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        cutoff = time.time() - days * 86400
+        for path in self.folder.iterdir():
+            try:
+                if path.suffix in (".pdf", ".json") and path.stat().st_mtime < cutoff:
+                    path.unlink()
+            except OSError:
+                pass  # another run is using or removing it
 
 
 def render_parts(
@@ -228,6 +248,7 @@ def render_parts(
         The parts' pages in the order given.
     """
     cached = PartCache(cache_folder)
+    cached.prune()
     keys = [fingerprint(part, fallback_fonts) for part in parts]
     results: list[Rendered | None] = [cached.get(key) for key in keys]
     todo = [i for i, found in enumerate(results) if found is None]

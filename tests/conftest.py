@@ -24,6 +24,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "resources" / "samples"
 
 
+@pytest.fixture(autouse=True)
+def print_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test prints with a cache of its own (never the user's)."""
+    folder = tmp_path / "print-cache"
+    monkeypatch.setenv("EXAMDESK_CACHE", str(folder))
+    return folder
+
+
 def pytest_report_header() -> str:
     return f"examdesk test database: {SERVER or 'SQLite files in tmp_path'}"
 

@@ -8,11 +8,14 @@ or taken from the cache folder when their data has not changed, merged, and writ
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from concurrent.futures import Executor
 from pathlib import Path
 from typing import Any
+
+import platformdirs
 
 from examdesk.db import Database
 from examdesk.errors import BadInput
@@ -39,8 +42,15 @@ SESSION_SHEETS = ("signin", "record")
 #: A room's envelope, in the order staff sort it (the issue: door list, seating chart, sign-in
 #: sheet per session, room record).
 ENVELOPE = ("door", "seating", "signin", "record")
-#: Where rendered parts are kept between runs, inside the output folder.
-CACHE_FOLDER = ".examdesk-cache"
+
+
+def cache_folder() -> Path:
+    """Where rendered parts are kept between runs: ``$EXAMDESK_CACHE``, else the user's cache
+    folder (one cache for every output folder: parts are found by their content)."""
+    chosen = os.environ.get("EXAMDESK_CACHE", "").strip()
+    if chosen:
+        return Path(chosen)
+    return Path(platformdirs.user_cache_dir("ExamDesk", appauthor=False)) / "print"
 
 
 def add_parsers(command: CommandFactory) -> None:
@@ -87,7 +97,7 @@ def _print_center(db: Database, actor: Actor, exam: ExamRef, args: argparse.Name
     """Print one center's file; return 1, or 0 when it has nothing of that sheet."""
     parts, center_name = center_parts(db, exam, args.sheet, code, args.room, only_session)
     if parts:
-        result = render_parts(parts, cache_folder=args.out / CACHE_FOLDER,
+        result = render_parts(parts, cache_folder=cache_folder(),
                               workers=args.workers, progress=_bar(code), pool=pool)
         end_progress()
         target = args.out / f"{FILE_NAMES[args.sheet]}-{code}-{center_name}.pdf"

@@ -126,8 +126,11 @@ def exam_supplies(session: Session, exam: ExamRef, *,
         for r in session.scalars(select(SupplyRule).where(SupplyRule.exam_id == exam.id)
                                  .order_by(SupplyRule.id))
     ] or list(post_planning.DEFAULT_SUPPLY_RULES)
+    # one center: its rows only, found through the rooms (the seats' room index)
+    mine = [Room.center_id == only] if only is not None else []
     room_center = dict(session.execute(
-        select(Room.id, Room.center_id).join(TestCenter).where(TestCenter.exam_id == exam.id)
+        select(Room.id, Room.center_id).join(TestCenter)
+        .where(TestCenter.exam_id == exam.id, *mine)
     ).all())
     # a candidate keeps one seat all day: count each once per center and day
     per_day: defaultdict[tuple[int, object], set[int]] = defaultdict(set)
@@ -138,7 +141,8 @@ def exam_supplies(session: Session, exam: ExamRef, *,
         .join(session_subjects,
               session_subjects.c.subject_id == candidate_subjects.c.subject_id)
         .join(ExamSession, ExamSession.id == session_subjects.c.session_id)
-        .where(SeatAssignment.exam_id == exam.id)
+        .join(Room, Room.id == SeatAssignment.room_id)
+        .where(*(mine or [SeatAssignment.exam_id == exam.id]))
     ):
         per_day[(room_center[room_id], day)].add(candidate)
     expected: dict[int, int] = {}

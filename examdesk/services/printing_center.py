@@ -61,6 +61,16 @@ def certificates(session: Session, exam: ExamRef, *,
         .where(TempIdCertificate.exam_id == exam.id)
     ):
         valid_for[certificate_id].append(sessions[session_id])
+    papers: defaultdict[tuple[int, int], list[str]] = defaultdict(list)  # (candidate, session)
+    for candidate_id, session_id, subject in session.execute(
+        select(TempIdCertificate.candidate_id, session_subjects.c.session_id, Subject.name)
+        .join(candidate_subjects,
+              candidate_subjects.c.candidate_id == TempIdCertificate.candidate_id)
+        .join(session_subjects, session_subjects.c.subject_id == candidate_subjects.c.subject_id)
+        .join(Subject, Subject.id == candidate_subjects.c.subject_id)
+        .where(TempIdCertificate.exam_id == exam.id)
+    ):
+        papers[candidate_id, session_id].append(subject)
     issued: defaultdict[int, list[CertificateData]] = defaultdict(list)
     for row in session.execute(
         select(TempIdCertificate, CandidatePhoto.data, Room.code)
@@ -78,7 +88,7 @@ def certificates(session: Session, exam: ExamRef, *,
         issued[c.center_id].append(CertificateData(
             exam.name, names[c.center_id], c.serial_no, c.name, GENDER_LABELS.get(c.gender, ""),
             c.id_number, photo, c.ticket_no, room_code or "",
-            tuple(printed_session(s) for s in sorted(
+            tuple(printed_session(s, sorted(papers[c.candidate_id, s.id])) for s in sorted(
                 valid_for[c.id], key=lambda s: (s.date, s.start_time))),
             c.officer_name, c.police_unit, f"{c.issued_at.astimezone():%Y-%m-%d %H:%M}"))
     result: list[CertificateData] = []
@@ -102,15 +112,21 @@ def center_summaries(session: Session, exam: ExamRef, *,
     if only is not None:
         query = query.where(TestCenter.id == only)
     centers = session.scalars(query).all()
+    # one center: its rows only, found through the rooms (the seats' room index)
+    mine = [Room.center_id == only] if only is not None else []
     rooms = session.execute(
         select(Room.id, Room.center_id, Room.rows, Room.columns, Room.unusable_seats, Room.spare)
-        .join(TestCenter).where(TestCenter.exam_id == exam.id)).all()
-    seated = session.execute(
+        .join(TestCenter).where(TestCenter.exam_id == exam.id, *mine)).all()
+    center_of = {r.id: r.center_id for r in rooms}
+    seated: defaultdict[int, list[Any]] = defaultdict(list)  # center -> seats
+    for row in session.execute(
         select(SeatAssignment.candidate_id, SeatAssignment.room_id, Level.name, Level.sort_order)
         .join(Candidate, Candidate.id == SeatAssignment.candidate_id)
         .join(Level, Level.id == Candidate.level_id)
-        .where(SeatAssignment.exam_id == exam.id)).all()
-    center_of = {r.id: r.center_id for r in rooms}
+        .join(Room, Room.id == SeatAssignment.room_id)
+        .where(*(mine or [SeatAssignment.exam_id == exam.id]))
+    ):
+        seated[center_of[row.room_id]].append(row)
     sits: defaultdict[tuple[int, int], set[int]] = defaultdict(set)  # (center, session)
     used: defaultdict[tuple[int, int], set[int]] = defaultdict(set)
     papers: defaultdict[tuple[int, int], set[str]] = defaultdict(set)
@@ -120,7 +136,8 @@ def center_summaries(session: Session, exam: ExamRef, *,
         .join(candidate_subjects, candidate_subjects.c.candidate_id == SeatAssignment.candidate_id)
         .join(session_subjects, session_subjects.c.subject_id == candidate_subjects.c.subject_id)
         .join(Subject, Subject.id == candidate_subjects.c.subject_id)
-        .where(SeatAssignment.exam_id == exam.id)
+        .join(Room, Room.id == SeatAssignment.room_id)
+        .where(*(mine or [SeatAssignment.exam_id == exam.id]))
     ):
         sits[center_of[room_id], session_id].add(candidate_id)
         used[center_of[room_id], session_id].add(room_id)
@@ -134,17 +151,16 @@ def center_summaries(session: Session, exam: ExamRef, *,
                Duty.post_id).where(Duty.center_id.in_([c.id for c in centers]))).all()
     posts = session.execute(
         select(Post.id, Post.center_id, Post.kind, Post.place, Post.required_headcount)
-        .order_by(Post.id)).all()
+        .where(Post.center_id.in_([c.id for c in centers])).order_by(Post.id)).all()
     result: list[CenterSummaryData] = []
     for c in centers:
-        in_use = {seat.room_id for seat in seated if center_of[seat.room_id] == c.id}
-        mine = [r for r in rooms if r.center_id == c.id]
+        in_use = {seat.room_id for seat in seated[c.id]}
+        own = [r for r in rooms if r.center_id == c.id]
         level_rooms: defaultdict[tuple[int, str], set[int]] = defaultdict(set)
         level_people: defaultdict[tuple[int, str], int] = defaultdict(int)
-        for seat in seated:
-            if center_of[seat.room_id] == c.id:
-                level_rooms[seat.sort_order, seat.name].add(seat.room_id)
-                level_people[seat.sort_order, seat.name] += 1
+        for seat in seated[c.id]:
+            level_rooms[seat.sort_order, seat.name].add(seat.room_id)
+            level_people[seat.sort_order, seat.name] += 1
         here = [d for d in duties if d.center_id == c.id]
         session_lines = []
         printed: list[PrintedSession] = []
@@ -169,8 +185,8 @@ def center_summaries(session: Session, exam: ExamRef, *,
             for p in posts if p.center_id == c.id)
         result.append(CenterSummaryData(
             exam.name, c.code, c.name, c.address, " ".join(x for x in (c.contact, c.phone) if x),
-            len(in_use), sum(1 for r in mine if r.spare),
-            sum(r.rows * r.columns - len(r.unusable_seats) for r in mine if r.id in in_use),
+            len(in_use), sum(1 for r in own if r.spare),
+            sum(r.rows * r.columns - len(r.unusable_seats) for r in own if r.id in in_use),
             sum(level_people.values()),
             tuple(CountLine(name, (len(level_rooms[key]), level_people[key]))
                   for key in sorted(level_rooms) for name in (key[1],)),

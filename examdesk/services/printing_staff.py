@@ -83,9 +83,13 @@ class _Staffing:
         self.all_sessions = {s.id: printed_session(s) for s in session.execute(
             select(ExamSession.id, ExamSession.code, ExamSession.date, ExamSession.start_time,
                    ExamSession.end_time).where(ExamSession.exam_id == exam.id))}
-        self.rooms = {r.id: r for r in session.execute(
-            select(Room.id, Room.code, Room.building, Room.floor, Room.label, Room.center_id,
-                   Room.sort_order).join(TestCenter).where(TestCenter.exam_id == exam.id))}
+        # one center's rows only: a province prints 85 centers one after the other
+        rooms = select(Room.id, Room.code, Room.building, Room.floor, Room.label,
+                       Room.center_id, Room.sort_order).join(TestCenter).where(
+            TestCenter.exam_id == exam.id)
+        if only is not None:
+            rooms = rooms.where(Room.center_id == only)
+        self.rooms = {r.id: r for r in session.execute(rooms)}
         # (center, session) -> rooms in use and the papers sat there
         self.in_use: defaultdict[tuple[int, int], set[int]] = defaultdict(set)
         self.papers: defaultdict[tuple[int, int], set[str]] = defaultdict(set)
@@ -96,7 +100,10 @@ class _Staffing:
             .join(session_subjects,
                   session_subjects.c.subject_id == candidate_subjects.c.subject_id)
             .join(Subject, Subject.id == candidate_subjects.c.subject_id)
-            .where(SeatAssignment.exam_id == exam.id)
+            .join(Room, Room.id == SeatAssignment.room_id)
+            # one center's seats are found through its rooms (the seats' room index)
+            .where(Room.center_id == only if only is not None
+                   else SeatAssignment.exam_id == exam.id)
         ):
             key = (self.rooms[room_id].center_id, session_id)
             self.in_use[key].add(room_id)
@@ -106,7 +113,9 @@ class _Staffing:
             select(Duty.staff_id, Duty.session_id, Duty.center_id, Duty.kind, Duty.role,
                    Duty.room_id, Duty.floor, Duty.post_id, Duty.is_lead, Staff.name,
                    Staff.work_unit, Staff.phone, Staff.gender)
-            .join(Staff, Staff.id == Duty.staff_id).where(Staff.exam_id == exam.id)
+            .join(Staff, Staff.id == Duty.staff_id)
+            .where(Staff.exam_id == exam.id,
+                   *([Duty.center_id == only] if only is not None else []))
             .order_by(Duty.is_lead.desc(), Staff.name, Staff.id)
         ):
             if row.center_id is not None:
@@ -201,14 +210,16 @@ def duty_cards(session: Session, exam: ExamRef, *, center: str | None = None) ->
     """
     data = _Staffing(session, exam, center, None)
     roles: defaultdict[int, list[StaffRole]] = defaultdict(list)
+    on_duty = {d.staff_id for rows in data.duties.values() for d in rows}
     for staff_id, role in session.execute(
         select(StaffRoleAssignment.staff_id, StaffRoleAssignment.role)
         .join(Staff, Staff.id == StaffRoleAssignment.staff_id).where(Staff.exam_id == exam.id)
     ):
-        roles[staff_id].append(role)
+        if staff_id in on_duty:
+            roles[staff_id].append(role)
     posts = {p.id: p for p in session.execute(
         select(Post.id, Post.kind, Post.name, Post.place).join(TestCenter)
-        .where(TestCenter.exam_id == exam.id))}
+        .where(TestCenter.id.in_([c.id for c in data.centers])))}
     cards: list[DutyCard] = []
     for c in data.centers:
         people: dict[int, Any] = {}
@@ -271,7 +282,8 @@ def post_rosters(session: Session, exam: ExamRef, *, center: str | None = None) 
     held: defaultdict[int, list[SupplyItem]] = defaultdict(list)
     for post_id, item, quantity, unit in session.execute(
         select(PostSupply.post_id, PostSupply.item, PostSupply.quantity, PostSupply.unit)
-        .order_by(PostSupply.item)
+        .join(Post, Post.id == PostSupply.post_id)
+        .where(Post.center_id.in_([c.id for c in data.centers])).order_by(PostSupply.item)
     ):
         held[post_id].append(SupplyItem(item, quantity, unit))
     rosters: list[PostRosterData] = []

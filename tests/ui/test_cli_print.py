@@ -3,6 +3,9 @@ printing again redraws only what changed."""
 
 from __future__ import annotations
 
+import os
+import time
+
 import pytest
 from sqlalchemy import select
 
@@ -24,7 +27,8 @@ def test_door_lists_of_a_center(capsys, demo_url, tmp_path):
                               "--out", tmp_path)
     assert status == 0 and ": 40 pages (40 of 40 parts drawn" in out
     (pdf,) = tmp_path.glob("*.pdf")
-    assert pdf.name == "考场门贴-02-周口职业技术学院.pdf" and not list(tmp_path.glob("*.part"))
+    assert pdf.name == "考场门贴-02-周口职业技术学院.pdf"
+    assert {p.name for p in tmp_path.iterdir()} == {pdf.name, "print-cache"}  # no .part
     assert page_count(pdf) == 40  # one page per room
     extracted = text(pdf)
     assert "第 02001 考场" in extracted and "12341020101" in extracted
@@ -96,6 +100,22 @@ def test_printing_again_redraws_only_the_changed_room(capsys, db_url, tmp_path):
     assert len(logged) == 3 and all(s.startswith("print pack 01:") for s in logged)
 
 
+def test_a_character_no_font_has_is_named_with_its_person(capsys, db_url, tmp_path,
+                                                          monkeypatch):
+    assert examdesk(capsys, "--db", db_url, "demo")[0] == 0
+    database = open_database(db_url)
+    with database.begin() as session:
+        candidate = session.scalar(select(Candidate).join(SeatAssignment)
+                                   .where(SeatAssignment.ticket_no == "12341010101"))
+        candidate.name = "王𠮷"
+    database.close()
+    monkeypatch.setattr("reports.fonts.FALLBACK_CANDIDATES", ())  # a PC without Ext-B fonts
+    status, out, err = examdesk(capsys, "--db", db_url, "print", "door", "--center", "01",
+                                "--room", "01001", "--out", tmp_path)
+    assert status == 0 and "Wrote" in out  # printed all the same
+    assert err == "examdesk: 王𠮷: no font has 𠮷 (U+20BB7)\n"
+
+
 def test_one_session_only(capsys, demo_url, tmp_path):
     status, _, _ = examdesk(capsys, "--db", demo_url, "print", "signin", "--center", "01",
                             "--room", "01001", "--session", "s3", "--out", tmp_path)
@@ -132,6 +152,19 @@ def test_printing_before_allocation_is_bad_input(capsys, db_url, tmp_path):
     assert examdesk(capsys, "--db", db_url, "demo", "--exam-only")[0] == 0
     status, _, err = examdesk(capsys, "--db", db_url, "print", "door", "--out", tmp_path)
     assert status == 2 and "examdesk allocate" in err and err.count("\n") == 1
+
+
+def test_the_cache_forgets_what_is_not_used(capsys, demo_url, tmp_path, print_cache):
+    args = ("--db", demo_url, "print", "posts", "--center", "01", "--out", tmp_path / "out")
+    assert examdesk(capsys, *args)[0] == 0
+    files = list(print_cache.iterdir())
+    assert len(files) == 2  # one batch PDF, one entry
+    month_ago = time.time() - 31 * 86400
+    for path in files:
+        os.utime(path, (month_ago, month_ago))
+    status, out, _ = examdesk(capsys, *args)
+    assert status == 0 and "(1 of 1 parts drawn" in out
+    assert all(p.stat().st_mtime > month_ago + 86400 for p in print_cache.iterdir())
 
 
 def test_progress_bar_only_on_a_terminal(capsys, monkeypatch):

@@ -136,7 +136,8 @@ def test_certificates_blank_until_issued(fresh_demo):
     first = issued[0]
     assert (first.serial_no, first.ticket_no, first.room_code) == (
         "ZK-01-0001", "12341010101", "01001")
-    assert [s.code for s in first.sessions] == ["S2"] and first.issued_at
+    assert [(s.code, s.papers) for s in first.sessions] == [("S2", ("社会工作综合能力(初级)",))]
+    assert first.issued_at
     assert len(issued) == 1 + 4 * BLANK_FORMS  # the other centers get blank forms
 
 
