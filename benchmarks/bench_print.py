@@ -12,7 +12,7 @@ data, rendering the parts on N processes, merging, writing. No cache: everything
 The baseline draws the same pages with only their text (pdftotext of our PDFs, line by line
 in the same fonts, no layout) in one process; the ratio compares it with our rendering on one
 process, so it is the cost of our layout. Peak memory is the largest of the main process and
-its workers.
+its workers during the print run (the demo is loaded by a process of its own).
 """
 
 from __future__ import annotations
@@ -26,20 +26,14 @@ from pathlib import Path
 
 from scratch import fresh_url
 
-CHILD = """
-import json, resource, subprocess, sys, tempfile, time, io
-from pathlib import Path
-from reportlab.pdfgen.canvas import Canvas
+LOAD = """
+import sys
 from examdesk.db import open_database
 from examdesk.services import demo
 from examdesk.services.audit import Actor
 from examdesk.services.duties import draw_center
 from examdesk.services.exams import center_codes, resolve_exam
-from reports.batch import merge, render_parts, worker_pool, write_atomically
-from reports.fonts import load_fonts
-from ui.cli_print import FILE_NAMES, center_parts
-
-url, scale, workers, draws = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+url, scale, draws = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 db = open_database(url)
 with db.begin() as session:
     demo.load_demo(session, Actor("bench"), scale=scale)
@@ -53,6 +47,23 @@ for code in codes[:draws]:
                 draw_center(session, Actor("bench"), exam, center=code, session_code=s, seed=1)
         except Exception:
             pass  # no invigilators rostered for that session at that center
+"""
+
+CHILD = """
+import json, resource, subprocess, sys, tempfile, time, io
+from pathlib import Path
+from reportlab.pdfgen.canvas import Canvas
+from examdesk.db import open_database
+from examdesk.services.exams import center_codes, resolve_exam
+from reports.batch import merge, render_parts, worker_pool, write_atomically
+from reports.fonts import load_fonts
+from ui.cli_print import FILE_NAMES, center_parts
+
+url, scale, workers = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+db = open_database(url)
+with db.begin() as session:
+    exam = resolve_exam(session)
+    codes = list(center_codes(session, exam).values())
 load_fonts()
 out = Path(tempfile.mkdtemp())
 kinds = ("pack", "desk", "draw", "certificate", "summary")
@@ -85,6 +96,10 @@ def run_on(workers, pool):
 t = time.perf_counter()
 read, render, write, pages, files = run(workers)
 total = time.perf_counter() - t
+# the print run's peak: the largest of this process and its workers (the baseline below
+# holds every page's text at once, which printing never does)
+peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+           resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
 one = run(1)[1] if scale == 1 else None
 # the baseline: the same pages, their text only, same fonts, no layout
 fonts = load_fonts()
@@ -108,8 +123,6 @@ for page in texts:
     canvas.showPage()
 canvas.save()
 baseline = time.perf_counter() - t
-peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-           resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
 size = sum(p.stat().st_size for p in out.glob("*.pdf"))
 print(json.dumps({"centers": len(codes), "files": files, "pages": pages, "total": total,
                   "read": read, "render": render, "write": write, "one": one,
@@ -130,9 +143,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         for scale in args.scales:
             url, _name = fresh_url(None, Path(folder))
+            subprocess.run([sys.executable, "-c", LOAD, url, str(scale), str(args.draws)],
+                           check=True)
             out = subprocess.run(
-                [sys.executable, "-c", CHILD, url, str(scale), str(args.workers),
-                 str(args.draws)], capture_output=True, text=True, check=True).stdout
+                [sys.executable, "-c", CHILD, url, str(scale), str(args.workers)],
+                capture_output=True, text=True, check=True).stdout
             r = json.loads(out.splitlines()[-1])
             one = r["one"]
             ratio = f"{one / r['baseline']:5.1f}" if one else "    -"
