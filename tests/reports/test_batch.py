@@ -1,0 +1,82 @@
+"""Print runs: batches on several processes (fork and spawn), the cache of parts, merging."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import subprocess
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+
+from reports.batch import Part, fingerprint, merge, render_parts
+from tests.reports.pdftools import page_count, save, text
+from tests.reports.test_sign_in import ROOMS
+
+# Room 001: door list 1 page, sign-in 4 (S1 2, S2 2); room 002 (33 seats): door list 2, sign-in 3.
+PARTS = [Part(f"01/{room.room_code}", (("door", (room,)), ("signin", (room,)))) for room in ROOMS]
+
+
+def _texts(pdf: Path) -> list[str]:
+    return [text(pdf, n, n) for n in range(1, page_count(pdf) + 1)]
+
+
+def test_parts_keep_their_order_whatever_finishes_first(tmp_path: Path) -> None:
+    one = render_parts(PARTS, workers=1)
+    two = render_parts(PARTS * 3, workers=2)
+    assert [p.pages for p in one.parts] == [5, 5] and one.rendered == 2
+    assert [p.pages for p in two.parts] == [5, 5] * 3
+    merged = save(tmp_path, merge(two.parts), "two.pdf")
+    pages = _texts(merged)
+    assert len(pages) == 30
+    assert ["第 001 考场" in p for p in pages[:10]] == [True] * 5 + [False] * 5
+    assert pages[:10] == _texts(save(tmp_path, merge(one.parts), "one.pdf"))
+
+
+def test_spawned_workers_render_the_same(tmp_path: Path) -> None:
+    # Windows starts workers by spawning: they import reports and load the fonts themselves
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=2, mp_context=context) as pool:
+        spawned = render_parts(PARTS * 2, pool=pool)
+    assert [p.pages for p in spawned.parts] == [5, 5, 5, 5]
+    assert spawned.warnings == render_parts(PARTS, workers=1).warnings
+
+
+def test_cached_parts_are_reused_with_their_warnings(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = render_parts(PARTS, cache_folder=cache, fallback_fonts=())
+    again = render_parts(PARTS, cache_folder=cache, fallback_fonts=())
+    assert (first.rendered, again.rendered) == (2, 0)
+    # the warning about 王𠮷 is told again: the reprint still lacks the character
+    assert again.warnings == first.warnings == ["王𠮷: no font has 𠮷 (U+20BB7)"]
+    assert _texts(save(tmp_path, merge(again.parts), "a.pdf")) == _texts(
+        save(tmp_path, merge(first.parts), "f.pdf"))
+
+
+def test_a_changed_room_is_the_only_part_drawn_again(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    render_parts(PARTS, cache_folder=cache)
+    moved = Part(PARTS[1].label, (("door", (replace(ROOMS[1], location="教学楼B座1楼101"),)),))
+    result = render_parts([PARTS[0], moved], cache_folder=cache)
+    assert result.rendered == 1
+    assert "教学楼B座1楼101" in text(save(tmp_path, merge(result.parts)))
+
+
+def test_a_damaged_cache_entry_is_drawn_again(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    render_parts(PARTS[:1], cache_folder=cache)
+    for entry in cache.glob("*.json"):
+        entry.write_text("{not json", "utf-8")
+    assert render_parts(PARTS[:1], cache_folder=cache).rendered == 1
+
+
+def test_fingerprints_are_the_same_in_every_process() -> None:
+    # str hashes differ between processes (PYTHONHASHSEED): the key must not depend on them
+    code = ("from tests.reports.test_batch import PARTS; from reports.batch import fingerprint; "
+            "print(fingerprint(PARTS[0]))")
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    other = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=True, env=env, cwd=Path(__file__).parents[2]).stdout.strip()
+    assert other == fingerprint(PARTS[0])
+    assert fingerprint(PARTS[0]) != fingerprint(PARTS[1])
