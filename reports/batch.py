@@ -13,7 +13,7 @@ import hashlib
 import io
 import json
 import os
-import tempfile
+import secrets
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
@@ -203,12 +203,15 @@ class PartCache:
         """
         if self.folder is None:
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        write_atomically(self.folder / f"{batch}.pdf", pdf)
-        for key, part in parts:
-            meta = {"batch": batch, "first": part.first, "pages": part.pages,
-                    "warnings": list(part.warnings)}
-            write_atomically(self.folder / f"{key}.json", json.dumps(meta).encode())
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            write_atomically(self.folder / f"{batch}.pdf", pdf)
+            for key, part in parts:
+                meta = {"batch": batch, "first": part.first, "pages": part.pages,
+                        "warnings": list(part.warnings)}
+                write_atomically(self.folder / f"{key}.json", json.dumps(meta).encode())
+        except OSError:
+            pass  # a full or read-only cache only costs speed: the print run goes on
 
 
     def prune(self, days: float = KEEP_DAYS) -> None:
@@ -318,11 +321,15 @@ def merge(parts: Sequence[Rendered], title: str = "") -> bytes:
 
 def write_atomically(target: Path, data: bytes) -> None:
     """Write to a temporary file beside ``target`` and rename it: never half a file."""
-    handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".part")
+    # os.open with 0o666 lets the umask decide, as for any saved file (mkstemp makes it
+    # readable by its owner only)
+    temporary = target.with_name(f".~{target.name}.{secrets.token_hex(6)}.part")
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                     0o666)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temporary, target)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise

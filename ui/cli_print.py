@@ -82,7 +82,12 @@ def cmd_print(db: Database, args: argparse.Namespace) -> int:
         centers = [(cid, code) for cid, code in center_codes(session, exam).items()
                    if wanted is None or cid == wanted]
         only_session = session_code(session, exam, args.session) if args.session else None
-    args.out.mkdir(parents=True, exist_ok=True)
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BadInput(translate("Cli", "The folder {folder} cannot be created ({reason}); "
+                                        "choose another with --out.").format(
+            folder=args.out, reason=error.strerror or error)) from None
     written = 0
     with worker_pool(args.workers) as pool:
         for _cid, code in centers:
@@ -100,8 +105,8 @@ def _print_center(db: Database, actor: Actor, exam: ExamRef, args: argparse.Name
         result = render_parts(parts, cache_folder=cache_folder(),
                               workers=args.workers, progress=_bar(code), pool=pool)
         end_progress()
-        target = args.out / f"{FILE_NAMES[args.sheet]}-{code}-{center_name}.pdf"
-        write_atomically(target, merge(result.parts, f"{FILE_NAMES[args.sheet]} {center_name}"))
+        target = args.out / file_name(args.sheet, code, center_name)
+        _write(target, merge(result.parts, f"{FILE_NAMES[args.sheet]} {center_name}"))
         with db.begin() as session:
             record_print(session, actor, exam, args.sheet, code, result.pages)
         for warning in result.warnings:
@@ -119,7 +124,7 @@ def center_parts(db: Database, exam: ExamRef, sheet: str, center: str, room: str
         parts: list[Part] = []
         names: list[str] = []
         if sheet in ROOM_SHEETS or sheet == "pack":
-            kinds = ENVELOPE if sheet == "pack" else (sheet,)
+            kinds: tuple[str, ...] = ENVELOPE if sheet == "pack" else (sheet,)
             for r in room_sheets(session, exam, center=center, room=room,
                                  photos=sheet not in ("door",)):
                 mine = kinds
@@ -160,6 +165,27 @@ def _add(parts: list[Part], names: list[str], center: str, sheet: str,
     if items:
         parts.append(Part(f"{center}/{sheet}", ((sheet, items),)))
         names.append(items[0].center_name)
+
+
+def file_name(sheet: str, code: str, center_name: str) -> str:
+    """``考场门贴-01-周口技师学院.pdf``: characters Windows forbids in names become ``_``."""
+    name = f"{FILE_NAMES[sheet]}-{code}-{center_name}"
+    return "".join("_" if c in '<>:"/\\|?*' or ord(c) < 32 else c for c in name) + ".pdf"
+
+
+def _write(target: Path, pdf: bytes) -> None:
+    """Write the file whole, or say plainly why it cannot be written."""
+    try:
+        write_atomically(target, pdf)
+    except PermissionError:
+        # on Windows a PDF open in a viewer cannot be replaced: the commonest case
+        raise BadInput(translate(
+            "Cli", "{file} cannot be written because it is open in another program (a PDF "
+                   "viewer?) or the folder is protected; close it, or choose another folder "
+                   "with --out, and try again.").format(file=target)) from None
+    except OSError as error:
+        raise BadInput(translate("Cli", "{file} cannot be written ({reason}).").format(
+            file=target, reason=error.strerror or error)) from None
 
 
 def _nothing(sheet: str, only_session: str | None) -> str:

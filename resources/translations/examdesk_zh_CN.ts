@@ -479,7 +479,7 @@
     <message>
         <location filename="../../ui/cli_duties.py" line="56"/>
         <location filename="../../ui/cli_duties.py" line="63"/>
-        <location filename="../../ui/cli_print.py" line="55"/>
+        <location filename="../../ui/cli_print.py" line="65"/>
         <source>only this center</source>
         <translation>仅该考点</translation>
     </message>
@@ -631,68 +631,83 @@
         <translation>准考证号 {ticket} 已作废，不会再次使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="48"/>
+        <location filename="../../ui/cli_print.py" line="58"/>
         <source>print sheets as PDF files, one per test center</source>
-        <extracomment>Each sheet and the name its files start with. A room&apos;s envelope, in the order staff sort it (the issue: door list, seating chart, sign-in sheet per session, room record). Where rendered parts are kept between runs, inside the output folder.</extracomment>
+        <extracomment>Each sheet and the name its files start with. A room&apos;s envelope, in the order staff sort it (the issue: door list, seating chart, sign-in sheet per session, room record).</extracomment>
         <translation>打印各类表单为 PDF 文件，每个考点一个</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="50"/>
+        <location filename="../../ui/cli_print.py" line="60"/>
         <source>door (考场门贴), seating (座位表), desk (桌贴), signin (考生签到表), record (考场情况记录单), duty (监考安排表), cards (工作安排卡), posts (岗位值班表), draw (抽签结果), certificate (临时身份证明), summary (考点情况汇总表), or pack: every room&apos;s envelope then the center&apos;s staff sheets</source>
         <translation>door（考场门贴）、seating（座位表）、desk（桌贴）、signin（考生签到表）、record（考场情况记录单）、duty（监考安排表）、cards（工作安排卡）、posts（岗位值班表）、draw（抽签结果）、certificate（临时身份证明）、summary（考点情况汇总表），或 pack：逐个考场的袋内材料，再加考点的工作人员表单</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="56"/>
+        <location filename="../../ui/cli_print.py" line="66"/>
         <source>only this session (S1, S2...): sign-in sheets, room records, duty sheets, draw</source>
         <translation>只打印此场次（S1、S2……）：签到表、考场情况记录单、监考安排表、抽签结果</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="58"/>
+        <location filename="../../ui/cli_print.py" line="68"/>
         <source>only this room</source>
         <translation>仅此考场</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="60"/>
+        <location filename="../../ui/cli_print.py" line="70"/>
         <source>the folder to write into (default: here)</source>
         <translation>写入的文件夹（默认：当前文件夹）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="62"/>
+        <location filename="../../ui/cli_print.py" line="72"/>
         <source>processes to render with (default: the cores)</source>
         <translation>用于生成的进程数（默认：CPU 核数）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="99"/>
+        <location filename="../../ui/cli_print.py" line="88"/>
+        <source>The folder {folder} cannot be created ({reason}); choose another with --out.</source>
+        <translation>无法创建文件夹 {folder}（{reason}）；请用 --out 另选文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_print.py" line="114"/>
         <source>Wrote {path}: {pages} pages ({drawn} of {parts} parts drawn, the others unchanged)</source>
         <translation>已写入 {path}：共 {pages} 页（{parts} 个部分中重新生成 {drawn} 个，其余未变）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="158"/>
+        <location filename="../../ui/cli_print.py" line="182"/>
+        <source>{file} cannot be written because it is open in another program (a PDF viewer?) or the folder is protected; close it, or choose another folder with --out, and try again.</source>
+        <translation>无法写入 {file}：文件正被其他程序（PDF 阅读器？）打开，或文件夹受保护；请关闭该文件，或用 --out 另选文件夹后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_print.py" line="187"/>
+        <source>{file} cannot be written ({reason}).</source>
+        <translation>无法写入 {file}（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cli_print.py" line="194"/>
         <source>Nobody sits a paper there in session {code}.</source>
         <translation>该处在场次 {code} 没有考生参加考试。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="161"/>
+        <location filename="../../ui/cli_print.py" line="197"/>
         <source>No room holds seated candidates there; run &apos;examdesk allocate&apos; first.</source>
         <translation>该范围内没有已编排考生的考场；请先运行 “examdesk allocate”。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="164"/>
+        <location filename="../../ui/cli_print.py" line="200"/>
         <source>No draw has been held there yet; run &apos;examdesk draw&apos; on the morning of the exam.</source>
         <translation>该处尚未抽签；请于考试当天早上运行 &apos;examdesk draw&apos;。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="167"/>
+        <location filename="../../ui/cli_print.py" line="203"/>
         <source>Nobody is on duty there yet; run &apos;examdesk roster&apos; first.</source>
         <translation>该处尚未安排工作人员；请先运行 &apos;examdesk roster&apos;。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="169"/>
+        <location filename="../../ui/cli_print.py" line="205"/>
         <source>That test center has no posts.</source>
         <translation>该考点没有设置岗位。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="170"/>
+        <location filename="../../ui/cli_print.py" line="206"/>
         <source>There is nothing to print there.</source>
         <translation>该处没有可打印的内容。</translation>
     </message>
@@ -888,7 +903,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <location filename="../../examdesk/planning/posts.py" line="351"/>
-        <location filename="../../examdesk/services/duties.py" line="320"/>
+        <location filename="../../examdesk/services/duties.py" line="324"/>
         <source>The supply rule for {item} has a negative amount; use 0 or more.</source>
         <translation>{item} 的物资配置规则数量为负数；请使用 0 或更大的数。</translation>
     </message>
@@ -1379,37 +1394,37 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>正在安排流动监考和备用监考</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/duties.py" line="163"/>
+        <location filename="../../examdesk/services/duties.py" line="167"/>
         <source>Exam {exam} has no session {code}; its sessions are {codes}.</source>
         <translation>考试 {exam} 中没有场次 {code}；该考试的场次为 {codes}。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/duties.py" line="191"/>
+        <location filename="../../examdesk/services/duties.py" line="195"/>
         <source>Test center {center} has no invigilators rostered for session {code}; run &apos;examdesk roster&apos; first.</source>
         <translation>考点 {center} 尚未安排场次 {code} 的监考员；请先运行 “examdesk roster”。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/duties.py" line="216"/>
+        <location filename="../../examdesk/services/duties.py" line="220"/>
         <source>No staff member of exam {exam} has the ID number {who}.</source>
         <translation>考试 {exam} 中没有证件号码为 {who} 的工作人员。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/duties.py" line="228"/>
+        <location filename="../../examdesk/services/duties.py" line="232"/>
         <source>{name} has no duty in that session.</source>
         <translation>{name} 在该场次没有任务。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/duties.py" line="269"/>
+        <location filename="../../examdesk/services/duties.py" line="273"/>
         <source>{who} is the person being replaced.</source>
         <translation>{who} 就是被替换的人员。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/duties.py" line="274"/>
+        <location filename="../../examdesk/services/duties.py" line="278"/>
         <source>{who} cannot take the duty: {reason}.</source>
         <translation>{who} 不能接替该任务：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/duties.py" line="318"/>
+        <location filename="../../examdesk/services/duties.py" line="322"/>
         <source>Name the item, e.g. 饮用水.</source>
         <translation>请填写物品名称，例如 饮用水。</translation>
     </message>

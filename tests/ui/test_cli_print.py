@@ -167,6 +167,21 @@ def test_the_cache_forgets_what_is_not_used(capsys, demo_url, tmp_path, print_ca
     assert all(p.stat().st_mtime > month_ago + 86400 for p in print_cache.iterdir())
 
 
+def test_file_names_windows_accepts():
+    assert cli_print.file_name("door", "01", "一中/二中:联合考点") == "考场门贴-01-一中_二中_联合考点.pdf"
+
+
+def test_a_file_that_cannot_be_replaced_is_bad_input(capsys, demo_url, tmp_path, monkeypatch):
+    def locked(*_args):  # as Windows does with a PDF open in a viewer
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("reports.batch.os.replace", locked)
+    status, _, err = examdesk(capsys, "--db", demo_url, "print", "summary", "--center", "01",
+                              "--out", tmp_path)
+    assert status == 2 and "is open in another program" in err and err.count("\n") == 1
+    assert not list(tmp_path.glob("*.pdf")) and not list(tmp_path.glob(".~*"))
+
+
 def test_progress_bar_only_on_a_terminal(capsys, monkeypatch):
     show = cli_print._bar("01")
     show(1, 4, "01/01001")
