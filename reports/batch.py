@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import multiprocessing
 import os
 import secrets
 import time
@@ -24,6 +25,7 @@ from typing import Any
 
 from pypdf import PdfReader, PdfWriter
 
+from examdesk.progress import OperationCancelled
 from reports.base import Sheet, render_sheets
 from reports.center_summary import CenterSummarySheet
 from reports.certificate import CertificateSheet
@@ -235,6 +237,7 @@ def render_parts(
     fallback_fonts: Sequence[Path] | None = None,
     progress: Progress | None = None,
     pool: Executor | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> RunResult:
     """Render ``parts`` (those not in the cache) in batches on ``workers`` processes.
 
@@ -246,9 +249,14 @@ def render_parts(
         progress: receives (parts done, parts, label).
         pool: processes to render on, kept over several runs (see :func:`worker_pool`);
             ``None`` starts ``workers`` processes for this run.
+        cancelled: polled after each batch; when it returns True the batches not started are
+            dropped and :class:`OperationCancelled` is raised.
 
     Returns:
         The parts' pages in the order given.
+
+    Raises:
+        OperationCancelled: ``cancelled`` said so.
     """
     cached = PartCache(cache_folder)
     cached.prune()
@@ -286,21 +294,31 @@ def render_parts(
                        batch for batch in batches}
             for future in as_completed(futures):
                 finish(futures[future], *future.result())
+                if cancelled and cancelled():
+                    for other in futures:
+                        other.cancel()
+                    raise OperationCancelled()
         else:
             for batch in batches:
                 finish(batch, *render_batch([parts[i] for i in batch], fallback_fonts))
+                if cancelled and cancelled():
+                    raise OperationCancelled()
     finally:
         if own is not None:
             own.shutdown()
     return RunResult(tuple(r for r in results if r is not None), len(todo))
 
 
-def worker_pool(workers: int | None = None) -> ProcessPoolExecutor:
+def worker_pool(workers: int | None = None, *, spawn: bool = False) -> ProcessPoolExecutor:
     """Processes to render on: ``workers``, or the machine's cores (at most 4).
 
-    Fork inherits the registered fonts; spawn (Windows) parses them once per worker.
+    Fork (Linux) inherits the registered fonts; spawn (Windows, or ``spawn=True`` in a
+    process with threads, such as the window, where forking is unsafe) starts fresh
+    interpreters that parse the fonts once each.
     """
-    return ProcessPoolExecutor(max_workers=max(1, workers or min(4, os.cpu_count() or 1)))
+    context = multiprocessing.get_context("spawn") if spawn else None
+    return ProcessPoolExecutor(max_workers=max(1, workers or min(4, os.cpu_count() or 1)),
+                               mp_context=context)
 
 
 def merge(parts: Sequence[Rendered], title: str = "") -> bytes:

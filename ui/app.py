@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from examdesk.db import Database, open_database
 from examdesk.errors import ExamDeskError
+from examdesk.progress import Cancelled, Progress
+from examdesk.services.audit import Actor
+from examdesk.services.exams import resolve_exam
+from examdesk.services.printing import print_choices
 from examdesk.services.stats import Overview, overview
 from ui.fonts import install_application_font
 from ui.i18n import install_translations
 from ui.main_window import MainWindow
+from ui.print_dialog import PrintDialog
+from ui.print_run import PrintRequest, Written, run_print
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -32,7 +38,21 @@ def create_main_window(database: Database) -> MainWindow:
         with database.begin() as session:
             return overview(session)
 
-    return MainWindow(load, database.display_url)
+    def print_window(parent: QWidget) -> PrintDialog:
+        with database.begin() as session:
+            choices = print_choices(session, resolve_exam(session))
+
+        def printer(request: PrintRequest, progress: Progress,
+                    cancelled: Cancelled) -> list[Written]:
+            def of_center(code: str) -> Progress:
+                return lambda done, total, label: progress(done, total, label or code)
+
+            return run_print(database, Actor.from_environment(), request, progress=of_center,
+                             cancelled=cancelled, spawn=True)
+
+        return PrintDialog(choices, printer, parent=parent)
+
+    return MainWindow(load, database.display_url, print_window=print_window)
 
 
 def run_app(db_url: str | None) -> int:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QFrame,
     QGridLayout,
     QLabel,
@@ -17,9 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from examdesk import __version__
+from examdesk.errors import ExamDeskError
 from examdesk.services.stats import Overview
 
 OverviewLoader = Callable[[], Overview]
+#: Makes the print window over the main window (raises ExamDeskError when there is no exam).
+PrintWindowFactory = Callable[[QWidget], QDialog]
 
 
 class CountCard(QFrame):
@@ -52,9 +56,12 @@ class MainWindow(QMainWindow):
     """
 
     def __init__(self, load_overview: OverviewLoader, database_label: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 print_window: PrintWindowFactory | None = None) -> None:
         super().__init__(parent)
         self._load_overview = load_overview
+        self._print_window = print_window
+        self.print_dialog: QDialog | None = None
         self.setWindowTitle(self.tr("ExamDesk"))
         self.resize(960, 600)
 
@@ -100,6 +107,11 @@ class MainWindow(QMainWindow):
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.refresh)
         file_menu.addAction(refresh)
+        self.print_action = QAction(self.tr("&Print sheets…"), self)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.triggered.connect(self.open_print_window)
+        self.print_action.setEnabled(self._print_window is not None)
+        file_menu.addAction(self.print_action)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -121,6 +133,19 @@ class MainWindow(QMainWindow):
         counts = overview.stats.as_dict()
         for key, card in self.cards.items():
             card.set_value(counts[key])
+
+    def open_print_window(self) -> None:
+        """Show the print window (one at a time)."""
+        if self._print_window is None:
+            return
+        if self.print_dialog is None:
+            try:
+                self.print_dialog = self._print_window(self)
+            except ExamDeskError as error:
+                QMessageBox.information(self, self.tr("Print sheets"), str(error))
+                return
+        self.print_dialog.show()
+        self.print_dialog.raise_()
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any, TypeVar
 
@@ -223,3 +224,32 @@ def record_print(session: Session, actor: Actor, exam: ExamRef, sheet: str, cent
     audit.record(session, actor, "print", exam_id=exam.id, entity="center", entity_id=center,
                  summary=f"print {sheet} {center}: {pages} pages",
                  details={"sheet": sheet, "pages": pages})
+
+
+@dataclass(frozen=True)
+class PrintChoices:
+    """What the print window offers for an exam.
+
+    Attributes:
+        exam_code: the exam's code.
+        exam_name: the exam's name.
+        centers: (code, name) of each test center, in order.
+        sessions: (code, "6月11日 09:00-11:00") of each session, in time order.
+    """
+
+    exam_code: str
+    exam_name: str
+    centers: tuple[tuple[str, str], ...]
+    sessions: tuple[tuple[str, str], ...]
+
+
+def print_choices(session: Session, exam: ExamRef) -> PrintChoices:
+    """The centers and sessions of ``exam``, to choose what to print."""
+    centers = tuple((code, name) for code, name in session.execute(
+        select(TestCenter.code, TestCenter.name).where(TestCenter.exam_id == exam.id)
+        .order_by(TestCenter.sort_order, TestCenter.code)))
+    sessions = tuple((s.code, printed_session(s).when) for s in session.execute(
+        select(ExamSession.id, ExamSession.code, ExamSession.date, ExamSession.start_time,
+               ExamSession.end_time).where(ExamSession.exam_id == exam.id)
+        .order_by(ExamSession.date, ExamSession.start_time, ExamSession.code)))
+    return PrintChoices(exam.code, exam.name, centers, sessions)

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="48"/>
+        <location filename="../../ui/app.py" line="68"/>
         <source>ExamDesk</source>
         <translation>ExamDesk 考务管理</translation>
     </message>
@@ -479,7 +479,7 @@
     <message>
         <location filename="../../ui/cli_duties.py" line="56"/>
         <location filename="../../ui/cli_duties.py" line="63"/>
-        <location filename="../../ui/cli_print.py" line="65"/>
+        <location filename="../../ui/cli_print.py" line="31"/>
         <source>only this center</source>
         <translation>仅该考点</translation>
     </message>
@@ -631,83 +631,83 @@
         <translation>准考证号 {ticket} 已作废，不会再次使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="58"/>
+        <location filename="../../ui/cli_print.py" line="24"/>
         <source>print sheets as PDF files, one per test center</source>
-        <extracomment>Each sheet and the name its files start with. A room&apos;s envelope, in the order staff sort it (the issue: door list, seating chart, sign-in sheet per session, room record).</extracomment>
         <translation>打印各类表单为 PDF 文件，每个考点一个</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="60"/>
+        <location filename="../../ui/cli_print.py" line="26"/>
         <source>door (考场门贴), seating (座位表), desk (桌贴), signin (考生签到表), record (考场情况记录单), duty (监考安排表), cards (工作安排卡), posts (岗位值班表), draw (抽签结果), certificate (临时身份证明), summary (考点情况汇总表), or pack: every room&apos;s envelope then the center&apos;s staff sheets</source>
         <translation>door（考场门贴）、seating（座位表）、desk（桌贴）、signin（考生签到表）、record（考场情况记录单）、duty（监考安排表）、cards（工作安排卡）、posts（岗位值班表）、draw（抽签结果）、certificate（临时身份证明）、summary（考点情况汇总表），或 pack：逐个考场的袋内材料，再加考点的工作人员表单</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="66"/>
+        <location filename="../../ui/cli_print.py" line="32"/>
         <source>only this session (S1, S2...): sign-in sheets, room records, duty sheets, draw</source>
         <translation>只打印此场次（S1、S2……）：签到表、考场情况记录单、监考安排表、抽签结果</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="68"/>
+        <location filename="../../ui/cli_print.py" line="34"/>
         <source>only this room</source>
         <translation>仅此考场</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="70"/>
+        <location filename="../../ui/cli_print.py" line="36"/>
         <source>the folder to write into (default: here)</source>
         <translation>写入的文件夹（默认：当前文件夹）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="72"/>
+        <location filename="../../ui/cli_print.py" line="38"/>
         <source>processes to render with (default: the cores)</source>
         <translation>用于生成的进程数（默认：CPU 核数）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="88"/>
+        <location filename="../../ui/print_run.py" line="125"/>
         <source>The folder {folder} cannot be created ({reason}); choose another with --out.</source>
+        <extracomment>Each sheet and the name its files start with. A room&apos;s envelope, in the order staff sort it (the issue: door list, seating chart, sign-in sheet per session, room record).</extracomment>
         <translation>无法创建文件夹 {folder}（{reason}）；请用 --out 另选文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="114"/>
+        <location filename="../../ui/cli_print.py" line="49"/>
         <source>Wrote {path}: {pages} pages ({drawn} of {parts} parts drawn, the others unchanged)</source>
         <translation>已写入 {path}：共 {pages} 页（{parts} 个部分中重新生成 {drawn} 个，其余未变）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="182"/>
+        <location filename="../../ui/print_run.py" line="212"/>
         <source>{file} cannot be written because it is open in another program (a PDF viewer?) or the folder is protected; close it, or choose another folder with --out, and try again.</source>
         <translation>无法写入 {file}：文件正被其他程序（PDF 阅读器？）打开，或文件夹受保护；请关闭该文件，或用 --out 另选文件夹后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="187"/>
+        <location filename="../../ui/print_run.py" line="217"/>
         <source>{file} cannot be written ({reason}).</source>
         <translation>无法写入 {file}（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="194"/>
+        <location filename="../../ui/print_run.py" line="224"/>
         <source>Nobody sits a paper there in session {code}.</source>
         <translation>该处在场次 {code} 没有考生参加考试。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="197"/>
+        <location filename="../../ui/print_run.py" line="227"/>
         <source>No room holds seated candidates there; run &apos;examdesk allocate&apos; first.</source>
         <translation>该范围内没有已编排考生的考场；请先运行 “examdesk allocate”。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="200"/>
+        <location filename="../../ui/print_run.py" line="230"/>
         <source>No draw has been held there yet; run &apos;examdesk draw&apos; on the morning of the exam.</source>
         <translation>该处尚未抽签；请于考试当天早上运行 &apos;examdesk draw&apos;。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="203"/>
+        <location filename="../../ui/print_run.py" line="233"/>
         <source>Nobody is on duty there yet; run &apos;examdesk roster&apos; first.</source>
         <translation>该处尚未安排工作人员；请先运行 &apos;examdesk roster&apos;。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="205"/>
+        <location filename="../../ui/print_run.py" line="235"/>
         <source>That test center has no posts.</source>
         <translation>该考点没有设置岗位。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="206"/>
+        <location filename="../../ui/print_run.py" line="236"/>
         <source>There is nothing to print there.</source>
         <translation>该处没有可打印的内容。</translation>
     </message>
@@ -2508,112 +2508,123 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>ExamDesk</source>
+        <extracomment>Makes the print window over the main window (raises ExamDeskError when there is no exam).</extracomment>
         <translation>ExamDesk 考务管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>Test centers</source>
         <translation>考点</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>Rooms</source>
         <translation>考场</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>Seats</source>
         <translation>座位</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>Candidates</source>
         <translation>考生</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>Seated candidates</source>
         <translation>已编排考生</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>Sessions</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>Duties</source>
         <translation>监考安排</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>Service posts</source>
         <translation>服务保障岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>Temporary ID certificates</source>
         <translation>临时身份证明</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>Incidents</source>
         <translation>异常情况记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>Spare rooms</source>
         <translation>备用考场</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="110"/>
+        <source>&amp;Print sheets…</source>
+        <translation>打印表单(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>&amp;About ExamDesk</source>
         <translation>关于 ExamDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>No exam yet: load the demo with &apos;examdesk demo&apos; or import one.</source>
         <translation>尚无考试：可运行 “examdesk demo” 载入演示考试，或导入考试数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="145"/>
+        <source>Print sheets</source>
+        <translation>打印表单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>About ExamDesk</source>
         <translation>关于 ExamDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>ExamDesk %1: exam logistics for examination centers.</source>
         <translation>ExamDesk %1：人事考试中心考务管理系统。</translation>
     </message>
@@ -3236,6 +3247,91 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
 </context>
 <context>
+    <name>PrintDialog</name>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="58"/>
+        <source>Print sheets</source>
+        <extracomment>Starts a print run: (request, progress, cancelled) -&gt; the files written.</extracomment>
+        <translation>打印表单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="66"/>
+        <source>All test centers</source>
+        <translation>全部考点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="70"/>
+        <source>All sessions</source>
+        <translation>全部场次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="74"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="82"/>
+        <source>Sheet</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="83"/>
+        <source>Test center</source>
+        <translation>考点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="84"/>
+        <source>Session</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="85"/>
+        <location filename="../../ui/print_dialog.py" line="203"/>
+        <source>Save in</source>
+        <translation>保存到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="87"/>
+        <source>Print to PDF</source>
+        <translation>生成 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="90"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="93"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="141"/>
+        <source>Printing…</source>
+        <translation>正在生成…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="160"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="170"/>
+        <source>Printing %1</source>
+        <translation>正在生成 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="177"/>
+        <source>%1 files, %2 pages, in %3</source>
+        <translation>%1 个文件，共 %2 页，保存在 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_dialog.py" line="189"/>
+        <source>Stopped; the files already written are kept.</source>
+        <translation>已停止；已写入的文件保留。</translation>
+    </message>
+</context>
+<context>
     <name>Progress</name>
     <message>
         <location filename="../../examdesk/progress.py" line="23"/>
@@ -3370,6 +3466,14 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <location filename="../../examdesk/services/exam_settings.py" line="192"/>
         <source>The center order must name each of the exam&apos;s centers at most once ({codes}); these are not among them or repeated: {wrong}.</source>
         <translation>考点顺序中每个考点最多只能出现一次（本次考试的考点：{codes}）；以下考点编号不存在或重复：{wrong}。</translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <location filename="../../ui/background.py" line="55"/>
+        <source>Internal error ({kind}: {error}); please report it.</source>
+        <translation>内部错误（{kind}：{error}），请报告此问题。</translation>
     </message>
 </context>
 <context>

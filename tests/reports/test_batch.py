@@ -10,6 +10,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
+from examdesk.progress import OperationCancelled
 from reports.batch import Part, fingerprint, merge, render_parts
 from tests.reports.pdftools import page_count, save, text
 from tests.reports.test_sign_in import ROOMS
@@ -80,3 +83,15 @@ def test_fingerprints_are_the_same_in_every_process() -> None:
                            check=True, env=env, cwd=Path(__file__).parents[2]).stdout.strip()
     assert other == fingerprint(PARTS[0])
     assert fingerprint(PARTS[0]) != fingerprint(PARTS[1])
+
+
+def test_stopping_drops_the_batches_not_started() -> None:
+    calls = []
+
+    def cancelled() -> bool:
+        calls.append(1)
+        return True  # the user pressed Stop while the first batch was drawn
+
+    with pytest.raises(OperationCancelled):
+        render_parts(PARTS * 6, workers=1, cancelled=cancelled)
+    assert len(calls) == 1  # checked after the first batch; no further batch was drawn

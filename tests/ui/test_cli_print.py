@@ -12,7 +12,7 @@ from sqlalchemy import select
 from examdesk.db import open_database
 from examdesk.model import AuditEvent, Candidate, SeatAssignment
 from tests.reports.pdftools import page_count, text
-from ui import cli_print
+from ui import cli_print, print_run
 from ui.cli import run
 
 
@@ -168,7 +168,8 @@ def test_the_cache_forgets_what_is_not_used(capsys, demo_url, tmp_path, print_ca
 
 
 def test_file_names_windows_accepts():
-    assert cli_print.file_name("door", "01", "一中/二中:联合考点") == "考场门贴-01-一中_二中_联合考点.pdf"
+    name = print_run.file_name("door", "01", "一中/二中:联合考点")
+    assert name == "考场门贴-01-一中_二中_联合考点.pdf"
 
 
 def test_a_file_that_cannot_be_replaced_is_bad_input(capsys, demo_url, tmp_path, monkeypatch):

@@ -1,0 +1,90 @@
+"""The print window: choose, print in the background, preview; stop; say why nothing printed."""
+
+from __future__ import annotations
+
+import threading
+
+from examdesk.progress import OperationCancelled
+from examdesk.services.printing import PrintChoices
+from tests.reports.pdftools import page_count
+from ui.app import create_main_window
+from ui.print_dialog import PrintDialog
+
+CHOICES = PrintChoices("SW", "2023年度社会工作者职业水平考试", (("01", "周口技师学院"),),
+                       (("S2", "6月11日 09:00-11:00"),))
+
+
+def _choose(dialog: PrintDialog, sheet: str, center: str | None) -> None:
+    dialog.sheet.setCurrentIndex(dialog.sheet.findData(sheet))
+    dialog.center.setCurrentIndex(dialog.center.findData(center))
+
+
+def test_print_a_center_summary_and_preview_it(examdesk_app, qtbot, demo_db, tmp_path):
+    window = create_main_window(demo_db)
+    qtbot.addWidget(window)
+    window.print_action.trigger()
+    dialog = window.print_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.windowTitle() == "打印表单"
+    assert dialog.center.count() == 6 and dialog.session.count() == 5  # "all" and each
+    assert dialog.sheet.currentText() == "考务打印包"
+    _choose(dialog, "summary", "01")
+    dialog.folder.setText(str(tmp_path / "prints"))
+    dialog.print_button.click()
+    assert not dialog.print_button.isEnabled() and dialog.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=60_000)
+
+    (written,) = dialog.files
+    assert written.path.name == "考点情况汇总表-01-周口技师学院.pdf"
+    assert written.path.parent == tmp_path / "prints" and page_count(written.path) == 1
+    assert dialog.file_names.stringList() == [written.path.name]
+    assert dialog.document.pageCount() == 1  # shown in the preview
+    assert "1 个文件" in dialog.status.text()
+    assert dialog.print_button.isEnabled() and not dialog.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.preview.isVisible())
+    assert dialog.grab().save(str(tmp_path / "print-window.png"))
+
+
+def test_nothing_to_print_says_why(examdesk_app, qtbot, demo_db, tmp_path):
+    window = create_main_window(demo_db)
+    qtbot.addWidget(window)
+    window.print_action.trigger()
+    dialog = window.print_dialog
+    _choose(dialog, "draw", None)  # the demo has held no draw
+    dialog.folder.setText(str(tmp_path))
+    dialog.print_button.click()
+    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=60_000)
+    assert dialog.files == [] and "examdesk draw" in dialog.status.text()
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_stop_ends_the_run(examdesk_app, qtbot, tmp_path):
+    started = threading.Event()
+
+    def printer(request, progress, cancelled):
+        started.set()
+        progress(1, 40, "01/01001")
+        while not cancelled():
+            started.wait(0.01)
+        raise OperationCancelled()
+
+    dialog = PrintDialog(CHOICES, printer, folder=tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.print_button.click()
+    qtbot.waitUntil(started.is_set)
+    qtbot.waitUntil(lambda: dialog.progress.maximum() == 40)
+    dialog.cancel_button.click()
+    qtbot.waitUntil(lambda: not dialog.is_running())
+    assert dialog.status.text() == "已停止；已写入的文件保留。"
+    assert dialog.print_button.isEnabled()
+
+
+def test_the_request_follows_the_form(examdesk_app, qtbot, tmp_path):
+    dialog = PrintDialog(CHOICES, lambda *_: [], folder=tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.sheet.setCurrentIndex(dialog.sheet.findData("signin"))
+    dialog.center.setCurrentIndex(1)
+    dialog.session.setCurrentIndex(1)
+    request = dialog.request()
+    assert (request.sheet, request.center, request.session, request.exam, request.out) == (
+        "signin", "01", "S2", "SW", tmp_path)
