@@ -19,6 +19,7 @@ from ui.print_run import FILE_NAMES, PrintRequest, Written, run_print
 
 EXIT_OK = 0
 
+
 def add_parsers(command: CommandFactory) -> None:
     """Add `print` to the command tree."""
     printing = command("print", translate(
