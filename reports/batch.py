@@ -123,16 +123,15 @@ def render_batch(
                  for sheets in built]
 
 
-def render_part(part: Part, fallback_fonts: Sequence[Path] | None = None) -> Rendered:
-    """Render one part on its own."""
-    pdf, [(pages, warnings)] = render_batch([part], fallback_fonts)
-    return Rendered(pdf, 0, pages, warnings)
+def fingerprint(part: Part, fonts: FontSet | None = None) -> str:
+    """A key that changes whenever the part's data, the renderers or the fonts change.
 
-
-def fingerprint(part: Part, fallback_fonts: Sequence[Path] | None = None) -> str:
-    """A key that changes whenever the part's data, the renderers or the fonts change."""
+    Args:
+        part: the part.
+        fonts: the fonts it is drawn with (``None``: the default ones).
+    """
     digest = hashlib.sha256(_code_version().encode())
-    fonts = load_fonts(fallback_fonts)
+    fonts = fonts or load_fonts()
     _feed(digest, (fonts.main, fonts.fallbacks))
     _feed(digest, part)
     return digest.hexdigest()[:32]
@@ -260,7 +259,8 @@ def render_parts(
     """
     cached = PartCache(cache_folder)
     cached.prune()
-    keys = [fingerprint(part, fallback_fonts) for part in parts]
+    fonts = load_fonts(fallback_fonts)  # once: it looks for the fallback files on disk
+    keys = [fingerprint(part, fonts) for part in parts]
     results: list[Rendered | None] = [cached.get(key) for key in keys]
     todo = [i for i, found in enumerate(results) if found is None]
     done = len(parts) - len(todo)

@@ -136,16 +136,6 @@ def load_fonts(fallback_paths: Sequence[Path] | None = None) -> FontSet:
     return FontSet(MAIN_FONT, fallbacks)
 
 
-def missing_glyphs(text: str, fonts: FontSet | None = None) -> list[str]:
-    """The characters of ``text`` that no registered font has (default fonts if not given)."""
-    return (fonts or load_fonts()).missing_glyphs(text)
-
-
-def split_runs(text: str, fonts: FontSet | None = None) -> list[tuple[str, str]]:
-    """``text`` as ``[(font_name, text)]`` runs (default fonts if not given)."""
-    return (fonts or load_fonts()).runs(text)
-
-
 def missing_glyph_warning(text: str, char: str) -> str:
     """The message for a character of ``text`` that no font can draw."""
     return translate("Reports", "{text}: no font has {char} (U+{code:04X})").format(

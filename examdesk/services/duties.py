@@ -27,7 +27,6 @@ from examdesk.model import (
     Staff,
     SupplyRule,
     TestCenter,
-    candidate_subjects,
     session_subjects,
 )
 from examdesk.planning import posts as post_planning
@@ -39,7 +38,7 @@ from examdesk.planning.replacement import Option, replacement_options
 from examdesk.services import audit
 from examdesk.services.audit import Actor
 from examdesk.services.duty_data import DutyData, load_duty_data
-from examdesk.services.exams import ExamRef, center_id
+from examdesk.services.exams import ExamRef, center_id, papers_sat, seats_where
 from examdesk.services.seeds import choose_seed
 
 
@@ -126,23 +125,18 @@ def exam_supplies(session: Session, exam: ExamRef, *,
         for r in session.scalars(select(SupplyRule).where(SupplyRule.exam_id == exam.id)
                                  .order_by(SupplyRule.id))
     ] or list(post_planning.DEFAULT_SUPPLY_RULES)
-    # one center: its rows only, found through the rooms (the seats' room index)
-    mine = [Room.center_id == only] if only is not None else []
     room_center = dict(session.execute(
         select(Room.id, Room.center_id).join(TestCenter)
-        .where(TestCenter.exam_id == exam.id, *mine)
+        .where(TestCenter.exam_id == exam.id,
+               *([Room.center_id == only] if only is not None else []))
     ).all())
     # a candidate keeps one seat all day: count each once per center and day
     per_day: defaultdict[tuple[int, object], set[int]] = defaultdict(set)
     for room_id, day, candidate in session.execute(
-        select(SeatAssignment.room_id, ExamSession.date, SeatAssignment.candidate_id).distinct()
-        .join(candidate_subjects,
-              candidate_subjects.c.candidate_id == SeatAssignment.candidate_id)
-        .join(session_subjects,
-              session_subjects.c.subject_id == candidate_subjects.c.subject_id)
+        papers_sat(SeatAssignment.room_id, ExamSession.date, SeatAssignment.candidate_id)
+        .distinct()
         .join(ExamSession, ExamSession.id == session_subjects.c.session_id)
-        .join(Room, Room.id == SeatAssignment.room_id)
-        .where(*(mine or [SeatAssignment.exam_id == exam.id]))
+        .join(Room, Room.id == SeatAssignment.room_id).where(seats_where(exam, only))
     ):
         per_day[(room_center[room_id], day)].add(candidate)
     expected: dict[int, int] = {}

@@ -25,7 +25,6 @@ from examdesk.model import (
     StaffRelative,
     StaffRoleAssignment,
     TestCenter,
-    candidate_subjects,
     session_subjects,
 )
 from examdesk.model import Duty as DutyRow
@@ -38,7 +37,7 @@ from examdesk.planning.duty_plan import (
     DutyStaff,
     RosterSettings,
 )
-from examdesk.services.exams import ExamRef
+from examdesk.services.exams import ExamRef, papers_sat
 
 
 @dataclass(frozen=True)
@@ -119,10 +118,7 @@ def load_duty_data(session: Session, exam: ExamRef, seed: int = 0) -> DutyData:
     )
     in_use: defaultdict[int, set[int]] = defaultdict(set)
     for session_id, room_id in session.execute(
-        select(session_subjects.c.session_id, SeatAssignment.room_id).distinct()
-        .join(candidate_subjects,
-              candidate_subjects.c.subject_id == session_subjects.c.subject_id)
-        .join(SeatAssignment, SeatAssignment.candidate_id == candidate_subjects.c.candidate_id)
+        papers_sat(session_subjects.c.session_id, SeatAssignment.room_id).distinct()
         .where(SeatAssignment.exam_id == exam.id)
     ):
         in_use[session_id].add(room_id)

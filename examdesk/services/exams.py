@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Row, Select, select
 from sqlalchemy.orm import Session
 
 from examdesk.errors import BadInput
 from examdesk.exchange.candidates import KnownLevel
 from examdesk.exchange.normalize import KnownName
 from examdesk.i18n import translate
-from examdesk.model import Exam, Level, Subject, TestCenter
+from examdesk.model import (
+    Exam,
+    ExamSession,
+    Level,
+    Room,
+    SeatAssignment,
+    Subject,
+    TestCenter,
+    candidate_subjects,
+    session_subjects,
+)
 
 
 @dataclass(frozen=True)
@@ -132,3 +143,36 @@ def center_codes(session: Session, exam: ExamRef) -> dict[int, str]:
         cid: code for cid, code in session.execute(
             select(TestCenter.id, TestCenter.code).where(TestCenter.exam_id == exam.id))
     }
+
+
+def exam_sessions(session: Session, exam: ExamRef) -> list[Row[Any]]:
+    """The exam's sessions as rows (id, code, name, date, start_time, end_time), in time order."""
+    return list(session.execute(
+        select(ExamSession.id, ExamSession.code, ExamSession.name, ExamSession.date,
+               ExamSession.start_time, ExamSession.end_time)
+        .where(ExamSession.exam_id == exam.id)
+        .order_by(ExamSession.date, ExamSession.start_time, ExamSession.code)))
+
+
+def papers_sat(*columns: Any) -> Select[Any]:
+    """``select(*columns)`` over each seat joined to every paper its candidate sits.
+
+    One row per seat and paper: ``session_subjects.c.session_id`` is the paper's session,
+    ``candidate_subjects.c.subject_id`` its subject.
+    """
+    return (
+        select(*columns).select_from(SeatAssignment)
+        .join(candidate_subjects,
+              candidate_subjects.c.candidate_id == SeatAssignment.candidate_id)
+        .join(session_subjects,
+              session_subjects.c.subject_id == candidate_subjects.c.subject_id)
+    )
+
+
+def seats_where(exam: ExamRef, center: int | None) -> ColumnElement[bool]:
+    """Which seats a query reads: the exam's, or one center's.
+
+    One center's seats are found through its rooms (the query joins Room), so that SQLite
+    uses the seats' room index instead of reading every seat of the exam.
+    """
+    return Room.center_id == center if center is not None else SeatAssignment.exam_id == exam.id

@@ -35,12 +35,11 @@ from examdesk.model import (
 )
 from examdesk.planning.seats import Grid, seat_positions
 from examdesk.printing.common import Person, PrintedSession
-from examdesk.printing.door_list import DoorList
 from examdesk.printing.rooms import RoomSession, RoomSheets, SeatedCandidate
 from examdesk.services import audit
 from examdesk.services.audit import Actor
 from examdesk.services.duties import find_session
-from examdesk.services.exams import ExamRef, center_id
+from examdesk.services.exams import ExamRef, center_id, exam_sessions, papers_sat
 
 #: Staff report for the briefing an hour before the session starts (domain.md, timeline T-60).
 REPORT_BEFORE = timedelta(minutes=60)
@@ -109,19 +108,14 @@ def room_sheets(session: Session, exam: ExamRef, *, center: str | None = None,
     sits: defaultdict[int, list[int]] = defaultdict(list)  # candidate -> session ids
     papers: defaultdict[tuple[int, int], set[str]] = defaultdict(set)  # (room, session)
     for candidate_id, room_id, session_id, subject in session.execute(chosen(
-        select(SeatAssignment.candidate_id, SeatAssignment.room_id,
-               session_subjects.c.session_id, Subject.name)
-        .join(candidate_subjects, candidate_subjects.c.candidate_id == SeatAssignment.candidate_id)
-        .join(session_subjects, session_subjects.c.subject_id == candidate_subjects.c.subject_id)
+        papers_sat(SeatAssignment.candidate_id, SeatAssignment.room_id,
+                   session_subjects.c.session_id, Subject.name)
         .join(Subject, Subject.id == candidate_subjects.c.subject_id)
     )):
         sits[candidate_id].append(session_id)
         papers[room_id, session_id].add(subject)
-    sessions = session.execute(
-        select(ExamSession.id, ExamSession.code, ExamSession.date, ExamSession.start_time,
-               ExamSession.end_time).where(ExamSession.exam_id == exam.id)
-        .order_by(ExamSession.date, ExamSession.start_time, ExamSession.code)).all()
-    code_of = {s.id: s.code for s in sessions}
+    sessions = exam_sessions(session, exam)
+    by_id = {s.id: s for s in sessions}
     order = {s.id: i for i, s in enumerate(sessions)}
     pictures: dict[int, bytes] = {}
     if photos:
@@ -163,8 +157,7 @@ def room_sheets(session: Session, exam: ExamRef, *, center: str | None = None,
             seats.append(SeatedCandidate(
                 c.seat_no, row_no, column_no, c.ticket_no, c.name,
                 GENDER_LABELS.get(c.gender, ""), c.id_number, pictures.get(c.id),
-                tuple(code_of[s] for s in sorted(sits[c.id], key=order.__getitem__))))
-        by_id = {s.id: s for s in sessions}
+                tuple(by_id[s].code for s in sorted(sits[c.id], key=order.__getitem__))))
         room_sessions = tuple(
             RoomSession(printed_session(by_id[s], sorted(papers[r.id, s])),
                         *staffed.get((r.id, s), ((), False)))
@@ -194,17 +187,6 @@ def _invigilators(session: Session, exam: ExamRef,
         found[row.room_id, row.session_id].append(row)
     return {key: (tuple(person(r) for r in rows), rows[0].is_lead)
             for key, rows in found.items()}
-
-
-def door_lists(session: Session, exam: ExamRef, *, center: str | None = None,
-               room: str | None = None) -> tuple[DoorList, ...]:
-    """The door list of every room holding candidates (of one center, or one room).
-
-    Raises:
-        BadInput: no test center has the code ``center``.
-    """
-    return tuple(r.door_list() for r in room_sheets(session, exam, center=center, room=room,
-                                                    photos=False))
 
 
 def session_code(session: Session, exam: ExamRef, code: str) -> str:
@@ -248,8 +230,5 @@ def print_choices(session: Session, exam: ExamRef) -> PrintChoices:
     centers = tuple((code, name) for code, name in session.execute(
         select(TestCenter.code, TestCenter.name).where(TestCenter.exam_id == exam.id)
         .order_by(TestCenter.sort_order, TestCenter.code)))
-    sessions = tuple((s.code, printed_session(s).when) for s in session.execute(
-        select(ExamSession.id, ExamSession.code, ExamSession.date, ExamSession.start_time,
-               ExamSession.end_time).where(ExamSession.exam_id == exam.id)
-        .order_by(ExamSession.date, ExamSession.start_time, ExamSession.code)))
+    sessions = tuple((s.code, printed_session(s).when) for s in exam_sessions(session, exam))
     return PrintChoices(exam.code, exam.name, centers, sessions)

@@ -14,7 +14,6 @@ from examdesk.model import (
     Candidate,
     CandidatePhoto,
     Duty,
-    ExamSession,
     Level,
     Post,
     Room,
@@ -28,7 +27,13 @@ from examdesk.model import (
 )
 from examdesk.printing.center import CenterSummaryData, CertificateData, CountLine
 from examdesk.printing.common import PrintedSession
-from examdesk.services.exams import ExamRef, center_id
+from examdesk.services.exams import (
+    ExamRef,
+    center_id,
+    exam_sessions,
+    papers_sat,
+    seats_where,
+)
 from examdesk.services.printing import printed_session
 
 #: Blank forms printed for a center that has issued no certificate yet (one A4 sheet holds 2).
@@ -51,9 +56,8 @@ def certificates(session: Session, exam: ExamRef, *,
     if only is not None:
         query = query.where(TestCenter.id == only)
     centers = session.execute(query).all()
-    sessions = {s.id: s for s in session.execute(
-        select(ExamSession.id, ExamSession.code, ExamSession.date, ExamSession.start_time,
-               ExamSession.end_time).where(ExamSession.exam_id == exam.id))}
+    names = {cid: name for cid, name in centers}
+    sessions = {s.id: s for s in exam_sessions(session, exam)}
     valid_for: defaultdict[int, list[Any]] = defaultdict(list)
     for certificate_id, session_id in session.execute(
         select(certificate_sessions.c.certificate_id, certificate_sessions.c.session_id)
@@ -78,13 +82,11 @@ def certificates(session: Session, exam: ExamRef, *,
         .outerjoin(SeatAssignment, SeatAssignment.candidate_id == TempIdCertificate.candidate_id)
         .outerjoin(Room, Room.id == SeatAssignment.room_id)
         .where(TempIdCertificate.exam_id == exam.id,
+               TempIdCertificate.center_id.in_(names),
                TempIdCertificate.status == CertificateStatus.VALID)
         .order_by(TempIdCertificate.serial_no)
     ):
         c, photo, room_code = row
-        names = {cid: name for cid, name in centers}
-        if c.center_id not in names:
-            continue
         issued[c.center_id].append(CertificateData(
             exam.name, names[c.center_id], c.serial_no, c.name, GENDER_LABELS.get(c.gender, ""),
             c.id_number, photo, c.ticket_no, room_code or "",
@@ -112,40 +114,31 @@ def center_summaries(session: Session, exam: ExamRef, *,
     if only is not None:
         query = query.where(TestCenter.id == only)
     centers = session.scalars(query).all()
-    # one center: its rows only, found through the rooms (the seats' room index)
-    mine = [Room.center_id == only] if only is not None else []
     rooms = session.execute(
         select(Room.id, Room.center_id, Room.rows, Room.columns, Room.unusable_seats, Room.spare)
-        .join(TestCenter).where(TestCenter.exam_id == exam.id, *mine)).all()
+        .where(Room.center_id.in_([c.id for c in centers]))).all()
     center_of = {r.id: r.center_id for r in rooms}
     seated: defaultdict[int, list[Any]] = defaultdict(list)  # center -> seats
     for row in session.execute(
         select(SeatAssignment.candidate_id, SeatAssignment.room_id, Level.name, Level.sort_order)
         .join(Candidate, Candidate.id == SeatAssignment.candidate_id)
         .join(Level, Level.id == Candidate.level_id)
-        .join(Room, Room.id == SeatAssignment.room_id)
-        .where(*(mine or [SeatAssignment.exam_id == exam.id]))
+        .join(Room, Room.id == SeatAssignment.room_id).where(seats_where(exam, only))
     ):
         seated[center_of[row.room_id]].append(row)
     sits: defaultdict[tuple[int, int], set[int]] = defaultdict(set)  # (center, session)
     used: defaultdict[tuple[int, int], set[int]] = defaultdict(set)
     papers: defaultdict[tuple[int, int], set[str]] = defaultdict(set)
     for candidate_id, room_id, session_id, subject in session.execute(
-        select(SeatAssignment.candidate_id, SeatAssignment.room_id,
-               session_subjects.c.session_id, Subject.name)
-        .join(candidate_subjects, candidate_subjects.c.candidate_id == SeatAssignment.candidate_id)
-        .join(session_subjects, session_subjects.c.subject_id == candidate_subjects.c.subject_id)
+        papers_sat(SeatAssignment.candidate_id, SeatAssignment.room_id,
+                   session_subjects.c.session_id, Subject.name)
         .join(Subject, Subject.id == candidate_subjects.c.subject_id)
-        .join(Room, Room.id == SeatAssignment.room_id)
-        .where(*(mine or [SeatAssignment.exam_id == exam.id]))
+        .join(Room, Room.id == SeatAssignment.room_id).where(seats_where(exam, only))
     ):
         sits[center_of[room_id], session_id].add(candidate_id)
         used[center_of[room_id], session_id].add(room_id)
         papers[center_of[room_id], session_id].add(subject)
-    sessions = session.execute(
-        select(ExamSession.id, ExamSession.code, ExamSession.date, ExamSession.start_time,
-               ExamSession.end_time).where(ExamSession.exam_id == exam.id)
-        .order_by(ExamSession.date, ExamSession.start_time, ExamSession.code)).all()
+    sessions = exam_sessions(session, exam)
     duties = session.execute(
         select(Duty.staff_id, Duty.session_id, Duty.center_id, Duty.kind, Duty.role,
                Duty.post_id).where(Duty.center_id.in_([c.id for c in centers]))).all()

@@ -19,7 +19,6 @@ from examdesk.enums import DutyKind, StaffRole
 from examdesk.labels import POST_KIND_LABELS, STAFF_ROLE_LABELS
 from examdesk.model import (
     Duty,
-    ExamSession,
     Post,
     PostSupply,
     Room,
@@ -46,7 +45,13 @@ from examdesk.printing.duties import (
     SupplyItem,
 )
 from examdesk.services.duties import exam_supplies, find_session
-from examdesk.services.exams import ExamRef, center_id
+from examdesk.services.exams import (
+    ExamRef,
+    center_id,
+    exam_sessions,
+    papers_sat,
+    seats_where,
+)
 from examdesk.services.printing import location, person, printed_session
 
 #: What a card says where the room will be drawn on the morning.
@@ -75,14 +80,9 @@ class _Staffing:
             query = query.where(TestCenter.id == only)
         self.centers = session.execute(query).all()
         wanted = find_session(session, exam, session_code) if session_code else None
-        self.sessions = [s for s in session.execute(
-            select(ExamSession.id, ExamSession.code, ExamSession.date, ExamSession.start_time,
-                   ExamSession.end_time).where(ExamSession.exam_id == exam.id)
-            .order_by(ExamSession.date, ExamSession.start_time, ExamSession.code))
-            if wanted is None or s.id == wanted]
-        self.all_sessions = {s.id: printed_session(s) for s in session.execute(
-            select(ExamSession.id, ExamSession.code, ExamSession.date, ExamSession.start_time,
-                   ExamSession.end_time).where(ExamSession.exam_id == exam.id))}
+        every = exam_sessions(session, exam)
+        self.sessions = [s for s in every if wanted is None or s.id == wanted]
+        self.all_sessions = {s.id: printed_session(s) for s in every}
         # one center's rows only: a province prints 85 centers one after the other
         rooms = select(Room.id, Room.code, Room.building, Room.floor, Room.label,
                        Room.center_id, Room.sort_order).join(TestCenter).where(
@@ -94,16 +94,10 @@ class _Staffing:
         self.in_use: defaultdict[tuple[int, int], set[int]] = defaultdict(set)
         self.papers: defaultdict[tuple[int, int], set[str]] = defaultdict(set)
         for room_id, session_id, subject in session.execute(
-            select(SeatAssignment.room_id, session_subjects.c.session_id, Subject.name).distinct()
-            .join(candidate_subjects,
-                  candidate_subjects.c.candidate_id == SeatAssignment.candidate_id)
-            .join(session_subjects,
-                  session_subjects.c.subject_id == candidate_subjects.c.subject_id)
+            papers_sat(SeatAssignment.room_id, session_subjects.c.session_id, Subject.name)
+            .distinct()
             .join(Subject, Subject.id == candidate_subjects.c.subject_id)
-            .join(Room, Room.id == SeatAssignment.room_id)
-            # one center's seats are found through its rooms (the seats' room index)
-            .where(Room.center_id == only if only is not None
-                   else SeatAssignment.exam_id == exam.id)
+            .join(Room, Room.id == SeatAssignment.room_id).where(seats_where(exam, only))
         ):
             key = (self.rooms[room_id].center_id, session_id)
             self.in_use[key].add(room_id)
