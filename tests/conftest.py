@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -51,7 +52,9 @@ class _Databases:
 
     def new_url(self) -> str:
         if not SERVER:
-            return f"sqlite:///{self.tmp_path / f'exam-{len(self.created)}.db'}"
+            target = self.tmp_path / f"exam-{len(self.created)}.db"
+            self.created.append(str(target))
+            return f"sqlite:///{target}"
         name = f"examdesk_test_{uuid.uuid4().hex[:12]}"
         admin = create_engine(SERVER, isolation_level="AUTOCOMMIT")
         with admin.connect() as connection:
@@ -60,6 +63,28 @@ class _Databases:
         self.created.append(name)
         url: URL = make_url(SERVER).set(database=name)
         return url.render_as_string(hide_password=False)
+
+    def copy_of(self, url: str) -> str:
+        """A new database holding a copy of the database at ``url`` (which nobody uses now)."""
+        if not SERVER:
+            target = self.tmp_path / f"exam-{len(self.created)}.db"
+            self.created.append(str(target))
+            source = sqlite3.connect(make_url(url).database or "")
+            copy = sqlite3.connect(target)
+            try:
+                source.backup(copy)
+            finally:
+                copy.close()
+                source.close()
+            return f"sqlite:///{target}"
+        name = f"examdesk_test_{uuid.uuid4().hex[:12]}"
+        admin = create_engine(SERVER, isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            template = make_url(url).database
+            connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+        admin.dispose()
+        self.created.append(name)
+        return make_url(SERVER).set(database=name).render_as_string(hide_password=False)
 
     def drop_all(self) -> None:
         if not SERVER:
@@ -113,7 +138,53 @@ def demo_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture
 def demo_db(demo_url: str) -> Iterator[Database]:
-    """The shared demo database (do not change it; use ``db`` for that)."""
+    """The shared demo database (do not change it; use ``demo_copy`` for that)."""
     database = open_database(demo_url)
     yield database
     database.close()
+
+
+@pytest.fixture
+def demo_copy_url(demo_url: str, databases: _Databases) -> str:
+    """The URL of a database of this test's own holding the demo exam (seated, rostered)."""
+    return databases.copy_of(demo_url)
+
+
+@pytest.fixture
+def demo_copy(demo_copy_url: str) -> Iterator[Database]:
+    """A database of this test's own holding the demo exam, to change at will."""
+    database = open_database(demo_copy_url)
+    yield database
+    database.close()
+
+
+@pytest.fixture(scope="session")
+def own_exam_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A user's own exam as a new user builds it: ``demo --exam-only`` and the sample
+    workbooks of rooms, candidates and staff imported; nothing allocated. Read-only: use
+    ``own_exam_copy_url`` to change it."""
+    from examdesk.services.exams import resolve_exam
+    from examdesk.services.imports.candidates import import_candidates
+    from examdesk.services.imports.rooms import import_rooms
+    from examdesk.services.imports.staff import import_staff
+
+    made = _Databases(tmp_path_factory.mktemp("own-exam"))
+    url = made.new_url()
+    database = open_database(url)
+    actor = Actor("tester")
+    with database.begin() as session:
+        demo.load_demo(session, actor, exam_only=True)
+    for importer, name in ((import_rooms, "rooms.xlsx"), (import_candidates, "candidates.xlsx"),
+                           (import_staff, "staff.xlsx")):
+        with database.begin() as session:
+            result = importer(session, actor, resolve_exam(session), SAMPLES / name)
+            assert not result.errors, result.errors[:3]
+    database.close()
+    yield url
+    made.drop_all()
+
+
+@pytest.fixture
+def own_exam_copy_url(own_exam_url: str, databases: _Databases) -> str:
+    """The URL of a database of this test's own holding ``own_exam_url``'s exam."""
+    return databases.copy_of(own_exam_url)

@@ -159,6 +159,16 @@ class Database:
         with self.sessions.begin() as session:
             yield session
 
+    @contextmanager
+    def write(self, purpose: str = "") -> Iterator[Session]:
+        """One unit of work that changes the plan: use it for every plan-changing command.
+
+        Args:
+            purpose: what the writer does, in a few words, for whoever has to wait for it.
+        """
+        with self.begin() as session:
+            yield session
+
     @property
     def display_url(self) -> str:
         """The URL without its password, for messages and window titles."""

@@ -4,7 +4,6 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="68"/>
         <source>ExamDesk</source>
         <translation>ExamDesk 考务管理</translation>
     </message>
@@ -12,702 +11,556 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../ui/cli.py" line="49"/>
         <source>database URL, e.g. sqlite:///exam.db or postgresql://user@host/examdesk (default: $EXAMDESK_DB, else the embedded database in your user data folder)</source>
         <translation>数据库 URL，例如 sqlite:///exam.db 或 postgresql://user@host/examdesk（默认：$EXAMDESK_DB，否则使用用户数据目录中的内置数据库）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="61"/>
         <source>ExamDesk: plan and run an exam district. Without a command, opens the desktop application.</source>
         <translation>ExamDesk：考区考务编排与考试日管理。不带命令时打开桌面程序。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="73"/>
         <source>create the database, or upgrade it to this version&apos;s schema</source>
         <translation>创建数据库，或将其升级到本版本的结构</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="76"/>
         <source>load the demo exam (2023 social worker exam, Zhoukou)</source>
         <translation>载入演示考试（2023年社会工作者职业水平考试，周口考区）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="80"/>
         <source>repeat the district for N cities of the province (17: about 100,000 candidates and 3,400 rooms)</source>
         <translation>按全省 N 个地市复制考区（17：约 10 万考生、3400 个考场）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="85"/>
         <source>delete the demo exam first if it is already loaded</source>
         <translation>若演示考试已载入，先删除再重新载入</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="87"/>
         <source>load only when the database holds no exam yet</source>
         <translation>仅在数据库中尚无考试时载入</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="90"/>
         <source>create only the exam (levels, subjects, sessions), without centers, candidates or staff: ready to import your own workbooks</source>
         <translation>只创建考试（报考级别、科目、场次），不含考点、考生和工作人员：可随后导入自己的工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="112"/>
         <source>print how many centers, rooms, candidates... the database holds</source>
         <translation>显示数据库中考点、考场、考生等的数量</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="115"/>
         <source>print one JSON object with snake_case keys</source>
         <translation>以一个 JSON 对象输出（键名为英文 snake_case）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="122"/>
         <source>Database ready: {url}</source>
         <translation>数据库已就绪：{url}</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="124"/>
         <source>The previous version was saved as {path}</source>
         <translation>升级前的数据库已备份为 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="133"/>
         <source>The database already holds an exam; the demo was not loaded.</source>
         <translation>数据库中已有考试，未载入演示考试。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="143"/>
         <source>Created {name} ({code}) with its levels, subjects and sessions; import its rooms, candidates and staff with &apos;examdesk import&apos;.</source>
         <translation>已创建 {name}（{code}）及其报考级别、科目和场次；请运行 “examdesk import” 导入考场、考生和工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="148"/>
         <source>Loaded {name} ({code}): {centers} test centers, {rooms} rooms, {candidates:,} candidates ({seated:,} seated), {staff:,} staff in {seconds:.1f} s</source>
         <translation>已载入 {name}（{code}）：{centers} 个考点，{rooms} 个考场，{candidates:,} 名考生（其中 {seated:,} 名已编排座位），{staff:,} 名工作人员，用时 {seconds:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/cli.py" line="212"/>
         <source>interrupted; nothing was changed.</source>
         <translation>已中断，未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="65"/>
         <source>import rooms, candidates, staff or photos</source>
         <extracomment>Candidates without a photo listed on the terminal; --report lists them all.</extracomment>
         <translation>导入考场、考生、工作人员或照片</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="68"/>
         <source>import test centers and rooms from a workbook</source>
         <translation>从工作簿导入考点和考场</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="69"/>
         <source>import candidates from a workbook; a candidate already in the exam (same ID number) is updated</source>
         <translation>从工作簿导入考生；本次考试中已有的考生（证件号码相同）将被更新</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="71"/>
         <source>import staff with their roles, home test centers and relatives&apos; ID numbers</source>
         <translation>导入工作人员及其岗位、所属考点和需回避亲属的身份证号码</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="73"/>
         <source>import a seating plan made upstream (ticket number, center, room, seat per candidate), then check it</source>
         <translation>导入上级机构已编排的座位表（每名考生的准考证号、考点、考场和座位号），并进行检查</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="78"/>
         <source>the .xlsx, .xlsm or .csv file</source>
         <translation>.xlsx、.xlsm 或 .csv 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="80"/>
         <source>the sheet to read (default: the first)</source>
         <translation>要读取的工作表（默认：第一个工作表）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="82"/>
         <source>import candidates&apos; photos: JPEG/PNG files named by ID number or registration number</source>
         <translation>导入考生照片：以证件号码或报名序号命名的 JPEG/PNG 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="86"/>
         <source>the folder holding the photos</source>
         <translation>存放照片的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="89"/>
         <source>export candidates, rooms or staff as a workbook that can be imported again</source>
         <translation>将考生、考场或工作人员导出为可再次导入的工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="93"/>
         <source>export the candidates (with their seats once allocated)</source>
         <translation>导出考生（已编排座位的含座位信息）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="95"/>
         <source>export the test centers and rooms</source>
         <translation>导出考点和考场</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="96"/>
         <source>export the staff</source>
         <translation>导出工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="97"/>
         <source>export the seating plan: center, room, seat, ticket number and candidate</source>
         <translation>导出座位编排表：考点、考场、座位号、准考证号和考生</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="99"/>
         <source>export the staff duties: center, session, date, time, room or post, role, name, gender, work unit, mobile</source>
         <translation>导出工作人员任务安排：考点、场次、日期、时间、考场或岗位、角色、姓名、性别、工作单位、手机号码</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="101"/>
         <source>export the post roster with each post&apos;s coverage</source>
         <translation>导出岗位安排表及各岗位的到岗情况</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="102"/>
         <source>export the supplies each center&apos;s posts need</source>
         <translation>导出各考点岗位所需的物资</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="106"/>
         <source>the workbook to write (replaced if it exists)</source>
         <translation>要写入的工作簿（如已存在则替换）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="108"/>
         <source>only this test center</source>
         <translation>仅导出该考点</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_common.py" line="20"/>
         <source>the exam&apos;s code (needed when the database holds several exams)</source>
         <translation>考试代码（数据库中有多场考试时必须指定）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="115"/>
         <source>check the file and report; write nothing</source>
         <translation>只检查文件并报告结果，不写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="117"/>
         <source>import the valid rows even when other rows have errors</source>
         <translation>即使其他行有错误，也导入有效的行</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="120"/>
         <source>write the file back with the problem cells highlighted and a problems column</source>
         <translation>另存一份文件，标出有问题的单元格，并添加一列问题说明</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="142"/>
         <source>Report written to {path}</source>
         <translation>报告已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="150"/>
         <source>examdesk: {count} rows refused.</source>
         <translation>examdesk：有 {count} 行被拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="152"/>
         <source>examdesk: {count} photo files refused.</source>
         <translation>examdesk：有 {count} 个照片文件被拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="164"/>
         <source>{source}: {rows:,} rows read: {added:,} added, {updated:,} updated, {unchanged:,} unchanged, {refused:,} refused; {errors:,} errors, {warnings:,} warnings.</source>
         <translation>{source}：共读取 {rows:,} 行，其中新增 {added:,} 行、更新 {updated:,} 行、无变化 {unchanged:,} 行、拒绝 {refused:,} 行；错误 {errors:,} 个，警告 {warnings:,} 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="172"/>
         <source>{count:,} candidates have no photo:</source>
         <translation>{count:,} 名考生没有照片：</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="177"/>
         <source>  ... and {count:,} more (--report lists them all)</source>
         <translation>  …… 另有 {count:,} 名（使用 --report 可列出全部）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="180"/>
         <source>Dry run: nothing was written.</source>
         <translation>试运行：未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="182"/>
         <source>Imported into the database.</source>
         <translation>已导入数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="184"/>
         <source>Nothing was written: fix the errors and import again, or use --skip-invalid to import only the valid rows.</source>
         <translation>未写入任何数据：请改正错误后重新导入，或使用 --skip-invalid 只导入有效的行。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="188"/>
         <source>Nothing to change: the database already holds this data.</source>
         <translation>无需更改：数据库中已有这些数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="226"/>
         <source>Wrote {rows:,} rows to {path}</source>
         <translation>已将 {rows:,} 行写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="32"/>
         <source>seat every candidate of the exam and give them admission ticket numbers</source>
         <translation>为本次考试的全部考生编排考场座位并生成准考证号</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="34"/>
         <source>the shuffle&apos;s seed: the same data and seed give the same plan (default: a new seed, printed and recorded)</source>
         <translation>随机编排所用的随机种子：数据和随机种子相同，编排结果就相同（默认：使用新的随机种子，并显示和记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="37"/>
         <source>re-plan only the candidates seated in this test center, in its rooms</source>
         <translation>只重新编排已安排在该考点的考生，且只使用该考点的考场</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="39"/>
         <source>seat only candidates without a seat; everyone else stays where they are</source>
         <translation>只为尚无座位的考生编排座位，其他考生的座位保持不变</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="43"/>
         <source>list every problem of the seating plan with its cause and a fix</source>
         <translation>列出座位编排中的所有问题及其原因和修改方法</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="45"/>
         <source>print a JSON list of problems (code, severity, message, fix, center, room, candidate)</source>
         <translation>以 JSON 列表输出问题（键名：code、severity、message、fix、center、room、candidate）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="50"/>
         <source>show or change the exam&apos;s allocation settings</source>
         <translation>查看或修改本次考试的编排设置</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="52"/>
         <source>print the allocation settings</source>
         <translation>显示编排设置</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="54"/>
         <source>print one JSON object</source>
         <translation>以一个 JSON 对象输出</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="56"/>
         <source>change allocation settings; the next &apos;examdesk allocate&apos; follows them</source>
         <translation>修改编排设置；下一次运行 “examdesk allocate” 时按新设置编排</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="59"/>
         <source>seat numbers row by row, or S-shaped by column (蛇形)</source>
         <translation>座位号逐行编排，或按列蛇形编排</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="62"/>
         <source>where seat 1 is, seen from the podium</source>
         <translation>1 号座位的位置（从讲台看）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="63"/>
         <source>ticket number fields name:width, e.g. &quot;level:1 year:2 province:2 city:2 room:2 seat:2&quot;; digits stand for themselves; fields: level year province city county center room exam_room seat</source>
         <translation>准考证号的字段，格式为 名称:位数，例如 &quot;level:1 year:2 province:2 city:2 room:2 seat:2&quot;；数字按原样写入；可用字段：level year province city county center room exam_room seat</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="69"/>
         <source>seat candidates in test centers of their own district</source>
         <translation>考生安排在本地区的考点</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="72"/>
         <source>fill the centers in order, whatever the district</source>
         <translation>按考点顺序依次编排，不考虑地区</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="74"/>
         <source>merge a level&apos;s last room into its other rooms when it would hold N candidates or fewer (default 3; 0: never)</source>
         <translation>某级别最后一个考场只有 N 名或更少考生时，并入该级别的其他考场（默认 3；0 表示不合并）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="77"/>
         <source>the order to fill test centers in, e.g. 03,01,02 (unnamed ones follow)</source>
         <translation>考点的编排顺序，例如 03,01,02（未列出的考点排在后面）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="80"/>
         <source>invigilators in every room (default 2)</source>
         <translation>每个考场的监考员人数（默认 2）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="81"/>
         <source>the most sessions one staff member works (default 2)</source>
         <translation>每名工作人员最多参加的场次数（默认 2）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="83"/>
         <source>reserve invigilators per center and session, as a share (default 0.1)</source>
         <translation>每个考点每个场次的备用监考比例（默认 0.1）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="87"/>
         <source>staff may work outside their home test center</source>
         <translation>工作人员可到所属考点以外的考点工作</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="90"/>
         <source>staff work only at their home test center</source>
         <translation>工作人员只在所属考点工作</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="93"/>
         <source>change the plan after allocation: add, withdraw, move or swap candidates, lock rooms</source>
         <translation>编排完成后调整座位：增补考生、办理退考、调动或互换考生座位、锁定考场</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="96"/>
         <source>seat a candidate who has no seat (a late registration)</source>
         <translation>为尚无座位的考生安排座位（如补报名的考生）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="99"/>
         <source>the room (ROOM or CENTER/ROOM); default: the first room of the level with a free seat</source>
         <translation>考场（ROOM 或 CENTER/ROOM）；默认：该报考级别中第一个有空座位的考场</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="102"/>
         <source>the seat number</source>
         <translation>座位号</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="103"/>
         <source>withdraw a candidate: the seat is freed, the ticket number never reused</source>
         <translation>为考生办理退考：释放其座位，其准考证号不再使用</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="106"/>
         <source>move a candidate to another seat</source>
         <translation>将考生调到其他座位</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="109"/>
-        <location filename="../../ui/cli_plan.py" line="119"/>
         <source>the room (ROOM or CENTER/ROOM)</source>
         <translation>考场（ROOM 或 CENTER/ROOM）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="110"/>
         <source>the seat number (default: the first free seat)</source>
         <translation>座位号（默认：第一个空座位）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="112"/>
         <source>swap the seats of two candidates of one level</source>
         <translation>互换同一报考级别两名考生的座位</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="113"/>
-        <location filename="../../ui/cli_plan.py" line="115"/>
         <source>ID number or registration number</source>
         <translation>证件号码或报名序号</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="117"/>
         <source>lock a room so that no later allocation changes it</source>
         <translation>锁定考场，此后编排考场时不再改动该考场</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="168"/>
         <source>{errors:,} errors, {warnings:,} warnings in the plan.</source>
         <translation>编排方案中有 {errors:,} 个错误、{warnings:,} 个警告。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="32"/>
         <source>assign invigilators (lead and second) to every room in every session, roving invigilators per floor, inspectors and reserves, under the 回避 rules</source>
         <translation>按回避规则为每个场次的每个考场安排监考员（考场负责人和第二监考员），按楼层安排流动监考，并安排巡考员和备用监考</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="35"/>
         <source>breaks ties reproducibly (default: a new seed, printed)</source>
         <translation>随机种子：条件相同时据此作出可重现的取舍（默认：使用新的随机种子，并显示）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="37"/>
         <source>roster only this test center</source>
         <translation>只为该考点安排监考</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="41"/>
         <source>the morning draw (抽签): give a center&apos;s rostered invigilators their rooms for one session, by a seeded draw that respects the 回避 rules</source>
         <translation>考前抽签：按随机种子抽签，在遵守回避规则的前提下，为某考点已安排的监考员分配某一场次的考场</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="45"/>
         <source>the test center</source>
         <translation>考点</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="47"/>
-        <location filename="../../ui/cli_duties.py" line="88"/>
-        <location filename="../../ui/cli_duties.py" line="95"/>
         <source>the session&apos;s code, e.g. S2</source>
         <translation>场次代码，例如 S2</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="48"/>
         <source>the draw&apos;s seed, to reproduce a draw (default: a new seed, printed and recorded)</source>
         <translation>抽签所用的随机种子，可用于重现抽签结果（默认：使用新的随机种子，并显示和记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="53"/>
         <source>staff the service, medical and police posts of every session and report their coverage</source>
         <translation>为每个场次的服务、医疗和公安岗位安排人员，并报告到岗情况</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="56"/>
-        <location filename="../../ui/cli_duties.py" line="63"/>
-        <location filename="../../ui/cli_print.py" line="31"/>
         <source>only this center</source>
         <translation>仅该考点</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="59"/>
         <source>list the supplies each center&apos;s posts need, or change a ratio</source>
         <translation>列出各考点岗位所需物资，或修改配备比例</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="62"/>
         <source>list the supplies per center</source>
         <translation>按考点列出物资</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="65"/>
         <source>add or change how much of an item a kind of post needs</source>
         <translation>添加或修改某类岗位所需某项物资的数量</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="68"/>
         <source>the kind of post: {kinds}</source>
         <translation>岗位类别：{kinds}</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="70"/>
         <source>the item, e.g. 饮用水</source>
         <translation>物品，例如 饮用水</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="71"/>
         <source>items per expected candidate</source>
         <translation>每名预计考生配备的数量</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="73"/>
         <source>items per staff member on duty</source>
         <translation>每名在岗工作人员配备的数量</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="75"/>
         <source>items per center whatever its size</source>
         <translation>每个考点固定配备的数量（与规模无关）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="77"/>
         <source>the unit, e.g. 瓶</source>
         <translation>单位，例如 瓶</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="80"/>
         <source>change one person&apos;s duty: replace them, or lock the duty so that rosters keep it</source>
         <translation>调整某人的任务：替换该人员，或锁定该任务，使以后安排监考时保留该任务</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="83"/>
         <source>list who could take over a person&apos;s duty in a session, or give it to one</source>
         <translation>列出可接替某人某场次任务的人员，或将该任务交给其中一人</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="85"/>
-        <location filename="../../ui/cli_duties.py" line="92"/>
         <source>the staff member&apos;s ID number</source>
         <translation>工作人员的证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="89"/>
         <source>the ID number of the person taking over (without it, the choices are listed)</source>
         <translation>接替人员的证件号码（不指定时列出可选人员）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="91"/>
         <source>lock a person&apos;s duty in a session</source>
         <translation>锁定某人在某场次的任务</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="96"/>
-        <location filename="../../ui/cli_plan.py" line="121"/>
         <source>unlock it</source>
         <translation>解除锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="112"/>
         <source>Rostered {duties:,} duties (seed {seed}): {unfilled:,} places unfilled, {violations:,} hard-rule violations, {same_gender:,} rooms of one gender, {pairs:,} repeated pairs; {seconds:.1f} s.</source>
         <translation>已安排 {duties:,} 项任务（随机种子 {seed}）：空缺 {unfilled:,} 个，违反硬性规则 {violations:,} 处，监考员性别相同的考场 {same_gender:,} 个，重复搭档 {pairs:,} 对；用时 {seconds:.1f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="129"/>
         <source>Drew rooms for {teams} teams of test center {center}, session {session} (seed {seed}; reproduce with --seed {seed}).</source>
         <translation>已为考点 {center} 场次 {session} 的 {teams} 个监考组抽签分配考场（随机种子 {seed}；使用 --seed {seed} 可重现）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="149"/>
         <source>Posts staffed: {filled:,} of {required:,} places in {posts:,} post-sessions.</source>
         <translation>岗位人员已安排：{posts:,} 个岗位场次共需 {required:,} 人，已安排 {filled:,} 人。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="183"/>
         <source>Duty unlocked.</source>
         <translation>任务已解除锁定。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="184"/>
         <source>Duty locked.</source>
         <translation>任务已锁定。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="192"/>
         <source>{eligible:,} of {count:,} could take over; give the duty with --by WHO.</source>
         <translation>{count:,} 人中有 {eligible:,} 人可以接替；请使用 --by WHO 指定接替人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_duties.py" line="197"/>
         <source>{who} takes over; the duty is locked.</source>
         <translation>已由 {who} 接替；该任务已锁定。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="128"/>
         <source>the candidate&apos;s ID number or registration number</source>
         <translation>考生的证件号码或报名序号</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="144"/>
         <source>Seated {placed:,} candidates ({kept:,} kept where they were) in {rooms:,} rooms; {pairs:,} same-unit neighbour pairs; seed {seed} (reproduce with --seed {seed}); {seconds:.1f} s.</source>
         <translation>已为 {placed:,} 名考生编排座位（其中 {kept:,} 名保留原座位），共使用考场 {rooms:,} 个；同单位相邻座位 {pairs:,} 对；随机种子 {seed}（使用 --seed {seed} 可重现）；用时 {seconds:.1f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="218"/>
         <source>Room {room} unlocked.</source>
         <translation>考场 {room} 已解除锁定。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="219"/>
         <source>Room {room} locked.</source>
         <translation>考场 {room} 已锁定。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="234"/>
         <source>{who}: room {room}, seat {seat}, ticket {ticket}</source>
         <translation>{who}：考场 {room}，{seat} 号座位，准考证号 {ticket}</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="238"/>
         <source>{who}: withdrawn</source>
         <translation>{who}：已退考</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_plan.py" line="240"/>
         <source>Ticket number {ticket} is retired and will not be given again.</source>
         <translation>准考证号 {ticket} 已作废，不会再次使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="24"/>
         <source>print sheets as PDF files, one per test center</source>
         <translation>打印各类表单为 PDF 文件，每个考点一个</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="26"/>
         <source>door (考场门贴), seating (座位表), desk (桌贴), signin (考生签到表), record (考场情况记录单), duty (监考安排表), cards (工作安排卡), posts (岗位值班表), draw (抽签结果), certificate (临时身份证明), summary (考点情况汇总表), or pack: every room&apos;s envelope then the center&apos;s staff sheets</source>
         <translation>door（考场门贴）、seating（座位表）、desk（桌贴）、signin（考生签到表）、record（考场情况记录单）、duty（监考安排表）、cards（工作安排卡）、posts（岗位值班表）、draw（抽签结果）、certificate（临时身份证明）、summary（考点情况汇总表），或 pack：逐个考场的袋内材料，再加考点的工作人员表单</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="32"/>
         <source>only this session (S1, S2...): sign-in sheets, room records, duty sheets, draw</source>
         <translation>只打印此场次（S1、S2……）：签到表、考场情况记录单、监考安排表、抽签结果</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="34"/>
         <source>only this room</source>
         <translation>仅此考场</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="36"/>
         <source>the folder to write into (default: here)</source>
         <translation>写入的文件夹（默认：当前文件夹）</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="38"/>
         <source>processes to render with (default: the cores)</source>
         <translation>用于生成的进程数（默认：CPU 核数）</translation>
     </message>
     <message>
-        <location filename="../../ui/print_run.py" line="125"/>
         <source>The folder {folder} cannot be created ({reason}); choose another with --out.</source>
         <extracomment>Each sheet and the name its files start with. A room&apos;s envelope, in the order staff sort it (the issue: door list, seating chart, sign-in sheet per session, room record).</extracomment>
         <translation>无法创建文件夹 {folder}（{reason}）；请用 --out 另选文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_print.py" line="49"/>
         <source>Wrote {path}: {pages} pages ({drawn} of {parts} parts drawn, the others unchanged)</source>
         <translation>已写入 {path}：共 {pages} 页（{parts} 个部分中重新生成 {drawn} 个，其余未变）</translation>
     </message>
     <message>
-        <location filename="../../ui/print_run.py" line="212"/>
         <source>{file} cannot be written because it is open in another program (a PDF viewer?) or the folder is protected; close it, or choose another folder with --out, and try again.</source>
         <translation>无法写入 {file}：文件正被其他程序（PDF 阅读器？）打开，或文件夹受保护；请关闭该文件，或用 --out 另选文件夹后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/print_run.py" line="217"/>
         <source>{file} cannot be written ({reason}).</source>
         <translation>无法写入 {file}（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/print_run.py" line="224"/>
         <source>Nobody sits a paper there in session {code}.</source>
         <translation>该处在场次 {code} 没有考生参加考试。</translation>
     </message>
     <message>
-        <location filename="../../ui/print_run.py" line="227"/>
         <source>No room holds seated candidates there; run &apos;examdesk allocate&apos; first.</source>
         <translation>该范围内没有已编排考生的考场；请先运行 “examdesk allocate”。</translation>
     </message>
     <message>
-        <location filename="../../ui/print_run.py" line="230"/>
         <source>No draw has been held there yet; run &apos;examdesk draw&apos; on the morning of the exam.</source>
         <translation>该处尚未抽签；请于考试当天早上运行 &apos;examdesk draw&apos;。</translation>
     </message>
     <message>
-        <location filename="../../ui/print_run.py" line="233"/>
         <source>Nobody is on duty there yet; run &apos;examdesk roster&apos; first.</source>
         <translation>该处尚未安排工作人员；请先运行 &apos;examdesk roster&apos;。</translation>
     </message>
     <message>
-        <location filename="../../ui/print_run.py" line="235"/>
         <source>That test center has no posts.</source>
         <translation>该考点没有设置岗位。</translation>
     </message>
     <message>
-        <location filename="../../ui/print_run.py" line="236"/>
         <source>There is nothing to print there.</source>
         <translation>该处没有可打印的内容。</translation>
     </message>
@@ -715,32 +568,26 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../examdesk/db/database.py" line="55"/>
         <source>&apos;{url}&apos; is not a database URL; use e.g. sqlite:///exam.db or postgresql+psycopg://user@host/dbname</source>
         <translation>“{url}”不是数据库 URL，请使用例如 sqlite:///exam.db 或 postgresql+psycopg://user@host/dbname</translation>
     </message>
     <message>
-        <location filename="../../examdesk/db/database.py" line="105"/>
         <source>Cannot use the database URL &apos;{url}&apos;: {reason}</source>
         <translation>无法使用数据库 URL“{url}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/db/database.py" line="124"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/db/database.py" line="184"/>
         <source>{url} already holds tables that ExamDesk did not create; choose an empty database or an ExamDesk one.</source>
         <translation>{url} 中已有非 ExamDesk 创建的数据表，请选择空数据库或 ExamDesk 数据库。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/db/database.py" line="196"/>
         <source>This database was written by a newer ExamDesk (schema {revision}); this is ExamDesk {version}. Install the newer version to open it.</source>
         <translation>此数据库由更新版本的 ExamDesk 写入（结构版本 {revision}），当前为 ExamDesk {version}。请安装新版本后再打开。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/db/database.py" line="263"/>
         <source>Upgrading the database would break references between its tables; nothing was changed. Please report this.</source>
         <translation>升级数据库会破坏数据表之间的引用关系，未做任何更改。请报告此问题。</translation>
     </message>
@@ -748,53 +595,43 @@
 <context>
     <name>Demo</name>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="215"/>
         <source>--scale must be between 1 and {most} (the cities of the province), not {scale}.</source>
         <extracomment>Henan&apos;s 17 prefecture-level cities with their ID address codes; Zhoukou first. code, date, start, end, subject codes, name (domain.md timetable) kind, place, opens, closes, headcount, supplies (item, quantity, unit) The demo&apos;s seating plan is always the same one. 11 digits: level, year, province, center, room within the center, seat. The common form&apos;s city field cannot tell the centers&apos; rooms apart; center codes are unique in the province.</extracomment>
         <translation>--scale 必须在 1 到 {most}（全省地市数）之间，而不是 {scale}。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="225"/>
         <source>The demo exam {code} is already loaded; use --replace to load it again.</source>
         <translation>演示考试 {code} 已载入；如需重新载入，请使用 --replace。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="238"/>
         <source>Demo exam created</source>
         <translation>演示考试已创建</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="243"/>
         <source>Reading the sample workbooks</source>
         <translation>正在读取示例工作簿</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="263"/>
         <source>Seating the candidates</source>
         <translation>正在编排考生座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="270"/>
         <source>Rostering the staff</source>
         <translation>正在安排工作人员</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="277"/>
         <source>Demo exam loaded</source>
         <translation>演示考试已载入</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="387"/>
         <source>Creating rooms</source>
         <translation>正在创建考场</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="441"/>
         <source>Adding candidates</source>
         <translation>正在添加考生</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/demo.py" line="488"/>
         <source>Adding staff</source>
         <translation>正在添加工作人员</translation>
     </message>
@@ -802,79 +639,59 @@
 <context>
     <name>Duties</name>
     <message>
-        <location filename="../../examdesk/planning/draw.py" line="65"/>
-        <location filename="../../examdesk/planning/draw.py" line="228"/>
-        <location filename="../../examdesk/planning/roster_model.py" line="62"/>
-        <location filename="../../examdesk/planning/roster_model.py" line="204"/>
         <source>, </source>
         <extracomment>Shuffles drawn before the last one is repaired by matching instead. Rooms named in one explanation before &quot;and N more&quot;.</extracomment>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/draw.py" line="69"/>
         <source>the team of {room} ({names})</source>
         <translation>考场 {room} 的监考组（{names}）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/draw.py" line="78"/>
         <source>{room}: {person}, {reason}</source>
         <translation>考场 {room}：{person}，{reason}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/draw.py" line="157"/>
         <source>The draw takes the room duties of one test center in one session; staff member {staff} has another duty in the list.</source>
         <translation>抽签只处理同一考点同一场次的考场监考任务；工作人员 {staff} 在列表中有其他任务。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/draw.py" line="162"/>
         <source>The draw cannot place room {room}: the room is not among the rooms given.</source>
         <translation>抽签无法安排考场 {room}：该考场不在给定的考场中。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/draw.py" line="167"/>
         <source>The draw cannot place staff member {staff}: they are not among the staff given.</source>
         <translation>抽签无法安排工作人员 {staff}：该人员不在给定的工作人员中。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/draw.py" line="172"/>
         <source>{person} has two room duties in one session; remove one before the draw.</source>
         <translation>{person} 在同一场次有两项考场监考任务；请在抽签前删除其中一项。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/draw.py" line="213"/>
         <source>The draw cannot place {team}: every room is barred to it ({reasons}). Replace one of its invigilators before the draw.</source>
         <translation>抽签无法安排{team}：该组不能进入任何考场（{reasons}）。请在抽签前替换该组的一名监考员。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/draw.py" line="222"/>
         <source>The draw cannot place every team: {teams} may only take {rooms}, one room fewer than there are teams; the other rooms are barred to {team} ({reasons}). Replace one of these invigilators before the draw.</source>
         <translation>抽签无法安排所有监考组：{teams} 只能进入考场 {rooms}，考场比监考组少一个；其他考场{team}都不能进入（{reasons}）。请在抽签前替换这些监考员中的一名。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/draw.py" line="227"/>
-        <location filename="../../examdesk/planning/draw.py" line="261"/>
-        <location filename="../../examdesk/planning/roster_explain.py" line="309"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/draw.py" line="264"/>
         <source>{reasons} and {more} more</source>
         <translation>{reasons}；另有 {more} 条</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/duty_plan.py" line="181"/>
         <source>a relative sits in this room</source>
         <translation>有亲属在该考场考试</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/duty_plan.py" line="183"/>
         <source>candidates of their own work unit ({unit}) sit in this room</source>
         <translation>该考场有本单位（{unit}）的考生</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/posts.py" line="297"/>
-        <location filename="../../examdesk/planning/roster_model.py" line="47"/>
         <source>test center {code}</source>
         <extracomment>The roles that staff each kind of post when the post names none.
 ----------
@@ -882,549 +699,437 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>考点 {code}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/posts.py" line="300"/>
         <source>{center} {post} ({session}): {filled} of {required} people; the center has {free} {roles} free, {elsewhere} of them at its other posts</source>
         <translation>{center} {post}（{session}）：需 {required} 人，已安排 {filled} 人；该考点有空闲{roles} {free} 名，其中 {elsewhere} 名在本考点其他岗位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/posts.py" line="305"/>
         <source>{center} {post} ({session}): {filled} of {required} people; the center has {free} {roles} free</source>
         <translation>{center} {post}（{session}）：需 {required} 人，已安排 {filled} 人；该考点有空闲{roles} {free} 名</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/posts.py" line="310"/>
         <source>add {roles} to {center}: no other center has any free</source>
         <translation>请为 {center} 增加{roles}：其他考点也没有空闲人员</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/posts.py" line="312"/>
         <source>add {roles} to {center} or allow other centers&apos; staff</source>
         <translation>请为 {center} 增加{roles}，或允许安排其他考点的工作人员</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/posts.py" line="351"/>
-        <location filename="../../examdesk/services/duties.py" line="324"/>
         <source>The supply rule for {item} has a negative amount; use 0 or more.</source>
         <translation>{item} 的物资配置规则数量为负数；请使用 0 或更大的数。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/posts.py" line="417"/>
         <source>The expected candidates or staff of a center are negative; use 0 or more.</source>
         <extracomment>The usual supplies; every ratio is a default the exam may edit.</extracomment>
         <translation>考点的预计考生数或工作人员数为负数；请使用 0 或更大的数。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/replacement.py" line="126"/>
         <source>The duty of staff member {staff} names room {room}, which is not among the rooms given.</source>
         <extracomment>The roles that may take a duty of each kind, besides the duty&apos;s own role.</extracomment>
         <translation>工作人员 {staff} 的任务指定了考场 {room}，该考场不在给定的考场中。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/replacement.py" line="176"/>
         <source>sits the exam</source>
         <translation>本人参加本次考试</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/replacement.py" line="185"/>
         <source>lacks the role {roles}</source>
         <translation>不具备{roles}身份</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/replacement.py" line="197"/>
         <source>on this floor, {room}: {reason}</source>
         <translation>本楼层考场 {room}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/replacement.py" line="218"/>
         <source>already invigilates {room} in this session</source>
         <translation>本场次已在考场 {room} 监考</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/replacement.py" line="222"/>
         <source>already roves floor {floor} in this session</source>
         <translation>本场次已在楼层 {floor} 担任流动监考</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/replacement.py" line="226"/>
         <source>already inspects in this session</source>
         <translation>本场次已担任巡考员</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/replacement.py" line="228"/>
         <source>is already a reserve at another test center in this session</source>
         <translation>本场次已在其他考点担任备用监考</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/replacement.py" line="229"/>
         <source>already staffs a post in this session</source>
         <translation>本场次已在岗位值守</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/replacement.py" line="235"/>
         <source>same work unit ({unit}) as {partner}, the room&apos;s other invigilator</source>
         <translation>与该考场另一名监考员 {partner} 同属一个工作单位（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/replacement.py" line="248"/>
         <source>belongs to another test center</source>
         <translation>属于其他考点</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/replacement.py" line="258"/>
         <source>already works {sessions} sessions, the most allowed</source>
         <translation>已参加 {sessions} 个场次，已达上限</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="61"/>
         <source>delete the duty, or add what it names</source>
         <translation>请删除该任务，或补充其所指的对象</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="64"/>
         <source>a duty names staff id {id}, who is not on the staff list</source>
         <translation>有一项任务指定了工作人员 ID {id}，该人员不在工作人员名单中</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="70"/>
         <source>a duty of {person} names session id {id}, which the exam does not have</source>
         <translation>{person} 的一项任务指定了场次 ID {id}，本次考试没有该场次</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="74"/>
         <source>a room duty of {person} in {session} names room id {id}, which the exam does not have</source>
         <translation>{person} 在 {session} 的一项考场监考任务指定了考场 ID {id}，本次考试没有该考场</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="79"/>
         <source>a duty of {person} in {session} names test center id {id}, which the exam does not have</source>
         <translation>{person} 在 {session} 的一项任务指定了考点 ID {id}，本次考试没有该考点</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="97"/>
         <source>{person} sits the exam but has {count} duties</source>
         <translation>{person} 本人参加本次考试，却有 {count} 项任务</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="99"/>
         <source>give their duties to someone else: a candidate takes no duty</source>
         <translation>请将其任务交给他人：考生不得承担考务工作</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="105"/>
         <source>{person} works {count} sessions; the limit is {cap}</source>
         <translation>{person} 参加 {count} 个场次；上限为 {cap} 个</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="107"/>
         <source>give {extra} of their duties to someone else, or allow {count} sessions per person (examdesk exam set --max-sessions {count})</source>
         <translation>请将其中 {extra} 项任务交给他人，或允许每人参加 {count} 个场次（examdesk exam set --max-sessions {count}）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="114"/>
         <source>{person} has {count} duties at the same time ({sessions})</source>
         <translation>{person} 同时段有 {count} 项任务（{sessions}）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="118"/>
         <source>keep one of them</source>
         <translation>只保留其中一项</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="125"/>
         <source>room invigilator</source>
         <translation>考场监考</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="126"/>
         <source>roving invigilator</source>
         <translation>流动监考</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="127"/>
         <source>inspector</source>
         <translation>巡考</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="128"/>
         <source>reserve</source>
         <translation>备用监考</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="140"/>
         <source>{person}, who has no home test center, has a duty at {center} in {session}</source>
         <translation>{person} 没有所属考点，却在 {center}（{session}）有任务</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="144"/>
         <source>{person} of {home} has a duty at {center} in {session}</source>
         <translation>{home} 的 {person} 在 {center}（{session}）有任务</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="146"/>
         <source>give it to staff of {center}, or allow staff from other centers (examdesk exam set --cross-center)</source>
         <translation>请将该任务交给 {center} 的工作人员，或允许跨考点安排工作人员（examdesk exam set --cross-center）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="152"/>
         <source>{person} has a {duty} duty at {center} in {session} but is not {role}</source>
         <translation>{person} 在 {center}（{session}）承担{duty}任务，但不具备{role}身份</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="154"/>
         <source>give it to a {role}, or add the role to {person}</source>
         <translation>请将该任务交给{role}，或为 {person} 添加该身份</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="171"/>
-        <location filename="../../examdesk/planning/roster_explain.py" line="273"/>
         <source>{center}, {session}: no roving invigilator for {floors}</source>
         <translation>{center}，{session}：{floors} 没有流动监考</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="173"/>
         <source>assign a roving invigilator to each floor</source>
         <translation>请为每个楼层安排一名流动监考</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="179"/>
         <source>{center}, {session}: {have} of {need} reserves</source>
         <translation>{center}，{session}：备用监考应有 {need} 名，现有 {have} 名</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="181"/>
         <source>add {missing} reserve invigilators</source>
         <translation>请增加 {missing} 名备用监考</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="190"/>
         <source>{person} invigilates {room} in {session}, where nobody sits that session</source>
         <translation>{person} 在 {session} 监考考场 {room}，但该考场本场次没有考生</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="194"/>
         <source>move them to a room in use, or to the reserves</source>
         <translation>请将其调到有考生的考场，或改为备用监考</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="212"/>
         <source>{person} may not invigilate {room} in {session}: {reason}</source>
         <translation>{person} 不能在 {session} 监考考场 {room}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="214"/>
         <source>swap them with an invigilator of another room</source>
         <translation>请将其与其他考场的监考员互换</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="220"/>
         <source>{first} and {second}, both of {unit}, invigilate {room} in {session}</source>
         <translation>{first} 和 {second} 同属 {unit}，却在 {session} 同时监考考场 {room}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="224"/>
         <source>swap one of them with an invigilator of another unit</source>
         <translation>请将其中一人与其他单位的监考员互换</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="229"/>
         <source>{room} has {have} of {need} invigilators in {session}</source>
         <translation>考场 {room} 在 {session} 应有 {need} 名监考员，现有 {have} 名</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="231"/>
         <source>assign {missing} more invigilators to it</source>
         <translation>请再为该考场安排 {missing} 名监考员</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="235"/>
         <source>{room} has {have} invigilators in {session}; it needs {need}</source>
         <translation>考场 {room} 在 {session} 有 {have} 名监考员；只需 {need} 名</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="237"/>
         <source>move {extra} of them to another room or to the reserves</source>
         <translation>请将其中 {extra} 名调到其他考场，或改为备用监考</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="242"/>
         <source>{room} has no lead invigilator in {session}</source>
         <translation>考场 {room} 在 {session} 没有考场负责人</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="244"/>
         <source>mark one of its invigilators as lead (*)</source>
         <translation>请将其中一名监考员设为考场负责人（*）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="248"/>
         <source>{room} has {leads} lead invigilators in {session}</source>
         <translation>考场 {room} 在 {session} 有 {leads} 名考场负责人</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="250"/>
         <source>keep one lead</source>
         <translation>只保留一名考场负责人</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="262"/>
         <source>{room} in {session}</source>
         <translation>考场 {room}（{session}）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="269"/>
         <source>{first} and {second}</source>
         <translation>{first} 和 {second}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="274"/>
         <source>{count} rooms have invigilators of one gender: {places}</source>
         <translation>{count} 个考场的监考员性别相同：{places}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="276"/>
         <source>swap invigilators between rooms so that each has a man and a woman, where staff allow</source>
         <translation>人员条件允许时，请在考场之间互换监考员，使每个考场都有男有女</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="280"/>
         <source>{count} pairs of invigilators work together again: {pairs}</source>
         <translation>{count} 对监考员重复搭档：{pairs}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_check.py" line="282"/>
         <source>swap invigilators between rooms of the later session</source>
         <translation>请在后一场次的考场之间互换监考员</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="70"/>
         <source>{count} staff have no home test center, so they get no duty: {names}</source>
         <translation>{count} 名工作人员没有所属考点，因此未安排任务：{names}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="73"/>
         <source>give them a home test center, or allow staff from other centers (examdesk exam set --cross-center)</source>
         <translation>请为其指定所属考点，或允许跨考点安排工作人员（examdesk exam set --cross-center）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="106"/>
         <source>{session}: {rooms} rooms need {need} invigilators; only {free} are available in all test centers</source>
         <translation>{session}：{rooms} 个考场需要 {need} 名监考员；所有考点合计只有 {free} 名可用</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="108"/>
         <source>add {short} invigilators to any test center</source>
         <translation>请在任一考点增加 {short} 名监考员</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="111"/>
         <source>{center}, {session}: {rooms} rooms need {need} invigilators; only {free} are available</source>
         <translation>{center}，{session}：{rooms} 个考场需要 {need} 名监考员；只有 {free} 名可用</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="120"/>
         <source>{center}, {session}: {rooms} rooms need {need} invigilators; {fit} of the {free} available are eligible after 回避</source>
         <translation>{center}，{session}：{rooms} 个考场需要 {need} 名监考员；可用的 {free} 名中，回避后只有 {fit} 名符合条件</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="123"/>
         <source>add {short} invigilators to {center} from work units with no candidates there, or allow staff from other centers (examdesk exam set --cross-center)</source>
         <translation>请从在该考点没有考生的工作单位为 {center} 增加 {short} 名监考员，或允许跨考点安排工作人员（examdesk exam set --cross-center）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="153"/>
         <source>The exam needs {need} invigilator-sessions over {slots} sessions; its {people} invigilators give at most {given} at {each} sessions each</source>
         <translation>本次考试 {slots} 个场次共需 {need} 监考人次；{people} 名监考员每人最多 {each} 个场次，最多只能提供 {given} 人次</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="156"/>
         <source>add {more} invigilators to any test center</source>
         <translation>请在任一考点增加 {more} 名监考员</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="158"/>
         <source>{center} needs {need} invigilator-sessions over {slots} sessions; its {people} invigilators give at most {given} at {each} sessions each</source>
         <translation>{center} {slots} 个场次共需 {need} 监考人次；该考点 {people} 名监考员每人最多 {each} 个场次，最多只能提供 {given} 人次</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="165"/>
-        <location filename="../../examdesk/planning/roster_explain.py" line="320"/>
         <source>allow {raised} sessions per person (examdesk exam set --max-sessions {raised})</source>
         <translation>允许每人参加 {raised} 个场次（examdesk exam set --max-sessions {raised}）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="168"/>
-        <location filename="../../examdesk/planning/roster_explain.py" line="336"/>
         <source>allow staff from other centers (examdesk exam set --cross-center)</source>
         <translation>允许跨考点安排工作人员（examdesk exam set --cross-center）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="257"/>
         <source>{person} inspects {done} of {need} sessions at {center}: their other duties take the rest</source>
         <translation>{person} 应在 {center} 巡考 {need} 个场次，只安排了 {done} 个：其余场次已有其他任务</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="259"/>
         <source>give some of their other duties to someone else</source>
         <translation>请将其部分其他任务交给他人</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="269"/>
         <source>{room}, {session}: {missing} of {need} invigilators missing</source>
         <translation>考场 {room}，{session}：应有 {need} 名监考员，缺 {missing} 名</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="276"/>
         <source>{center}, {session}: {missing} of {need} reserves missing</source>
         <translation>{center}，{session}：应有 {need} 名备用监考，缺 {missing} 名</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="280"/>
         <source>{head}; {why}</source>
         <translation>{head}；{why}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="289"/>
         <source>add {missing} roving invigilators to {center}</source>
         <translation>请为 {center} 增加 {missing} 名流动监考</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="291"/>
         <source>add a roving invigilator to {center}</source>
         <translation>请为 {center} 增加一名流动监考</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="295"/>
         <source>nobody may take it at {center}</source>
         <translation>{center} 没有可承担该任务的人员</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="298"/>
         <source>{open} free people may still take it</source>
         <translation>仍有 {open} 名空闲人员可以承担</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="299"/>
         <source>assign them by hand, or make the roster again</source>
         <translation>请手动安排，或重新安排监考</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="302"/>
         <source>on duty at the same time: {busy}</source>
         <translation>同时段另有任务：{busy} 人</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="303"/>
         <source>at the limit of {cap} sessions: {capped}</source>
         <translation>已达 {cap} 个场次上限：{capped} 人</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="304"/>
         <source>at another test center that day: {elsewhere}</source>
         <translation>当天在其他考点：{elsewhere} 人</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="305"/>
         <source>a relative among its candidates: {relative}</source>
         <translation>有亲属在该考场考试：{relative} 人</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="306"/>
         <source>colleagues of their unit among its candidates: {unit}</source>
         <translation>该考场有本单位考生：{unit} 人</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="307"/>
         <source>same unit as its other invigilator: {partner}</source>
         <translation>与该考场另一名监考员同单位：{partner} 人</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="311"/>
         <source>all {pool} who may take it are kept away ({reasons})</source>
         <translation>可承担该任务的 {pool} 人均无法安排（{reasons}）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="312"/>
         <source>add {missing} invigilators to {center} from work units with no candidates in {room}, or swap an invigilator of another room into it by hand</source>
         <translation>请从在考场 {room} 没有考生的工作单位为 {center} 增加 {missing} 名监考员，或手动将其他考场的一名监考员调入该考场</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="316"/>
         <source>none of the {pool} who may take it is free ({reasons})</source>
         <translation>可承担该任务的 {pool} 人均无空闲（{reasons}）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="328"/>
         <source>add an invigilator to {center}</source>
         <translation>请为 {center} 增加一名监考员</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="330"/>
         <source>add {count} invigilators to {center}</source>
         <translation>请为 {center} 增加 {count} 名监考员</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_explain.py" line="342"/>
         <source>, or </source>
         <translation>，或</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_model.py" line="52"/>
         <source>staff {id}</source>
         <translation>工作人员 {id}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_model.py" line="57"/>
         <source>(no floor)</source>
         <translation>（未设楼层）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_model.py" line="65"/>
         <source>{names} and {more} more</source>
         <translation>{names}，另有 {more} 个</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_solve.py" line="117"/>
         <source>Invigilators for {center}, {session}</source>
         <extracomment>Cost of one session already worked, when the center&apos;s staff are tight, and otherwise. A room left with invigilators of one gender. Two people paired again. A person in a room (or roving a floor) again. A rover taking a room, at a center with rovers: keep them for the floors. Slack the later slots keep before load outweighs the soft goals.</extracomment>
         <translation>正在安排 {center}（{session}）的监考员</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/roster_solve.py" line="129"/>
         <source>Rovers and reserves</source>
         <translation>正在安排流动监考和备用监考</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/duties.py" line="167"/>
         <source>Exam {exam} has no session {code}; its sessions are {codes}.</source>
         <translation>考试 {exam} 中没有场次 {code}；该考试的场次为 {codes}。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/duties.py" line="195"/>
         <source>Test center {center} has no invigilators rostered for session {code}; run &apos;examdesk roster&apos; first.</source>
         <translation>考点 {center} 尚未安排场次 {code} 的监考员；请先运行 “examdesk roster”。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/duties.py" line="220"/>
         <source>No staff member of exam {exam} has the ID number {who}.</source>
         <translation>考试 {exam} 中没有证件号码为 {who} 的工作人员。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/duties.py" line="232"/>
         <source>{name} has no duty in that session.</source>
         <translation>{name} 在该场次没有任务。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/duties.py" line="273"/>
         <source>{who} is the person being replaced.</source>
         <translation>{who} 就是被替换的人员。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/duties.py" line="278"/>
         <source>{who} cannot take the duty: {reason}.</source>
         <translation>{who} 不能接替该任务：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/duties.py" line="322"/>
         <source>Name the item, e.g. 饮用水.</source>
         <translation>请填写物品名称，例如 饮用水。</translation>
     </message>
@@ -1432,17 +1137,14 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
 <context>
     <name>Exams</name>
     <message>
-        <location filename="../../examdesk/services/exams.py" line="56"/>
         <source>The database holds no exam yet; create one first (e.g. load the demo with &apos;examdesk demo&apos;).</source>
         <translation>数据库中还没有考试；请先创建考试（例如运行 “examdesk demo” 载入演示考试）。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/exams.py" line="62"/>
         <source>The database holds several exams ({codes}); choose one with --exam CODE.</source>
         <translation>数据库中有多场考试（{codes}）；请用 --exam CODE 选择其中一场。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/exams.py" line="70"/>
         <source>No exam has the code {code}; the database holds {codes}.</source>
         <translation>没有代码为 {code} 的考试；数据库中的考试为 {codes}。</translation>
     </message>
@@ -1450,38 +1152,31 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../examdesk/exchange/writer.py" line="116"/>
         <source>Writing {file}</source>
         <extracomment>openpyxl ships no type information; these name what the values are. Rows between two looks at the cancel flag. Rows between two progress reports. Excel&apos;s longest sheet title, in UTF-16 code units. The number format that makes Excel keep a cell as text when it is edited.</extracomment>
         <translation>正在写入 {file}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/writer.py" line="132"/>
         <source>Saving {file}</source>
         <translation>正在保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/writer.py" line="204"/>
         <source>{file} is a folder; choose a file name inside it, such as {example}.</source>
         <translation>{file} 是文件夹；请在其中指定文件名，例如 {example}。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/writer.py" line="417"/>
         <source>{file} cannot be saved because the folder {folder} does not exist; choose an existing folder or create it first.</source>
         <translation>无法保存 {file}，因为文件夹 {folder} 不存在；请选择已有的文件夹，或先创建该文件夹。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/writer.py" line="424"/>
         <source>{file} cannot be written because it is open in another program or the folder is protected; close the file in Excel, or choose another folder, and try again.</source>
         <translation>无法写入 {file}，因为该文件已在其他程序中打开，或文件夹受保护；请在 Excel 中关闭该文件，或选择其他文件夹，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/writer.py" line="429"/>
         <source>{file} cannot be written ({reason}); check that the disk has free space and that you may write to the folder, and try again.</source>
         <translation>无法写入 {file}（{reason}）；请检查磁盘是否有剩余空间、是否有该文件夹的写入权限，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/exams.py" line="123"/>
         <source>No test center of exam {exam} has the code {code}; its centers are {codes}.</source>
         <translation>考试 {exam} 中没有编号为 {code} 的考点；该考试的考点编号为 {codes}。</translation>
     </message>
@@ -1489,1018 +1184,801 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../examdesk/exchange/rowcheck.py" line="127"/>
         <source>the name is missing</source>
         <extracomment>The ways a gender is written, by :func:`match_key`.</extracomment>
         <translation>姓名为空</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="173"/>
         <source>write the candidate&apos;s name as on the ID card</source>
         <extracomment>What validating a candidate sheet produced.</extracomment>
         <translation>请按身份证件填写考生姓名</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="204"/>
         <source>this document type is unknown</source>
         <translation>证件类型无法识别</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="205"/>
         <source>write one of: {types}</source>
         <translation>请填写以下之一：{types}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rowcheck.py" line="151"/>
         <source>the ID number is missing</source>
         <translation>证件号码为空</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="176"/>
         <source>write the number of the candidate&apos;s ID document</source>
         <translation>请填写考生证件的号码</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rowcheck.py" line="191"/>
         <source>the gender is missing</source>
         <translation>性别为空</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rowcheck.py" line="192"/>
-        <location filename="../../examdesk/exchange/rowcheck.py" line="197"/>
         <source>write 男 or 女</source>
         <translation>请填写 男 或 女</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rowcheck.py" line="196"/>
         <source>the gender is not 男 or 女</source>
         <translation>性别不是“男”或“女”</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rowcheck.py" line="201"/>
         <source>the gender does not match the ID number (it says {gender})</source>
         <translation>性别与证件号码不符（证件号码显示为{gender}）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rowcheck.py" line="203"/>
         <source>check both against the ID card and correct the wrong one</source>
         <translation>请对照身份证核对两者，并改正错误的一项</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="213"/>
         <source>the level is missing</source>
         <translation>报考级别为空</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="214"/>
         <source>write one of: {levels}</source>
         <translation>请填写以下之一：{levels}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="217"/>
         <source>this level is not one of the exam&apos;s levels</source>
         <translation>该级别不是本次考试的级别</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="231"/>
         <source>no subject is listed</source>
         <translation>未填写报考科目</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="232"/>
         <source>write the subjects the candidate registered for, separated by 、</source>
         <translation>请填写考生报考的科目，用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="245"/>
         <source>this subject belongs to level {other}, not {level}</source>
         <translation>该科目属于{other}级别，而不是{level}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="247"/>
         <source>correct the level or the subject</source>
         <translation>请改正报考级别或科目</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="251"/>
         <source>this subject is not a subject of level {level}</source>
         <translation>该科目不是{level}级别的科目</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="267"/>
-        <location filename="../../examdesk/exchange/staff.py" line="229"/>
         <source>this could mean {names}</source>
         <translation>可能是：{names}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="269"/>
-        <location filename="../../examdesk/exchange/staff.py" line="231"/>
         <source>write the full name</source>
         <translation>请填写完整名称</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="272"/>
         <source>write one of: {names}</source>
         <translation>请填写以下之一：{names}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rowcheck.py" line="214"/>
         <source>this is not a mobile number (11 digits starting with 1) or a landline number with its area code</source>
         <translation>不是手机号码（以1开头的11位数字），也不是带区号的固定电话</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rowcheck.py" line="216"/>
         <source>correct the number, or leave the cell empty</source>
         <translation>请改正号码，或留空</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="280"/>
         <source>Excel stored this registration number as a number and lost digits</source>
         <translation>Excel 将此报名序号存为数字，已丢失位数</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rowcheck.py" line="232"/>
         <source>copy the number again from the ID card</source>
         <translation>请从原始资料重新复制该号码</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rowcheck.py" line="234"/>
         <source>a resident ID number has 18 characters</source>
         <translation>居民身份证号码应为18位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rowcheck.py" line="236"/>
         <source>the last character (check digit) does not fit the other 17: a digit is mistyped</source>
         <translation>最后一位（校验码）与前17位不符：有数字录入错误</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rowcheck.py" line="240"/>
         <source>the birth date inside this ID number does not exist</source>
         <translation>该身份证号码中的出生日期不存在</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rowcheck.py" line="241"/>
         <source>a resident ID number is 17 digits followed by a digit or X</source>
         <translation>居民身份证号码应为17位数字加一位数字或X</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="293"/>
-        <location filename="../../examdesk/exchange/staff.py" line="141"/>
         <source>this ID number is also in row {rows}</source>
         <extracomment>What validating a staff sheet produced.</extracomment>
         <translation>该证件号码在第 {rows} 行也出现</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="296"/>
         <source>this registration number is also in row {rows}</source>
         <translation>该报名序号在第 {rows} 行也出现</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/candidates.py" line="290"/>
         <source>keep one row per candidate and delete the others</source>
         <translation>每名考生只保留一行，删除其余重复行</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/headers.py" line="200"/>
         <source>Column {letter} ({header}) is not used and was ignored.</source>
         <extracomment>A seating plan made upstream: who sits where, with which ticket number. The candidate is found by ID number or registration number, the center by code or name.</extracomment>
         <translation>{letter} 列（{header}）未使用，已忽略。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/headers.py" line="226"/>
-        <location filename="../../examdesk/exchange/seating.py" line="105"/>
         <source>the header row (row {row}) has no column {columns}</source>
         <translation>表头行（第 {row} 行）缺少列：{columns}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/headers.py" line="229"/>
         <source>add the column with one of these headers: {aliases}</source>
         <translation>请添加该列，表头可用以下名称之一：{aliases}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/headers.py" line="265"/>
         <source>{file}: no header row found in the first {count} rows of sheet {sheet}; add a header row naming the columns, e.g. {examples}.</source>
         <translation>{file}：工作表 {sheet} 的前 {count} 行中找不到表头行；请添加一行列名，例如 {examples}。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/normalize.py" line="157"/>
         <source>Excel stored this ID number as a number and kept only its first 15 digits</source>
         <extracomment>Excel keeps 15 significant digits of a number; longer IDs lose their tail.</extracomment>
         <translation>Excel 将此证件号码存为数字，只保留了前15位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/normalize.py" line="163"/>
         <source>this ID number was saved in scientific notation, so its last digits are lost</source>
         <translation>此证件号码以科学计数法保存，末几位已丢失</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/normalize.py" line="172"/>
         <source>format the column as text and export again</source>
         <translation>请将该列设置为文本格式后重新导出</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/problems.py" line="102"/>
         <source>sheet {sheet}</source>
         <translation>工作表 {sheet}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/problems.py" line="104"/>
         <source>row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/problems.py" line="106"/>
         <source>column {letter}</source>
         <translation>{letter} 列</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/problems.py" line="108"/>
         <source>{column} ({header})</source>
         <translation>{column}（{header}）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/problems.py" line="112"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/problems.py" line="116"/>
-        <location filename="../../examdesk/exchange/report.py" line="180"/>
-        <location filename="../../ui/cli_exchange.py" line="204"/>
-        <location filename="../../ui/cli_plan.py" line="164"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/problems.py" line="116"/>
-        <location filename="../../examdesk/exchange/report.py" line="180"/>
-        <location filename="../../ui/cli_exchange.py" line="205"/>
-        <location filename="../../ui/cli_plan.py" line="164"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/problems.py" line="119"/>
         <source>{label}: {location}{value}: {what}; {fix}.</source>
         <translation>{label}：{location}{value}：{what}；{fix}。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/sheets.py" line="87"/>
         <source>{file} is in the old Excel 97-2003 format (.xls); open it in Excel and save it as an Excel workbook (.xlsx), then import that file.</source>
         <extracomment>Every OLE2 compound file (old .xls, and Office&apos;s password-encrypted .xlsx) starts so. The stream an encrypted OOXML package carries inside its OLE2 container.</extracomment>
         <translation>{file} 是旧版 Excel 97-2003 格式（.xls）；请在 Excel 中打开并另存为 Excel 工作簿（.xlsx），再导入该文件。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/sheets.py" line="95"/>
         <source>{file} is not a file ExamDesk can import; save it as an Excel workbook (.xlsx) or as CSV (.csv) and import that file.</source>
         <translation>{file} 不是 ExamDesk 可以导入的文件；请另存为 Excel 工作簿（.xlsx）或 CSV（.csv）后导入。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/sheets.py" line="105"/>
         <source>{file} does not exist; check the folder and the file name.</source>
         <translation>{file} 不存在；请检查文件夹和文件名。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/sheets.py" line="111"/>
         <source>{file} is a folder, not a file; choose a file inside it.</source>
         <translation>{file} 是文件夹而不是文件；请选择其中的文件。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/sheets.py" line="117"/>
-        <location filename="../../examdesk/exchange/sheets.py" line="194"/>
         <source>{file} cannot be read ({reason}); close it in other programs and check that you may read it.</source>
         <translation>无法读取 {file}（{reason}）；请在其他程序中关闭该文件，并确认有读取权限。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/sheets.py" line="152"/>
         <source>Sheet {sheet} of {file} is empty; choose the sheet that holds the data or paste the data into it.</source>
         <translation>{file} 的工作表 {sheet} 为空；请选择包含数据的工作表，或将数据粘贴到其中。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/sheets.py" line="171"/>
         <source>{file} has no sheet named {sheet}; choose one of its sheets: {sheets}.</source>
         <translation>{file} 中没有名为 {sheet} 的工作表；请选择以下工作表之一：{sheets}。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/sheets.py" line="182"/>
         <source>{file} holds no worksheet; open it in Excel and check its content.</source>
         <translation>{file} 中没有工作表；请在 Excel 中打开并检查其内容。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/sheets.py" line="202"/>
         <source>{file} is an Excel workbook, not a CSV text file; rename it to .xlsx, or save it from Excel as CSV.</source>
         <translation>{file} 是 Excel 工作簿而不是 CSV 文本文件；请将扩展名改为 .xlsx，或在 Excel 中另存为 CSV。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/sheets.py" line="217"/>
         <source>{file} is empty; export the data again and import the new file.</source>
         <translation>{file} 为空；请重新导出数据后导入新文件。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/sheets.py" line="237"/>
         <source>{file} is not a text file in UTF-8 or GB18030; save it from Excel as “CSV UTF-8” and import that file.</source>
         <translation>{file} 不是 UTF-8 或 GB18030 编码的文本文件；请在 Excel 中另存为“CSV UTF-8”后导入。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/sheets.py" line="262"/>
         <source>{file} is protected by a password; open it in Excel, remove the password (File &gt; Info &gt; Protect Workbook &gt; Encrypt with Password) and save it again.</source>
         <translation>{file} 设有密码保护；请在 Excel 中打开，取消密码（文件 &gt; 信息 &gt; 保护工作簿 &gt; 用密码进行加密）后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/sheets.py" line="267"/>
         <source>{file} is password-protected or an old .xls workbook renamed to .xlsx; open it in Excel, remove any password and save it as an Excel workbook (.xlsx).</source>
         <translation>{file} 设有密码保护，或是改名为 .xlsx 的旧版 .xls 工作簿；请在 Excel 中打开，取消密码并另存为 Excel 工作簿（.xlsx）。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/sheets.py" line="275"/>
         <source>{file} is damaged or is not an Excel workbook; open it in Excel and save it again as .xlsx (or export the data again).</source>
         <translation>{file} 已损坏或不是 Excel 工作簿；请在 Excel 中打开并重新保存为 .xlsx（或重新导出数据）。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/report.py" line="125"/>
         <source>Problems</source>
         <extracomment>Width of the added problems column, in Excel character units.</extracomment>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/report.py" line="170"/>
-        <location filename="../../ui/cli_exchange.py" line="197"/>
         <source>Severity</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/report.py" line="171"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/report.py" line="172"/>
         <source>Column</source>
         <translation>列号</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/report.py" line="173"/>
         <source>Header</source>
         <translation>列名</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/report.py" line="174"/>
         <source>Value</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/report.py" line="175"/>
-        <location filename="../../ui/cli_exchange.py" line="198"/>
         <source>What is wrong</source>
         <translation>问题说明</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/report.py" line="176"/>
-        <location filename="../../ui/cli_exchange.py" line="198"/>
         <source>How to fix</source>
         <translation>修改方法</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/report.py" line="191"/>
-        <location filename="../../ui/cli_exchange.py" line="203"/>
         <source>Problem list</source>
         <translation>问题清单</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="163"/>
-        <location filename="../../examdesk/exchange/seating.py" line="128"/>
         <source>the test center is missing</source>
         <extracomment>The most rows, and the most columns, of seats a room may have (as the database allows). Columns of the grid laid out for a room that gives only its capacity. What validating a room sheet produced.</extracomment>
         <translation>考点为空</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="164"/>
         <source>write the name of the test center the room is in</source>
         <translation>请填写考场所在考点的名称</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="168"/>
-        <location filename="../../examdesk/exchange/seating.py" line="132"/>
         <source>the room number is missing</source>
         <translation>考场号为空</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="169"/>
         <source>write the room&apos;s number, e.g. 01001</source>
         <translation>请填写考场号，例如 01001</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="195"/>
         <source>this is {length} characters long, longer than the {limit} that fit</source>
         <translation>长度为 {length} 个字符，超过了最多 {limit} 个字符的限制</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="197"/>
         <source>shorten it to at most {limit} characters</source>
         <translation>请缩短到不超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="208"/>
         <source>this is not a floor number</source>
         <translation>不是有效的楼层</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="209"/>
         <source>write the floor as a whole number, e.g. 3, or B1 for the first floor below ground</source>
         <translation>请将楼层填写为整数，例如 3；地下一层填写 B1</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="219"/>
         <source>this is neither yes nor no</source>
         <translation>既不是“是”也不是“否”</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="220"/>
         <source>write 是 or 否</source>
         <translation>请填写 是 或 否</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="231"/>
         <source>the number of seats is not a whole number</source>
         <translation>座位数不是整数</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="232"/>
         <source>a room has at least 1 seat</source>
         <translation>考场至少应有 1 个座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="233"/>
         <source>write the number of seats candidates can use, e.g. 30</source>
         <translation>请填写考生可用的座位数，例如 30</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="235"/>
         <source>the number of seat rows is not a whole number</source>
         <translation>座位行数不是整数</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="236"/>
         <source>a room has 1 to {most} rows of seats</source>
         <translation>考场座位行数应为 1 到 {most}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="237"/>
         <source>write the number of rows of desks from the front to the back, e.g. 6</source>
         <translation>请填写从前到后的课桌行数，例如 6</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="240"/>
         <source>the number of seat columns is not a whole number</source>
         <translation>座位列数不是整数</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="241"/>
         <source>a room has 1 to {most} columns of seats</source>
         <translation>考场座位列数应为 1 到 {most}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="242"/>
         <source>write the number of desks in each row, e.g. 5</source>
         <translation>请填写每行的课桌数，例如 5</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="258"/>
         <source>the room&apos;s seats are not given</source>
         <translation>未填写考场座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="259"/>
         <source>fill in {rows} and {columns} (or {capacity}), adding the columns if the sheet has none</source>
         <translation>请填写“{rows}”和“{columns}”（或“{capacity}”），工作表中没有这些列时请先添加</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="268"/>
         <source>unusable seats need the room&apos;s rows and columns</source>
         <translation>填写不可用座位时，须同时填写考场的座位行数和列数</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="269"/>
         <source>fill in {rows} and {columns}</source>
         <translation>请填写“{rows}”和“{columns}”</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="276"/>
         <source>the number of seat columns is missing</source>
         <translation>座位列数为空</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="279"/>
         <source>the number of seat rows is missing</source>
         <translation>座位行数为空</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="281"/>
         <source>write both the rows and the columns of seats, or neither and only the number of seats</source>
         <translation>请同时填写座位行数和列数；或两者都不填，只填写座位数</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="295"/>
         <source>the grid less the unusable seats leaves {seats} seats</source>
         <translation>按座位行列数扣除不可用座位后应为 {seats} 个座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="297"/>
         <source>correct the number of seats or the unusable seats</source>
         <translation>请改正座位数或不可用座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="306"/>
         <source>the grid has only {seats} seats ({rows} rows of {columns})</source>
         <translation>按座位行列数只有 {seats} 个座位（{rows} 行 × {columns} 列）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="308"/>
         <source>correct the number of seats, or the rows and columns</source>
         <translation>请改正座位数，或改正座位行数和列数</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="313"/>
         <source>the grid has {seats} seats: the last {empty} at the back are left empty</source>
         <translation>按座位行列数共有 {seats} 个座位：最后面的 {empty} 个座位将空置</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="315"/>
         <source>if other seats are the unusable ones, change the room&apos;s seat plan after the import</source>
         <translation>如不可用的是其他座位，请在导入后修改该考场的座位图</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="333"/>
         <source>this is not a seat of the {rows} x {columns} grid</source>
         <translation>该座位不在 {rows} 行 × {columns} 列的范围内</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="335"/>
         <source>an unusable seat is written as row-column</source>
         <translation>不可用座位应按“行-列”填写</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="336"/>
         <source>list the seats as row-column, e.g. 6-5、6-4</source>
         <translation>请按“行-列”填写座位，例如 6-5、6-4</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="348"/>
         <source>without a seat grid a room can have at most {most} seats</source>
         <translation>未填写座位行列数时，考场最多只能有 {most} 个座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="350"/>
         <source>write the rows and columns of seats in {rows} and {columns}</source>
         <translation>请在“{rows}”和“{columns}”列中填写座位的行数和列数</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="357"/>
         <source>no seat grid given; laid out as {rows} rows of {columns} columns</source>
         <translation>未填写座位行列数，已按 {rows} 行 × {columns} 列排列</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="359"/>
         <source>if the desks stand otherwise, write the rows and columns in {rows} and {columns}</source>
         <translation>如课桌实际摆放不同，请在“{rows}”和“{columns}”列中填写行数和列数</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="390"/>
         <source>test center {code} is named {name} in row {row}</source>
         <translation>考点 {code} 在第 {row} 行的名称为 {name}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="392"/>
         <source>write the same name in every row of the test center, or correct the code</source>
         <translation>请在该考点的每一行填写相同的名称，或改正考点编号</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="399"/>
         <source>test center {name} has code {code} in row {row}</source>
         <translation>考点 {name} 在第 {row} 行的编号为 {code}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="401"/>
         <source>write the same code in every row of the test center, or correct the name</source>
         <translation>请在该考点的每一行填写相同的编号，或改正考点名称</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="423"/>
         <source>the test center&apos;s address is {address} in row {row}, which is kept</source>
         <translation>该考点在第 {row} 行的地址为 {address}，将保留该地址</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="425"/>
         <source>write the same address in every row of the test center</source>
         <translation>请在该考点的每一行填写相同的地址</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="451"/>
         <source>this room of the test center is also in row {rows}</source>
         <translation>该考点的此考场在第 {rows} 行也出现</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/rooms.py" line="453"/>
         <source>keep one row per room and delete the others, or correct the room number</source>
         <translation>每个考场只保留一行，删除其余重复行，或改正考场号</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/staff.py" line="142"/>
         <source>keep one row per person, with all the person&apos;s roles in it, and delete the others</source>
         <translation>每人只保留一行，在该行填写其全部岗位，并删除其余重复行</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/staff.py" line="171"/>
         <source>write the staff member&apos;s name as on the ID card</source>
         <translation>请按身份证件填写工作人员姓名</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/staff.py" line="173"/>
         <source>write the staff member&apos;s resident ID number</source>
         <translation>请填写工作人员的居民身份证号码</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/staff.py" line="194"/>
         <source>write one or more of: {roles}, separated by 、</source>
         <translation>请填写以下一项或多项：{roles}，用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/staff.py" line="197"/>
         <source>the role is missing</source>
         <translation>岗位为空</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/staff.py" line="213"/>
         <source>this role is unknown</source>
         <translation>岗位无法识别</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/staff.py" line="235"/>
-        <location filename="../../examdesk/services/imports/seating.py" line="139"/>
         <source>this test center is not in the exam</source>
         <translation>本次考试中没有该考点</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/staff.py" line="236"/>
         <source>import the rooms first, or correct the name</source>
         <translation>请先导入考场，或改正考点名称</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/staff.py" line="255"/>
         <source>this is the staff member&apos;s own ID number</source>
         <translation>这是该工作人员本人的身份证号码</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/staff.py" line="256"/>
         <source>write the ID numbers of the relatives sitting the exam, not the staff member&apos;s own</source>
         <translation>请填写参加本次考试、需要回避的亲属的身份证号码，不要填写本人的</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/__init__.py" line="263"/>
         <source>{holder} already in the exam has “{old}” here; the import replaces it</source>
         <translation>{holder}在本次考试中此项原为“{old}”，导入后将被替换</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/__init__.py" line="265"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/__init__.py" line="266"/>
         <source>if the exam&apos;s value is right, correct the file and import again</source>
         <translation>如原有的值正确，请改正文件后重新导入</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/__init__.py" line="130"/>
         <source>Reading {file}</source>
         <extracomment>Rows per INSERT/UPDATE statement: large enough to be fast, small enough to report progress and notice a cancel often (perf-notes: Core inserts in 10k-row batches).</extracomment>
         <translation>正在读取 {file}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/__init__.py" line="134"/>
         <source>{file}: sheet {sheet} has a header row (row {row}) but no data below it; choose the sheet that holds the data, or paste the rows under the header.</source>
         <translation>{file}：工作表 {sheet} 只有表头行（第 {row} 行），下面没有数据；请选择存放数据的工作表，或把数据粘贴到表头下方。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/__init__.py" line="178"/>
         <source>Checking the rows</source>
         <translation>正在检查各行</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/candidates.py" line="160"/>
         <source>this candidate</source>
         <translation>该考生</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/candidates.py" line="166"/>
         <source>the exam already gives this registration number to another candidate (ID number {id})</source>
         <translation>本次考试中该报名序号已属于另一名考生（证件号码 {id}）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/candidates.py" line="168"/>
         <source>check the registration number against the registration system</source>
         <translation>请对照报名系统核对报名序号</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/candidates.py" line="213"/>
-        <location filename="../../examdesk/services/imports/candidates.py" line="236"/>
         <source>Adding candidates</source>
         <translation>正在添加考生</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/candidates.py" line="274"/>
         <source>Updating candidates</source>
         <translation>正在更新考生</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/photos.py" line="83"/>
         <source>{folder} is not a folder; give the folder that holds the photos.</source>
         <extracomment>Stored size, 3:4 portrait: sharp on a 25 x 33 mm seating-chart box at 300 dpi, about 20 KB a photo (120 MB for the 6,000 candidates of a district). Below this a printed photo is visibly blurred.</extracomment>
         <translation>{folder} 不是文件夹；请指定存放照片的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/photos.py" line="88"/>
         <source>{folder} holds no JPEG or PNG file; photos must be .jpg, .jpeg or .png files named by ID number or registration number.</source>
         <translation>{folder} 中没有 JPEG 或 PNG 文件；照片必须是以证件号码或报名序号命名的 .jpg、.jpeg 或 .png 文件。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/photos.py" line="110"/>
         <source>no candidate of the exam has this ID number or registration number</source>
         <translation>本次考试中没有该证件号码或报名序号的考生</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/photos.py" line="112"/>
         <source>name the file by the candidate&apos;s ID number or registration number, e.g. 411602197301221048.jpg</source>
         <translation>请以考生的证件号码或报名序号命名文件，例如 411602197301221048.jpg</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/photos.py" line="123"/>
         <source>Reading photos</source>
         <translation>正在读取照片</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/photos.py" line="129"/>
         <source>this is the same candidate as {files}</source>
         <translation>与 {files} 是同一名考生</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/photos.py" line="131"/>
         <source>keep one photo per candidate and remove the others</source>
         <translation>每名考生只保留一张照片，删除其余照片</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/photos.py" line="157"/>
         <source>Files ignored because they are not .jpg, .jpeg or .png: {count}.</source>
         <translation>因不是 .jpg、.jpeg 或 .png 文件而忽略的文件：{count} 个。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/photos.py" line="200"/>
         <source>this file is not a readable JPEG or PNG image</source>
         <translation>该文件不是可读取的 JPEG 或 PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/photos.py" line="201"/>
         <source>open it in an image viewer, save it again as JPEG and import again</source>
         <translation>请用看图软件打开，另存为 JPEG 后重新导入</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/photos.py" line="208"/>
         <source>the photo is only {width} x {height} pixels and will print blurred</source>
         <translation>照片只有 {width} × {height} 像素，打印出来会模糊</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/photos.py" line="210"/>
         <source>ask the candidate for a larger photo (at least 295 x 413)</source>
         <translation>请让考生提供更大的照片（至少 295 × 413 像素）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/rooms.py" line="148"/>
         <source>this room</source>
         <translation>该考场</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/rooms.py" line="150"/>
         <source>this test center</source>
         <translation>该考点</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/rooms.py" line="155"/>
         <source>the exam already has a test center of this name with code {code}</source>
         <translation>本次考试中已有同名考点，其编号为 {code}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/rooms.py" line="157"/>
         <source>write the center&apos;s code {code}, or give the new center another name</source>
         <translation>请填写该考点的编号 {code}，或为新考点另取名称</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/rooms.py" line="185"/>
         <source>this room is locked in the plan and cannot change</source>
         <translation>该考场在编排中已锁定，不能更改</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/rooms.py" line="186"/>
         <source>unlock the room first, or leave this row as the room is</source>
         <translation>请先解锁该考场，或将此行改回该考场现有的内容</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/rooms.py" line="191"/>
         <source>{count} candidates are seated in this room; its seats cannot change</source>
         <translation>该考场已编排 {count} 名考生，其座位不能更改</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/rooms.py" line="193"/>
         <source>move the candidates out first, or keep the room&apos;s grid</source>
         <translation>请先将考生调出该考场，或保持该考场的座位行列数不变</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/rooms.py" line="242"/>
         <source>Adding rooms</source>
         <translation>正在添加考场</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/staff.py" line="141"/>
         <source>Staff written</source>
         <translation>工作人员已写入</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/staff.py" line="148"/>
         <source>this person</source>
         <translation>该人员</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/staff.py" line="153"/>
         <source>this person is also a candidate of the exam</source>
         <translation>该人员同时是本次考试的考生</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/staff.py" line="154"/>
         <source>a candidate may not work at the exam: remove the row or check the ID number</source>
         <translation>考生不得担任本次考试的工作人员：请删除该行或核对身份证号码</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="197"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="208"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="209"/>
         <source>Registration number</source>
         <translation>报名序号</translation>
     </message>
     <message>
-        <location filename="../../ui/cli_exchange.py" line="210"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/seating.py" line="87"/>
         <source>this candidate is also in row {rows}</source>
         <extracomment>What validating a seating sheet produced.</extracomment>
         <translation>该考生在第 {rows} 行也出现</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/seating.py" line="89"/>
         <source>this ticket number is also in row {rows}</source>
         <translation>该准考证号在第 {rows} 行也出现</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/seating.py" line="91"/>
         <source>this seat is also given in row {rows}</source>
         <translation>该座位在第 {rows} 行也被分配</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/seating.py" line="96"/>
         <source>give each candidate one seat and each seat one candidate</source>
         <translation>每名考生只安排一个座位，每个座位只安排一名考生</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/seating.py" line="107"/>
         <source>add one of these columns</source>
         <translation>请添加其中一列</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/seating.py" line="121"/>
         <source>the candidate is not named</source>
         <translation>未指明考生</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/seating.py" line="122"/>
         <source>write the candidate&apos;s ID number or registration number</source>
         <translation>请填写考生的证件号码或报名序号</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/seating.py" line="129"/>
         <source>write the test center&apos;s code or name</source>
         <translation>请填写考点编号或考点名称</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/seating.py" line="133"/>
         <source>write the room number as in the room list</source>
         <translation>请按考场列表中的写法填写考场号</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/seating.py" line="148"/>
         <source>the ticket number is missing</source>
         <translation>准考证号为空</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/seating.py" line="149"/>
         <source>write the candidate&apos;s admission ticket number</source>
         <translation>请填写考生的准考证号</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/seating.py" line="157"/>
         <source>the seat number is not a whole number from 1</source>
         <translation>座位号不是正整数</translation>
     </message>
     <message>
-        <location filename="../../examdesk/exchange/seating.py" line="159"/>
         <source>write the seat number, e.g. 7</source>
         <translation>请填写座位号，例如 7</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/seating.py" line="121"/>
         <source>no candidate of the exam has this number</source>
         <translation>本次考试中没有该号码的考生</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/seating.py" line="122"/>
         <source>import the candidate first, or correct the number</source>
         <translation>请先导入该考生，或改正号码</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/seating.py" line="127"/>
         <source>this candidate has withdrawn</source>
         <translation>该考生已退考</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/seating.py" line="128"/>
         <source>remove the row</source>
         <translation>请删除该行</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/seating.py" line="132"/>
         <source>the exam has this candidate as {name}</source>
         <translation>本次考试中该考生的姓名为 {name}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/seating.py" line="134"/>
         <source>check that the row is about the right candidate</source>
         <translation>请核对该行的考生是否正确</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/seating.py" line="140"/>
         <source>import the rooms first, or correct the center</source>
         <translation>请先导入考场，或改正考点</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/seating.py" line="145"/>
         <source>this test center has no room with this number</source>
         <translation>该考点没有此考场号的考场</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/seating.py" line="146"/>
         <source>import the room first, or correct the room number</source>
         <translation>请先导入该考场，或改正考场号</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/seating.py" line="150"/>
         <source>this ticket number was withdrawn and is never given again</source>
         <translation>该准考证号已作废，不能再次使用</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/seating.py" line="152"/>
         <source>give the candidate another ticket number</source>
         <translation>请为该考生改用其他准考证号</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/seating.py" line="172"/>
         <source>this seat belongs to a candidate who is not in the file</source>
         <translation>该座位已安排给文件以外的考生</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/seating.py" line="174"/>
         <source>choose a free seat, or add that candidate&apos;s row</source>
         <translation>请选择空座位，或在文件中加入该座位现有考生的行</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/seating.py" line="176"/>
         <source>this ticket number belongs to a candidate who is not in the file</source>
         <translation>该准考证号已属于文件以外的考生</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/seating.py" line="178"/>
         <source>correct the ticket number</source>
         <translation>请改正准考证号</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/imports/seating.py" line="201"/>
         <source>Seats written</source>
         <translation>座位已写入</translation>
     </message>
@@ -2508,123 +1986,99 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
         <source>ExamDesk</source>
         <extracomment>Makes the print window over the main window (raises ExamDeskError when there is no exam).</extracomment>
         <translation>ExamDesk 考务管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
         <source>Test centers</source>
         <translation>考点</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
         <source>Rooms</source>
         <translation>考场</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
         <source>Seats</source>
         <translation>座位</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
         <source>Candidates</source>
         <translation>考生</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
         <source>Seated candidates</source>
         <translation>已编排考生</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
         <source>Sessions</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
         <source>Duties</source>
         <translation>监考安排</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
         <source>Service posts</source>
         <translation>服务保障岗位</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
         <source>Temporary ID certificates</source>
         <translation>临时身份证明</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
         <source>Incidents</source>
         <translation>异常情况记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
         <source>Spare rooms</source>
         <translation>备用考场</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
         <source>&amp;Print sheets…</source>
         <translation>打印表单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
         <source>&amp;About ExamDesk</source>
         <translation>关于 ExamDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
         <source>No exam yet: load the demo with &apos;examdesk demo&apos; or import one.</source>
         <translation>尚无考试：可运行 “examdesk demo” 载入演示考试，或导入考试数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
         <source>Print sheets</source>
         <translation>打印表单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
         <source>About ExamDesk</source>
         <translation>关于 ExamDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
         <source>ExamDesk %1: exam logistics for examination centers.</source>
         <translation>ExamDesk %1：人事考试中心考务管理系统。</translation>
     </message>
@@ -2632,616 +2086,487 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
 <context>
     <name>Plan</name>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="236"/>
         <source>Candidate {candidate} is listed twice</source>
         <translation>考生 {candidate} 重复列出</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="238"/>
         <source>list each candidate once</source>
         <translation>每名考生只列一次</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="245"/>
         <source>{count} candidates have the level {level}, which is not one of the exam&apos;s levels</source>
         <translation>{count} 名考生的报考级别为 {level}，不是本次考试的级别</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="247"/>
         <source>correct their level, or add the level to the exam</source>
         <translation>请改正这些考生的报考级别，或在本次考试中添加该级别</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="259"/>
         <source>{candidate} keeps a seat in room {room}, which is not among the rooms to plan</source>
         <translation>{candidate} 保留的座位在考场 {room}，该考场不在本次编排的考场范围内</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="263"/>
-        <location filename="../../examdesk/planning/allocation.py" line="274"/>
         <source>reseat the candidate: leave the seat out of the kept seats</source>
         <translation>请为该考生重新编排座位：不再保留该座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="270"/>
         <source>{room} has {capacity} seats, so the kept seat {seat} of {candidate} does not exist</source>
         <translation>考场 {room} 只有 {capacity} 个座位，{candidate} 保留的 {seat} 号座位不存在</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="277"/>
         <source>{candidate} keeps two seats: {first} and {second}</source>
         <translation>{candidate} 保留了两个座位：{first} 和 {second}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="281"/>
         <source>keep one of the two seats only</source>
         <translation>两个座位只保留其中一个</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="284"/>
         <source>{seat} is kept for two candidates: {first} and {second}</source>
         <translation>{seat}同时为两名考生保留：{first} 和 {second}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="287"/>
         <source>keep the seat for one of them only</source>
         <translation>该座位只为其中一名考生保留</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="289"/>
         <source>{room} is a spare room, but {candidate} keeps a seat in it</source>
         <translation>考场 {room} 是备用考场，但 {candidate} 在其中保留了座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="292"/>
         <source>clear the room&apos;s spare flag, or reseat the candidate</source>
         <translation>请取消该考场的备用标记，或为该考生重新编排座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="294"/>
         <source>{room} would hold two levels: {candidate} ({level}) keeps a seat among {other} candidates</source>
         <translation>考场 {room} 将出现两个报考级别：{candidate}（{level}）保留的座位位于{other}考生之中</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="299"/>
         <source>keep seats of one level only in each room</source>
         <translation>每个考场只保留同一报考级别的座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="429"/>
         <source>{count} {level} candidates of {room} merged into the level&apos;s other rooms</source>
         <translation>考场 {room} 的 {count} 名{level}考生已并入该级别的其他考场</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/allocation.py" line="446"/>
         <source>Seating {level} candidates</source>
         <translation>正在编排{level}考生座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/capacity.py" line="32"/>
         <source>District {district}: {level} needs {count} more accessible seats</source>
         <translation>{district}：{level}还需 {count} 个无障碍考场座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/capacity.py" line="34"/>
         <source>mark another room of at least {count} seats in district {district} accessible</source>
         <translation>请在{district}再将一个至少有 {count} 个座位的考场设为无障碍考场</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/capacity.py" line="37"/>
         <source>{level} needs {count} more accessible seats</source>
         <translation>{level}还需 {count} 个无障碍考场座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/capacity.py" line="38"/>
         <source>mark another room of at least {count} seats accessible</source>
         <translation>请再将一个至少有 {count} 个座位的考场设为无障碍考场</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/capacity.py" line="70"/>
         <source>add a room of at least {count} seats</source>
         <translation>请增设一个至少有 {count} 个座位的考场</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/capacity.py" line="72"/>
         <source>add rooms with at least {count} seats in all</source>
         <translation>请增设考场，合计至少 {count} 个座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/capacity.py" line="75"/>
         <source>{count} {level} candidates have no seat</source>
         <translation>{count} 名{level}考生没有座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/capacity.py" line="77"/>
         <source>{count} {level} candidates have no seat: the exam&apos;s {free} other free seats are in rooms of other levels</source>
         <translation>{count} 名{level}考生没有座位：本次考试其余 {free} 个空座位都在其他报考级别的考场中</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/capacity.py" line="81"/>
         <source>District {district} needs {count} more {level} seats</source>
         <translation>{district}还需 {count} 个{level}座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/capacity.py" line="83"/>
         <source>add a room of at least {count} seats in district {district}</source>
         <translation>请在{district}增设一个至少有 {count} 个座位的考场</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/capacity.py" line="86"/>
         <source>add rooms with at least {count} seats in all in district {district}</source>
         <translation>请在{district}增设考场，合计至少 {count} 个座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/capacity.py" line="91"/>
         <source>add a room of at least {count} seats in district {district}, or move {count} candidates to district {other}, which has {free} free seats</source>
         <translation>请在{district}增设一个至少有 {count} 个座位的考场，或将 {count} 名考生调到{other}（该地区有 {free} 个空座位）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/capacity.py" line="95"/>
         <source>move {part} candidates to district {other}, which has {free} free seats, and add rooms for the other {rest} in district {district}</source>
         <translation>请将 {part} 名考生调到{other}（该地区有 {free} 个空座位），并在{district}为其余 {rest} 名考生增设考场</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/capacity.py" line="120"/>
         <source>(no district)</source>
         <translation>（未设地区）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/check_wording.py" line="23"/>
-        <location filename="../../examdesk/planning/checks.py" line="520"/>
-        <location filename="../../examdesk/planning/checks.py" line="590"/>
-        <location filename="../../examdesk/planning/checks.py" line="601"/>
-        <location filename="../../examdesk/planning/ticket_checks.py" line="225"/>
-        <location filename="../../examdesk/planning/ticket_checks.py" line="261"/>
         <source>, </source>
         <extracomment>Names listed in one issue before &quot;and N more&quot;.</extracomment>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/check_wording.py" line="26"/>
         <source>{names} and {more} more</source>
         <translation>{names}，另有 {more} 个</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/check_wording.py" line="33"/>
         <source>candidate {id}</source>
         <translation>考生 {id}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/check_wording.py" line="38"/>
         <source>test center {code}</source>
         <translation>考点 {code}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/check_wording.py" line="43"/>
         <source>seat {seat} of {room}</source>
         <translation>考场 {room} 的 {seat} 号座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/check_wording.py" line="49"/>
         <source>{rows} rows x {columns} columns less {unusable} unusable desks</source>
         <translation>{rows} 行 × {columns} 列，扣除 {unusable} 个不可用座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/check_wording.py" line="52"/>
         <source>{rows} rows x {columns} columns</source>
         <translation>{rows} 行 × {columns} 列</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/check_wording.py" line="96"/>
         <source>{room}, which has {free} free seats for them</source>
         <translation>考场 {room}（有 {free} 个空座位可供安排）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="176"/>
         <source>{seat} (ticket {ticket}) is given to candidate id {id}, who withdrew or is not in the exam</source>
         <translation>{seat}（准考证号 {ticket}）分配给了考生 ID {id}，该考生已退考或不在本次考试中</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="184"/>
         <source>clear the seat, or restore the candidate if they did not withdraw</source>
         <translation>请清空该座位；如该考生并未退考，请恢复该考生</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="195"/>
         <source>candidate id {id}</source>
         <translation>考生 ID {id}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="201"/>
         <source>{count} seats are in room id {id}, which is not one of the exam&apos;s rooms: {names}</source>
         <translation>{count} 个座位位于考场 ID {id}，该考场不属于本次考试：{names}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="207"/>
         <source>add the room to the exam if it is missing, or clear these seats and run examdesk allocate --keep to seat the candidates again</source>
         <translation>如缺少该考场，请将其添加到本次考试；或清空这些座位，再运行 examdesk allocate --keep 为这些考生重新编排座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="224"/>
         <source>seat {seat} of room id {id}</source>
         <translation>考场 ID {id} 的 {seat} 号座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="231"/>
         <source>{who} has {count} seats: {seats}; a candidate sits in one seat for all sessions</source>
         <translation>{who} 有 {count} 个座位：{seats}；考生在所有场次中只使用一个座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="237"/>
         <source>keep one of the seats and clear the others</source>
         <translation>请保留其中一个座位，清空其余座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="266"/>
         <source>{count} {level} candidates of district {district} have no seat: {names}</source>
         <translation>{district}有 {count} 名{level}考生没有座位：{names}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="270"/>
         <source>{count} {level} candidates have no seat: {names}</source>
         <translation>{count} 名{level}考生没有座位：{names}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="275"/>
         <source>run examdesk allocate --keep to seat them: district {district} has {free} free seats in rooms of that level or empty rooms</source>
         <translation>请运行 examdesk allocate --keep 为其编排座位：{district}在该级别的考场和空考场中有 {free} 个空座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="282"/>
         <source>run examdesk allocate --keep to seat them: the exam has {free} free seats in rooms of that level or empty rooms</source>
         <translation>请运行 examdesk allocate --keep 为其编排座位：本次考试在该级别的考场和空考场中有 {free} 个空座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="289"/>
         <source>add a room of at least {short} seats (or mark a spare room as usable), then run examdesk allocate --keep: only {free} seats are free in rooms of that level or empty rooms</source>
         <translation>请增设一个至少有 {short} 个座位的考场（或将备用考场设为可用），然后运行 examdesk allocate --keep：该级别的考场和空考场中只有 {free} 个空座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="297"/>
         <source>add a room of at least {short} seats, then run examdesk allocate --keep: only {free} seats are free in rooms of that level or empty rooms</source>
         <translation>请增设一个至少有 {short} 个座位的考场，然后运行 examdesk allocate --keep：该级别的考场和空考场中只有 {free} 个空座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="330"/>
         <source>{center} needs {short} more {level} seats for the candidates of district {district}</source>
         <translation>{center} 还需 {short} 个{level}座位，才能安排{district}的考生</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="335"/>
         <source>the test centers of district {district} ({centers}) need {short} more {level} seats</source>
         <translation>{district}的考点（{centers}）还需 {short} 个{level}座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="340"/>
         <source>district {district} has no test center for its {short} {level} candidates without a seat</source>
         <translation>{district}没有考点可安排该地区 {short} 名尚无座位的{level}考生</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="349"/>
         <source>district {district}</source>
         <translation>{district}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="352"/>
         <source>add a room of at least {short} seats to {here} or move {short} candidates to {other}, which has {free} free {level} seats</source>
         <translation>请为 {here} 增设一个至少有 {short} 个座位的考场，或将 {short} 名考生调到 {other}（该考点有 {free} 个{level}空座位）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="361"/>
         <source>add a room of at least {short} seats to {here}</source>
         <translation>请为 {here} 增设一个至少有 {short} 个座位的考场</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="383"/>
         <source>spare room {room} holds {count} candidates: {names}; spare rooms stay empty for emergencies</source>
         <translation>备用考场 {room} 中安排了 {count} 名考生：{names}；备用考场应保持空置，以备应急</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="389"/>
         <source>move them to other rooms, or clear the room&apos;s spare mark if it is to be used</source>
         <translation>请将这些考生调到其他考场；如需使用该考场，请取消其备用标记</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="407"/>
         <source>{who} needs an accessible room but sits in {seat}, which is not accessible</source>
         <translation>{who} 需要无障碍考场，但被安排在{seat}，该考场不是无障碍考场</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="413"/>
         <source>move {who} to {room}</source>
         <translation>请将 {who} 调到{room}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="417"/>
         <source>no accessible room has a free {level} seat: mark an accessible room as such, or empty one</source>
         <translation>没有无障碍考场有空的{level}座位：请将具备无障碍条件的考场设为无障碍考场，或腾空一个无障碍考场</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="466"/>
         <source>{who} sits on seat {seat} of {room}, which does not exist: the room has {capacity} seats ({grid})</source>
         <translation>{who} 被安排在考场 {room} 的 {seat} 号座位，该座位不存在：该考场只有 {capacity} 个座位（{grid}）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="488"/>
         <source>{seat} is given to {count} candidates: {names}</source>
         <translation>{seat}分配给了 {count} 名考生：{names}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="515"/>
         <source>{who} to seat {seat}</source>
         <translation>{who} 调到 {seat} 号座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="519"/>
         <source>move {moves}, free in this room</source>
         <translation>请将 {moves}（均为本考场的空座位）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="527"/>
         <source>move {names} to {room}</source>
         <translation>请将 {names} 调到{room}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="529"/>
         <source>move {names} to another room: no room of their level has a free seat, add one</source>
         <translation>请将 {names} 调到其他考场：该级别已没有考场有空座位，请增设一个考场</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="534"/>
-        <location filename="../../examdesk/planning/checks.py" line="578"/>
-        <location filename="../../examdesk/planning/ticket_checks.py" line="251"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="542"/>
         <source>{room} holds {held} candidates but has {capacity} seats ({grid}): {count} of them sit on a seat that does not exist or is taken: {names}</source>
         <translation>考场 {room} 安排了 {held} 名考生，但只有 {capacity} 个座位（{grid}）：其中 {count} 名考生的座位不存在或已被占用：{names}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="557"/>
         <source>move {excess} of them to {room}</source>
         <translation>请将其中 {excess} 名考生调到{room}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="561"/>
         <source>move {excess} of them to other {level} rooms (none has {excess} free seats: add a room)</source>
         <translation>请将其中 {excess} 名考生调到其他{level}考场（没有考场有 {excess} 个空座位：请增设考场）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="570"/>
         <source>give the other {rest} the free seats {seats} of this room</source>
         <translation>请为其余 {rest} 名考生安排本考场的 {seats} 号空座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="591"/>
         <source>{level} {count}</source>
         <translation>{level} {count} 名</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="594"/>
         <source>{room} holds candidates of {count} levels ({levels}); levels sit in separate rooms because their papers and end times differ</source>
         <translation>考场 {room} 安排了 {count} 个报考级别的考生（{levels}）；不同级别的试卷和结束时间不同，应分考场安排</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="602"/>
         <source>{count} {level}</source>
         <translation>{count} 名{level}考生</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="610"/>
         <source>move the {moved} candidates to {room}</source>
         <translation>请将这 {moved}调到{room}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="614"/>
         <source>move the {moved} candidates to rooms of their own level or empty rooms</source>
         <translation>请将这 {moved}调到本级别的考场或空考场</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="625"/>
         <source>{room} is in district {district} but holds {count} candidates of other districts: {names}</source>
         <translation>考场 {room} 位于{district}，但安排了 {count} 名其他地区的考生：{names}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="634"/>
         <source>{who} ({district})</source>
         <translation>{who}（{district}）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="645"/>
         <source>move them to {room}</source>
         <translation>请将这些考生调到{room}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="647"/>
         <source>move them to test centers of their own districts</source>
         <translation>请将这些考生调到其所在地区的考点</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="681"/>
         <source>seats {a} and {b}, {unit}</source>
         <translation>{a} 号和 {b} 号座位，{unit}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="689"/>
         <source>{room} has {pairs} pairs of neighbouring candidates from the same work unit (e.g. {example}); colleagues side by side can help each other</source>
         <translation>考场 {room} 有 {pairs} 对相邻座位的考生来自同一工作单位（例如 {example}）；同事相邻而坐可能相互帮助</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/checks.py" line="695"/>
         <source>swap one candidate of each pair with a candidate from another work unit</source>
         <translation>请将每对中的一名考生与其他工作单位的考生互换座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/numbering.py" line="104"/>
         <source>{count} more seats share a ticket number with another seat</source>
         <translation>另有 {count} 个座位与其他座位的准考证号重复</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/numbering.py" line="120"/>
         <source>The ticket number&apos;s {field} field has {width} digits, but {value} needs {needed}</source>
         <translation>准考证号的 {field} 字段为 {width} 位，但 {value} 需要 {needed} 位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/numbering.py" line="124"/>
         <source>widen the {field} field of the exam&apos;s ticket pattern to {needed} digits</source>
         <translation>请将本次考试准考证号规则中的 {field} 字段加宽到 {needed} 位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/numbering.py" line="130"/>
         <source>{room} seat {seat:02d}</source>
         <translation>考场 {room} 的 {seat:02d} 号座位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/numbering.py" line="140"/>
         <source>add the center field to the ticket pattern, or number rooms across the exam with the exam_room field</source>
         <translation>请在准考证号规则中添加 center 字段，或用 exam_room 字段在全考试范围内统一为考场编号</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/numbering.py" line="143"/>
         <source>add the room or exam_room field to the ticket pattern</source>
         <translation>请在准考证号规则中添加 room 或 exam_room 字段</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/numbering.py" line="145"/>
         <source>a kept seat has a number from an earlier pattern: reseat that candidate, or restore the earlier pattern</source>
         <translation>保留的座位使用的是按原准考证号规则生成的号码：请为该考生重新编排座位，或恢复原来的准考证号规则</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/numbering.py" line="148"/>
         <source>add fields that tell the two seats apart (center, room or exam_room) to the ticket pattern, or widen them</source>
         <translation>请在准考证号规则中添加能区分这两个座位的字段（center、room 或 exam_room），或加宽这些字段</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/numbering.py" line="152"/>
         <source>{first} and {second} would both have the ticket number {ticket}</source>
         <translation>{first} 和 {second} 的准考证号将同为 {ticket}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/plan.py" line="190"/>
         <source>{message}: {fix}</source>
         <translation>{message}：{fix}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/ticket_checks.py" line="159"/>
         <source>none of the {count} ticket numbers is what the exam&apos;s ticket pattern makes (fields that differ: {fields}), e.g. {example}</source>
         <translation>{count} 个准考证号均与本次考试准考证号规则生成的号码不符（不同的字段：{fields}），例如 {example}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/ticket_checks.py" line="169"/>
         <source>if the numbers came from an upstream plan, set the exam&apos;s ticket pattern to theirs; otherwise give every seat the number the pattern makes</source>
         <translation>如这些号码来自上级编排，请将本次考试的准考证号规则设为与其一致；否则请为每个座位使用按规则生成的号码</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/ticket_checks.py" line="183"/>
         <source>{count} ticket numbers in {room} are not what the exam&apos;s ticket pattern makes: {examples}</source>
         <translation>考场 {room} 中有 {count} 个准考证号与本次考试准考证号规则生成的号码不符：{examples}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/ticket_checks.py" line="193"/>
         <source>give these seats the numbers the pattern makes, or correct the exam&apos;s ticket pattern if the numbers are right</source>
         <translation>请为这些座位使用按规则生成的号码；如号码无误，请改正本次考试的准考证号规则</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/ticket_checks.py" line="209"/>
         <source>length</source>
         <translation>长度</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/ticket_checks.py" line="221"/>
         <source>{actual} characters where the pattern makes {expected}</source>
         <translation>长度为 {actual} 位，按规则应为 {expected} 位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/ticket_checks.py" line="226"/>
         <source>{field} field {actual} instead of {expected}</source>
         <translation>{field} 字段为 {actual}，应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/ticket_checks.py" line="234"/>
         <source>{who} on seat {seat} has {actual}, should be {expected} ({diff})</source>
         <translation>{seat} 号座位的 {who} 准考证号为 {actual}，应为 {expected}（{diff}）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/ticket_checks.py" line="244"/>
         <source>the exam&apos;s ticket pattern is too narrow for this exam ({fields}): {count} seats cannot get a number</source>
         <translation>本次考试的准考证号规则位数不足（{fields}）：{count} 个座位无法生成准考证号</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/ticket_checks.py" line="252"/>
         <source>the {field} field has {width} digits but {value} needs {needed}</source>
         <translation>{field} 字段为 {width} 位，但 {value} 需要 {needed} 位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/ticket_checks.py" line="258"/>
         <source>widen {fields} in the exam&apos;s ticket pattern, then renumber the tickets</source>
         <translation>请在本次考试的准考证号规则中将 {fields}，然后重新生成准考证号</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/ticket_checks.py" line="262"/>
         <source>the {field} field to {needed} digits</source>
         <translation>{field} 字段加宽到 {needed} 位</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/ticket_checks.py" line="274"/>
         <source>give {who} the number the pattern makes, {expected}</source>
         <translation>请为 {who} 使用按规则生成的号码 {expected}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/ticket_checks.py" line="278"/>
         <source>move {who} to another seat and leave this one empty: its number may not be given again</source>
         <translation>请将 {who} 调到其他座位，并空出此座位：此座位的准考证号不能再次使用</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/ticket_checks.py" line="286"/>
         <source>{who} on {seat} has ticket {ticket}, which was issued once and withdrawn</source>
         <translation>{seat}的 {who} 使用准考证号 {ticket}，该号码曾经发放并已作废</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/ticket_checks.py" line="308"/>
         <source>{who} on {seat}</source>
         <translation>{seat}的 {who}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/ticket_checks.py" line="315"/>
         <source>{who}: {expected}</source>
         <translation>{who}：{expected}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/ticket_checks.py" line="321"/>
         <source>ticket {ticket} is on {count} seats: {seats}</source>
         <translation>准考证号 {ticket} 出现在 {count} 个座位上：{seats}</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/ticket_checks.py" line="324"/>
         <source>keep {ticket} for {who} and give the others the numbers the pattern makes ({fixes})</source>
         <translation>请保留 {who} 的 {ticket}，其他考生使用按规则生成的号码（{fixes}）</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/ticket_checks.py" line="339"/>
         <source>add the level field to the exam&apos;s ticket pattern, then renumber the tickets</source>
         <translation>请在本次考试的准考证号规则中添加 level 字段，然后重新生成准考证号</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/ticket_checks.py" line="344"/>
         <source>add the center field to the exam&apos;s ticket pattern, or use exam_room in place of room, then renumber the tickets</source>
         <translation>请在本次考试的准考证号规则中添加 center 字段，或用 exam_room 代替 room，然后重新生成准考证号</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/ticket_checks.py" line="351"/>
         <source>add the room field to the exam&apos;s ticket pattern, then renumber the tickets</source>
         <translation>请在本次考试的准考证号规则中添加 room 字段，然后重新生成准考证号</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/ticket_checks.py" line="355"/>
         <source>give the rooms distinct numbers ({a} and {b} are both number {number} of their test center, exam room {exam_room}), then renumber the tickets</source>
         <translation>请为这些考场设置不同的序号（考场 {a} 和考场 {b} 都是所在考点的第 {number} 个考场，全考试序号均为 {exam_room}），然后重新生成准考证号</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/ticket_checks.py" line="365"/>
         <source>the exam&apos;s ticket pattern gives {count} numbers to more than one seat, e.g. {ticket} to {a} and {b}: it does not tell these rooms apart</source>
         <translation>本次考试的准考证号规则使 {count} 个号码对应多个座位，例如{a}和{b}的号码都是 {ticket}：该规则无法区分这些考场</translation>
     </message>
@@ -3249,84 +2574,67 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../ui/print_dialog.py" line="58"/>
         <source>Print sheets</source>
         <extracomment>Starts a print run: (request, progress, cancelled) -&gt; the files written.</extracomment>
         <translation>打印表单</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="66"/>
         <source>All test centers</source>
         <translation>全部考点</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="70"/>
         <source>All sessions</source>
         <translation>全部场次</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="74"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="82"/>
         <source>Sheet</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="83"/>
         <source>Test center</source>
         <translation>考点</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="84"/>
         <source>Session</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="85"/>
-        <location filename="../../ui/print_dialog.py" line="203"/>
         <source>Save in</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="87"/>
         <source>Print to PDF</source>
         <translation>生成 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="90"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="93"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="141"/>
         <source>Printing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="160"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="170"/>
         <source>Printing %1</source>
         <translation>正在生成 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="177"/>
         <source>%1 files, %2 pages, in %3</source>
         <translation>%1 个文件，共 %2 页，保存在 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/print_dialog.py" line="189"/>
         <source>Stopped; the files already written are kept.</source>
         <translation>已停止；已写入的文件保留。</translation>
     </message>
@@ -3334,7 +2642,6 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../../examdesk/progress.py" line="23"/>
         <source>Cancelled; nothing was changed.</source>
         <extracomment>Returns True once the user asked to stop.</extracomment>
         <translation>已取消，未做任何更改。</translation>
@@ -3343,13 +2650,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../reports/base.py" line="207"/>
-        <location filename="../../reports/base.py" line="231"/>
         <source>{text}: too long, printed as {cut}</source>
         <translation>{text}：过长，打印为 {cut}</translation>
     </message>
     <message>
-        <location filename="../../reports/fonts.py" line="151"/>
         <source>{text}: no font has {char} (U+{code:04X})</source>
         <extracomment>TrueType fonts with CJK Ext-B (e.g. 𠮷), which Noto Sans SC lacks; those present are used.</extracomment>
         <translation>{text}：没有字体包含字符 {char}（U+{code:04X}）</translation>
@@ -3358,89 +2662,70 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
 <context>
     <name>Seats</name>
     <message>
-        <location filename="../../examdesk/services/seat_changes.py" line="70"/>
         <source>No candidate of exam {exam} has the ID or registration number {who}.</source>
         <translation>考试 {exam} 中没有证件号码或报名序号为 {who} 的考生。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/seat_changes.py" line="74"/>
         <source>Candidate {who} has withdrawn and cannot be seated.</source>
         <translation>考生 {who} 已退考，不能安排座位。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/seat_changes.py" line="86"/>
         <source>Exam {exam} has no room {room}; write the room&apos;s code as in &apos;examdesk export rooms&apos;, or CENTER/ROOM.</source>
         <translation>考试 {exam} 中没有考场 {room}；请按 “examdesk export rooms” 导出的考场号填写，或写成 CENTER/ROOM。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/seat_changes.py" line="90"/>
         <source>Several test centers have a room {room} ({rooms}); write CENTER/ROOM.</source>
         <translation>多个考点都有考场 {room}（{rooms}）；请写成 CENTER/ROOM。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/seat_changes.py" line="101"/>
         <source>Room {room} is a spare room and stays empty; choose another room or mark it as not spare.</source>
         <translation>考场 {room} 是备用考场，应保持空置；请选择其他考场，或取消其备用标记。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/seat_changes.py" line="357"/>
         <source>Room {room} is locked; unlock it first with &apos;examdesk seat lock {room} --unlock&apos;.</source>
         <translation>考场 {room} 已锁定；请先运行 “examdesk seat lock {room} --unlock” 解除锁定。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/seat_changes.py" line="108"/>
         <source>Room {room} holds {other} candidates and a room holds one level; choose a room of {level}.</source>
         <translation>考场 {room} 已安排{other}考生，一个考场只能安排一个报考级别；请选择{level}的考场。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/seat_changes.py" line="114"/>
-        <location filename="../../examdesk/services/seat_changes.py" line="323"/>
         <source>{who} needs an accessible room and {room} is not one.</source>
         <translation>{who} 需要无障碍考场，而考场 {room} 不是无障碍考场。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/seat_changes.py" line="128"/>
         <source>Room {room} has seats 1 to {last}; choose one of them.</source>
         <translation>考场 {room} 的座位号为 1 到 {last}；请从中选择。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/seat_changes.py" line="133"/>
         <source>Seat {seat} of room {room} is taken by {who}; choose a free seat or swap the two.</source>
         <translation>考场 {room} 的 {seat} 号座位已安排给 {who}；请选择空座位，或互换两人的座位。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/seat_changes.py" line="138"/>
         <source>Seat {seat} of room {room} had a ticket number that was withdrawn and is never given again; choose another seat.</source>
         <translation>考场 {room} 的 {seat} 号座位对应的准考证号已作废，不能再次使用；请选择其他座位。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/seat_changes.py" line="149"/>
         <source>Room {room} has no free seat; choose another room.</source>
         <translation>考场 {room} 没有空座位；请选择其他考场。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/seat_changes.py" line="184"/>
         <source>No room of {level} has a free seat and no room is empty; add a room or mark a spare room as usable.</source>
         <translation>{level}的考场都没有空座位，也没有空考场；请增设考场，或将备用考场设为可用。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/seat_changes.py" line="192"/>
         <source>The ticket number {ticket} of that seat is already someone&apos;s: the exam&apos;s ticket pattern does not tell the rooms apart; add the center field to it.</source>
         <translation>该座位的准考证号 {ticket} 已被其他考生使用：本次考试的准考证号规则无法区分这些考场；请在规则中添加 center 字段。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/seat_changes.py" line="231"/>
         <source>{who} already sits in room {room}, seat {seat}; use &apos;examdesk seat move&apos;.</source>
         <translation>{who} 已安排在考场 {room} 的 {seat} 号座位；请使用 “examdesk seat move”。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/seat_changes.py" line="279"/>
-        <location filename="../../examdesk/services/seat_changes.py" line="310"/>
         <source>{who} has no seat yet; use &apos;examdesk seat add&apos;.</source>
         <translation>{who} 尚无座位；请使用 “examdesk seat add”。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/seat_changes.py" line="317"/>
         <source>{a} and {b} sit different levels and a room holds one level; swap candidates of one level.</source>
         <translation>{a} 和 {b} 的报考级别不同，一个考场只能安排一个报考级别；请互换同一级别考生的座位。</translation>
     </message>
@@ -3448,22 +2733,18 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../examdesk/services/exam_settings.py" line="85"/>
         <source>The ticket pattern part “{part}” is not name:width or digits; write e.g. “level:1 year:2 province:2 center:2 room:2 seat:2”.</source>
         <translation>准考证号规则中的 “{part}” 既不是 名称:位数，也不是数字；请写成例如 “level:1 year:2 province:2 center:2 room:2 seat:2”。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/exam_settings.py" line="154"/>
         <source>--merge-tail must be between 0 and 10, not {value}.</source>
         <translation>--merge-tail 必须在 0 到 10 之间，不能是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/exam_settings.py" line="166"/>
         <source>{option} must be between {low} and {high}, not {value}.</source>
         <translation>{option} 必须在 {low} 到 {high} 之间，不能是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/services/exam_settings.py" line="192"/>
         <source>The center order must name each of the exam&apos;s centers at most once ({codes}); these are not among them or repeated: {wrong}.</source>
         <translation>考点顺序中每个考点最多只能出现一次（本次考试的考点：{codes}）；以下考点编号不存在或重复：{wrong}。</translation>
     </message>
@@ -3471,7 +2752,6 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../ui/background.py" line="55"/>
         <source>Internal error ({kind}: {error}); please report it.</source>
         <translation>内部错误（{kind}：{error}），请报告此问题。</translation>
     </message>
@@ -3479,17 +2759,14 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
 <context>
     <name>Tickets</name>
     <message>
-        <location filename="../../examdesk/planning/tickets.py" line="75"/>
         <source>The ticket number&apos;s {field} field has {width} digits, but {value} needs {needed}; widen the field in the exam&apos;s ticket pattern.</source>
         <translation>准考证号的 {field} 字段为 {width} 位，但 {value} 需要 {needed} 位；请在本次考试的准考证号规则中加宽该字段。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/tickets.py" line="107"/>
         <source>The exam&apos;s ticket pattern has a field {field} of width {width}; use the fields {fields} with widths 1 to {most}.</source>
         <translation>本次考试的准考证号规则中有宽度为 {width} 的字段 {field}；请使用以下字段：{fields}，宽度为 1 到 {most}。</translation>
     </message>
     <message>
-        <location filename="../../examdesk/planning/tickets.py" line="114"/>
         <source>The exam&apos;s ticket pattern has no seat field, so two seats of a room would get one number; add the seat field.</source>
         <translation>本次考试的准考证号规则中没有 seat 字段，同一考场的两个座位会得到相同的号码；请添加 seat 字段。</translation>
     </message>

@@ -24,10 +24,9 @@ def examdesk(capsys, *argv: object) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def demo(capsys, db_url):
+def demo(demo_copy_url):
     """The demo exam: seated, rostered (3 sessions a person) and its posts staffed."""
-    assert examdesk(capsys, "--db", db_url, "demo")[0] == 0
-    return db_url
+    return demo_copy_url
 
 
 def duty_rows(url, **where):

@@ -31,9 +31,9 @@ def examdesk(capsys, *argv: object) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def demo(capsys, db_url):
-    assert examdesk(capsys, "--db", db_url, "demo")[0] == 0
-    return db_url
+def demo(demo_copy_url):
+    """The demo exam, loaded as `examdesk demo` loads it, in a database of this test's own."""
+    return demo_copy_url
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ from examdesk.model import (
     TestCenter,
     User,
 )
-from examdesk.services import demo
 from examdesk.services.duties import draw_center
 from examdesk.services.exams import resolve_exam
 from examdesk.services.printing import room_sheets
@@ -30,11 +29,9 @@ from examdesk.services.printing_staff import (
 
 
 @pytest.fixture
-def fresh_demo(db, actor):
+def fresh_demo(demo_copy):
     """A demo exam of this test's own, to change."""
-    with db.begin() as session:
-        demo.load_demo(session, actor)
-    return db
+    return demo_copy
 
 
 def test_room_sheets_hold_seats_grid_sessions_and_invigilators(demo_db):
