@@ -47,9 +47,9 @@ def add_parsers(
                "candidate)"))
     exam_option(check)
 
-    exam = command("exam", translate("Cli", "show or change the exam's allocation settings"))
+    exam = command("exam", translate("Cli", "show or change the exam's settings"))
     what = subcommands(exam, "action")
-    show = what("show", translate("Cli", "print the allocation settings"))
+    show = what("show", translate("Cli", "print the settings, each with what it decides"))
     show.add_argument("--json", action="store_true",
                       help=translate("Cli", "print one JSON object"))
     exam_option(show)
@@ -79,7 +79,8 @@ def add_parsers(
     change_settings.add_argument("--invigilators-per-room", type=int, metavar="N",
                                  help=translate("Cli", "invigilators in every room (default 2)"))
     change_settings.add_argument("--max-sessions", type=int, metavar="N", help=translate(
-        "Cli", "the most sessions one staff member works (default 2)"))
+        "Cli", "the most sessions one staff member works (default {count})").format(
+        count=exam_settings.ExamSettings.max_sessions))
     change_settings.add_argument("--reserve-ratio", type=float, metavar="R", help=translate(
         "Cli", "reserve invigilators per center and session, as a share (default 0.1)"))
     crossing = change_settings.add_mutually_exclusive_group()
@@ -182,7 +183,7 @@ def cmd_check(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_exam(db: Database, args: argparse.Namespace) -> int:
-    """Print or change the allocation settings."""
+    """Print or change the settings, each explained."""
     with db.begin() as session:
         exam = resolve_exam(session, args.exam)
         if args.action == "set":
@@ -201,9 +202,15 @@ def cmd_exam(db: Database, args: argparse.Namespace) -> int:
     if getattr(args, "json", False):
         print(json.dumps(settings.as_dict(), ensure_ascii=False))
         return EXIT_OK
-    for key, value in settings.as_dict().items():
-        shown = ",".join(value) if isinstance(value, list) else value
-        print(f"{key.replace('_', ' '):<15} {shown}")
+    values = {key: ",".join(value) if isinstance(value, list) else str(value)
+              for key, value in settings.as_dict().items()}
+    explained = exam_settings.explanations()
+    names = max(len(key) for key in values)
+    # the value column is as wide as the values, but a long ticket pattern does not push the
+    # explanations of every other line out
+    wide = max(len(v) for v in values.values() if len(v) <= 24)
+    for key, shown in values.items():
+        print(f"{key.replace('_', ' '):<{names}}  {shown:<{wide}}  {explained[key]}".rstrip())
     return EXIT_OK
 
 

@@ -39,6 +39,11 @@ DEFAULT_TICKET_PATTERN: list[dict[str, Any]] = [
 
 DEFAULT_ACCEPTED_ID_TYPES = ["resident_id", "passport", "hk_macao_permit", "taiwan_permit"]
 
+#: The most sessions one staff member works. Three, not two: the reference district (4
+#: sessions, 96 invigilators per center for up to 40 rooms) cannot be rostered at two, so a
+#: new exam starts where the demo's data works (docs/exam-settings.md).
+DEFAULT_MAX_SESSIONS = 3
+
 
 class Exam(Base):
     """One exam in one exam district (考区), with the settings that vary by province or year."""
@@ -68,7 +73,8 @@ class Exam(Base):
         JSON, default=lambda: list(DEFAULT_ACCEPTED_ID_TYPES)
     )
     invigilators_per_room: Mapped[int] = mapped_column(Integer, default=2)
-    max_sessions_per_invigilator: Mapped[int] = mapped_column(Integer, default=2)
+    max_sessions_per_invigilator: Mapped[int] = mapped_column(
+        Integer, default=DEFAULT_MAX_SESSIONS)
     reserve_ratio: Mapped[float] = mapped_column(Float, default=0.1)
     allocation_seed: Mapped[int | None] = mapped_column(Integer)
     #: candidates sit in test centers of their own district (Candidate.district)

@@ -264,9 +264,6 @@ def load_demo(
     ref = ExamRef(exam.id, code, exam.name, exam.year, exam.city_code or exam.province_code)
     seated = seating.allocate_exam(session, actor, ref, seed=DEMO_SEED,
                                    cancelled=cancelled).placed
-    # the sample district's invigilators cover its rooms only at 3 sessions each
-    exam.max_sessions_per_invigilator = 3
-    session.flush()
     progress(0, 0, translate("Demo", "Rostering the staff"))
     duties = roster.roster_exam(session, actor, ref, seed=DEMO_SEED, cancelled=cancelled).written
     duties += fill_exam_posts(session, actor, ref).filled

@@ -236,14 +236,6 @@
         <translation>以 JSON 列表输出问题（键名：code、severity、message、fix、center、room、candidate）</translation>
     </message>
     <message>
-        <source>show or change the exam&apos;s allocation settings</source>
-        <translation>查看或修改本次考试的编排设置</translation>
-    </message>
-    <message>
-        <source>print the allocation settings</source>
-        <translation>显示编排设置</translation>
-    </message>
-    <message>
         <source>print one JSON object</source>
         <translation>以一个 JSON 对象输出</translation>
     </message>
@@ -284,8 +276,16 @@
         <translation>每个考场的监考员人数（默认 2）</translation>
     </message>
     <message>
-        <source>the most sessions one staff member works (default 2)</source>
-        <translation>每名工作人员最多参加的场次数（默认 2）</translation>
+        <source>show or change the exam&apos;s settings</source>
+        <translation>查看或修改本次考试的设置</translation>
+    </message>
+    <message>
+        <source>print the settings, each with what it decides</source>
+        <translation>显示各项设置及其作用</translation>
+    </message>
+    <message>
+        <source>the most sessions one staff member works (default {count})</source>
+        <translation>每名工作人员最多参加的场次数（默认 {count}）</translation>
     </message>
     <message>
         <source>reserve invigilators per center and session, as a share (default 0.1)</source>
@@ -2732,6 +2732,46 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
 </context>
 <context>
     <name>Settings</name>
+    <message>
+        <source>how seat numbers run in a room: row by row from the front (rows), or S-shaped column by column (snake)</source>
+        <translation>考场内座位号的编排方式：从前往后逐行（rows），或按列蛇形（snake）</translation>
+    </message>
+    <message>
+        <source>the corner of seat 1, seen from the podium</source>
+        <translation>1 号座位所在的角（从讲台看）</translation>
+    </message>
+    <message>
+        <source>the admission ticket number&apos;s parts, left to right, with their digits; the last two are the seat</source>
+        <translation>准考证号从左到右的组成部分及位数；最后两位是座位号</translation>
+    </message>
+    <message>
+        <source>whether candidates sit only in test centers of their own district</source>
+        <translation>考生是否只安排在本地区的考点</translation>
+    </message>
+    <message>
+        <source>a level&apos;s last room with this many candidates or fewer is merged into its other rooms (0: never)</source>
+        <translation>某级别最后一个考场的考生不多于此数时，并入该级别的其他考场（0：不合并）</translation>
+    </message>
+    <message>
+        <source>the order in which test centers are filled with candidates</source>
+        <translation>编排考生时各考点的先后顺序</translation>
+    </message>
+    <message>
+        <source>invigilators in every room in every session, the lead among them</source>
+        <translation>每个考场每个场次的监考员人数（含考场负责人）</translation>
+    </message>
+    <message>
+        <source>the most sessions one staff member works; too low, and a center&apos;s staff cannot cover its rooms</source>
+        <translation>每名工作人员最多工作的场次数；过低时考点人员不足以覆盖全部考场</translation>
+    </message>
+    <message>
+        <source>reserve invigilators kept free per center and session, as a share of the invigilators it needs</source>
+        <translation>每个考点每个场次预留的备用监考，占所需监考员的比例</translation>
+    </message>
+    <message>
+        <source>whether staff may be rostered outside their home test center</source>
+        <translation>工作人员是否可安排到所属考点以外的考点</translation>
+    </message>
     <message>
         <source>The ticket pattern part “{part}” is not name:width or digits; write e.g. “level:1 year:2 province:2 center:2 room:2 seat:2”.</source>
         <translation>准考证号规则中的 “{part}” 既不是 名称:位数，也不是数字；请写成例如 “level:1 year:2 province:2 center:2 room:2 seat:2”。</translation>

@@ -173,7 +173,7 @@ def test_allocation_follows_the_exam_settings(capsys, demo, tmp_path):
     status, out, _ = examdesk(capsys, "--db", demo, "exam", "set", "--center-order", "03,01",
                               "--ticket-pattern", "0 center:2 room:2 seat:2",
                               "--seat-order", "snake", "--first-seat", "back_right")
-    assert status == 0 and "center order    03,01,02,04,05" in out
+    assert status == 0 and "center order           03,01,02,04,05" in out
     assert examdesk(capsys, "--db", demo, "allocate", "--seed", "5")[0] == 0
     rows = seating(capsys, demo, tmp_path)
     first = rows[1].cells
