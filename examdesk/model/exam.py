@@ -22,7 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from examdesk.enums import Corner, SeatOrder
-from examdesk.model.base import Base, enum_column, timestamp, utcnow
+from examdesk.model.base import Base, enum_column, json_default_list, timestamp, utcnow
 
 if TYPE_CHECKING:
     from examdesk.model.venue import TestCenter
@@ -116,6 +116,8 @@ class Level(Base):
     code: Mapped[str] = mapped_column(String(8))
     name: Mapped[str] = mapped_column(String(100))
     short_name: Mapped[str] = mapped_column(String(50), default="")
+    #: other ways staff write the level (社工师 for 社会工作师), accepted by imports
+    abbreviations: Mapped[list[str]] = mapped_column(JSON, default=json_default_list)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
 
     exam: Mapped[Exam] = relationship(back_populates="levels")
@@ -139,6 +141,8 @@ class Subject(Base):
     code: Mapped[str] = mapped_column(String(16))
     name: Mapped[str] = mapped_column(String(100))
     short_name: Mapped[str] = mapped_column(String(50), default="")
+    #: other ways staff write the subject (中级实务), accepted by imports within its level
+    abbreviations: Mapped[list[str]] = mapped_column(JSON, default=json_default_list)
 
     level: Mapped[Level] = relationship(back_populates="subjects")
 

@@ -50,6 +50,7 @@ from examdesk.model import (
 from examdesk.progress import Cancelled, Progress, check_cancelled, never_cancelled, no_progress
 from examdesk.resources import resource_path
 from examdesk.services import audit, roster, seating
+from examdesk.services.abbreviations import COMMON_ABBREVIATIONS
 from examdesk.services.audit import Actor
 from examdesk.services.duties import fill_exam_posts
 from examdesk.services.exams import ExamRef
@@ -309,12 +310,14 @@ def _add_levels(
     subjects: dict[str, Subject] = {}
     levels: dict[str, Level] = {}
     for order, (level_code, name, short) in enumerate(LEVELS):
-        level = Level(exam=exam, code=level_code, name=name, short_name=short, sort_order=order)
+        level = Level(exam=exam, code=level_code, name=name, short_name=short, sort_order=order,
+                      abbreviations=list(COMMON_ABBREVIATIONS.get(name, ())))
         session.add(level)
         levels[name] = level
         for subject_code, subject_name, subject_short in SUBJECTS[level_code]:
             subjects[subject_name] = Subject(
-                level=level, code=subject_code, name=subject_name, short_name=subject_short
+                level=level, code=subject_code, name=subject_name, short_name=subject_short,
+                abbreviations=list(COMMON_ABBREVIATIONS.get(subject_name, ())),
             )
             session.add(subjects[subject_name])
     session.flush()

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Abbreviations</name>
+    <message>
+        <source>“{abbreviation}” is already how {other} is written; one abbreviation cannot stand for both {other} and {name}.</source>
+        <translation>“{abbreviation}”已是{other}的写法；同一个简称不能同时代表{other}和{name}。</translation>
+    </message>
+    <message>
+        <source>“{abbreviation}” is the name, short name or code of {name}, which stay accepted; only abbreviations can be removed.</source>
+        <translation>“{abbreviation}”是{name}的名称、简写或代码，始终可以使用；只能删除简称。</translation>
+    </message>
+    <message>
+        <source>“{abbreviation}” is not an abbreviation of {name}; its abbreviations are: {listed}.</source>
+        <translation>“{abbreviation}”不是{name}的简称；它的简称有：{listed}。</translation>
+    </message>
+    <message>
+        <source>Write the abbreviation, e.g. 社工师.</source>
+        <translation>请填写简称，例如 社工师。</translation>
+    </message>
+    <message>
+        <source>An abbreviation has at most {most} characters; “{abbreviation}” has {length}.</source>
+        <translation>简称最多 {most} 个字符；“{abbreviation}”有 {length} 个。</translation>
+    </message>
+    <message>
+        <source>“{abbreviation}” cannot be a subject&apos;s abbreviation: a list of subjects is split at spaces and at 、 , ; / |, so it would never match.</source>
+        <translation>“{abbreviation}”不能作为科目简称：科目列表会在空格和 、 , ; / | 处拆分，这个简称永远无法匹配。</translation>
+    </message>
+    <message>
+        <source>“{target}” could mean {names}; write the full name, or the level&apos;s and subject&apos;s codes as LEVEL/SUBJECT: {codes}.</source>
+        <translation>“{target}”可能是指 {names}；请写全称，或按“级别/科目”的格式写级别代码和科目代码：{codes}。</translation>
+    </message>
+    <message>
+        <source>No level or subject of the exam is written “{target}”; the levels are {levels}.</source>
+        <translation>本次考试没有写作“{target}”的级别或科目；级别有：{levels}。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>ExamDesk</source>
@@ -236,6 +271,14 @@
         <translation>以 JSON 列表输出问题（键名：code、severity、message、fix、center、room、candidate）</translation>
     </message>
     <message>
+        <source>show or change the exam&apos;s settings, and the abbreviations of its levels and subjects</source>
+        <translation>查看或修改本次考试的设置，以及级别和科目的简称</translation>
+    </message>
+    <message>
+        <source>print the settings, each with what it decides, and the levels and subjects with the abbreviations imports accept</source>
+        <translation>显示各项设置及其作用，以及级别、科目和导入时可用的简称</translation>
+    </message>
+    <message>
         <source>print one JSON object</source>
         <translation>以一个 JSON 对象输出</translation>
     </message>
@@ -276,14 +319,6 @@
         <translation>每个考场的监考员人数（默认 2）</translation>
     </message>
     <message>
-        <source>show or change the exam&apos;s settings</source>
-        <translation>查看或修改本次考试的设置</translation>
-    </message>
-    <message>
-        <source>print the settings, each with what it decides</source>
-        <translation>显示各项设置及其作用</translation>
-    </message>
-    <message>
         <source>the most sessions one staff member works (default {count})</source>
         <translation>每名工作人员最多参加的场次数（默认 {count}）</translation>
     </message>
@@ -298,6 +333,26 @@
     <message>
         <source>staff work only at their home test center</source>
         <translation>工作人员只在所属考点工作</translation>
+    </message>
+    <message>
+        <source>add or remove an abbreviation of a level or subject (e.g. 社工师 for 社会工作师), which imports then accept</source>
+        <translation>添加或删除级别、科目的简称（例如以“社工师”代表“社会工作师”），导入时即可使用</translation>
+    </message>
+    <message>
+        <source>accept ABBREVIATION for the level or subject from now on</source>
+        <translation>此后导入时接受该简称</translation>
+    </message>
+    <message>
+        <source>stop accepting ABBREVIATION</source>
+        <translation>此后导入时不再接受该简称</translation>
+    </message>
+    <message>
+        <source>the level or subject: its full name, code or a form it is known by; a subject of one level as LEVEL/SUBJECT, e.g. 2/22</source>
+        <translation>级别或科目：全称、代码或已有的写法；指定某一级别的科目时写作“级别/科目”，例如 2/22</translation>
+    </message>
+    <message>
+        <source>the abbreviation, e.g. 社工师</source>
+        <translation>简称，例如 社工师</translation>
     </message>
     <message>
         <source>change the plan after allocation: add, withdraw, move or swap candidates, lock rooms</source>
@@ -478,6 +533,30 @@
     <message>
         <source>Seated {placed:,} candidates ({kept:,} kept where they were) in {rooms:,} rooms; {pairs:,} same-unit neighbour pairs; seed {seed} (reproduce with --seed {seed}); {seconds:.1f} s.</source>
         <translation>已为 {placed:,} 名考生编排座位（其中 {kept:,} 名保留原座位），共使用考场 {rooms:,} 个；同单位相邻座位 {pairs:,} 对；随机种子 {seed}（使用 --seed {seed} 可重现）；用时 {seconds:.1f} 秒。</translation>
+    </message>
+    <message>
+        <source>Levels and subjects, with the forms imports accept besides the full name (code, short name, abbreviations):</source>
+        <translation>级别和科目，以及导入时除全称外可用的写法（代码、简写、简称）：</translation>
+    </message>
+    <message>
+        <source>abbreviations {listed}</source>
+        <translation>简称 {listed}</translation>
+    </message>
+    <message>
+        <source>change an abbreviation</source>
+        <translation>修改简称</translation>
+    </message>
+    <message>
+        <source>{name} already accepts “{abbreviation}”; its abbreviations: {listed}.</source>
+        <translation>{name} 已可写作“{abbreviation}”；它的简称有：{listed}。</translation>
+    </message>
+    <message>
+        <source>Subject {name} of level {level}: abbreviations {listed}.</source>
+        <translation>级别 {level} 的科目 {name}：简称 {listed}。</translation>
+    </message>
+    <message>
+        <source>Level {name}: abbreviations {listed}.</source>
+        <translation>级别 {name}：简称 {listed}。</translation>
     </message>
     <message>
         <source>Room {room} unlocked.</source>
