@@ -431,6 +431,10 @@
         <translation>抽签所用的随机种子，可用于重现抽签结果（默认：使用新的随机种子，并显示和记录）</translation>
     </message>
     <message>
+        <source>who holds the draw, as the draw and duty sheets print it (default: the center&apos;s chief examiner, 主考)</source>
+        <translation>抽签主持人，打印在抽签结果和监考安排表上（默认：该考点的主考）</translation>
+    </message>
+    <message>
         <source>staff the service, medical and police posts of every session and report their coverage</source>
         <translation>为每个场次的服务、医疗和公安岗位安排人员，并报告到岗情况</translation>
     </message>
@@ -503,8 +507,12 @@
         <translation>已安排 {duties:,} 项任务（随机种子 {seed}）：空缺 {unfilled:,} 个，违反硬性规则 {violations:,} 处，监考员性别相同的考场 {same_gender:,} 个，重复搭档 {pairs:,} 对；用时 {seconds:.1f} 秒。</translation>
     </message>
     <message>
-        <source>Drew rooms for {teams} teams of test center {center}, session {session} (seed {seed}; reproduce with --seed {seed}).</source>
-        <translation>已为考点 {center} 场次 {session} 的 {teams} 个监考组抽签分配考场（随机种子 {seed}；使用 --seed {seed} 可重现）。</translation>
+        <source>{problem} Give the name with --host NAME.</source>
+        <translation>{problem}请用 --host 姓名 指定。</translation>
+    </message>
+    <message>
+        <source>Drew rooms for {teams} teams of test center {center}, session {session}, held by {host} (seed {seed}; reproduce with --seed {seed}).</source>
+        <translation>已为考点 {center} 场次 {session} 的 {teams} 个监考组抽签分配考场，主持人 {host}（随机种子 {seed}；使用 --seed {seed} 可重现）。</translation>
     </message>
     <message>
         <source>Posts staffed: {filled:,} of {required:,} places in {posts:,} post-sessions.</source>
@@ -1187,6 +1195,22 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Exam {exam} has no session {code}; its sessions are {codes}.</source>
         <translation>考试 {exam} 中没有场次 {code}；该考试的场次为 {codes}。</translation>
+    </message>
+    <message>
+        <source>Test center {center} has several chief examiners (主考: {names}); name the one who holds the draw.</source>
+        <translation>考点 {center} 有多名主考（{names}），请指定主持抽签的人。</translation>
+    </message>
+    <message>
+        <source>Test center {center} has no chief examiner (主考) on the roster; name who holds the draw.</source>
+        <translation>考点 {center} 的人员名单中没有主考，请指定主持抽签的人。</translation>
+    </message>
+    <message>
+        <source>Write the name of who holds the draw.</source>
+        <translation>请填写抽签主持人的姓名。</translation>
+    </message>
+    <message>
+        <source>The host&apos;s name has at most {most} characters.</source>
+        <translation>主持人姓名最多 {most} 个字符。</translation>
     </message>
     <message>
         <source>Test center {center} has no invigilators rostered for session {code}; run &apos;examdesk roster&apos; first.</source>

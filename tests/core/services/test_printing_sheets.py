@@ -5,12 +5,14 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from examdesk.enums import Gender
+from examdesk.enums import Gender, StaffRole
 from examdesk.model import (
     Candidate,
     CandidatePhoto,
     ExamSession,
     SeatAssignment,
+    Staff,
+    StaffRoleAssignment,
     TempIdCertificate,
     TestCenter,
     User,
@@ -76,6 +78,9 @@ def test_duty_sheets_before_and_after_the_draw(fresh_demo, actor):
         before = duty_sheets(session, exam, center="01", session_code="S2")
         cards = duty_cards(session, exam, center="01")
         assert draw_results(session, exam) == ()
+        chief = session.scalar(select(Staff.name).join(StaffRoleAssignment).join(
+            TestCenter, TestCenter.id == Staff.home_center_id).where(
+            TestCenter.code == "01", StaffRoleAssignment.role == StaffRole.CHIEF_EXAMINER))
         summary = draw_center(session, actor, exam, center="01", session_code="S2", seed=9)
     with fresh_demo.begin() as session:
         (after,) = duty_sheets(session, exam, center="01", session_code="S2")
@@ -85,8 +90,9 @@ def test_duty_sheets_before_and_after_the_draw(fresh_demo, actor):
     assert sheet.center_name == "周口技师学院" and sheet.draw == ""
     assert len(sheet.rooms) == 40 and all(len(r.invigilators) == 2 for r in sheet.rooms)
     assert sheet.roving and sheet.inspectors
-    assert after.draw.startswith("抽签 ") and after.draw.endswith(actor.username)
-    assert (drawn.seed, drawn.actor, len(drawn.rooms)) == (summary.seed, actor.username, 40)
+    assert summary.host == chief
+    assert after.draw.startswith("抽签 ") and after.draw.endswith(f" 主持人：{chief}")
+    assert (drawn.seed, drawn.host, len(drawn.rooms)) == (summary.seed, chief, 40)
     assert {r.room_code for r in drawn.rooms} == {r.room_code for r in sheet.rooms}
     # before the draw nobody's card shows a room; after it, S2's room duties do
     invigilator = next(c for c in cards if any(d.duty.startswith("监考") for d in c.duties))

@@ -1,4 +1,4 @@
-"""Abbreviations of levels and subjects
+"""Abbreviations of levels and subjects; the person who held a draw
 
 Revision ID: 0006
 Revises: 0004
@@ -8,7 +8,8 @@ Levels and subjects get an editable list of abbreviations that imports accept (�
 社会工作师). Exams that already exist get the common ones of the social worker exam, for
 the levels and subjects that carry its names, as a new exam does
 (examdesk/services/abbreviations.py; the list is copied here because a migration must not
-change when that module does).
+change when that module does). A draw records its host; draws made before keep "" and their
+sheets leave a line to write the host's name on.
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ def upgrade() -> None:
         with op.batch_alter_table(altered, schema=None) as batch_op:
             batch_op.add_column(sa.Column('abbreviations', sa.JSON(), nullable=False,
                                           server_default='[]'))
+    with op.batch_alter_table('room_draws', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('host', sa.String(length=100), nullable=False,
+                                      server_default=''))
     for table_name, seeds in (('levels', _LEVELS), ('subjects', _SUBJECTS)):
         table = sa.table(table_name, sa.column('name', sa.String()),
                          sa.column('abbreviations', sa.JSON()))
@@ -49,6 +53,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('room_draws', schema=None) as batch_op:
+        batch_op.drop_column('host')
     for altered in ('subjects', 'levels'):
         with op.batch_alter_table(altered, schema=None) as batch_op:
             batch_op.drop_column('abbreviations')
