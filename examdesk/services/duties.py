@@ -274,6 +274,25 @@ def draw_center(session: Session, actor: Actor, exam: ExamRef, *, center: str,
     return DrawSummary(chosen, len({d.room_id for d in result.duties}), held_by)
 
 
+def forget_draws(session: Session, exam: ExamRef, center: int | None = None) -> int:
+    """Delete the recorded draws of the exam, or of one center (by id).
+
+    A new roster puts provisional teams in the rooms again, so the draws it replaces no longer
+    say who invigilates where: the envelope sheets must not print those teams as drawn
+    (examdesk/services/printing.py). The audit trail keeps every draw.
+
+    Returns:
+        How many draws were deleted.
+    """
+    query = select(RoomDraw.id).where(RoomDraw.exam_id == exam.id)
+    if center is not None:
+        query = query.where(RoomDraw.center_id == center)
+    ids = list(session.scalars(query))
+    if ids:
+        session.execute(delete(RoomDraw).where(RoomDraw.id.in_(ids)))
+    return len(ids)
+
+
 def _staff_member(session: Session, exam: ExamRef, who: str) -> tuple[int, str]:
     """The id and name of the exam's staff member with this ID number."""
     found = session.execute(select(Staff.id, Staff.name).where(
