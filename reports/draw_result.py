@@ -256,7 +256,7 @@ class DrawResultSheet(CenterSheet):
             room="",
             sessions=[
                 f"场次：{result.session.label}",
-                f"抽签时间：{result.drawn_at}　主持人：{result.actor}　随机种子：{result.seed}",
+                f"抽签时间：{result.drawn_at}　主持人：{result.host}　随机种子：{result.seed}",
             ],
         )
         y = draw_table(self, y, COLUMNS, [_row(line) for line in rooms])

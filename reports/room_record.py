@@ -33,6 +33,8 @@ FREE_BOXES: tuple[tuple[str, str, float], ...] = (
     ("其他情况", "", 2),
 )
 LINE_PITCH: float = 8 * mm  # faint writing lines in the hand-written boxes
+#: The invigilator row before the draw: a signature line for each, the lead's first.
+BLANK_INVIGILATORS = ("考场负责人：", "监考员：")
 SIZE = 11.0
 
 #: A table cell: text, width in points (0: what the row's other cells leave), whether a label.
@@ -98,12 +100,14 @@ class RoomRecordSheet(RoomSessionSheet):
                       SIZE)
 
     def _invigilators(self, x0: float, x1: float, mid: float, sitting: RoomSession) -> None:
-        """Write the invigilators' names, the lead marked ``*``; none: left blank for a pen.
+        """Write the invigilators' names, the lead marked ``*``; none (the room not drawn
+        yet): lines for the invigilators to write their names on.
 
         Each name is drawn alone so that a warning names the person, not the whole line.
         """
         people = [p.name for p in sitting.invigilators]
         if not people:
+            self._blank_invigilators(x0, x1, mid)
             return
         note = "（* 考场负责人）" if sitting.lead_known else ""
         gap = 2 * SIZE
@@ -118,6 +122,23 @@ class RoomRecordSheet(RoomSessionSheet):
             x += gap * size / SIZE
         if note:
             self.text(x1 - 2, mid - 3, note, 8, "right")
+
+    def _blank_invigilators(self, x0: float, x1: float, mid: float) -> None:
+        """Two signature lines, the lead's first: the pack is printed before the morning draw
+        decides who invigilates the room, so no name can be printed."""
+        note = "（抽签后本人签名）"
+        note_w = self.fonts.string_width(note, 8) + 4
+        slot = (x1 - x0 - note_w) / len(BLANK_INVIGILATORS)
+        y = mid - SIZE * 0.35
+        for i, label in enumerate(BLANK_INVIGILATORS):
+            left = x0 + i * slot + 2
+            start = left + self.text(left, y, label, SIZE) + 2
+            self.canvas.setLineWidth(0.4)
+            self.canvas.line(start, y - 2, left + slot - 3 * mm, y - 2)
+            self.canvas.setLineWidth(0.6)
+        self.canvas.setFillColor(gray)
+        self.text(x1 - 2, mid - 3, note, 8, "right")
+        self.canvas.setFillColor(black)
 
     def _pairs(self, pairs: Sequence[tuple[str, str]]) -> list[Cell]:
         """Cells for label/value pairs: a second value is short (room number, hours)."""

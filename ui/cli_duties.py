@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from examdesk.db import Database
 from examdesk.enums import PostKind
+from examdesk.errors import BadInput
 from examdesk.i18n import translate
 from examdesk.labels import POST_KIND_LABELS
 from examdesk.services import duties, roster
@@ -48,6 +49,9 @@ def add_parsers(
     draw.add_argument("--seed", type=int, metavar="N", help=translate(
         "Cli", "the draw's seed, to reproduce a draw (default: a new seed, printed and "
                "recorded)"))
+    draw.add_argument("--host", metavar="NAME", help=translate(
+        "Cli", "who holds the draw, as the draw and duty sheets print it (default: the "
+               "center's chief examiner, 主考)"))
     exam_option(draw)
 
     posts = command("posts", translate(
@@ -123,12 +127,18 @@ def cmd_draw(db: Database, args: argparse.Namespace) -> int:
     """Draw rooms for one center and session; print the seed to reproduce it."""
     with db.begin() as session:
         exam = resolve_exam(session, args.exam)
-        summary = duties.draw_center(session, Actor.from_environment(), exam,
-                                     center=args.center, session_code=args.session,
-                                     seed=args.seed)
+        try:
+            summary = duties.draw_center(session, Actor.from_environment(), exam,
+                                         center=args.center, session_code=args.session,
+                                         seed=args.seed, host=args.host)
+        except duties.DrawHostNeeded as error:
+            raise BadInput(translate("Cli", "{problem} Give the name with --host NAME.").format(
+                problem=error)) from None
     print(translate("Cli", "Drew rooms for {teams} teams of test center {center}, session "
-                           "{session} (seed {seed}; reproduce with --seed {seed}).").format(
-        teams=summary.teams, center=args.center, session=args.session, seed=summary.seed))
+                           "{session}, held by {host} (seed {seed}; reproduce with --seed "
+                           "{seed}).").format(
+        teams=summary.teams, center=args.center, session=args.session, host=summary.host,
+        seed=summary.seed))
     return EXIT_OK
 
 

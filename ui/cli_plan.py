@@ -15,9 +15,9 @@ from examdesk.db import Database
 from examdesk.enums import Corner, SeatOrder
 from examdesk.i18n import translate
 from examdesk.planning.plan import PlanIssue
-from examdesk.services import exam_settings, roster, seat_changes, seating
+from examdesk.services import abbreviations, exam_settings, roster, seat_changes, seating
 from examdesk.services.audit import Actor
-from examdesk.services.exams import resolve_exam
+from examdesk.services.exams import Names, level_names, resolve_exam
 from ui.cli_common import CommandFactory, end_progress, exam_option, stderr_progress
 
 EXIT_OK = 0
@@ -47,9 +47,13 @@ def add_parsers(
                "candidate)"))
     exam_option(check)
 
-    exam = command("exam", translate("Cli", "show or change the exam's allocation settings"))
+    exam = command("exam", translate(
+        "Cli", "show or change the exam's settings, and the abbreviations of its levels and "
+               "subjects"))
     what = subcommands(exam, "action")
-    show = what("show", translate("Cli", "print the allocation settings"))
+    show = what("show", translate(
+        "Cli", "print the settings, each with what it decides, and the levels and subjects "
+               "with the abbreviations imports accept"))
     show.add_argument("--json", action="store_true",
                       help=translate("Cli", "print one JSON object"))
     exam_option(show)
@@ -79,7 +83,8 @@ def add_parsers(
     change_settings.add_argument("--invigilators-per-room", type=int, metavar="N",
                                  help=translate("Cli", "invigilators in every room (default 2)"))
     change_settings.add_argument("--max-sessions", type=int, metavar="N", help=translate(
-        "Cli", "the most sessions one staff member works (default 2)"))
+        "Cli", "the most sessions one staff member works (default {count})").format(
+        count=exam_settings.ExamSettings.max_sessions))
     change_settings.add_argument("--reserve-ratio", type=float, metavar="R", help=translate(
         "Cli", "reserve invigilators per center and session, as a share (default 0.1)"))
     crossing = change_settings.add_mutually_exclusive_group()
@@ -89,6 +94,21 @@ def add_parsers(
     crossing.add_argument("--home-center-only", dest="cross_center", action="store_false",
                           help=translate("Cli", "staff work only at their home test center"))
     exam_option(change_settings)
+    alias = what("alias", translate(
+        "Cli", "add or remove an abbreviation of a level or subject (e.g. 社工师 for "
+               "社会工作师), which imports then accept"))
+    how = subcommands(alias, "alias_action")
+    for name, help_text in (
+        ("add", translate("Cli", "accept ABBREVIATION for the level or subject from now on")),
+        ("remove", translate("Cli", "stop accepting ABBREVIATION")),
+    ):
+        parser = how(name, help_text)
+        parser.add_argument("target", metavar="NAME", help=translate(
+            "Cli", "the level or subject: its full name, code or a form it is known by; a "
+                   "subject of one level as LEVEL/SUBJECT, e.g. 2/22"))
+        parser.add_argument("abbreviation", metavar="ABBREVIATION",
+                            help=translate("Cli", "the abbreviation, e.g. 社工师"))
+        exam_option(parser)
 
     seat = command("seat", translate("Cli", "change the plan after allocation: add, withdraw, "
                                             "move or swap candidates, lock rooms"))
@@ -182,7 +202,9 @@ def cmd_check(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_exam(db: Database, args: argparse.Namespace) -> int:
-    """Print or change the allocation settings."""
+    """Print or change the settings; add or remove an abbreviation."""
+    if args.action == "alias":
+        return _alias(db, args)
     with db.begin() as session:
         exam = resolve_exam(session, args.exam)
         if args.action == "set":
@@ -198,12 +220,61 @@ def cmd_exam(db: Database, args: argparse.Namespace) -> int:
                 cross_center=args.cross_center)
         else:
             settings = exam_settings.read_settings(session, exam)
+        levels = level_names(session, exam.id)
     if getattr(args, "json", False):
-        print(json.dumps(settings.as_dict(), ensure_ascii=False))
+        print(json.dumps({**settings.as_dict(), "levels": [lv.as_dict() for lv in levels]},
+                         ensure_ascii=False))
         return EXIT_OK
-    for key, value in settings.as_dict().items():
-        shown = ",".join(value) if isinstance(value, list) else value
-        print(f"{key.replace('_', ' '):<15} {shown}")
+    values = {key: ",".join(value) if isinstance(value, list) else str(value)
+              for key, value in settings.as_dict().items()}
+    explained = exam_settings.explanations()
+    names = max(len(key) for key in values)
+    # the value column is as wide as the values, but a long ticket pattern does not push the
+    # explanations of every other line out
+    wide = max(len(v) for v in values.values() if len(v) <= 24)
+    for key, shown in values.items():
+        print(f"{key.replace('_', ' '):<{names}}  {shown:<{wide}}  {explained[key]}".rstrip())
+    if args.action == "show":
+        print()
+        print(translate("Cli", "Levels and subjects, with the forms imports accept besides "
+                               "the full name (code, short name, abbreviations):"))
+        for level in levels:
+            print(f"  {_accepted(level)}")
+            for subject in level.subjects:
+                print(f"    {_accepted(subject)}")
+    return EXIT_OK
+
+
+def _accepted(names: Names) -> str:
+    """``2 社会工作师: 中级; abbreviations 社工师、中级社工师`` (the code first)."""
+    line = f"{names.code} {names.name}"
+    if names.short_name:
+        line += f": {names.short_name}"
+    if names.abbreviations:
+        line += ("; " if names.short_name else ": ") + translate(
+            "Cli", "abbreviations {listed}").format(listed="、".join(names.abbreviations))
+    return line
+
+
+def _alias(db: Database, args: argparse.Namespace) -> int:
+    """Add or remove one abbreviation, audited."""
+    with db.write(translate("Cli", "change an abbreviation")) as session:
+        exam = resolve_exam(session, args.exam)
+        change = (abbreviations.add_abbreviation if args.alias_action == "add"
+                  else abbreviations.remove_abbreviation)(
+            session, Actor.from_environment(), exam, args.target, args.abbreviation)
+    listed = "、".join(change.abbreviations) or "-"
+    if not change.changed:
+        print(translate("Cli", "{name} already accepts “{abbreviation}”; its abbreviations: "
+                               "{listed}.").format(name=change.name,
+                                                    abbreviation=args.abbreviation.strip(),
+                                                    listed=listed))
+    elif change.subject:
+        print(translate("Cli", "Subject {name} of level {level}: abbreviations {listed}.")
+              .format(name=change.name, level=change.level, listed=listed))
+    else:
+        print(translate("Cli", "Level {name}: abbreviations {listed}.").format(
+            name=change.name, listed=listed))
     return EXIT_OK
 
 

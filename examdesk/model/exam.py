@@ -22,7 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from examdesk.enums import Corner, SeatOrder
-from examdesk.model.base import Base, enum_column, timestamp, utcnow
+from examdesk.model.base import Base, enum_column, json_default_list, timestamp, utcnow
 
 if TYPE_CHECKING:
     from examdesk.model.venue import TestCenter
@@ -38,6 +38,11 @@ DEFAULT_TICKET_PATTERN: list[dict[str, Any]] = [
 ]
 
 DEFAULT_ACCEPTED_ID_TYPES = ["resident_id", "passport", "hk_macao_permit", "taiwan_permit"]
+
+#: The most sessions one staff member works. Three, not two: the reference district (4
+#: sessions, 96 invigilators per center for up to 40 rooms) cannot be rostered at two, so a
+#: new exam starts where the demo's data works (docs/exam-settings.md).
+DEFAULT_MAX_SESSIONS = 3
 
 
 class Exam(Base):
@@ -68,7 +73,8 @@ class Exam(Base):
         JSON, default=lambda: list(DEFAULT_ACCEPTED_ID_TYPES)
     )
     invigilators_per_room: Mapped[int] = mapped_column(Integer, default=2)
-    max_sessions_per_invigilator: Mapped[int] = mapped_column(Integer, default=2)
+    max_sessions_per_invigilator: Mapped[int] = mapped_column(
+        Integer, default=DEFAULT_MAX_SESSIONS)
     reserve_ratio: Mapped[float] = mapped_column(Float, default=0.1)
     allocation_seed: Mapped[int | None] = mapped_column(Integer)
     #: candidates sit in test centers of their own district (Candidate.district)
@@ -110,6 +116,8 @@ class Level(Base):
     code: Mapped[str] = mapped_column(String(8))
     name: Mapped[str] = mapped_column(String(100))
     short_name: Mapped[str] = mapped_column(String(50), default="")
+    #: other ways staff write the level (社工师 for 社会工作师), accepted by imports
+    abbreviations: Mapped[list[str]] = mapped_column(JSON, default=json_default_list)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
 
     exam: Mapped[Exam] = relationship(back_populates="levels")
@@ -133,6 +141,8 @@ class Subject(Base):
     code: Mapped[str] = mapped_column(String(16))
     name: Mapped[str] = mapped_column(String(100))
     short_name: Mapped[str] = mapped_column(String(50), default="")
+    #: other ways staff write the subject (中级实务), accepted by imports within its level
+    abbreviations: Mapped[list[str]] = mapped_column(JSON, default=json_default_list)
 
     level: Mapped[Level] = relationship(back_populates="subjects")
 

@@ -196,7 +196,9 @@ class SupplyRule(Base):
 class RoomDraw(Base):
     """A morning draw (抽签) of rooms for the invigilators of one center in one session.
 
-    The seed, the time and the operator are kept so that anyone can reproduce the draw.
+    The seed, the time and the host are kept so that anyone can reproduce the draw. The host
+    is the person who held it (the chief examiner, usually), printed on the draw and duty
+    sheets; ``actor`` is the login that recorded it, for the audit trail only.
     """
 
     __tablename__ = "room_draws"
@@ -209,3 +211,5 @@ class RoomDraw(Base):
     seed: Mapped[int] = mapped_column(Integer)
     drawn_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow)
     actor: Mapped[str] = mapped_column(String(100))
+    #: "" for draws recorded before the host was (the sheets leave a line to write it on)
+    host: Mapped[str] = mapped_column(String(100), default="")

@@ -45,8 +45,8 @@ class DutySheetData:
         roving: roving invigilators by floor.
         inspectors: the inspectors (巡考).
         reserves: the reserve invigilators (备用监考).
-        draw: how the rooms were given, e.g. ``抽签 6月11日 08:05 张主考``, or ``""`` if not
-            drawn yet (the rooms are then the roster's, to be drawn on the morning).
+        draw: how the rooms were given, e.g. ``抽签 2023-06-11 08:05 主持人：张主考``, or ``""``
+            if not drawn yet (the rooms are then the roster's, to be drawn on the morning).
     """
 
     exam_name: str
@@ -158,7 +158,7 @@ class DrawResultData:
         center_name: the test center's name.
         session: the session.
         drawn_at: when, e.g. ``2023-06-11 08:05``.
-        actor: who held the draw (the user recorded).
+        host: who held the draw (the chief examiner, usually; never the computer login).
         seed: the draw's seed (the same seed gives the same draw).
         rooms: each room with the team that drew it.
     """
@@ -168,6 +168,6 @@ class DrawResultData:
     center_name: str
     session: PrintedSession
     drawn_at: str
-    actor: str
+    host: str
     seed: int
     rooms: tuple[RoomDutyLine, ...]

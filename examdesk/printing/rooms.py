@@ -46,8 +46,9 @@ class RoomSession:
 
     Attributes:
         session: the session (``papers`` = the papers sat in this room).
-        invigilators: the room's invigilators, the lead (考场负责人) first; empty before the
-            roster is made.
+        invigilators: the room's invigilators, the lead (考场负责人) first; empty until the
+            center's draw of this session is recorded (the roster's teams are provisional and
+            secret before it), and the sheets leave the names to be written in.
         lead_known: ``invigilators[0]`` is the lead.
     """
 

@@ -50,6 +50,7 @@ from examdesk.model import (
 from examdesk.progress import Cancelled, Progress, check_cancelled, never_cancelled, no_progress
 from examdesk.resources import resource_path
 from examdesk.services import audit, roster, seating
+from examdesk.services.abbreviations import COMMON_ABBREVIATIONS
 from examdesk.services.audit import Actor
 from examdesk.services.duties import fill_exam_posts
 from examdesk.services.exams import ExamRef
@@ -264,9 +265,6 @@ def load_demo(
     ref = ExamRef(exam.id, code, exam.name, exam.year, exam.city_code or exam.province_code)
     seated = seating.allocate_exam(session, actor, ref, seed=DEMO_SEED,
                                    cancelled=cancelled).placed
-    # the sample district's invigilators cover its rooms only at 3 sessions each
-    exam.max_sessions_per_invigilator = 3
-    session.flush()
     progress(0, 0, translate("Demo", "Rostering the staff"))
     duties = roster.roster_exam(session, actor, ref, seed=DEMO_SEED, cancelled=cancelled).written
     duties += fill_exam_posts(session, actor, ref).filled
@@ -312,12 +310,14 @@ def _add_levels(
     subjects: dict[str, Subject] = {}
     levels: dict[str, Level] = {}
     for order, (level_code, name, short) in enumerate(LEVELS):
-        level = Level(exam=exam, code=level_code, name=name, short_name=short, sort_order=order)
+        level = Level(exam=exam, code=level_code, name=name, short_name=short, sort_order=order,
+                      abbreviations=list(COMMON_ABBREVIATIONS.get(name, ())))
         session.add(level)
         levels[name] = level
         for subject_code, subject_name, subject_short in SUBJECTS[level_code]:
             subjects[subject_name] = Subject(
-                level=level, code=subject_code, name=subject_name, short_name=subject_short
+                level=level, code=subject_code, name=subject_name, short_name=subject_short,
+                abbreviations=list(COMMON_ABBREVIATIONS.get(subject_name, ())),
             )
             session.add(subjects[subject_name])
     session.flush()

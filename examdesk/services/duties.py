@@ -14,9 +14,9 @@ from sqlalchemy import Select, delete, select, update
 from sqlalchemy.orm import Session
 
 from examdesk.db.bulk import bulk_insert
-from examdesk.enums import DutyKind, PostKind
+from examdesk.enums import DutyKind, PostKind, StaffRole
 from examdesk.errors import BadInput, PlanProblem
-from examdesk.exchange.normalize import id_number_text
+from examdesk.exchange.normalize import id_number_text, trim
 from examdesk.i18n import translate
 from examdesk.model import Duty as DutyRow
 from examdesk.model import (
@@ -25,6 +25,7 @@ from examdesk.model import (
     RoomDraw,
     SeatAssignment,
     Staff,
+    StaffRoleAssignment,
     SupplyRule,
     TestCenter,
     session_subjects,
@@ -165,18 +166,84 @@ def find_session(session: Session, exam: ExamRef, code: str) -> int:
 
 @dataclass(frozen=True)
 class DrawSummary:
-    """A draw made: its seed and how many teams it placed."""
+    """A draw made: its seed, how many teams it placed and who held it."""
 
     seed: int
     teams: int
+    host: str
+
+
+# The longest host name kept (RoomDraw.host).
+_HOST_LENGTH = 100
+
+
+class DrawHostNeeded(BadInput):
+    """No host was named and the center has not exactly one chief examiner to default to.
+
+    Attributes:
+        center: the test center's code.
+        chiefs: the names of its chief examiners (none, or several).
+    """
+
+    def __init__(self, center: str, chiefs: Sequence[str]) -> None:
+        self.center = center
+        self.chiefs = tuple(chiefs)
+        if chiefs:
+            message = translate(
+                "Duties", "Test center {center} has several chief examiners (主考: {names}); "
+                          "name the one who holds the draw.").format(
+                center=center, names="、".join(chiefs))
+        else:
+            message = translate(
+                "Duties", "Test center {center} has no chief examiner (主考) on the roster; "
+                          "name who holds the draw.").format(center=center)
+        super().__init__(message)
+
+
+def chief_examiners(session: Session, exam: ExamRef, center: str) -> tuple[str, ...]:
+    """The names of a center's chief examiners (主考): staff with that role whose home test
+    center it is, by name; what a draw's host defaults to when there is exactly one.
+
+    Raises:
+        BadInput: no test center has the code ``center``.
+    """
+    wanted = center_id(session, exam, center)
+    return tuple(session.scalars(
+        select(Staff.name).join(StaffRoleAssignment, StaffRoleAssignment.staff_id == Staff.id)
+        .where(Staff.exam_id == exam.id, Staff.home_center_id == wanted,
+               StaffRoleAssignment.role == StaffRole.CHIEF_EXAMINER)
+        .order_by(Staff.name, Staff.id)))
+
+
+def _draw_host(session: Session, exam: ExamRef, center: str, host: str | None) -> str:
+    """The host as given (trimmed), else the center's only chief examiner."""
+    if host is not None:
+        name = trim(host)
+        if not name:
+            raise BadInput(translate("Duties", "Write the name of who holds the draw."))
+        if len(name) > _HOST_LENGTH:
+            raise BadInput(translate(
+                "Duties", "The host's name has at most {most} characters.").format(
+                most=_HOST_LENGTH))
+        return name
+    chiefs = chief_examiners(session, exam, center)
+    if len(chiefs) != 1:
+        raise DrawHostNeeded(center, chiefs)
+    return chiefs[0]
 
 
 def draw_center(session: Session, actor: Actor, exam: ExamRef, *, center: str,
-                session_code: str, seed: int | None = None) -> DrawSummary:
-    """Draw the rooms of a center's invigilators for one session; record seed, time, operator.
+                session_code: str, seed: int | None = None,
+                host: str | None = None) -> DrawSummary:
+    """Draw the rooms of a center's invigilators for one session; record seed, time and host.
+
+    Args:
+        host: who holds the draw, as printed on the draw and duty sheets; None: the center's
+            chief examiner. ``actor`` (the login) goes to the audit trail only.
 
     Raises:
-        BadInput: no such center or session.
+        BadInput: no such center or session, or a host name that is empty or too long.
+        DrawHostNeeded: no host given and the center has no chief examiner, or several.
         PlanProblem: the roster has no room duties there, or no draw respects the rules.
     """
     wanted = center_id(session, exam, center)
@@ -189,6 +256,7 @@ def draw_center(session: Session, actor: Actor, exam: ExamRef, *, center: str,
         raise PlanProblem(translate(
             "Duties", "Test center {center} has no invigilators rostered for session {code}; "
                       "run 'examdesk roster' first.").format(center=center, code=session_code))
+    held_by = _draw_host(session, exam, center, host)
     result = draw_rooms(duties, data.rooms, data.staff, chosen)
     # one lead per room and session is a unique index: clear the old places first
     session.execute(update(DutyRow).where(
@@ -199,11 +267,30 @@ def draw_center(session: Session, actor: Actor, exam: ExamRef, *, center: str,
             DutyRow.staff_id == duty.staff_id, DutyRow.session_id == session_id
         ).values(room_id=duty.room_id, is_lead=duty.is_lead))
     session.add(RoomDraw(exam_id=exam.id, center_id=wanted, session_id=session_id,
-                         seed=chosen, actor=actor.username))
+                         seed=chosen, actor=actor.username, host=held_by))
     audit.record(session, actor, "duties.draw", exam_id=exam.id, entity="center",
                  entity_id=wanted or 0, summary=f"draw {center} {session_code} seed {chosen}",
-                 details={"seed": chosen, "session": session_code})
-    return DrawSummary(chosen, len({d.room_id for d in result.duties}))
+                 details={"seed": chosen, "session": session_code, "host": held_by})
+    return DrawSummary(chosen, len({d.room_id for d in result.duties}), held_by)
+
+
+def forget_draws(session: Session, exam: ExamRef, center: int | None = None) -> int:
+    """Delete the recorded draws of the exam, or of one center (by id).
+
+    A new roster puts provisional teams in the rooms again, so the draws it replaces no longer
+    say who invigilates where: the envelope sheets must not print those teams as drawn
+    (examdesk/services/printing.py). The audit trail keeps every draw.
+
+    Returns:
+        How many draws were deleted.
+    """
+    query = select(RoomDraw.id).where(RoomDraw.exam_id == exam.id)
+    if center is not None:
+        query = query.where(RoomDraw.center_id == center)
+    ids = list(session.scalars(query))
+    if ids:
+        session.execute(delete(RoomDraw).where(RoomDraw.id.in_(ids)))
+    return len(ids)
 
 
 def _staff_member(session: Session, exam: ExamRef, who: str) -> tuple[int, str]:

@@ -16,6 +16,7 @@ from examdesk.enums import Corner, SeatOrder
 from examdesk.errors import BadInput
 from examdesk.i18n import translate
 from examdesk.model import Exam, TestCenter
+from examdesk.model.exam import DEFAULT_MAX_SESSIONS
 from examdesk.planning.tickets import TicketPattern
 from examdesk.services import audit
 from examdesk.services.audit import Actor
@@ -48,7 +49,7 @@ class ExamSettings:
     merge_tail: int
     center_order: tuple[str, ...]
     invigilators_per_room: int = 2
-    max_sessions: int = 2
+    max_sessions: int = DEFAULT_MAX_SESSIONS
     reserve_ratio: float = 0.1
     cross_center: bool = False
 
@@ -60,6 +61,40 @@ class ExamSettings:
                 "invigilators_per_room": self.invigilators_per_room,
                 "max_sessions": self.max_sessions, "reserve_ratio": self.reserve_ratio,
                 "cross_center": self.cross_center}
+
+
+def explanations() -> dict[str, str]:
+    """What each setting of :meth:`ExamSettings.as_dict` decides, one line each (translated).
+
+    Returns:
+        The explanations by the settings' keys, in their order.
+    """
+    return {
+        "seat_order": translate(
+            "Settings", "how seat numbers run in a room: row by row from the front (rows), or "
+                        "S-shaped column by column (snake)"),
+        "first_seat": translate("Settings", "the corner of seat 1, seen from the podium"),
+        "ticket_pattern": translate(
+            "Settings", "the admission ticket number's parts, left to right, with their "
+                        "digits; the last two are the seat"),
+        "by_district": translate(
+            "Settings", "whether candidates sit only in test centers of their own district"),
+        "merge_tail": translate(
+            "Settings", "a level's last room with this many candidates or fewer is merged into "
+                        "its other rooms (0: never)"),
+        "center_order": translate(
+            "Settings", "the order in which test centers are filled with candidates"),
+        "invigilators_per_room": translate(
+            "Settings", "invigilators in every room in every session, the lead among them"),
+        "max_sessions": translate(
+            "Settings", "the most sessions one staff member works; too low, and a center's "
+                        "staff cannot cover its rooms"),
+        "reserve_ratio": translate(
+            "Settings", "reserve invigilators kept free per center and session, as a share of "
+                        "the invigilators it needs"),
+        "cross_center": translate(
+            "Settings", "whether staff may be rostered outside their home test center"),
+    }
 
 
 def pattern_text(setting: Sequence[dict[str, Any]]) -> str:

@@ -83,11 +83,84 @@ def resolve_exam(session: Session, code: str | None = None) -> ExamRef:
         code=code, codes=codes))
 
 
+@dataclass(frozen=True)
+class Names:
+    """A level or subject with every way the exam accepts it being written.
+
+    Attributes:
+        code: the code, e.g. ``2`` or ``22``.
+        name: the full name, e.g. 社会工作师 or 社会工作实务(中级).
+        short_name: the printed short form, e.g. 中级 or 实务 ("" if none).
+        abbreviations: the editable other forms, e.g. 社工师 or 中级实务.
+    """
+
+    code: str
+    name: str
+    short_name: str
+    abbreviations: tuple[str, ...]
+
+    @property
+    def accepted(self) -> tuple[str, ...]:
+        """The forms an import accepts besides the full name: short name, code, abbreviations."""
+        return tuple(dict.fromkeys(f for f in (self.short_name, self.code, *self.abbreviations)
+                                   if f))
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain values, for JSON."""
+        return {"code": self.code, "name": self.name, "short_name": self.short_name,
+                "abbreviations": list(self.abbreviations)}
+
+
+@dataclass(frozen=True)
+class LevelNames(Names):
+    """A level with its accepted forms (see :class:`Names`) and its subjects.
+
+    Attributes:
+        id: the database id.
+        subjects: the level's subjects, by code.
+    """
+
+    id: int
+    subjects: tuple[Names, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain values, for JSON."""
+        return {**super().as_dict(), "subjects": [s.as_dict() for s in self.subjects]}
+
+
+def level_names(session: Session, exam_id: int) -> tuple[LevelNames, ...]:
+    """The exam's levels and subjects with every form staff may write them in.
+
+    Args:
+        session: the caller's session.
+        exam_id: the exam.
+
+    Returns:
+        The levels in their display order, each with its subjects by code.
+    """
+    subjects: dict[int, list[Names]] = {}
+    for level_id, code, name, short, abbreviations in session.execute(
+        select(Subject.level_id, Subject.code, Subject.name, Subject.short_name,
+               Subject.abbreviations)
+        .join(Level).where(Level.exam_id == exam_id).order_by(Subject.code)
+    ):
+        subjects.setdefault(level_id, []).append(
+            Names(code, name, short, tuple(abbreviations or ())))
+    return tuple(
+        LevelNames(code, name, short, tuple(abbreviations or ()), level_id,
+                   tuple(subjects.get(level_id, ())))
+        for level_id, code, name, short, abbreviations in session.execute(
+            select(Level.id, Level.code, Level.name, Level.short_name, Level.abbreviations)
+            .where(Level.exam_id == exam_id).order_by(Level.sort_order, Level.code)
+        )
+    )
+
+
 def known_levels(session: Session, exam_id: int) -> list[KnownLevel]:
     """The exam's levels with their subjects, with the short forms staff write.
 
-    A level is also known by its short name (初级) and code; a subject by its short name
-    (综合能力) and code, within its level only.
+    A level is also known by its short name (初级), code and abbreviations (社工师); a
+    subject by its short name (综合能力), code and abbreviations, within its level only.
 
     Args:
         session: the caller's session.
@@ -96,23 +169,11 @@ def known_levels(session: Session, exam_id: int) -> list[KnownLevel]:
     Returns:
         The levels in their display order.
     """
-    subjects: dict[int, list[KnownName]] = {}
-    for level_id, name, short, code in session.execute(
-        select(Subject.level_id, Subject.name, Subject.short_name, Subject.code)
-        .join(Level).where(Level.exam_id == exam_id).order_by(Subject.code)
-    ):
-        subjects.setdefault(level_id, []).append(KnownName(name, _short_forms(short, code)))
     return [
-        KnownLevel(name, _short_forms(short, code), tuple(subjects.get(level_id, ())))
-        for level_id, name, short, code in session.execute(
-            select(Level.id, Level.name, Level.short_name, Level.code)
-            .where(Level.exam_id == exam_id).order_by(Level.sort_order, Level.code)
-        )
+        KnownLevel(level.name, level.accepted,
+                   tuple(KnownName(s.name, s.accepted) for s in level.subjects))
+        for level in level_names(session, exam_id)
     ]
-
-
-def _short_forms(short: str, code: str) -> tuple[str, ...]:
-    return tuple(form for form in (short, code) if form)
 
 
 def center_id(session: Session, exam: ExamRef, code: str | None) -> int | None:

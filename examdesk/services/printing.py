@@ -3,6 +3,11 @@
 A room's envelope (door list, seating chart, desk labels, sign-in sheets, room records) is one
 :class:`RoomSheets`; the staff and center sheets are filled in ``printing_staff`` and
 ``printing_center``.
+
+Envelopes are packed days before the exam, but invigilators learn their room only at the
+morning draw (docs/draw.md): a room's invigilators are in its data only for the sessions its
+center has drawn. Until then every sheet leaves their names to be written in, and a draw
+changes the data of the rooms it concerns, so a reprint redraws exactly those.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from examdesk.model import (
     ExamSession,
     Level,
     Room,
+    RoomDraw,
     SeatAssignment,
     Staff,
     Subject,
@@ -172,10 +178,18 @@ def room_sheets(session: Session, exam: ExamRef, *, center: str | None = None,
 
 def _invigilators(session: Session, exam: ExamRef,
                   only: int | None) -> dict[tuple[int, int], tuple[tuple[Person, ...], bool]]:
-    """(room, session) -> the room's invigilators, lead first, and whether a lead is set."""
+    """(room, session) -> the room's drawn invigilators, lead first, and whether a lead is set.
+
+    Only sessions that the room's center has drawn are given: before the draw, the roster's
+    teams are provisional and secret (domain rule in docs/draw.md).
+    """
+    drawn = {(c, s) for c, s in session.execute(
+        select(RoomDraw.center_id, RoomDraw.session_id).where(RoomDraw.exam_id == exam.id))}
+    if not drawn:
+        return {}
     query = (
-        select(Duty.room_id, Duty.session_id, Duty.is_lead, Staff.name, Staff.work_unit,
-               Staff.phone, Staff.gender)
+        select(Duty.room_id, Duty.session_id, Duty.center_id, Duty.is_lead, Staff.name,
+               Staff.work_unit, Staff.phone, Staff.gender)
         .join(Staff, Staff.id == Duty.staff_id)
         .where(Staff.exam_id == exam.id, Duty.kind == DutyKind.ROOM, Duty.room_id.is_not(None))
         .order_by(Duty.is_lead.desc(), Staff.name)
@@ -184,7 +198,8 @@ def _invigilators(session: Session, exam: ExamRef,
         query = query.where(Duty.center_id == only)
     found: defaultdict[tuple[int, int], list[Any]] = defaultdict(list)
     for row in session.execute(query):
-        found[row.room_id, row.session_id].append(row)
+        if (row.center_id, row.session_id) in drawn:
+            found[row.room_id, row.session_id].append(row)
     return {key: (tuple(person(r) for r in rows), rows[0].is_lead)
             for key, rows in found.items()}
 

@@ -60,10 +60,14 @@ DRAWN_ON_THE_MORNING = "考场以考前抽签结果为准"
 _ROLE_ORDER = {role: i for i, role in enumerate(STAFF_ROLE_LABELS)}
 
 
+#: Printed for a draw recorded without its host (before ExamDesk kept it): a line to write on.
+HOST_UNKNOWN = "__________"
+
+
 @dataclass(frozen=True)
 class _Draw:
     at: str
-    actor: str
+    host: str  # who held it, never the login that recorded it
     seed: int
 
 
@@ -115,11 +119,12 @@ class _Staffing:
             if row.center_id is not None:
                 self.duties[row.center_id, row.session_id].append(row)
         self.draws: dict[tuple[int, int], _Draw] = {}
-        for center_of, session_id, drawn_at, actor, seed in session.execute(
-            select(RoomDraw.center_id, RoomDraw.session_id, RoomDraw.drawn_at, RoomDraw.actor,
+        for center_of, session_id, drawn_at, host, seed in session.execute(
+            select(RoomDraw.center_id, RoomDraw.session_id, RoomDraw.drawn_at, RoomDraw.host,
                    RoomDraw.seed).where(RoomDraw.exam_id == exam.id).order_by(RoomDraw.id)
         ):  # the latest draw of a center and session counts
-            self.draws[center_of, session_id] = _Draw(_local(drawn_at), actor, seed)
+            self.draws[center_of, session_id] = _Draw(_local(drawn_at), host or HOST_UNKNOWN,
+                                                      seed)
 
     def session_of(self, center: int, session_id: int) -> PrintedSession:
         base = self.all_sessions[session_id]
@@ -175,7 +180,7 @@ def duty_sheets(session: Session, exam: ExamRef, *, center: str | None = None,
                 tuple(FloorDuty(f, tuple(p)) for f, p in sorted(floors.items())),
                 tuple(person(d) for d in duties if d.kind is DutyKind.INSPECTOR),
                 tuple(person(d) for d in duties if d.kind is DutyKind.RESERVE),
-                f"抽签 {draw.at} {draw.actor}" if draw else ""))
+                f"抽签 {draw.at} 主持人：{draw.host}" if draw else ""))
     return tuple(sheets)
 
 
@@ -189,7 +194,7 @@ def draw_results(session: Session, exam: ExamRef, *, center: str | None = None,
     data = _Staffing(session, exam, center, session_code)
     return tuple(
         DrawResultData(exam.name, c.code, c.name, data.session_of(c.id, s.id), draw.at,
-                       draw.actor, draw.seed, data.room_lines(c.id, s.id))
+                       draw.host, draw.seed, data.room_lines(c.id, s.id))
         for c in data.centers for s in data.sessions
         if (draw := data.draws.get((c.id, s.id))) is not None
     )

@@ -19,7 +19,7 @@ from examdesk.planning.roster import RosterMetrics, make_roster, roster_issues
 from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
 from examdesk.services import audit
 from examdesk.services.audit import Actor
-from examdesk.services.duties import write_duties
+from examdesk.services.duties import forget_draws, write_duties
 from examdesk.services.duty_data import load_duty_data
 from examdesk.services.exams import ExamRef, center_id
 from examdesk.services.seeds import choose_seed
@@ -53,6 +53,9 @@ def roster_exam(
     cancelled: Cancelled = never_cancelled,
 ) -> RosterResult:
     """Make the invigilator roster and write it in the caller's transaction.
+
+    The draws of the centers rostered again are forgotten: their drawn teams are replaced by
+    provisional ones, to be drawn again.
 
     Args:
         session: the caller's session.
@@ -90,12 +93,14 @@ def roster_exam(
         query = query.where(DutyRow.center_id == only)
     session.execute(query)
     write_duties(session, new)
+    forgotten = forget_draws(session, exam, only)  # the drawn teams are replaced
     audit.record(
         session, actor, "duties.roster", exam_id=exam.id, entity="exam", entity_id=exam.id,
         summary=f"rostered {len(new)} duties with seed {chosen}",
         details={"seed": chosen, "center": center or "", "duties": len(new),
                  "unfilled": result.metrics.unfilled,
-                 "hard_violations": result.metrics.hard_violations},
+                 "hard_violations": result.metrics.hard_violations,
+                 "draws_forgotten": forgotten},
     )
     return RosterResult(chosen, len(new), result.issues, result.metrics)
 

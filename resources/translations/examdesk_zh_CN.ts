@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Abbreviations</name>
+    <message>
+        <source>“{abbreviation}” is already how {other} is written; one abbreviation cannot stand for both {other} and {name}.</source>
+        <translation>“{abbreviation}”已是{other}的写法；同一个简称不能同时代表{other}和{name}。</translation>
+    </message>
+    <message>
+        <source>“{abbreviation}” is the name, short name or code of {name}, which stay accepted; only abbreviations can be removed.</source>
+        <translation>“{abbreviation}”是{name}的名称、简写或代码，始终可以使用；只能删除简称。</translation>
+    </message>
+    <message>
+        <source>“{abbreviation}” is not an abbreviation of {name}; its abbreviations are: {listed}.</source>
+        <translation>“{abbreviation}”不是{name}的简称；它的简称有：{listed}。</translation>
+    </message>
+    <message>
+        <source>Write the abbreviation, e.g. 社工师.</source>
+        <translation>请填写简称，例如 社工师。</translation>
+    </message>
+    <message>
+        <source>An abbreviation has at most {most} characters; “{abbreviation}” has {length}.</source>
+        <translation>简称最多 {most} 个字符；“{abbreviation}”有 {length} 个。</translation>
+    </message>
+    <message>
+        <source>“{abbreviation}” cannot be a subject&apos;s abbreviation: a list of subjects is split at spaces and at 、 , ; / |, so it would never match.</source>
+        <translation>“{abbreviation}”不能作为科目简称：科目列表会在空格和 、 , ; / | 处拆分，这个简称永远无法匹配。</translation>
+    </message>
+    <message>
+        <source>“{target}” could mean {names}; write the full name, or the level&apos;s and subject&apos;s codes as LEVEL/SUBJECT: {codes}.</source>
+        <translation>“{target}”可能是指 {names}；请写全称，或按“级别/科目”的格式写级别代码和科目代码：{codes}。</translation>
+    </message>
+    <message>
+        <source>No level or subject of the exam is written “{target}”; the levels are {levels}.</source>
+        <translation>本次考试没有写作“{target}”的级别或科目；级别有：{levels}。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>ExamDesk</source>
@@ -236,12 +271,12 @@
         <translation>以 JSON 列表输出问题（键名：code、severity、message、fix、center、room、candidate）</translation>
     </message>
     <message>
-        <source>show or change the exam&apos;s allocation settings</source>
-        <translation>查看或修改本次考试的编排设置</translation>
+        <source>show or change the exam&apos;s settings, and the abbreviations of its levels and subjects</source>
+        <translation>查看或修改本次考试的设置，以及级别和科目的简称</translation>
     </message>
     <message>
-        <source>print the allocation settings</source>
-        <translation>显示编排设置</translation>
+        <source>print the settings, each with what it decides, and the levels and subjects with the abbreviations imports accept</source>
+        <translation>显示各项设置及其作用，以及级别、科目和导入时可用的简称</translation>
     </message>
     <message>
         <source>print one JSON object</source>
@@ -284,8 +319,8 @@
         <translation>每个考场的监考员人数（默认 2）</translation>
     </message>
     <message>
-        <source>the most sessions one staff member works (default 2)</source>
-        <translation>每名工作人员最多参加的场次数（默认 2）</translation>
+        <source>the most sessions one staff member works (default {count})</source>
+        <translation>每名工作人员最多参加的场次数（默认 {count}）</translation>
     </message>
     <message>
         <source>reserve invigilators per center and session, as a share (default 0.1)</source>
@@ -298,6 +333,26 @@
     <message>
         <source>staff work only at their home test center</source>
         <translation>工作人员只在所属考点工作</translation>
+    </message>
+    <message>
+        <source>add or remove an abbreviation of a level or subject (e.g. 社工师 for 社会工作师), which imports then accept</source>
+        <translation>添加或删除级别、科目的简称（例如以“社工师”代表“社会工作师”），导入时即可使用</translation>
+    </message>
+    <message>
+        <source>accept ABBREVIATION for the level or subject from now on</source>
+        <translation>此后导入时接受该简称</translation>
+    </message>
+    <message>
+        <source>stop accepting ABBREVIATION</source>
+        <translation>此后导入时不再接受该简称</translation>
+    </message>
+    <message>
+        <source>the level or subject: its full name, code or a form it is known by; a subject of one level as LEVEL/SUBJECT, e.g. 2/22</source>
+        <translation>级别或科目：全称、代码或已有的写法；指定某一级别的科目时写作“级别/科目”，例如 2/22</translation>
+    </message>
+    <message>
+        <source>the abbreviation, e.g. 社工师</source>
+        <translation>简称，例如 社工师</translation>
     </message>
     <message>
         <source>change the plan after allocation: add, withdraw, move or swap candidates, lock rooms</source>
@@ -376,6 +431,10 @@
         <translation>抽签所用的随机种子，可用于重现抽签结果（默认：使用新的随机种子，并显示和记录）</translation>
     </message>
     <message>
+        <source>who holds the draw, as the draw and duty sheets print it (default: the center&apos;s chief examiner, 主考)</source>
+        <translation>抽签主持人，打印在抽签结果和监考安排表上（默认：该考点的主考）</translation>
+    </message>
+    <message>
         <source>staff the service, medical and police posts of every session and report their coverage</source>
         <translation>为每个场次的服务、医疗和公安岗位安排人员，并报告到岗情况</translation>
     </message>
@@ -448,8 +507,12 @@
         <translation>已安排 {duties:,} 项任务（随机种子 {seed}）：空缺 {unfilled:,} 个，违反硬性规则 {violations:,} 处，监考员性别相同的考场 {same_gender:,} 个，重复搭档 {pairs:,} 对；用时 {seconds:.1f} 秒。</translation>
     </message>
     <message>
-        <source>Drew rooms for {teams} teams of test center {center}, session {session} (seed {seed}; reproduce with --seed {seed}).</source>
-        <translation>已为考点 {center} 场次 {session} 的 {teams} 个监考组抽签分配考场（随机种子 {seed}；使用 --seed {seed} 可重现）。</translation>
+        <source>{problem} Give the name with --host NAME.</source>
+        <translation>{problem}请用 --host 姓名 指定。</translation>
+    </message>
+    <message>
+        <source>Drew rooms for {teams} teams of test center {center}, session {session}, held by {host} (seed {seed}; reproduce with --seed {seed}).</source>
+        <translation>已为考点 {center} 场次 {session} 的 {teams} 个监考组抽签分配考场，主持人 {host}（随机种子 {seed}；使用 --seed {seed} 可重现）。</translation>
     </message>
     <message>
         <source>Posts staffed: {filled:,} of {required:,} places in {posts:,} post-sessions.</source>
@@ -478,6 +541,30 @@
     <message>
         <source>Seated {placed:,} candidates ({kept:,} kept where they were) in {rooms:,} rooms; {pairs:,} same-unit neighbour pairs; seed {seed} (reproduce with --seed {seed}); {seconds:.1f} s.</source>
         <translation>已为 {placed:,} 名考生编排座位（其中 {kept:,} 名保留原座位），共使用考场 {rooms:,} 个；同单位相邻座位 {pairs:,} 对；随机种子 {seed}（使用 --seed {seed} 可重现）；用时 {seconds:.1f} 秒。</translation>
+    </message>
+    <message>
+        <source>Levels and subjects, with the forms imports accept besides the full name (code, short name, abbreviations):</source>
+        <translation>级别和科目，以及导入时除全称外可用的写法（代码、简写、简称）：</translation>
+    </message>
+    <message>
+        <source>abbreviations {listed}</source>
+        <translation>简称 {listed}</translation>
+    </message>
+    <message>
+        <source>change an abbreviation</source>
+        <translation>修改简称</translation>
+    </message>
+    <message>
+        <source>{name} already accepts “{abbreviation}”; its abbreviations: {listed}.</source>
+        <translation>{name} 已可写作“{abbreviation}”；它的简称有：{listed}。</translation>
+    </message>
+    <message>
+        <source>Subject {name} of level {level}: abbreviations {listed}.</source>
+        <translation>级别 {level} 的科目 {name}：简称 {listed}。</translation>
+    </message>
+    <message>
+        <source>Level {name}: abbreviations {listed}.</source>
+        <translation>级别 {name}：简称 {listed}。</translation>
     </message>
     <message>
         <source>Room {room} unlocked.</source>
@@ -1108,6 +1195,22 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Exam {exam} has no session {code}; its sessions are {codes}.</source>
         <translation>考试 {exam} 中没有场次 {code}；该考试的场次为 {codes}。</translation>
+    </message>
+    <message>
+        <source>Test center {center} has several chief examiners (主考: {names}); name the one who holds the draw.</source>
+        <translation>考点 {center} 有多名主考（{names}），请指定主持抽签的人。</translation>
+    </message>
+    <message>
+        <source>Test center {center} has no chief examiner (主考) on the roster; name who holds the draw.</source>
+        <translation>考点 {center} 的人员名单中没有主考，请指定主持抽签的人。</translation>
+    </message>
+    <message>
+        <source>Write the name of who holds the draw.</source>
+        <translation>请填写抽签主持人的姓名。</translation>
+    </message>
+    <message>
+        <source>The host&apos;s name has at most {most} characters.</source>
+        <translation>主持人姓名最多 {most} 个字符。</translation>
     </message>
     <message>
         <source>Test center {center} has no invigilators rostered for session {code}; run &apos;examdesk roster&apos; first.</source>
@@ -2732,6 +2835,46 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
 </context>
 <context>
     <name>Settings</name>
+    <message>
+        <source>how seat numbers run in a room: row by row from the front (rows), or S-shaped column by column (snake)</source>
+        <translation>考场内座位号的编排方式：从前往后逐行（rows），或按列蛇形（snake）</translation>
+    </message>
+    <message>
+        <source>the corner of seat 1, seen from the podium</source>
+        <translation>1 号座位所在的角（从讲台看）</translation>
+    </message>
+    <message>
+        <source>the admission ticket number&apos;s parts, left to right, with their digits; the last two are the seat</source>
+        <translation>准考证号从左到右的组成部分及位数；最后两位是座位号</translation>
+    </message>
+    <message>
+        <source>whether candidates sit only in test centers of their own district</source>
+        <translation>考生是否只安排在本地区的考点</translation>
+    </message>
+    <message>
+        <source>a level&apos;s last room with this many candidates or fewer is merged into its other rooms (0: never)</source>
+        <translation>某级别最后一个考场的考生不多于此数时，并入该级别的其他考场（0：不合并）</translation>
+    </message>
+    <message>
+        <source>the order in which test centers are filled with candidates</source>
+        <translation>编排考生时各考点的先后顺序</translation>
+    </message>
+    <message>
+        <source>invigilators in every room in every session, the lead among them</source>
+        <translation>每个考场每个场次的监考员人数（含考场负责人）</translation>
+    </message>
+    <message>
+        <source>the most sessions one staff member works; too low, and a center&apos;s staff cannot cover its rooms</source>
+        <translation>每名工作人员最多工作的场次数；过低时考点人员不足以覆盖全部考场</translation>
+    </message>
+    <message>
+        <source>reserve invigilators kept free per center and session, as a share of the invigilators it needs</source>
+        <translation>每个考点每个场次预留的备用监考，占所需监考员的比例</translation>
+    </message>
+    <message>
+        <source>whether staff may be rostered outside their home test center</source>
+        <translation>工作人员是否可安排到所属考点以外的考点</translation>
+    </message>
     <message>
         <source>The ticket pattern part “{part}” is not name:width or digits; write e.g. “level:1 year:2 province:2 center:2 room:2 seat:2”.</source>
         <translation>准考证号规则中的 “{part}” 既不是 名称:位数，也不是数字；请写成例如 “level:1 year:2 province:2 center:2 room:2 seat:2”。</translation>

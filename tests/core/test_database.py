@@ -41,21 +41,26 @@ def test_migrations_step_by_step_reach_the_models(db_url):
     engine.dispose()
 
 
+def insert_old_exam(connection) -> None:
+    """An exam (id 1) with one level (id 1, 助理社会工作师) at the first revision's schema."""
+    connection.execute(text(
+        "INSERT INTO exams (id, code, name, year, province_code, city_code, county_code,"
+        " ticket_pattern, seat_order, first_seat_corner, admit_before_minutes,"
+        " entry_cutoff_minutes, early_leave_minutes, absence_record_minutes,"
+        " accepted_id_types, invigilators_per_room, max_sessions_per_invigilator,"
+        " reserve_ratio, created_at) VALUES (1, 'E1', '老考试', 2023, '41', '4116', '',"
+        " '[]', 'rows', 'front_left', 30, 5, 120, 30, '[]', 2, 2, 0.1, '2023-01-01')"))
+    connection.execute(text(
+        "INSERT INTO levels (id, exam_id, code, name, short_name, sort_order)"
+        " VALUES (1, 1, '1', '助理社会工作师', '初级', 0)"))
+
+
 def test_a_database_of_the_first_revision_is_upgraded_with_its_data(db_url, backend):
     previous, head = revisions()[0], revisions()[-1]
     engine = create_examdesk_engine(resolve_database_url(db_url))
     upgrade_to(engine, previous)
     with engine.begin() as connection:
-        connection.execute(text(
-            "INSERT INTO exams (id, code, name, year, province_code, city_code, county_code,"
-            " ticket_pattern, seat_order, first_seat_corner, admit_before_minutes,"
-            " entry_cutoff_minutes, early_leave_minutes, absence_record_minutes,"
-            " accepted_id_types, invigilators_per_room, max_sessions_per_invigilator,"
-            " reserve_ratio, created_at) VALUES (1, 'E1', '老考试', 2023, '41', '4116', '',"
-            " '[]', 'rows', 'front_left', 30, 5, 120, 30, '[]', 2, 2, 0.1, '2023-01-01')"))
-        connection.execute(text(
-            "INSERT INTO levels (id, exam_id, code, name, short_name, sort_order)"
-            " VALUES (1, 1, '1', '助理社会工作师', '初级', 0)"))
+        insert_old_exam(connection)
         connection.execute(text(
             "INSERT INTO candidates (id, exam_id, registration_no, name, gender, id_type,"
             " id_number, level_id, work_unit, phone, district, needs_accessible_room,"

@@ -173,18 +173,21 @@ def test_allocation_follows_the_exam_settings(capsys, demo, tmp_path):
     status, out, _ = examdesk(capsys, "--db", demo, "exam", "set", "--center-order", "03,01",
                               "--ticket-pattern", "0 center:2 room:2 seat:2",
                               "--seat-order", "snake", "--first-seat", "back_right")
-    assert status == 0 and "center order    03,01,02,04,05" in out
+    assert status == 0 and "center order           03,01,02,04,05" in out
     assert examdesk(capsys, "--db", demo, "allocate", "--seed", "5")[0] == 0
     rows = seating(capsys, demo, tmp_path)
     first = rows[1].cells
     assert first[0] == "03" and first[4] == "0030101"  # center 03 is filled first
     status, out, _ = examdesk(capsys, "--db", demo, "exam", "show", "--json")
-    assert json.loads(out) == {
+    shown = json.loads(out)
+    levels = shown.pop("levels")  # added with the abbreviations; the settings' keys stay
+    assert shown == {
         "seat_order": "snake", "first_seat": "back_right",
         "ticket_pattern": "0 center:2 room:2 seat:2", "by_district": False,
         "merge_tail": 3, "center_order": ["03", "01", "02", "04", "05"],
         "invigilators_per_room": 2, "max_sessions": 3, "reserve_ratio": 0.1,
         "cross_center": False}
+    assert [level["name"] for level in levels] == ["助理社会工作师", "社会工作师"]
     assert examdesk(capsys, "--db", demo, "roster", "--seed", "1")[0] == 0  # new rooms, new team
     assert examdesk(capsys, "--db", demo, "check")[0] == 0
 

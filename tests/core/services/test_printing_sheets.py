@@ -5,12 +5,16 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from examdesk.enums import Gender
+from examdesk.enums import DutyKind, Gender, StaffRole
 from examdesk.model import (
     Candidate,
     CandidatePhoto,
+    Duty,
     ExamSession,
+    Room,
     SeatAssignment,
+    Staff,
+    StaffRoleAssignment,
     TempIdCertificate,
     TestCenter,
     User,
@@ -34,7 +38,7 @@ def fresh_demo(demo_copy):
     return demo_copy
 
 
-def test_room_sheets_hold_seats_grid_sessions_and_invigilators(demo_db):
+def test_room_sheets_hold_seats_grid_sessions_and_no_invigilators_before_the_draw(demo_db):
     with demo_db.begin() as session:
         exam = resolve_exam(session)
         rooms = room_sheets(session, exam, photos=False)
@@ -49,8 +53,8 @@ def test_room_sheets_hold_seats_grid_sessions_and_invigilators(demo_db):
             for s in room.sessions] == [
         ("S2", "09:00-11:00", ("社会工作综合能力(初级)",), "08:00"),
         ("S3", "14:00-16:00", ("社会工作实务(初级)",), "13:00")]
-    for room_session in room.sessions:
-        assert len(room_session.invigilators) == 2 and room_session.lead_known
+    # the roster's teams are provisional until the morning draw: the envelope names nobody
+    assert all(r.invigilators == () for room in rooms for r in room.sessions)
     # candidates retaking one subject sit only one of the two sessions
     sitting = [len(room.sitting(code)) for code in ("S2", "S3")]
     assert all(0 < n <= 30 for n in sitting) and sum(sitting) > 30
@@ -76,6 +80,9 @@ def test_duty_sheets_before_and_after_the_draw(fresh_demo, actor):
         before = duty_sheets(session, exam, center="01", session_code="S2")
         cards = duty_cards(session, exam, center="01")
         assert draw_results(session, exam) == ()
+        chief = session.scalar(select(Staff.name).join(StaffRoleAssignment).join(
+            TestCenter, TestCenter.id == Staff.home_center_id).where(
+            TestCenter.code == "01", StaffRoleAssignment.role == StaffRole.CHIEF_EXAMINER))
         summary = draw_center(session, actor, exam, center="01", session_code="S2", seed=9)
     with fresh_demo.begin() as session:
         (after,) = duty_sheets(session, exam, center="01", session_code="S2")
@@ -85,8 +92,9 @@ def test_duty_sheets_before_and_after_the_draw(fresh_demo, actor):
     assert sheet.center_name == "周口技师学院" and sheet.draw == ""
     assert len(sheet.rooms) == 40 and all(len(r.invigilators) == 2 for r in sheet.rooms)
     assert sheet.roving and sheet.inspectors
-    assert after.draw.startswith("抽签 ") and after.draw.endswith(actor.username)
-    assert (drawn.seed, drawn.actor, len(drawn.rooms)) == (summary.seed, actor.username, 40)
+    assert summary.host == chief
+    assert after.draw.startswith("抽签 ") and after.draw.endswith(f" 主持人：{chief}")
+    assert (drawn.seed, drawn.host, len(drawn.rooms)) == (summary.seed, chief, 40)
     assert {r.room_code for r in drawn.rooms} == {r.room_code for r in sheet.rooms}
     # before the draw nobody's card shows a room; after it, S2's room duties do
     invigilator = next(c for c in cards if any(d.duty.startswith("监考") for d in c.duties))
@@ -96,6 +104,29 @@ def test_duty_sheets_before_and_after_the_draw(fresh_demo, actor):
     places = [d.place for c in cards_after for d in c.duties
               if d.duty.startswith("监考") and d.session.code == "S2"]
     assert places and all(p.startswith("第 01") and "考场" in p for p in places)
+
+
+def test_room_sheets_name_the_drawn_team_of_drawn_sessions_only(fresh_demo, actor):
+    with fresh_demo.begin() as session:
+        exam = resolve_exam(session)
+        draw_center(session, actor, exam, center="01", session_code="S2", seed=77)
+    with fresh_demo.begin() as session:
+        rooms = room_sheets(session, exam, center="01", photos=False)
+        teams = {}
+        for room, name in session.execute(
+            select(Room.code, Staff.name).join(Duty, Duty.room_id == Room.id)
+            .join(Staff, Staff.id == Duty.staff_id).join(ExamSession)
+            .where(ExamSession.code == "S2", Duty.kind == DutyKind.ROOM)
+            .order_by(Duty.is_lead.desc(), Staff.name)
+        ):
+            teams.setdefault(room, []).append(name)
+        others = room_sheets(session, exam, center="02", photos=False)
+    for room in rooms:
+        (morning,) = [s for s in room.sessions if s.session.code == "S2"]
+        assert [p.name for p in morning.invigilators] == teams[room.room_code]
+        assert morning.lead_known
+        assert all(s.invigilators == () for s in room.sessions if s.session.code != "S2")
+    assert all(s.invigilators == () for room in others for s in room.sessions)
 
 
 def test_post_rosters_with_people_and_supplies(demo_db):
