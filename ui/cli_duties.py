@@ -37,6 +37,9 @@ def add_parsers(
         "Cli", "breaks ties reproducibly (default: a new seed, printed)"))
     roster_parser.add_argument("--center", metavar="CODE", help=translate(
         "Cli", "roster only this test center"))
+    roster_parser.add_argument("--repair", action="store_true", help=translate(
+        "Cli", "re-roster only the rooms whose duties break a rule or lack invigilators "
+               "(after seats, rooms or staff changed); every other duty stays as it is"))
     exam_option(roster_parser)
 
     draw = command("draw", translate(
@@ -104,6 +107,8 @@ def add_parsers(
 
 def cmd_roster(db: Database, args: argparse.Namespace) -> int:
     """Make the roster in one transaction; explain every gap (exit 1 when there is one)."""
+    if args.repair:
+        return _repair_roster(db, args)
     started = time.perf_counter()
     with db.begin() as session:
         exam = resolve_exam(session, args.exam)
@@ -121,6 +126,32 @@ def cmd_roster(db: Database, args: argparse.Namespace) -> int:
              violations=m.hard_violations, same_gender=m.same_gender_rooms,
              pairs=m.repeated_pairs, seconds=time.perf_counter() - started))
     return EXIT_PLAN_PROBLEMS if any(i.is_error for i in result.issues) else EXIT_OK
+
+
+def _repair_roster(db: Database, args: argparse.Namespace) -> int:
+    """Repair the broken rooms in one transaction; print who moved where and what is left."""
+    started = time.perf_counter()
+    with db.write(translate("Cli", "repairing the roster")) as session:
+        exam = resolve_exam(session, args.exam)
+        result = roster.repair_exam_roster(session, Actor.from_environment(), exam,
+                                           seed=args.seed, center=args.center,
+                                           progress=stderr_progress)
+    end_progress()
+    for move in result.moves:
+        print(translate("Cli", "{person}, {session}: {before} → {after}").format(
+            person=move.person, session=move.session,
+            before=move.before or translate("Cli", "(no duty)"),
+            after=move.after or translate("Cli", "(no duty)")))
+    if result.issues:
+        print_issues(result.issues)
+    errors = sum(1 for issue in result.issues if issue.is_error)
+    print(translate(
+        "Cli", "Re-rostered {rooms:,} room-sessions (seed {seed}; reproduce with --seed "
+               "{seed}): {moves:,} duties changed, every other duty kept; {errors:,} errors "
+               "left; {seconds:.1f} s."
+    ).format(rooms=len(result.rooms), seed=result.seed, moves=len(result.moves),
+             errors=errors, seconds=time.perf_counter() - started))
+    return EXIT_PLAN_PROBLEMS if errors else EXIT_OK
 
 
 def cmd_draw(db: Database, args: argparse.Namespace) -> int:

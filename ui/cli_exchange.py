@@ -2,20 +2,22 @@
 
 Exit status: 0 when every row was imported (or checked, for a dry run), 2 when rows were
 refused (with or without --skip-invalid) or the file cannot be read, 1 when an imported
-seating plan was written but `check` finds errors in it.
+seating plan was written but `check` finds errors in it, or when the rows written broke duties
+of the roster (a person's new work unit against their room, rooms changed under it).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from examdesk.db import Database
 from examdesk.exchange.report import write_problem_report
 from examdesk.exchange.writer import Column, SheetData, write_workbook
 from examdesk.i18n import translate
+from examdesk.planning.plan import PlanIssue
 from examdesk.services import duty_exports, exports
 from examdesk.services.audit import Actor
 from examdesk.services.exams import resolve_exam
@@ -25,9 +27,9 @@ from examdesk.services.imports.photos import import_photos
 from examdesk.services.imports.rooms import import_rooms
 from examdesk.services.imports.seating import import_seating
 from examdesk.services.imports.staff import import_staff
-from examdesk.services.seating import check_exam
+from examdesk.services.plan_check import PlanCheck, check_exam_plan
 from ui.cli_common import CommandFactory, end_progress, exam_option, stderr_progress
-from ui.cli_plan import print_issues
+from ui.cli_plan import print_broken_duties, print_issue, print_repair, print_total
 
 EXIT_OK = 0
 EXIT_PLAN_PROBLEMS = 1
@@ -140,19 +142,43 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
     if args.report is not None:
         _write_report(result, args.report)
         print(translate("Cli", "Report written to {path}").format(path=args.report))
+    status = EXIT_OK
     if args.what == "seating" and result.written:
         with db.begin() as session:
-            issues = check_exam(session, resolve_exam(session, args.exam))
-        print_issues(issues)
-        if not result.errors and any(i.is_error for i in issues):
-            return EXIT_PLAN_PROBLEMS
+            check = check_exam_plan(session, resolve_exam(session, args.exam))
+        _print_seating_check(check, result.broken_duties)
+        status = EXIT_PLAN_PROBLEMS if check.has_errors else EXIT_OK
+    elif result.written:
+        status = print_broken_duties(result.broken_duties)
     if result.errors:
         print(translate("Cli", "examdesk: {count} rows refused.").format(count=result.refused)
               if result.what != "photos" else
               translate("Cli", "examdesk: {count} photo files refused.").format(
                   count=result.refused), file=sys.stderr)
         return EXIT_BAD_INPUT
-    return EXIT_OK
+    return status
+
+
+def _print_seating_check(check: PlanCheck, broken: Sequence[PlanIssue]) -> None:
+    """The whole check, as `examdesk check` finds it, by where each problem comes from."""
+    caused, before = check.roster_split(broken)
+    parts = [
+        (translate("Cli", "The imported seating plan: {count:,} problems."), check.seating),
+        (translate("Cli", "The roster, where the imported seats broke it: {count:,} "
+                          "problems."), caused),
+        (translate("Cli", "The roster, as it was before the import: {count:,} problems."),
+         before),
+    ]
+    if check.posts:
+        parts.append((translate("Cli", "The service posts: {count:,} problems."), check.posts))
+    print(translate("Cli", "The plan, checked as 'examdesk check' does:"))
+    for title, issues in parts:
+        print(title.format(count=len(issues)))
+        for issue in issues:
+            print_issue(issue)
+    if caused:
+        print_repair(caused)
+    print_total(check.issues)
 
 
 def _print_result(result: ImportResult, args: argparse.Namespace) -> None:

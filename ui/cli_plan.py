@@ -9,15 +9,16 @@ from __future__ import annotations
 import argparse
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from examdesk.db import Database
 from examdesk.enums import Corner, SeatOrder
 from examdesk.i18n import translate
 from examdesk.planning.plan import PlanIssue
-from examdesk.services import abbreviations, exam_settings, roster, seat_changes, seating
+from examdesk.services import abbreviations, exam_settings, seat_changes, seating
 from examdesk.services.audit import Actor
 from examdesk.services.exams import Names, level_names, resolve_exam
+from examdesk.services.plan_check import check_exam_plan
 from ui.cli_common import CommandFactory, end_progress, exam_option, stderr_progress
 
 EXIT_OK = 0
@@ -168,7 +169,7 @@ def cmd_allocate(db: Database, args: argparse.Namespace) -> int:
     ).format(placed=summary.placed, kept=summary.kept, rooms=summary.rooms_used,
              pairs=summary.neighbour_pairs, seed=summary.seed,
              seconds=time.perf_counter() - started))
-    return EXIT_OK
+    return print_broken_duties(summary.broken_duties)
 
 
 def issue_as_dict(issue: PlanIssue) -> dict[str, str]:
@@ -178,22 +179,57 @@ def issue_as_dict(issue: PlanIssue) -> dict[str, str]:
             "candidate": issue.candidate}
 
 
-def print_issues(issues: tuple[PlanIssue, ...]) -> None:
-    """One line per problem, then a count."""
-    for issue in issues:
-        label = translate("Import", "Error") if issue.is_error else translate(
-            "Import", "Warning")
-        print(f"{label} [{issue.code}] {issue}")
+def print_issue(issue: PlanIssue) -> None:
+    """One problem on one line: severity, code, what is wrong and the fix."""
+    label = translate("Import", "Error") if issue.is_error else translate("Import", "Warning")
+    print(f"{label} [{issue.code}] {issue}")
+
+
+def print_total(issues: Sequence[PlanIssue]) -> None:
+    """The count of errors and warnings that ends a check."""
     errors = sum(1 for issue in issues if issue.is_error)
     print(translate("Cli", "{errors:,} errors, {warnings:,} warnings in the plan.")
           .format(errors=errors, warnings=len(issues) - errors))
+
+
+def print_issues(issues: Sequence[PlanIssue]) -> None:
+    """One line per problem, then a count."""
+    for issue in issues:
+        print_issue(issue)
+    print_total(issues)
+
+
+def print_repair(broken: Sequence[PlanIssue]) -> None:
+    """What to run to repair the duties a change broke (of one center when they are)."""
+    centers = {issue.center for issue in broken}
+    command = "examdesk roster --repair"
+    if len(centers) == 1 and "" not in centers:
+        command += f" --center {centers.pop()}"
+    print(translate("Cli", "Re-roster just the rooms concerned, keeping every other duty: "
+                           "{command}").format(command=command))
+
+
+def print_broken_duties(broken: Sequence[PlanIssue]) -> int:
+    """Name the roster errors a change brought and the repair to run; the exit status.
+
+    Returns:
+        1 (the plan now has problems) when the change broke duties, else 0.
+    """
+    if not broken:
+        return EXIT_OK
+    print(translate("Cli", "This change broke the roster ({count:,} new problems):").format(
+        count=len(broken)))
+    for issue in broken:
+        print(f"{translate('Import', 'Error')} [{issue.code}] {issue.message}")
+    print_repair(broken)
+    return EXIT_PLAN_PROBLEMS
 
 
 def cmd_check(db: Database, args: argparse.Namespace) -> int:
     """Print the plan's problems; exit 1 when any is an error."""
     with db.begin() as session:
         exam = resolve_exam(session, args.exam)
-        issues = seating.check_exam(session, exam) + roster.roster_problems(session, exam)
+        issues = check_exam_plan(session, exam).issues
     if args.json:
         print(json.dumps([issue_as_dict(i) for i in issues], ensure_ascii=False))
     else:
@@ -300,6 +336,7 @@ def cmd_seat(db: Database, args: argparse.Namespace) -> int:
         else:
             changes = list(seat_changes.swap_candidates(session, actor, exam, args.first,
                                                         args.second))
+    broken = dict.fromkeys(issue for change in changes for issue in change.broken_duties)
     for change in changes:
         if change.room:
             print(translate("Cli", "{who}: room {room}, seat {seat}, ticket {ticket}").format(
@@ -310,4 +347,4 @@ def cmd_seat(db: Database, args: argparse.Namespace) -> int:
         if change.retired:
             print(translate("Cli", "Ticket number {ticket} is retired and will not be given "
                                    "again.").format(ticket=change.retired))
-    return EXIT_OK
+    return print_broken_duties(tuple(broken))

@@ -192,8 +192,13 @@ def _rooms(exam: RosterExam, ledger: Ledger, session: DutySession) -> list[PlanI
                           "session").format(person=person_label(exam.staff[duty.staff_id]),
                                             room=room.label, session=session.label),
                 translate("Duties", "move them to a room in use, or to the reserves"),
-                room=room.label))
+                center=_center_code(exam, room.center_id), room=room.label))
     return issues
+
+
+def _center_code(exam: RosterExam, center_id: int) -> str:
+    center = exam.center_by_id.get(center_id)
+    return center.code if center else ""
 
 
 def _room(exam: RosterExam, ledger: Ledger, session: DutySession,

@@ -1,26 +1,31 @@
-"""The invigilator roster in the database: make it, write it, check it.
+"""The invigilator roster in the database: make it, repair it, write it, check it.
 
 Locked duties (replacements, hand-made assignments) and post duties stay as they are; the
-roster is solved around them. With a center, only that center's duties are made again.
+roster is solved around them. With a center, only that center's duties are made again. A
+repair makes again only the rooms whose duties a change to the plan broke.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, tuple_
 from sqlalchemy.orm import Session
 
 from examdesk.enums import DutyKind
+from examdesk.errors import PlanProblem
+from examdesk.i18n import translate
 from examdesk.model import Duty as DutyRow
 from examdesk.model import Staff
 from examdesk.planning.plan import PlanIssue
-from examdesk.planning.roster import RosterMetrics, make_roster, roster_issues
+from examdesk.planning.roster import RosterMetrics, make_roster
+from examdesk.planning.roster_repair import DutyMove, repair_roster
 from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
 from examdesk.services import audit
 from examdesk.services.audit import Actor
 from examdesk.services.duties import forget_draws, write_duties
 from examdesk.services.duty_data import load_duty_data
+from examdesk.services.duty_watch import roster_check, rostered
 from examdesk.services.exams import ExamRef, center_id
 from examdesk.services.seeds import choose_seed
 
@@ -105,13 +110,85 @@ def roster_exam(
     return RosterResult(chosen, len(new), result.issues, result.metrics)
 
 
+@dataclass(frozen=True)
+class RepairResult:
+    """What a roster repair did.
+
+    Attributes:
+        seed: the seed used.
+        rooms: the rooms re-rostered, as (session label, room label).
+        moves: who moved where, by session and person.
+        issues: what the roster still breaks or lacks (of the repaired centers), errors
+            first; no error means the roster is clean.
+    """
+
+    seed: int
+    rooms: tuple[tuple[str, str], ...]
+    moves: tuple[DutyMove, ...]
+    issues: tuple[PlanIssue, ...]
+
+
+def repair_exam_roster(
+    session: Session,
+    actor: Actor,
+    exam: ExamRef,
+    *,
+    seed: int | None = None,
+    center: str | None = None,
+    progress: Progress = no_progress,
+    cancelled: Cancelled = never_cancelled,
+) -> RepairResult:
+    """Re-roster only the rooms whose duties break a rule or lack invigilators.
+
+    Every other duty stays exactly as it is; locked and post duties always do. Written in
+    the caller's transaction.
+
+    Args:
+        session: the caller's session.
+        actor: who repairs, for the audit trail.
+        exam: the exam.
+        seed: breaks ties reproducibly; None draws one.
+        center: a test center's code: repair only it.
+        progress: receives (done, total, message).
+        cancelled: polled while filling.
+
+    Returns:
+        The rooms re-rostered, who moved where, and what is still wrong.
+
+    Raises:
+        BadInput: no test center has the code ``center``.
+        PlanProblem: the exam has no roster to repair.
+    """
+    chosen = choose_seed(seed)
+    only = center_id(session, exam, center)
+    data = load_duty_data(session, exam, seed=chosen)
+    if not rostered(data):
+        raise PlanProblem(translate(
+            "Duties", "The exam has no roster to repair yet; make one with 'examdesk roster'."))
+    repair = repair_roster(data.centers, data.rooms, data.sessions, data.staff, data.settings,
+                           data.duties, only=None if only is None else {only},
+                           progress=progress, cancelled=cancelled)
+    for start in range(0, len(repair.removed), 500):
+        session.execute(delete(DutyRow).where(tuple_(DutyRow.staff_id, DutyRow.session_id).in_(
+            [(d.staff_id, d.session_id) for d in repair.removed[start : start + 500]])))
+    write_duties(session, repair.added)
+    audit.record(
+        session, actor, "duties.repair", exam_id=exam.id, entity="exam", entity_id=exam.id,
+        summary=f"repaired {len(repair.places)} room-sessions with seed {chosen}",
+        details={"seed": chosen, "center": center or "", "rooms": len(repair.places),
+                 "removed": len(repair.removed), "added": len(repair.added)},
+    )
+    rooms = {r.id: r.label for r in data.rooms}
+    sessions = {s.id: s.label for s in data.sessions}
+    codes = {c.id: c.code for c in data.centers if only is None or c.id == only}
+    issues = tuple(i for i in repair.issues if not i.center or i.center in codes.values())
+    return RepairResult(chosen, tuple((sessions[s], rooms[r]) for s, r in repair.places),
+                        repair.moves, issues)
+
+
 def roster_problems(session: Session, exam: ExamRef) -> tuple[PlanIssue, ...]:
     """Every problem of the exam's roster as it stands (for `examdesk check`).
 
     An exam without any duty yet has no roster to check: no problem is reported then.
     """
-    data = load_duty_data(session, exam)
-    if not any(d.kind is not DutyKind.POST for d in data.duties):
-        return ()
-    return roster_issues(data.centers, data.rooms, data.sessions, data.staff, data.duties,
-                         data.settings)
+    return roster_check(load_duty_data(session, exam))

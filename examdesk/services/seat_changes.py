@@ -18,10 +18,11 @@ from examdesk.exchange.normalize import id_number_text
 from examdesk.i18n import translate
 from examdesk.model import Candidate, Room, SeatAssignment
 from examdesk.model.candidate import RetiredTicket
-from examdesk.planning.plan import PlanCandidate, PlanRoom, Seat
+from examdesk.planning.plan import PlanCandidate, PlanIssue, PlanRoom, Seat
 from examdesk.planning.seats import neighbours, seat_positions
 from examdesk.services import audit
 from examdesk.services.audit import Actor
+from examdesk.services.duty_watch import DutyWatch
 from examdesk.services.exams import ExamRef
 from examdesk.services.seating import PlanData, load_plan
 
@@ -36,6 +37,9 @@ class SeatChange:
         seat_no: the seat number, 0 when none.
         ticket_no: the ticket number, "" when none.
         retired: the ticket number retired by the change, or "".
+        broken_duties: the roster's errors the change brought (an invigilator now in front
+            of their own unit's candidates or a relative, a room newly in use without
+            invigilators, a duty in a room now empty); for a swap, those of the swap.
     """
 
     candidate: str
@@ -43,6 +47,7 @@ class SeatChange:
     seat_no: int
     ticket_no: str
     retired: str = ""
+    broken_duties: tuple[PlanIssue, ...] = ()
 
 
 class _Plan:
@@ -234,9 +239,11 @@ def add_candidate(session: Session, actor: Actor, exam: ExamRef, who: str, *,
     target = plan.room(room) if room is not None else plan.choose_room(candidate)
     plan.refuse_room(candidate, target)
     seat = plan.seat(candidate, target, plan.free_seat(candidate, target, seat_no))
+    watch = DutyWatch(session, exam, {target.center_id})
     plan.write(seat)
     _audit(session, actor, exam, "seat.add", candidate, seat, target)
-    return SeatChange(candidate.label, target.label, seat.seat_no, seat.ticket_no)
+    return SeatChange(candidate.label, target.label, seat.seat_no, seat.ticket_no,
+                      broken_duties=watch.broken())
 
 
 def withdraw_candidate(session: Session, actor: Actor, exam: ExamRef, who: str) -> SeatChange:
@@ -250,8 +257,10 @@ def withdraw_candidate(session: Session, actor: Actor, exam: ExamRef, who: str) 
     candidate = plan.candidate(who)
     retired = ""
     held = plan.seat_of.get(candidate.id)
+    watch = None
     if held is not None:
         _refuse_locked(plan.rooms[held.room_id])
+        watch = DutyWatch(session, exam, {plan.rooms[held.room_id].center_id})
         session.execute(delete(SeatAssignment).where(
             SeatAssignment.candidate_id == candidate.id))
         plan.retire(held)
@@ -261,7 +270,8 @@ def withdraw_candidate(session: Session, actor: Actor, exam: ExamRef, who: str) 
     audit.record(session, actor, "seat.withdraw", exam_id=exam.id, entity="candidate",
                  entity_id=candidate.id, summary=f"withdrew {candidate.label}",
                  details={"retired_ticket": retired})
-    return SeatChange(candidate.label, "", 0, "", retired)
+    return SeatChange(candidate.label, "", 0, "", retired,
+                      broken_duties=watch.broken() if watch is not None else ())
 
 
 def move_candidate(session: Session, actor: Actor, exam: ExamRef, who: str, room: str, *,
@@ -285,13 +295,15 @@ def move_candidate(session: Session, actor: Actor, exam: ExamRef, who: str, room
     plan.taken_tickets.discard(held.ticket_no)
     plan.refuse_room(candidate, target)
     seat = plan.seat(candidate, target, plan.free_seat(candidate, target, seat_no))
+    watch = DutyWatch(session, exam, {plan.rooms[held.room_id].center_id, target.center_id})
     session.execute(delete(SeatAssignment).where(SeatAssignment.candidate_id == candidate.id))
     if seat.ticket_no != held.ticket_no:
         plan.retire(held)
     plan.write(seat)
     _audit(session, actor, exam, "seat.move", candidate, seat, target, held.ticket_no)
     return SeatChange(candidate.label, target.label, seat.seat_no, seat.ticket_no,
-                      held.ticket_no if seat.ticket_no != held.ticket_no else "")
+                      held.ticket_no if seat.ticket_no != held.ticket_no else "",
+                      broken_duties=watch.broken())
 
 
 def swap_candidates(session: Session, actor: Actor, exam: ExamRef, first: str,
@@ -325,13 +337,17 @@ def swap_candidates(session: Session, actor: Actor, exam: ExamRef, first: str,
                 who=candidate.label, room=room.label))
     new_a = Seat(a.id, room_b.id, seat_b.seat_no, plan.ticket(room_b, seat_b.seat_no, a))
     new_b = Seat(b.id, room_a.id, seat_a.seat_no, plan.ticket(room_a, seat_a.seat_no, b))
+    watch = DutyWatch(session, exam, {room_a.center_id, room_b.center_id})
     session.execute(delete(SeatAssignment).where(SeatAssignment.candidate_id.in_([a.id, b.id])))
     plan.write(new_a)
     plan.write(new_b)
     _audit(session, actor, exam, "seat.swap", a, new_a, room_b, seat_a.ticket_no)
     _audit(session, actor, exam, "seat.swap", b, new_b, room_a, seat_b.ticket_no)
-    return (SeatChange(a.label, room_b.label, new_a.seat_no, new_a.ticket_no),
-            SeatChange(b.label, room_a.label, new_b.seat_no, new_b.ticket_no))
+    broken = watch.broken()
+    return (SeatChange(a.label, room_b.label, new_a.seat_no, new_a.ticket_no,
+                       broken_duties=broken),
+            SeatChange(b.label, room_a.label, new_b.seat_no, new_b.ticket_no,
+                       broken_duties=broken))
 
 
 def lock_room(session: Session, actor: Actor, exam: ExamRef, room: str, *,

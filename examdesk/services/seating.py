@@ -24,6 +24,7 @@ from examdesk.planning.tickets import TicketPattern
 from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
 from examdesk.services import audit
 from examdesk.services.audit import Actor
+from examdesk.services.duty_watch import DutyWatch
 from examdesk.services.exams import ExamRef, center_id
 from examdesk.services.seeds import choose_seed
 
@@ -58,6 +59,9 @@ class AllocationSummary:
         rooms_used: rooms holding candidates after the run.
         neighbour_pairs: same-work-unit candidates in adjacent seats.
         notes: remarks, e.g. merged last rooms.
+        broken_duties: the roster's errors the new seats brought (an invigilator now in
+            front of their own unit's candidates, a room newly in use without invigilators,
+            a duty in a room now empty), as `examdesk check` words them.
     """
 
     seed: int
@@ -66,6 +70,7 @@ class AllocationSummary:
     rooms_used: int
     neighbour_pairs: int
     notes: tuple[str, ...]
+    broken_duties: tuple[PlanIssue, ...] = ()
 
 
 def load_plan(session: Session, exam: ExamRef, seed: int | None = None) -> PlanData:
@@ -170,7 +175,7 @@ def allocate_exam(
         cancelled: polled between levels.
 
     Returns:
-        What the run did.
+        What the run did, with the duties of the roster the new seats broke.
 
     Raises:
         AllocationImpossible: the candidates cannot all be seated (each reason with a fix);
@@ -183,8 +188,8 @@ def allocate_exam(
     candidates = list(plan.candidates)
     locked = {room.id for room in rooms if room.locked}
     kept = [s for s in plan.seats if s.room_id in locked or keep]
-    if center is not None:
-        wanted = center_id(session, exam, center)
+    wanted = center_id(session, exam, center)
+    if wanted is not None:
         here = {room.id for room in rooms if room.center_id == wanted}
         seated_here = {s.candidate_id for s in plan.seats if s.room_id in here}
         rooms = [room for room in rooms if room.id in here]
@@ -192,6 +197,7 @@ def allocate_exam(
         kept = [s for s in kept if s.room_id in here]
     result = allocate(rooms, candidates, plan.rules, keep=kept, progress=progress,
                       cancelled=cancelled)
+    watch = DutyWatch(session, exam, centers=None if wanted is None else {wanted})
     kept_ids = {s.candidate_id for s in kept}
     new = [s for s in result.seats if s.candidate_id not in kept_ids]
     moved = [c.id for c in candidates if c.id not in kept_ids]
@@ -213,5 +219,6 @@ def allocate_exam(
     )
     return AllocationSummary(seed=chosen, placed=len(new), kept=len(kept_ids),
                              rooms_used=result.rooms_used,
-                             neighbour_pairs=result.neighbour_pairs, notes=result.merged_tails)
+                             neighbour_pairs=result.neighbour_pairs, notes=result.merged_tails,
+                             broken_duties=watch.broken())
 

@@ -215,6 +215,26 @@
         <translation>examdesk：有 {count} 个照片文件被拒绝导入。</translation>
     </message>
     <message>
+        <source>The imported seating plan: {count:,} problems.</source>
+        <translation>导入的考场编排：{count:,} 个问题。</translation>
+    </message>
+    <message>
+        <source>The roster, where the imported seats broke it: {count:,} problems.</source>
+        <translation>监考安排中被导入的座位破坏之处：{count:,} 个问题。</translation>
+    </message>
+    <message>
+        <source>The roster, as it was before the import: {count:,} problems.</source>
+        <translation>导入前监考安排原有的问题：{count:,} 个。</translation>
+    </message>
+    <message>
+        <source>The service posts: {count:,} problems.</source>
+        <translation>服务岗位：{count:,} 个问题。</translation>
+    </message>
+    <message>
+        <source>The plan, checked as &apos;examdesk check&apos; does:</source>
+        <translation>按“examdesk check”检查整个方案：</translation>
+    </message>
+    <message>
         <source>{source}: {rows:,} rows read: {added:,} added, {updated:,} updated, {unchanged:,} unchanged, {refused:,} refused; {errors:,} errors, {warnings:,} warnings.</source>
         <translation>{source}：共读取 {rows:,} 行，其中新增 {added:,} 行、更新 {updated:,} 行、无变化 {unchanged:,} 行、拒绝 {refused:,} 行；错误 {errors:,} 个，警告 {warnings:,} 个。</translation>
     </message>
@@ -415,6 +435,10 @@
         <translation>只为该考点安排监考</translation>
     </message>
     <message>
+        <source>re-roster only the rooms whose duties break a rule or lack invigilators (after seats, rooms or staff changed); every other duty stays as it is</source>
+        <translation>只重新安排任务违反规则或缺少监考员的考场（座位、考场或工作人员变更之后）；其他任务全部保持不变</translation>
+    </message>
+    <message>
         <source>the morning draw (抽签): give a center&apos;s rostered invigilators their rooms for one session, by a seeded draw that respects the 回避 rules</source>
         <translation>考前抽签：按随机种子抽签，在遵守回避规则的前提下，为某考点已安排的监考员分配某一场次的考场</translation>
     </message>
@@ -507,6 +531,22 @@
         <translation>已安排 {duties:,} 项任务（随机种子 {seed}）：空缺 {unfilled:,} 个，违反硬性规则 {violations:,} 处，监考员性别相同的考场 {same_gender:,} 个，重复搭档 {pairs:,} 对；用时 {seconds:.1f} 秒。</translation>
     </message>
     <message>
+        <source>repairing the roster</source>
+        <translation>修复监考安排</translation>
+    </message>
+    <message>
+        <source>{person}, {session}: {before} → {after}</source>
+        <translation>{person}，{session}：{before} → {after}</translation>
+    </message>
+    <message>
+        <source>(no duty)</source>
+        <translation>（无任务）</translation>
+    </message>
+    <message>
+        <source>Re-rostered {rooms:,} room-sessions (seed {seed}; reproduce with --seed {seed}): {moves:,} duties changed, every other duty kept; {errors:,} errors left; {seconds:.1f} s.</source>
+        <translation>已重新安排 {rooms:,} 个考场场次（随机种子 {seed}，用 --seed {seed} 可重现）：变更任务 {moves:,} 项，其他任务全部保持不变；剩余错误 {errors:,} 个；用时 {seconds:.1f} 秒。</translation>
+    </message>
+    <message>
         <source>{problem} Give the name with --host NAME.</source>
         <translation>{problem}请用 --host 姓名 指定。</translation>
     </message>
@@ -541,6 +581,14 @@
     <message>
         <source>Seated {placed:,} candidates ({kept:,} kept where they were) in {rooms:,} rooms; {pairs:,} same-unit neighbour pairs; seed {seed} (reproduce with --seed {seed}); {seconds:.1f} s.</source>
         <translation>已为 {placed:,} 名考生编排座位（其中 {kept:,} 名保留原座位），共使用考场 {rooms:,} 个；同单位相邻座位 {pairs:,} 对；随机种子 {seed}（使用 --seed {seed} 可重现）；用时 {seconds:.1f} 秒。</translation>
+    </message>
+    <message>
+        <source>Re-roster just the rooms concerned, keeping every other duty: {command}</source>
+        <translation>只重新安排相关考场、保留其他所有任务：{command}</translation>
+    </message>
+    <message>
+        <source>This change broke the roster ({count:,} new problems):</source>
+        <translation>此次更改破坏了监考安排（新增 {count:,} 个问题）：</translation>
     </message>
     <message>
         <source>Levels and subjects, with the forms imports accept besides the full name (code, short name, abbreviations):</source>
@@ -1235,6 +1283,18 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Name the item, e.g. 饮用水.</source>
         <translation>请填写物品名称，例如 饮用水。</translation>
+    </message>
+    <message>
+        <source>roving, {floor}</source>
+        <translation>流动监考，{floor}</translation>
+    </message>
+    <message>
+        <source>post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>The exam has no roster to repair yet; make one with &apos;examdesk roster&apos;.</source>
+        <translation>该考试还没有可修复的监考安排；请先用“examdesk roster”生成。</translation>
     </message>
 </context>
 <context>

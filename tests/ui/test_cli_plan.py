@@ -82,7 +82,10 @@ def test_keep_seats_only_the_newcomers(capsys, allocated, tmp_path):
                             subjects="法规与政策")[:9], "20234116009999"]])
     assert examdesk(capsys, "--db", allocated, "import", "candidates", late)[0] == 0
     status, out, _ = examdesk(capsys, "--db", allocated, "allocate", "--keep")
-    assert status == 0 and "Seated 1 candidates (5,999 kept" in out
+    # seated, and the new room, in use now, has no invigilators: named, with the repair
+    assert status == 1 and "Seated 1 candidates (5,999 kept" in out
+    assert "[room-not-staffed] 05/05099 has 0 of 2 invigilators" in out
+    assert "examdesk roster --repair --center 05" in out
     after = {row.cells[7]: row.cells for row in seating(capsys, allocated, tmp_path,
                                                          "after.xlsx")[1:]}
     assert after[LATE][:4] == ("05", "周口市文昌中学", "05099", 1)
@@ -131,7 +134,8 @@ def test_a_center_is_replanned_alone(capsys, allocated, tmp_path):
     before = seating(capsys, allocated, tmp_path, "before.xlsx")
     status, out, _ = examdesk(capsys, "--db", allocated, "allocate", "--center", "02",
                               "--seed", "99")
-    assert status == 0 and "kept where they were" in out
+    assert "kept where they were" in out
+    named = {line.split("]")[0] + "]" for line in out.splitlines() if line.startswith("Error [")}
     after = seating(capsys, allocated, tmp_path, "after.xlsx")
     outside = [r.cells for r in before[1:] if r.cells[0] != "02"]
     assert outside == [r.cells for r in after[1:] if r.cells[0] != "02"]
@@ -139,10 +143,12 @@ def test_a_center_is_replanned_alone(capsys, allocated, tmp_path):
     inside_after = [r for r in after[1:] if r.cells[0] == "02"]
     assert sorted(r.cells[7] for r in inside_after) == inside_before
     assert [r.cells for r in before[1:] if r.cells[0] == "02"] != [r.cells for r in inside_after]
-    # the seats are sound; only the roster may now meet new candidates (回避)
-    status, out, _ = examdesk(capsys, "--db", allocated, "check", "--json")
-    assert {i["code"] for i in json.loads(out) if i["severity"] == "error"} <= {
-        "conflict-unit", "conflict-relative", "room-not-staffed"}
+    # the seats are sound; only the roster may now meet new candidates (回避), and the
+    # allocation said so
+    check_status, out, _ = examdesk(capsys, "--db", allocated, "check", "--json")
+    errors = {i["code"] for i in json.loads(out) if i["severity"] == "error"}
+    assert errors <= {"conflict-unit", "conflict-relative", "room-not-staffed"}
+    assert status == check_status and named == {f"Error [{code}]" for code in errors}
     assert examdesk(capsys, "--db", allocated, "roster", "--seed", "1")[0] == 0
     assert examdesk(capsys, "--db", allocated, "check")[0] == 0
 
@@ -174,7 +180,8 @@ def test_allocation_follows_the_exam_settings(capsys, demo, tmp_path):
                               "--ticket-pattern", "0 center:2 room:2 seat:2",
                               "--seat-order", "snake", "--first-seat", "back_right")
     assert status == 0 and "center order           03,01,02,04,05" in out
-    assert examdesk(capsys, "--db", demo, "allocate", "--seed", "5")[0] == 0
+    status, out, _ = examdesk(capsys, "--db", demo, "allocate", "--seed", "5")
+    assert status == 1 and "examdesk roster --repair" in out  # the roster no longer fits
     rows = seating(capsys, demo, tmp_path)
     first = rows[1].cells
     assert first[0] == "03" and first[4] == "0030101"  # center 03 is filled first

@@ -9,7 +9,7 @@ exactly as it was.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -21,9 +21,11 @@ from examdesk.exchange.headers import HeaderMap, SheetKind, map_headers
 from examdesk.exchange.problems import Checked, Problem, Problems, Severity
 from examdesk.exchange.sheets import RawSheet, read_table
 from examdesk.i18n import translate
+from examdesk.planning.plan import PlanIssue
 from examdesk.progress import Cancelled, Progress, check_cancelled
 from examdesk.services import audit
 from examdesk.services.audit import Actor
+from examdesk.services.duty_watch import DutyWatch
 from examdesk.services.exams import ExamRef
 
 #: Rows per INSERT/UPDATE statement: large enough to be fast, small enough to report
@@ -51,6 +53,9 @@ class ImportResult:
         header_row: the header's row number, for the problem report.
         missing: what the exam expected and the file did not hold (for photos: the
             candidates still without a photo, as "registration number name").
+        broken_duties: the roster's errors the written rows brought (a person's new work
+            unit, relatives, roles or home center against their duties; seats or rooms
+            that no longer fit the roster), as `examdesk check` words them.
     """
 
     what: str
@@ -67,6 +72,7 @@ class ImportResult:
     source: RawSheet | None = None
     header_row: int | None = None
     missing: tuple[str, ...] = ()
+    broken_duties: tuple[PlanIssue, ...] = ()
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -93,6 +99,10 @@ class _Row(Protocol):
 
 RecordT = TypeVar("RecordT", bound=_Row)
 _PlannedT = TypeVar("_PlannedT", bound=_Row, contravariant=True)
+
+
+# given the rows an import adds and changes, the test centers whose duties they can break
+DutyScope = Callable[[Sequence[RecordT], Sequence[RecordT]], Collection[int]]
 
 
 class SheetPlan(Protocol[_PlannedT]):
@@ -154,6 +164,7 @@ def apply_sheet(
     dry_run: bool,
     progress: Progress,
     cancelled: Cancelled,
+    duty_centers: DutyScope[RecordT] | None = None,
 ) -> ImportResult:
     """The part every sheet import shares: match, decide, write, audit, summarise.
 
@@ -171,9 +182,12 @@ def apply_sheet(
         dry_run: write nothing.
         progress: receives (done, total, message).
         cancelled: polled before and while writing.
+        duty_centers: given the rows to add and to change, the test centers whose duties
+            writing them can break (none: nothing to watch); without it, the whole exam's
+            roster is checked before and after writing.
 
     Returns:
-        What was found and done.
+        What was found and done, with the duties of the roster the written rows broke.
     """
     progress(0, 0, translate("Import", "Checking the rows"))
     plan.match(checked.records)
@@ -184,9 +198,14 @@ def apply_sheet(
     added = [r for r in accepted if plan.is_new(r)]
     changed = [r for r in accepted if r.row in plan.changed_rows]
     changes = bool(added or changed) or plan.other_changes
+    broken: tuple[PlanIssue, ...] = ()
     if write and changes:
         check_cancelled(cancelled)
+        centers = None if duty_centers is None else duty_centers(added, changed)
+        watch = None if centers is not None and not centers else DutyWatch(
+            session, exam, centers)
         plan.write(added, changed, progress, cancelled)
+        broken = () if watch is None else watch.broken()
         audit.record(
             session, actor, f"import.{what}", exam_id=exam.id, entity="exam", entity_id=exam.id,
             summary=f"imported {raw.file_name}: {len(added)} added, {len(changed)} updated",
@@ -199,7 +218,7 @@ def apply_sheet(
         added=len(added), updated=len(changed),
         unchanged=len(accepted) - len(added) - len(changed), refused_rows=refused,
         problems=in_row_order(problems), notes=checked.notes, written=write and changes,
-        source=raw, header_row=header.header_row,
+        source=raw, header_row=header.header_row, broken_duties=broken,
     )
 
 

@@ -81,10 +81,11 @@ def import_rooms(
     checked = validate_rooms(raw, header)
     problems = Problems(raw.file_name, raw.sheet_name)
     problems.extend(checked.problems)
+    plan = _Plan(session, exam, header, problems)
     return apply_sheet(
-        session, actor, exam, "rooms", raw, header, checked,
-        _Plan(session, exam, header, problems), problems, skip_invalid=skip_invalid,
-        dry_run=dry_run, progress=progress, cancelled=cancelled,
+        session, actor, exam, "rooms", raw, header, checked, plan, problems,
+        skip_invalid=skip_invalid, dry_run=dry_run, progress=progress, cancelled=cancelled,
+        duty_centers=plan.duty_centers,
     )
 
 
@@ -131,6 +132,15 @@ class _Plan:
             self.centers[code] = self.by_name[record.center_name] = center
             self.new_centers.append(center)
         return center
+
+    def duty_centers(self, added: Sequence[RoomRecord],
+                     changed: Sequence[RoomRecord]) -> set[int]:
+        """The test centers whose duties the rows can break: those of the changed rooms.
+
+        A new room holds nobody yet, so it breaks no duty.
+        """
+        del added
+        return {c for c in (self.center_of[r.row].id for r in changed) if c is not None}
 
     def _free_code(self) -> str:
         numbers = [int(code) for code in self.centers if code.isdigit()]

@@ -23,6 +23,7 @@ from examdesk.exchange.staff import StaffRecord, validate_staff
 from examdesk.i18n import translate
 from examdesk.labels import GENDER_LABELS, STAFF_ROLE_LABELS
 from examdesk.model import Candidate, Staff, StaffRelative, StaffRoleAssignment, TestCenter
+from examdesk.model import Duty as DutyRow
 from examdesk.progress import Cancelled, Progress, check_cancelled, never_cancelled, no_progress
 from examdesk.services.audit import Actor
 from examdesk.services.exams import ExamRef
@@ -88,6 +89,7 @@ def import_staff(
     return apply_sheet(
         session, actor, exam, "staff", raw, header, checked, plan, problems,
         skip_invalid=skip_invalid, dry_run=dry_run, progress=progress, cancelled=cancelled,
+        duty_centers=plan.duty_centers,
     )
 
 
@@ -139,6 +141,23 @@ class _Plan:
         self.insert(added)
         self.update(changed)
         progress(1, 1, translate("Import", "Staff written"))
+
+    def duty_centers(self, added: Sequence[StaffRecord],
+                     changed: Sequence[StaffRecord]) -> set[int]:
+        """The test centers whose duties the rows can break.
+
+        A person's work unit, relatives, roles and home center bear on the duties they hold
+        (wherever these are); their roles also decide whether their home center (old and
+        new) has roving invigilators of its own, which bears on the others' roving duties.
+        """
+        centers = {self.center_id(r) for r in (*added, *changed)}
+        centers.update(self.stored[r.id_number].center_id for r in changed)
+        people = [self.stored[r.id_number].id for r in changed]
+        for start in range(0, len(people), BATCH):
+            centers.update(self.session.scalars(
+                select(DutyRow.center_id).distinct()
+                .where(DutyRow.staff_id.in_(people[start : start + BATCH]))))
+        return {c for c in centers if c is not None}
 
     def center_id(self, record: StaffRecord) -> int | None:
         return None if record.center is None else self.centers[record.center]

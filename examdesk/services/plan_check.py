@@ -1,0 +1,84 @@
+"""The whole check of an exam's plan: what `examdesk check` prints and an import checks.
+
+One function, so that every place that checks the plan (the check command, the import of a
+seating plan, the window) finds the same problems: the seating plan's (grids, levels, ticket
+numbers), then the roster's (the 回避 rules, rooms without invigilators, duties in rooms nobody
+sits in).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from examdesk.planning.plan import PlanIssue
+from examdesk.services.exams import ExamRef
+from examdesk.services.roster import roster_problems
+from examdesk.services.seating import check_exam
+
+
+@dataclass(frozen=True)
+class PlanCheck:
+    """Every problem of an exam's plan, by the part of the plan it is in.
+
+    Attributes:
+        seating: the seating plan's problems.
+        roster: the invigilator roster's problems (none before the roster is made).
+        posts: the service posts' problems.
+    """
+
+    seating: tuple[PlanIssue, ...]
+    roster: tuple[PlanIssue, ...]
+    posts: tuple[PlanIssue, ...] = ()
+
+    @property
+    def issues(self) -> tuple[PlanIssue, ...]:
+        """Every problem, seating first."""
+        return (*self.seating, *self.roster, *self.posts)
+
+    @property
+    def has_errors(self) -> bool:
+        """Whether the plan cannot be used as it is."""
+        return any(issue.is_error for issue in self.issues)
+
+    def roster_split(self, broken: Sequence[PlanIssue]) -> tuple[tuple[PlanIssue, ...],
+                                                                 tuple[PlanIssue, ...]]:
+        """The roster's problems that a change broke (``broken``), and the others.
+
+        Args:
+            broken: what the change reported breaking (found in the same transaction).
+
+        Returns:
+            The roster problems among ``broken``, then the ones the roster had before.
+        """
+        left = Counter((i.code, i.message) for i in broken)
+        caused: list[PlanIssue] = []
+        before: list[PlanIssue] = []
+        for issue in self.roster:
+            key = (issue.code, issue.message)
+            if left[key]:
+                left[key] -= 1
+                caused.append(issue)
+            else:
+                before.append(issue)
+        return tuple(caused), tuple(before)
+
+
+def check_exam_plan(session: Session, exam: ExamRef) -> PlanCheck:
+    """Check the exam's whole plan, as `examdesk check` does.
+
+    Args:
+        session: the caller's session.
+        exam: the exam.
+
+    Returns:
+        Every problem, each with its cause and a fix.
+    """
+    return PlanCheck(
+        seating=check_exam(session, exam),
+        roster=roster_problems(session, exam),
+        # the posts' problems (posts short of people) join here: posts=post_problems(...)
+    )
