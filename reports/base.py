@@ -291,9 +291,10 @@ class Sheet:
         Returns the width drawn. Characters no font has are drawn as the main font's blank box
         and reported in :attr:`problems`; those drawn in a fallback font, in :attr:`warnings`.
         """
-        for char in self.fonts.missing_glyphs(s):
+        split = self.fonts.split(s)
+        for char in split.missing:
             self.problem(missing_glyph_warning(s, char, self.where()))
-        for char, font in self.fonts.fallback_glyphs(s):
+        for char, font in split.fallen_back:
             self.warn(fallback_glyph_warning(s, char, font, self.where()))
         width = self.fonts.string_width(s, size) + word_space * s.count(" ")
         if align == "center":
@@ -302,7 +303,7 @@ class Sheet:
             x -= width
         obj = self.canvas.beginText(x, y)
         obj.setWordSpace(word_space)
-        for name, run in self.fonts.runs(s):
+        for name, run in split.runs:
             obj.setFont(name, size)
             obj.textOut(run)
         self.canvas.drawText(obj)

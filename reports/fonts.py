@@ -11,10 +11,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
@@ -126,12 +125,27 @@ def _font(name: str) -> Any:
     return _registered[name]
 
 
+class Split(NamedTuple):
+    """A string as drawn: its runs by font, the characters no font has, those a fallback draws."""
+
+    runs: tuple[tuple[str, str], ...]
+    missing: tuple[str, ...]
+    fallen_back: tuple[tuple[str, str], ...]
+
+
+#: Strings split and kept per font set; a print run meets far fewer distinct ones.
+SPLITS_KEPT = 65536
+
+
 @dataclass(frozen=True)
 class FontSet:
     """The main font and its fallbacks, registered with reportlab, in the order they are tried."""
 
     main: str
     fallbacks: tuple[str, ...] = ()
+    # Sheets draw the same labels, dates and names many times: each string is split once (a
+    # plain dict: an lru_cache keyed by (font set, string) spent its time hashing the set).
+    _splits: dict[str, Split] = field(default_factory=dict, compare=False, repr=False)
 
     def load(self) -> FontSet:
         """Parse and register the main font now (a canvas opens with it); return this set."""
@@ -146,13 +160,43 @@ class FontSet:
                 return name
         return None
 
+    def split(self, text: str) -> Split:
+        """``text`` split by font (see :meth:`runs`), with what cannot be drawn as the main font."""
+        found = self._splits.get(text)
+        if found is None:
+            if len(self._splits) >= SPLITS_KEPT:
+                self._splits.clear()
+            found = self._splits[text] = self._split(text)
+        return found
+
+    def _split(self, text: str) -> Split:
+        main = _font(self.main).face.charToGlyph
+        if all(ord(char) in main for char in text):
+            return Split(((self.main, text),) if text else (), (), ())
+        runs: list[tuple[str, str]] = []
+        missing: list[str] = []
+        fallen_back: dict[str, str] = {}
+        for char in text:
+            name = self.font_for(char)
+            if name is None:
+                if char not in missing:
+                    missing.append(char)
+                name = self.main
+            elif name != self.main:
+                fallen_back.setdefault(char, family_name(name))
+            if runs and runs[-1][0] == name:
+                runs[-1] = (name, runs[-1][1] + char)
+            else:
+                runs.append((name, char))
+        return Split(tuple(runs), tuple(missing), tuple(fallen_back.items()))
+
     def missing_glyphs(self, text: str) -> list[str]:
         """The distinct characters of ``text`` that no font has, in order of appearance."""
-        return list(_missing(self, text))
+        return list(self.split(text).missing)
 
     def fallback_glyphs(self, text: str) -> list[tuple[str, str]]:
         """The distinct characters of ``text`` drawn in a fallback, each with that font's name."""
-        return list(_fallen_back(self, text))
+        return list(self.split(text).fallen_back)
 
     def runs(self, text: str) -> list[tuple[str, str]]:
         """Split ``text`` into ``[(font_name, text)]`` runs.
@@ -160,11 +204,14 @@ class FontSet:
         Each character goes to the main font, else the first fallback that has it, else the main
         font (it is then missing: :meth:`missing_glyphs` reports it).
         """
-        return list(_runs(self, text))
+        return list(self.split(text).runs)
 
     def string_width(self, text: str, size: float) -> float:
         """The width of ``text`` in points, drawn in runs at ``size``."""
-        return float(sum(pdfmetrics.stringWidth(t, name, size) for name, t in _runs(self, text)))
+        runs = self.split(text).runs
+        if len(runs) == 1:
+            return float(pdfmetrics.stringWidth(runs[0][1], runs[0][0], size))
+        return float(sum(pdfmetrics.stringWidth(t, name, size) for name, t in runs))
 
 
 def family_name(font: str) -> str:
@@ -173,41 +220,6 @@ def family_name(font: str) -> str:
     if registered is None:
         return font
     return bytes(registered.face.familyName).decode("utf-8", "replace") or font
-
-
-# Sheets draw the same labels, dates and names many times: split each string once.
-@lru_cache(maxsize=65536)
-def _runs(fonts: FontSet, text: str) -> tuple[tuple[str, str], ...]:
-    main = _font(fonts.main).face.charToGlyph
-    if all(ord(char) in main for char in text):
-        return ((fonts.main, text),) if text else ()
-    runs: list[tuple[str, str]] = []
-    for char in text:
-        name = fonts.font_for(char) or fonts.main
-        if runs and runs[-1][0] == name:
-            runs[-1] = (name, runs[-1][1] + char)
-        else:
-            runs.append((name, char))
-    return tuple(runs)
-
-
-@lru_cache(maxsize=65536)
-def _missing(fonts: FontSet, text: str) -> tuple[str, ...]:
-    missing: list[str] = []
-    for char in text:
-        if char not in missing and fonts.font_for(char) is None:
-            missing.append(char)
-    return tuple(missing)
-
-
-@lru_cache(maxsize=65536)
-def _fallen_back(fonts: FontSet, text: str) -> tuple[tuple[str, str], ...]:
-    found: dict[str, str] = {}
-    for name, run in _runs(fonts, text):
-        if name != fonts.main:
-            for char in run:
-                found.setdefault(char, family_name(name))
-    return tuple(found.items())
 
 
 def load_fonts(fallback_paths: Sequence[Path] | None = None) -> FontSet:
@@ -226,7 +238,11 @@ def load_fonts(fallback_paths: Sequence[Path] | None = None) -> FontSet:
             name = f"Fallback-{path.stem}-{hashlib.sha256(str(path).encode()).hexdigest()[:8]}"
             _waiting.setdefault(name, path)
             fallbacks.append(name)
-    return FontSet(MAIN_FONT, tuple(fallbacks))
+    # the same set each time in a process: its split strings are kept across batches
+    return _sets.setdefault(tuple(fallbacks), FontSet(MAIN_FONT, tuple(fallbacks)))
+
+
+_sets: dict[tuple[str, ...], FontSet] = {}
 
 
 def missing_glyph_warning(text: str, char: str, where: str = "") -> str:
