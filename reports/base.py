@@ -201,14 +201,11 @@ class Sheet:
         finally:
             self._about = saved
 
-    def about_page(
-        self, draw: Page, *, room: str = "", session: str = "", seat: int | None = None,
-        ticket: str = "",
-    ) -> Page:
-        """The page ``draw``, drawn inside :meth:`about` (for sheets that lay out many rooms)."""
+    def about_page(self, draw: Page, *, room: str) -> Page:
+        """The page ``draw``, drawn :meth:`about` ``room`` (for sheets of many rooms)."""
 
         def page() -> None:
-            with self.about(room=room, session=session, seat=seat, ticket=ticket):
+            with self.about(room=room):
                 draw()
 
         return page

@@ -273,12 +273,12 @@ class PartCache:
         except OSError:
             pass  # a full or read-only cache only costs speed: the print run goes on
 
-    def merged(self, key: str) -> bytes | None:
-        """The file merged under ``key`` before, if it is still there."""
+    def merged(self, title: str, key: str) -> bytes | None:
+        """The file ``title`` merged from the parts ``key`` names, if it was the last one kept."""
         if self.folder is None:
             return None
         try:
-            path = self.folder / f"{key}.pdf"
+            path = self._merged_path(title, key)
             data = path.read_bytes()
             if not data.rstrip().endswith(b"%%EOF"):
                 return None  # cut short (a full disk): merge again
@@ -287,15 +287,27 @@ class PartCache:
         except OSError:
             return None
 
-    def keep_merged(self, key: str, pdf: bytes) -> None:
-        """Keep a merged file under ``key``."""
+    def keep_merged(self, title: str, key: str, pdf: bytes) -> None:
+        """Keep the file ``title`` merged from the parts ``key`` names, instead of the last one.
+
+        One merged file per title (a center's pack, say) is kept: a whole file each time a
+        room changed would fill the cache with files that are never printed again.
+        """
         if self.folder is None:
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            write_atomically(self.folder / f"{key}.pdf", pdf)
+            path = self._merged_path(title, key)
+            write_atomically(path, pdf)
+            for older in self.folder.glob(f"{path.name.rsplit('-', 1)[0]}-*.pdf"):
+                if older != path:
+                    older.unlink(missing_ok=True)
         except OSError:
             pass  # as in put()
+
+    def _merged_path(self, title: str, key: str) -> Path:
+        assert self.folder is not None
+        return self.folder / f"merged-{hashlib.sha256(title.encode()).hexdigest()[:16]}-{key}.pdf"
 
     def prune(self, days: float = KEEP_DAYS) -> None:
         """Delete what no print run has used for ``days`` days (the cache stays small)."""
@@ -410,12 +422,12 @@ def merge_run(result: RunResult, title: str, cache_folder: Path | None = None) -
     with nothing changed merges nothing (merging is most of an unchanged reprint's time).
     """
     cached = PartCache(cache_folder)
-    key = hashlib.sha256("\n".join(("merged", title, *result.keys)).encode()).hexdigest()[:32]
-    pdf = cached.merged(key) if result.keys else None
+    key = hashlib.sha256("\n".join(result.keys).encode()).hexdigest()[:32]
+    pdf = cached.merged(title, key) if result.keys else None
     if pdf is None:
         pdf = merge(result.parts, title)
         if result.keys:
-            cached.keep_merged(key, pdf)
+            cached.keep_merged(title, key, pdf)
     return pdf
 
 

@@ -130,7 +130,10 @@ def test_an_unchanged_reprint_merges_nothing(tmp_path: Path,
 
     monkeypatch.setattr("reports.batch.merge", merging)
     assert merge_run(render_parts(parts, cache_folder=cache, workers=1), "pack", cache) == first
-    # a change in one room merges again
+    # a change in one room merges again, and the file merged before is not kept
     changed = [parts[0], _envelope(WIDE)]
     with pytest.raises(AssertionError, match="merged again"):
         merge_run(render_parts(changed, cache_folder=cache, workers=1), "pack", cache)
+    monkeypatch.undo()
+    again = merge_run(render_parts(changed, cache_folder=cache, workers=1), "pack", cache)
+    assert again != first and len(list(cache.glob("merged-*.pdf"))) == 1
