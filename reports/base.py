@@ -1,13 +1,16 @@
 """The base of every printed sheet: page size, margins, fonts, text helpers, header and footer.
 
 Sheets draw with the reportlab canvas API (3.6x faster than platypus, see perf notes). A sheet
-lays out its pages first, as a list of drawing functions, so the footer knows the page total.
+lays out its documents first, each a list of drawing functions, so the footer knows the page
+total: a document (one room's sign-in sheet of one session, say) is numbered on its own.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from reportlab.lib.colors import black
@@ -17,8 +20,9 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from examdesk.i18n import translate
+from examdesk.printing.common import PrintedSession
 from examdesk.printing.rooms import RoomSession, RoomSheets
-from reports.fonts import FontSet, load_fonts, missing_glyph_warning
+from reports.fonts import FontSet, fallback_glyph_warning, load_fonts, missing_glyph_warning
 
 Align = Literal["left", "center", "right"]
 Page = Callable[[], None]
@@ -28,6 +32,23 @@ ELLIPSIS = "…"
 # A photo appears on several sheets: decode each once per process (the PDF embeds it once).
 _images: dict[bytes, ImageReader] = {}
 _IMAGE_CACHE = 128
+# What a page left blank for two-sided printing says (small, centred).
+BLANK_PAGE = "本页空白"
+
+
+@dataclass(frozen=True)
+class Document:
+    """Pages numbered on their own: "第 x 页 / 共 y 页" counts within the document.
+
+    Attributes:
+        pages: one function per page that draws it (footer excluded).
+        room: the room it is for, if one (named in warnings).
+        session: the session it is for, if one (named in warnings and on the envelope's cover).
+    """
+
+    pages: tuple[Page, ...]
+    room: str = ""
+    session: PrintedSession | None = None
 
 
 class Sheet:
@@ -38,6 +59,11 @@ class Sheet:
         margins_mm: top, right, bottom, left margins in millimetres.
         fonts: the main font and its fallbacks.
         warnings: plain messages about text that could not be printed as given.
+        problems: those of the warnings that name a character no font could draw.
+        duplex: set for two-sided printing (the pack): every document starts on a front page
+            (one with an odd page count is followed by a blank page marked 本页空白) and every
+            page is portrait (a landscape page is drawn turned a quarter on a portrait one), so
+            that no document is printed on the back of another and backs are not upside down.
     """
 
     pagesize: tuple[float, float] = A4
@@ -47,8 +73,12 @@ class Sheet:
     def __init__(self, fonts: FontSet | None = None) -> None:
         self.fonts = fonts or load_fonts()
         self.warnings: list[str] = []
+        self.problems: list[str] = []
+        self.duplex = False
         self.page_count = 0
         self._canvas: Any = None
+        self._documents: list[Document] | None = None
+        self._about: dict[str, str] = {}
 
     # Geometry, in points.
     @property
@@ -83,29 +113,115 @@ class Sheet:
         return self._canvas
 
     def layout(self) -> list[Page]:
-        """One function per page that draws it (footer excluded); subclasses implement it."""
+        """One function per page that draws it (footer excluded), all one document.
+
+        Subclasses implement this, or :meth:`documents` when their pages form several.
+        """
         raise NotImplementedError
+
+    def documents(self) -> list[Document]:
+        """The sheet's documents in order, each numbered on its own; default: one."""
+        return [Document(tuple(self.layout()))]
+
+    def prepared(self) -> list[Document]:
+        """:meth:`documents`, laid out once (a cover counts their pages before they are drawn)."""
+        if self._documents is None:
+            self._documents = self.documents()
+        return self._documents
+
+    def page_size_of(self, index: int) -> tuple[float, float] | None:
+        """The size of page ``index`` (0-based, in the sheet), if not :attr:`pagesize`."""
+        return None
 
     def render(self) -> bytes:
         """Draw every page, numbered "第 x 页 / 共 y 页", and return the PDF."""
         return render_sheets([self])
 
     def draw_on(self, canvas: Any) -> None:
-        """Draw this sheet's pages onto ``canvas``, numbered within the sheet."""
+        """Draw this sheet's pages onto ``canvas``, each document numbered on its own."""
         self._canvas = canvas
+        default = self.pagesize
+        index = 0
+        self.page_count = 0
         try:
-            canvas.setPageSize(self.pagesize)
-            pages = self.layout()
-            self.page_count = len(pages)
-            for number, draw in enumerate(pages, start=1):
-                canvas.setFillColor(black)
-                canvas.setStrokeColor(black)
-                canvas.setLineWidth(0.6)
-                draw()
-                self.footer(number, len(pages))
-                canvas.showPage()
+            for document in self.prepared():
+                session = document.session.code if document.session else ""
+                with self.about(room=document.room, session=session):
+                    for number, draw in enumerate(document.pages, start=1):
+                        self._begin_page(self.page_size_of(index) or default)
+                        draw()
+                        self.footer(number, len(document.pages))
+                        canvas.showPage()
+                        index += 1
+                self.page_count += len(document.pages)
+                if self.duplex and len(document.pages) % 2:
+                    self._begin_page(default)
+                    self.blank()
+                    canvas.showPage()
+                    self.page_count += 1
         finally:
+            self.pagesize = default
             self._canvas = None
+
+    def _begin_page(self, size: tuple[float, float]) -> None:
+        """Start a page of ``size``: turned onto a portrait page when landscape and duplex."""
+        canvas = self.canvas
+        self.pagesize = size
+        width, height = size
+        if self.duplex and width > height:
+            # The content's top at the page's left edge, as landscape pages of a book are.
+            canvas.setPageSize((height, width))
+            canvas.translate(height, 0)
+            canvas.rotate(90)
+        else:
+            canvas.setPageSize(size)
+        canvas.setFillColor(black)
+        canvas.setStrokeColor(black)
+        canvas.setLineWidth(0.6)
+
+    def blank(self) -> None:
+        """The back of a document's last sheet: says it is blank on purpose."""
+        self.text(self.width / 2, self.height / 2, BLANK_PAGE, 9, "center")
+
+    @contextmanager
+    def about(
+        self, *, room: str = "", session: str = "", seat: int | None = None, ticket: str = ""
+    ) -> Iterator[None]:
+        """Say what the drawing inside the block shows, for the warnings it may give.
+
+        A character that cannot be drawn is then reported with its sheet, room, session, seat
+        and ticket, so that a clerk can find and check the very page.
+        """
+        saved = self._about
+        given = {"room": room, "session": session, "ticket": ticket,
+                 "seat": f"{seat:02d}" if seat is not None else ""}
+        self._about = {**saved, **{key: value for key, value in given.items() if value}}
+        try:
+            yield
+        finally:
+            self._about = saved
+
+    def about_page(self, draw: Page, *, room: str) -> Page:
+        """The page ``draw``, drawn :meth:`about` ``room`` (for sheets of many rooms)."""
+
+        def page() -> None:
+            with self.about(room=room):
+                draw()
+
+        return page
+
+    def where(self) -> str:
+        """The sheet and what is being drawn, e.g. ``考生签到表, room 001, seat 03, ...``."""
+        labels = {
+            "room": translate("Reports", "room {value}"),
+            "session": translate("Reports", "session {value}"),
+            "seat": translate("Reports", "seat {value}"),
+            "ticket": translate("Reports", "ticket {value}"),
+        }
+        parts = [self.title] if self.title else []
+        parts += [labels[key].format(value=self._about[key]) for key in labels
+                  if key in self._about]
+        return translate("Reports", ", ").join(parts)
 
     def photo(self, x: float, y: float, w: float, h: float, data: bytes | None) -> None:
         """Draw a JPEG photo fitted into the box (x, y) .. (x + w, y + h), framed.
@@ -158,16 +274,25 @@ class Sheet:
         if message not in self.warnings:
             self.warnings.append(message)
 
+    def problem(self, message: str) -> None:
+        """Record ``message`` once, as a warning that something could not be printed."""
+        if message not in self.problems:
+            self.problems.append(message)
+        self.warn(message)
+
     def text(
         self, x: float, y: float, s: str, size: float, align: Align = "left", word_space: float = 0
     ) -> float:
         """Draw ``s`` at baseline ``y``, each character in a font that has it.
 
         Returns the width drawn. Characters no font has are drawn as the main font's blank box
-        and reported in :attr:`warnings`.
+        and reported in :attr:`problems`; those drawn in a fallback font, in :attr:`warnings`.
         """
-        for char in self.fonts.missing_glyphs(s):
-            self.warn(missing_glyph_warning(s, char))
+        split = self.fonts.split(s)
+        for char in split.missing:
+            self.problem(missing_glyph_warning(s, char, self.where()))
+        for char, font in split.fallen_back:
+            self.warn(fallback_glyph_warning(s, char, font, self.where()))
         width = self.fonts.string_width(s, size) + word_space * s.count(" ")
         if align == "center":
             x -= width / 2
@@ -175,7 +300,7 @@ class Sheet:
             x -= width
         obj = self.canvas.beginText(x, y)
         obj.setWordSpace(word_space)
-        for name, run in self.fonts.runs(s):
+        for name, run in split.runs:
             obj.setFont(name, size)
             obj.textOut(run)
         self.canvas.drawText(obj)
@@ -291,7 +416,7 @@ def render_sheets(sheets: Sequence[Sheet]) -> bytes:
         pagesize=first.pagesize,
         pageCompression=1,
         invariant=1,
-        initialFontName=first.fonts.main,
+        initialFontName=first.fonts.load().main,
     )
     canvas.setTitle(first.title)
     for sheet in sheets:
@@ -302,6 +427,9 @@ def render_sheets(sheets: Sequence[Sheet]) -> bytes:
 
 class RoomSessionSheet(Sheet):
     """A sheet drawn for each room and each of its sessions (sign-in sheets, room records).
+
+    Each room's sheet of each session is a document of its own, numbered on its own: it is
+    filled in, signed and handed in apart from the others.
 
     Args:
         rooms: the rooms, in printing order.
@@ -325,6 +453,18 @@ class RoomSessionSheet(Sheet):
             for sitting in room.sessions:
                 if self.session is None or sitting.session.code == self.session:
                     yield room, sitting
+
+    def documents(self) -> list[Document]:
+        documents = []
+        for room, sitting in self.sittings():
+            pages = self.sitting_pages(room, sitting)
+            if pages:  # a session nobody in this room sits needs no sheet
+                documents.append(Document(tuple(pages), room.room_code, sitting.session))
+        return documents or [Document((self.empty,))]
+
+    def sitting_pages(self, room: RoomSheets, sitting: RoomSession) -> list[Page]:
+        """The pages of ``room``'s sheet for ``sitting``; subclasses implement it."""
+        raise NotImplementedError
 
     def empty(self) -> None:
         """The page of a sheet with nothing to print: a PDF needs one; it says why."""

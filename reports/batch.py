@@ -4,7 +4,8 @@ A run is a list of :class:`Part` s, each one room's envelope or one center's sta
 are keyed by a fingerprint of their data: printing again after a change renders only the parts
 whose data changed and reuses the others from the cache folder. Parts to render are drawn in
 batches (one canvas, so they share a font subset) on every core, and each is kept as a page
-range of its batch; the pages of one output file are then merged with pypdf.
+range of its batch; the pages of one output file are then merged with pypdf, and the merged file
+is kept too: printing again with nothing changed merges nothing.
 """
 
 from __future__ import annotations
@@ -23,12 +24,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pypdf import PdfReader, PdfWriter
-
+from examdesk.printing.rooms import RoomSheets
 from examdesk.progress import OperationCancelled
 from reports.base import Sheet, render_sheets
 from reports.center_summary import CenterSummarySheet
 from reports.certificate import CertificateSheet
+from reports.cover import CoverSheet, Enclosure
 from reports.desk_labels import DeskLabelSheet
 from reports.door_list import DoorListSheet
 from reports.draw_result import DrawResultSheet
@@ -71,11 +72,17 @@ class Part:
         label: how warnings and progress name it, e.g. ``01/01003``.
         sheets: (kind, data objects) in print order; kinds are keys of :data:`SHEETS`.
         session: a session code: sign-in sheets and room records of that session only.
+        duplex: for two-sided printing: each document starts on a front page, every page is
+            portrait (see :class:`reports.base.Sheet`).
+        cover: the room whose envelope this is: a cover sheet listing the part's documents
+            comes first (and with ``duplex``, its back is blank).
     """
 
     label: str
     sheets: tuple[tuple[str, tuple[Any, ...]], ...]
     session: str | None = None
+    duplex: bool = False
+    cover: RoomSheets | None = None
 
 
 @dataclass(frozen=True)
@@ -90,14 +97,22 @@ class Rendered:
     first: int
     pages: int
     warnings: tuple[str, ...]
+    problems: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class RunResult:
-    """What a run did: the parts' pages in order, and how many parts were rendered afresh."""
+    """What a run did: the parts' pages in order, and how many parts were rendered afresh.
+
+    Attributes:
+        parts: each part's pages, in the order given.
+        rendered: how many parts were drawn (the others came from the cache).
+        keys: each part's fingerprint, in the same order.
+    """
 
     parts: tuple[Rendered, ...]
     rendered: int
+    keys: tuple[str, ...] = ()
 
     @property
     def pages(self) -> int:
@@ -109,18 +124,41 @@ class RunResult:
         """Every distinct warning, in order."""
         return list(dict.fromkeys(w for p in self.parts for w in p.warnings))
 
+    @property
+    def problems(self) -> list[str]:
+        """Every distinct warning of a character that could not be drawn, in order."""
+        return list(dict.fromkeys(w for p in self.parts for w in p.problems))
+
+
+#: What :func:`render_batch` tells of each part: pages, warnings, problems.
+Made = tuple[int, tuple[str, ...], tuple[str, ...]]
+
 
 def render_batch(
     parts: Sequence[Part], fallback_fonts: Sequence[Path] | None = None
-) -> tuple[bytes, list[tuple[int, tuple[str, ...]]]]:
-    """Render ``parts`` into one PDF; return it with each part's page count and warnings."""
+) -> tuple[bytes, list[Made]]:
+    """Render ``parts`` into one PDF; return it with each part's pages, warnings and problems."""
     fonts = load_fonts(fallback_fonts)
-    built = [[SHEETS[kind](data, part.session, fonts) for kind, data in part.sheets]
-             for part in parts]
+    built = [part_sheets(part, fonts) for part in parts]
     pdf = render_sheets([sheet for sheets in built for sheet in sheets])
     return pdf, [(sum(s.page_count for s in sheets),
-                  tuple(dict.fromkeys(w for s in sheets for w in s.warnings)))
+                  tuple(dict.fromkeys(w for s in sheets for w in s.warnings)),
+                  tuple(dict.fromkeys(w for s in sheets for w in s.problems)))
                  for sheets in built]
+
+
+def part_sheets(part: Part, fonts: FontSet) -> list[Sheet]:
+    """The sheets that draw ``part``: its cover first if it has one."""
+    sheets = [SHEETS[kind](data, part.session, fonts) for kind, data in part.sheets]
+    if part.cover is not None:
+        contents = [Enclosure(sheet.title, document.session, len(document.pages))
+                    for sheet in sheets for document in sheet.prepared()]
+        sessions = [s.session for s in part.cover.sessions
+                    if part.session is None or s.session.code == part.session]
+        sheets.insert(0, CoverSheet(part.cover, contents, sessions, fonts))
+    for sheet in sheets:
+        sheet.duplex = part.duplex
+    return sheets
 
 
 def fingerprint(part: Part, fonts: FontSet | None = None) -> str:
@@ -132,32 +170,53 @@ def fingerprint(part: Part, fonts: FontSet | None = None) -> str:
     """
     digest = hashlib.sha256(_code_version().encode())
     fonts = fonts or load_fonts()
-    _feed(digest, (fonts.main, fonts.fallbacks))
-    _feed(digest, part)
+    _feed(digest.update, (fonts.main, fonts.fallbacks), {})
+    _feed(digest.update, part, {})
     return digest.hexdigest()[:32]
 
 
-def _feed(digest: Any, value: Any) -> None:
-    """Hash ``value`` by content, the same in every process (pickle and hash() are not)."""
-    if is_dataclass(value) and not isinstance(value, type):
-        digest.update(f"<{type(value).__name__}".encode())
-        for field in fields(value):
-            _feed(digest, getattr(value, field.name))
-    elif isinstance(value, tuple | list):
-        digest.update(f"({len(value)}".encode())
-        for item in value:
-            _feed(digest, item)
-    elif isinstance(value, str):
+# The field names of each dataclass fed so far: fields() is slow, and a print run feeds ~400,000
+# values (every seat of every room), so the common types are tested first, by identity.
+_fields: dict[type, tuple[str, ...]] = {}
+
+
+def _feed(update: Callable[[bytes], Any], value: Any, seen: dict[int, int]) -> None:
+    """Hash ``value`` by content, the same in every process (pickle and hash() are not).
+
+    A data object met again (a pack's part holds its room five times: four sheets and the
+    cover) is fed as a reference to its first feeding, number ``seen[id(value)]``.
+    """
+    kind = type(value)
+    if kind is str:
         data = value.encode()
-        digest.update(f"s{len(data)}:".encode())
-        digest.update(data)
-    elif isinstance(value, bytes):
-        digest.update(f"b{len(value)}:".encode())
-        digest.update(value)
-    elif value is None or isinstance(value, bool | int | float):
-        digest.update(f"{type(value).__name__}{value!r};".encode())
+        update(b"s%d:" % len(data))
+        update(data)
+    elif kind is tuple or kind is list:
+        update(b"(%d" % len(value))
+        for item in value:
+            _feed(update, item, seen)
+    elif kind is int or kind is bool or kind is float or value is None:
+        update(f"{kind.__name__}{value!r};".encode())
+    elif kind is bytes:
+        update(b"b%d:" % len(value))
+        update(value)
+    elif kind in _fields or (is_dataclass(value) and not isinstance(value, type)):
+        if id(value) in seen:
+            update(b"@%d;" % seen[id(value)])
+            return
+        seen[id(value)] = len(seen)
+        names = _fields.get(kind)
+        if names is None:
+            names = _fields[kind] = tuple(field.name for field in fields(value))
+        update(f"<{kind.__name__}".encode())
+        for name in names:
+            _feed(update, getattr(value, name), seen)
+    elif isinstance(value, str):  # a subclass (an enum...): its text
+        _feed(update, str.__str__(value), seen)
+    elif isinstance(value, int | float):
+        _feed(update, (int if isinstance(value, int) else float)(value), seen)
     else:
-        raise TypeError(f"cannot fingerprint {type(value).__name__}")
+        raise TypeError(f"cannot fingerprint {kind.__name__}")
 
 
 @cache
@@ -193,7 +252,7 @@ class PartCache:
                 os.utime(pdf)  # in use: kept by prune()
             os.utime(entry)
             return Rendered(self._batches[batch], int(meta["first"]), int(meta["pages"]),
-                            tuple(meta["warnings"]))
+                            tuple(meta["warnings"]), tuple(meta["problems"]))
         except (OSError, ValueError, KeyError):
             return None
 
@@ -209,11 +268,46 @@ class PartCache:
             write_atomically(self.folder / f"{batch}.pdf", pdf)
             for key, part in parts:
                 meta = {"batch": batch, "first": part.first, "pages": part.pages,
-                        "warnings": list(part.warnings)}
+                        "warnings": list(part.warnings), "problems": list(part.problems)}
                 write_atomically(self.folder / f"{key}.json", json.dumps(meta).encode())
         except OSError:
             pass  # a full or read-only cache only costs speed: the print run goes on
 
+    def merged(self, title: str, key: str) -> bytes | None:
+        """The file ``title`` merged from the parts ``key`` names, if it was the last one kept."""
+        if self.folder is None:
+            return None
+        try:
+            path = self._merged_path(title, key)
+            data = path.read_bytes()
+            if not data.rstrip().endswith(b"%%EOF"):
+                return None  # cut short (a full disk): merge again
+            os.utime(path)
+            return data
+        except OSError:
+            return None
+
+    def keep_merged(self, title: str, key: str, pdf: bytes) -> None:
+        """Keep the file ``title`` merged from the parts ``key`` names, instead of the last one.
+
+        One merged file per title (a center's pack, say) is kept: a whole file each time a
+        room changed would fill the cache with files that are never printed again.
+        """
+        if self.folder is None:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            path = self._merged_path(title, key)
+            write_atomically(path, pdf)
+            for older in self.folder.glob(f"{path.name.rsplit('-', 1)[0]}-*.pdf"):
+                if older != path:
+                    older.unlink(missing_ok=True)
+        except OSError:
+            pass  # as in put()
+
+    def _merged_path(self, title: str, key: str) -> Path:
+        assert self.folder is not None
+        return self.folder / f"merged-{hashlib.sha256(title.encode()).hexdigest()[:16]}-{key}.pdf"
 
     def prune(self, days: float = KEEP_DAYS) -> None:
         """Delete what no print run has used for ``days`` days (the cache stays small)."""
@@ -271,12 +365,12 @@ def render_parts(
     size = max(1, min(BATCH_PARTS, -(-len(todo) // (count * 3))))
     batches = [todo[i : i + size] for i in range(0, len(todo), size)]
 
-    def finish(batch: list[int], pdf: bytes, made: list[tuple[int, tuple[str, ...]]]) -> None:
+    def finish(batch: list[int], pdf: bytes, made: list[Made]) -> None:
         nonlocal done
         first = 0
         kept = []
-        for i, (pages, warnings) in zip(batch, made, strict=True):
-            rendered = results[i] = Rendered(pdf, first, pages, warnings)
+        for i, (pages, warnings, problems) in zip(batch, made, strict=True):
+            rendered = results[i] = Rendered(pdf, first, pages, warnings, problems)
             kept.append((keys[i], rendered))
             first += pages
         cached.put(hashlib.sha256("".join(keys[i] for i in batch).encode()).hexdigest()[:32],
@@ -306,7 +400,7 @@ def render_parts(
     finally:
         if own is not None:
             own.shutdown()
-    return RunResult(tuple(r for r in results if r is not None), len(todo))
+    return RunResult(tuple(r for r in results if r is not None), len(todo), tuple(keys))
 
 
 def worker_pool(workers: int | None = None, *, spawn: bool = False) -> ProcessPoolExecutor:
@@ -321,8 +415,26 @@ def worker_pool(workers: int | None = None, *, spawn: bool = False) -> ProcessPo
                                mp_context=context)
 
 
+def merge_run(result: RunResult, title: str, cache_folder: Path | None = None) -> bytes:
+    """One PDF of the run's parts (see :func:`merge`), kept in the cache folder.
+
+    A file merged from the same parts under the same title before is reused: printing again
+    with nothing changed merges nothing (merging is most of an unchanged reprint's time).
+    """
+    cached = PartCache(cache_folder)
+    key = hashlib.sha256("\n".join(result.keys).encode()).hexdigest()[:32]
+    pdf = cached.merged(title, key) if result.keys else None
+    if pdf is None:
+        pdf = merge(result.parts, title)
+        if result.keys:
+            cached.keep_merged(title, key, pdf)
+    return pdf
+
+
 def merge(parts: Sequence[Rendered], title: str = "") -> bytes:
     """One PDF holding the pages of ``parts`` in order."""
+    from pypdf import PdfReader, PdfWriter  # here: an unchanged reprint merges nothing
+
     writer = PdfWriter()
     readers: dict[int, PdfReader] = {}
     for part in parts:

@@ -47,11 +47,13 @@ class CertificateSheet(Sheet):
 
     def _page(self, pair: Sequence[CertificateData]) -> None:
         half = self.height / 2
-        self._form(self.top, pair[0])
+        with self.about(room=pair[0].room_code, ticket=pair[0].ticket_no):
+            self._form(self.top, pair[0])
         if len(pair) > 1:
             self._cut_line(half)
             # The bottom form sits as far below the cut as the top one sits below the page edge.
-            self._form(half - (self.height - self.top), pair[1])
+            with self.about(room=pair[1].room_code, ticket=pair[1].ticket_no):
+                self._form(half - (self.height - self.top), pair[1])
 
     def _cut_line(self, y: float) -> None:
         canvas = self.canvas

@@ -76,7 +76,8 @@ class DeskLabelSheet(Sheet):
         for room in self.rooms:
             seats = sorted(room.seats, key=lambda s: s.seat_no)
             for i in range(0, len(seats), per_page):
-                pages.append(partial(self._page, room, seats[i : i + per_page]))
+                pages.append(self.about_page(partial(self._page, room, seats[i : i + per_page]),
+                                             room=room.room_code))
         return pages
 
     def _page(self, room: RoomSheets, seats: Sequence[SeatedCandidate]) -> None:
@@ -94,7 +95,8 @@ class DeskLabelSheet(Sheet):
             row, column = divmod(i, COLUMNS)
             x = self.left + column * w
             y = top - (row + 1) * h
-            self._label(room, seat, x + INSET, y + INSET, w - 2 * INSET, h - 2 * INSET)
+            with self.about(seat=seat.seat_no, ticket=seat.ticket_no):
+                self._label(room, seat, x + INSET, y + INSET, w - 2 * INSET, h - 2 * INSET)
 
     def _cut_lines(self, top: float, w: float, h: float) -> None:
         """Dashed lines along every label's edge, page edges included."""

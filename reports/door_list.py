@@ -40,7 +40,8 @@ class DoorListSheet(Sheet):
             seats = sorted(door.seats, key=lambda s: s.seat_no)
             chunks = [seats[i : i + per_page] for i in range(0, len(seats), per_page)] or [[]]
             for chunk in chunks:
-                pages.append(partial(self._page, door, chunk))
+                pages.append(self.about_page(partial(self._page, door, chunk),
+                                             room=door.room_code))
         return pages
 
     def _page(self, door: DoorList, seats: Sequence[DoorListSeat]) -> None:
@@ -95,7 +96,8 @@ class DoorListSheet(Sheet):
 
             cells(0, [label for label, _ in COLUMNS])
             for row, seat in enumerate(rows, start=1):
-                cells(row, [f"{seat.seat_no:02d}", seat.ticket_no, seat.name])
+                with self.about(seat=seat.seat_no, ticket=seat.ticket_no):
+                    cells(row, [f"{seat.seat_no:02d}", seat.ticket_no, seat.name])
 
 
 def render_door_lists(

@@ -48,10 +48,8 @@ class RoomRecordSheet(RoomSessionSheet):
     empty_note = "所选场次没有考场，无需记录单。"
     margins_mm = (12, 15, 15, 15)
 
-    def layout(self) -> list[Page]:
-        pages: list[Page] = [partial(self._page, room, sitting)
-                             for room, sitting in self.sittings()]
-        return pages or [self.empty]
+    def sitting_pages(self, room: RoomSheets, sitting: RoomSession) -> list[Page]:
+        return [partial(self._page, room, sitting)]
 
     def _page(self, room: RoomSheets, sitting: RoomSession) -> None:
         session = sitting.session

@@ -43,7 +43,8 @@ def page_size(room: RoomSheets) -> tuple[float, float]:
 class SeatingChartSheet(Sheet):
     """The seating charts of several rooms in one PDF, one page per room.
 
-    Pages of one PDF may differ in orientation: each page sets its own size before drawing.
+    Pages of one PDF may differ in orientation (:meth:`page_size_of`); in a pack for two-sided
+    printing a landscape chart is drawn turned on a portrait page (see :class:`Sheet`).
     """
 
     title = "座位表"
@@ -51,7 +52,7 @@ class SeatingChartSheet(Sheet):
     def __init__(self, rooms: Sequence[RoomSheets], fonts: FontSet | None = None):
         super().__init__(fonts)
         self.rooms = tuple(rooms)
-        # The canvas opens with the first page's size; later pages switch as they draw.
+        # The canvas opens with the first page's size
         self.pagesize = page_size(self.rooms[0]) if self.rooms else A4
 
     def fit_cell(
@@ -70,12 +71,13 @@ class SeatingChartSheet(Sheet):
         Sheet.fit_text(self, (x0 + x1) / 2, baseline, s, room, size, min_size, "center")
 
     def layout(self) -> list[Page]:
-        return [partial(self._page, room) for room in self.rooms]
+        return [self.about_page(partial(self._page, room), room=room.room_code)
+                for room in self.rooms]
+
+    def page_size_of(self, index: int) -> tuple[float, float]:
+        return page_size(self.rooms[index])  # one page per room
 
     def _page(self, room: RoomSheets) -> None:
-        # The footer, drawn after this, reads the geometry from self.pagesize: set both.
-        self.pagesize = page_size(room)
-        self.canvas.setPageSize(self.pagesize)
         y = self._header(room)
         # As the invigilator sees the room from the podium: the podium nearest the reader (at
         # the bottom), row 1 just above it, column 1 at the left.
@@ -135,7 +137,8 @@ class SeatingChartSheet(Sheet):
                     continue
                 self.canvas.rect(x, y, w, h)
                 if seat is not None:
-                    self._desk(x, y, w, h, seat)
+                    with self.about(seat=seat.seat_no, ticket=seat.ticket_no):
+                        self._desk(x, y, w, h, seat)
 
     def _unusable(self, x: float, y: float, w: float, h: float) -> None:
         canvas = self.canvas

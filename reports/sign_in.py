@@ -14,7 +14,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 
 from examdesk.printing.common import PrintedSession
-from examdesk.printing.rooms import RoomSheets, SeatedCandidate
+from examdesk.printing.rooms import RoomSession, RoomSheets, SeatedCandidate
 from reports.base import Page, RoomSessionSheet
 from reports.fonts import load_fonts
 
@@ -40,17 +40,13 @@ class SignInSheet(RoomSessionSheet):
     # A 12 mm top margin: 15 photo rows plus the head count and signatures fill the page.
     margins_mm = (12, 15, 15, 15)
 
-    def layout(self) -> list[Page]:
-        pages: list[Page] = []
-        for room, sitting in self.sittings():
-            printed = sitting.session
-            seated = sorted(room.sitting(printed.code), key=lambda s: s.seat_no)
-            # A session nobody in this room sits needs no sheet.
-            chunks = [seated[i : i + ROWS] for i in range(0, len(seated), ROWS)]
-            for number, chunk in enumerate(chunks, start=1):
-                last = len(seated) if number == len(chunks) else None
-                pages.append(partial(self._page, room, printed, chunk, last))
-        return pages or [self.empty]
+    def sitting_pages(self, room: RoomSheets, sitting: RoomSession) -> list[Page]:
+        printed = sitting.session
+        seated = sorted(room.sitting(printed.code), key=lambda s: s.seat_no)
+        chunks = [seated[i : i + ROWS] for i in range(0, len(seated), ROWS)]
+        return [partial(self._page, room, printed, chunk,
+                        len(seated) if number == len(chunks) else None)
+                for number, chunk in enumerate(chunks, start=1)]
 
     def _page(
         self,
@@ -99,8 +95,9 @@ class SignInSheet(RoomSessionSheet):
         photo_w = photo_h * 0.75  # the 3:4 portrait of ID and registration photos
         for seat, row_top, row_bottom in zip(seats, ys[1:], ys[2:], strict=False):
             values = (f"{seat.seat_no:02d}", seat.ticket_no, seat.name, seat.id_number)
-            for i, value in enumerate(values):
-                self.cell(xs[i], xs[i + 1], row_top, row_bottom, value, 11 if i == 2 else 10)
+            with self.about(seat=seat.seat_no, ticket=seat.ticket_no):
+                for i, value in enumerate(values):
+                    self.cell(xs[i], xs[i + 1], row_top, row_bottom, value, 11 if i == 2 else 10)
             self.photo((xs[4] + xs[5] - photo_w) / 2, row_bottom + 1 * mm, photo_w, photo_h,
                        seat.photo)
         return ys[-1]

@@ -18,6 +18,7 @@ from ui.cli_common import CommandFactory, end_progress, exam_option
 from ui.print_run import FILE_NAMES, PrintRequest, Written, run_print
 
 EXIT_OK = 0
+EXIT_PRINTED_WITH_PROBLEMS = 1
 
 
 def add_parsers(command: CommandFactory) -> None:
@@ -53,7 +54,15 @@ def cmd_print(db: Database, args: argparse.Namespace) -> int:
 
     request = PrintRequest(args.sheet, args.out, args.exam, args.center, args.session,
                            args.room, args.workers)
-    run_print(db, Actor.from_environment(), request, progress=_bar, written=report)
+    files = run_print(db, Actor.from_environment(), request, progress=_bar, written=report)
+    problems = {problem for done in files for problem in done.problems}
+    if problems:
+        # the files are written, but a name printed as a blank box must be written in by hand
+        print(translate("Cli", "Printed with problems: characters no font has are blank boxes "
+                               "in {count} places (listed above); write them in by hand there, "
+                               "or install a font that has them and print again.").format(
+            count=len(problems)), file=sys.stderr)
+        return EXIT_PRINTED_WITH_PROBLEMS
     return EXIT_OK
 
 

@@ -177,6 +177,11 @@ class PrintDialog(QDialog):
         warnings = [w for f in files for w in f.warnings]
         text = self.tr("%1 files, %2 pages, in %3").replace("%1", str(len(files))).replace(
             "%2", f"{pages:,}").replace("%3", self.folder.text())
+        problems = {p for f in files for p in f.problems}
+        if problems:
+            text += "\n" + self.tr(
+                "Printed with problems: characters no font has are blank boxes in %1 places "
+                "(listed below); write them in by hand there.").replace("%1", str(len(problems)))
         if warnings:
             text += "\n" + "\n".join(dict.fromkeys(warnings))
         self.status.setText(text)

@@ -24,7 +24,7 @@ from examdesk.services.exams import ExamRef, center_codes, center_id, resolve_ex
 from examdesk.services.printing import record_print, room_sheets, session_code
 from examdesk.services.printing_center import center_summaries, certificates
 from examdesk.services.printing_staff import draw_results, duty_cards, duty_sheets, post_rosters
-from reports.batch import Part, merge, render_parts, worker_pool, write_atomically
+from reports.batch import Part, merge_run, render_parts, worker_pool, write_atomically
 
 #: Each sheet and the name its files start with.
 FILE_NAMES = {
@@ -38,6 +38,9 @@ SESSION_SHEETS = ("signin", "record")
 #: A room's envelope, in the order staff sort it (the issue: door list, seating chart, sign-in
 #: sheet per session, room record).
 ENVELOPE = ("door", "seating", "signin", "record")
+# The pack is printed two-sided: each room's envelope opens with a cover sheet (its label), each
+# document starts on a front page and every page is portrait (reports/base.py, Sheet.duplex),
+# so no sheet has another's on its back, say the door list the seating chart, posted apart.
 
 
 def cache_folder() -> Path:
@@ -76,13 +79,18 @@ class PrintRequest:
 
 @dataclass(frozen=True)
 class Written:
-    """One file written: its path, pages, and how many of its parts were drawn afresh."""
+    """One file written: its path, pages, and how many of its parts were drawn afresh.
+
+    ``warnings`` are every note about the file's text; ``problems``, those of them that name a
+    character no font could draw (printed as a blank box: the file needs a look).
+    """
 
     path: Path
     pages: int
     drawn: int
     parts: int
     warnings: tuple[str, ...]
+    problems: tuple[str, ...] = ()
 
 
 def run_print(
@@ -135,11 +143,12 @@ def run_print(
                                   progress=progress(code) if progress else no_progress,
                                   pool=pool, cancelled=cancelled)
             target = request.out / file_name(request.sheet, code, center_name)
-            _write(target, merge(result.parts, f"{FILE_NAMES[request.sheet]} {center_name}"))
+            _write(target, merge_run(result, f"{FILE_NAMES[request.sheet]} {center_name}",
+                                     cache_folder()))
             with db.begin() as session:
                 record_print(session, actor, exam, request.sheet, code, result.pages)
             files.append(Written(target, result.pages, result.rendered, len(parts),
-                                 tuple(result.warnings)))
+                                 tuple(result.warnings), tuple(result.problems)))
             if written:
                 written(files[-1])
     if not files:
@@ -153,8 +162,9 @@ def center_parts(db: Database, exam: ExamRef, sheet: str, center: str, room: str
     with db.begin() as session:
         parts: list[Part] = []
         names: list[str] = []
-        if sheet in ROOM_SHEETS or sheet == "pack":
-            kinds: tuple[str, ...] = ENVELOPE if sheet == "pack" else (sheet,)
+        pack = sheet == "pack"
+        if sheet in ROOM_SHEETS or pack:
+            kinds: tuple[str, ...] = ENVELOPE if pack else (sheet,)
             for r in room_sheets(session, exam, center=center, room=room,
                                  photos=sheet not in ("door",)):
                 mine = kinds
@@ -163,14 +173,16 @@ def center_parts(db: Database, exam: ExamRef, sheet: str, center: str, room: str
                     mine = tuple(k for k in kinds if k not in SESSION_SHEETS)
                 if mine:
                     parts.append(Part(f"{center}/{r.room_code}",
-                                      tuple((kind, (r,)) for kind in mine), only_session))
+                                      tuple((kind, (r,)) for kind in mine), only_session,
+                                      duplex=pack, cover=r if pack else None))
                     names.append(r.center_name)
-        if sheet == "pack" and room is None:
+        if pack and room is None:
+            # the staff sheets too, each starting on a front page: they go to different people
             for d in duty_sheets(session, exam, center=center, session_code=only_session):
-                parts.append(Part(f"{center}/{d.session.code}", (("duty", (d,)),)))
+                parts.append(Part(f"{center}/{d.session.code}", (("duty", (d,)),), duplex=True))
                 names.append(d.center_name)
-            _add(parts, names, center, "cards", duty_cards(session, exam, center=center))
-            _add(parts, names, center, "posts", post_rosters(session, exam, center=center))
+            _add(parts, names, center, "cards", duty_cards(session, exam, center=center), True)
+            _add(parts, names, center, "posts", post_rosters(session, exam, center=center), True)
         staff_sheets: dict[str, Callable[[], tuple[Any, ...]]] = {
             "duty": lambda: duty_sheets(session, exam, center=center, session_code=only_session),
             "draw": lambda: draw_results(session, exam, center=center, session_code=only_session),
@@ -191,9 +203,9 @@ def center_parts(db: Database, exam: ExamRef, sheet: str, center: str, room: str
 
 
 def _add(parts: list[Part], names: list[str], center: str, sheet: str,
-         items: tuple[Any, ...]) -> None:
+         items: tuple[Any, ...], duplex: bool = False) -> None:
     if items:
-        parts.append(Part(f"{center}/{sheet}", ((sheet, items),)))
+        parts.append(Part(f"{center}/{sheet}", ((sheet, items),), duplex=duplex))
         names.append(items[0].center_name)
 
 

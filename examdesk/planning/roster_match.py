@@ -12,7 +12,6 @@ from collections.abc import Sequence
 
 import numpy as np
 import numpy.typing as npt
-from scipy.optimize import linear_sum_assignment  # type: ignore[import-untyped, unused-ignore]
 
 from examdesk.enums import Gender
 from examdesk.planning.duty_plan import DutyRoom, DutyStaff
@@ -87,6 +86,10 @@ def assign(cost: Matrix) -> list[tuple[int, int]]:
     """
     if cost.size == 0:
         return []
+    # imported here: scipy.optimize takes ~0.5 s to import, which every examdesk command paid
+    # (the CLI imports the roster), printing included
+    from scipy.optimize import linear_sum_assignment  # type: ignore[import-untyped, unused-ignore]
+
     rows, columns = linear_sum_assignment(cost)
     chosen: list[tuple[int, int]] = [(int(r), int(c)) for r, c in zip(rows, columns, strict=True)
                                      if cost[r, c] < FORBIDDEN]

@@ -659,6 +659,10 @@
         <translation>用于生成的进程数（默认：CPU 核数）</translation>
     </message>
     <message>
+        <source>Printed with problems: characters no font has are blank boxes in {count} places (listed above); write them in by hand there, or install a font that has them and print again.</source>
+        <translation>打印完成，但有问题：没有字体包含的字符在 {count} 处印成了空白方框（见上文）；请在这些位置手写补上，或安装含有这些字符的字体后重新打印。</translation>
+    </message>
+    <message>
         <source>The folder {folder} cannot be created ({reason}); choose another with --out.</source>
         <extracomment>Each sheet and the name its files start with. A room&apos;s envelope, in the order staff sort it (the issue: door list, seating chart, sign-in sheet per session, room record).</extracomment>
         <translation>无法创建文件夹 {folder}（{reason}）；请用 --out 另选文件夹。</translation>
@@ -2798,6 +2802,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>%1 个文件，共 %2 页，保存在 %3</translation>
     </message>
     <message>
+        <source>Printed with problems: characters no font has are blank boxes in %1 places (listed below); write them in by hand there.</source>
+        <translation>打印完成，但有问题：没有字体包含的字符在 %1 处印成了空白方框（见下文）；请在这些位置手写补上。</translation>
+    </message>
+    <message>
         <source>Stopped; the files already written are kept.</source>
         <translation>已停止；已写入的文件保留。</translation>
     </message>
@@ -2813,13 +2821,45 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
 <context>
     <name>Reports</name>
     <message>
+        <source>room {value}</source>
+        <translation>第 {value} 考场</translation>
+    </message>
+    <message>
+        <source>session {value}</source>
+        <translation>场次 {value}</translation>
+    </message>
+    <message>
+        <source>seat {value}</source>
+        <translation>座位号 {value}</translation>
+    </message>
+    <message>
+        <source>ticket {value}</source>
+        <translation>准考证号 {value}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
         <source>{text}: too long, printed as {cut}</source>
         <translation>{text}：过长，打印为 {cut}</translation>
     </message>
     <message>
+        <source>{where}: {text}: no font has {char} (U+{code:04X})</source>
+        <extracomment>Strings split and kept per font set; a print run meets far fewer distinct ones.</extracomment>
+        <translation>{where}：{text}：没有字体包含字符 {char}（U+{code:04X}）</translation>
+    </message>
+    <message>
         <source>{text}: no font has {char} (U+{code:04X})</source>
-        <extracomment>TrueType fonts with CJK Ext-B (e.g. 𠮷), which Noto Sans SC lacks; those present are used.</extracomment>
         <translation>{text}：没有字体包含字符 {char}（U+{code:04X}）</translation>
+    </message>
+    <message>
+        <source>{where}: {text}: {char} (U+{code:04X}) drawn in {font}</source>
+        <translation>{where}：{text}：{char}（U+{code:04X}）用 {font} 字体印出</translation>
+    </message>
+    <message>
+        <source>{text}: {char} (U+{code:04X}) drawn in {font}</source>
+        <translation>{text}：{char}（U+{code:04X}）用 {font} 字体印出</translation>
     </message>
 </context>
 <context>

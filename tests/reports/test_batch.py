@@ -51,8 +51,10 @@ def test_cached_parts_are_reused_with_their_warnings(tmp_path: Path) -> None:
     first = render_parts(PARTS, cache_folder=cache, fallback_fonts=())
     again = render_parts(PARTS, cache_folder=cache, fallback_fonts=())
     assert (first.rendered, again.rendered) == (2, 0)
-    # the warning about 王𠮷 is told again: the reprint still lacks the character
-    assert again.warnings == first.warnings == ["王𠮷: no font has 𠮷 (U+20BB7)"]
+    # the warnings about 王𠮷 are told again: the reprint still lacks the character
+    assert again.warnings == first.warnings == again.problems == first.problems
+    assert [w.split(",")[0] for w in first.problems] == ["考场门贴", "考生签到表", "考生签到表"]
+    assert all(w.endswith("王𠮷: no font has 𠮷 (U+20BB7)") for w in first.problems)
     assert _texts(save(tmp_path, merge(again.parts), "a.pdf")) == _texts(
         save(tmp_path, merge(first.parts), "f.pdf"))
 

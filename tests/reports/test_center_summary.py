@@ -119,4 +119,4 @@ def test_long_tables_continue_on_the_next_page(tmp_path: Path) -> None:
 
 def test_missing_glyph_is_reported_without_fallback(rendered: tuple[Path, list[str]]) -> None:
     # The contact is one string (name and phone), printed and reported whole.
-    assert rendered[1] == ["联系人：王𠮷 13800000000: no font has 𠮷 (U+20BB7)"]
+    assert rendered[1] == ["考点情况汇总表: 联系人：王𠮷 13800000000: no font has 𠮷 (U+20BB7)"]

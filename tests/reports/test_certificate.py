@@ -103,4 +103,4 @@ def test_blank_serial_blanks_every_candidate_field(tmp_path: Path) -> None:
 
 
 def test_missing_glyph_is_reported_without_fallback(rendered: tuple[Path, list[str]]) -> None:
-    assert rendered[1] == ["王𠮷: no font has 𠮷 (U+20BB7)"]
+    assert rendered[1] == ["临时身份证明, ticket 12341160215: 王𠮷: no font has 𠮷 (U+20BB7)"]

@@ -71,7 +71,8 @@ def test_photo_embedded_and_placeholders_for_the_rest(rendered: tuple[Path, list
 
 
 def test_missing_glyph_is_the_only_warning(rendered: tuple[Path, list[str]]) -> None:
-    assert rendered[1] == ["王𠮷: no font has 𠮷 (U+20BB7)"]
+    assert rendered[1] == [
+        "桌贴, room 001, seat 04, ticket 202411000004: 王𠮷: no font has 𠮷 (U+20BB7)"]
 
 
 def test_very_long_name_prints_whole() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reports.door_list import DoorList, DoorListSeat, render_door_lists
-from reports.fonts import FALLBACK_CANDIDATES, load_fonts
+from reports.fonts import SERIF_FALLBACKS, load_fonts
 from tests.reports.pdftools import fonts_all_embedded, page_count, save, text
 
 LONG_NAME = "欧阳诸葛司马上官慕容端木"
@@ -81,7 +81,8 @@ def test_long_name_shrinks_without_loss(rendered: tuple[Path, list[str]]) -> Non
 
 
 def test_missing_glyph_is_reported_without_fallback(rendered: tuple[Path, list[str]]) -> None:
-    assert rendered[1] == ["王𠮷: no font has 𠮷 (U+20BB7)"]
+    assert rendered[1] == [
+        "考场门贴, room 002, seat 06, ticket 202411000106: 王𠮷: no font has 𠮷 (U+20BB7)"]
     assert load_fonts(()).missing_glyphs("王𠮷") == ["𠮷"]
 
 
@@ -93,13 +94,15 @@ def test_too_long_name_is_cut_with_a_warning() -> None:
 
 
 def test_fallback_font_draws_ext_b(tmp_path: Path) -> None:
-    hana = FALLBACK_CANDIDATES[0]
+    hana = SERIF_FALLBACKS[-1]
     if not hana.is_file():
         pytest.skip("fonts-hanazono is not installed")
     fonts = load_fonts([hana])
     assert fonts.missing_glyphs("王𠮷") == []
     assert fonts.runs("王𠮷") == [(fonts.main, "王"), (fonts.fallbacks[0], "𠮷")]
     pdf, warnings = render_door_lists(ROOMS, fallback_fonts=[hana])
-    assert warnings == []
+    # drawn, in a serif face among sans-serif: said, so that a clerk can look
+    assert warnings == [
+        "考场门贴, room 002, seat 06, ticket 202411000106: 王𠮷: 𠮷 (U+20BB7) drawn in HanaMinB"]
     # copied or searched in a PDF reader, the Ext-B character reads as itself (not U+20BB)
     assert "王𠮷" in text(save(tmp_path, pdf))

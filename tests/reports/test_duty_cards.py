@@ -126,4 +126,4 @@ def test_crowded_card_stays_inside(tmp_path: Path) -> None:
 
 
 def test_missing_glyph_is_reported_without_fallback(rendered: tuple[Path, list[str]]) -> None:
-    assert rendered[1] == ["王𠮷: no font has 𠮷 (U+20BB7)"]
+    assert rendered[1] == ["工作安排卡: 王𠮷: no font has 𠮷 (U+20BB7)"]

@@ -144,4 +144,4 @@ def test_block_taller_than_a_page_flows_on(tmp_path: Path) -> None:
 
 
 def test_missing_glyph_is_reported_without_fallback(rendered: tuple[Path, list[str]]) -> None:
-    assert rendered[1] == ["王𠮷: no font has 𠮷 (U+20BB7)"]
+    assert rendered[1] == ["岗位值班表: 王𠮷: no font has 𠮷 (U+20BB7)"]

@@ -34,6 +34,12 @@ def test_one_page_per_room_and_session(rendered: tuple[Path, list[str]]) -> None
     assert page_count(rendered[0]) == 3  # room 001: S1 and S2; room 002: S1
 
 
+def test_each_record_is_numbered_on_its_own(pages: list[str]) -> None:
+    # one record per room and session, handed in apart: never "第 2 页 / 共 3 页"
+    assert [re.findall(r"第 \d+ 页 / 共 \d+ 页", page) for page in pages] == [
+        ["第 1 页 / 共 1 页"]] * 3
+
+
 def test_session_filter(tmp_path: Path) -> None:
     pdf, _ = render_room_records(ROOMS, session="S1", fallback_fonts=())
     path = save(tmp_path, pdf)
@@ -70,7 +76,7 @@ def test_lead_is_marked(pages: list[str]) -> None:
 
 def test_missing_glyph_is_the_only_warning(rendered: tuple[Path, list[str]]) -> None:
     # Room 001's second invigilator in S2 is 王𠮷; the long center name wraps: nothing is cut.
-    assert rendered[1] == ["王𠮷: no font has 𠮷 (U+20BB7)"]
+    assert rendered[1] == ["考场情况记录单, room 001, session S2: 王𠮷: no font has 𠮷 (U+20BB7)"]
 
 
 def test_overlong_text_wraps_or_warns(tmp_path: Path) -> None:

@@ -130,7 +130,8 @@ def test_no_photo_no_placeholder(rendered: tuple[Path, list[str]]) -> None:
 
 
 def test_missing_glyph_is_the_only_warning(rendered: tuple[Path, list[str]]) -> None:
-    assert rendered[1] == ["王𠮷: no font has 𠮷 (U+20BB7)"]
+    assert rendered[1] == [
+        "座位表, room 001, seat 04, ticket 202411000004: 王𠮷: no font has 𠮷 (U+20BB7)"]
 
 
 def test_front_row_is_nearest_the_podium_column_1_at_the_left(

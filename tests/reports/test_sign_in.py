@@ -91,7 +91,7 @@ def test_text_is_extractable(rendered: tuple[Path, list[str]]) -> None:
     extracted = text(rendered[0])
     for label in (EXAM, "考生签到表", "座位号", "准考证号", "姓名", "身份证号", "照片", "考生签名",
                   "第 001 考场", "第 002 考场", "周口市第一中学考点", "教学楼A座3楼301",
-                  "监考员签名", '缺考考生由监考员在签名栏内注明"缺考"', "第 1 页 / 共 7 页"):
+                  "监考员签名", '缺考考生由监考员在签名栏内注明"缺考"'):
         assert label in extracted, label
     for room in ROOMS:
         for seat in room.seats:
@@ -99,6 +99,17 @@ def test_text_is_extractable(rendered: tuple[Path, list[str]]) -> None:
             assert seat.id_number in extracted, seat.id_number  # full, not masked
             if seat.name != "王𠮷":  # 𠮷 is a blank box without a fallback font
                 assert seat.name in extracted, seat.name
+
+
+def test_each_session_of_each_room_is_numbered_on_its_own(
+    rendered: tuple[Path, list[str]],
+) -> None:
+    # a sign-in sheet is signed and handed in per session: "第 2 页 / 共 2 页" ends S1's sheet
+    footers = [re.findall(r"第 \d+ 页 / 共 \d+ 页", text(rendered[0], first=n, last=n))
+               for n in range(1, 8)]
+    assert footers == [["第 1 页 / 共 2 页"], ["第 2 页 / 共 2 页"],  # room 001, S1
+                       ["第 1 页 / 共 2 页"], ["第 2 页 / 共 2 页"],  # room 001, S2
+                       ["第 1 页 / 共 3 页"], ["第 2 页 / 共 3 页"], ["第 3 页 / 共 3 页"]]
 
 
 def test_session_label_on_every_page(rendered: tuple[Path, list[str]]) -> None:
@@ -129,8 +140,13 @@ def test_photo_is_embedded(rendered: tuple[Path, list[str]], tmp_path: Path) -> 
 
 
 def test_missing_glyph_is_the_only_warning(rendered: tuple[Path, list[str]]) -> None:
-    # The long compound name and the long center name shrink: nothing is cut.
-    assert rendered[1] == ["王𠮷: no font has 𠮷 (U+20BB7)"]
+    # The long compound name and the long center name shrink: nothing is cut. The warning
+    # names the sheet, room, session, seat and ticket: the pages to check by hand.
+    assert rendered[1] == [
+        "考生签到表, room 001, session S1, seat 03, ticket 12401010103: 王𠮷: no font has 𠮷 "
+        "(U+20BB7)",
+        "考生签到表, room 001, session S2, seat 03, ticket 12401010103: 王𠮷: no font has 𠮷 "
+        "(U+20BB7)"]
 
 
 def test_nothing_to_print_gives_one_explaining_page(tmp_path: Path) -> None:

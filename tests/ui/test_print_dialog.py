@@ -9,6 +9,7 @@ from examdesk.services.printing import PrintChoices
 from tests.reports.pdftools import page_count
 from ui.app import create_main_window
 from ui.print_dialog import PrintDialog
+from ui.print_run import Written
 
 CHOICES = PrintChoices("SW", "2023年度社会工作者职业水平考试", (("01", "周口技师学院"),),
                        (("S2", "6月11日 09:00-11:00"),))
@@ -88,3 +89,19 @@ def test_the_request_follows_the_form(examdesk_app, qtbot, tmp_path):
     request = dialog.request()
     assert (request.sheet, request.center, request.session, request.exam, request.out) == (
         "signin", "01", "S2", "SW", tmp_path)
+
+
+def test_a_file_printed_with_problems_says_so(examdesk_app, qtbot, tmp_path):
+    problem = ("考场门贴，第 01001 考场，座位号 01，准考证号 12341010101：王𠮷：没有字体包含字符 𠮷"
+               "（U+20BB7）")
+
+    def printer(request, progress, cancelled):
+        return [Written(tmp_path / "考场门贴-01.pdf", 1, 1, 1, (problem,), (problem,))]
+
+    dialog = PrintDialog(CHOICES, printer, folder=tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.print_button.click()
+    qtbot.waitUntil(lambda: not dialog.is_running())
+    status = dialog.status.text()
+    assert "打印完成，但有问题：没有字体包含的字符在 1 处印成了空白方框" in status
+    assert problem in status
