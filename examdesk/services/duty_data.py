@@ -13,7 +13,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from examdesk.enums import StaffRole
-from examdesk.labels import POST_KIND_LABELS
 from examdesk.model import (
     Candidate,
     Exam,
@@ -38,6 +37,7 @@ from examdesk.planning.duty_plan import (
     RosterSettings,
 )
 from examdesk.services.exams import ExamRef, papers_sat
+from examdesk.services.post_schedule import duty_post, minutes
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ def load_duty_data(session: Session, exam: ExamRef, seed: int = 0) -> DutyData:
         DutySession(s.id, session_label(s.name, s.date.isoformat(),
                                         s.start_time.hour * 60 + s.start_time.minute),
                     s.date.isoformat(), s.start_time.hour * 60 + s.start_time.minute,
-                    frozenset(in_use[s.id]))
+                    frozenset(in_use[s.id]), minutes(s.end_time))
         for s in session.scalars(
             select(ExamSession).where(ExamSession.exam_id == exam.id)
             .order_by(ExamSession.date, ExamSession.start_time, ExamSession.code))
@@ -163,11 +163,7 @@ def _staff(session: Session, exam: ExamRef) -> tuple[DutyStaff, ...]:
 
 def _posts(session: Session, exam: ExamRef) -> tuple[DutyPost, ...]:
     return tuple(
-        DutyPost(p.id, p.center_id, p.kind,
-                 f"{POST_KIND_LABELS[p.kind]}（{p.place}）" if p.place
-                 else POST_KIND_LABELS[p.kind],
-                 p.required_headcount, frozenset(StaffRole(r) for r in p.roles or []))
-        for p in session.scalars(
+        duty_post(p) for p in session.scalars(
             select(Post).join(TestCenter).where(TestCenter.exam_id == exam.id)
             .order_by(TestCenter.sort_order, Post.id))
     )
