@@ -286,7 +286,7 @@ def remove_post(session: Session, actor: Actor, exam: ExamRef, center: str, kind
             "Posts", "The post {post} of test center {center} has {count} duties set by hand "
                      "({names}); unlock them first, or remove the post with them.").format(
             post=post_label(kind, row.name, row.place), center=center, count=len(locked),
-            names=_listing(locked)))
+            names=_listing(dict.fromkeys(locked))))
     duties = session.scalar(select(func.count()).select_from(Duty)
                             .where(Duty.post_id == row.id)) or 0
     session.execute(delete(Duty).where(Duty.post_id == row.id))

@@ -129,8 +129,8 @@ def test_posts_report_coverage(capsys, demo):
     # a 中级-only center's afternoon shift is its own 中级 session (the two 实务 papers at
     # 14:00 share one staffing where a center holds both)
     status, out, _ = examdesk(capsys, "--db", demo, "posts", "--center", "04")
-    assert status == 0 and "04 保密室（考点保密室）: 6月10日下午 法规与政策 2/2; 6月11日上午 综合能力 " \
-        "2/2; 6月11日下午 实务(中级) 2/2\n" in out
+    assert status == 0 and ("04 保密室（考点保密室）: 6月10日下午 法规与政策 2/2; "
+                            "6月11日上午 综合能力 2/2; 6月11日下午 实务(中级) 2/2\n") in out
 
 
 def test_duty_exports_have_the_issue_columns(capsys, demo, tmp_path):
