@@ -198,13 +198,14 @@ def center_summaries(session: Session, exam: ExamRef, *,
 
 
 def _post_line(post: ScheduledPost, sessions: dict[int, Any]) -> str:
-    """A post on the summary: kind and place, then when its people report, day by day, e.g.
-    ``医疗急救点（考点医务室） 报到：6月11日07:30、12:30`` (the duty cards' times)."""
+    """A post on the summary: what it is, then when its people report, day by day, e.g.
+    ``医疗急救点 报到：6月11日07:30、12:30`` (the duty cards' times; the place is on the post
+    roster, and leaving it out keeps a center's summary on one page)."""
     days: dict[str, list[str]] = {}
     for shift in post.shifts:
         day = sessions[shift.session_id].date
         days.setdefault(f"{day.month}月{day.day}日", []).append(clock(shift.report))
     # no space inside a day's times: the summary wraps lines at spaces and 、
     when = "； ".join(f"{day}{'、'.join(times)}" for day, times in days.items())
-    label = post_label(post.kind, post.name, post.place)
+    label = post_label(post.kind, post.name)
     return f"{label} 报到：{when}" if when else label
