@@ -23,6 +23,15 @@ from examdesk.enums import PostKind
 from examdesk.errors import BadInput, DatabaseError, DatabaseTooNew, NotAnExamDeskDatabase
 from examdesk.model import Base
 
+#: An exam as the first revision stores it (later revisions give it their defaults).
+OLD_EXAM = text(
+    "INSERT INTO exams (id, code, name, year, province_code, city_code, county_code,"
+    " ticket_pattern, seat_order, first_seat_corner, admit_before_minutes,"
+    " entry_cutoff_minutes, early_leave_minutes, absence_record_minutes,"
+    " accepted_id_types, invigilators_per_room, max_sessions_per_invigilator,"
+    " reserve_ratio, created_at) VALUES (1, 'E1', '老考试', 2023, '41', '4116', '',"
+    " '[]', 'rows', 'front_left', 30, 5, 120, 30, '[]', 2, 2, 0.1, '2023-01-01')")
+
 
 def schema_differences(engine) -> list:
     with engine.connect() as connection:
@@ -48,13 +57,7 @@ def test_a_database_of_the_first_revision_is_upgraded_with_its_data(db_url, back
     engine = create_examdesk_engine(resolve_database_url(db_url))
     upgrade_to(engine, previous)
     with engine.begin() as connection:
-        connection.execute(text(
-            "INSERT INTO exams (id, code, name, year, province_code, city_code, county_code,"
-            " ticket_pattern, seat_order, first_seat_corner, admit_before_minutes,"
-            " entry_cutoff_minutes, early_leave_minutes, absence_record_minutes,"
-            " accepted_id_types, invigilators_per_room, max_sessions_per_invigilator,"
-            " reserve_ratio, created_at) VALUES (1, 'E1', '老考试', 2023, '41', '4116', '',"
-            " '[]', 'rows', 'front_left', 30, 5, 120, 30, '[]', 2, 2, 0.1, '2023-01-01')"))
+        connection.execute(OLD_EXAM)
         connection.execute(text(
             "INSERT INTO levels (id, exam_id, code, name, short_name, sort_order)"
             " VALUES (1, 1, '1', '助理社会工作师', '初级', 0)"))
@@ -169,13 +172,7 @@ def test_a_database_at_0004_with_posts_gets_the_new_kinds_and_standard_posts(db_
     engine = create_examdesk_engine(resolve_database_url(db_url))
     upgrade_to(engine, "0004")
     with engine.begin() as connection:
-        connection.execute(text(
-            "INSERT INTO exams (id, code, name, year, province_code, city_code, county_code,"
-            " ticket_pattern, seat_order, first_seat_corner, admit_before_minutes,"
-            " entry_cutoff_minutes, early_leave_minutes, absence_record_minutes,"
-            " accepted_id_types, invigilators_per_room, max_sessions_per_invigilator,"
-            " reserve_ratio, created_at) VALUES (1, 'E1', '老考试', 2023, '41', '4116', '',"
-            " '[]', 'rows', 'front_left', 30, 5, 120, 30, '[]', 2, 2, 0.1, '2023-01-01')"))
+        connection.execute(OLD_EXAM)
         connection.execute(text(
             "INSERT INTO test_centers (id, exam_id, code, name, address, phone, contact,"
             " district, sort_order) VALUES (1, 1, '01', '一中', '', '0394-1', '', '', 0)"))
