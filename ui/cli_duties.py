@@ -158,6 +158,12 @@ def cmd_posts(db: Database, args: argparse.Namespace) -> int:
     print(translate("Cli", "Posts staffed: {filled:,} of {required:,} places in "
                            "{posts:,} post-sessions.").format(
         filled=filled, required=required, posts=len(result.coverage)))
+    if not result.post_labels:
+        print(translate("Cli", "The exam has no posts yet: make the standard posts with "
+                               "'examdesk posts init'."))
+    elif not result.coverage:
+        print(translate("Cli", "No test center holds a session yet: seat the candidates "
+                               "first ('examdesk allocate')."))
     return EXIT_PLAN_PROBLEMS if any(i.is_error for i in result.issues) else EXIT_OK
 
 

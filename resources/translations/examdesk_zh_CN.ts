@@ -141,7 +141,7 @@
     </message>
     <message>
         <source>export the post roster with each post&apos;s coverage, as &apos;import posts&apos; reads it back</source>
-        <translation>导出岗位值班表及各岗位的人员安排情况，可用 'import posts' 重新导入</translation>
+        <translation>导出岗位值班表及各岗位的人员安排情况，可用 &apos;import posts&apos; 重新导入</translation>
     </message>
     <message>
         <source>export the supplies each center&apos;s posts need</source>
@@ -381,7 +381,7 @@
     </message>
     <message>
         <source>staff the service, medical and police posts of every session and report their coverage; &apos;posts init&apos; gives existing centers the standard posts they lack</source>
-        <translation>为每个场次的服务、医疗和公安等岗位安排人员，并报告安排情况；'posts init' 为现有考点补建所缺的标准岗位</translation>
+        <translation>为每个场次的服务、医疗和公安等岗位安排人员，并报告安排情况；&apos;posts init&apos; 为现有考点补建所缺的标准岗位</translation>
     </message>
     <message>
         <source>make the exam&apos;s standard posts at the centers that lack them, staffing none</source>
@@ -462,6 +462,14 @@
     <message>
         <source>Posts staffed: {filled:,} of {required:,} places in {posts:,} post-sessions.</source>
         <translation>岗位人员已安排：{posts:,} 个岗位场次共需 {required:,} 人，已安排 {filled:,} 人。</translation>
+    </message>
+    <message>
+        <source>The exam has no posts yet: make the standard posts with &apos;examdesk posts init&apos;.</source>
+        <translation>考试尚无岗位：请用 'examdesk posts init' 建立标准岗位。</translation>
+    </message>
+    <message>
+        <source>No test center holds a session yet: seat the candidates first (&apos;examdesk allocate&apos;).</source>
+        <translation>尚无考点安排考试场次：请先编排考生座位（'examdesk allocate'）。</translation>
     </message>
     <message>
         <source>Duty unlocked.</source>
@@ -602,7 +610,7 @@
     </message>
     <message>
         <source>list or change the exam&apos;s standard posts, made at every new test center (and by &apos;examdesk posts init&apos;)</source>
-        <translation>列出或修改考试的标准岗位（新考点及 'examdesk posts init' 按此建立岗位）</translation>
+        <translation>列出或修改考试的标准岗位（新考点及 &apos;examdesk posts init&apos; 按此建立岗位）</translation>
     </message>
     <message>
         <source>list the standard posts</source>
@@ -634,7 +642,7 @@
     </message>
     <message>
         <source>when it is open, e.g. 07:00-17:30 (&apos;&apos; clears them); its people report when it opens</source>
-        <translation>开放时间，如 07:00-17:30（'' 表示清除）；岗位人员在开放时报到</translation>
+        <translation>开放时间，如 07:00-17:30（&apos;&apos; 表示清除）；岗位人员在开放时报到</translation>
     </message>
     <message>
         <source>people on duty in each session (0-99)</source>
@@ -642,7 +650,7 @@
     </message>
     <message>
         <source>the roles that may staff it, e.g. 主考、副主考 (&apos;&apos; for its kind&apos;s usual roles)</source>
-        <translation>可在该岗位值守的人员类别，如 主考、副主考（'' 表示该类岗位的常规人员类别）</translation>
+        <translation>可在该岗位值守的人员类别，如 主考、副主考（&apos;&apos; 表示该类岗位的常规人员类别）</translation>
     </message>
     <message>
         <source>its phone</source>
@@ -650,7 +658,7 @@
     </message>
     <message>
         <source>what it keeps, e.g. &apos;急救箱 2 个、AED 1 台&apos; (replaces the list; &apos;&apos; for none)</source>
-        <translation>岗位物资，如 '急救箱 2 个、AED 1 台'（替换原清单；'' 表示无）</translation>
+        <translation>岗位物资，如 &apos;急救箱 2 个、AED 1 台&apos;（替换原清单；&apos;&apos; 表示无）</translation>
     </message>
     <message>
         <source>phone {phone}</source>
@@ -678,7 +686,7 @@
     </message>
     <message>
         <source>Staff the posts again with &apos;examdesk posts&apos; to follow the change.</source>
-        <translation>请运行 'examdesk posts' 重新安排岗位人员。</translation>
+        <translation>请运行 &apos;examdesk posts&apos; 重新安排岗位人员。</translation>
     </message>
     <message>
         <source>{count:,} standard posts.</source>
@@ -694,7 +702,7 @@
     </message>
     <message>
         <source>New test centers get it; give existing ones the posts they lack with &apos;examdesk posts init&apos;.</source>
-        <translation>新考点将建立该岗位；现有考点可用 'examdesk posts init' 补建所缺岗位。</translation>
+        <translation>新考点将建立该岗位；现有考点可用 &apos;examdesk posts init&apos; 补建所缺岗位。</translation>
     </message>
     <message>
         <source>no hours</source>
@@ -714,7 +722,7 @@
     </message>
     <message>
         <source>Made {count:,} standard posts; staff them with &apos;examdesk posts&apos;.</source>
-        <translation>已建立 {count:,} 个标准岗位；请用 'examdesk posts' 安排人员。</translation>
+        <translation>已建立 {count:,} 个标准岗位；请用 &apos;examdesk posts&apos; 安排人员。</translation>
     </message>
 </context>
 <context>

@@ -163,3 +163,9 @@ def test_posts_speak_chinese(examdesk_app, capsys, own) -> None:
     assert status == 2 and "食堂 不是岗位类别" in err
     status, out, _ = examdesk(capsys, "--db", own, "posts", "--center", "01")
     assert status == 0 and "岗位人员已安排" in out
+
+
+def test_posts_before_allocation_say_what_to_do_first(capsys, own) -> None:
+    status, out, _ = examdesk(capsys, "--db", own, "posts", "--center", "01")
+    assert status == 0 and "01 保密室（考点保密室）: —\n" in out
+    assert "seat the candidates first ('examdesk allocate')" in out
