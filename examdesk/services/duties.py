@@ -99,10 +99,13 @@ def fill_exam_posts(session: Session, actor: Actor, exam: ExamRef, *,
     posts = [replace(p, sessions=frozenset(shift.slot[0] for shift in shifts[p.id]))
              for p in data.posts if only is None or p.center_id == only]
     post_ids = {p.id for p in posts}
-    redo = [d for d in data.duties
-            if d.kind is DutyKind.POST and d.post_id in post_ids and not d.locked]
+    def redone(d: Duty) -> bool:
+        return d.kind is DutyKind.POST and d.post_id in post_ids and not d.locked
+
+    # (a test per duty: "d not in redo" compared every duty with every post duty, minutes
+    # at the provincial scale)
     busy = [replace(d, session_id=slot_first.get(d.session_id, d.session_id))
-            for d in data.duties if d not in redo]
+            for d in data.duties if not redone(d)]
     filed = {(shift.post_id, shift.slot[0]): shift for p in posts for shift in shifts[p.id]}
     labels = {key: shift_label(shift, data.sessions) for key, shift in filed.items()}
     made, coverage, issues = post_planning.fill_posts(
