@@ -34,7 +34,7 @@ from examdesk.planning.posts import post_roles, roles_label
 from examdesk.services import audit
 from examdesk.services.audit import Actor
 from examdesk.services.duties import exam_post_shifts, shift_label
-from examdesk.services.duty_data import load_duty_data
+from examdesk.services.duty_data import DutyData, load_duty_data
 from examdesk.services.exams import ExamRef, center_id
 
 
@@ -297,7 +297,8 @@ def remove_post(session: Session, actor: Actor, exam: ExamRef, center: str, kind
     return duties
 
 
-def post_problems(session: Session, exam: ExamRef) -> tuple[PlanIssue, ...]:
+def post_problems(session: Session, exam: ExamRef, data: DutyData | None = None
+                  ) -> tuple[PlanIssue, ...]:
     """The posts' staffing as it stands (for `examdesk check`).
 
     Reports every post short of people in a shift its center holds (an error when nobody
@@ -305,22 +306,28 @@ def post_problems(session: Session, exam: ExamRef) -> tuple[PlanIssue, ...]:
     (its center holds no exam then, or the post is closed), people on a post without a role
     that may staff it, and centers holding an exam without any post. Before anyone is on
     duty there is no roster to check, and nothing is reported.
+
+    Args:
+        session: the caller's session.
+        exam: the exam.
+        data: the exam's staffing as :func:`load_duty_data` reads it, when the caller has it
+            (a full check reads it once for the roster and the posts).
     """
-    data = load_duty_data(session, exam)
+    data = data or load_duty_data(session, exam)
     if not data.duties:
         return ()
     shifts = exam_post_shifts(data)
     codes = {c.id: c.code for c in data.centers}
     staff = {p.id: p for p in data.staff}
     labels = {s.id: s.label for s in data.sessions}
-    on: defaultdict[tuple[int, int], int] = defaultdict(int)  # (post, session) -> people
+    on: defaultdict[int, defaultdict[int, int]] = defaultdict(lambda: defaultdict(int))
     issues: list[PlanIssue] = []
     posts = {p.id: p for p in data.posts}
     for duty in data.duties:
         if duty.kind is not DutyKind.POST or duty.post_id not in posts:
             continue
         post = posts[duty.post_id]
-        on[post.id, duty.session_id] += 1
+        on[post.id][duty.session_id] += 1  # post -> session -> people
         person = staff.get(duty.staff_id)
         if person is not None and not person.roles & post_roles(post):
             issues.append(_wrong_role(post, person.label, labels[duty.session_id],
@@ -330,14 +337,13 @@ def post_problems(session: Session, exam: ExamRef) -> tuple[PlanIssue, ...]:
         served: set[int] = set()
         for shift in shifts[post.id]:
             served.update(shift.slot)
-            filled = sum(on[post.id, s] for s in shift.slot)
+            filled = sum(on[post.id][s] for s in shift.slot)
             if filled < post.headcount:
                 issues.append(_short(post, shift_label(shift, data.sessions), filled, center))
-        idle = sorted((s for (p, s), n in on.items() if p == post.id and s not in served),
-                      key=list(labels).index)
+        idle = [s for s in labels if on[post.id][s] and s not in served]  # in time order
         if idle:
             issues.append(_idle(post, [labels[s] for s in idle],
-                                sum(on[post.id, s] for s in idle), center))
+                                sum(on[post.id][s] for s in idle), center))
     issues += _centers_without_posts(data.posts, data.rooms, data.sessions, codes)
     return tuple(issues)
 
