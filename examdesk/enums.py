@@ -80,6 +80,9 @@ class PostKind(StrEnum):
     TEMP_ID_DESK = "temp_id_desk"  # 临时身份证明办理点
     POWER = "power"  # 供电保障
     RADIO_MONITORING = "radio_monitoring"  # 无线电监测
+    SECURITY = "security"  # 公安安保及交通疏导
+    STRONG_ROOM = "strong_room"  # 保密室 (paper custody)
+    EXAM_OFFICE = "exam_office"  # 考务办公室
 
 
 class AttendanceStatus(StrEnum):

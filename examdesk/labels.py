@@ -50,6 +50,9 @@ POST_KIND_LABELS: dict[PostKind, str] = {
     PostKind.TEMP_ID_DESK: "临时身份证明办理点",
     PostKind.POWER: "供电保障岗",
     PostKind.RADIO_MONITORING: "无线电监测岗",
+    PostKind.SECURITY: "安保及交通疏导岗",
+    PostKind.STRONG_ROOM: "保密室",
+    PostKind.EXAM_OFFICE: "考务办公室",
 }
 
 YES_WORDS = frozenset({"是", "有", "y", "yes", "true", "1", "√", "✓"})
@@ -59,3 +62,10 @@ NO_WORDS = frozenset({"否", "无", "n", "no", "false", "0", "", "×"})
 def reverse(labels: Mapping[E, str]) -> dict[str, E]:
     """Label -> value, for reading cells."""
     return {label: value for value, label in labels.items()}
+
+
+def post_label(kind: PostKind, name: str = "", place: str = "") -> str:
+    """How sheets and messages name a post: ``医疗急救点（考点医务室）``, its name after the
+    kind when it has one (``考生服务咨询台 东门（东门内侧）``)."""
+    label = f"{POST_KIND_LABELS[kind]} {name}" if name else POST_KIND_LABELS[kind]
+    return f"{label}（{place}）" if place else label

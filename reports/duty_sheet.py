@@ -119,7 +119,14 @@ class DutySheet(CenterSheet):
         width = (self.right - self.left) * (1 - LABEL_SHARE) - 8
         rows = [(f"流动监考 {f.floor}", f.people) for f in data.roving] or [("流动监考", ())]
         rows += [("巡考", data.inspectors), ("备用监考", data.reserves)]
-        return [_TailRow(label, self._wrap_people(people, width)) for label, people in rows]
+        tail = [_TailRow(label, self._wrap_people(people, width)) for label, people in rows]
+        # the posts of the session, each with its own report time (as on the duty cards)
+        for post in data.posts:
+            when = f"{post.report_time}报到　"
+            lines = self._wrap_people(post.people, width - self.fonts.string_width(
+                when, TAIL_SIZE))
+            tail.append(_TailRow(post.post, ((when, *lines[0]), *lines[1:])))
+        return tail
 
     def _wrap_people(
         self, people: Sequence[Person], width: float
@@ -140,7 +147,8 @@ class DutySheet(CenterSheet):
 
     def _page(self, data: DutySheetData, plan: _Plan) -> None:
         session = data.session
-        report = f"报到时间：{session.day} {session.report_time}　　" if session.report_time else ""
+        report = (f"监考员报到：{session.day} {session.report_time}　　" if session.report_time
+                  else "")
         y = self.header(
             self.title,
             data.exam_name,

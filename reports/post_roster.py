@@ -126,7 +126,10 @@ class PostRosterSheet(Sheet):
         rows.append(self._row([(left, mid, ["场次"], "center"),
                                (mid, right, ["值班人员"], "center")], shade=HEAD))
         for shift in post.shifts:
-            rows.append(self._row([(left, mid, [shift.session.when], "center"),
+            # the post's own report time (examdesk/planning/post_hours.py), as on the cards
+            when = [shift.session.when] + (
+                [f"{shift.session.report_time} 报到"] if shift.session.report_time else [])
+            rows.append(self._row([(left, mid, when, "center"),
                                    (mid, right, self._people(shift, post.headcount), "left")]))
         if not post.shifts:
             rows.append(self._row([(left, mid, ["—"], "center"), (mid, right, ["未排班"], "left")]))

@@ -22,7 +22,7 @@ from examdesk.errors import ExamDeskError
 from examdesk.i18n import translate
 from examdesk.services import demo, stats
 from examdesk.services.audit import Actor
-from ui import cli_duties, cli_exchange, cli_plan, cli_print
+from ui import cli_duties, cli_exchange, cli_plan, cli_posts, cli_print
 from ui.cli_common import end_progress, stderr_progress
 
 EXIT_OK = 0
@@ -107,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_exchange.add_parsers(command, subcommands)
     cli_plan.add_parsers(command, subcommands)
     cli_duties.add_parsers(command, subcommands)
+    cli_posts.add_parsers(command, subcommands)
     cli_print.add_parsers(command)
 
     stats_parser = command("stats", translate("Cli", "print how many centers, rooms, candidates... "
@@ -182,6 +183,7 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "roster": cli_duties.cmd_roster,
     "draw": cli_duties.cmd_draw,
     "posts": cli_duties.cmd_posts,
+    "post": cli_posts.cmd_post,
     "duty": cli_duties.cmd_duty,
     "supplies": cli_duties.cmd_supplies,
     "print": cli_print.cmd_print,

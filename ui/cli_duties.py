@@ -18,6 +18,7 @@ from examdesk.labels import POST_KIND_LABELS
 from examdesk.services import duties, roster
 from examdesk.services.audit import Actor
 from examdesk.services.exams import center_codes, resolve_exam
+from ui import cli_posts
 from ui.cli_common import CommandFactory, end_progress, exam_option, stderr_progress
 from ui.cli_plan import print_issues
 
@@ -59,7 +60,10 @@ def add_parsers(
 
     posts = command("posts", translate(
         "Cli", "staff the service, medical and police posts of every session and report "
-               "their coverage"))
+               "their coverage; 'posts init' gives existing centers the standard posts they "
+               "lack"))
+    posts.add_argument("action", nargs="?", choices=["init"], metavar="init", help=translate(
+        "Cli", "make the exam's standard posts at the centers that lack them, staffing none"))
     posts.add_argument("--center", metavar="CODE", help=translate("Cli", "only this center"))
     exam_option(posts)
 
@@ -175,14 +179,19 @@ def cmd_draw(db: Database, args: argparse.Namespace) -> int:
 
 def cmd_posts(db: Database, args: argparse.Namespace) -> int:
     """Fill the posts and print their coverage; exit 1 when a post stays empty."""
+    if args.action == "init":
+        return cli_posts.cmd_posts_init(db, args)
     with db.begin() as session:
         exam = resolve_exam(session, args.exam)
         result = duties.fill_exam_posts(session, Actor.from_environment(), exam,
                                         center=args.center)
-    for post_id in dict.fromkeys(c.post_id for c in result.coverage):
-        cells = [f"{result.session_labels[c.session_id]} {c.filled}/{c.required}"
-                 for c in result.coverage if c.post_id == post_id]
-        print(f"{result.post_labels[post_id]}: " + "; ".join(cells))
+    shifts: dict[int, list[str]] = {post_id: [] for post_id in result.post_labels}
+    for c in result.coverage:
+        shifts[c.post_id].append(
+            f"{result.shift_labels[c.post_id, c.session_id]} {c.filled}/{c.required}")
+    for post_id, cells in shifts.items():
+        # a post whose center holds no session is staffed in none
+        print(f"{result.post_labels[post_id]}: " + ("; ".join(cells) or "—"))
     if result.issues:
         print_issues(result.issues)
     filled = sum(c.filled for c in result.coverage)
@@ -190,6 +199,12 @@ def cmd_posts(db: Database, args: argparse.Namespace) -> int:
     print(translate("Cli", "Posts staffed: {filled:,} of {required:,} places in "
                            "{posts:,} post-sessions.").format(
         filled=filled, required=required, posts=len(result.coverage)))
+    if not result.post_labels:
+        print(translate("Cli", "The exam has no posts yet: make the standard posts with "
+                               "'examdesk posts init'."))
+    elif not result.coverage:
+        print(translate("Cli", "No test center holds a session yet: seat the candidates "
+                               "first ('examdesk allocate')."))
     return EXIT_PLAN_PROBLEMS if any(i.is_error for i in result.issues) else EXIT_OK
 
 

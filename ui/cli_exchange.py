@@ -24,6 +24,7 @@ from examdesk.services.exams import resolve_exam
 from examdesk.services.imports import ImportResult
 from examdesk.services.imports.candidates import import_candidates
 from examdesk.services.imports.photos import import_photos
+from examdesk.services.imports.posts import import_posts
 from examdesk.services.imports.rooms import import_rooms
 from examdesk.services.imports.seating import import_seating
 from examdesk.services.imports.staff import import_staff
@@ -42,6 +43,7 @@ IMPORTERS = {
     "candidates": import_candidates,
     "staff": import_staff,
     "seating": import_seating,
+    "posts": import_posts,
 }
 EXPORTERS = {
     "candidates": exports.export_candidates,
@@ -64,7 +66,8 @@ def add_parsers(
         command: makes a top-level command (with --db).
         subcommands: makes a factory of sub-commands under a command (with --db).
     """
-    importing = command("import", translate("Cli", "import rooms, candidates, staff or photos"))
+    importing = command("import", translate("Cli", "import rooms, candidates, staff, posts or "
+                                                   "photos"))
     what = subcommands(importing, "what")
     for name, help_text in (
         ("rooms", translate("Cli", "import test centers and rooms from a workbook")),
@@ -74,6 +77,9 @@ def add_parsers(
                             "relatives' ID numbers")),
         ("seating", translate("Cli", "import a seating plan made upstream (ticket number, "
                               "center, room, seat per candidate), then check it")),
+        ("posts", translate("Cli", "import the posts of the test centers (center, post, name, "
+                            "place, hours, people, roles, phone, supplies); a post a center "
+                            "has (same kind and name) is updated")),
     ):
         sub = what(name, help_text)
         sub.add_argument("file", metavar="FILE", type=Path,
@@ -100,7 +106,8 @@ def add_parsers(
                                      "number and candidate")),
         ("duties", translate("Cli", "export the staff duties: center, session, date, time, "
                                     "room or post, role, name, gender, work unit, mobile")),
-        ("posts", translate("Cli", "export the post roster with each post's coverage")),
+        ("posts", translate("Cli", "export the post roster with each post's coverage, as "
+                                   "'import posts' reads it back")),
         ("supplies", translate("Cli", "export the supplies each center's posts need")),
     ):
         sub = target(name, help_text)

@@ -32,6 +32,7 @@ class SheetKind(StrEnum):
     ROOMS = "rooms"
     STAFF = "staff"
     SEATING = "seating"
+    POSTS = "posts"
 
 
 @dataclass(frozen=True)
@@ -134,11 +135,36 @@ SEATING_COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("seat_no", ("座位号", "座号", "Seat number", "Seat"), True),
 )
 
+#: One center's post per row; the post roster `export posts` writes (one row per post and
+#: shift) reads back too: its rows of one post are merged, its roster columns left alone.
+POST_COLUMNS: tuple[ColumnSpec, ...] = (
+    ColumnSpec("serial", ("序号", "No.", "No", "#")),
+    ColumnSpec("center", ("考点", "考点名称", "考点编号", "考点代码", "Test center", "Center",
+                          "Centre"), True),
+    ColumnSpec("kind", ("岗位", "岗位类别", "岗位类型", "Post", "Kind of post"), True),
+    ColumnSpec("name", ("名称", "岗位名称", "Name", "Post name")),
+    ColumnSpec("place", ("地点", "位置", "岗位地点", "Place", "Location")),
+    ColumnSpec("hours", ("开放时间", "值守时间", "时间", "Hours")),
+    ColumnSpec("headcount", ("需要人数", "每场人数", "人数", "People per session",
+                             "Headcount")),
+    ColumnSpec("roles", ("人员类别", "值守人员类别", "Roles")),
+    ColumnSpec("phone", ("电话", "联系电话", "Phone")),
+    ColumnSpec("supplies", ("物资", "物资清单", "Supplies")),
+    ColumnSpec("shift", ("场次", "Session")),
+    ColumnSpec("report", ("报到时间", "报到", "Report time")),
+    ColumnSpec("filled", ("已安排", "Filled")),
+    ColumnSpec("people", ("人员", "值班人员", "People on duty")),
+)
+
+#: The post roster's columns that an import of posts reads and leaves alone.
+POST_ROSTER_FIELDS = frozenset({"shift", "report", "filled", "people"})
+
 COLUMNS: Mapping[SheetKind, tuple[ColumnSpec, ...]] = {
     SheetKind.CANDIDATES: CANDIDATE_COLUMNS,
     SheetKind.ROOMS: ROOM_COLUMNS,
     SheetKind.STAFF: STAFF_COLUMNS,
     SheetKind.SEATING: SEATING_COLUMNS,
+    SheetKind.POSTS: POST_COLUMNS,
 }
 
 

@@ -190,31 +190,16 @@ class _RowChecker(PersonChecker):
 
     def roles(self, row: RawRow) -> tuple[StaffRole, ...]:
         """The roles written, or () after reporting what is wrong."""
-        items = split_list(cell_text(self.value(row, "role")))
-        accepted = translate("Import", "write one or more of: {roles}, separated by 、").format(
-            roles=", ".join(STAFF_ROLE_LABELS.values()))
-        if not items:
+        text = cell_text(self.value(row, "role"))
+        accepted = roles_accepted()
+        if not split_list(text):
             self.report("role", "", translate("Import", "the role is missing"), accepted)
             return ()
-        found: list[StaffRole] = []
-        complete = True
-        position = 0
-        while position < len(items):
-            item = items[position]
-            # split_list also splits at spaces: "Chief examiner", "考务 办公室" are one role
-            pair = "".join(items[position : position + 2])
-            role = _ROLE_WORDS.get(match_key(pair)) if len(items) > position + 1 else None
-            if role is not None:
-                position += 2
-            else:
-                role = _ROLE_WORDS.get(match_key(item))
-                position += 1
-            if role is None:
-                self.report("role", item, translate("Import", "this role is unknown"), accepted)
-                complete = False
-            elif role not in found:
-                found.append(role)
-        return tuple(found) if complete else ()
+        found, unknown = read_roles(text)
+        for item in unknown:
+            self.report("role", item, translate("Import", "this role is unknown"), accepted)
+        return () if unknown else found
+
 
     def center(self, row: RawRow) -> str | None:
         """The matched center's full name, "" when blank, None after reporting a problem."""
@@ -260,3 +245,39 @@ class _RowChecker(PersonChecker):
             elif number not in found:
                 found.append(number)
         return tuple(found) if complete else None
+
+
+def read_roles(text: str) -> tuple[tuple[StaffRole, ...], tuple[str, ...]]:
+    """The roles a cell names (our labels, the usual variants, or the values).
+
+    Args:
+        text: the cell text, roles separated by 、 , ; / or spaces.
+
+    Returns:
+        The roles in the order written, without repeats; and the items naming no role.
+    """
+    items = split_list(text)
+    found: list[StaffRole] = []
+    unknown: list[str] = []
+    position = 0
+    while position < len(items):
+        item = items[position]
+        # split_list also splits at spaces: "Chief examiner", "考务 办公室" are one role
+        pair = "".join(items[position : position + 2])
+        role = _ROLE_WORDS.get(match_key(pair)) if len(items) > position + 1 else None
+        if role is not None:
+            position += 2
+        else:
+            role = _ROLE_WORDS.get(match_key(item))
+            position += 1
+        if role is None:
+            unknown.append(item)
+        elif role not in found:
+            found.append(role)
+    return tuple(found), tuple(unknown)
+
+
+def roles_accepted() -> str:
+    """How to write roles, for messages."""
+    return translate("Import", "write one or more of: {roles}, separated by 、").format(
+        roles=", ".join(STAFF_ROLE_LABELS.values()))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, time
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -76,7 +77,20 @@ class StaffRelative(Base):
     relation: Mapped[str] = mapped_column(String(50), default="")
 
 
-class Post(Base):
+class PostValues:
+    """What a post and a standard post (template) both describe."""
+
+    kind: Mapped[PostKind] = mapped_column(enum_column(PostKind))
+    name: Mapped[str] = mapped_column(String(100), default="")
+    place: Mapped[str] = mapped_column(String(200), default="")
+    opens_at: Mapped[time | None] = mapped_column(Time)
+    closes_at: Mapped[time | None] = mapped_column(Time)
+    required_headcount: Mapped[int] = mapped_column(Integer, default=1)
+    #: roles that may fill the post (StaffRole values); empty = the usual roles of its kind
+    roles: Mapped[list[str]] = mapped_column(JSON, default=json_default_list)
+
+
+class Post(PostValues, Base):
     """A service or support post at a test center (service desk, medical post, ...)."""
 
     __tablename__ = "posts"
@@ -85,22 +99,38 @@ class Post(Base):
     center_id: Mapped[int] = mapped_column(
         ForeignKey("test_centers.id", ondelete="CASCADE"), index=True
     )
-    kind: Mapped[PostKind] = mapped_column(enum_column(PostKind))
-    name: Mapped[str] = mapped_column(String(100), default="")
-    place: Mapped[str] = mapped_column(String(200), default="")
-    opens_at: Mapped[time | None] = mapped_column(Time)
-    closes_at: Mapped[time | None] = mapped_column(Time)
-    required_headcount: Mapped[int] = mapped_column(Integer, default=1)
     phone: Mapped[str] = mapped_column(String(40), default="")
-    #: roles that may fill the post (StaffRole values); empty = the usual roles of its kind
-    roles: Mapped[list[str]] = mapped_column(JSON, default=json_default_list)
 
     center: Mapped[TestCenter] = relationship()
     supplies: Mapped[list[PostSupply]] = relationship(
         back_populates="post", cascade="all, delete-orphan", passive_deletes=True
     )
 
-    __table_args__ = (CheckConstraint("required_headcount >= 0", name="headcount"),)
+    __table_args__ = (
+        CheckConstraint("required_headcount >= 0", name="headcount"),
+        # a post is known by its center, kind and name: imports and `posts init` match on it
+        UniqueConstraint("center_id", "kind", "name"),
+    )
+
+
+class PostTemplate(PostValues, Base):
+    """One of an exam's standard posts, created at every test center (editable per exam).
+
+    A post made from it copies these values; changing the template later changes no post.
+    """
+
+    __tablename__ = "post_templates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    exam_id: Mapped[int] = mapped_column(ForeignKey("exams.id", ondelete="CASCADE"), index=True)
+    #: what the post keeps: [{"item": ..., "quantity": ..., "unit": ...}, ...]
+    supplies: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=json_default_list)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (
+        UniqueConstraint("exam_id", "kind", "name"),
+        CheckConstraint("required_headcount >= 0", name="headcount"),
+    )
 
 
 class PostSupply(Base):

@@ -74,6 +74,7 @@ class DutySession:
         start_minutes: minutes from midnight the session starts, for ordering and hours.
         day: the date as ``YYYY-MM-DD``.
         room_ids: the rooms holding candidates who sit a paper in this session.
+        end_minutes: minutes from midnight the session ends (None: not known).
     """
 
     id: int
@@ -81,6 +82,7 @@ class DutySession:
     day: str
     start_minutes: int
     room_ids: frozenset[int] = frozenset()
+    end_minutes: int | None = None
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,9 @@ class DutyPost:
         label: how messages name it (kind and place).
         headcount: people needed in every session it is open.
         roles: the roles that may fill it.
+        opens: minutes from midnight it opens (None: not set).
+        closes: minutes from midnight it closes (None: not set).
+        sessions: the sessions it is staffed in (None: every session given).
     """
 
     id: int
@@ -165,6 +170,9 @@ class DutyPost:
     label: str
     headcount: int
     roles: frozenset[StaffRole] = field(default_factory=frozenset)
+    opens: int | None = None
+    closes: int | None = None
+    sessions: frozenset[int] | None = None
 
 
 def conflict(person: DutyStaff, room: DutyRoom) -> str | None:

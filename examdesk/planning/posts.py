@@ -1,12 +1,15 @@
 """Service, medical and security posts of the test centers: who staffs them, and their supplies.
 
-Posts (service desk, water, guidance, item storage, medical, temporary-ID desk, power, radio)
-are staffed by people the partner services send for the whole exam day: volunteers, doctors,
-police officers, power and radio technicians. So these people are available in every session,
-and the roster's session cap (``RosterSettings.max_sessions``) does not apply to them; it
-applies only to people who also hold an invigilating duty (room, roving, reserve, inspector),
-whose day the roster already budgets. When there are more people than places, the sessions are
-spread evenly over them.
+Posts (service desk, water, guidance, item storage, medical, temporary-ID desk, security and
+traffic, power, radio, the paper strong room, the exam office) are staffed by people who are
+at the center for the whole exam day: volunteers, doctors, police officers, power and radio
+technicians sent by the partner services, and the center's own 保密员, chief examiners and exam
+office clerks. So these people are available in every session, and the roster's session cap
+(``RosterSettings.max_sessions``) does not apply to them; it applies only to people who also
+hold an invigilating duty (room, roving, reserve, inspector), whose day the roster already
+budgets. When there are more people than places, the sessions are spread evenly over them.
+Which sessions a post is staffed in, and when its people report, is
+:mod:`examdesk.planning.post_hours`'s.
 
 Supplies (water, masks, stationery, first aid) follow from the expected candidates with
 editable ratios: :func:`compute_supplies`.
@@ -47,6 +50,12 @@ DEFAULT_POST_ROLES: Mapping[PostKind, frozenset[StaffRole]] = MappingProxyType({
     PostKind.TEMP_ID_DESK: frozenset({StaffRole.POLICE}),
     PostKind.POWER: frozenset({StaffRole.POWER}),
     PostKind.RADIO_MONITORING: frozenset({StaffRole.RADIO}),
+    PostKind.SECURITY: frozenset({StaffRole.POLICE}),
+    # docs/posts.md: paper custody is the 保密员's; the center's leadership and its exam
+    # office clerks run the exam office (nobody of these is rostered for rooms)
+    PostKind.STRONG_ROOM: frozenset({StaffRole.CONFIDENTIAL}),
+    PostKind.EXAM_OFFICE: frozenset({StaffRole.CHIEF_EXAMINER, StaffRole.DEPUTY_CHIEF,
+                                     StaffRole.EXAM_OFFICE}),
 })
 
 _ROLE_ORDER = {role: i for i, role in enumerate(StaffRole)}
@@ -74,6 +83,11 @@ def post_roles(post: DutyPost) -> frozenset[StaffRole]:
     return post.roles or DEFAULT_POST_ROLES[post.kind]
 
 
+def roles_label(post: DutyPost) -> str:
+    """The roles that may staff ``post`` as messages name them, e.g. ``主考/副主考/考务办公室``."""
+    return "/".join(STAFF_ROLE_LABELS[r] for r in StaffRole if r in post_roles(post))
+
+
 def counts_toward_cap(duties: Iterable[Duty]) -> bool:
     """Whether the session cap applies to a person holding ``duties``.
 
@@ -91,6 +105,7 @@ def fill_posts(
     settings: RosterSettings,
     *,
     centers: Sequence[DutyCenter] = (),
+    labels: Mapping[tuple[int, int], str] | None = None,
 ) -> tuple[tuple[Duty, ...], tuple[Coverage, ...], tuple[PlanIssue, ...]]:
     """Staff every post in every session.
 
@@ -105,13 +120,15 @@ def fill_posts(
     The result depends only on the inputs, not on their order.
 
     Args:
-        posts: the posts.
-        sessions: the sessions every post is open in.
+        posts: the posts; each is staffed in its ``sessions`` (every session when None).
+        sessions: the sessions to staff.
         staff: every staff member.
         busy: the duties already held: the roster's, and the post duties locked by hand (a
             locked post duty counts towards its post).
         settings: the session cap, other centers, the seed.
         centers: the test centers, to name them in issues (by id when missing).
+        labels: (post id, session id) -> how issues name the session at that post (default:
+            the session's label).
 
     Returns:
         The new post duties (not those in ``busy``); the coverage of every post in every
@@ -124,23 +141,25 @@ def fill_posts(
     coverage: list[Coverage] = []
     issues: list[PlanIssue] = []
     for session in sorted(sessions, key=lambda s: (s.day, s.start_minutes, s.id)):
-        free = {post.id: filler.home_free(post, session) for post in posts}
+        open_posts = [p for p in posts if p.sessions is None or session.id in p.sessions]
+        free = {post.id: filler.home_free(post, session) for post in open_posts}
         # the posts with the least slack choose first, so a person who holds two post roles
         # goes where nobody else can
-        order = sorted(posts, key=lambda p: (
+        order = sorted(open_posts, key=lambda p: (
             len(free[p.id]) - filler.need(p, session), p.center_id, p.id
         ))
-        taken: dict[int, list[int]] = {post.id: [] for post in posts}
+        taken: dict[int, list[int]] = {post.id: [] for post in open_posts}
         for helped in (False, True):
             for post in order:
                 chosen = filler.fill(post, session, free[post.id], len(taken[post.id]), helped)
                 taken[post.id] += [d.staff_id for d in chosen]
                 duties.extend(chosen)
-        for post in sorted(posts, key=lambda p: (p.center_id, p.id)):
+        for post in sorted(open_posts, key=lambda p: (p.center_id, p.id)):
             filled = filler.locked[post.id, session.id] + len(taken[post.id])
             coverage.append(Coverage(post.id, session.id, post.headcount, filled))
             if filled < post.headcount:
-                issues.append(_short(post, session, filled, free[post.id], taken[post.id],
+                label = (labels or {}).get((post.id, session.id), session.label)
+                issues.append(_short(post, label, filled, free[post.id], taken[post.id],
                                      code.get(post.center_id, str(post.center_id)), settings))
     duties.sort(key=lambda d: (d.session_id, d.center_id, d.post_id or 0, d.staff_id))
     return tuple(duties), tuple(coverage), tuple(issues)
@@ -290,10 +309,10 @@ class _Filler:
         return self._ranked[roles]
 
 
-def _short(post: DutyPost, session: DutySession, filled: int, free: Sequence[DutyStaff],
+def _short(post: DutyPost, session: str, filled: int, free: Sequence[DutyStaff],
            taken: Sequence[int], center: str, settings: RosterSettings) -> PlanIssue:
     """The issue of a post left short in a session, with the people its center had free."""
-    roles = "/".join(STAFF_ROLE_LABELS[r] for r in StaffRole if r in post_roles(post))
+    roles = roles_label(post)
     where = translate("Duties", "test center {code}").format(code=center)
     elsewhere = sum(1 for person in free if person.id not in taken)
     if elsewhere:
@@ -312,7 +331,7 @@ def _short(post: DutyPost, session: DutySession, filled: int, free: Sequence[Dut
         fix = translate("Duties", "add {roles} to {center} or allow other centers' staff")
     return PlanIssue(
         code="post-short",
-        message=message.format(center=where, post=post.label, session=session.label,
+        message=message.format(center=where, post=post.label, session=session,
                                filled=filled, required=post.headcount, free=len(free),
                                roles=roles, elsewhere=elsewhere),
         fix=fix.format(roles=roles, center=where),

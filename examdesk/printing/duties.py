@@ -33,6 +33,23 @@ class FloorDuty:
 
 
 @dataclass(frozen=True)
+class PostDutyLine:
+    """A post staffed in a duty sheet's session.
+
+    Attributes:
+        post: what the post is, e.g. ``医疗急救点``.
+        place: where it is.
+        report_time: when its people report, e.g. ``07:30`` (the post's own hours).
+        people: who is on it.
+    """
+
+    post: str
+    place: str
+    report_time: str
+    people: tuple[Person, ...]
+
+
+@dataclass(frozen=True)
 class DutySheetData:
     """监考安排表: one center's staffing in one session.
 
@@ -47,6 +64,7 @@ class DutySheetData:
         reserves: the reserve invigilators (备用监考).
         draw: how the rooms were given, e.g. ``抽签 2023-06-11 08:05 主持人：张主考``, or ``""``
             if not drawn yet (the rooms are then the roster's, to be drawn on the morning).
+        posts: the posts staffed in the session, with their report times.
     """
 
     exam_name: str
@@ -58,6 +76,7 @@ class DutySheetData:
     inspectors: tuple[Person, ...] = ()
     reserves: tuple[Person, ...] = ()
     draw: str = ""
+    posts: tuple[PostDutyLine, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,7 +117,8 @@ class DutyCard:
 
 @dataclass(frozen=True)
 class PostShift:
-    """Who is on a post in one session."""
+    """Who is on a post in one shift (``session`` may join sessions starting together, e.g.
+    ``S3/S4``; its ``report_time`` is the post's)."""
 
     session: PrintedSession
     people: tuple[Person, ...]

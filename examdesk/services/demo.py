@@ -33,9 +33,6 @@ from examdesk.model import (
     Exam,
     ExamSession,
     Level,
-    Post,
-    PostKind,
-    PostSupply,
     Room,
     Staff,
     StaffRelative,
@@ -54,6 +51,7 @@ from examdesk.services.abbreviations import COMMON_ABBREVIATIONS
 from examdesk.services.audit import Actor
 from examdesk.services.duties import fill_exam_posts
 from examdesk.services.exams import ExamRef
+from examdesk.services.posts import create_standard_posts, seed_post_templates
 
 #: Henan's 17 prefecture-level cities with their ID address codes; Zhoukou first.
 CITIES: tuple[tuple[str, str], ...] = (
@@ -81,24 +79,6 @@ SESSIONS = (
     ("S2", date(2023, 6, 11), time(9, 0), time(11, 0), ("11", "21"), "6月11日上午 综合能力"),
     ("S3", date(2023, 6, 11), time(14, 0), time(16, 0), ("12",), "6月11日下午 实务(初级)"),
     ("S4", date(2023, 6, 11), time(14, 0), time(16, 30), ("22",), "6月11日下午 实务(中级)"),
-)
-#: kind, place, opens, closes, headcount, supplies (item, quantity, unit)
-POSTS: tuple[tuple[PostKind, str, time, time, int, tuple[tuple[str, int, str], ...]], ...] = (
-    (PostKind.SERVICE_DESK, "考点大门内侧", time(7, 30), time(17, 0), 4,
-     (("2B铅笔", 100, "支"), ("橡皮", 100, "块"), ("黑色签字笔", 100, "支"), ("口罩", 300, "个"))),
-    (PostKind.WATER_SUPPLIES, "考点大门内侧服务台旁", time(7, 30), time(17, 0), 2,
-     (("饮用水", 1200, "瓶"), ("纸杯", 500, "个"))),
-    (PostKind.ROUTE_GUIDANCE, "教学楼入口", time(7, 30), time(15, 0), 2, ()),
-    (PostKind.ITEM_STORAGE, "考点大门东侧", time(7, 30), time(17, 0), 2,
-     (("物品存放袋", 600, "个"), ("号码牌", 600, "个"))),
-    (PostKind.MEDICAL, "考点医务室", time(7, 30), time(17, 0), 3,
-     (("急救箱", 2, "个"), ("AED除颤仪", 1, "台"), ("担架", 1, "副"), ("血压计", 1, "台"),
-      ("藿香正气水", 50, "支"), ("创可贴", 100, "片"))),
-    (PostKind.TEMP_ID_DESK, "考点大门外西侧", time(7, 30), time(14, 30), 2,
-     (("临时身份证明表", 100, "张"), ("印泥", 2, "盒"))),
-    (PostKind.POWER, "考点配电室", time(7, 0), time(17, 30), 1, (("应急照明灯", 10, "台"),)),
-    (PostKind.RADIO_MONITORING, "考点楼顶监测点", time(7, 0), time(17, 0), 1,
-     (("无线电监测车", 1, "辆"),)),
 )
 _BATCH = 5000
 #: The demo's seating plan is always the same one.
@@ -252,7 +232,9 @@ def load_demo(
         progress, cancelled,
     )
     staff = _add_staff(session, exam, cities, staff_rows, centers, progress, cancelled)
-    posts = _add_posts(session, centers)
+    ref = ExamRef(exam.id, code, exam.name, exam.year, exam.city_code or exam.province_code)
+    # the exam's standard posts (seeded with the exam), as for centers a user imports
+    posts = create_standard_posts(session, ref, set(centers.values()))
     _ensure_user(session, actor)
     rooms = sum(1 for _ in room_rows) * scale
     audit.record(
@@ -262,7 +244,6 @@ def load_demo(
     )
     check_cancelled(cancelled)
     progress(0, 0, translate("Demo", "Seating the candidates"))
-    ref = ExamRef(exam.id, code, exam.name, exam.year, exam.city_code or exam.province_code)
     seated = seating.allocate_exam(session, actor, ref, seed=DEMO_SEED,
                                    cancelled=cancelled).placed
     progress(0, 0, translate("Demo", "Rostering the staff"))
@@ -291,6 +272,7 @@ def _create_exam(
     )
     session.add(exam)
     session.flush()
+    seed_post_templates(session, exam.id)
     subjects_by_name, levels_by_name = _add_levels(session, exam)
     _add_sessions(session, exam, {s.code: s for s in subjects_by_name.values()})
     return exam, subjects_by_name, levels_by_name
@@ -486,21 +468,4 @@ def _add_staff(
             session.execute(insert(StaffRelative), relatives)
         count += len(records)
         progress(count, len(rows) * len(cities), translate("Demo", "Adding staff"))
-    return count
-
-
-def _add_posts(session: Session, centers: dict[tuple[int, str], int]) -> int:
-    center_ids = sorted(set(centers.values()))
-    count = 0
-    for center_id in center_ids:
-        phone = session.scalar(select(TestCenter.phone).where(TestCenter.id == center_id)) or ""
-        for kind, place, opens, closes, headcount, supplies in POSTS:
-            post = Post(center_id=center_id, kind=kind, place=place, opens_at=opens,
-                        closes_at=closes, required_headcount=headcount, phone=phone)
-            session.add(post)
-            session.add_all(
-                PostSupply(post=post, item=i, quantity=q, unit=u) for i, q, u in supplies
-            )
-            count += 1
-    session.flush()
     return count

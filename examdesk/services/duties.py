@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Select, delete, select, update
 from sqlalchemy.orm import Session
@@ -32,8 +32,9 @@ from examdesk.model import (
 )
 from examdesk.planning import posts as post_planning
 from examdesk.planning.draw import draw_rooms
-from examdesk.planning.duty_plan import Duty
+from examdesk.planning.duty_plan import Duty, DutySession
 from examdesk.planning.plan import PlanIssue
+from examdesk.planning.post_hours import BRIEFING_LEAD, Shift, held_sessions, post_shifts
 from examdesk.planning.posts import Coverage, SupplyLine
 from examdesk.planning.replacement import Option, replacement_options
 from examdesk.services import audit
@@ -48,18 +49,19 @@ class PostsResult:
     """What filling the posts did.
 
     Attributes:
-        coverage: filled / required per post and session.
+        coverage: filled / required per post and shift (filed under the shift's first
+            session at the post's center).
         issues: posts not fully covered, with the reason and a fix.
         filled: post duties written.
         post_labels: post id -> center code and post, for printing the coverage.
-        session_labels: session id -> label.
+        shift_labels: (post id, session id) -> how the shift of ``coverage`` is named.
     """
 
     coverage: tuple[Coverage, ...]
     issues: tuple[PlanIssue, ...]
     filled: int
     post_labels: dict[int, str]
-    session_labels: dict[int, str]
+    shift_labels: dict[tuple[int, int], str]
 
 
 def write_duties(session: Session, duties: Sequence[Duty]) -> None:
@@ -78,26 +80,43 @@ def _staff_of(exam: ExamRef) -> Select[int]:
 
 def fill_exam_posts(session: Session, actor: Actor, exam: ExamRef, *,
                     center: str | None = None) -> PostsResult:
-    """Staff every post in every session, around the invigilators' duties.
+    """Staff every post in the shifts it serves, around the invigilators' duties.
 
-    Post duties set by hand (locked) stay; the others are made again.
+    A post is staffed only in the sessions its center holds (examdesk/planning/post_hours.py);
+    post duties set by hand (locked) stay, the others are made again.
 
     Raises:
         BadInput: no test center has the code ``center``.
     """
     only = center_id(session, exam, center)
     data = load_duty_data(session, exam)
-    posts = [p for p in data.posts if only is None or p.center_id == only]
-    post_ids = {p.id for p in posts}
-    redo = [d for d in data.duties
-            if d.kind is DutyKind.POST and d.post_id in post_ids and not d.locked]
-    busy = [d for d in data.duties if d not in redo]
+    shifts = exam_post_shifts(data)
     # sessions starting together (the two 实务 papers at 14:00) share one staffing of the
-    # posts: a volunteer at the water point serves both
-    slots = list({(s.day, s.start_minutes): s for s in reversed(data.sessions)}.values())
-    slots.sort(key=lambda s: (s.day, s.start_minutes))
+    # posts: the planning sees each time slot once, as its first session
+    slot_first: dict[int, int] = {}
+    slots: dict[tuple[str, int], DutySession] = {}
+    for s in data.sessions:
+        slot_first[s.id] = slots.setdefault((s.day, s.start_minutes), s).id
+    posts = [replace(p, sessions=frozenset(shift.slot[0] for shift in shifts[p.id]))
+             for p in data.posts if only is None or p.center_id == only]
+    post_ids = {p.id for p in posts}
+    def redone(d: Duty) -> bool:
+        return d.kind is DutyKind.POST and d.post_id in post_ids and not d.locked
+
+    # (a test per duty: "d not in redo" compared every duty with every post duty, minutes
+    # at the provincial scale)
+    busy = [replace(d, session_id=slot_first.get(d.session_id, d.session_id))
+            for d in data.duties if not redone(d)]
+    filed = {(shift.post_id, shift.slot[0]): shift for p in posts for shift in shifts[p.id]}
+    labels = {key: shift_label(shift, data.sessions) for key, shift in filed.items()}
     made, coverage, issues = post_planning.fill_posts(
-        posts, slots, data.staff, busy, data.settings, centers=data.centers)
+        posts, list(slots.values()), data.staff, busy, data.settings, centers=data.centers,
+        labels=labels)
+    # each duty is filed under the first session of the slot that its center holds
+    made = tuple(replace(d, session_id=filed[d.post_id or 0, d.session_id].session_id)
+                 for d in made)
+    coverage = tuple(replace(c, session_id=filed[c.post_id, c.session_id].session_id)
+                     for c in coverage)
     session.execute(delete(DutyRow).where(
         DutyRow.kind == DutyKind.POST, DutyRow.locked.is_(False),
         DutyRow.post_id.in_(post_ids), DutyRow.staff_id.in_(_staff_of(exam))))
@@ -109,7 +128,21 @@ def fill_exam_posts(session: Session, actor: Actor, exam: ExamRef, *,
     codes = {c.id: c.code for c in data.centers}
     return PostsResult(coverage, issues, len(made),
                        {p.id: f"{codes[p.center_id]} {p.label}" for p in posts},
-                       {s.id: s.label for s in data.sessions})
+                       {(shift.post_id, shift.session_id): labels[key]
+                        for key, shift in filed.items()})
+
+
+def exam_post_shifts(data: DutyData) -> dict[int, tuple[Shift, ...]]:
+    """The shifts of every post of ``data``: the sessions its center holds while it is open."""
+    room_centers = {room.id: room.center_id for room in data.rooms}
+    return post_shifts(data.posts, data.sessions, held_sessions(data.sessions, room_centers),
+                       BRIEFING_LEAD)
+
+
+def shift_label(shift: Shift, sessions: Sequence[DutySession]) -> str:
+    """How messages name a shift: its sessions' labels at the post's center."""
+    names = {s.id: s.label for s in sessions}
+    return translate("Duties", " / ").join(names[s] for s in shift.sessions)
 
 
 def exam_supplies(session: Session, exam: ExamRef, *,

@@ -15,7 +15,6 @@ from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import Session
 
 from examdesk.enums import StaffRole
-from examdesk.labels import POST_KIND_LABELS
 from examdesk.model import (
     Candidate,
     Exam,
@@ -40,6 +39,7 @@ from examdesk.planning.duty_plan import (
     RosterSettings,
 )
 from examdesk.services.exams import ExamRef, papers_sat
+from examdesk.services.post_schedule import duty_post, minutes
 
 _Q = TypeVar("_Q", bound=Select[*tuple[Any, ...]])  # any select, its columns kept
 
@@ -145,7 +145,7 @@ def load_duty_data(session: Session, exam: ExamRef, seed: int = 0,
         DutySession(s.id, session_label(s.name, s.date.isoformat(),
                                         s.start_time.hour * 60 + s.start_time.minute),
                     s.date.isoformat(), s.start_time.hour * 60 + s.start_time.minute,
-                    frozenset(in_use[s.id]))
+                    frozenset(in_use[s.id]), minutes(s.end_time))
         for s in session.scalars(
             select(ExamSession).where(ExamSession.exam_id == exam.id)
             .order_by(ExamSession.date, ExamSession.start_time, ExamSession.code))
@@ -198,11 +198,7 @@ def _posts(session: Session, exam: ExamRef,
     if centers is not None:
         query = query.where(Post.center_id.in_(centers))
     return tuple(
-        DutyPost(p.id, p.center_id, p.kind,
-                 f"{POST_KIND_LABELS[p.kind]}（{p.place}）" if p.place
-                 else POST_KIND_LABELS[p.kind],
-                 p.required_headcount, frozenset(StaffRole(r) for r in p.roles or []))
-        for p in session.scalars(query)
+        duty_post(p) for p in session.scalars(query)
     )
 
 

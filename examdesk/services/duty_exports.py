@@ -15,16 +15,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from examdesk.enums import DutyKind
+from examdesk.exchange.posts import roles_text, supplies_text
 from examdesk.exchange.sheets import CellValue
 from examdesk.exchange.writer import Column, SheetData
 from examdesk.labels import GENDER_LABELS, POST_KIND_LABELS, STAFF_ROLE_LABELS
 from examdesk.model import Duty, ExamSession, Post, Room, Staff, TestCenter
+from examdesk.planning.post_hours import clock
 from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
 from examdesk.services.audit import Actor
 from examdesk.services.duties import exam_supplies
 from examdesk.services.duty_data import session_label
-from examdesk.services.exams import ExamRef, center_id
+from examdesk.services.exams import ExamRef, center_id, exam_sessions
 from examdesk.services.exports import ExportResult, write_export
+from examdesk.services.post_schedule import scheduled_posts, shift_of
+from examdesk.services.posts import post_supplies
 
 DUTY_COLUMNS = (
     Column("考点", 22), Column("场次", 22), Column("日期", 11), Column("时间", 12),
@@ -104,10 +108,13 @@ def _place(row: Any) -> str:  # a result row of the query above
     return _PLACES.get(row.kind, "")
 
 
+#: The roster's columns first (as scripts read them), then what `import posts` needs to make
+#: the post again: its name, roles and supplies.
 POST_COLUMNS = (
     Column("考点", 22), Column("岗位", 18), Column("地点", 22), Column("场次", 22),
     Column("开放时间", 12), Column("需要人数", 9), Column("已安排", 8), Column("人员", 40),
-    Column("电话", 14, text=True),
+    Column("电话", 14, text=True), Column("名称", 12), Column("人员类别", 16),
+    Column("物资", 40), Column("报到时间", 9, text=True),
 )
 SUPPLY_COLUMNS = (
     Column("考点编号", 9, text=True), Column("考点", 22), Column("岗位", 18), Column("物品", 16),
@@ -120,41 +127,44 @@ def export_posts(
     center: str | None = None, progress: Progress = no_progress,
     cancelled: Cancelled = never_cancelled,
 ) -> ExportResult:
-    """Write the post roster: each post in each session with its people and its coverage.
+    """Write the post roster: each post in each shift with its people and its coverage.
+
+    A post is listed in the shifts it is staffed in (the sessions its center holds), with
+    when its people report; a post staffed in none gets one row without a session. The
+    workbook reads back with `import posts`.
 
     Args: as :func:`export_duties`.
 
     Returns:
-        The file and the number of post-session rows written.
+        The file and the number of rows written.
     """
     only = center_id(session, exam, center)
-    people: dict[tuple[int | None, int], list[str]] = {}
+    posts = scheduled_posts(session, exam, only=only)
+    shifts = shift_of(posts)
+    people: dict[tuple[int, int], list[str]] = {}
     for post_id, session_id, name in session.execute(
         select(Duty.post_id, Duty.session_id, Staff.name).join(Staff, Staff.id == Duty.staff_id)
         .where(Staff.exam_id == exam.id, Duty.kind == DutyKind.POST).order_by(Staff.name)
     ):
-        people.setdefault((post_id, session_id), []).append(name)
-    sessions = session.execute(
-        select(ExamSession.id, ExamSession.name, ExamSession.date, ExamSession.start_time)
-        .where(ExamSession.exam_id == exam.id)
-        .order_by(ExamSession.date, ExamSession.start_time)).all()
-    query = (
-        select(Post, TestCenter.name.label("center")).join(TestCenter)
-        .where(TestCenter.exam_id == exam.id).order_by(TestCenter.sort_order, Post.id)
-    )
-    if only is not None:
-        query = query.where(TestCenter.id == only)
+        shift = shifts.get((post_id or 0, session_id))
+        if shift is not None:
+            people.setdefault((shift.post_id, shift.session_id), []).append(name)
+    labels = {s.id: session_label(s.name, s.date.isoformat(), s.start_time.hour * 60)
+              for s in exam_sessions(session, exam)}
+    names = dict(session.execute(select(TestCenter.id, TestCenter.name)
+                                 .where(TestCenter.exam_id == exam.id)).all())
+    supplies = post_supplies(session, [post.id for post in posts])
 
     def rows() -> Iterator[Sequence[CellValue | None]]:
-        for post, center_name in session.execute(query):
-            hours = (f"{post.opens_at:%H:%M}-{post.closes_at:%H:%M}"
-                     if post.opens_at and post.closes_at else "")
-            for s in sessions:
-                names = people.get((post.id, s.id), [])
-                yield (center_name, POST_KIND_LABELS[post.kind], post.place,
-                       session_label(s.name, s.date.isoformat(), s.start_time.hour * 60),
-                       hours, post.required_headcount, len(names), "、".join(names),
-                       post.phone)
+        for post in posts:
+            head = (names[post.center_id], POST_KIND_LABELS[post.kind], post.place)
+            tail = (post.phone, post.name, roles_text(post.roles),
+                    supplies_text(supplies[post.id]))
+            for shift in post.shifts or (None,):
+                on = people.get((post.id, shift.session_id), []) if shift else []
+                yield (*head, " / ".join(labels[s] for s in shift.sessions) if shift else "",
+                       post.hours, post.headcount, len(on), "、".join(on), *tail,
+                       clock(shift.report) if shift else "")
 
     title = "岗位值班表" if center is None else f"岗位值班表 {center}"
     return write_export(session, actor, exam, path, "posts", center,

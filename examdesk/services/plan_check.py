@@ -3,7 +3,8 @@
 One function, so that every place that checks the plan (the check command, the import of a
 seating plan, the window) finds the same problems: the seating plan's (grids, levels, ticket
 numbers), then the roster's (the 回避 rules, rooms without invigilators, duties in rooms nobody
-sits in).
+sits in), then the service posts' (posts short of people in a session their center holds,
+duties outside a post's shifts).
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from examdesk.planning.plan import PlanIssue
+from examdesk.services.duty_data import load_duty_data
+from examdesk.services.duty_watch import roster_check
 from examdesk.services.exams import ExamRef
-from examdesk.services.roster import roster_problems
+from examdesk.services.posts import post_problems
 from examdesk.services.seating import check_exam
 
 
@@ -77,8 +80,9 @@ def check_exam_plan(session: Session, exam: ExamRef) -> PlanCheck:
     Returns:
         Every problem, each with its cause and a fix.
     """
+    staffing = load_duty_data(session, exam)  # read once for the roster and the posts
     return PlanCheck(
         seating=check_exam(session, exam),
-        roster=roster_problems(session, exam),
-        # the posts' problems (posts short of people) join here: posts=post_problems(...)
+        roster=roster_check(staffing),
+        posts=post_problems(session, exam, staffing),
     )

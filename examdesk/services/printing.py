@@ -39,6 +39,7 @@ from examdesk.model import (
     candidate_subjects,
     session_subjects,
 )
+from examdesk.planning.post_hours import BRIEFING_LEAD
 from examdesk.planning.seats import Grid, seat_positions
 from examdesk.printing.common import Person, PrintedSession
 from examdesk.printing.rooms import RoomSession, RoomSheets, SeatedCandidate
@@ -48,7 +49,7 @@ from examdesk.services.duties import find_session
 from examdesk.services.exams import ExamRef, center_id, exam_sessions, papers_sat
 
 #: Staff report for the briefing an hour before the session starts (domain.md, timeline T-60).
-REPORT_BEFORE = timedelta(minutes=60)
+REPORT_BEFORE = timedelta(minutes=BRIEFING_LEAD)
 
 Q = TypeVar("Q", bound=Select[*tuple[Any, ...]])  # any select, its columns kept
 

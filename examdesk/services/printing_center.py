@@ -9,13 +9,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from examdesk.enums import CertificateStatus, DutyKind
-from examdesk.labels import GENDER_LABELS, POST_KIND_LABELS, STAFF_ROLE_LABELS
+from examdesk.labels import GENDER_LABELS, STAFF_ROLE_LABELS, post_label
 from examdesk.model import (
     Candidate,
     CandidatePhoto,
     Duty,
     Level,
-    Post,
     Room,
     SeatAssignment,
     Subject,
@@ -25,6 +24,7 @@ from examdesk.model import (
     certificate_sessions,
     session_subjects,
 )
+from examdesk.planning.post_hours import clock
 from examdesk.printing.center import CenterSummaryData, CertificateData, CountLine
 from examdesk.printing.common import PrintedSession
 from examdesk.services.exams import (
@@ -34,6 +34,7 @@ from examdesk.services.exams import (
     papers_sat,
     seats_where,
 )
+from examdesk.services.post_schedule import ScheduledPost, scheduled_posts, shift_of
 from examdesk.services.printing import printed_session
 
 #: Blank forms printed for a center that has issued no certificate yet (one A4 sheet holds 2).
@@ -142,9 +143,13 @@ def center_summaries(session: Session, exam: ExamRef, *,
     duties = session.execute(
         select(Duty.staff_id, Duty.session_id, Duty.center_id, Duty.kind, Duty.role,
                Duty.post_id).where(Duty.center_id.in_([c.id for c in centers]))).all()
-    posts = session.execute(
-        select(Post.id, Post.center_id, Post.kind, Post.place, Post.required_headcount)
-        .where(Post.center_id.in_([c.id for c in centers])).order_by(Post.id)).all()
+    held: defaultdict[int, set[int]] = defaultdict(set)
+    for holder, session_id in used:
+        held[holder].add(session_id)
+    posts = scheduled_posts(session, exam, only=only, held=held)
+    # (post, any session of a shift's time slot) -> the shift: a post duty counts only on a
+    # shift of its post, as on the duty cards and the post roster
+    shifts = shift_of(posts)
     result: list[CenterSummaryData] = []
     for c in centers:
         in_use = {seat.room_id for seat in seated[c.id]}
@@ -154,7 +159,13 @@ def center_summaries(session: Session, exam: ExamRef, *,
         for seat in seated[c.id]:
             level_rooms[seat.sort_order, seat.name].add(seat.room_id)
             level_people[seat.sort_order, seat.name] += 1
-        here = [d for d in duties if d.center_id == c.id]
+        here = [d for d in duties if d.center_id == c.id and (
+            d.kind is not DutyKind.POST or (d.post_id, d.session_id) in shifts)]
+        on_post: defaultdict[tuple[int, int], set[int]] = defaultdict(set)  # (post, session)
+        for d in here:
+            if d.kind is DutyKind.POST:
+                for s_id in shifts[d.post_id, d.session_id].sessions:
+                    on_post[d.post_id, s_id].add(d.staff_id)
         session_lines = []
         printed: list[PrintedSession] = []
         for s in sessions:
@@ -165,16 +176,15 @@ def center_summaries(session: Session, exam: ExamRef, *,
             session_lines.append(CountLine(printed[-1].label, (
                 len(used[c.id, s.id]), len(sits[c.id, s.id]), kinds.count(DutyKind.ROOM),
                 kinds.count(DutyKind.ROVING), kinds.count(DutyKind.INSPECTOR),
-                kinds.count(DutyKind.POST))))
+                sum(len(people) for (_p, s_id), people in on_post.items() if s_id == s.id))))
         people_by_role: defaultdict[Any, set[int]] = defaultdict(set)
         for d in here:
             people_by_role[d.role].add(d.staff_id)
         staff_lines = tuple(CountLine(label, (len(people_by_role[role]),))
                             for role, label in STAFF_ROLE_LABELS.items() if people_by_role[role])
         post_lines = tuple(
-            CountLine(POST_KIND_LABELS[p.kind] + (f"（{p.place}）" if p.place else ""),
-                      (p.required_headcount,
-                       len({d.staff_id for d in here if d.post_id == p.id})))
+            CountLine(_post_line(p, {s.id: s for s in sessions}),
+                      (p.headcount, len({d.staff_id for d in here if d.post_id == p.id})))
             for p in posts if p.center_id == c.id)
         result.append(CenterSummaryData(
             exam.name, c.code, c.name, c.address, " ".join(x for x in (c.contact, c.phone) if x),
@@ -185,3 +195,17 @@ def center_summaries(session: Session, exam: ExamRef, *,
                   for key in sorted(level_rooms) for name in (key[1],)),
             tuple(session_lines), staff_lines, post_lines, tuple(printed)))
     return tuple(result)
+
+
+def _post_line(post: ScheduledPost, sessions: dict[int, Any]) -> str:
+    """A post on the summary: what it is, then when its people report, day by day, e.g.
+    ``医疗急救点 报到：6月11日07:30、12:30`` (the duty cards' times; the place is on the post
+    roster, and leaving it out keeps a center's summary on one page)."""
+    days: dict[str, list[str]] = {}
+    for shift in post.shifts:
+        day = sessions[shift.session_id].date
+        days.setdefault(f"{day.month}月{day.day}日", []).append(clock(shift.report))
+    # no space inside a day's times: the summary wraps lines at spaces and 、
+    when = "； ".join(f"{day}{'、'.join(times)}" for day, times in days.items())
+    label = post_label(post.kind, post.name)
+    return f"{label} 报到：{when}" if when else label

@@ -31,6 +31,7 @@ from examdesk.model import (
     candidate_subjects,
     session_subjects,
 )
+from examdesk.planning.post_hours import Shift, clock
 from examdesk.printing.common import Person, PrintedSession
 from examdesk.printing.duties import (
     CardDuty,
@@ -38,6 +39,7 @@ from examdesk.printing.duties import (
     DutyCard,
     DutySheetData,
     FloorDuty,
+    PostDutyLine,
     PostLine,
     PostRosterData,
     PostShift,
@@ -51,6 +53,12 @@ from examdesk.services.exams import (
     exam_sessions,
     papers_sat,
     seats_where,
+)
+from examdesk.services.post_schedule import (
+    ScheduledPost,
+    scheduled_posts,
+    shift_of,
+    shift_session,
 )
 from examdesk.services.printing import location, person, printed_session
 
@@ -118,6 +126,11 @@ class _Staffing:
         ):
             if row.center_id is not None:
                 self.duties[row.center_id, row.session_id].append(row)
+        held: defaultdict[int, set[int]] = defaultdict(set)
+        for center_of, session_id in self.in_use:
+            held[center_of].add(session_id)
+        self.posts = scheduled_posts(session, exam, only=only, held=held)
+        self.shift_of = shift_of(self.posts)
         self.draws: dict[tuple[int, int], _Draw] = {}
         for center_of, session_id, drawn_at, host, seed in session.execute(
             select(RoomDraw.center_id, RoomDraw.session_id, RoomDraw.drawn_at, RoomDraw.host,
@@ -149,6 +162,15 @@ class _Staffing:
         r = self.rooms[room_id]
         return location(r.building, r.floor, r.label)
 
+    def shift_session(self, shift: Shift) -> PrintedSession:
+        """A post's shift as printed: its sessions at the center, with the report time."""
+        return shift_session(shift, lambda s: self.session_of(shift.center_id, s))
+
+    def on_shift(self, post_id: int, shift: Shift) -> list[Any]:
+        """The post's duties in the shift (filed under any session of its time slot)."""
+        return [d for s in shift.slot for d in self.duties[shift.center_id, s]
+                if d.kind is DutyKind.POST and d.post_id == post_id]
+
 
 def _local(moment: datetime) -> str:
     """A stored (UTC) time as the local clock shows it."""
@@ -175,12 +197,17 @@ def duty_sheets(session: Session, exam: ExamRef, *, center: str | None = None,
                 if d.kind is DutyKind.ROVING:
                     floors[d.floor].append(person(d))
             draw = data.draws.get((c.id, s.id))
+            posts = tuple(
+                PostDutyLine(_post_what(post), post.place, clock(shift.report),
+                             tuple(person(d) for d in data.on_shift(post.id, shift)))
+                for post in data.posts if post.center_id == c.id
+                for shift in post.shifts if s.id in shift.sessions)
             sheets.append(DutySheetData(
                 exam.name, c.code, c.name, data.session_of(c.id, s.id), rooms,
                 tuple(FloorDuty(f, tuple(p)) for f, p in sorted(floors.items())),
                 tuple(person(d) for d in duties if d.kind is DutyKind.INSPECTOR),
                 tuple(person(d) for d in duties if d.kind is DutyKind.RESERVE),
-                f"抽签 {draw.at} 主持人：{draw.host}" if draw else ""))
+                f"抽签 {draw.at} 主持人：{draw.host}" if draw else "", posts))
     return tuple(sheets)
 
 
@@ -216,27 +243,39 @@ def duty_cards(session: Session, exam: ExamRef, *, center: str | None = None) ->
     ):
         if staff_id in on_duty:
             roles[staff_id].append(role)
-    posts = {p.id: p for p in session.execute(
-        select(Post.id, Post.kind, Post.name, Post.place).join(TestCenter)
-        .where(TestCenter.id.in_([c.id for c in data.centers])))}
+    posts = {p.id: p for p in data.posts}
     cards: list[DutyCard] = []
     for c in data.centers:
         people: dict[int, Any] = {}
         lines: defaultdict[int, list[CardDuty]] = defaultdict(list)
         undrawn: set[int] = set()
+        invigilating: set[int] = set()
         for s in data.sessions:
             drawn = (c.id, s.id) in data.draws
             printed = data.session_of(c.id, s.id)
             for d in data.duties[c.id, s.id]:
+                if d.kind is DutyKind.POST:
+                    # a post is staffed only in its shifts: none where the center holds no
+                    # exam (docs/posts.md); its people report at the post's own time
+                    shift = data.shift_of.get((d.post_id, s.id))
+                    if shift is None:
+                        continue
+                    post = posts[shift.post_id]
+                    people.setdefault(d.staff_id, d)
+                    lines[d.staff_id].append(
+                        CardDuty(data.shift_session(shift), _post_what(post), post.place))
+                    continue
                 people.setdefault(d.staff_id, d)
-                duty, place = _card_duty(data, d, posts, drawn)
+                invigilating.add(d.staff_id)
+                duty, place = _card_duty(data, d, drawn)
                 if d.kind is DutyKind.ROOM and not drawn:
                     undrawn.add(d.staff_id)
                 lines[d.staff_id].append(CardDuty(printed, duty, place))
         for staff_id, d in sorted(people.items(), key=lambda item: (item[1].name, item[0])):
             mine = sorted(roles[staff_id], key=_ROLE_ORDER.__getitem__)
             labels = [STAFF_ROLE_LABELS[r] for r in mine]
-            note = "请携带本卡及身份证，按时到考务办公室报到"
+            note = ("请携带本卡及身份证，按时到考务办公室报到" if staff_id in invigilating
+                    else "请携带本卡及身份证，按报到时间到岗")
             if staff_id in undrawn:
                 note = f"{DRAWN_ON_THE_MORNING}；{note}"
             cards.append(DutyCard(exam.name, c.name, person(d), "、".join(labels),
@@ -244,8 +283,7 @@ def duty_cards(session: Session, exam: ExamRef, *, center: str | None = None) ->
     return tuple(cards)
 
 
-def _card_duty(data: _Staffing, duty: Any, posts: dict[int, Any],
-               drawn: bool) -> tuple[str, str]:
+def _card_duty(data: _Staffing, duty: Any, drawn: bool) -> tuple[str, str]:
     """What and where a duty is, as a card prints it."""
     if duty.kind is DutyKind.ROOM:
         what = "监考（考场负责人）" if duty.is_lead and drawn else "监考"
@@ -258,10 +296,12 @@ def _card_duty(data: _Staffing, duty: Any, posts: dict[int, Any],
         return "巡考", "全考点"
     if duty.kind is DutyKind.RESERVE:
         return "备用监考", "考务办公室"
-    post = posts.get(duty.post_id)
-    if post is None:
-        return STAFF_ROLE_LABELS[duty.role], ""
-    return (POST_KIND_LABELS[post.kind] + (f"（{post.name}）" if post.name else ""), post.place)
+    return STAFF_ROLE_LABELS[duty.role], ""
+
+
+def _post_what(post: ScheduledPost) -> str:
+    """What a post duty is, as sheets print it: its kind, and its name when it has one."""
+    return POST_KIND_LABELS[post.kind] + (f"（{post.name}）" if post.name else "")
 
 
 def post_rosters(session: Session, exam: ExamRef, *, center: str | None = None) -> tuple[
@@ -288,20 +328,15 @@ def post_rosters(session: Session, exam: ExamRef, *, center: str | None = None) 
     rosters: list[PostRosterData] = []
     for c in data.centers:
         lines: list[PostLine] = []
-        for post in session.scalars(select(Post).where(Post.center_id == c.id)
-                                    .order_by(Post.id)):
-            shifts = []
-            for s in data.sessions:
-                if not data.in_use[c.id, s.id]:
-                    continue
-                on = tuple(person(d) for d in data.duties[c.id, s.id]
-                           if d.kind is DutyKind.POST and d.post_id == post.id)
-                shifts.append(PostShift(data.session_of(c.id, s.id), on))
-            hours = (f"{post.opens_at:%H:%M}-{post.closes_at:%H:%M}"
-                     if post.opens_at and post.closes_at else "")
+        for post in (p for p in data.posts if p.center_id == c.id):
+            # one row per shift: the sessions its center holds, sessions starting together
+            # sharing one staffing
+            shifts = tuple(PostShift(data.shift_session(shift),
+                                     tuple(person(d) for d in data.on_shift(post.id, shift)))
+                           for shift in post.shifts)
             supplies = held[post.id] or stocked.pop((c.id, post.kind), [])
-            lines.append(PostLine(POST_KIND_LABELS[post.kind], post.name, post.place, hours,
-                                  post.phone, post.required_headcount, tuple(shifts),
+            lines.append(PostLine(POST_KIND_LABELS[post.kind], post.name, post.place,
+                                  post.hours, post.phone, post.headcount, shifts,
                                   tuple(supplies)))
         if lines:
             rosters.append(PostRosterData(exam.name, c.code, c.name, tuple(lines)))

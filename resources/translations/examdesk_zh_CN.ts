@@ -110,11 +110,6 @@
         <translation>已中断，未做任何更改。</translation>
     </message>
     <message>
-        <source>import rooms, candidates, staff or photos</source>
-        <extracomment>Candidates without a photo listed on the terminal; --report lists them all.</extracomment>
-        <translation>导入考场、考生、工作人员或照片</translation>
-    </message>
-    <message>
         <source>import test centers and rooms from a workbook</source>
         <translation>从工作簿导入考点和考场</translation>
     </message>
@@ -171,10 +166,6 @@
         <translation>导出工作人员任务安排：考点、场次、日期、时间、考场或岗位、角色、姓名、性别、工作单位、手机号码</translation>
     </message>
     <message>
-        <source>export the post roster with each post&apos;s coverage</source>
-        <translation>导出岗位安排表及各岗位的到岗情况</translation>
-    </message>
-    <message>
         <source>export the supplies each center&apos;s posts need</source>
         <translation>导出各考点岗位所需的物资</translation>
     </message>
@@ -189,6 +180,19 @@
     <message>
         <source>the exam&apos;s code (needed when the database holds several exams)</source>
         <translation>考试代码（数据库中有多场考试时必须指定）</translation>
+    </message>
+    <message>
+        <source>import rooms, candidates, staff, posts or photos</source>
+        <extracomment>Candidates without a photo listed on the terminal; --report lists them all.</extracomment>
+        <translation>导入考场、考生、工作人员、岗位或照片</translation>
+    </message>
+    <message>
+        <source>import the posts of the test centers (center, post, name, place, hours, people, roles, phone, supplies); a post a center has (same kind and name) is updated</source>
+        <translation>导入各考点的岗位（考点、岗位、名称、地点、开放时间、人数、人员类别、电话、物资）；考点已有的岗位（岗位与名称相同）将被更新</translation>
+    </message>
+    <message>
+        <source>export the post roster with each post&apos;s coverage, as &apos;import posts&apos; reads it back</source>
+        <translation>导出岗位值班表及各岗位的人员安排情况，可用 &apos;import posts&apos; 重新导入</translation>
     </message>
     <message>
         <source>check the file and report; write nothing</source>
@@ -459,8 +463,12 @@
         <translation>抽签主持人，打印在抽签结果和监考安排表上（默认：该考点的主考）</translation>
     </message>
     <message>
-        <source>staff the service, medical and police posts of every session and report their coverage</source>
-        <translation>为每个场次的服务、医疗和公安岗位安排人员，并报告到岗情况</translation>
+        <source>staff the service, medical and police posts of every session and report their coverage; &apos;posts init&apos; gives existing centers the standard posts they lack</source>
+        <translation>为每个场次的服务、医疗和公安等岗位安排人员，并报告安排情况；&apos;posts init&apos; 为现有考点补建所缺的标准岗位</translation>
+    </message>
+    <message>
+        <source>make the exam&apos;s standard posts at the centers that lack them, staffing none</source>
+        <translation>为缺少标准岗位的考点建立岗位（不安排人员）</translation>
     </message>
     <message>
         <source>only this center</source>
@@ -557,6 +565,14 @@
     <message>
         <source>Posts staffed: {filled:,} of {required:,} places in {posts:,} post-sessions.</source>
         <translation>岗位人员已安排：{posts:,} 个岗位场次共需 {required:,} 人，已安排 {filled:,} 人。</translation>
+    </message>
+    <message>
+        <source>The exam has no posts yet: make the standard posts with &apos;examdesk posts init&apos;.</source>
+        <translation>考试尚无岗位：请用 &apos;examdesk posts init&apos; 建立标准岗位。</translation>
+    </message>
+    <message>
+        <source>No test center holds a session yet: seat the candidates first (&apos;examdesk allocate&apos;).</source>
+        <translation>尚无考点安排考试场次：请先编排考生座位（&apos;examdesk allocate&apos;）。</translation>
     </message>
     <message>
         <source>Duty unlocked.</source>
@@ -703,6 +719,150 @@
         <source>There is nothing to print there.</source>
         <translation>该处没有可打印的内容。</translation>
     </message>
+    <message>
+        <source>list, add, change or remove the posts of a test center, or the exam&apos;s standard posts that every new center gets</source>
+        <translation>列出、新增、修改或删除考点的岗位，或每个新考点都会建立的考试标准岗位</translation>
+    </message>
+    <message>
+        <source>list the posts of every test center</source>
+        <translation>列出各考点的岗位</translation>
+    </message>
+    <message>
+        <source>add a post to a test center (starting from the standard post of its kind and name, if any)</source>
+        <translation>为考点新增岗位（如有同类别同名称的标准岗位，以其为基础）</translation>
+    </message>
+    <message>
+        <source>change a post of a test center</source>
+        <translation>修改考点的岗位</translation>
+    </message>
+    <message>
+        <source>remove a post of a test center with its duties</source>
+        <translation>删除考点的岗位及其人员安排</translation>
+    </message>
+    <message>
+        <source>the test center&apos;s code</source>
+        <translation>考点编号</translation>
+    </message>
+    <message>
+        <source>remove it even when people were put on it by hand (locked duties)</source>
+        <translation>即使岗位上有手动安排（已锁定）的人员也删除</translation>
+    </message>
+    <message>
+        <source>list or change the exam&apos;s standard posts, made at every new test center (and by &apos;examdesk posts init&apos;)</source>
+        <translation>列出或修改考试的标准岗位（新考点及 &apos;examdesk posts init&apos; 按此建立岗位）</translation>
+    </message>
+    <message>
+        <source>list the standard posts</source>
+        <translation>列出标准岗位</translation>
+    </message>
+    <message>
+        <source>add a standard post, or change one</source>
+        <translation>新增或修改标准岗位</translation>
+    </message>
+    <message>
+        <source>remove a standard post (the posts made from it stay)</source>
+        <translation>删除标准岗位（已据此建立的岗位保留）</translation>
+    </message>
+    <message>
+        <source>the kind of post, as its label or value: {kinds}</source>
+        <translation>岗位类别，可写名称或代码：{kinds}</translation>
+    </message>
+    <message>
+        <source>the post&apos;s name, when a center has several of one kind (default: none)</source>
+        <translation>岗位名称，用于区分同一考点同类别的多个岗位（默认：无）</translation>
+    </message>
+    <message>
+        <source>give the post a new name</source>
+        <translation>为岗位改名</translation>
+    </message>
+    <message>
+        <source>where it is</source>
+        <translation>岗位地点</translation>
+    </message>
+    <message>
+        <source>when it is open, e.g. 07:00-17:30 (&apos;&apos; clears them); its people report when it opens</source>
+        <translation>开放时间，如 07:00-17:30（&apos;&apos; 表示清除）；岗位人员在开放时报到</translation>
+    </message>
+    <message>
+        <source>people on duty in each session (0-99)</source>
+        <translation>每场在岗人数（0-99）</translation>
+    </message>
+    <message>
+        <source>the roles that may staff it, e.g. 主考、副主考 (&apos;&apos; for its kind&apos;s usual roles)</source>
+        <translation>可在该岗位值守的人员类别，如 主考、副主考（&apos;&apos; 表示该类岗位的常规人员类别）</translation>
+    </message>
+    <message>
+        <source>its phone</source>
+        <translation>岗位电话</translation>
+    </message>
+    <message>
+        <source>what it keeps, e.g. &apos;急救箱 2 个、AED 1 台&apos; (replaces the list; &apos;&apos; for none)</source>
+        <translation>岗位物资，如 &apos;急救箱 2 个、AED 1 台&apos;（替换原清单；&apos;&apos; 表示无）</translation>
+    </message>
+    <message>
+        <source>phone {phone}</source>
+        <translation>电话 {phone}</translation>
+    </message>
+    <message>
+        <source>{duties} duties ({locked} locked)</source>
+        <translation>人员安排 {duties} 人次（锁定 {locked}）</translation>
+    </message>
+    <message>
+        <source>{count:,} posts.</source>
+        <translation>共 {count:,} 个岗位。</translation>
+    </message>
+    <message>
+        <source>Removed {post} from test center {center} with its {duties} duties.</source>
+        <translation>已删除考点 {center} 的{post}及其 {duties} 条人员安排。</translation>
+    </message>
+    <message>
+        <source>Added to test center {center}: {post}</source>
+        <translation>考点 {center} 新增岗位：{post}</translation>
+    </message>
+    <message>
+        <source>Changed at test center {center}: {post}</source>
+        <translation>考点 {center} 岗位已修改：{post}</translation>
+    </message>
+    <message>
+        <source>Staff the posts again with &apos;examdesk posts&apos; to follow the change.</source>
+        <translation>请运行 &apos;examdesk posts&apos; 重新安排岗位人员。</translation>
+    </message>
+    <message>
+        <source>{count:,} standard posts.</source>
+        <translation>共 {count:,} 个标准岗位。</translation>
+    </message>
+    <message>
+        <source>Removed the standard post {post}; the centers keep the posts made from it.</source>
+        <translation>已删除标准岗位{post}；各考点已建立的该岗位保留。</translation>
+    </message>
+    <message>
+        <source>Standard post: {post}</source>
+        <translation>标准岗位：{post}</translation>
+    </message>
+    <message>
+        <source>New test centers get it; give existing ones the posts they lack with &apos;examdesk posts init&apos;.</source>
+        <translation>新考点将建立该岗位；现有考点可用 &apos;examdesk posts init&apos; 补建所缺岗位。</translation>
+    </message>
+    <message>
+        <source>no hours</source>
+        <translation>未定开放时间</translation>
+    </message>
+    <message>
+        <source>{count} per session</source>
+        <translation>每场 {count} 人</translation>
+    </message>
+    <message>
+        <source>usual roles</source>
+        <translation>常规人员类别</translation>
+    </message>
+    <message>
+        <source>no supplies</source>
+        <translation>无物资</translation>
+    </message>
+    <message>
+        <source>Made {count:,} standard posts; staff them with &apos;examdesk posts&apos;.</source>
+        <translation>已建立 {count:,} 个标准岗位；请用 &apos;examdesk posts&apos; 安排人员。</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -735,7 +895,7 @@
     <name>Demo</name>
     <message>
         <source>--scale must be between 1 and {most} (the cities of the province), not {scale}.</source>
-        <extracomment>Henan&apos;s 17 prefecture-level cities with their ID address codes; Zhoukou first. code, date, start, end, subject codes, name (domain.md timetable) kind, place, opens, closes, headcount, supplies (item, quantity, unit) The demo&apos;s seating plan is always the same one. 11 digits: level, year, province, center, room within the center, seat. The common form&apos;s city field cannot tell the centers&apos; rooms apart; center codes are unique in the province.</extracomment>
+        <extracomment>Henan&apos;s 17 prefecture-level cities with their ID address codes; Zhoukou first. code, date, start, end, subject codes, name (domain.md timetable) The demo&apos;s seating plan is always the same one. 11 digits: level, year, province, center, room within the center, seat. The common form&apos;s city field cannot tell the centers&apos; rooms apart; center codes are unique in the province.</extracomment>
         <translation>--scale 必须在 1 到 {most}（全省地市数）之间，而不是 {scale}。</translation>
     </message>
     <message>
@@ -1245,6 +1405,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>正在安排流动监考和备用监考</translation>
     </message>
     <message>
+        <source> / </source>
+        <translation> / </translation>
+    </message>
+    <message>
         <source>Exam {exam} has no session {code}; its sessions are {codes}.</source>
         <translation>考试 {exam} 中没有场次 {code}；该考试的场次为 {codes}。</translation>
     </message>
@@ -1487,7 +1651,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <source>Column {letter} ({header}) is not used and was ignored.</source>
-        <extracomment>A seating plan made upstream: who sits where, with which ticket number. The candidate is found by ID number or registration number, the center by code or name.</extracomment>
+        <extracomment>A seating plan made upstream: who sits where, with which ticket number. The candidate is found by ID number or registration number, the center by code or name. One center&apos;s post per row; the post roster `export posts` writes (one row per post and shift) reads back too: its rows of one post are merged, its roster columns left alone. The post roster&apos;s columns that an import of posts reads and leaves alone.</extracomment>
         <translation>{letter} 列（{header}）未使用，已忽略。</translation>
     </message>
     <message>
@@ -2736,6 +2900,170 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>the exam&apos;s ticket pattern gives {count} numbers to more than one seat, e.g. {ticket} to {a} and {b}: it does not tell these rooms apart</source>
         <translation>本次考试的准考证号规则使 {count} 个号码对应多个座位，例如{a}和{b}的号码都是 {ticket}：该规则无法区分这些考场</translation>
+    </message>
+</context>
+<context>
+    <name>Posts</name>
+    <message>
+        <source>{what}; {fix}.</source>
+        <translation>{what}；{fix}。</translation>
+    </message>
+    <message>
+        <source>write one of: {kinds}</source>
+        <translation>请填写以下之一：{kinds}</translation>
+    </message>
+    <message>
+        <source>{text} is not a kind of post</source>
+        <translation>{text} 不是岗位类别</translation>
+    </message>
+    <message>
+        <source>{text} cannot be read as hours</source>
+        <translation>{text} 不是有效的开放时间</translation>
+    </message>
+    <message>
+        <source>{items} is not a role</source>
+        <translation>{items} 不是人员类别</translation>
+    </message>
+    <message>
+        <source>{text} has no quantity</source>
+        <translation>{text} 没有数量</translation>
+    </message>
+    <message>
+        <source>{count} is not a number of people</source>
+        <translation>{count} 不是有效的人数</translation>
+    </message>
+    <message>
+        <source>write how many people the post needs in each session, 0 to {most}</source>
+        <translation>请填写该岗位每场需要的人数，0 至 {most}</translation>
+    </message>
+    <message>
+        <source>write the hours as 07:30-17:00, or nothing for none</source>
+        <translation>请按 07:30-17:00 的格式填写开放时间，不设开放时间则留空</translation>
+    </message>
+    <message>
+        <source>write each supply with its quantity and unit, as 急救箱 2 个, separated by 、</source>
+        <translation>每项物资写明数量和单位，如 急救箱 2 个，多项用“、”分隔</translation>
+    </message>
+    <message>
+        <source>this post is also in row {row}, with other values</source>
+        <extracomment>What validating a post sheet produced.</extracomment>
+        <translation>该岗位在第 {row} 行也有，但内容不同</translation>
+    </message>
+    <message>
+        <source>give the rows of one post the same values, or the posts different names</source>
+        <translation>同一岗位的各行内容须一致，或为不同岗位填写不同名称</translation>
+    </message>
+    <message>
+        <source>correct the value</source>
+        <translation>请更正该值</translation>
+    </message>
+    <message>
+        <source>this is longer than {most} characters</source>
+        <translation>超过 {most} 个字符</translation>
+    </message>
+    <message>
+        <source>shorten it</source>
+        <translation>请缩短</translation>
+    </message>
+    <message>
+        <source>the test center is missing</source>
+        <translation>考点为空</translation>
+    </message>
+    <message>
+        <source>write the test center&apos;s code or name</source>
+        <translation>请填写考点编号或考点名称</translation>
+    </message>
+    <message>
+        <source>A post needs 0 to {most} people per session, not {count}.</source>
+        <translation>岗位每场人数应为 0 至 {most}，不能是 {count}。</translation>
+    </message>
+    <message>
+        <source>A post&apos;s hours must end after they start, not {opens}-{closes}.</source>
+        <translation>岗位的结束时间须晚于开始时间，{opens}-{closes} 不正确。</translation>
+    </message>
+    <message>
+        <source>The supply {item} is listed twice; list each item once.</source>
+        <translation>物资 {item} 重复列出；每项物资只列一次。</translation>
+    </message>
+    <message>
+        <source>Name each supply, e.g. 急救箱 2 个.</source>
+        <translation>请写明每项物资的名称，如 急救箱 2 个。</translation>
+    </message>
+    <message>
+        <source>The supply {item} has a negative quantity; use 0 or more.</source>
+        <translation>物资 {item} 的数量为负数；请填写 0 或以上。</translation>
+    </message>
+    <message>
+        <source>this post</source>
+        <translation>该岗位</translation>
+    </message>
+    <message>
+        <source>Posts written</source>
+        <translation>岗位已写入</translation>
+    </message>
+    <message>
+        <source>A standard post takes the phone of each center; set a post&apos;s phone on the post itself.</source>
+        <translation>标准岗位使用各考点的电话；岗位电话请在具体岗位上设置。</translation>
+    </message>
+    <message>
+        <source>The exam already has a standard post {post}.</source>
+        <translation>考试已有标准岗位{post}。</translation>
+    </message>
+    <message>
+        <source>The exam has no standard post {post}; its standard posts are {posts}.</source>
+        <translation>考试没有标准岗位{post}；现有标准岗位：{posts}。</translation>
+    </message>
+    <message>
+        <source>Test center {center} already has the post {post}; change it with edit, or give the new post a name.</source>
+        <translation>考点 {center} 已有岗位{post}；请用 edit 修改，或为新岗位另起名称。</translation>
+    </message>
+    <message>
+        <source>Say what to change: the place, hours, people, roles, phone or supplies.</source>
+        <translation>请说明要修改的内容：地点、开放时间、人数、人员类别、电话或物资。</translation>
+    </message>
+    <message>
+        <source>Test center {center} already has the post {post}.</source>
+        <translation>考点 {center} 已有岗位{post}。</translation>
+    </message>
+    <message>
+        <source>The post {post} of test center {center} has {count} duties set by hand ({names}); unlock them first, or remove the post with them.</source>
+        <translation>考点 {center} 的岗位{post}有 {count} 条手动安排（{names}）；请先解锁，或连同这些安排一并删除岗位。</translation>
+    </message>
+    <message>
+        <source>{center} {post} ({shift}): {filled} of {required} people on duty</source>
+        <translation>{center} {post}（{shift}）：需 {required} 人，在岗 {filled} 人</translation>
+    </message>
+    <message>
+        <source>staff the posts again (examdesk posts), or add {roles} to {center}</source>
+        <translation>请重新安排岗位人员（examdesk posts），或为 {center} 增加{roles}</translation>
+    </message>
+    <message>
+        <source>{center} {post}: {people} people on duty in {sessions}, when the post is not staffed (the center holds no exam then, or the post is closed)</source>
+        <translation>{center} {post}：{sessions} 安排了 {people} 人，但该岗位此时不设岗（考点该场次无考试，或岗位未开放）</translation>
+    </message>
+    <message>
+        <source>staff the posts again (examdesk posts); duties set by hand must be unlocked first</source>
+        <translation>请重新安排岗位人员（examdesk posts）；手动安排的须先解锁</translation>
+    </message>
+    <message>
+        <source>{person} staffs {center} {post} in {session} but is not one of its {roles}</source>
+        <translation>{person} 在{session}值守{center} {post}，但不是该岗位的{roles}</translation>
+    </message>
+    <message>
+        <source>staff the posts again (examdesk posts), or give the person one of the post&apos;s roles</source>
+        <translation>请重新安排岗位人员（examdesk posts），或为此人增加该岗位的人员类别</translation>
+    </message>
+    <message>
+        <source>{center} holds the exam but has no service, medical or security post</source>
+        <translation>{center} 承担考试，但没有任何服务、医疗或安保岗位</translation>
+    </message>
+    <message>
+        <source>make its standard posts (examdesk posts init --center {code})</source>
+        <translation>请建立其标准岗位（examdesk posts init --center {code}）</translation>
+    </message>
+    <message>
+        <source>Test center {center} has no post {post}; its posts are {posts}.</source>
+        <translation>考点 {center} 没有岗位{post}；现有岗位：{posts}。</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from examdesk.db import open_database, resolve_database_url
 from examdesk.db.database import (
@@ -18,6 +19,7 @@ from examdesk.db.database import (
     revisions,
     upgrade_to,
 )
+from examdesk.enums import PostKind
 from examdesk.errors import BadInput, DatabaseError, DatabaseTooNew, NotAnExamDeskDatabase
 from examdesk.model import Base
 
@@ -166,3 +168,45 @@ def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path):
     path.write_bytes(b"these are not the tables you are looking for" * 100)
     with pytest.raises(DatabaseError, match="Cannot open the database"):
         open_database(f"sqlite:///{path}")
+
+
+def test_a_database_at_0004_with_posts_gets_the_new_kinds_and_standard_posts(db_url):
+    engine = create_examdesk_engine(resolve_database_url(db_url))
+    upgrade_to(engine, "0004")
+    with engine.begin() as connection:
+        insert_old_exam(connection)
+        connection.execute(text(
+            "INSERT INTO test_centers (id, exam_id, code, name, address, phone, contact,"
+            " district, sort_order) VALUES (1, 1, '01', '一中', '', '0394-1', '', '', 0)"))
+        connection.execute(text(
+            "INSERT INTO posts (id, center_id, kind, name, place, required_headcount, phone,"
+            " roles) VALUES (1, 1, 'medical', '', '医务室', 3, '', '[]')"))
+        connection.execute(text(
+            "INSERT INTO supply_rules (exam_id, post_kind, item, unit, per_candidates,"
+            " per_staff, fixed) VALUES (1, 'medical', '急救箱', '个', 0, 0, 2)"))
+        # the old constraint refuses the kinds 0005 brings
+        with pytest.raises(IntegrityError), connection.begin_nested():
+            connection.execute(text(
+                "INSERT INTO posts (center_id, kind, name, place, required_headcount, phone,"
+                " roles) VALUES (1, 'strong_room', '', '', 2, '', '[]')"))
+
+    upgrade_to(engine, "0005")
+    with engine.begin() as connection:
+        assert connection.execute(text("SELECT place FROM posts")).scalars().all() == ["医务室"]
+        assert connection.execute(text("SELECT item FROM supply_rules")).scalar_one() == "急救箱"
+        kinds = connection.execute(text(
+            "SELECT kind FROM post_templates WHERE exam_id = 1 ORDER BY sort_order")).scalars()
+        assert set(kinds) == {k.value for k in PostKind}
+        for kind in ("strong_room", "exam_office", "security"):
+            connection.execute(text(
+                "INSERT INTO posts (center_id, kind, name, place, required_headcount, phone,"
+                " roles) VALUES (1, :kind, '', '', 2, '', '[]')"), {"kind": kind})
+            connection.execute(text(
+                "INSERT INTO supply_rules (exam_id, post_kind, item, unit, per_candidates,"
+                " per_staff, fixed) VALUES (1, :kind, '对讲机', '部', 0, 0, 1)"), {"kind": kind})
+    for bad in ("'canteen'", "'medical'"):  # an unknown kind; a second medical post of 一中
+        with pytest.raises(IntegrityError), engine.begin() as connection:
+            connection.execute(text(
+                "INSERT INTO posts (center_id, kind, name, place, required_headcount, phone,"
+                f" roles) VALUES (1, {bad}, '', '', 2, '', '[]')"))
+    engine.dispose()

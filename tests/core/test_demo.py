@@ -32,7 +32,7 @@ def test_the_demo_is_the_zhoukou_reference_exam(demo_db):
         assert (counts.exams, counts.sessions, counts.centers) == (1, 4, 5)
         assert counts.rooms == 205 and counts.spare_rooms == 5
         assert counts.seats == 6000 and counts.candidates == 6000
-        assert counts.staff == 650 and counts.posts == 5 * 8
+        assert counts.staff == 650 and counts.posts == 5 * 11  # the 11 standard posts
         by_level = dict(session.execute(
             select(Level.short_name, func.count(Candidate.id)).join(Candidate.level)
             .group_by(Level.short_name)).all())

@@ -85,7 +85,7 @@ def test_every_font_is_embedded(rendered: tuple[Path, list[str]]) -> None:
 def test_header_and_labels(rendered: tuple[Path, list[str]]) -> None:
     extracted = text(rendered[0])
     for label in (EXAM, "监考安排表", "川汇区第一中学考点", "淮阳区实验中学考点", SESSION.label,
-                  "报到时间：6月10日 08:00", "序号", "考场", "地点", "监考员", "备注",
+                  "监考员报到：6月10日 08:00", "序号", "考场", "地点", "监考员", "备注",
                   "标 * 者为考场负责人", "主考签字："):
         assert label in extracted, label
     for page in (1, 2):  # the table header is repeated on the continuation page

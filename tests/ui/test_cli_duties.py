@@ -120,10 +120,17 @@ def test_replacing_a_person_lists_the_choices_and_locks_the_duty(capsys, demo):
 
 def test_posts_report_coverage(capsys, demo):
     status, out, _ = examdesk(capsys, "--db", demo, "posts", "--center", "01")
-    assert status == 0 and "Posts staffed: 51 of 51 places in 24 post-sessions" in out
-    # coverage per post and time slot (the two 实务 papers at 14:00 share one staffing)
-    assert "01 医疗急救点（考点医务室）: 6月10日下午 法规与政策 3/3; 6月11日上午 综合能力 3/3; " \
-           "6月11日下午 实务(初级) 3/3" in out
+    # center 01 seats only 初级 candidates: its 11 posts are staffed in the two sessions it
+    # holds, not on the 中级-only afternoon of 6月10日
+    assert status == 0 and "Posts staffed: 48 of 48 places in 22 post-sessions" in out
+    assert "01 医疗急救点（考点医务室）: 6月11日上午 综合能力 3/3; 6月11日下午 实务(初级) 3/3\n" \
+        in out
+    assert "6月10日" not in out
+    # a 中级-only center's afternoon shift is its own 中级 session (the two 实务 papers at
+    # 14:00 share one staffing where a center holds both)
+    status, out, _ = examdesk(capsys, "--db", demo, "posts", "--center", "04")
+    assert status == 0 and ("04 保密室（考点保密室）: 6月10日下午 法规与政策 2/2; "
+                            "6月11日上午 综合能力 2/2; 6月11日下午 实务(中级) 2/2\n") in out
 
 
 def test_duty_exports_have_the_issue_columns(capsys, demo, tmp_path):

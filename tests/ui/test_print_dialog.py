@@ -37,9 +37,10 @@ def test_print_a_center_summary_and_preview_it(examdesk_app, qtbot, demo_db, tmp
 
     (written,) = dialog.files
     assert written.path.name == "考点情况汇总表-01-周口技师学院.pdf"
-    assert written.path.parent == tmp_path / "prints" and page_count(written.path) == 1
+    # the center's eleven posts go on a second page, after its staff and sessions
+    assert written.path.parent == tmp_path / "prints" and page_count(written.path) == 2
     assert dialog.file_names.stringList() == [written.path.name]
-    assert dialog.document.pageCount() == 1  # shown in the preview
+    assert dialog.document.pageCount() == 2  # shown in the preview
     assert "1 个文件" in dialog.status.text()
     assert dialog.print_button.isEnabled() and not dialog.cancel_button.isEnabled()
     qtbot.waitUntil(lambda: dialog.preview.isVisible())

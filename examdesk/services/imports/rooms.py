@@ -24,6 +24,7 @@ from examdesk.progress import Cancelled, Progress, check_cancelled, never_cancel
 from examdesk.services.audit import Actor
 from examdesk.services.exams import ExamRef
 from examdesk.services.imports import BATCH, Conflicts, ImportResult, apply_sheet, read_sheet
+from examdesk.services.posts import create_standard_posts
 
 _ROOM_FIELDS = ("building", "floor", "label", "rows", "columns", "unusable_seats", "accessible",
                 "spare")
@@ -223,6 +224,7 @@ class _Plan:
         order = self.session.scalar(
             select(func.max(TestCenter.sort_order)).where(TestCenter.exam_id == self.exam.id))
         next_order = (order or 0) + 1
+        made: list[int] = []
         for center in self.new_centers:
             if center not in used:
                 continue
@@ -232,6 +234,9 @@ class _Plan:
             self.session.add(row)
             self.session.flush()
             center.id = row.id
+            made.append(row.id)
+        # a new center gets the exam's standard posts (service desk, medical, strong room...)
+        create_standard_posts(self.session, self.exam, made)
         for code in self.changed_centers:
             center = self.centers[code]
             self.session.execute(update(TestCenter).where(TestCenter.id == center.id)

@@ -1,7 +1,7 @@
 """Abbreviations of levels and subjects; the person who held a draw
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-11-28
 
 Levels and subjects get an editable list of abbreviations that imports accept (社工师 for
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0006'
-down_revision = '0004'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,149 @@
+"""Import the posts of the test centers (岗位设置): one center's post per row.
+
+A post is known by its center, kind and name: a row naming a post the center has updates it
+(differences are reported as warnings), any other row adds one. Only the columns the sheet
+has are written; a new post without a phone takes its center's. Posts the sheet does not name
+stay as they are. The post roster that `export posts` writes reads back unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from examdesk.enums import PostKind
+from examdesk.exchange.headers import HeaderMap, SheetKind
+from examdesk.exchange.normalize import KnownName
+from examdesk.exchange.posts import PostRecord, roles_text, supplies_text, validate_posts
+from examdesk.exchange.problems import Problems
+from examdesk.i18n import translate
+from examdesk.model import Post, TestCenter
+from examdesk.planning.post_templates import PostChange, StandardPost, SupplyAmount
+from examdesk.progress import Cancelled, Progress, check_cancelled, never_cancelled, no_progress
+from examdesk.services.audit import Actor
+from examdesk.services.exams import ExamRef
+from examdesk.services.imports import Conflicts, ImportResult, apply_sheet, read_sheet
+from examdesk.services.post_schedule import hours_text
+from examdesk.services.posts import fill_post, new_post, stored_post
+
+
+def import_posts(
+    session: Session,
+    actor: Actor,
+    exam: ExamRef,
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    skip_invalid: bool = False,
+    dry_run: bool = False,
+    progress: Progress = no_progress,
+    cancelled: Cancelled = never_cancelled,
+) -> ImportResult:
+    """Validate a post sheet and write it into ``exam`` in the caller's transaction.
+
+    Args: as :func:`examdesk.services.imports.staff.import_staff`.
+
+    Returns:
+        What was found and done.
+
+    Raises:
+        BadInput: the file cannot be read.
+        OperationCancelled: the user cancelled; the caller rolls back.
+    """
+    raw, header = read_sheet(path, sheet, SheetKind.POSTS, progress)
+    centers = {name: (cid, code, phone) for cid, name, code, phone in session.execute(
+        select(TestCenter.id, TestCenter.name, TestCenter.code, TestCenter.phone)
+        .where(TestCenter.exam_id == exam.id).order_by(TestCenter.sort_order))}
+    checked = validate_posts(
+        raw, header, [KnownName(name, (code,)) for name, (_i, code, _p) in centers.items()])
+    problems = Problems(raw.file_name, raw.sheet_name)
+    problems.extend(checked.problems)
+    plan = _Plan(session, header, problems, centers)
+    return apply_sheet(
+        session, actor, exam, "posts", raw, header, checked, plan, problems,
+        skip_invalid=skip_invalid, dry_run=dry_run, progress=progress, cancelled=cancelled,
+    )
+
+
+@dataclass
+class _Stored:
+    row: Post
+    post: StandardPost
+
+
+class _Plan:
+    """Compares the sheet's posts with the centers' posts, then writes the difference."""
+
+    def __init__(self, session: Session, header: HeaderMap, problems: Problems,
+                 centers: dict[str, tuple[int, str, str]]) -> None:
+        self.session = session
+        self.header = header
+        self.problems = problems
+        self.centers = centers
+        names = {cid: name for name, (cid, _code, _phone) in centers.items()}
+        self.stored: dict[tuple[str, PostKind, str], _Stored] = {}
+        for row in session.scalars(select(Post).where(Post.center_id.in_(names))):
+            self.stored[names[row.center_id], row.kind, row.name] = _Stored(
+                row, stored_post(session, row))
+        self.changed_rows: set[int] = set()
+
+    @property
+    def other_changes(self) -> bool:
+        return False
+
+    def is_new(self, record: PostRecord) -> bool:
+        return record.key not in self.stored
+
+    def match(self, records: Sequence[PostRecord]) -> None:
+        """Report the values a row changes in a post the center has."""
+        conflicts = Conflicts(self.problems, self.header, translate("Posts", "this post"))
+        for record in records:
+            stored = self.stored.get(record.key)
+            if stored is None:
+                continue
+            new = _change(record).applied(stored.post)
+            old = stored.post
+            differs = [
+                conflicts.compare(record.row, "place", old.place, new.place),
+                conflicts.compare(record.row, "hours", hours_text(old.opens, old.closes),
+                                  hours_text(new.opens, new.closes)),
+                conflicts.compare(record.row, "headcount", old.headcount, new.headcount),
+                conflicts.compare(record.row, "roles", roles_text(old.roles),
+                                  roles_text(new.roles)),
+                # the order a sheet lists supplies in is no change
+                conflicts.compare(record.row, "supplies", supplies_text(_sorted(old)),
+                                  supplies_text(_sorted(new))),
+            ]
+            if record.phone is not None:
+                differs.append(conflicts.compare(record.row, "phone", stored.row.phone,
+                                                 record.phone))
+            if any(differs):
+                self.changed_rows.add(record.row)
+
+    def write(self, added: Sequence[PostRecord], changed: Sequence[PostRecord],
+              progress: Progress, cancelled: Cancelled) -> None:
+        check_cancelled(cancelled)
+        for record in added:
+            center, _code, phone = self.centers[record.center]
+            post = _change(record).applied(StandardPost(record.kind, record.name))
+            new_post(self.session, center, post, record.phone or phone)
+        for record in changed:
+            stored = self.stored[record.key]
+            fill_post(stored.row, _change(record).applied(stored.post))
+            if record.phone is not None:
+                stored.row.phone = record.phone
+        self.session.flush()
+        progress(1, 1, translate("Posts", "Posts written"))
+
+
+def _change(record: PostRecord) -> PostChange:
+    return PostChange(place=record.place, hours=record.hours, headcount=record.headcount,
+                      roles=record.roles, supplies=record.supplies)
+
+
+def _sorted(post: StandardPost) -> list[SupplyAmount]:
+    return sorted(post.supplies, key=lambda s: s.item)
