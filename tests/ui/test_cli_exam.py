@@ -77,6 +77,9 @@ def test_the_users_own_exam_can_be_rostered_like_the_demo(capsys, own_exam_copy_
     assert examdesk(capsys, "--db", url, "allocate", "--seed", "1")[0] == 0
     status, out, _ = examdesk(capsys, "--db", url, "roster", "--seed", "1")
     assert status == 0 and "0 places unfilled" in out
+    status, out, _ = examdesk(capsys, "--db", url, "check")
+    assert status == 1 and "[post-short]" in out  # the posts are part of the plan
+    assert examdesk(capsys, "--db", url, "posts")[0] == 0
     assert examdesk(capsys, "--db", url, "check")[0] == 0
 
 
