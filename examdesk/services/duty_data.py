@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from examdesk.enums import StaffRole
-from examdesk.labels import POST_KIND_LABELS
+from examdesk.labels import POST_KIND_LABELS, floor_name
 from examdesk.model import (
     Candidate,
     Exam,
@@ -107,7 +107,7 @@ def load_duty_data(session: Session, exam: ExamRef, seed: int = 0) -> DutyData:
         ids[room_id].add(id_number)
     rooms = tuple(
         DutyRoom(r.id, r.center_id, f"{r.center_code}/{r.code}",
-                 f"{r.building} {r.floor}".strip() if r.floor is not None else r.building,
+                 floor_name(r.building, r.floor),
                  frozenset(units[r.id]), frozenset(ids[r.id]))
         for r in session.execute(
             select(Room.id, Room.center_id, Room.code, Room.building, Room.floor,
