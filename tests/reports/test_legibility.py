@@ -9,7 +9,6 @@ passport name, a Uyghur name in Chinese transliteration, a 50-character building
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -140,14 +139,6 @@ def test_never_below_the_floor(printed: tuple[str, Path, list[str]]) -> None:
 def test_a_latin_name_breaks_at_spaces_only(tmp_path: Path) -> None:
     pdf = save(tmp_path, render_seating_charts([_room(NAMES)], ())[0])
     words = set(LATIN_NAME.split())
-    lines = [line.split() for line in text(pdf).splitlines() if "CARMEN" in line or
-             "SANTISIMA" in line or "VILLALOBOS" in line]
-    assert lines
-    # Every word on the page that is part of the name is one of its words, whole.
-    assert {w for line in lines for w in line if w.isupper() and w.isalpha()} <= words
-
-
-def test_the_room_number_and_seats_stay_beside_a_long_location(tmp_path: Path) -> None:
-    pdf = save(tmp_path, render_door_lists([replace(_room(NAMES, LOCATION).door_list())], ())[0])
-    extracted = text(pdf)
-    assert "第 001 考场" in extracted and "考生人数：30" in extracted
+    lines = [line.split() for line in text(pdf).splitlines()]
+    # The capitalised words on the page are exactly the name's words, each of them whole.
+    assert {w for line in lines for w in line if w.isupper() and w.isalpha()} == words
