@@ -175,6 +175,8 @@ def _measure(fonts: FontSet, text: str) -> _Text:
             continue
         if before.isspace() or after in _NO_START or before in _NO_END:
             continue
+        if before.isascii() and before.isalnum() and _cjk(after):
+            continue  # a number keeps its counter: "3楼", "301室", "A座"
         if before in _AFTER:
             strong.add(i)
         elif before in _AFTER_WEAK:

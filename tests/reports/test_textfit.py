@@ -4,6 +4,7 @@ more lines; breaks between Chinese characters, at spaces, after a name's dot."""
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 import pytest
 
@@ -83,3 +84,13 @@ def test_a_box_that_cannot_grow_prints_smaller_then_cuts(fonts: FontSet) -> None
 def test_a_row_grows_rather_than_shrink_below_the_floor(fonts: FontSet) -> None:
     grown = fit(fonts, UYGHUR_NAME * 3, 60, 11, 8, height=math.inf)
     assert grown.size == 8 and not grown.small and "".join(grown.lines) == UYGHUR_NAME * 3
+
+
+def test_a_number_keeps_its_counter(fonts: FontSet) -> None:
+    place = "周口市第一高级中学新校区东区综合实验教学楼A座 13楼 1301室"
+    for cap in range(60, 300, 5):
+        lines = wrap(fonts, place, cap, 10)
+        assert "".join(lines).replace(" ", "") == place.replace(" ", "")
+        for before, line in pairwise(lines):
+            assert not (before[-1].isascii() and before[-1].isalnum() and line[0] in "座楼室"), (
+                cap, lines)
