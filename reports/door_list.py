@@ -22,7 +22,7 @@ __all__ = ["DoorList", "DoorListSeat", "DoorListSheet", "render_door_lists"]
 #: Seats per page at most: two blocks of 15 rows side by side.
 ROWS = 15
 BLOCKS = 2
-COLUMNS: tuple[tuple[str, float], ...] = (("座位号", 0.15), ("准考证号", 0.34), ("姓名", 0.51))
+COLUMNS: tuple[tuple[str, float], ...] = (("座位号", 0.16), ("准考证号", 0.38), ("姓名", 0.46))
 ROW_H: float = 11 * mm
 SIZE = 13.0
 GAP: float = 6 * mm
