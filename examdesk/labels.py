@@ -59,6 +59,18 @@ YES_WORDS = frozenset({"是", "有", "y", "yes", "true", "1", "√", "✓"})
 NO_WORDS = frozenset({"否", "无", "n", "no", "false", "0", "", "×"})
 
 
+def floor_name(building: str, floor: int | None) -> str:
+    """A floor as staff name it: ``教学楼A 3楼`` (``教学楼A 地下1层`` below ground), the building
+    alone when its floor is not known.
+
+    Room locations and the floors of roving invigilators (one per floor) both read this way.
+    """
+    parts = [building] if building else []
+    if floor is not None:
+        parts.append(f"{floor}楼" if floor > 0 else f"地下{-floor}层")
+    return " ".join(parts)
+
+
 def reverse(labels: Mapping[E, str]) -> dict[str, E]:
     """Label -> value, for reading cells."""
     return {label: value for value, label in labels.items()}

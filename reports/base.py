@@ -8,6 +8,7 @@ total: a document (one room's sign-in sheet of one session, say) is numbered on 
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,11 +24,17 @@ from examdesk.i18n import translate
 from examdesk.printing.common import PrintedSession
 from examdesk.printing.rooms import RoomSession, RoomSheets
 from reports.fonts import FontSet, fallback_glyph_warning, load_fonts, missing_glyph_warning
+from reports.textfit import FORM_FLOOR, LEADING, Fit, fit, wrap
 
 Align = Literal["left", "center", "right"]
 Page = Callable[[], None]
 
 ELLIPSIS = "…"
+# Space kept above and below a fitted text inside its cell, and beside it.
+VPAD = 1.5
+PAD = 2.0
+# What separates two fields on one line ("考点：…　　地点：…").
+FIELD_GAP = "　　"
 
 # A photo appears on several sheets: decode each once per process (the PDF embeds it once).
 _images: dict[bytes, ImageReader] = {}
@@ -263,10 +270,9 @@ class Sheet:
 
         Returns the size used.
         """
-        pad = 2.0
         baseline = (top + bottom) / 2 - size * 0.35
-        x = {"left": x0 + pad, "center": (x0 + x1) / 2, "right": x1 - pad}[align]
-        return self.fit_text(x, baseline, s, x1 - x0 - 2 * pad, size,
+        x = {"left": x0 + PAD, "center": (x0 + x1) / 2, "right": x1 - PAD}[align]
+        return self.fit_text(x, baseline, s, x1 - x0 - 2 * PAD, size,
                              min_size if min_size is not None else size * 0.5, align)
 
     def warn(self, message: str) -> None:
@@ -280,19 +286,89 @@ class Sheet:
             self.problems.append(message)
         self.warn(message)
 
-    def text(
-        self, x: float, y: float, s: str, size: float, align: Align = "left", word_space: float = 0
-    ) -> float:
-        """Draw ``s`` at baseline ``y``, each character in a font that has it.
-
-        Returns the width drawn. Characters no font has are drawn as the main font's blank box
-        and reported in :attr:`problems`; those drawn in a fallback font, in :attr:`warnings`.
-        """
+    def check_glyphs(self, s: str) -> None:
+        """Report each character of ``s`` that no font has (a problem), and each drawn in a
+        fallback font (a warning), naming ``s`` and where on the sheet it is."""
         split = self.fonts.split(s)
         for char in split.missing:
             self.problem(missing_glyph_warning(s, char, self.where()))
         for char, font in split.fallen_back:
             self.warn(fallback_glyph_warning(s, char, font, self.where()))
+
+    def fit(
+        self, s: str, width: float, size: float, floor: float = FORM_FLOOR,
+        height: float = math.inf, lines: int = 2,
+    ) -> Fit:
+        """Set a name or location ``s`` in a box, by the rule of :mod:`reports.textfit`.
+
+        ``height`` is infinite where the row grows to hold the text. Nothing is drawn.
+        """
+        return fit(self.fonts, s, width, size, floor, height, lines)
+
+    def draw_fit(
+        self, fitted: Fit, x: float, y: float, align: Align = "left",
+        parts: Sequence[str] | None = None,
+    ) -> float:
+        """Draw ``fitted``'s lines, the first on baseline ``y``; return the last baseline.
+
+        A missing character is reported naming the whole text (or the one of ``parts`` it is
+        in: the names of a list), not the line it falls on; a text set below its floor or cut
+        is reported too.
+        """
+        for part in parts if parts is not None else (fitted.text,):
+            self.check_glyphs(part)
+        if fitted.cut:
+            self.warn(translate("Reports", "{text}: too long, printed as {cut}").format(
+                text=fitted.text, cut=(" " if " " in fitted.text else "").join(fitted.lines)))
+        elif fitted.small:
+            self.warn(translate(
+                "Reports", "{text}: too long for its box, printed at {size} pt instead of "
+                           "{floor} pt").format(text=fitted.text, size=f"{fitted.size:.1f}",
+                                                floor=f"{fitted.floor:g}"))
+        for line in fitted.lines:
+            self.text(x, y, line, fitted.size, align, check=False)
+            y -= fitted.size * LEADING
+        return y + fitted.size * LEADING
+
+    @staticmethod
+    def centred(fitted: Fit, middle: float) -> float:
+        """The first baseline that centres ``fitted``'s lines on ``middle``."""
+        return middle + (len(fitted.lines) - 1) * fitted.size * LEADING / 2 - fitted.size * 0.35
+
+    def text_cell(
+        self, x0: float, x1: float, top: float, bottom: float, s: str, size: float,
+        floor: float = FORM_FLOOR, align: Align = "center", lines: int = 2,
+    ) -> Fit:
+        """Fit a name or location into the cell (x0..x1, bottom..top) and draw it centred.
+
+        A text too big for the cell even at ``floor`` is printed smaller, with a warning: give
+        the cell :meth:`cell_height` where the row can grow. Returns the fit drawn.
+        """
+        fitted = self.fit(s, x1 - x0 - 2 * PAD, size, floor, top - bottom - 2 * VPAD, lines)
+        x = {"left": x0 + PAD, "center": (x0 + x1) / 2, "right": x1 - PAD}[align]
+        self.draw_fit(fitted, x, self.centred(fitted, (top + bottom) / 2), align)
+        return fitted
+
+    def cell_height(
+        self, s: str, width: float, size: float, floor: float = FORM_FLOOR, lines: int = 2
+    ) -> float:
+        """The height a cell ``width`` wide needs to hold ``s`` by the rule (padding included)."""
+        return self.fit(s, width - 2 * PAD, size, floor, math.inf, lines).height + 2 * VPAD
+
+    def text(
+        self, x: float, y: float, s: str, size: float, align: Align = "left", word_space: float = 0,
+        check: bool = True,
+    ) -> float:
+        """Draw ``s`` at baseline ``y``, each character in a font that has it.
+
+        Returns the width drawn. Characters no font has are drawn as the main font's blank box
+        and reported in :attr:`problems`; those drawn in a fallback font, in :attr:`warnings`
+        (unless ``check`` is false: the caller reported them for the whole text, of which ``s``
+        is a line).
+        """
+        if check:
+            self.check_glyphs(s)
+        split = self.fonts.split(s)
         width = self.fonts.string_width(s, size) + word_space * s.count(" ")
         if align == "center":
             x -= width / 2
@@ -361,25 +437,19 @@ class Sheet:
         return size
 
     def wrap(self, s: str, max_width: float, size: float) -> list[str]:
-        """Split ``s`` into lines no wider than ``max_width`` (Chinese breaks anywhere)."""
-        lines: list[str] = []
-        line = ""
-        for char in s:
-            if line and self.fonts.string_width(line + char, size) > max_width:
-                lines.append(line)
-                line = char.lstrip()
-            else:
-                line += char
-        if line or not lines:
-            lines.append(line)
-        return lines
+        """Split ``s`` into lines no wider than ``max_width``: between Chinese characters, at
+        spaces (inside a Latin word only if the word alone is wider than a line)."""
+        return wrap(self.fonts, s, max_width, size)
 
     def header(
-        self, title: str, exam_name: str, center: str, room: str, sessions: Sequence[str]
+        self, title: str, exam_name: str, center: str, room: str, sessions: Sequence[str],
+        floor: float = FORM_FLOOR,
     ) -> float:
         """Draw exam name, sheet title, room, test center and session lines from the top.
 
-        Returns the y below the header, where the body starts.
+        The test center and session lines (a room's location among them) wrap rather than
+        shrink below ``floor``. Returns the y below the header, where the body starts
+        (:meth:`header_bottom` says where before anything is drawn).
         """
         mid = (self.left + self.right) / 2
         span = self.right - self.left
@@ -391,10 +461,31 @@ class Sheet:
             y -= 52
             self.fit_text(mid, y, room, span, 40, 20, "center")
         y -= 12
-        for line in (center, *sessions):
-            if line:
-                y -= 20
-                self.fit_text(self.left, y, line, span, 13, 8)
+        for fitted in self.header_lines(center, sessions, floor):
+            y = self.draw_fit(fitted, self.left, y - 20)
+        return y - 10
+
+    def header_lines(self, center: str, sessions: Sequence[str], floor: float = FORM_FLOOR
+                     ) -> list[Fit]:
+        """The lines below the title in :meth:`header`, fitted to the page's width.
+
+        A line of several fields ("考点：…　　地点：…") too wide for the page gives each field
+        its own line before any of them wraps.
+        """
+        span = self.right - self.left
+        fields = [
+            field
+            for line in (center, *sessions) if line
+            for field in (line.split(FIELD_GAP) if self.fonts.string_width(line, 13) > span
+                          else (line,))
+        ]
+        return [self.fit(field, span, 13, floor) for field in fields if field]
+
+    def header_bottom(self, room: bool, lines: Sequence[Fit]) -> float:
+        """Where :meth:`header` ends, with or without a room line, above these ``lines``."""
+        y = self.top - 14 - 40 - (52 if room else 0) - 12
+        for fitted in lines:
+            y -= 20 + (len(fitted.lines) - 1) * fitted.size * LEADING
         return y - 10
 
     def footer(self, page: int, pages: int) -> None:

@@ -17,7 +17,7 @@ from reportlab.lib.colors import Color, black
 from reportlab.lib.units import mm
 
 from examdesk.printing.center import CenterSummaryData, CountLine
-from reports.base import Page, Sheet
+from reports.base import FIELD_GAP, Page, Sheet
 from reports.fonts import FontSet, load_fonts
 
 __all__ = ["CenterSummaryData", "CenterSummarySheet", "CountLine", "render_center_summaries"]
@@ -84,7 +84,7 @@ class CenterSummarySheet(Sheet):
             (_Table("服务保障岗位", ("岗位", "每场人数", "已排人员"), (0.6, 0.2, 0.2),
                     summary.posts, left, right),),
         )
-        body = self.top - HEADER_H - self.bottom - FOOT_CLEAR
+        body = self._body_top(summary) - self.bottom - FOOT_CLEAR
         pages: list[list[Callable[[float], None]]] = [[partial(self._figures, summary, half)]]
         used = 0.0
         for group in groups:
@@ -159,15 +159,25 @@ class CenterSummarySheet(Sheet):
             taken.append(row)
         return taken
 
+    @staticmethod
+    def _header_texts(summary: CenterSummaryData) -> tuple[str, tuple[str, ...]]:
+        """The header's lines: the center, its address, and its contact with the phone in a
+        field of its own (not under 联系人)."""
+        contact = f"联系人：{summary.contact or '—'}"
+        if summary.phone:
+            contact += f"{FIELD_GAP}联系电话：{summary.phone}"
+        return (f"考点：{summary.center_name}（代码 {summary.center_code}）",
+                (f"地址：{summary.address}", contact))
+
+    def _body_top(self, summary: CenterSummaryData) -> float:
+        """Where the body starts: below the header, which a long name or address makes taller."""
+        lines = self.header_lines(*self._header_texts(summary))
+        return min(self.header_bottom(False, lines), self.top - HEADER_H)
+
     def _page(self, summary: CenterSummaryData, ops: Sequence[Callable[[float], None]]) -> None:
-        y = self.header(
-            self.title,
-            summary.exam_name,
-            center=f"考点：{summary.center_name}（代码 {summary.center_code}）",
-            room="",
-            sessions=(f"地址：{summary.address}", f"联系人：{summary.contact}"),
-        )
-        top = min(y, self.top - HEADER_H)
+        center, lines = self._header_texts(summary)
+        self.header(self.title, summary.exam_name, center=center, room="", sessions=lines)
+        top = self._body_top(summary)
         for op in ops:
             op(top)
 

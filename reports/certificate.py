@@ -80,7 +80,8 @@ class CertificateSheet(Sheet):
         canvas.setLineWidth(0.6)
 
         x0, x1 = left + 10, right - 10
-        self.fit_text(x0, top - 18, f"考点：{cert.center_name}", (x1 - x0) * 0.55, 9, 6)
+        center = self.fit(f"考点：{cert.center_name}", (x1 - x0) * 0.55, 9, height=20)
+        self.draw_fit(center, x0, top - 18 + (len(center.lines) - 1) * center.size * 0.6)
         serial = BLANK_SERIAL if blank else cert.serial_no
         self.fit_text(x1, top - 18, f"编号：{serial}", (x1 - x0) * 0.4, 10, 7, "right")
         self.text(mid, top - 44, self.title, 22, "center")
@@ -96,8 +97,15 @@ class CertificateSheet(Sheet):
         c2 = c1 + (c4 - c1 - 60) * 0.55
         c3 = c2 + 60
         t = top - 72
-        ys = [t - ROW_H * i for i in (0, 1, 2, 3)] + [t - ROW_H * 5.2, t - ROW_H * 6.2,
-                                                      t - ROW_H * 7.2]
+        # A long name (of the candidate or the officer) takes more lines: its row grows and
+        # the sessions row, which can shrink its text, gives up the height.
+        name_h = self._row_h(field(cert.name), c2 - c1)
+        officer_h = self._row_h(field(cert.officer_name), c2 - c1)
+        heights = [name_h, ROW_H, ROW_H, max(ROW_H, ROW_H * 4.2 - name_h - officer_h),
+                   officer_h, ROW_H]
+        ys = [t]
+        for height in heights:
+            ys.append(ys[-1] - height)
         canvas.rect(x0, ys[-1], x1 - x0, t - ys[-1])
         for y in ys[1:4]:
             canvas.line(x0, y, c4, y)
@@ -113,7 +121,10 @@ class CertificateSheet(Sheet):
             hi, lo = ys[row], ys[row + 1]
             self.cell(x0, c1, hi, lo, label, SIZE)
             end = c2 if label2 else (c4 if row < 4 else x1)
-            self.cell(c1, end, hi, lo, value, SIZE, "left", SIZE * 0.7)
+            if row in (0, 4):  # a person's name: by the rule, never cut
+                self.text_cell(c1, end, hi, lo, value, SIZE, align="left")
+            else:
+                self.cell(c1, end, hi, lo, value, SIZE, "left", SIZE * 0.7)
             if label2:
                 self.cell(c2, c3, hi, lo, label2, SIZE)
                 self.cell(c3, c4 if row < 4 else x1, hi, lo, value2, SIZE, "left", SIZE * 0.7)
@@ -128,12 +139,17 @@ class CertificateSheet(Sheet):
         pair(4, "签发民警", field(cert.officer_name), "所属单位", field(cert.police_unit))
         pair(5, "签发时间", field(cert.issued_at), "有效期", cert.validity)
 
-        px = (c4 + x1) / 2 - PHOTO_W / 2
-        self.photo(px, t - 8 - PHOTO_H, PHOTO_W, PHOTO_H, None if blank else cert.photo)
-        self.text((c4 + x1) / 2, t - PHOTO_H - 22, "（照片处加盖骑缝章）", 7.5, "center")
+        # The note below the photo, above the column's foot: where long names took height,
+        # the photo gives up what the note needs.
+        note_y = max(t - PHOTO_H - 22, ys[4] + 3)
+        ph = min(PHOTO_H, t - 8 - note_y - 10)
+        pw = ph * PHOTO_W / PHOTO_H
+        self.photo((c4 + x1 - pw) / 2, t - 8 - ph, pw, ph, None if blank else cert.photo)
+        self.text((c4 + x1) / 2, note_y, "（照片处加盖骑缝章）", 7.5, "center")
 
         statement = f"兹证明该考生身份属实，本证明{cert.validity}。"
-        seal_x, seal_y = x1 - SEAL_R - 30, ys[-1] - SEAL_R - 6
+        seal_x = x1 - SEAL_R - 30
+        seal_y = max(ys[-1] - SEAL_R - 6, top - FORM_H + SEAL_R + 2)  # inside the form
         self.fit_lines(x0 + 2 * SIZE, ys[-1] - 10, statement, seal_x - SEAL_R - x0 - 2 * SIZE - 10,
                        40, 12, 9)
         canvas.saveState()
@@ -142,6 +158,10 @@ class CertificateSheet(Sheet):
         canvas.circle(seal_x, seal_y, SEAL_R)
         canvas.restoreState()
         self.text(seal_x, seal_y - 3, "公安机关（盖章）", 8, "center")
+
+    def _row_h(self, name: str, width: float) -> float:
+        """The height of a row holding ``name`` in a cell ``width`` wide: at least ROW_H."""
+        return max(ROW_H, self.cell_height(name, width, SIZE)) if name else ROW_H
 
     def _sessions(self, x: float, top: float, labels: Sequence[str], width: float,
                   height: float) -> None:

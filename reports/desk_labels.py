@@ -29,12 +29,21 @@ ROWS = 5
 #: Room left between the dashed cut line and the label's frame, so a skewed cut spares it.
 INSET = 3 * mm
 PAD = 2.5 * mm
+#: The photo's shape (3:4), and its height at the most.
 PHOTO_W, PHOTO_H = 24 * mm, 32 * mm
-QR_SIZE = 22 * mm
+#: The QR code's side, and the least it shrinks to beside a long name (still 0.48 mm a module).
+QR_SIZE = 18 * mm
+QR_MIN = 14 * mm
+#: The lines below the QR code: ticket and masked ID number, baseline to baseline.
+LINE = 13.0
+#: The exam and the center across the label's top, and the name across its bottom.
+BAND_SIZE = 8.5
+BAND_MIN = 8.0
+NAME_SIZE = 14.0
 #: The blank margin round a QR code, in modules, that scanners need (as QrCodeWidget draws).
 QUIET = 4
-#: Height of the one-line page header above the labels.
-HEADER_H = 16.0
+#: The page header's size (its test center and location wrap rather than go below 8 pt).
+HEADER_SIZE = 10.0
 
 
 def draw_qr(canvas: Any, ticket: str, x: float, y: float, size: float = QR_SIZE) -> None:
@@ -81,12 +90,11 @@ class DeskLabelSheet(Sheet):
         return pages
 
     def _page(self, room: RoomSheets, seats: Sequence[SeatedCandidate]) -> None:
-        header = (
-            f"{room.exam_name}　{self.title}　考点：{room.center_name}　"
-            f"第 {room.room_code} 考场　地点：{room.location}"
-        )
-        self.fit_text(self.left, self.top - 10, header, self.right - self.left, 10, 6)
-        top = self.top - HEADER_H
+        header = self.fit(
+            f"{self.title}　考点：{room.center_name}　第 {room.room_code} 考场　"
+            f"地点：{room.location}", self.right - self.left, HEADER_SIZE, lines=3)
+        self.draw_fit(header, self.left, self.top - HEADER_SIZE)
+        top = self.top - header.height - 6
         w = (self.right - self.left) / COLUMNS
         h = (top - self.bottom) / ROWS
         self._cut_lines(top, w, h)
@@ -113,31 +121,68 @@ class DeskLabelSheet(Sheet):
     def _label(
         self, room: RoomSheets, seat: SeatedCandidate, x: float, y: float, w: float, h: float
     ) -> None:
-        """Photo at the left, QR at the right, seat number between; details below the QR."""
+        """Exam and center across the top (a label once cut out still says whose exam it is),
+        the photo at the left; beside it the room and seat number, the QR code, the ticket, the
+        masked ID number and the name. A name too long for that column goes across the bottom,
+        and the photo gives up the height it needs."""
         canvas = self.canvas
         canvas.setLineWidth(1.0)
         canvas.rect(x, y, w, h)
-        top = y + h - PAD
-        photo_h = min(PHOTO_H, h - 2 * PAD)
-        self.photo(x + PAD, top - photo_h, photo_h * PHOTO_W / PHOTO_H, photo_h, seat.photo)
-        text_x = x + 2 * PAD + photo_h * PHOTO_W / PHOTO_H
-        qr_x = x + w - PAD - QR_SIZE
-        draw_qr(canvas, seat.ticket_no, qr_x, top - QR_SIZE)
+        top = self._band(room, x + PAD, x + w - PAD, y + h - PAD)
+        inner = top - (y + PAD)
+        photo_h = min(PHOTO_H, inner)
+        column = w - 3 * PAD - photo_h * PHOTO_W / PHOTO_H
+        named = "姓名：" + seat.name
+        name = self.fit(named, column, NAME_SIZE, height=inner - QR_MIN - 2 * LINE - 4)
+        bottom = y + PAD  # of the column beside the photo
+        if name.small:
+            name = self.fit(named, w - 2 * PAD, NAME_SIZE, height=inner - QR_MIN - 2 * LINE - 4)
+            bottom = y + PAD + name.height + 4
+            photo_h = min(PHOTO_H, top - bottom)
+            self.draw_fit(name, x + PAD, bottom - 4 - name.size * 0.88, parts=[seat.name])
+        photo_w = photo_h * PHOTO_W / PHOTO_H
+        self.photo(x + PAD, top - photo_h, photo_w, photo_h, seat.photo)
+        text_x = x + 2 * PAD + photo_w
+        width = x + w - PAD - text_x
+        lines = 2 * LINE + (name.height + 4 if bottom == y + PAD else 0)
+        qr = max(QR_MIN, min(QR_SIZE, top - bottom - lines))
+        qr_x = x + w - PAD - qr
+        draw_qr(canvas, seat.ticket_no, qr_x, top - qr, qr)
         # Between photo and QR: the room, then the seat number as large as fits.
         mid = (text_x + qr_x) / 2
-        span = qr_x - text_x - PAD
-        self.fit_text(mid, top - 11, f"考场 {room.room_code}", span, 11, 7, "center")
-        self.fit_text(mid, top - QR_SIZE + 4, f"{seat.seat_no:02d}", span, 36, 18, "center")
-        # Below the QR, across to the frame: ticket, name and masked ID.
-        width = x + w - PAD - text_x
-        line = (top - QR_SIZE - y - PAD) / 3
-        base = top - QR_SIZE - line + 3
-        ticket, masked = seat.ticket_no, mask_id(seat.id_number)
-        self._field(text_x, base, "准考证号：", ticket, width, 11, 7)
-        # A name too long for the 姓名 label (Uyghur names run to 20+ characters) goes alone.
-        label = "姓名：" if self.fonts.string_width(f"姓名：{seat.name}", 9) <= width else ""
-        self._field(text_x, base - line, label, seat.name, width, 14, 6)
-        self._field(text_x, base - 2 * line, "证件号：", masked, width, 10, 7)
+        between = qr_x - text_x - PAD
+        self.fit_text(mid, top - 10, f"考场 {room.room_code}", between, 10, 7, "center")
+        self.fit_text(mid, top - qr + 4, f"{seat.seat_no:02d}", between, 32, 16, "center")
+        # Below the QR, across to the frame: ticket, masked ID and (if it fits there) the name.
+        base = top - qr - LINE + 2
+        self._field(text_x, base, "准考证号：", seat.ticket_no, width, 11, 7)
+        self._field(text_x, base - LINE, "证件号：", mask_id(seat.id_number), width, 10, 7)
+        if bottom == y + PAD:
+            self.draw_fit(name, text_x, base - LINE - 4 - name.size * 0.88 - 1, parts=[seat.name])
+
+    def _band(self, room: RoomSheets, x0: float, x1: float, top: float) -> float:
+        """The exam's and the center's names, on one line if they fit, with a rule beneath.
+
+        Returns the y below the rule.
+        """
+        span = x1 - x0
+        exam, center = room.exam_name, room.center_name
+        pitch = BAND_SIZE * 1.25
+        y = top - BAND_SIZE * 0.88
+        one = min(BAND_SIZE, BAND_SIZE * span / self.fonts.string_width(f"{exam}　{center}",
+                                                                          BAND_SIZE))
+        if one >= BAND_MIN:
+            self.text(x0, y, exam, one)
+            self.text(x1, y, center, one, "right")
+        else:
+            for line in (exam, center):
+                self.fit_text(x0, y, line, span, BAND_SIZE, BAND_MIN)
+                y -= pitch
+            y += pitch
+        y -= BAND_SIZE * 0.4
+        self.canvas.setLineWidth(0.4)
+        self.canvas.line(x0, y, x1, y)
+        return y - 3
 
     def _field(
         self, x: float, y: float, label: str, value: str, width: float, size: float,
@@ -145,14 +190,14 @@ class DeskLabelSheet(Sheet):
     ) -> None:
         """``label`` then ``value``, shrunk together to ``width``.
 
-        Drawn apart so a warning about the value names the value alone (``王𠮷``, not
-        ``姓名：王𠮷``).
+        Drawn apart so a warning about the value names the value alone.
         """
         total = self.fonts.string_width(label + value, size)
         if total > width:
             size = max(min_size, size * width / total * 0.999)
-        x += self.text(x, y, label, size) if label else 0
+        x += self.text(x, y, label, size)
         self.fit_text(x, y, value, width - self.fonts.string_width(label, size), size, min_size)
+
 
 def render_desk_labels(
     rooms: Sequence[RoomSheets], fallback_fonts: Sequence[Path] | None = None

@@ -13,19 +13,30 @@ from pathlib import Path
 from reportlab.lib.units import mm
 
 from examdesk.printing.door_list import DoorList, DoorListSeat
-from reports.base import Page, Sheet
+from reports.base import FIELD_GAP, Page, Sheet
 from reports.fonts import FontSet, load_fonts
+from reports.textfit import DOOR_FLOOR
 
 __all__ = ["DoorList", "DoorListSeat", "DoorListSheet", "render_door_lists"]
 
-#: Seats per page: two blocks of 15 rows side by side.
+#: Seats per page at most: two blocks of 15 rows side by side.
 ROWS = 15
 BLOCKS = 2
-COLUMNS: tuple[tuple[str, float], ...] = (("座位号", 0.17), ("准考证号", 0.39), ("姓名", 0.44))
+COLUMNS: tuple[tuple[str, float], ...] = (("座位号", 0.16), ("准考证号", 0.38), ("姓名", 0.46))
+ROW_H: float = 11 * mm
+SIZE = 13.0
+GAP: float = 6 * mm
+
+#: A block of rows: each seat with its row's height.
+_Block = list[tuple[DoorListSeat, float]]
 
 
 class DoorListSheet(Sheet):
-    """The door lists of several rooms in one PDF."""
+    """The door lists of several rooms in one PDF.
+
+    The list is read from a step away, so a name or the room's location is never smaller than
+    12 pt: a long one takes two lines or more, its row grows, and the page holds fewer rows.
+    """
 
     title = "考场门贴"
 
@@ -33,24 +44,43 @@ class DoorListSheet(Sheet):
         super().__init__(fonts)
         self.lists = tuple(lists)
 
+    @property
+    def block_w(self) -> float:
+        return (self.right - self.left - GAP * (BLOCKS - 1)) / BLOCKS
+
     def layout(self) -> list[Page]:
         pages: list[Page] = []
-        per_page = ROWS * BLOCKS
+        name_w = self.block_w * COLUMNS[2][1]
         for door in self.lists:
-            seats = sorted(door.seats, key=lambda s: s.seat_no)
-            chunks = [seats[i : i + per_page] for i in range(0, len(seats), per_page)] or [[]]
-            for chunk in chunks:
-                pages.append(self.about_page(partial(self._page, door, chunk),
+            lines = self.header_lines(self._center(door), door.sessions, DOOR_FLOOR)
+            top = self.header_bottom(True, lines) - 34
+            room = top - ROW_H - self.bottom  # below the column titles
+            blocks: list[_Block] = [[]]
+            used = 0.0
+            for seat in sorted(door.seats, key=lambda s: s.seat_no):
+                height = max(ROW_H, self.cell_height(seat.name, name_w, SIZE, DOOR_FLOOR))
+                if blocks[-1] and (len(blocks[-1]) == ROWS or used + height > room):
+                    blocks.append([])
+                    used = 0.0
+                blocks[-1].append((seat, height))
+                used += height
+            for i in range(0, len(blocks), BLOCKS):
+                pages.append(self.about_page(partial(self._page, door, blocks[i : i + BLOCKS], top),
                                              room=door.room_code))
         return pages
 
-    def _page(self, door: DoorList, seats: Sequence[DoorListSeat]) -> None:
+    @staticmethod
+    def _center(door: DoorList) -> str:
+        return f"考点：{door.center_name}{FIELD_GAP}地点：{door.room_location}"
+
+    def _page(self, door: DoorList, blocks: Sequence[_Block], top: float) -> None:
         y = self.header(
             self.title,
             door.exam_name,
-            center=f"考点：{door.center_name}　　地点：{door.room_location}",
+            center=self._center(door),
             room=f"第 {door.room_code} 考场",
             sessions=door.sessions,
+            floor=DOOR_FLOOR,
         )
         tickets = sorted(s.ticket_no for s in door.seats)
         first, last = (tickets[0], tickets[-1]) if tickets else ("—", "—")
@@ -59,45 +89,32 @@ class DoorListSheet(Sheet):
             self.left, y, f"准考证号：{first} 至 {last}", (self.right - self.left) * 0.7, 13, 8
         )
         self.text(self.right, y, f"考生人数：{len(door.seats)}", 13, "right")
-        self._table(y - 14, seats)
+        for i in range(BLOCKS):
+            self._block(self.left + i * (self.block_w + GAP), top, blocks[i] if i < len(blocks)
+                        else [])
 
-    def _table(self, top: float, seats: Sequence[DoorListSeat]) -> None:
-        canvas = self.canvas
-        gap = 6 * mm
-        block_w = (self.right - self.left - gap * (BLOCKS - 1)) / BLOCKS
-        row_h = min(11 * mm, (top - self.bottom) / (ROWS + 1))
-        size = min(13.0, row_h / mm * 1.3)
-        canvas.setLineWidth(0.6)
-        for block in range(BLOCKS):
-            x0 = self.left + block * (block_w + gap)
-            rows = seats[block * ROWS : (block + 1) * ROWS]
-            edges = [x0]
-            for _, share in COLUMNS:
-                edges.append(edges[-1] + block_w * share)
-            bottom = top - row_h * (ROWS + 1)
-            for row in range(ROWS + 2):
-                canvas.line(x0, top - row * row_h, x0 + block_w, top - row * row_h)
-            for x in edges:
-                canvas.line(x, top, x, bottom)
-
-            def cells(row: int, values: Sequence[str], edges: list[float] = edges) -> None:
-                baseline = top - row * row_h - row_h / 2 - size * 0.35
-                for i, value in enumerate(values):
-                    mid = (edges[i] + edges[i + 1]) / 2
-                    self.fit_text(
-                        mid,
-                        baseline,
-                        value,
-                        edges[i + 1] - edges[i] - 4,
-                        size,
-                        size * 0.5,
-                        "center",
-                    )
-
-            cells(0, [label for label, _ in COLUMNS])
-            for row, seat in enumerate(rows, start=1):
-                with self.about(seat=seat.seat_no, ticket=seat.ticket_no):
-                    cells(row, [f"{seat.seat_no:02d}", seat.ticket_no, seat.name])
+    def _block(self, x0: float, top: float, rows: _Block) -> None:
+        """One block: the column titles, its seats, then empty rows up to :data:`ROWS` that fit."""
+        edges = [x0]
+        for _, share in COLUMNS:
+            edges.append(edges[-1] + self.block_w * share)
+        heights = [ROW_H, *(height for _, height in rows)]
+        while len(heights) <= ROWS and top - sum(heights) - ROW_H >= self.bottom - 0.01:
+            heights.append(ROW_H)
+        ys = [top]
+        for height in heights:
+            ys.append(ys[-1] - height)
+        self.canvas.setLineWidth(0.6)
+        self.grid(edges, ys)
+        for i, (label, _) in enumerate(COLUMNS):
+            self.cell(edges[i], edges[i + 1], ys[0], ys[1], label, SIZE)
+        for (seat, _), row_top, row_bottom in zip(rows, ys[1:], ys[2:], strict=False):
+            with self.about(seat=seat.seat_no, ticket=seat.ticket_no):
+                for i, value in enumerate((f"{seat.seat_no:02d}", seat.ticket_no)):
+                    self.cell(edges[i], edges[i + 1], row_top, row_bottom, value, SIZE,
+                              min_size=8)
+                self.text_cell(edges[2], edges[3], row_top, row_bottom, seat.name, SIZE,
+                               DOOR_FLOOR)
 
 
 def render_door_lists(

@@ -7,17 +7,16 @@ here serves the duty sheet (监考安排表) too.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
 
 from examdesk.printing.common import Person
 from examdesk.printing.duties import DrawResultData, RoomDutyLine
-from reports.base import Align, Page, Sheet
+from reports.base import PAD, VPAD, Align, Page, Sheet
 from reports.fonts import FontSet, load_fonts
+from reports.textfit import Fit
 
 __all__ = [
     "Cell",
@@ -27,21 +26,25 @@ __all__ = [
     "DrawResultSheet",
     "People",
     "RoomDutyLine",
-    "balanced_chunks",
+    "balanced_pages",
     "draw_parts",
     "draw_table",
-    "header_bottom",
+    "fill_pages",
     "render_draw_results",
     "room_people",
-    "rows_per_page",
+    "row_heights",
 ]
 
 #: Rooms per page at most; the pages share a center's rooms evenly (30 rooms: 15 + 15).
 ROWS = 25
-#: Table rows: a name line and a smaller unit line beneath; the header row.
+#: Table rows: a name line and a smaller unit line beneath, taller where a name or location
+#: wraps; the header row.
 ROW_H = 23.0
 HEAD_H = 20.0
-T = TypeVar("T")
+SIZE = 10.0
+#: The units under the names, and the height their line takes.
+UNIT_SIZE = 6.5
+UNIT_LINE = 8.0
 
 
 @dataclass(frozen=True)
@@ -70,29 +73,34 @@ class Column:
     align: Align = "center"
 
 
-def balanced_chunks(items: Sequence[T], per_page: int) -> list[list[T]]:
-    """Split ``items`` into as few pages of at most ``per_page`` as possible, evenly filled.
+def fill_pages(heights: Sequence[float], cap: float, most: int = ROWS) -> list[list[int]]:
+    """Row indices page by page, each page filled up to ``cap`` and ``most`` rows."""
+    pages: list[list[int]] = [[]]
+    used = 0.0
+    for i, height in enumerate(heights):
+        if pages[-1] and (used + height > cap or len(pages[-1]) == most):
+            pages.append([])
+            used = 0.0
+        pages[-1].append(i)
+        used += height
+    return pages
 
-    An even split leaves the last page room for what follows the table. No items: one empty page.
+
+def balanced_pages(heights: Sequence[float], room: float, most: int = ROWS) -> list[list[int]]:
+    """Rows of these ``heights`` in as few pages of ``room`` points (and ``most`` rows) as they
+    need, filled as evenly as that allows: the last page keeps room for what follows the table.
+
+    Returns each page's row indices; no rows: one empty page.
     """
-    pages = max(1, math.ceil(len(items) / per_page))
-    size = max(1, math.ceil(len(items) / pages))
-    return [list(items[i : i + size]) for i in range(0, len(items), size)] or [[]]
-
-
-def header_bottom(sheet: Sheet, lines: int) -> float:
-    """Where :meth:`Sheet.header` ends with ``lines`` text lines and no room line.
-
-    Pages are planned before anything is drawn (the footer needs the page total), so the header's
-    height is computed here the way :meth:`Sheet.header` spends it.
-    """
-    return sheet.top - 14 - 40 - 12 - 20 * lines - 10
-
-
-def rows_per_page(sheet: Sheet, reserve: float = 0) -> int:
-    """Rooms a page holds below a three-line header, leaving ``reserve`` points free beneath."""
-    fit = int((header_bottom(sheet, 3) - HEAD_H - reserve - sheet.bottom) // ROW_H)
-    return max(1, min(ROWS, fit))
+    fewest = len(fill_pages(heights, room, most))
+    low, high = max(heights, default=0.0), room
+    for _ in range(24):  # the smallest page height that needs no more pages, to 1/16M
+        mid = (low + high) / 2
+        if len(fill_pages(heights, mid, most)) <= fewest:
+            high = mid
+        else:
+            low = mid
+    return fill_pages(heights, high, most)
 
 
 def room_people(line: RoomDutyLine) -> tuple[People, People]:
@@ -134,7 +142,7 @@ def draw_parts(
 
 
 def name_parts(cell: People) -> list[str]:
-    """The names of a cell as parts for :func:`draw_parts`: "王𠮷", "*", "、", "李四"."""
+    """The names of a cell as parts: "王𠮷", "*", "、", "李四"."""
     parts: list[str] = []
     for i, person in enumerate(cell.people):
         parts += ["、", person.name] if i else [person.name]
@@ -143,18 +151,54 @@ def name_parts(cell: People) -> list[str]:
     return parts
 
 
+def _people_fit(sheet: Sheet, width: float, cell: People) -> tuple[Fit, str]:
+    """The names of ``cell`` set in a cell ``width`` wide (they wrap, the row grows), and
+    their units."""
+    units = "、".join(p.unit for p in cell.people if p.unit)
+    return sheet.fit("".join(name_parts(cell)), width - 2 * PAD, SIZE), units
+
+
 def person_cell(
     sheet: Sheet, x0: float, x1: float, top: float, bottom: float, cell: People
 ) -> None:
     """Draw people's names, and their units beneath in smaller text, in one table cell."""
-    units = "、".join(p.unit for p in cell.people if p.unit)
-    mid, width = (x0 + x1) / 2, x1 - x0 - 4
-    # Without units the name is centred; with them it sits high and the units low.
-    baseline = top - 11 if units else (top + bottom) / 2 - 10 * 0.35
-    draw_parts(sheet, mid, baseline, name_parts(cell), width, 10, 6, "center")
+    names, units = _people_fit(sheet, x1 - x0, cell)
+    mid, width = (x0 + x1) / 2, x1 - x0 - 2 * PAD
+    # The names and the units line as one block, centred in the cell.
+    block_top = (top + bottom + names.height + (UNIT_LINE if units else 0)) / 2
+    sheet.draw_fit(names, mid, block_top - names.size * 0.88, "center",
+                   parts=[p.name for p in cell.people])
     if units:
         # A long unit (24 characters are common) may shrink to 4.5 pt rather than lose words.
-        sheet.fit_text(mid, bottom + 3.2, units, width, 6.5, 4.5, "center")
+        sheet.fit_text(mid, block_top - names.height - UNIT_LINE + 1.5, units, width, UNIT_SIZE,
+                       4.5, "center")
+
+
+def _edges(sheet: Sheet, columns: Sequence[Column]) -> list[float]:
+    xs = [sheet.left]
+    for column in columns:
+        xs.append(xs[-1] + (sheet.right - sheet.left) * column.share)
+    xs[-1] = sheet.right  # shares that do not add up exactly must not leave a gap
+    return xs
+
+
+def row_heights(
+    sheet: Sheet, columns: Sequence[Column], rows: Sequence[Sequence[Cell]]
+) -> list[float]:
+    """Each row's height: :data:`ROW_H`, or more where a name or a location wraps."""
+    xs = _edges(sheet, columns)
+    heights = []
+    for row in rows:
+        height = ROW_H
+        for i, value in enumerate(row):
+            width = xs[i + 1] - xs[i]
+            if isinstance(value, People):
+                names, units = _people_fit(sheet, width, value)
+                height = max(height, names.height + (UNIT_LINE if units else 0) + 2 * VPAD + 2)
+            elif value:
+                height = max(height, sheet.cell_height(value, width, SIZE))
+        heights.append(height)
+    return heights
 
 
 def draw_table(
@@ -162,17 +206,17 @@ def draw_table(
     top: float,
     columns: Sequence[Column],
     rows: Sequence[Sequence[Cell]],
-    row_h: float = ROW_H,
+    heights: Sequence[float] | None = None,
 ) -> float:
     """Rule and fill a table across the sheet's width from ``top``, header row first.
 
-    Returns the table's bottom.
+    ``heights`` are the rows' (:func:`row_heights`, computed if not given). Returns the
+    table's bottom.
     """
-    xs = [sheet.left]
-    for column in columns:
-        xs.append(xs[-1] + (sheet.right - sheet.left) * column.share)
-    xs[-1] = sheet.right  # shares that do not add up exactly must not leave a gap
-    ys = [top, *(top - HEAD_H - row_h * i for i in range(len(rows) + 1))]
+    xs = _edges(sheet, columns)
+    ys = [top, top - HEAD_H]
+    for height in heights if heights is not None else row_heights(sheet, columns, rows):
+        ys.append(ys[-1] - height)
     sheet.grid(xs, ys)
     for i, column in enumerate(columns):
         sheet.cell(xs[i], xs[i + 1], ys[0], ys[1], column.label, 10.5, min_size=6)
@@ -180,8 +224,9 @@ def draw_table(
         for i, (column, value) in enumerate(zip(columns, row, strict=True)):
             if isinstance(value, People):
                 person_cell(sheet, xs[i], xs[i + 1], ys[r + 1], ys[r + 2], value)
-            else:
-                sheet.cell(xs[i], xs[i + 1], ys[r + 1], ys[r + 2], value, 10, column.align, 5)
+            elif value:
+                sheet.text_cell(xs[i], xs[i + 1], ys[r + 1], ys[r + 2], value, SIZE,
+                                align=column.align)
     return ys[-1]
 
 
@@ -242,26 +287,32 @@ class DrawResultSheet(CenterSheet):
 
     def groups(self) -> Iterator[list[Page]]:
         for result in self.results:
-            chunks = balanced_chunks(result.rooms, rows_per_page(self, SIGN_H))
+            center, sessions = self._header_texts(result)
+            top = self.header_bottom(False, self.header_lines(center, sessions))
+            rows = [_row(line) for line in result.rooms]
+            heights = row_heights(self, COLUMNS, rows)
+            # Every page keeps SIGN_H free, so the signatures fit below the last one's table.
+            pages = balanced_pages(heights, top - HEAD_H - SIGN_H - self.bottom)
             yield [
-                partial(self._page, result, chunk, i == len(chunks) - 1)
-                for i, chunk in enumerate(chunks)
+                partial(self._page, result, [rows[i] for i in page], [heights[i] for i in page],
+                        n == len(pages) - 1)
+                for n, page in enumerate(pages)
             ]
 
-    def _page(self, result: DrawResultData, rooms: Sequence[RoomDutyLine], last: bool) -> None:
-        y = self.header(
-            self.title,
-            result.exam_name,
-            center=f"考点：{result.center_name}（{result.center_code}）",
-            room="",
-            sessions=[
-                f"场次：{result.session.label}",
-                f"抽签时间：{result.drawn_at}　主持人：{result.host}　随机种子：{result.seed}",
-            ],
+    @staticmethod
+    def _header_texts(result: DrawResultData) -> tuple[str, list[str]]:
+        return (
+            f"考点：{result.center_name}（{result.center_code}）",
+            [f"场次：{result.session.label}",
+             f"抽签时间：{result.drawn_at}　主持人：{result.host}　随机种子：{result.seed}"],
         )
-        y = draw_table(self, y, COLUMNS, [_row(line) for line in rooms])
+
+    def _page(self, result: DrawResultData, rows: Sequence[Sequence[Cell]],
+              heights: Sequence[float], last: bool) -> None:
+        center, sessions = self._header_texts(result)
+        y = self.header(self.title, result.exam_name, center=center, room="", sessions=sessions)
+        y = draw_table(self, y, COLUMNS, rows, heights)
         if last:
-            # rows_per_page left SIGN_H free for them.
             step = (self.right - self.left) / len(SIGNATURES)
             for i, label in enumerate(SIGNATURES):
                 self.text(self.left + i * step, y - SIGN_H + 6, label + "______________", 12)

@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from examdesk.printing.duties import CardDuty, DutyCard
 from reports.base import Page, Sheet
 from reports.fonts import FontSet, load_fonts
+from reports.textfit import LEADING
 
 __all__ = ["CardDuty", "DutyCard", "DutyCardSheet", "render_duty_cards"]
 
@@ -25,12 +26,15 @@ GUTTER = 10 * mm
 PAD = 5 * mm
 #: The duties table: header label and share of the card's inner width.
 COLUMNS: tuple[tuple[str, float], ...] = (
-    ("日期时间", 0.26), ("报到", 0.12), ("任务", 0.27), ("地点", 0.35),
+    ("日期时间", 0.24), ("报到", 0.13), ("任务", 0.23), ("地点", 0.40),
 )
 TABLE_HEAD = 16.0
 #: Six duties get full-height rows; more share the same space in lower rows.
 DUTY_ROW = 26.0
+PLACE_SIZE = 8.5
 NOTE_H = 24.0
+#: The person's name: 22 pt, two lines in this height before it shrinks.
+NAME_H = 48.0
 
 
 class DutyCardSheet(Sheet):
@@ -81,19 +85,22 @@ class DutyCardSheet(Sheet):
         top = y + h - PAD
         self.fit_text(mid, top - 8.5, card.exam_name, span, 8.5, 5, "center")
         self.fit_text(mid, top - 31, self.title, span, 20, 12, "center")
-        self.fit_text(mid, top - 49, f"考点：{card.center_name}", span, 10.5, 6, "center")
-        self.canvas.line(x0, top - 56, x1, top - 56)
-        self.fit_text(mid, top - 84, card.person.name, span, 22, 10, "center")
-        top -= 98
+        # The center and the person's name wrap to two lines before they shrink.
+        center = self.fit(f"考点：{card.center_name}", span, 10.5, height=2 * 10.5 * LEADING)
+        at = self.draw_fit(center, mid, top - 49, "center") - 7
+        self.canvas.line(x0, at, x1, at)
+        name = self.fit(card.person.name, span, 22, height=NAME_H)
+        at = self.draw_fit(name, mid, at - 8 - name.size * 0.88, "center") - name.size * 0.12
+        at -= 10
         for label, value, lines in (
             ("单位：", card.person.unit, 2),
             ("职责：", card.roles, 2),
             ("电话：", card.person.phone, 1),
         ):
             if value:
-                top -= self._field(x0, top, label, value, span, lines) + 3
+                at -= self._field(x0, at, label, value, span, lines) + 3
         note_top = y + PAD + NOTE_H
-        self._duties(x0, x1, top - 3, note_top + 6, card.duties)
+        self._duties(x0, x1, at - 3, note_top + 6, card.duties)
         if card.note:
             self.fit_lines(x0, note_top, card.note, span, NOTE_H, 9, 6)
 
@@ -114,23 +121,32 @@ class DutyCardSheet(Sheet):
     def _duties(
         self, x0: float, x1: float, top: float, bottom: float, duties: Sequence[CardDuty]
     ) -> None:
-        """Draw the duties table in the box between ``top`` and ``bottom``."""
-        rows = max(1, len(duties))
-        row_h = min(DUTY_ROW, (top - bottom - TABLE_HEAD) / rows)
+        """Draw the duties table in the box between ``top`` and ``bottom``.
+
+        The place is set by the name-and-location rule: a long one takes lines and its row grows,
+        the other rows keep what is left.
+        """
         xs = [x0]
         for _, share in COLUMNS:
             xs.append(xs[-1] + (x1 - x0) * share)
         xs[-1] = x1
-        ys = [top, *(top - TABLE_HEAD - row_h * i for i in range(rows + 1))]
+        room = top - bottom - TABLE_HEAD
+        base = min(DUTY_ROW, room / max(1, len(duties)))
+        heights = [max(base, self.cell_height(d.place, xs[4] - xs[3], PLACE_SIZE)) for d in duties]
+        if sum(heights) > room:  # more than the card holds: every row gives up its share
+            heights = [h * room / sum(heights) for h in heights]
+        ys = [top, top - TABLE_HEAD]
+        for height in heights or [base]:
+            ys.append(ys[-1] - height)
         self.grid(xs, ys)
         for i, (label, _) in enumerate(COLUMNS):
             self.cell(xs[i], xs[i + 1], ys[0], ys[1], label, 9, min_size=6)
         for r, duty in enumerate(duties):
             session = duty.session
-            values = (f"{session.day}\n{session.time}", session.report_time or "—",
-                      duty.duty, duty.place)
+            values = (f"{session.day}\n{session.time}", session.report_time or "—", duty.duty)
             for i, value in enumerate(values):
                 self._block(xs[i], xs[i + 1], ys[r + 1], ys[r + 2], value, 8.5)
+            self.text_cell(xs[3], xs[4], ys[r + 1], ys[r + 2], duty.place, PLACE_SIZE)
 
     def _block(self, x0: float, x1: float, top: float, bottom: float, s: str, size: float) -> None:
         """Draw ``s`` centred in a table cell, wrapped ("\\n" breaks a line) and shrunk to fit."""

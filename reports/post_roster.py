@@ -16,7 +16,7 @@ from reportlab.lib.colors import Color, black
 from reportlab.lib.units import mm
 
 from examdesk.printing.duties import PostLine, PostRosterData, PostShift, SupplyItem
-from reports.base import Align, Page, Sheet
+from reports.base import FIELD_GAP, Align, Page, Sheet
 from reports.fonts import FontSet, load_fonts
 
 __all__ = [
@@ -72,13 +72,25 @@ class PostRosterSheet(Sheet):
         pages: list[Page] = []
         for roster in self.rosters:
             blocks = [self._block(post) for post in roster.posts]
-            for rows in self._paginate(blocks):
+            top = self._body_top(roster)
+            for rows in self._paginate(blocks, top - self.bottom - FOOT_CLEAR):
                 pages.append(partial(self._page, roster, rows))
         return pages
 
-    def _paginate(self, blocks: Sequence[Sequence[_Row]]) -> list[list[tuple[float, _Row]]]:
-        """Place rows on pages as (distance below the body's top, row)."""
-        body = self.top - HEADER_H - self.bottom - FOOT_CLEAR
+    @staticmethod
+    def _center(roster: PostRosterData) -> str:
+        return (f"考点：{roster.center_name}（代码 {roster.center_code}）{FIELD_GAP}"
+                f"岗位：{len(roster.posts)} 个")
+
+    def _body_top(self, roster: PostRosterData) -> float:
+        """Where the body starts: below the header, which a long center name makes taller."""
+        return min(self.header_bottom(False, self.header_lines(self._center(roster), ())),
+                   self.top - HEADER_H)
+
+    def _paginate(
+        self, blocks: Sequence[Sequence[_Row]], body: float
+    ) -> list[list[tuple[float, _Row]]]:
+        """Place rows on pages as (distance below the body's top, row); ``body``: the height."""
         pages: list[list[tuple[float, _Row]]] = [[]]
         used = 0.0
         for block in blocks:
@@ -166,15 +178,9 @@ class PostRosterSheet(Sheet):
         return _Row(built, height, size, shade)
 
     def _page(self, roster: PostRosterData, rows: Sequence[tuple[float, _Row]]) -> None:
-        y = self.header(
-            self.title,
-            roster.exam_name,
-            center=f"考点：{roster.center_name}（代码 {roster.center_code}）　　"
-            f"岗位：{len(roster.posts)} 个",
-            room="",
-            sessions=(),
-        )
-        top = min(y, self.top - HEADER_H)
+        self.header(self.title, roster.exam_name, center=self._center(roster), room="",
+                    sessions=())
+        top = self._body_top(roster)
         if not roster.posts:
             self.text(self.left, top - 20, "本考点未设服务保障岗位。", 12)
         for offset, row in rows:

@@ -71,10 +71,15 @@ class RoomRecordSheet(RoomSessionSheet):
             [("应考人数", expected), ("实考人数", ""), ("缺考人数", "")],
         ]
         for pairs in rows:
-            self._row(y, y - ROW_H, self._pairs(pairs))
+            cells = self._pairs(pairs)
+            # A long location or center name takes more lines: its row grows (the hand-written
+            # boxes below give up the height).
+            height = max([ROW_H, *(self.cell_height(s, w, SIZE) for s, w, label in
+                                   self._widths(cells) if s and not label)])
+            self._row(y, y - height, cells)
             if pairs[0][0] == "监考员":
-                self._invigilators(xl, x1, y - ROW_H / 2, sitting)
-            y -= ROW_H
+                self._invigilators(xl, x1, y - height / 2, sitting)
+            y -= height
         y = self._absent_box(y)
         # The free boxes share what the two signature rows at the bottom leave.
         # (4 mm above the bottom margin keep the page number clear of the table.)
@@ -101,23 +106,18 @@ class RoomRecordSheet(RoomSessionSheet):
         """Write the invigilators' names, the lead marked ``*``; none (the room not drawn
         yet): lines for the invigilators to write their names on.
 
-        Each name is drawn alone so that a warning names the person, not the whole line.
+        Names wrap to two lines rather than shrink below 8 pt; a warning names the person.
         """
         people = [p.name for p in sitting.invigilators]
         if not people:
             self._blank_invigilators(x0, x1, mid)
             return
         note = "（* 考场负责人）" if sitting.lead_known else ""
-        gap = 2 * SIZE
-        widths = [self.fonts.string_width(name, SIZE) for name in people]
-        room = x1 - x0 - 4 - self.fonts.string_width(note, 8) - gap
-        size = min(SIZE, SIZE * room / (sum(widths) + gap * len(people)))
-        x, y = x0 + 2, mid - size * 0.35
-        for i, name in enumerate(people):
-            x += self.text(x, y, name, size)
-            if i == 0 and sitting.lead_known:
-                x += self.text(x, y, "*", size)
-            x += gap * size / SIZE
+        marked = [name + ("*" if i == 0 and sitting.lead_known else "")
+                  for i, name in enumerate(people)]
+        room = x1 - x0 - 4 - (self.fonts.string_width(note, 8) + SIZE if note else 0)
+        fitted = self.fit("　　".join(marked), room, SIZE, height=ROW_H - 3)
+        self.draw_fit(fitted, x0 + 2, self.centred(fitted, mid), parts=people)
         if note:
             self.text(x1 - 2, mid - 3, note, 8, "right")
 
@@ -148,18 +148,22 @@ class RoomRecordSheet(RoomSessionSheet):
         return [cell for label, value in pairs
                 for cell in ((label, LABEL_W, True), (value, value_w, False))]
 
+    def _widths(self, cells: Sequence[Cell]) -> list[tuple[str, float, bool]]:
+        """The cells with their widths in points (a width of 0 takes what the others leave)."""
+        rest = self.right - self.left - sum(w for _, w, _ in cells)
+        return [(s, w or rest, is_label) for s, w, is_label in cells]
+
     def _row(self, top: float, bottom: float, cells: Sequence[Cell]) -> None:
         """Draw a row of cells; a width of 0 takes what the others leave."""
-        rest = self.right - self.left - sum(w for _, w, _ in cells)
         x = self.left
-        for s, w, is_label in cells:
-            x1 = x + (w or rest)
+        for s, w, is_label in self._widths(cells):
+            x1 = x + w
             if is_label:
                 self._label(x, x1, top, bottom, s)
             else:
                 self.canvas.rect(x, bottom, x1 - x, top - bottom)
                 if s:
-                    self._value(x, x1, top, bottom, s)
+                    self.text_cell(x, x1, top, bottom, s, SIZE, align="left")
             x = x1
 
     def _absent_box(self, top: float) -> float:
@@ -205,20 +209,6 @@ class RoomRecordSheet(RoomSessionSheet):
         self.canvas.setLineWidth(0.6)
         self.canvas.setStrokeColor(black)
         self.canvas.setFillColor(black)
-
-    def _value(self, x0: float, x1: float, top: float, bottom: float, s: str) -> None:
-        """Draw a value in its cell: shrunk a little on one line, else wrapped (and shrunk).
-
-        Text that no number of lines holds is cut by the base class, which warns.
-        """
-        pad = 2.0
-        # One line shrunk a little reads better than two.
-        if self.fonts.string_width(s, SIZE * 0.8) <= x1 - x0 - 2 * pad:
-            self.cell(x0, x1, top, bottom, s, SIZE, "left", SIZE * 0.8)
-        else:
-            self.fit_lines(x0 + pad, top - pad, s, x1 - x0 - 2 * pad, top - bottom - 2 * pad,
-                           SIZE, 6)
-
 
 def render_room_records(
     rooms: Sequence[RoomSheets],

@@ -16,8 +16,9 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 
 from examdesk.printing.rooms import RoomSheets, SeatedCandidate
-from reports.base import Page, Sheet
+from reports.base import FIELD_GAP, VPAD, Page, Sheet
 from reports.fonts import FontSet, load_fonts
+from reports.textfit import FORM_FLOOR
 
 __all__ = ["SeatingChartSheet", "page_size", "render_seating_charts"]
 
@@ -25,10 +26,15 @@ __all__ = ["SeatingChartSheet", "page_size", "render_seating_charts"]
 GAP = 3 * mm
 MAX_DESK_W = 55 * mm
 MAX_DESK_H = 38 * mm
-#: Below this single-line size a name is split over two lines rather than shrunk further.
-MIN_ONE_LINE = 6.0
-#: The smallest ticket number printed beside a full-height photo.
+PAD = 2.0
+#: The smallest ticket number printed.
 MIN_TICKET = 6.5
+#: The smallest seat number printed, and the height its band keeps at the least.
+MIN_SEAT = 10.0
+#: The smallest ticket number beside a photo as tall as the desk.
+TALL_TICKET = 8.0
+#: The space a name keeps from the desk's sides, together.
+NAME_PAD = 6.0
 #: Height kept at the bottom of the page for the signature line and the candidate count.
 PODIUM_H = 18.0
 FOOTER_H = 24.0
@@ -59,16 +65,13 @@ class SeatingChartSheet(Sheet):
         self, x0: float, x1: float, top: float, bottom: float, s: str, size: float,
         min_size: float,
     ) -> None:
-        """Like :meth:`Sheet.cell` (centred), but centred on the size drawn, not the one asked.
-
-        It measures once and calls the base fit_text directly: desks draw 20,000 of these.
-        """
+        """A number centred in its band, shrunk to the band's width and height."""
         width = self.fonts.string_width(s, size)
-        room = x1 - x0 - 4  # 2 pt padding each side, as Sheet.cell
-        if width > room:
-            size = max(min_size, size * room / width * 0.999)
-        baseline = (top + bottom) / 2 - size * 0.35
-        Sheet.fit_text(self, (x0 + x1) / 2, baseline, s, room, size, min_size, "center")
+        room = x1 - x0 - 2 * PAD
+        size = max(min_size, min(size, (top - bottom) * 0.8, size * room / max(width, 0.01)
+                                 * 0.999))
+        self.fit_text((x0 + x1) / 2, (top + bottom) / 2 - size * 0.35, s, room, size, min_size,
+                      "center")
 
     def layout(self) -> list[Page]:
         return [self.about_page(partial(self._page, room), room=room.room_code)
@@ -99,9 +102,10 @@ class SeatingChartSheet(Sheet):
         self.text(mid, y, self.title, 24, "center")
         # The room number flanks the title on the left; it must not run into the title.
         self.fit_text(self.left, y + 2, f"第 {room.room_code} 考场", span / 2 - 50, 18, 10)
-        y -= 18
-        place = f"考点：{room.center_name}　　地点：{room.location}"
-        self.fit_text(self.left, y, place, span, 10, 7)
+        place = f"考点：{room.center_name}{FIELD_GAP}地点：{room.location}"
+        fields = place.split(FIELD_GAP) if self.fonts.string_width(place, 10) > span else [place]
+        for field in fields:
+            y = self.draw_fit(self.fit(field, span, 10), self.left, y - 14) - 4
         labels = "；".join(s.session.label for s in room.sessions)
         if labels:
             size = self.fit_lines(self.left, y - 3, labels, span, 24, 9, 7)
@@ -149,48 +153,91 @@ class SeatingChartSheet(Sheet):
         canvas.setFillColor(black)
 
     def _desk(self, x: float, y: float, w: float, h: float, seat: SeatedCandidate) -> None:
-        """Seat number (large), ticket and name stacked; the photo, if any, at the right."""
-        pad = 2.0
-        top = y + h
-        # Bands from the top: seat number 42%, ticket 22%, name 36% of the height.
-        seat_b, ticket_b = top - h * 0.42, top - h * 0.64
-        x1 = seat_x1 = x + w
-        if seat.photo is not None:
-            # A 3:4 photo as tall as the desk, at most a third of its width, if the ticket
-            # still fits beside it at a readable size; else a smaller one beside the number.
-            pw = min((h - 2 * pad) * 0.75, w / 3)
-            if w - pw - 3 * pad >= self.fonts.string_width(seat.ticket_no, MIN_TICKET) + 4:
-                ph = pw / 0.75
-                x1 = seat_x1 = x + w - pad - pw
-                self.photo(x1, y + (h - ph) / 2, pw, ph, seat.photo)
-            else:
-                ph = top - seat_b - 2 * pad
-                pw = ph * 0.75
-                seat_x1 = x + w - pad - pw
-                self.photo(seat_x1, seat_b + pad, pw, ph, seat.photo)
-        size = min(22.0, h * 0.3)
-        self.fit_cell(x, seat_x1, top, seat_b, f"{seat.seat_no:02d}", size, size / 2)
-        self.fit_cell(x, x1, seat_b, ticket_b, seat.ticket_no, min(10.0, h * 0.15), 5)
-        self._name(x, x1, ticket_b, y, seat.name, min(13.0, h * 0.22))
+        """Seat number (large), ticket and name in bands from the top; the photo at the right.
 
-    def _name(
-        self, x0: float, x1: float, top: float, bottom: float, name: str, size: float
-    ) -> None:
-        """The name on one line, shrunk to fit; a very long one on two lines instead."""
-        room_w = x1 - x0 - 4
-        one_line = min(size, size * room_w / max(self.fonts.string_width(name, size), 0.01))
-        if one_line >= MIN_ONE_LINE or len(name) < 2:
-            self.fit_cell(x0, x1, top, bottom, name, size, min(MIN_ONE_LINE, size))
+        The name is set across the desk by the rule of :mod:`reports.textfit` and its band is
+        as tall as it needs; the photo then takes the largest of three places that cover
+        nothing: beside the seat number, beside seat and ticket numbers, or the desk's full
+        height (only if the name keeps its size and its lines in the narrower column beside
+        it). A name that needs still more height gets it from the seat number, which then
+        shares the ticket's band (:meth:`_compact_desk`).
+        """
+        seat_size, ticket_size = min(22.0, h * 0.3), min(10.0, h * 0.15)
+        name_size = min(13.0, h * 0.22)
+        number = f"{seat.seat_no:02d}"
+        ticket_h = ticket_size * 1.3
+        seat_w = self.fonts.string_width(number, seat_size) + 2 * PAD
+        ticket_w = self.fonts.string_width(seat.ticket_no, ticket_size) + 2 * PAD
+        name_room = h - 2 * PAD - ticket_h - MIN_SEAT - 2 * VPAD
+        full = self.fit(seat.name, w - NAME_PAD, name_size, FORM_FLOOR, name_room)
+        beside_w = self.fonts.string_width(number, MIN_SEAT) + 4 * PAD
+        if full.small and beside_w + ticket_w * MIN_TICKET / ticket_size <= w:
+            self._compact_desk(x, y, w, h, seat, name_size, ticket_size)
             return
-        # Split at the middle separator of names like 阿卜杜热合曼·买买提艾力 if there is one.
-        cut = len(name) // 2
-        dots = [i for i, c in enumerate(name) if c in "·・."]
-        if dots:
-            cut = min(dots, key=lambda i: abs(i - cut)) + 1
-        line_h = (top - bottom) / 2
-        size = min(size, line_h * 0.9)
-        for i, part in enumerate((name[:cut], name[cut:])):
-            self.fit_cell(x0, x1, top - i * line_h, top - (i + 1) * line_h, part, size, 4)
+        beside = 0  # bands the photo spans from the top: 1 seat, 2 and ticket, 3 and name
+        pw = 0.0
+        name = full
+        if seat.photo is not None:
+            both_w = max(seat_w, ticket_w)
+            name_h = full.height + 2 * VPAD
+            places = [
+                (min((h - 2 * PAD - ticket_h - name_h) * 0.75, w - 3 * PAD - seat_w), 1, full),
+                (min((h - 2 * PAD - name_h) * 0.75, w - 3 * PAD - both_w), 2, full),
+            ]
+            # Beside a full-height photo the ticket may shrink to TALL_TICKET to make room.
+            tall_w = max(seat_w, ticket_w * min(1.0, TALL_TICKET / ticket_size))
+            tall = min((h - 2 * PAD) * 0.75, w - 3 * PAD - tall_w)
+            column = self.fit(seat.name, w - tall - 5 * PAD, name_size, FORM_FLOOR, name_room)
+            if column.size >= full.size - 0.01 and len(column.lines) <= len(full.lines):
+                places.append((tall, 3, column))
+            pw, beside, name = max(places, key=lambda place: place[0])
+        top = y + h
+        name_h = name.height + 2 * VPAD + 2
+        seat_b = y + name_h + ticket_h  # bottom of the seat number's band
+        ticket_b = y + name_h
+        narrow = x + w - 2 * PAD - max(pw, 0.0)  # the right edge of text beside the photo
+        if pw > 0:
+            bottom = {1: seat_b, 2: ticket_b, 3: y}[beside] + PAD
+            self._photo(x + w - PAD, bottom, top - PAD, pw, seat.photo)
+        self.fit_cell(x, narrow if beside >= 1 else x + w, top, seat_b, number, seat_size,
+                      min(MIN_SEAT, seat_size))
+        self.fit_cell(x, narrow if beside >= 2 else x + w, seat_b, ticket_b, seat.ticket_no,
+                      ticket_size, min(MIN_TICKET, ticket_size))
+        x1 = narrow if beside == 3 else x + w
+        self.draw_fit(name, (x + x1) / 2, self.centred(name, (ticket_b + y) / 2), "center")
+
+    def _compact_desk(
+        self, x: float, y: float, w: float, h: float, seat: SeatedCandidate, name_size: float,
+        ticket_size: float,
+    ) -> None:
+        """A desk whose name needs most of its height: seat number and ticket side by side in
+        one band at the top, the photo (if any room is left) at the band's right."""
+        number = f"{seat.seat_no:02d}"
+        band = max(ticket_size * 1.3, MIN_SEAT * 1.2)
+        name = self.fit(seat.name, w - NAME_PAD, name_size, FORM_FLOOR,
+                        h - 2 * PAD - band - 2 * VPAD)
+        top, band_b = y + h, y + name.height + 2 * VPAD + 2
+        seat_w = self.fonts.string_width(number, MIN_SEAT) + 2 * PAD + 1
+        # The ticket beside the seat number, smaller if it must be (not below MIN_TICKET).
+        ticket_size = max(MIN_TICKET, min(ticket_size, ticket_size * (w - seat_w - 2 * PAD) / (
+            self.fonts.string_width(seat.ticket_no, ticket_size) + 2 * PAD)))
+        ticket_w = self.fonts.string_width(seat.ticket_no, ticket_size) + 2 * PAD
+        narrow = x + w
+        if seat.photo is not None:
+            pw = min((top - band_b - PAD) * 0.75, w - 3 * PAD - seat_w - ticket_w)
+            if pw > 2:
+                self._photo(x + w - PAD, band_b, top - PAD, pw, seat.photo)
+                narrow = x + w - 2 * PAD - pw
+        self.fit_cell(x, x + seat_w, top, band_b, number, MIN_SEAT, MIN_SEAT)
+        self.fit_cell(x + seat_w, narrow, top, band_b, seat.ticket_no, ticket_size,
+                      min(MIN_TICKET, ticket_size))
+        self.draw_fit(name, x + w / 2, self.centred(name, (band_b + y) / 2), "center")
+
+    def _photo(self, right: float, bottom: float, top: float, width: float,
+               data: bytes | None) -> None:
+        """A 3:4 photo at most ``width`` wide, right-aligned, centred between bottom and top."""
+        ph = min(width / 0.75, top - bottom)
+        self.photo(right - ph * 0.75, bottom + (top - bottom - ph) / 2, ph * 0.75, ph, data)
 
     def _footer_lines(self, count: int) -> None:
         """Signature line and candidate count, above the page number."""

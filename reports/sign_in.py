@@ -15,36 +15,53 @@ from reportlab.lib.units import mm
 
 from examdesk.printing.common import PrintedSession
 from examdesk.printing.rooms import RoomSession, RoomSheets, SeatedCandidate
-from reports.base import Page, RoomSessionSheet
+from reports.base import FIELD_GAP, Page, RoomSessionSheet
 from reports.fonts import load_fonts
+from reports.textfit import LEADING, Fit
 
-__all__ = ["ROWS", "SignInSheet", "render_sign_in"]
+__all__ = ["PHOTO_H", "PHOTO_W", "SignInSheet", "render_sign_in"]
 
-#: Candidates per page: 15 rows of 14 mm leave room for a 12 mm photo, so a room of 30 takes 2.
-ROWS = 15
-ROW_H: float = 14 * mm
+#: The photo box: the photo inside its frame (1 pt inset) is 20.25 x 27 mm, large enough to
+#: check a face; a row holds it with 1.5 pt to spare above and below.
+PHOTO_H: float = 27 * mm + 2
+PHOTO_W: float = 27 * mm * 0.75 + 2  # the 3:4 portrait of ID and registration photos
+ROW_H: float = PHOTO_H + 3
 HEAD_H: float = 8 * mm
-#: (label, width in mm); the signature box takes what is left of the 180 mm line (50 mm).
+#: (label, width in mm); the signature box takes what is left of the 180 mm line (44 mm).
 COLUMNS: tuple[tuple[str, float], ...] = (
-    ("座位号", 12), ("准考证号", 28), ("姓名", 36), ("身份证号", 40), ("照片", 14),
+    ("座位号", 12), ("准考证号", 26), ("姓名", 37), ("身份证号", 38), ("照片", 23),
 )
+NAME_SIZE = 11.0
 SIGNATURE = "考生签名"
 NOTE = '注：缺考考生由监考员在签名栏内注明"缺考"。'
+NOTE_H = 13.0
+#: The head count and the invigilators' signatures below the last page's table.
+COUNT_H = 36.0
 
 
 class SignInSheet(RoomSessionSheet):
-    """The sign-in sheets of several rooms, room by room, session by session, in one PDF."""
+    """The sign-in sheets of several rooms, room by room, session by session, in one PDF.
+
+    A page holds as many candidates as fit (eight rows of photos, fewer where a long name takes
+    more lines), and the last page of a session keeps room for the head count and signatures.
+    """
 
     title = "考生签到表"
     empty_note = "所选场次没有考生，无需签到表。"
-    # A 12 mm top margin: 15 photo rows plus the head count and signatures fill the page.
-    margins_mm = (12, 15, 15, 15)
+    # A 10 mm top margin: eight photo rows, the note and the header fill the page.
+    margins_mm = (10, 15, 15, 15)
 
     def sitting_pages(self, room: RoomSheets, sitting: RoomSession) -> list[Page]:
         printed = sitting.session
         seated = sorted(room.sitting(printed.code), key=lambda s: s.seat_no)
-        chunks = [seated[i : i + ROWS] for i in range(0, len(seated), ROWS)]
-        return [partial(self._page, room, printed, chunk,
+        if not seated:
+            return []
+        name_w = COLUMNS[2][1] * mm
+        lines = self._header_lines(room, printed)
+        room_h = self._header_bottom(lines) - HEAD_H - NOTE_H - self.bottom
+        heights = [max(ROW_H, self.cell_height(s.name, name_w, NAME_SIZE)) for s in seated]
+        chunks = _chunks(list(zip(seated, heights, strict=True)), room_h, room_h - COUNT_H)
+        return [partial(self._page, room, printed, chunk, lines,
                         len(seated) if number == len(chunks) else None)
                 for number, chunk in enumerate(chunks, start=1)]
 
@@ -52,20 +69,33 @@ class SignInSheet(RoomSessionSheet):
         self,
         room: RoomSheets,
         session: PrintedSession,
-        seats: Sequence[SeatedCandidate],
+        rows: Sequence[tuple[SeatedCandidate, float]],
+        lines: Sequence[Fit],
         expected: int | None,
     ) -> None:
         """Draw one page; ``expected`` (the session's head count) is given on its last page."""
-        y = self._header(room, session)
-        y = self._table(y, seats)
+        y = self._header(room, lines)
+        y = self._table(y, rows)
         if expected is not None:
             y -= 16
             self._blanks(y, (f"应考 {expected} 人，实考 ", 20, " 人，缺考 ", 20, " 人"))
             y -= 20
             self._blanks(y, ("监考员签名：", 32, "　　", 32))
-        self.text(self.left, y - 15, NOTE, 9)
+        self.text(self.left, y - 12, NOTE, 9)
 
-    def _header(self, room: RoomSheets, session: PrintedSession) -> float:
+    def _header_lines(self, room: RoomSheets, session: PrintedSession) -> list[Fit]:
+        """The test center, the room's location and the session, fitted to the page."""
+        span = self.right - self.left
+        where = f"考点：{room.center_name}{FIELD_GAP}地点：{room.location}"
+        fields = where.split(FIELD_GAP) if self.fonts.string_width(where, 11) > span else [where]
+        # The session on every page, so loose pages of two sessions cannot be mixed up.
+        return [self.fit(line, span, 11) for line in (*fields, f"场次：{session.label}")]
+
+    def _header_bottom(self, lines: Sequence[Fit]) -> float:
+        """Where the header ends: its lines are drawn from 56 pt below the top, 4 pt apart."""
+        return self.top - 56 - sum(len(f.lines) * f.size * LEADING + 4 for f in lines) + 9
+
+    def _header(self, room: RoomSheets, lines: Sequence[Fit]) -> float:
         """Draw the compact header (the table needs the page); return the y below it."""
         mid = (self.left + self.right) / 2
         span = self.right - self.left
@@ -74,32 +104,33 @@ class SignInSheet(RoomSessionSheet):
         # The room number stands out on the right: sheets are sorted into envelopes by it.
         self.fit_text(self.right, self.top - 36, f"第 {room.room_code} 考场", span / 2 - 50, 16,
                       10, "right")
-        where = f"考点：{room.center_name}　　地点：{room.location}"
-        self.fit_text(self.left, self.top - 56, where, span, 11, 6)
-        # The session on every page, so loose pages of two sessions cannot be mixed up.
-        self.fit_text(self.left, self.top - 73, f"场次：{session.label}", span, 11, 6)
-        return self.top - 80
+        y = self.top - 56
+        for fitted in lines:
+            y = self.draw_fit(fitted, self.left, y) - fitted.size * LEADING - 4
+        return self._header_bottom(lines)
 
-    def _table(self, top: float, seats: Sequence[SeatedCandidate]) -> float:
+    def _table(self, top: float, rows: Sequence[tuple[SeatedCandidate, float]]) -> float:
         """Draw the header row and one row per candidate from ``top``; return its bottom."""
         xs = [self.left]
         for _, width in COLUMNS:
             xs.append(xs[-1] + width * mm)
         xs.append(self.right)
-        ys = [top, top - HEAD_H, *(top - HEAD_H - ROW_H * (i + 1) for i in range(len(seats)))]
+        ys = [top, top - HEAD_H]
+        for _, height in rows:
+            ys.append(ys[-1] - height)
         self.canvas.setLineWidth(0.6)
         self.grid(xs, ys)
         for i, label in enumerate([*(label for label, _ in COLUMNS), SIGNATURE]):
             self.cell(xs[i], xs[i + 1], ys[0], ys[1], label, 10)
-        photo_h = ROW_H - 2 * mm
-        photo_w = photo_h * 0.75  # the 3:4 portrait of ID and registration photos
-        for seat, row_top, row_bottom in zip(seats, ys[1:], ys[2:], strict=False):
-            values = (f"{seat.seat_no:02d}", seat.ticket_no, seat.name, seat.id_number)
+        for (seat, _), row_top, row_bottom in zip(rows, ys[1:], ys[2:], strict=False):
             with self.about(seat=seat.seat_no, ticket=seat.ticket_no):
-                for i, value in enumerate(values):
-                    self.cell(xs[i], xs[i + 1], row_top, row_bottom, value, 11 if i == 2 else 10)
-            self.photo((xs[4] + xs[5] - photo_w) / 2, row_bottom + 1 * mm, photo_w, photo_h,
-                       seat.photo)
+                for i, value in enumerate((f"{seat.seat_no:02d}", seat.ticket_no, "",
+                                           seat.id_number)):
+                    if value:
+                        self.cell(xs[i], xs[i + 1], row_top, row_bottom, value, 10)
+                self.text_cell(xs[2], xs[3], row_top, row_bottom, seat.name, NAME_SIZE)
+            self.photo((xs[4] + xs[5] - PHOTO_W) / 2, (row_top + row_bottom - PHOTO_H) / 2,
+                       PHOTO_W, PHOTO_H, seat.photo)
         return ys[-1]
 
     def _blanks(self, y: float, parts: Sequence[str | float]) -> None:
@@ -112,6 +143,25 @@ class SignInSheet(RoomSessionSheet):
             else:
                 self.canvas.line(x + 1, y - 2, x + part * mm - 1, y - 2)
                 x += part * mm
+
+
+def _chunks(
+    rows: Sequence[tuple[SeatedCandidate, float]], room: float, last_room: float
+) -> list[list[tuple[SeatedCandidate, float]]]:
+    """Rows to pages: each page as full as ``room`` allows, the last within ``last_room``."""
+    pages: list[list[tuple[SeatedCandidate, float]]] = [[]]
+    used = 0.0
+    for row in rows:
+        if pages[-1] and used + row[1] > room:
+            pages.append([])
+            used = 0.0
+        pages[-1].append(row)
+        used += row[1]
+    tail: list[tuple[SeatedCandidate, float]] = []
+    while len(pages[-1]) > 1 and used > last_room:
+        tail.insert(0, pages[-1].pop())
+        used -= tail[0][1]
+    return [*pages, tail] if tail else pages
 
 
 def render_sign_in(

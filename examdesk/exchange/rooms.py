@@ -27,8 +27,8 @@ MAX_SIDE = 50
 #: Columns of the grid laid out for a room that gives only its capacity.
 DEFAULT_COLUMNS = 5
 
-# the database's column widths
-_LENGTHS = {
+# The longest text each column of the rooms sheet may hold: the database's column widths.
+LENGTHS = {
     "center_code": 16, "center_name": 100, "center_address": 200,
     "room_no": 16, "building": 50, "classroom": 50,
 }
@@ -188,15 +188,7 @@ class _RowChecker(RowChecker):
         text = cell_text(value)
         if field in ("center_code", "room_no"):
             text = half_width(text)  # codes typed with a Chinese input method
-        limit = _LENGTHS[field]
-        if len(text) > limit:
-            self.report(
-                field, value,
-                translate("Import", "this is {length} characters long, longer than the {limit} "
-                          "that fit").format(length=len(text), limit=limit),
-                translate("Import", "shorten it to at most {limit} characters")
-                .format(limit=limit),
-            )
+        self.length(field, value, text, LENGTHS[field])
         return text
 
     def floor(self, row: RawRow) -> int | None:

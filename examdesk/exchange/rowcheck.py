@@ -32,6 +32,9 @@ from examdesk.exchange.sheets import CellValue, RawRow
 from examdesk.i18n import translate
 from examdesk.labels import GENDER_LABELS
 
+# The longest name a person may have: the database's column width.
+NAME_LENGTH = 100
+
 #: The ways a gender is written, by :func:`match_key`.
 GENDER_WORDS: dict[str, Gender] = {
     **{match_key(label): gender for gender, label in GENDER_LABELS.items()},
@@ -105,6 +108,18 @@ class RowChecker:
         if severity is Severity.ERROR:
             self.errors += 1
 
+    def length(self, field: str, value: object, text: str, limit: int) -> None:
+        """Report ``text`` (the cleaned ``value``) if it is longer than the ``limit`` characters
+        its database column holds."""
+        if len(text) > limit:
+            self.report(
+                field, value,
+                translate("Import", "this is {length} characters long, longer than the {limit} "
+                          "that fit").format(length=len(text), limit=limit),
+                translate("Import", "shorten it to at most {limit} characters")
+                .format(limit=limit),
+            )
+
 
 class PersonChecker(RowChecker):
     """Checks the columns every list of people has: name, ID number, gender and phone."""
@@ -125,6 +140,9 @@ class PersonChecker(RowChecker):
         name = trim(value) if isinstance(value, str) else cell_text(value)
         if not name:
             self.report("name", "", translate("Import", "the name is missing"), fix)
+        # What the database holds is what every printed sheet is laid out for (names wrap,
+        # never cut: docs/printing.md).
+        self.length("name", value, name, NAME_LENGTH)
         return name
 
     def id_number(

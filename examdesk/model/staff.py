@@ -173,7 +173,8 @@ class Duty(Base):
     post_id: Mapped[int | None] = mapped_column(
         ForeignKey("posts.id", ondelete="CASCADE"), index=True
     )
-    floor: Mapped[str] = mapped_column(String(50), default="")
+    #: the roving duty's floor as labels.floor_name gives it, e.g. "教学楼A 3楼"
+    floor: Mapped[str] = mapped_column(String(80), default="")
     is_lead: Mapped[bool] = mapped_column(Boolean, default=False)
     kind: Mapped[DutyKind] = mapped_column(enum_column(DutyKind), default=DutyKind.ROOM)
     #: set by hand (a replacement, an assignment fixed by the chief examiner): solving again

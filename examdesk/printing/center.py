@@ -63,7 +63,7 @@ class CenterSummaryData:
         center_code: the test center's code.
         center_name: the test center's name.
         address: its address.
-        contact: its contact person and phone, e.g. ``李老师 0394-8888888``.
+        contact: its contact person, e.g. ``李老师``.
         rooms: rooms holding candidates.
         spare_rooms: spare rooms (备用考场).
         seats: usable seats in the rooms holding candidates.
@@ -74,6 +74,7 @@ class CenterSummaryData:
         staff: per role: (people).
         posts: per post (label = kind and place): (headcount per session, staff rostered).
         session_list: the sessions in time order.
+        phone: the contact's phone, e.g. ``0394-8888888`` ("" if none).
     """
 
     exam_name: str
@@ -90,3 +91,4 @@ class CenterSummaryData:
     staff: tuple[CountLine, ...]
     posts: tuple[CountLine, ...]
     session_list: tuple[PrintedSession, ...] = ()
+    phone: str = ""

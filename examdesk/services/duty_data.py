@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import Session
 
 from examdesk.enums import StaffRole
+from examdesk.labels import floor_name
 from examdesk.model import (
     Candidate,
     Exam,
@@ -132,7 +133,7 @@ def load_duty_data(session: Session, exam: ExamRef, seed: int = 0,
         room_query = room_query.where(Room.center_id.in_(wanted))
     rooms = tuple(
         DutyRoom(r.id, r.center_id, f"{r.center_code}/{r.code}",
-                 f"{r.building} {r.floor}".strip() if r.floor is not None else r.building,
+                 floor_name(r.building, r.floor),
                  frozenset(units[r.id]), frozenset(ids[r.id]))
         for r in session.execute(room_query)
     )

@@ -22,7 +22,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from examdesk.enums import DutyKind
-from examdesk.labels import GENDER_LABELS
+from examdesk.labels import GENDER_LABELS, floor_name
 from examdesk.model import (
     Candidate,
     CandidatePhoto,
@@ -65,12 +65,7 @@ def printed_session(row: Any, papers: Iterable[str] = ()) -> PrintedSession:
 
 def location(building: str, floor: int | None, label: str) -> str:
     """Where a room is: ``教学楼A 3楼 301`` (``地下1层`` below ground)."""
-    parts = [building] if building else []
-    if floor is not None:
-        parts.append(f"{floor}楼" if floor > 0 else f"地下{-floor}层")
-    if label:
-        parts.append(label)
-    return " ".join(parts)
+    return " ".join(part for part in (floor_name(building, floor), label) if part)
 
 
 def person(row: Any) -> Person:

@@ -187,13 +187,13 @@ def center_summaries(session: Session, exam: ExamRef, *,
                       (p.headcount, len({d.staff_id for d in here if d.post_id == p.id})))
             for p in posts if p.center_id == c.id)
         result.append(CenterSummaryData(
-            exam.name, c.code, c.name, c.address, " ".join(x for x in (c.contact, c.phone) if x),
+            exam.name, c.code, c.name, c.address, c.contact,
             len(in_use), sum(1 for r in own if r.spare),
             sum(r.rows * r.columns - len(r.unusable_seats) for r in own if r.id in in_use),
             sum(level_people.values()),
             tuple(CountLine(name, (len(level_rooms[key]), level_people[key]))
                   for key in sorted(level_rooms) for name in (key[1],)),
-            tuple(session_lines), staff_lines, post_lines, tuple(printed)))
+            tuple(session_lines), staff_lines, post_lines, tuple(printed), c.phone))
     return tuple(result)
 
 

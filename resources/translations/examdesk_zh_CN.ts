@@ -1516,7 +1516,6 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <name>Import</name>
     <message>
         <source>the name is missing</source>
-        <extracomment>The ways a gender is written, by :func:`match_key`.</extracomment>
         <translation>姓名为空</translation>
     </message>
     <message>
@@ -1824,6 +1823,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <source>this is {length} characters long, longer than the {limit} that fit</source>
+        <extracomment>The ways a gender is written, by :func:`match_key`.</extracomment>
         <translation>长度为 {length} 个字符，超过了最多 {limit} 个字符的限制</translation>
     </message>
     <message>
@@ -3171,6 +3171,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>{text}: too long, printed as {cut}</source>
         <translation>{text}：过长，打印为 {cut}</translation>
+    </message>
+    <message>
+        <source>{text}: too long for its box, printed at {size} pt instead of {floor} pt</source>
+        <translation>{text}：过长，格内只能以 {size} 磅打印（应不小于 {floor} 磅）</translation>
     </message>
     <message>
         <source>{where}: {text}: no font has {char} (U+{code:04X})</source>

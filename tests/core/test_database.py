@@ -210,3 +210,30 @@ def test_a_database_at_0004_with_posts_gets_the_new_kinds_and_standard_posts(db_
                 "INSERT INTO posts (center_id, kind, name, place, required_headcount, phone,"
                 f" roles) VALUES (1, {bad}, '', '', 2, '', '[]')"))
     engine.dispose()
+
+
+def test_roving_duties_of_an_older_roster_name_their_floors_as_floors(demo_copy_url):
+    # A roster written before 0007 named a roving invigilator's floor "教学楼A 3".
+    engine = create_examdesk_engine(resolve_database_url(demo_copy_url))
+    rename = ("UPDATE duties SET floor = (SELECT DISTINCT r.building || ' ' || r.floor"
+              " FROM rooms r WHERE r.center_id = duties.center_id"
+              " AND r.building || ' ' || r.floor || '楼' = duties.floor) WHERE kind = 'roving'")
+    with engine.begin() as connection:
+        before = sorted(connection.execute(text(
+            "SELECT DISTINCT floor FROM duties WHERE kind = 'roving'")).scalars())
+        assert before and all(f.endswith("楼") for f in before)
+        connection.execute(text(rename))
+        connection.execute(text("UPDATE alembic_version SET version_num = '0006'"))
+        legacy = sorted(connection.execute(text(
+            "SELECT DISTINCT floor FROM duties WHERE kind = 'roving'")).scalars())
+        assert legacy == sorted(f.removesuffix("楼") for f in before)
+    engine.dispose()
+
+    database = open_database(demo_copy_url)
+    try:
+        with database.engine.connect() as connection:
+            after = sorted(connection.execute(text(
+                "SELECT DISTINCT floor FROM duties WHERE kind = 'roving'")).scalars())
+        assert after == before
+    finally:
+        database.close()

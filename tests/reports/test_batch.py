@@ -17,7 +17,7 @@ from reports.batch import Part, fingerprint, merge, render_parts
 from tests.reports.pdftools import page_count, save, text
 from tests.reports.test_sign_in import ROOMS
 
-# Room 001: door list 1 page, sign-in 4 (S1 2, S2 2); room 002 (33 seats): door list 2, sign-in 3.
+# Room 001: door list 1 page, sign-in 8 (S1 4, S2 4); room 002 (33 seats): door list 2, sign-in 5.
 PARTS = [Part(f"01/{room.room_code}", (("door", (room,)), ("signin", (room,)))) for room in ROOMS]
 
 
@@ -28,13 +28,13 @@ def _texts(pdf: Path) -> list[str]:
 def test_parts_keep_their_order_whatever_finishes_first(tmp_path: Path) -> None:
     one = render_parts(PARTS, workers=1)
     two = render_parts(PARTS * 3, workers=2)
-    assert [p.pages for p in one.parts] == [5, 5] and one.rendered == 2
-    assert [p.pages for p in two.parts] == [5, 5] * 3
+    assert [p.pages for p in one.parts] == [9, 7] and one.rendered == 2
+    assert [p.pages for p in two.parts] == [9, 7] * 3
     merged = save(tmp_path, merge(two.parts), "two.pdf")
     pages = _texts(merged)
-    assert len(pages) == 30
-    assert ["第 001 考场" in p for p in pages[:10]] == [True] * 5 + [False] * 5
-    assert pages[:10] == _texts(save(tmp_path, merge(one.parts), "one.pdf"))
+    assert len(pages) == 48
+    assert ["第 001 考场" in p for p in pages[:16]] == [True] * 9 + [False] * 7
+    assert pages[:16] == _texts(save(tmp_path, merge(one.parts), "one.pdf"))
 
 
 def test_spawned_workers_render_the_same(tmp_path: Path) -> None:
@@ -42,7 +42,7 @@ def test_spawned_workers_render_the_same(tmp_path: Path) -> None:
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=2, mp_context=context) as pool:
         spawned = render_parts(PARTS * 2, pool=pool)
-    assert [p.pages for p in spawned.parts] == [5, 5, 5, 5]
+    assert [p.pages for p in spawned.parts] == [9, 7, 9, 7]
     assert spawned.warnings == render_parts(PARTS, workers=1).warnings
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 
 from examdesk.printing.common import PrintedSession
 from reports.center_summary import CenterSummaryData, CountLine, render_center_summaries
-from tests.reports.pdftools import fonts_all_embedded, page_count, save, text
+from tests.reports.pdftools import fonts_all_embedded, page_count, save, text, whole
 
 EXAM = "2023年度社会工作者职业水平考试"
 SESSIONS = (
@@ -32,7 +33,7 @@ def _summary(n: int) -> CenterSummaryData:
         center_code=f"0{n}",
         center_name=f"第{n}考点",
         address=f"周口市川汇区七一路{n}号",
-        contact=f"李老师 0394-888888{n}",
+        contact="李老师",
         rooms=40 + n,
         spare_rooms=2,
         seats=1230 + n,
@@ -45,10 +46,11 @@ def _summary(n: int) -> CenterSummaryData:
         staff=tuple(CountLine(role, (i + 1,)) for i, role in enumerate(STAFF)),
         posts=tuple(CountLine(post, (3, 12 - (i == 1))) for i, post in enumerate(POSTS)),
         session_list=SESSIONS,
+        phone=f"0394-888888{n}",
     )
 
 
-SUMMARIES = [replace(_summary(1), contact="王𠮷 13800000000"), _summary(2), _summary(3)]
+SUMMARIES = [replace(_summary(1), contact="王𠮷", phone="13800000000"), _summary(2), _summary(3)]
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +72,7 @@ def test_every_font_is_embedded(rendered: tuple[Path, list[str]]) -> None:
 def test_labels_and_header(rendered: tuple[Path, list[str]]) -> None:
     extracted = text(rendered[0], 2, 2)
     for label in ("考点情况汇总表", EXAM, "地址：周口市川汇区七一路2号",
-                  "联系人：李老师 0394-8888882",
+                  "联系人：李老师", "联系电话：0394-8888882",
                   "考场数", "备用考场", "座位数", "考生数", "级别", "场次", "使用考场", "应考人数",
                   "监考员", "流动监考", "巡考", "岗位人员", "工作人员", "岗位/角色", "人数",
                   "服务保障岗位", "每场人数", "已排人员", "合计", "第 2 页 / 共 3 页"):
@@ -100,9 +102,9 @@ def test_long_labels_wrap_without_loss(rendered: tuple[Path, list[str]]) -> None
     assert "周口市第一高级中学东门北侧考生服务咨询台帐篷" in extracted
     for session in (SESSIONS[0], *SESSIONS[2:]):
         assert session.label in extracted, session.label
-    # Two papers take two lines, broken after "、" (a wrapped cell's lines sit around its row).
-    assert "6月11日 09:00-11:00 社会工作综合能力(初级)、\n" in extracted
-    assert "\n社会工作综合能力(中级)\n" in extracted
+    # Two papers take two lines, and no line starts with a closing bracket or comma.
+    assert whole(rendered[0], SESSIONS[1].label)
+    assert not re.search(r"^\s*[)）、]", extracted, re.MULTILINE)
 
 
 def test_long_tables_continue_on_the_next_page(tmp_path: Path) -> None:
@@ -118,5 +120,17 @@ def test_long_tables_continue_on_the_next_page(tmp_path: Path) -> None:
 
 
 def test_missing_glyph_is_reported_without_fallback(rendered: tuple[Path, list[str]]) -> None:
-    # The contact is one string (name and phone), printed and reported whole.
-    assert rendered[1] == ["考点情况汇总表: 联系人：王𠮷 13800000000: no font has 𠮷 (U+20BB7)"]
+    # The contact line (name, then the phone in its own field) is reported whole.
+    assert rendered[1] == [
+        "考点情况汇总表: 联系人：王𠮷　　联系电话：13800000000: no font has 𠮷 (U+20BB7)"]
+
+
+def test_the_phone_is_a_field_of_its_own_not_under_the_contact(
+    rendered: tuple[Path, list[str]], tmp_path: Path,
+) -> None:
+    extracted = text(rendered[0], 2, 2)
+    contact = next(line for line in extracted.splitlines() if "联系人：" in line)
+    assert re.search(r"联系人：李老师\s+联系电话：0394-8888882", contact)
+    assert not re.search(r"联系人：\S*\d", contact)  # no number under 联系人
+    pdf, _ = render_center_summaries([replace(_summary(2), phone="")], fallback_fonts=())
+    assert "联系电话" not in text(save(tmp_path, pdf))

@@ -3,6 +3,7 @@ only, photos, and QR codes holding exactly the ticket number."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -16,8 +17,16 @@ from reportlab.lib.units import mm
 
 import reports.desk_labels
 from examdesk.printing.common import mask_id
-from reports.desk_labels import QR_SIZE, QUIET, qr_modules, render_desk_labels
-from tests.reports.pdftools import fonts_all_embedded, image_count, page_count, save, text
+from reports.desk_labels import QR_MIN, QR_SIZE, QUIET, qr_modules, render_desk_labels
+from tests.reports.pdftools import (
+    fonts_all_embedded,
+    image_count,
+    page_count,
+    poppler,
+    save,
+    text,
+    whole,
+)
 from tests.reports.test_seating_chart import ROOM_A, ROOM_B, ROOMS, make_room
 
 DPI = 300
@@ -53,7 +62,7 @@ def test_text_is_extractable(rendered: tuple[Path, list[str]]) -> None:
     for room in ROOMS:
         for seat in room.seats:
             assert seat.ticket_no in extracted
-            assert seat.name.replace("𠮷", "") in extracted, seat.name
+            assert whole(rendered[0], seat.name.replace("𠮷", "")), seat.name
 
 
 def test_ids_are_masked_never_full(rendered: tuple[Path, list[str]]) -> None:
@@ -113,7 +122,9 @@ def test_each_label_prints_the_qr_of_its_ticket(
     monkeypatch.setattr(reports.desk_labels, "draw_qr", spy)
     pdf, _ = render_desk_labels([ROOM_A], fallback_fonts=())
     assert [t for t, *_ in drawn] == [s.ticket_no for s in ROOM_A.seats]
-    assert all(abs(size - 22 * mm) < 0.01 for *_, size in drawn)
+    # 18 mm, or down to 14 mm beside a name that takes two lines
+    assert all(QR_MIN - 0.01 < size < QR_SIZE + 0.01 for *_, size in drawn)
+    assert sum(abs(size - QR_SIZE) < 0.01 for *_, size in drawn) > len(drawn) / 2
 
     # Read the modules back from the printed page: centre of each module, dark or light.
     image = _grey(save(tmp_path, pdf), tmp_path, 1)
@@ -140,3 +151,20 @@ def test_qr_decodes_to_the_ticket(rendered: tuple[Path, list[str]], tmp_path: Pa
         ["zbarimg", "--raw", "-q", str(tmp_path / "label.png")], capture_output=True, text=True
     )
     assert out.stdout.strip() == ROOM_A.seats[0].ticket_no
+
+
+def test_each_label_keeps_the_exam_and_the_center_once_cut_out(
+    rendered: tuple[Path, list[str]],
+) -> None:
+    html = poppler("pdftotext", rendered[0], "-bbox", "-f", "1", "-l", "1")
+    words = [(float(x0), float(y0), w) for x0, y0, w in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]+)<', html)]
+    mid = A4[0] / 2
+    label_h = (A4[1] - 2 * 15 * mm) / 5
+    seats = [(x, y) for x, y, w in words if re.fullmatch(r"\d\d", w)]
+    assert len(seats) == 10
+    for name in (ROOM_A.exam_name, ROOM_A.center_name):
+        found = [(x, y) for x, y, w in words if w == name]
+        assert len(found) == 10, name  # on every label, not only above the page
+        for sx, sy in seats:  # each seat number has them above it, in its own label
+            assert any((x < mid) == (sx < mid) and 0 < sy - y < label_h for x, y in found)

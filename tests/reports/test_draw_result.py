@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from examdesk.printing.common import Person
-from reports.draw_result import DrawResultData, RoomDutyLine, render_draw_results, rows_per_page
-from reports.duty_sheet import DutySheet
+from reports.draw_result import DrawResultData, RoomDutyLine, render_draw_results
 from tests.reports.pdftools import fonts_all_embedded, page_count, save, text
 from tests.reports.test_duty_sheet import EXAM, LONG_UNIT, SESSION, rooms, words_outside
 
@@ -28,11 +27,6 @@ RESULTS = [
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
     pdf, warnings = render_draw_results(RESULTS, fallback_fonts=())
     return save(tmp_path_factory.mktemp("draw"), pdf), warnings
-
-
-def test_rows_per_page_leave_room_for_the_signatures() -> None:
-    assert rows_per_page(DutySheet([])) == 25
-    assert rows_per_page(DutySheet([]), 36) == 24
 
 
 def test_pages(rendered: tuple[Path, list[str]]) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from examdesk.printing.common import Person, PrintedSession
-from reports.draw_result import balanced_chunks
+from reports.draw_result import balanced_pages
 from reports.duty_sheet import DutySheetData, FloorDuty, RoomDutyLine, render_duty_sheets
 from tests.reports.pdftools import fonts_all_embedded, page_count, poppler, save, text
 
@@ -67,11 +67,17 @@ def words_outside(pdf: Path, left: float, top: float, right: float, bottom: floa
     return outside
 
 
-def test_balanced_chunks() -> None:
-    assert [len(c) for c in balanced_chunks(range(30), 25)] == [15, 15]
-    assert [len(c) for c in balanced_chunks(range(25), 25)] == [25]
-    assert [len(c) for c in balanced_chunks(range(51), 25)] == [17, 17, 17]
-    assert balanced_chunks([], 25) == [[]]
+def test_balanced_pages() -> None:
+    def sizes(heights: list[float], room: float) -> list[int]:
+        return [len(page) for page in balanced_pages(heights, room)]
+
+    assert sizes([23.0] * 30, 600) == [15, 15]
+    assert sizes([23.0] * 25, 600) == [25]
+    assert sizes([23.0] * 51, 600) == [17, 17, 17]
+    assert sizes([23.0] * 26, 10_000) == [13, 13]  # at most 25 rows a page
+    assert balanced_pages([], 600) == [[]]
+    # A tall row counts by its height: two of 300 and ten of 30 fill two pages of 700.
+    assert sizes([300.0, 300.0, *[30.0] * 10], 700) == [2, 10]
 
 
 def test_pages(rendered: tuple[Path, list[str]]) -> None:
@@ -163,3 +169,11 @@ def test_full_first_page_when_it_saves_a_page(tmp_path: Path) -> None:
     assert page_count(path) == 2
     assert "025" in text(path, 1, 1) and "026" in text(path, 2, 2)
     assert "流动监考 5楼" in text(path, 2, 2) and "主考签字" in text(path, 2, 2)
+
+
+def test_column_titles_and_the_legend_on_every_page(rendered: tuple[Path, list[str]]) -> None:
+    for page in (1, 2, 3):
+        extracted = text(rendered[0], page, page)
+        head = next(line for line in extracted.splitlines() if "序号" in line)
+        assert re.search(r"监考员\(主\)\s+监考员\s+备注", head), head
+        assert "注：标 * 者为考场负责人。" in extracted, page

@@ -8,18 +8,24 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
 
 from examdesk.printing.common import PrintedSession, mask_id
 from examdesk.printing.rooms import RoomSession, RoomSheets, SeatedCandidate
 from reports.seating_chart import GAP, render_seating_charts
+from tests.reports.longest import LATIN_NAME
 from tests.reports.pdftools import (
     fonts_all_embedded,
     image_count,
+    images_drawn,
     jpeg,
     page_count,
     poppler,
     save,
+    sizes_of,
     text,
+    whole,
 )
 
 LONG_NAME = "欧阳诸葛司马上官慕容端木"
@@ -104,7 +110,7 @@ def test_text_is_extractable(rendered: tuple[Path, list[str]]) -> None:
     for room in ROOMS:
         for seat in room.seats:
             assert seat.ticket_no in extracted
-            assert seat.name.replace("𠮷", "") in extracted, seat.name
+            assert whole(rendered[0], seat.name.replace("𠮷", "")), seat.name
 
 
 def test_seat_numbers_in_01_style(rendered: tuple[Path, list[str]]) -> None:
@@ -158,28 +164,66 @@ def _words(pdf: Path, page: int) -> dict[str, tuple[float, float]]:
     return {word: (float(x0), float(x1)) for x0, x1, word in found}
 
 
-def test_long_name_shrinks_within_its_desk(rendered: tuple[Path, list[str]]) -> None:
+def test_long_name_stays_within_its_desk(rendered: tuple[Path, list[str]]) -> None:
     words = _words(rendered[0], 1)
     # Seat numbers are centred in their desks: their spacing is the desk pitch.
     pitch = sum(words["06"]) / 2 - sum(words["05"]) / 2
-    x0, x1 = words[LONG_NAME]
-    assert 0 < x1 - x0 <= pitch - GAP
-    assert abs((x0 + x1) / 2 - sum(words["03"]) / 2) < 1  # centred under seat 03
+    # 欧阳诸葛司马上官慕容端木 takes two lines, each centred under seat 03.
+    halves = [(w, x) for w, x in words.items() if w in LONG_NAME and len(w) > 2]
+    assert "".join(sorted((w for w, _ in halves), key=LONG_NAME.index)) == LONG_NAME
+    for _, (x0, x1) in halves:
+        assert 0 < x1 - x0 <= pitch - GAP
+        assert abs((x0 + x1) / 2 - sum(words["03"]) / 2) < 1
 
 
-def test_very_long_name_goes_on_two_lines_without_loss(tmp_path: Path) -> None:
-    room = make_room("003", 10, 8, [UYGHUR_NAME, *(f"考生{i:02d}" for i in range(2, 81))])
+def test_very_long_name_goes_on_lines_without_loss(tmp_path: Path) -> None:
+    room = make_room("003", 6, 6, [UYGHUR_NAME, *(f"考生{i:02d}" for i in range(2, 37))])
     pdf, warnings = render_seating_charts([room], fallback_fonts=())
     assert warnings == []
-    extracted = text(save(tmp_path, pdf))
-    assert "阿卜杜热合曼·买买提艾力·" in extracted
-    assert "吐尔逊·阿不都热依木" in extracted
-    assert "考生80" in extracted
+    path = save(tmp_path, pdf)
+    assert whole(path, UYGHUR_NAME) and min(sizes_of(path, UYGHUR_NAME)) >= 8
+    assert "考生36" in text(path)
 
 
-def test_too_long_name_is_cut_with_a_warning() -> None:
-    name = "阿卜杜热合曼买买提艾力吐尔逊阿不都热依木" * 3
-    _, warnings = render_seating_charts([make_room("004", 10, 8, [name])], fallback_fonts=())
-    assert warnings
-    # Each half of the name on its line, cut.
-    assert all("too long, printed as" in w and w[:6] in name for w in warnings)
+def test_a_name_no_desk_holds_at_8_pt_is_printed_smaller_with_a_warning(tmp_path: Path) -> None:
+    # Longer than the importer accepts (100 characters): a desk cannot grow.
+    name = "阿卜杜热合曼买买提艾力吐尔逊阿不都热依木" * 6
+    pdf, warnings = render_seating_charts([make_room("004", 6, 5, [name])], fallback_fonts=())
+    assert len(warnings) == 1 and warnings[0].startswith(f"{name}: too long for its box")
+    assert whole(save(tmp_path, pdf), name)
+
+
+def _boxes(pdf: Path, page: int) -> list[tuple[str, float, float, float, float]]:
+    """Each word on ``page`` with its box (pdftotext -bbox: x0, y0, x1, y1, origin top left)."""
+    html = poppler("pdftotext", pdf, "-bbox", "-f", str(page), "-l", str(page))
+    pattern = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]+)<'
+    return [(w, float(a), float(b), float(c), float(d))
+            for a, b, c, d, w in re.findall(pattern, html)]
+
+
+@pytest.mark.parametrize("rows, columns", [(6, 5), (5, 6)])
+@pytest.mark.parametrize("long_names", [False, True])
+def test_photos_are_as_large_as_the_desk_allows_and_cover_no_text(
+    tmp_path: Path, rows: int, columns: int, long_names: bool,
+) -> None:
+    names = [f"考生{i:02d}" for i in range(1, 31)]
+    if long_names:
+        names[:4] = [LONG_NAME, UYGHUR_NAME, "JOHN SMITH", LATIN_NAME]
+    room = make_room("005", rows, columns, names, photo_seats=range(1, 31))
+    pdf = save(tmp_path, render_seating_charts([room], fallback_fonts=())[0])
+    photos = images_drawn(pdf)
+    assert len(photos) == 30
+    page_h = A4[0] if columns > rows else A4[1]
+    words = _boxes(pdf, 1)
+    seat = {w: (y0 + y1) / 2 for w, _, y0, _, y1 in words if re.fullmatch(r"\d\d", w)}
+    # row 2 is below row 3: the desk pitch less the gap
+    desk_h = seat[f"{columns + 1:02d}"] - seat[f"{2 * columns + 1:02d}"] - GAP
+    for photo in photos:
+        top, bottom = page_h - photo.y - photo.height, page_h - photo.y
+        for word, x0, y0, x1, y1 in words:
+            overlaps = (x0 < photo.x + photo.width - 0.5 and x1 > photo.x + 0.5
+                        and y0 < bottom - 0.5 and y1 > top + 0.5)
+            assert not overlaps, (word, photo)
+    # With a name on one line the photo takes over half the desk's height (11 x 15 mm before).
+    plain = sorted(photo.height for photo in photos)[len(photos) // 2]
+    assert plain >= 0.6 * desk_h and plain * 0.75 >= 15 * mm

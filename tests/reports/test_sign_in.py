@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from reportlab.lib.units import mm
 
 from examdesk.printing.common import Person, PrintedSession
 from examdesk.printing.rooms import RoomSession, RoomSheets, SeatedCandidate
 from reports.sign_in import render_sign_in
-from tests.reports.pdftools import fonts_all_embedded, image_count, jpeg, page_count, save, text
+from tests.reports.pdftools import (
+    fonts_all_embedded,
+    image_count,
+    images_drawn,
+    jpeg,
+    page_count,
+    save,
+    text,
+    whole,
+)
 
 EXAM = "2024年度社会工作者职业资格考试"
 S1 = PrintedSession("S1", "6月11日", "09:00-11:00", ("社会工作综合能力(初级)",), "08:00")
@@ -72,14 +83,15 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]
 
 
 def test_pages_per_room_and_session(rendered: tuple[Path, list[str]]) -> None:
-    # Room 001: 30 in S1 -> 2 pages, 27 in S2 -> 2 pages; room 002: 33 in S1 -> 3 pages.
-    assert page_count(rendered[0]) == 7
+    # Eight photo rows a page: room 001: 30 in S1 -> 4 pages (8 + 8 + 8 + 6), 27 in S2 -> 4;
+    # room 002's long center and location take a header line more: 33 in S1 -> 7 a page, 5.
+    assert page_count(rendered[0]) == 13
 
 
 def test_session_filter(tmp_path: Path) -> None:
     pdf, _ = render_sign_in(ROOMS, session="S2", fallback_fonts=())
     path = save(tmp_path, pdf)
-    assert page_count(path) == 2  # room 002 sits nobody in S2: skipped
+    assert page_count(path) == 4  # room 002 sits nobody in S2: skipped
     assert S2.label in text(path) and S1.label not in text(path)
 
 
@@ -98,36 +110,36 @@ def test_text_is_extractable(rendered: tuple[Path, list[str]]) -> None:
             assert seat.ticket_no in extracted, seat.ticket_no
             assert seat.id_number in extracted, seat.id_number  # full, not masked
             if seat.name != "王𠮷":  # 𠮷 is a blank box without a fallback font
-                assert seat.name in extracted, seat.name
+                assert whole(rendered[0], seat.name), seat.name  # a long one on two lines
 
 
 def test_each_session_of_each_room_is_numbered_on_its_own(
     rendered: tuple[Path, list[str]],
 ) -> None:
-    # a sign-in sheet is signed and handed in per session: "第 2 页 / 共 2 页" ends S1's sheet
+    # a sign-in sheet is signed and handed in per session: "第 4 页 / 共 4 页" ends S1's sheet
     footers = [re.findall(r"第 \d+ 页 / 共 \d+ 页", text(rendered[0], first=n, last=n))
-               for n in range(1, 8)]
-    assert footers == [["第 1 页 / 共 2 页"], ["第 2 页 / 共 2 页"],  # room 001, S1
-                       ["第 1 页 / 共 2 页"], ["第 2 页 / 共 2 页"],  # room 001, S2
-                       ["第 1 页 / 共 3 页"], ["第 2 页 / 共 3 页"], ["第 3 页 / 共 3 页"]]
+               for n in range(1, 14)]
+    documents = [4, 4, 5]  # room 001 in S1 and in S2, room 002 in S1
+    assert footers == [[f"第 {page} 页 / 共 {pages} 页"]
+                       for pages in documents for page in range(1, pages + 1)]
 
 
 def test_session_label_on_every_page(rendered: tuple[Path, list[str]]) -> None:
-    labels = [S1.label, S1.label, S2.label, S2.label, S1.label, S1.label, S1.label]
+    labels = [S1.label] * 4 + [S2.label] * 4 + [S1.label] * 5
     for page, label in enumerate(labels, start=1):
         assert label in text(rendered[0], first=page, last=page), page
 
 
 def test_head_count_on_the_last_page_of_a_session(rendered: tuple[Path, list[str]]) -> None:
-    pages = [text(rendered[0], first=n, last=n) for n in range(1, 8)]
+    pages = [text(rendered[0], first=n, last=n) for n in range(1, 14)]
     counts = [re.findall(r"应考 (\d+) 人", page) for page in pages]
-    assert counts == [[], ["30"], [], ["27"], [], [], ["33"]]
-    assert all("实考" in pages[n] and "缺考" in pages[n] for n in (1, 3, 6))
+    assert counts == [[], [], [], ["30"], [], [], [], ["27"], [], [], [], [], ["33"]]
+    assert all("实考" in pages[n] and "缺考" in pages[n] for n in (3, 7, 12))
 
 
 def test_s1_only_candidates_are_absent_from_s2(rendered: tuple[Path, list[str]]) -> None:
-    s1 = text(rendered[0], first=1, last=2)
-    s2 = text(rendered[0], first=3, last=4)
+    s1 = text(rendered[0], first=1, last=4)
+    s2 = text(rendered[0], first=5, last=8)
     for name in S1_ONLY:
         assert name in s1 and name not in s2, name
     assert "考生27" in s2
@@ -155,3 +167,15 @@ def test_nothing_to_print_gives_one_explaining_page(tmp_path: Path) -> None:
     assert warnings == []
     assert page_count(path) == 1
     assert "所选场次没有考生" in text(path)
+
+
+def test_photos_are_large_enough_to_check_a_face(tmp_path: Path) -> None:
+    with_photos = replace(ROOMS[0], seats=tuple(replace(s, photo=jpeg()) for s in ROOMS[0].seats))
+    pdf, _ = render_sign_in([with_photos], session="S1", fallback_fonts=())
+    path = save(tmp_path, pdf)
+    drawn = images_drawn(path)
+    assert len(drawn) == 30
+    assert all(i.width >= 20 * mm - 0.01 and i.height >= 27 * mm - 0.01 for i in drawn)
+    # ...and still inside their rows: eight a page, the last page with the head count.
+    assert [sum(1 for i in drawn if i.page == n) for n in range(1, 5)] == [8, 8, 8, 6]
+    assert "应考 30 人" in text(path, 4, 4) and "监考员签名" in text(path, 4, 4)

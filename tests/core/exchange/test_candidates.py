@@ -9,6 +9,7 @@ from pathlib import Path
 from examdesk.enums import Gender, IdType
 from examdesk.exchange.candidates import CandidateImport, load_candidates
 from examdesk.exchange.problems import Severity
+from examdesk.exchange.rowcheck import NAME_LENGTH
 from tests.core.exchange.helpers import (
     HEADER,
     LEVELS,
@@ -19,6 +20,7 @@ from tests.core.exchange.helpers import (
     resident_id,
     write_workbook,
 )
+from tests.reports.longest import LATIN_NAME
 
 ROOT = Path(__file__).resolve().parents[3]
 SAMPLE = ROOT / "resources" / "samples" / "candidates.xlsx"
@@ -111,6 +113,19 @@ def test_missing_required_values(tmp_path):
         (3, "E", "the ID number is missing"),
         (4, "F", "the level is missing"),
     ]
+
+
+def test_a_name_longer_than_the_database_holds_is_refused(tmp_path):
+    longest = candidate(1, LATIN_NAME, "男", "E12345678")
+    longest[3] = "护照"
+    too_long = candidate(2, LATIN_NAME + "X", "男", "E12345679")
+    too_long[3] = "护照"
+    result = _load(tmp_path, longest, too_long)
+    # what is accepted is what every sheet is laid out to print whole (tests/reports)
+    assert [r.name for r in result.records] == [LATIN_NAME]
+    assert _problems(result) == [
+        (4, "B", f"this is {NAME_LENGTH + 1} characters long, longer than the {NAME_LENGTH} "
+                 "that fit")]
 
 
 def test_duplicate_rows_are_both_reported(tmp_path):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import select
 
@@ -182,3 +184,27 @@ def test_center_summaries_add_up(demo_db):
             rooms, expected, invigilators = line.values[:3]
             assert expected <= s.candidates and invigilators == 2 * rooms
         assert s.posts and all(line.values[1] >= line.values[0] for line in s.posts)
+
+
+def test_floors_read_as_floors(demo_db):
+    with demo_db.begin() as session:
+        exam = resolve_exam(session)
+        sheets = duty_sheets(session, exam, center="01")
+        cards = duty_cards(session, exam, center="01")
+    floors = {f.floor for sheet in sheets for f in sheet.roving}
+    # "教学楼A 1楼", as a room's location names it: never "教学楼A 1"
+    assert floors and all(re.fullmatch(r".+ (\d+楼|地下\d+层)", f) for f in floors), floors
+    rooms = {line.location.rsplit(" ", 1)[0] for sheet in sheets for line in sheet.rooms}
+    assert floors <= rooms
+    roving = {d.place for c in cards for d in c.duties if d.duty == "流动监考"}
+    assert roving and roving <= floors
+
+
+def test_the_summary_keeps_the_phone_apart_from_the_contact(demo_db):
+    with demo_db.begin() as session:
+        summaries = center_summaries(session, resolve_exam(session))
+        phones = dict(session.execute(select(TestCenter.code, TestCenter.phone)).all())
+    # The demo's centers have a phone and no contact person: the phone was printed as one.
+    for s in summaries:
+        assert not re.search(r"\d", s.contact)
+        assert s.phone == phones[s.center_code] != ""
