@@ -2726,6 +2726,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>{who} 尚无座位；请使用 “examdesk seat add”。</translation>
     </message>
     <message>
+        <source>{first} and {second} are both {who}; name two different candidates to swap.</source>
+        <translation>{first} 和 {second} 是同一名考生（{who}）；请指定两名不同的考生互换座位。</translation>
+    </message>
+    <message>
         <source>{a} and {b} sit different levels and a room holds one level; swap candidates of one level.</source>
         <translation>{a} 和 {b} 的报考级别不同，一个考场只能安排一个报考级别；请互换同一级别考生的座位。</translation>
     </message>
