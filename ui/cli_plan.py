@@ -133,7 +133,7 @@ def _who(parser: argparse.ArgumentParser) -> None:
 def cmd_allocate(db: Database, args: argparse.Namespace) -> int:
     """Allocate in one transaction; an impossible plan writes nothing (exit 1)."""
     started = time.perf_counter()
-    with db.begin() as session:
+    with db.write("allocate") as session:
         exam = resolve_exam(session, args.exam)
         summary = seating.allocate_exam(
             session, Actor.from_environment(), exam, seed=args.seed, center=args.center,
@@ -183,9 +183,10 @@ def cmd_check(db: Database, args: argparse.Namespace) -> int:
 
 def cmd_exam(db: Database, args: argparse.Namespace) -> int:
     """Print or change the allocation settings."""
-    with db.begin() as session:
+    changing = args.action == "set"
+    with db.write("exam set") if changing else db.begin() as session:
         exam = resolve_exam(session, args.exam)
-        if args.action == "set":
+        if changing:
             settings = exam_settings.change_settings(
                 session, Actor.from_environment(), exam,
                 seat_order=SeatOrder(args.seat_order) if args.seat_order else None,
@@ -210,7 +211,7 @@ def cmd_exam(db: Database, args: argparse.Namespace) -> int:
 def cmd_seat(db: Database, args: argparse.Namespace) -> int:
     """One change to the plan, in one transaction."""
     actor = Actor.from_environment()
-    with db.begin() as session:
+    with db.write(f"seat {args.change}") as session:
         exam = resolve_exam(session, args.exam)
         if args.change == "lock":
             label = seat_changes.lock_room(session, actor, exam, args.room,

@@ -136,7 +136,7 @@ def run_print(
                                   pool=pool, cancelled=cancelled)
             target = request.out / file_name(request.sheet, code, center_name)
             _write(target, merge(result.parts, f"{FILE_NAMES[request.sheet]} {center_name}"))
-            with db.begin() as session:
+            with db.write(f"print {request.sheet}") as session:
                 record_print(session, actor, exam, request.sheet, code, result.pages)
             files.append(Written(target, result.pages, result.rendered, len(parts),
                                  tuple(result.warnings)))

@@ -71,6 +71,10 @@
         <translation>已载入 {name}（{code}）：{centers} 个考点，{rooms} 个考场，{candidates:,} 名考生（其中 {seated:,} 名已编排座位），{staff:,} 名工作人员，用时 {seconds:.1f} 秒</translation>
     </message>
     <message>
+        <source>waiting for {holder}…</source>
+        <translation>正在等待{holder}…</translation>
+    </message>
+    <message>
         <source>interrupted; nothing was changed.</source>
         <translation>已中断，未做任何更改。</translation>
     </message>
