@@ -23,6 +23,7 @@ import os
 import socket
 import sqlite3
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -39,6 +40,8 @@ from examdesk.i18n import translate
 # Seconds a writer waits for the lock: ``$EXAMDESK_LOCK_TIMEOUT``, else this.
 TIMEOUT_VARIABLE = "EXAMDESK_LOCK_TIMEOUT"
 DEFAULT_TIMEOUT = 60.0
+# Seconds of one attempt at SQLite's lock while waiting.
+_ATTEMPT = 0.25
 # The connection execution option that makes SQLite's BEGIN take the write lock.
 WRITE_OPTION = "examdesk_write_lock"
 # ExamDesk's advisory lock on PostgreSQL: (namespace "EXMD", the writers of this database).
@@ -143,17 +146,23 @@ class WriteLock:
         plain ``BEGIN`` that readers get.
         """
         usual = int(connection.exec_driver_sql("PRAGMA busy_timeout").scalar_one())
+        deadline = time.monotonic() + self.timeout
+        told = False
         try:
-            connection.exec_driver_sql("PRAGMA busy_timeout=0")
-            try:
-                connection.exec_driver_sql("BEGIN IMMEDIATE")
-            except OperationalError as exc:
-                if not is_busy(exc) or self.timeout <= 0:
-                    raise
-                self.told_waiting(sqlite_holder(self.holder_file))
-                # SQLite's busy handler retries until the lock is free or the time is up
-                connection.exec_driver_sql(f"PRAGMA busy_timeout={int(self.timeout * 1000)}")
-                connection.exec_driver_sql("BEGIN IMMEDIATE")
+            while True:
+                # SQLite's busy handler retries within each attempt; short attempts let
+                # Ctrl+C through (a signal is handled only once the driver returns)
+                left = min(_ATTEMPT, deadline - time.monotonic()) if told else 0
+                connection.exec_driver_sql(f"PRAGMA busy_timeout={max(0, int(left * 1000))}")
+                try:
+                    connection.exec_driver_sql("BEGIN IMMEDIATE")
+                    break
+                except OperationalError as exc:
+                    if not is_busy(exc) or time.monotonic() >= deadline:
+                        raise
+                if not told:
+                    self.told_waiting(sqlite_holder(self.holder_file))
+                    told = True
         except OperationalError as exc:
             if is_busy(exc):
                 raise self.timed_out(sqlite_holder(self.holder_file)) from None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator, Sequence
@@ -288,6 +289,28 @@ def test_a_command_says_whom_it_waits_for_and_runs_once_the_lock_is_free(demo_co
         db.close()
     assert command.returncode == 0 and err == "", err
     assert "withdrawn" in out and who in read_plan(url).withdrawn
+
+
+def test_a_waiting_command_stops_at_once_when_interrupted(demo_copy_url):
+    url = demo_copy_url
+    people = id_numbers(url)
+    who = min(people)
+    db = open_database(url)
+    try:
+        with db.write("roster"):
+            command = subprocess.Popen(
+                [str(EXAMDESK), "--db", url, "seat", "withdraw", people[who][0]], cwd=ROOT,
+                text=True, encoding="utf-8", stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                env={**os.environ, "EXAMDESK_LOCK_TIMEOUT": "600"})
+            assert command.stderr is not None
+            assert command.stderr.readline().startswith("examdesk: waiting for tester")
+            command.send_signal(signal.SIGINT)  # Ctrl+C
+            out, err = command.communicate(timeout=30)  # not the 600 s of the timeout
+    finally:
+        db.close()
+    assert command.returncode == 2 and out == ""
+    assert err == "examdesk: interrupted; nothing was changed.\n"
+    assert who not in read_plan(url).withdrawn
 
 
 HOLDER = """
