@@ -16,6 +16,7 @@ import signal
 import subprocess
 import sys
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -268,49 +269,45 @@ def test_the_same_file_imported_twice_at_once_adds_each_candidate_once(
 # --- waiting, and giving up -------------------------------------------------------------
 
 
-def test_a_command_says_whom_it_waits_for_and_runs_once_the_lock_is_free(demo_copy_url):
-    url = demo_copy_url
+@contextmanager
+def withdrawal_waiting(url: str, holding: str) -> Iterator[tuple[subprocess.Popen[str], int,
+                                                                   str]]:
+    """`examdesk seat withdraw` started while this test holds the write lock for ``holding``:
+    the command, the candidate's id, and the line it printed once it waits (the lock is
+    released when the block ends)."""
     people = id_numbers(url)
     who = min(people)
     db = open_database(url)
     try:
-        with db.write("seat lock"):
+        with db.write(holding):
             command = subprocess.Popen(
                 [str(EXAMDESK), "--db", url, "seat", "withdraw", people[who][0]], cwd=ROOT,
                 text=True, encoding="utf-8", stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                env={**os.environ, "EXAMDESK_USER": "clerk-b", "EXAMDESK_LOCK_TIMEOUT": "120"})
+                env={**os.environ, "EXAMDESK_USER": "clerk-b", "EXAMDESK_LOCK_TIMEOUT": "600"})
             assert command.stderr is not None
-            waiting = command.stderr.readline()  # returns once the command waits
-            assert re.fullmatch(r"examdesk: waiting for tester \(seat lock, since "
-                                r"\d\d:\d\d:\d\d\)…\n", waiting), waiting
-            assert command.poll() is None
-        out, err = command.communicate(timeout=120)
+            yield command, who, command.stderr.readline()  # returns once the command waits
     finally:
         db.close()
+
+
+def test_a_command_says_whom_it_waits_for_and_runs_once_the_lock_is_free(demo_copy_url):
+    with withdrawal_waiting(demo_copy_url, "seat lock") as (command, who, waiting):
+        assert re.fullmatch(r"examdesk: waiting for tester \(seat lock, since "
+                            r"\d\d:\d\d:\d\d\)…\n", waiting), waiting
+        assert command.poll() is None
+    out, err = command.communicate(timeout=120)
     assert command.returncode == 0 and err == "", err
-    assert "withdrawn" in out and who in read_plan(url).withdrawn
+    assert "withdrawn" in out and who in read_plan(demo_copy_url).withdrawn
 
 
 def test_a_waiting_command_stops_at_once_when_interrupted(demo_copy_url):
-    url = demo_copy_url
-    people = id_numbers(url)
-    who = min(people)
-    db = open_database(url)
-    try:
-        with db.write("roster"):
-            command = subprocess.Popen(
-                [str(EXAMDESK), "--db", url, "seat", "withdraw", people[who][0]], cwd=ROOT,
-                text=True, encoding="utf-8", stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                env={**os.environ, "EXAMDESK_LOCK_TIMEOUT": "600"})
-            assert command.stderr is not None
-            assert command.stderr.readline().startswith("examdesk: waiting for tester")
-            command.send_signal(signal.SIGINT)  # Ctrl+C
-            out, err = command.communicate(timeout=30)  # not the 600 s of the timeout
-    finally:
-        db.close()
+    with withdrawal_waiting(demo_copy_url, "roster") as (command, who, waiting):
+        assert waiting.startswith("examdesk: waiting for tester (roster")
+        command.send_signal(signal.SIGINT)  # Ctrl+C
+        out, err = command.communicate(timeout=30)  # not the 600 s of the timeout
     assert command.returncode == 2 and out == ""
     assert err == "examdesk: interrupted; nothing was changed.\n"
-    assert who not in read_plan(url).withdrawn
+    assert who not in read_plan(demo_copy_url).withdrawn
 
 
 HOLDER = """
