@@ -21,6 +21,10 @@ class DatabaseError(ExamDeskError):
     """The database cannot be opened or used as it stands."""
 
 
+class DatabaseBusy(DatabaseError):
+    """Another user's command holds the database's write lock (or got in the way)."""
+
+
 class DatabaseTooNew(DatabaseError):
     """The database was written by a newer ExamDesk than this one."""
 

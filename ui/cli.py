@@ -18,6 +18,7 @@ from typing import NoReturn
 
 from examdesk import __version__
 from examdesk.db import Database, open_database
+from examdesk.db.locks import LockHolder, described_safely
 from examdesk.errors import ExamDeskError
 from examdesk.i18n import translate
 from examdesk.services import demo, stats
@@ -128,13 +129,13 @@ def cmd_init(db: Database, _args: argparse.Namespace) -> int:
 
 
 def cmd_demo(db: Database, args: argparse.Namespace) -> int:
-    """Load the demo exam in one transaction."""
-    with db.begin() as session:
+    """Load the demo exam in one transaction (--if-empty looks in that same transaction, so
+    two at once load it once)."""
+    started = time.perf_counter()
+    with db.write("demo") as session:
         if args.if_empty and stats.collect(session).exams > 0:
             print(translate("Cli", "The database already holds an exam; the demo was not loaded."))
             return EXIT_OK
-    started = time.perf_counter()
-    with db.begin() as session:
         summary = demo.load_demo(
             session, Actor.from_environment(), scale=args.scale, replace=args.replace,
             exam_only=args.exam_only, progress=stderr_progress,
@@ -190,6 +191,12 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
 }
 
 
+def print_waiting(holder: LockHolder) -> None:
+    """Say on stderr that a command waits for another user's command to finish."""
+    print("examdesk: " + translate("Cli", "waiting for {holder}…").format(holder=holder),
+          file=sys.stderr, flush=True)
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Parse ``argv`` and run the command; return the exit status."""
     try:
@@ -202,7 +209,7 @@ def run(argv: Sequence[str] | None = None) -> int:
             from ui.app import run_app  # Qt is loaded only for the window
 
             return run_app(args.db)
-        db = open_database(args.db)
+        db = open_database(args.db, waiting=print_waiting)
         try:
             return COMMANDS[args.command](db, args)
         finally:
@@ -220,9 +227,13 @@ def run(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except Exception as exc:  # a bug: say so plainly, keep the details for the report
-        traceback.print_exc()
-        print(f"examdesk: internal error ({type(exc).__name__}: {exc}); please report it.",
-              file=sys.stderr)
+        described = described_safely(exc)
+        if described is None:
+            traceback.print_exc()
+            described = f"{type(exc).__name__}: {exc}"
+        else:  # where it failed, but not the message: its SQL values hold personal data
+            traceback.print_tb(exc.__traceback__)
+        print(f"examdesk: internal error ({described}); please report it.", file=sys.stderr)
         return EXIT_INTERNAL_ERROR
 
 

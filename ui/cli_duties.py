@@ -114,7 +114,7 @@ def cmd_roster(db: Database, args: argparse.Namespace) -> int:
     if args.repair:
         return _repair_roster(db, args)
     started = time.perf_counter()
-    with db.begin() as session:
+    with db.write("roster") as session:
         exam = resolve_exam(session, args.exam)
         result = roster.roster_exam(session, Actor.from_environment(), exam, seed=args.seed,
                                     center=args.center, progress=stderr_progress)
@@ -160,7 +160,7 @@ def _repair_roster(db: Database, args: argparse.Namespace) -> int:
 
 def cmd_draw(db: Database, args: argparse.Namespace) -> int:
     """Draw rooms for one center and session; print the seed to reproduce it."""
-    with db.begin() as session:
+    with db.write("draw") as session:
         exam = resolve_exam(session, args.exam)
         try:
             summary = duties.draw_center(session, Actor.from_environment(), exam,
@@ -181,7 +181,7 @@ def cmd_posts(db: Database, args: argparse.Namespace) -> int:
     """Fill the posts and print their coverage; exit 1 when a post stays empty."""
     if args.action == "init":
         return cli_posts.cmd_posts_init(db, args)
-    with db.begin() as session:
+    with db.write("posts") as session:
         exam = resolve_exam(session, args.exam)
         result = duties.fill_exam_posts(session, Actor.from_environment(), exam,
                                         center=args.center)
@@ -210,9 +210,10 @@ def cmd_posts(db: Database, args: argparse.Namespace) -> int:
 
 def cmd_supplies(db: Database, args: argparse.Namespace) -> int:
     """List supplies per center, or change one ratio."""
-    with db.begin() as session:
+    changing = args.action == "set"
+    with db.write("supplies set") if changing else db.begin() as session:
         exam = resolve_exam(session, args.exam)
-        if args.action == "set":
+        if changing:
             duties.set_supply_rule(
                 session, Actor.from_environment(), exam, PostKind(args.post), args.item,
                 unit=args.unit, per_candidates=args.per_candidate, per_staff=args.per_staff,
@@ -231,7 +232,8 @@ def cmd_supplies(db: Database, args: argparse.Namespace) -> int:
 def cmd_duty(db: Database, args: argparse.Namespace) -> int:
     """Replace a person on duty (or list who could), or lock a duty."""
     actor = Actor.from_environment()
-    with db.begin() as session:
+    changing = args.change == "lock" or args.by is not None
+    with db.write(f"duty {args.change}") if changing else db.begin() as session:
         exam = resolve_exam(session, args.exam)
         if args.change == "lock":
             duties.lock_duty(session, actor, exam, args.who, args.session,

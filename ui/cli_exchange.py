@@ -135,7 +135,7 @@ def _import_options(parser: argparse.ArgumentParser) -> None:
 def cmd_import(db: Database, args: argparse.Namespace) -> int:
     """Import one file (or a folder of photos) in one transaction and report."""
     actor = Actor.from_environment()
-    with db.begin() as session:
+    with db.begin() if args.dry_run else db.write(f"import {args.what}") as session:
         exam = resolve_exam(session, args.exam)
         options = {"skip_invalid": args.skip_invalid, "dry_run": args.dry_run,
                    "progress": stderr_progress}
@@ -248,7 +248,8 @@ def _write_report(result: ImportResult, path: Path) -> None:
 
 
 def cmd_export(db: Database, args: argparse.Namespace) -> int:
-    """Write one workbook; the export is logged."""
+    """Write one workbook from one snapshot, then log the export (a short write: a long
+    export does not keep others from changing the plan)."""
     with db.begin() as session:
         exam = resolve_exam(session, args.exam)
         result = EXPORTERS[args.what](
@@ -256,6 +257,8 @@ def cmd_export(db: Database, args: argparse.Namespace) -> int:
             progress=stderr_progress,
         )
     end_progress()
+    with db.write(f"export {args.what}") as session:
+        exports.record_export(session, exam, result)
     print(translate("Cli", "Wrote {rows:,} rows to {path}").format(rows=result.rows,
                                                                    path=result.path))
     return EXIT_OK

@@ -154,7 +154,7 @@ def _who(parser: argparse.ArgumentParser) -> None:
 def cmd_allocate(db: Database, args: argparse.Namespace) -> int:
     """Allocate in one transaction; an impossible plan writes nothing (exit 1)."""
     started = time.perf_counter()
-    with db.begin() as session:
+    with db.write("allocate") as session:
         exam = resolve_exam(session, args.exam)
         summary = seating.allocate_exam(
             session, Actor.from_environment(), exam, seed=args.seed, center=args.center,
@@ -241,9 +241,10 @@ def cmd_exam(db: Database, args: argparse.Namespace) -> int:
     """Print or change the settings; add or remove an abbreviation."""
     if args.action == "alias":
         return _alias(db, args)
-    with db.begin() as session:
+    changing = args.action == "set"
+    with db.write("exam set") if changing else db.begin() as session:
         exam = resolve_exam(session, args.exam)
-        if args.action == "set":
+        if changing:
             settings = exam_settings.change_settings(
                 session, Actor.from_environment(), exam,
                 seat_order=SeatOrder(args.seat_order) if args.seat_order else None,
@@ -317,7 +318,7 @@ def _alias(db: Database, args: argparse.Namespace) -> int:
 def cmd_seat(db: Database, args: argparse.Namespace) -> int:
     """One change to the plan, in one transaction."""
     actor = Actor.from_environment()
-    with db.begin() as session:
+    with db.write(f"seat {args.change}") as session:
         exam = resolve_exam(session, args.exam)
         if args.change == "lock":
             label = seat_changes.lock_room(session, actor, exam, args.room,

@@ -145,7 +145,7 @@ def run_print(
             target = request.out / file_name(request.sheet, code, center_name)
             _write(target, merge_run(result, f"{FILE_NAMES[request.sheet]} {center_name}",
                                      cache_folder()))
-            with db.begin() as session:
+            with db.write(f"print {request.sheet}") as session:
                 record_print(session, actor, exam, request.sheet, code, result.pages)
             files.append(Written(target, result.pages, result.rendered, len(parts),
                                  tuple(result.warnings), tuple(result.problems)))

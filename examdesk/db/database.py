@@ -10,7 +10,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -21,14 +21,24 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from examdesk import __version__
+from examdesk.db.locks import (
+    WRITE_OPTION,
+    Waiting,
+    WriteLock,
+    busy_error,
+    holder_file_of,
+    is_busy,
+    lock_timeout_from_environment,
+)
 from examdesk.errors import BadInput, DatabaseError, DatabaseTooNew, NotAnExamDeskDatabase
 from examdesk.i18n import translate
+from examdesk.services.audit import Actor
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 ENV_VARIABLE = "EXAMDESK_DB"
@@ -80,12 +90,41 @@ def head_revision() -> str:
     return head
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")  # several clerks, one file
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
+def _sqlite_connected(busy_ms: int, wal: bool) -> Any:
+    """The ``connect`` hook: ExamDesk's pragmas, and the driver's own BEGIN turned off.
+
+    The sqlite3 driver's legacy mode emits BEGIN only before the first write, so the reads
+    of a transaction each saw the database as it was at that moment. With its
+    ``isolation_level`` set to None it emits nothing and :func:`_sqlite_begin` does: the
+    fix SQLAlchemy documents in its SQLite dialect ("Enabling Non-Legacy SQLite
+    Transactional Modes"). SQLAlchemy's own isolation-level options would switch the
+    legacy mode back on: ExamDesk never passes them for SQLite.
+    """
+
+    def connected(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={busy_ms}")  # several clerks, one file
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        if wal:  # outside any transaction, where SQLite allows the change
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
+
+    return connected
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    """The ``begin`` hook: BEGIN for one snapshot; BEGIN IMMEDIATE for a writer.
+
+    A reader in WAL mode keeps its snapshot while writers commit; a writer takes the write
+    lock before its first read, so what it reads stays true until it commits.
+    """
+    lock = connection.get_execution_options().get(WRITE_OPTION)
+    if isinstance(lock, WriteLock):
+        lock.begin_sqlite(connection)
+    else:
+        connection.exec_driver_sql("BEGIN")
 
 
 def _sqlite_file(url: URL) -> Path | None:
@@ -94,12 +133,30 @@ def _sqlite_file(url: URL) -> Path | None:
     return Path(str(url.database))
 
 
-def create_examdesk_engine(url: URL) -> Engine:
-    """An engine with ExamDesk's connection settings (foreign keys and WAL on SQLite)."""
+def create_examdesk_engine(url: URL, lock_timeout: float | None = None) -> Engine:
+    """An engine with ExamDesk's connection settings.
+
+    SQLite: foreign keys, WAL, real transactions (:func:`_sqlite_connected`). PostgreSQL:
+    REPEATABLE READ, so that a reader (``check``, printing) sees one snapshot throughout;
+    writers switch to READ COMMITTED under the write lock (:meth:`Database.write`). Both:
+    SQL parameters are never put into error messages (they hold personal data).
+
+    Args:
+        url: the database.
+        lock_timeout: seconds SQLite waits for a lock (default: ``$EXAMDESK_LOCK_TIMEOUT``).
+    """
+    if lock_timeout is None:
+        lock_timeout = lock_timeout_from_environment()
+    backend = url.get_backend_name()
+    options: dict[str, Any] = {"hide_parameters": True}
+    if backend == "postgresql":
+        options["isolation_level"] = "REPEATABLE READ"
+        if "application_name" not in url.query:
+            options["connect_args"] = {"application_name": "examdesk"}
     try:
         if (path := _sqlite_file(url)) is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, pool_pre_ping=url.get_backend_name() != "sqlite")
+        engine = create_engine(url, pool_pre_ping=backend != "sqlite", **options)
     except (NoSuchModuleError, ArgumentError) as exc:
         raise BadInput(
             translate("Database", "Cannot use the database URL '{url}': {reason}").format(
@@ -107,10 +164,12 @@ def create_examdesk_engine(url: URL) -> Engine:
             )
         ) from None
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
-        if _sqlite_file(url) is not None:
-            with _reported(url), engine.connect() as connection:
-                connection.exec_driver_sql("PRAGMA journal_mode=WAL")
+        file = _sqlite_file(url) is not None
+        event.listen(engine, "connect", _sqlite_connected(int(lock_timeout * 1000), file))
+        event.listen(engine, "begin", _sqlite_begin)
+        if file:  # a file that is not a database fails here, with a clear message
+            with _reported(url), engine.connect():
+                pass
     return engine
 
 
@@ -146,28 +205,70 @@ def backup_sqlite(path: Path, revision: str | None) -> Path:
 
 @dataclass(frozen=True)
 class Database:
-    """An open ExamDesk database. Services receive Sessions from :meth:`session`."""
+    """An open ExamDesk database. Services receive Sessions from :meth:`begin` and
+    :meth:`write`.
+
+    Attributes:
+        url: where it is.
+        engine: its engine.
+        sessions: makes its sessions.
+        backup_path: the copy an upgrade made of an SQLite file, if one was made.
+        lock_timeout: seconds a writer waits for another to finish.
+        waiting: told whom a writer waits for, before it waits.
+    """
 
     url: URL
     engine: Engine
     sessions: sessionmaker[Session]
     backup_path: Path | None = None
+    lock_timeout: float = field(default_factory=lock_timeout_from_environment)
+    waiting: Waiting | None = None
 
     @contextmanager
     def begin(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends, rolled back if it raises."""
-        with self.sessions.begin() as session:
+        """One unit of work on one consistent snapshot: committed when the block ends,
+        rolled back if it raises. For reading; a change to the plan uses :meth:`write`."""
+        with self._busy_explained(), self.sessions.begin() as session:
             yield session
 
     @contextmanager
     def write(self, purpose: str = "") -> Iterator[Session]:
         """One unit of work that changes the plan: use it for every plan-changing command.
 
+        Writers of a database go one at a time (examdesk/db/locks.py): the block starts
+        once this one holds the write lock, so what it reads stays true until it commits.
+        A writer that has to wait tells :attr:`waiting`, then waits up to
+        :attr:`lock_timeout`.
+
         Args:
-            purpose: what the writer does, in a few words, for whoever has to wait for it.
+            purpose: what the writer does, in a few words (the command, e.g. ``allocate``),
+                for whoever has to wait for it.
+
+        Raises:
+            DatabaseBusy: another writer held the lock for longer than the timeout.
         """
-        with self.begin() as session:
-            yield session
+        lock = WriteLock(Actor.from_environment().username, purpose, self.lock_timeout,
+                         self.waiting, holder_file_of(self.url.database))
+        with self._busy_explained(), self.sessions.begin() as session:
+            if self.engine.dialect.name == "postgresql":
+                lock.lock_postgresql(session.connection(
+                    execution_options={"isolation_level": "READ COMMITTED"}))
+            else:
+                session.connection(execution_options={WRITE_OPTION: lock})
+            try:
+                yield session
+            finally:
+                lock.release()
+
+    @contextmanager
+    def _busy_explained(self) -> Iterator[None]:
+        """A transaction that another got in the way of fails with one clear line."""
+        try:
+            yield
+        except DBAPIError as exc:
+            if is_busy(exc):
+                raise busy_error(self.engine) from None
+            raise
 
     @property
     def display_url(self) -> str:
@@ -214,12 +315,14 @@ def _check_revision(engine: Engine, url: URL) -> str | None:
     return revision
 
 
-def open_database(url: str | URL | None = None, *, upgrade: bool = True) -> Database:
+def open_database(url: str | URL | None = None, *, upgrade: bool = True,
+                  waiting: Waiting | None = None) -> Database:
     """Open (and, unless told not to, create or upgrade) an ExamDesk database.
 
     Args:
         url: any SQLAlchemy URL; defaults to ``$EXAMDESK_DB`` or the embedded SQLite file.
         upgrade: apply pending migrations, after backing up an SQLite file that holds data.
+        waiting: told whom a writer waits for (e.g. to print it), before it waits.
 
     Raises:
         BadInput: the URL is malformed or names a driver that is not installed.
@@ -228,7 +331,8 @@ def open_database(url: str | URL | None = None, *, upgrade: bool = True) -> Data
         NotAnExamDeskDatabase: the database holds someone else's tables.
     """
     parsed = url if isinstance(url, URL) else resolve_database_url(url)
-    engine = create_examdesk_engine(parsed)
+    timeout = lock_timeout_from_environment()
+    engine = create_examdesk_engine(parsed, timeout)
     try:
         revision = _check_revision(engine, parsed)
         backup: Path | None = None
@@ -236,7 +340,7 @@ def open_database(url: str | URL | None = None, *, upgrade: bool = True) -> Data
             path = _sqlite_file(parsed)
             if path is not None and revision is not None:
                 backup = backup_sqlite(path, revision)
-            _migrate(engine, "head")
+            _migrate(engine, "head", waiting)
     except BaseException:
         engine.dispose()
         raise
@@ -245,6 +349,8 @@ def open_database(url: str | URL | None = None, *, upgrade: bool = True) -> Data
         engine=engine,
         sessions=sessionmaker(engine, expire_on_commit=False),
         backup_path=backup,
+        lock_timeout=timeout,
+        waiting=waiting,
     )
 
 
@@ -253,30 +359,51 @@ def upgrade_to(engine: Engine, revision: str) -> None:
     _migrate(engine, revision)
 
 
-def _migrate(engine: Engine, revision: str) -> None:
-    """Run the migrations up to ``revision`` in one transaction.
+def _migrate(engine: Engine, revision: str, waiting: Waiting | None = None) -> None:
+    """Run the migrations up to ``revision`` in one transaction, holding the write lock.
 
     SQLite alters a table by rebuilding it (Alembic's batch mode): with foreign keys on,
     dropping the old table would cascade-delete every row that refers to it, so they are
-    off while migrating and the references are checked before committing.
+    off while migrating and the references are checked before committing. Two programs
+    opening an old database at once upgrade it once: the second waits for the lock, then
+    finds it upgraded.
     """
     sqlite = engine.dialect.name == "sqlite"
+    lock = WriteLock(Actor.from_environment().username, "upgrade the database",
+                     lock_timeout_from_environment(), waiting,
+                     holder_file_of(engine.url.database))
     with engine.connect() as connection:
         if sqlite:
-            # outside any transaction: SQLite ignores this pragma inside one
-            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-            connection.commit()
+            # on the driver's connection, outside any transaction: SQLite ignores this
+            # pragma inside one, and SQLAlchemy would begin one before executing it
+            _driver_pragma(connection, "foreign_keys=OFF")
+            connection.execution_options(**{WRITE_OPTION: lock})
+        else:
+            connection.execution_options(isolation_level="READ COMMITTED")
         try:
             with connection.begin():
-                command.upgrade(_alembic_config(connection), revision)
-                if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
-                    raise DatabaseError(translate(
-                        "Database", "Upgrading the database would break references between "
-                                    "its tables; nothing was changed. Please report this."))
+                if not sqlite:
+                    lock.lock_postgresql(connection)
+                try:
+                    command.upgrade(_alembic_config(connection), revision)
+                    if sqlite and connection.exec_driver_sql(
+                            "PRAGMA foreign_key_check").first():
+                        raise DatabaseError(translate(
+                            "Database", "Upgrading the database would break references "
+                                        "between its tables; nothing was changed. Please "
+                                        "report this."))
+                finally:
+                    lock.release()
         finally:
             if sqlite:
-                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
-                connection.commit()
+                _driver_pragma(connection, "foreign_keys=ON")
+
+
+def _driver_pragma(connection: Connection, pragma: str) -> None:
+    """Run a PRAGMA on the driver's connection, outside any transaction."""
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    driver.execute(f"PRAGMA {pragma}")
 
 
 def revisions() -> list[str]:

@@ -2,7 +2,8 @@
 
 The headers are the first names the importers know for each column (headers.py), so an
 exported list can be corrected in Excel and imported again. Exports of personal data are
-logged in the audit trail (domain.md, "Personal data").
+logged in the audit trail (domain.md, "Personal data"): by :func:`record_export`, in a short
+transaction of its own after the workbook is written, so that a long export only reads.
 """
 
 from __future__ import annotations
@@ -68,15 +69,21 @@ STAFF_COLUMNS = (
 
 @dataclass(frozen=True)
 class ExportResult:
-    """What an export wrote.
+    """What an export wrote, to log with :func:`record_export`.
 
     Attributes:
         path: the workbook written.
         rows: the data rows written.
+        what: what was exported (candidates, rooms, ...).
+        center: the test center's code, when only one was exported.
+        actor: who exported.
     """
 
     path: Path
     rows: int
+    what: str = ""
+    center: str | None = None
+    actor: Actor | None = None
 
 
 def export_candidates(
@@ -286,12 +293,17 @@ def write_export(
     session: Session, actor: Actor, exam: ExamRef, path: str | Path, what: str,
     center: str | None, sheet: SheetData, progress: Progress, cancelled: Cancelled,
 ) -> ExportResult:
-    """Write one sheet to ``path`` and log the export (exports of personal data are logged)."""
+    """Write one sheet to ``path``; the caller logs it with :func:`record_export`."""
     target = Path(path)
     count = write_workbook(target, [sheet], progress=progress, cancelled=cancelled)
+    return ExportResult(target, count, what, center, actor)
+
+
+def record_export(session: Session, exam: ExamRef, result: ExportResult) -> None:
+    """Log an export in the audit trail (exports of personal data are logged)."""
+    assert result.actor is not None
     audit.record(
-        session, actor, f"export.{what}", exam_id=exam.id, entity="exam", entity_id=exam.id,
-        summary=f"exported {count} {what} to {target.name}",
-        details={"file": str(target), "rows": count, "center": center or ""},
+        session, result.actor, f"export.{result.what}", exam_id=exam.id, entity="exam",
+        entity_id=exam.id, summary=f"exported {result.rows} {result.what} to {result.path.name}",
+        details={"file": str(result.path), "rows": result.rows, "center": result.center or ""},
     )
-    return ExportResult(target, count)

@@ -312,10 +312,15 @@ def swap_candidates(session: Session, actor: Actor, exam: ExamRef, first: str,
 
     Raises:
         BadInput: no such candidate.
-        PlanProblem: one has no seat, they sit different levels, or a room is locked.
+        PlanProblem: both name the same candidate, one has no seat, they sit different
+            levels, or a room is locked.
     """
     plan = _Plan(session, exam)
     a, b = plan.candidate(first), plan.candidate(second)
+    if a.id == b.id:  # also when named once by ID number and once by registration number
+        raise PlanProblem(translate(
+            "Seats", "{first} and {second} are both {who}; name two different candidates to "
+                     "swap.").format(first=first, second=second, who=a.label))
     seats = [plan.seat_of.get(a.id), plan.seat_of.get(b.id)]
     for candidate, held in zip((a, b), seats, strict=True):
         if held is None:

@@ -106,6 +106,10 @@
         <translation>已载入 {name}（{code}）：{centers} 个考点，{rooms} 个考场，{candidates:,} 名考生（其中 {seated:,} 名已编排座位），{staff:,} 名工作人员，用时 {seconds:.1f} 秒</translation>
     </message>
     <message>
+        <source>waiting for {holder}…</source>
+        <translation>正在等待{holder}…</translation>
+    </message>
+    <message>
         <source>interrupted; nothing was changed.</source>
         <translation>已中断，未做任何更改。</translation>
     </message>
@@ -889,6 +893,34 @@
     <message>
         <source>Upgrading the database would break references between its tables; nothing was changed. Please report this.</source>
         <translation>升级数据库会破坏数据表之间的引用关系，未做任何更改。请报告此问题。</translation>
+    </message>
+    <message>
+        <source>another program</source>
+        <translation>另一程序</translation>
+    </message>
+    <message>
+        <source>{user} ({purpose}, since {time})</source>
+        <translation>{user}（{purpose}，{time} 起）</translation>
+    </message>
+    <message>
+        <source>{user} ({purpose})</source>
+        <translation>{user}（{purpose}）</translation>
+    </message>
+    <message>
+        <source>{variable}={value} is not a number of seconds to wait for the database; write e.g. {variable}=60.</source>
+        <translation>{variable}={value} 不是等待数据库的秒数；请写成如 {variable}=60。</translation>
+    </message>
+    <message>
+        <source>{holder} is changing the database; nothing was changed. Try again when it has finished.</source>
+        <translation>{holder}正在修改数据库；未作任何更改。请待其完成后重试。</translation>
+    </message>
+    <message>
+        <source>{holder} is still changing the database after {seconds:g} s of waiting; nothing was changed. Try again when it has finished, or wait longer with {variable}=seconds.</source>
+        <translation>已等待 {seconds:g} 秒，{holder}仍在修改数据库；未作任何更改。请待其完成后重试，或用 {variable}=秒数 延长等待。</translation>
+    </message>
+    <message>
+        <source>{holder} is changing the database at the same time; nothing was changed. Try again when it has finished.</source>
+        <translation>{holder}同时在修改数据库；未作任何更改。请待其完成后重试。</translation>
     </message>
 </context>
 <context>
@@ -3259,6 +3291,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>{who} has no seat yet; use &apos;examdesk seat add&apos;.</source>
         <translation>{who} 尚无座位；请使用 “examdesk seat add”。</translation>
+    </message>
+    <message>
+        <source>{first} and {second} are both {who}; name two different candidates to swap.</source>
+        <translation>{first} 和 {second} 是同一名考生（{who}）；请指定两名不同的考生互换座位。</translation>
     </message>
     <message>
         <source>{a} and {b} sit different levels and a room holds one level; swap candidates of one level.</source>

@@ -132,6 +132,19 @@ def test_a_move_retires_the_old_ticket_and_a_swap_exchanges_seats(do, small_exam
         do(seat_changes.swap_candidates, reg(1), reg(7))
 
 
+def test_a_candidate_is_not_swapped_with_themselves(do, small_exam):
+    do(seat_changes.add_candidate, reg(1))
+    before = seat_of(small_exam, reg(1))
+    # named twice alike, or once by registration number and once by ID number
+    for first, second in ((reg(1), reg(1)), (reg(1), PEOPLE[0]), (PEOPLE[0], reg(1))):
+        with pytest.raises(PlanProblem, match=r"are both .* name two different candidates"):
+            do(seat_changes.swap_candidates, first, second)
+    assert seat_of(small_exam, reg(1)) == before
+    with small_exam.db.begin() as session:
+        assert session.scalar(select(AuditEvent.id).where(
+            AuditEvent.action == "seat.swap")) is None
+
+
 def test_a_locked_room_refuses_every_change(do, small_exam):
     do(seat_changes.add_candidate, reg(1))
     assert do(seat_changes.lock_room, "01/01001") == "01/01001"
