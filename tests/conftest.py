@@ -11,6 +11,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # headless, before any Qt import
 os.environ["EXAMDESK_USER"] = "tester"
+# Commands speak the terminal's language; tests say which (tests/ui use the Chinese catalog).
+os.environ["EXAMDESK_LANG"] = "en"
 
 import pytest
 from sqlalchemy import create_engine, text

@@ -20,11 +20,12 @@ from examdesk import __version__
 from examdesk.db import Database, open_database
 from examdesk.db.locks import LockHolder, described_safely
 from examdesk.errors import ExamDeskError
-from examdesk.i18n import translate
+from examdesk.i18n import install_translator, translate
 from examdesk.services import demo, stats
 from examdesk.services.audit import Actor
 from ui import cli_duties, cli_exchange, cli_plan, cli_posts, cli_print
 from ui.cli_common import end_progress, stderr_progress
+from ui.language import command_language
 
 EXIT_OK = 0
 EXIT_PLAN_PROBLEMS = 1
@@ -197,8 +198,19 @@ def print_waiting(holder: LockHolder) -> None:
           file=sys.stderr, flush=True)
 
 
+def _speak(language: str) -> None:
+    """Print in ``language``: Qt's catalog loader is imported only when one is needed."""
+    if language.startswith("en"):
+        install_translator(None)
+        return
+    from ui.i18n import install_catalog
+
+    install_catalog(language)
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Parse ``argv`` and run the command; return the exit status."""
+    _speak(command_language())
     try:
         args = build_parser().parse_args(argv)
     except UsageError as exc:

@@ -9,6 +9,9 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from examdesk.i18n import install_translator
 from examdesk.resources import resource_path
 
+#: The catalog the command line loaded (kept alive while translate() uses it).
+_catalog: QTranslator | None = None
+
 #: Chinese first; ``EXAMDESK_LANG=en`` (or any language with a catalog) switches.
 DEFAULT_LANGUAGE = "zh_CN"
 
@@ -34,4 +37,23 @@ def install_translations(app: QCoreApplication, language: str | None = None) -> 
         return "en"  # no compiled catalog: stay readable in English rather than fail
     app.installTranslator(translator)
     QLocale.setDefault(QLocale(language))
+    return language
+
+
+def install_catalog(language: str) -> str:
+    """Route the core's strings through ``language``'s catalog, with no QCoreApplication (the
+    command line); return the language actually used.
+
+    English (or a language without a compiled catalog) restores the English sources.
+    """
+    global _catalog
+    _catalog = None
+    install_translator(None)
+    if language.startswith("en"):
+        return "en"
+    translator = QTranslator()
+    if not translator.load(str(resource_path("translations", f"examdesk_{language}.qm"))):
+        return "en"
+    _catalog = translator
+    install_translator(lambda context, text: translator.translate(context, text) or text)
     return language

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import json
+import os
 import subprocess
 import sys
 
@@ -11,6 +13,7 @@ from sqlalchemy import create_engine, text
 
 from examdesk import __version__
 from ui.cli import run
+from ui.language import command_language
 
 STATS_KEYS = {
     "exams", "sessions", "centers", "rooms", "spare_rooms", "seats", "candidates",
@@ -127,6 +130,49 @@ def test_the_command_line_does_not_load_qt(db_url):
         "assert status == 0; "
         "print(sorted(m for m in sys.modules if m.startswith('PySide6')))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=120, check=True)
-    assert result.stdout.strip().splitlines()[-1] == "[]"
+    english = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             timeout=120, check=True,
+                             env={**os.environ, "EXAMDESK_LANG": "en"})
+    assert english.stdout.strip().splitlines()[-1] == "[]"
+    # in Chinese only Qt's core is loaded, for its catalog reader: no widgets, no GUI
+    chinese = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             timeout=120, check=True,
+                             env={**os.environ, "EXAMDESK_LANG": "zh_CN"})
+    loaded = ast.literal_eval(chinese.stdout.strip().splitlines()[-1])
+    assert "PySide6.QtCore" in loaded
+    assert not {"PySide6.QtGui", "PySide6.QtWidgets"} & set(loaded)
+
+
+@pytest.mark.parametrize(("environment", "language"), [
+    ({"LANG": "zh_CN.UTF-8"}, "zh_CN"),
+    ({"LANG": "zh_TW.UTF-8"}, "zh_CN"),  # the one Chinese catalog there is
+    ({"LANG": "en_US.UTF-8"}, "en"),
+    ({"LC_ALL": "C", "LANG": "zh_CN.UTF-8"}, "en"),  # LC_ALL decides, as for the C library
+    ({"LC_MESSAGES": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}, "zh_CN"),
+    ({"EXAMDESK_LANG": "en", "LANG": "zh_CN.UTF-8"}, "en"),
+    ({}, "en"),
+])
+def test_the_command_speaks_the_language_of_its_terminal(monkeypatch, environment, language):
+    for variable in ("EXAMDESK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    for variable, value in environment.items():
+        monkeypatch.setenv(variable, value)
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert command_language() == language
+
+
+def test_a_chinese_terminal_gets_chinese_output_and_an_english_one_english(demo_url):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("EXAMDESK_LANG", "LC_ALL", "LC_MESSAGES", "LANG")}
+    command = [sys.executable, "-c", "from ui.cli import main; main()", "--db", demo_url]
+    chinese = subprocess.run([*command, "check"], capture_output=True, text=True, timeout=120,
+                             check=False, env={**env, "LANG": "zh_CN.UTF-8"})
+    assert chinese.returncode == 0 and "编排方案中有 0 个错误、0 个警告。" in chinese.stdout
+    english = subprocess.run([*command, "check"], capture_output=True, text=True, timeout=120,
+                             check=False, env={**env, "LANG": "en_US.UTF-8"})
+    assert english.returncode == 0 and "0 errors, 0 warnings in the plan." in english.stdout
+    refused = subprocess.run([*command, "seat", "swap", "1", "2"], capture_output=True,
+                             text=True, timeout=120, check=False,
+                             env={**env, "LANG": "zh_CN.UTF-8"})
+    assert refused.returncode == 2 and "考生" in refused.stderr
+    assert refused.stderr.count("\n") == 1
