@@ -38,7 +38,7 @@ from examdesk.db.locks import (
 )
 from examdesk.errors import BadInput, DatabaseError, DatabaseTooNew, NotAnExamDeskDatabase
 from examdesk.i18n import translate
-from examdesk.services.audit import Actor
+from examdesk.identity import user_name
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 ENV_VARIABLE = "EXAMDESK_DB"
@@ -247,7 +247,7 @@ class Database:
         Raises:
             DatabaseBusy: another writer held the lock for longer than the timeout.
         """
-        lock = WriteLock(Actor.from_environment().username, purpose, self.lock_timeout,
+        lock = WriteLock(user_name(), purpose, self.lock_timeout,
                          self.waiting, holder_file_of(self.url.database))
         with self._busy_explained(), self.sessions.begin() as session:
             if self.engine.dialect.name == "postgresql":
@@ -369,7 +369,7 @@ def _migrate(engine: Engine, revision: str, waiting: Waiting | None = None) -> N
     finds it upgraded.
     """
     sqlite = engine.dialect.name == "sqlite"
-    lock = WriteLock(Actor.from_environment().username, "upgrade the database",
+    lock = WriteLock(user_name(), "upgrade the database",
                      lock_timeout_from_environment(), waiting,
                      holder_file_of(engine.url.database))
     with engine.connect() as connection:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import getpass
-import os
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from examdesk.identity import user_name
 from examdesk.model import AuditEvent, User
 
 
@@ -22,13 +21,7 @@ class Actor:
     @classmethod
     def from_environment(cls) -> Actor:
         """``$EXAMDESK_USER``, else the operating-system login name."""
-        name = os.environ.get("EXAMDESK_USER", "").strip()
-        if not name:
-            try:
-                name = getpass.getuser()
-            except (KeyError, OSError):  # no login name (e.g. a bare container)
-                name = "unknown"
-        return cls(username=name)
+        return cls(username=user_name())
 
 
 def record(
