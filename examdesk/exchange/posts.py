@@ -31,7 +31,14 @@ from examdesk.exchange.sheets import CellValue, RawRow, RawSheet
 from examdesk.exchange.staff import read_roles, roles_accepted
 from examdesk.i18n import translate
 from examdesk.labels import POST_KIND_LABELS, STAFF_ROLE_LABELS
-from examdesk.planning.post_templates import MAX_HEADCOUNT, SupplyAmount, check_post_values
+from examdesk.planning.post_templates import (
+    MAX_HEADCOUNT,
+    NAME_LENGTH,
+    PHONE_LENGTH,
+    PLACE_LENGTH,
+    SupplyAmount,
+    check_post_values,
+)
 
 _KIND_WORDS: dict[str, PostKind] = {
     **{match_key(kind.value): kind for kind in PostKind},
@@ -55,8 +62,7 @@ _HOURS = re.compile(r"(\d{1,2})[:：.](\d{2})\s*(?:-|—|–|~|～|至|到)\s*(\
 _SUPPLY = re.compile(r"(?P<item>.+?)\s*(?P<quantity>\d+)\s*(?P<unit>\D*)")
 _SUPPLY_SEPARATORS = re.compile(r"[、,，;；\n]+")
 T = TypeVar("T")
-# the database's column widths
-_LENGTHS = {"name": 100, "place": 200, "phone": 40}
+_LENGTHS = {"name": NAME_LENGTH, "place": PLACE_LENGTH, "phone": PHONE_LENGTH}
 
 
 class BadValue(BadInput):
@@ -307,12 +313,9 @@ class _RowChecker(RowChecker):
         """A plain text field, trimmed ("" for the name when the column is absent)."""
         if field not in self.present:
             return "" if field == "name" else None
-        text = cell_text(self.value(row, field)).strip()
-        if len(text) > _LENGTHS[field]:
-            self.report(field, text, translate("Posts", "this is longer than {most} "
-                                                        "characters").format(
-                most=_LENGTHS[field]), translate("Posts", "shorten it"))
-            return None
+        value = self.value(row, field)
+        text = cell_text(value).strip()
+        self.length(field, value, text, _LENGTHS[field])
         return text
 
     def phone(self, row: RawRow) -> str | None:

@@ -2990,20 +2990,20 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>请更正该值</translation>
     </message>
     <message>
-        <source>this is longer than {most} characters</source>
-        <translation>超过 {most} 个字符</translation>
-    </message>
-    <message>
-        <source>shorten it</source>
-        <translation>请缩短</translation>
-    </message>
-    <message>
         <source>the test center is missing</source>
         <translation>考点为空</translation>
     </message>
     <message>
         <source>write the test center&apos;s code or name</source>
         <translation>请填写考点编号或考点名称</translation>
+    </message>
+    <message>
+        <source>A post&apos;s name</source>
+        <translation>岗位名称</translation>
+    </message>
+    <message>
+        <source>A post&apos;s place</source>
+        <translation>岗位地点</translation>
     </message>
     <message>
         <source>A post needs 0 to {most} people per session, not {count}.</source>
@@ -3022,8 +3022,24 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>请写明每项物资的名称，如 急救箱 2 个。</translation>
     </message>
     <message>
+        <source>A supply&apos;s name</source>
+        <translation>物资名称</translation>
+    </message>
+    <message>
+        <source>The unit of {item}</source>
+        <translation>{item} 的单位</translation>
+    </message>
+    <message>
         <source>The supply {item} has a negative quantity; use 0 or more.</source>
         <translation>物资 {item} 的数量为负数；请填写 0 或以上。</translation>
+    </message>
+    <message>
+        <source>{what} has at most {most} characters, not {length}.</source>
+        <translation>{what}最多 {most} 个字符，不能是 {length} 个。</translation>
+    </message>
+    <message>
+        <source>A post&apos;s phone</source>
+        <translation>岗位电话</translation>
     </message>
     <message>
         <source>this post</source>

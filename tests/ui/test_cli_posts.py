@@ -98,6 +98,13 @@ def test_one_centers_posts_are_added_changed_and_removed(capsys, own) -> None:
     (("post", "add", "01", "medical"), "already has the post 医疗急救点"),
     (("post", "remove", "01", "medical", "--name", "二号"), "has no post 医疗急救点 二号"),
     (("post", "template", "remove", "power", "--name", "备用"), "no standard post"),
+    # longer than the database keeps (PostgreSQL refused them with a traceback)
+    (("post", "edit", "01", "medical", "--place", "地" * 201), "at most 200 characters"),
+    (("post", "add", "01", "medical", "--name", "名" * 101), "at most 100 characters"),
+    (("post", "edit", "01", "medical", "--phone", "1" * 41), "at most 40 characters"),
+    (("post", "edit", "01", "medical", "--supplies", "药" * 101 + " 1 个"), "at most 100"),
+    (("post", "edit", "01", "medical", "--supplies", "药 1 " + "个" * 21), "at most 20"),
+    (("post", "template", "set", "medical", "--name", "名" * 101), "at most 100"),
 ])
 def test_bad_values_are_one_line_and_change_nothing(capsys, own, argv, message) -> None:
     before = examdesk(capsys, "--db", own, "post", "list")[1]
