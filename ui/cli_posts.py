@@ -140,8 +140,8 @@ def cmd_post(db: Database, args: argparse.Namespace) -> int:
                 dropped = posts.remove_post(session, actor, resolve_exam(session, args.exam),
                                             args.center, kind, args.name, force=args.force)
         except posts.LockedPostDuties as refused:
-            print(f"examdesk: {refused} ({translate('Cli', '--force removes it with them')})",
-                  file=sys.stderr)
+            print("examdesk: " + translate("Cli", "{problem} (--force removes it with them)")
+                  .format(problem=refused), file=sys.stderr)
             return EXIT_PLAN_PROBLEMS
         print(translate("Cli", "Removed {post} from test center {center} with its {duties} "
                                "duties.").format(post=post_label(kind, args.name.strip()),

@@ -816,6 +816,10 @@
         <translation>共 {count:,} 个岗位。</translation>
     </message>
     <message>
+        <source>{problem} (--force removes it with them)</source>
+        <translation>{problem}（加 --force 即连同这些安排一并删除）</translation>
+    </message>
+    <message>
         <source>Removed {post} from test center {center} with its {duties} duties.</source>
         <translation>已删除考点 {center} 的{post}及其 {duties} 条人员安排。</translation>
     </message>

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from examdesk.db import open_database
-from examdesk.model import Duty, Post
+from examdesk.enums import DutyKind, StaffRole
+from examdesk.model import Duty, ExamSession, Post, Staff, TestCenter
 from examdesk.services.exams import resolve_exam
 from examdesk.services.posts import post_problems
 from tests.core.exchange.helpers import write_workbook
@@ -170,6 +171,24 @@ def test_posts_speak_chinese(examdesk_app, capsys, own) -> None:
     assert status == 2 and "食堂 不是岗位类别" in err
     status, out, _ = examdesk(capsys, "--db", own, "posts", "--center", "01")
     assert status == 0 and "岗位人员已安排" in out
+
+
+def test_a_post_with_duties_set_by_hand_is_refused_in_chinese(examdesk_app, capsys,
+                                                              own) -> None:
+    database = open_database(own)
+    with database.write() as session:
+        post = session.scalar(select(Post).join(TestCenter).where(
+            TestCenter.code == "01", Post.kind == "strong_room"))
+        keeper = session.scalar(select(Staff).order_by(Staff.id).limit(1))
+        first = session.scalar(select(ExamSession).order_by(ExamSession.id).limit(1))
+        assert post is not None and keeper is not None and first is not None
+        session.add(Duty(staff_id=keeper.id, session_id=first.id, center_id=post.center_id,
+                         kind=DutyKind.POST, role=StaffRole.CONFIDENTIAL, post_id=post.id,
+                         locked=True))
+    database.close()
+    status, _, err = examdesk(capsys, "--db", own, "post", "remove", "01", "保密室")
+    assert status == 1 and err.count("\n") == 1
+    assert "有 1 条手动安排" in err and "--force" in err and "removes" not in err
 
 
 def test_posts_before_allocation_say_what_to_do_first(capsys, own) -> None:
