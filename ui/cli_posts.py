@@ -136,7 +136,7 @@ def cmd_post(db: Database, args: argparse.Namespace) -> int:
     kind = parse_kind(args.kind)
     if args.change == "remove":
         try:
-            with db.write("remove a post") as session:
+            with db.write("post remove") as session:
                 dropped = posts.remove_post(session, actor, resolve_exam(session, args.exam),
                                             args.center, kind, args.name, force=args.force)
         except posts.LockedPostDuties as refused:
@@ -148,7 +148,7 @@ def cmd_post(db: Database, args: argparse.Namespace) -> int:
                                                  center=args.center, duties=dropped))
         return EXIT_OK
     change = _change(args)
-    with db.write(f"{args.change} a post") as session:
+    with db.write(f"post {args.change}") as session:
         exam = resolve_exam(session, args.exam)
         service = posts.add_post if args.change == "add" else posts.edit_post
         row = service(session, actor, exam, args.center, kind, args.name, change)
@@ -169,7 +169,7 @@ def _template(db: Database, args: argparse.Namespace, actor: Actor) -> int:
         print(translate("Cli", "{count:,} standard posts.").format(count=len(templates)))
         return EXIT_OK
     kind = parse_kind(args.kind)
-    with db.write("change the standard posts") as session:
+    with db.write(f"post template {args.action}") as session:
         exam = resolve_exam(session, args.exam)
         if args.action == "remove":
             posts.remove_post_template(session, actor, exam, kind, args.name)
@@ -198,7 +198,7 @@ def _describe(post: StandardPost) -> str:
 
 def cmd_posts_init(db: Database, args: argparse.Namespace) -> int:
     """Give existing centers the standard posts they lack."""
-    with db.write("make the standard posts") as session:
+    with db.write("posts init") as session:
         made = posts.init_posts(session, Actor.from_environment(),
                                 resolve_exam(session, args.exam), center=args.center)
     print(translate("Cli", "Made {count:,} standard posts; staff them with 'examdesk posts'.")
