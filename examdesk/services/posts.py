@@ -193,15 +193,15 @@ def center_posts(session: Session, exam: ExamRef, *,
     if only is not None:
         query = query.where(Post.center_id == only)
     rows = session.execute(query).all()
-    supplies = post_supplies(session, [post.id for post, _code in rows])
+    values = stored_posts(session, [post for post, _code in rows])
     counts: defaultdict[int, list[int]] = defaultdict(lambda: [0, 0])
     for post_id, locked in session.execute(
         select(Duty.post_id, Duty.locked).where(Duty.post_id.in_([p.id for p, _c in rows]))
     ):
         counts[post_id or 0][0] += 1
         counts[post_id or 0][1] += int(locked)
-    return tuple(PostRow(code, _standard(post, supplies[post.id]), post.phone,
-                         counts[post.id][0], counts[post.id][1]) for post, code in rows)
+    return tuple(PostRow(code, value, post.phone, counts[post.id][0], counts[post.id][1])
+                 for (post, code), value in zip(rows, values, strict=True))
 
 
 def add_post(session: Session, actor: Actor, exam: ExamRef, center: str, kind: PostKind,
@@ -481,7 +481,13 @@ def _stored_supplies(stored: Sequence[dict[str, Any]]) -> tuple[SupplyAmount, ..
 
 def stored_post(session: Session, row: Post) -> StandardPost:
     """A post row's values (with its supplies)."""
-    return _standard(row, post_supplies(session, [row.id])[row.id])
+    return stored_posts(session, [row])[0]
+
+
+def stored_posts(session: Session, rows: Sequence[Post]) -> tuple[StandardPost, ...]:
+    """The values of post rows (with their supplies, read at once), in their order."""
+    supplies = post_supplies(session, [row.id for row in rows])
+    return tuple(_standard(row, supplies[row.id]) for row in rows)
 
 
 def new_post(session: Session, center: int, post: StandardPost, phone: str) -> Post:

@@ -30,7 +30,7 @@ from examdesk.services.audit import Actor
 from examdesk.services.exams import ExamRef
 from examdesk.services.imports import Conflicts, ImportResult, apply_sheet, read_sheet
 from examdesk.services.post_schedule import hours_text
-from examdesk.services.posts import fill_post, new_post, post_templates, stored_post
+from examdesk.services.posts import fill_post, new_post, post_templates, stored_posts
 
 
 def import_posts(
@@ -89,9 +89,9 @@ class _Plan:
         self.centers = centers
         names = {cid: name for name, (cid, _code, _phone) in centers.items()}
         self.stored: dict[tuple[str, PostKind, str], _Stored] = {}
-        for row in session.scalars(select(Post).where(Post.center_id.in_(names))):
-            self.stored[names[row.center_id], row.kind, row.name] = _Stored(
-                row, stored_post(session, row))
+        rows = session.scalars(select(Post).where(Post.center_id.in_(names))).all()
+        for row, values in zip(rows, stored_posts(session, rows), strict=True):
+            self.stored[names[row.center_id], row.kind, row.name] = _Stored(row, values)
         self.changed_rows: set[int] = set()
 
     @property
