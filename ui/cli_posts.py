@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from examdesk.db import Database
 from examdesk.exchange.posts import (
-    kinds_accepted,
+    kinds_listed,
     parse_hours,
     parse_kind,
     parse_roles,
@@ -24,6 +24,7 @@ from examdesk.exchange.posts import (
 from examdesk.i18n import translate
 from examdesk.labels import post_label
 from examdesk.planning.post_templates import PostChange, StandardPost
+from examdesk.planning.posts import DEFAULT_POST_ROLES
 from examdesk.services import posts
 from examdesk.services.audit import Actor
 from examdesk.services.exams import resolve_exam
@@ -80,7 +81,7 @@ def add_parsers(
 def _kind_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("kind", metavar="KIND", help=translate(
         "Cli", "the kind of post, as its label or value: {kinds}").format(
-        kinds=kinds_accepted()))
+        kinds=kinds_listed()))
     parser.add_argument("--name", default="", metavar="NAME", help=translate(
         "Cli", "the post's name, when a center has several of one kind (default: none)"))
 
@@ -191,7 +192,8 @@ def _describe(post: StandardPost) -> str:
         post_label(post.kind, post.name, post.place),
         hours_text(post.opens, post.closes) or translate("Cli", "no hours"),
         translate("Cli", "{count} per session").format(count=post.headcount),
-        roles_text(post.roles) or translate("Cli", "usual roles"),
+        roles_text(post.roles) or translate("Cli", "usual roles ({roles})").format(
+            roles=roles_text(DEFAULT_POST_ROLES[post.kind])),
         supplies_text(post.supplies) or translate("Cli", "no supplies"),
     ))
 

@@ -75,10 +75,14 @@ class BadValue(BadInput):
         self.fix = fix
 
 
+def kinds_listed() -> str:
+    """Every kind of post, as its label and its value: ``保密室 (strong_room), ...``."""
+    return ", ".join(f"{label} ({kind.value})" for kind, label in POST_KIND_LABELS.items())
+
+
 def kinds_accepted() -> str:
     """How to write a kind of post, for messages."""
-    return translate("Posts", "write one of: {kinds}").format(kinds=", ".join(
-        f"{label} ({kind.value})" for kind, label in POST_KIND_LABELS.items()))
+    return translate("Posts", "write one of: {kinds}").format(kinds=kinds_listed())
 
 
 def parse_kind(text: str) -> PostKind:

@@ -124,7 +124,7 @@ def remove_post_template(session: Session, actor: Actor, exam: ExamRef, kind: Po
         raise BadInput(translate(
             "Posts", "The exam has no standard post {post}; its standard posts are {posts}."
         ).format(post=post_label(kind, name.strip()), posts=_listing(
-            post_label(t.kind, t.name) for t in post_templates(session, exam))))
+            (post_label(t.kind, t.name) for t in post_templates(session, exam)), 20)))
     session.delete(row)
     session.flush()
     audit.record(session, actor, "posts.template.remove", exam_id=exam.id,
@@ -241,7 +241,8 @@ def edit_post(session: Session, actor: Actor, exam: ExamRef, center: str, kind: 
     row = _existing(session, exam, where, center, kind, name)
     if change.empty:
         raise BadInput(translate(
-            "Posts", "Say what to change: the place, hours, people, roles, phone or supplies."))
+            "Posts", "Say what to change: the name, place, hours, people, roles, phone or "
+                     "supplies."))
     old = stored_post(session, row)
     new = change.applied(old)
     if new.name != old.name and _post(session, where, kind, new.name) is not None:

@@ -860,8 +860,8 @@
         <translation>每场 {count} 人</translation>
     </message>
     <message>
-        <source>usual roles</source>
-        <translation>常规人员类别</translation>
+        <source>usual roles ({roles})</source>
+        <translation>常规人员类别（{roles}）</translation>
     </message>
     <message>
         <source>no supplies</source>
@@ -3070,8 +3070,8 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>考点 {center} 已有岗位{post}；请用 edit 修改，或为新岗位另起名称。</translation>
     </message>
     <message>
-        <source>Say what to change: the place, hours, people, roles, phone or supplies.</source>
-        <translation>请说明要修改的内容：地点、开放时间、人数、人员类别、电话或物资。</translation>
+        <source>Say what to change: the name, place, hours, people, roles, phone or supplies.</source>
+        <translation>请说明要修改的内容：名称、地点、开放时间、人数、人员类别、电话或物资。</translation>
     </message>
     <message>
         <source>Test center {center} already has the post {post}.</source>

@@ -99,6 +99,8 @@ def test_one_centers_posts_are_added_changed_and_removed(capsys, own) -> None:
     (("post", "add", "01", "medical"), "already has the post 医疗急救点"),
     (("post", "remove", "01", "medical", "--name", "二号"), "has no post 医疗急救点 二号"),
     (("post", "template", "remove", "power", "--name", "备用"), "no standard post"),
+    # every standard post is named, to pick the one meant
+    (("post", "template", "remove", "power", "--name", "备用"), "保密室, 考务办公室."),
     # longer than the database keeps (PostgreSQL refused them with a traceback)
     (("post", "edit", "01", "medical", "--place", "地" * 201), "at most 200 characters"),
     (("post", "add", "01", "medical", "--name", "名" * 101), "at most 100 characters"),
@@ -135,6 +137,8 @@ def test_the_standard_posts_are_listed_and_changed(capsys, own) -> None:
     status, out, _ = examdesk(capsys, "--db", own, "post", "template", "list")
     assert status == 0 and "11 standard posts." in out
     assert "保密室（考点保密室）  06:30-17:30  2 per session" in out
+    # who staffs a post that names no roles
+    assert "3 per session  usual roles (主考、副主考、考务办公室)  对讲机 10 部" in out
     status, out, _ = examdesk(capsys, "--db", own, "post", "template", "set", "exam_office",
                               "--people", "4", "--roles", "主考、副主考")
     assert status == 0 and "4 per session  主考、副主考" in out and "posts init" in out
