@@ -16,6 +16,7 @@ from examdesk.exchange.posts import (
     kinds_listed,
     parse_hours,
     parse_kind,
+    parse_phone,
     parse_roles,
     parse_supplies,
     roles_text,
@@ -113,7 +114,7 @@ def _change(args: argparse.Namespace) -> PostChange:
         hours=None if args.hours is None else parse_hours(args.hours),
         headcount=args.people,
         roles=None if args.roles is None else parse_roles(args.roles),
-        phone=getattr(args, "phone", None),
+        phone=None if getattr(args, "phone", None) is None else parse_phone(args.phone),
         supplies=None if args.supplies is None else parse_supplies(args.supplies),
     )
 

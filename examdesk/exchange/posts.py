@@ -169,6 +169,11 @@ def parse_headcount(value: CellValue) -> int:
     return int(number)
 
 
+def parse_phone(text: str) -> str:
+    """A post's phone as written, in the standard form when it is a mainland number."""
+    return phone_text(text) or text.strip()
+
+
 def _hours_accepted() -> str:
     return translate("Posts", "write the hours as 07:30-17:00, or nothing for none")
 
@@ -325,9 +330,7 @@ class _RowChecker(RowChecker):
     def phone(self, row: RawRow) -> str | None:
         """The phone as typed, in the standard form when it is a mainland number."""
         text = self.text(row, "phone")
-        if not text:
-            return text
-        return phone_text(text) or text
+        return text and parse_phone(text)
 
     def center(self, row: RawRow) -> str | None:
         """The matched center's full name, or None after reporting a problem."""

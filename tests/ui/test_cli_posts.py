@@ -199,3 +199,9 @@ def test_posts_before_allocation_say_what_to_do_first(capsys, own) -> None:
     status, out, _ = examdesk(capsys, "--db", own, "posts", "--center", "01")
     assert status == 0 and "01 保密室（考点保密室）: —\n" in out
     assert "seat the candidates first ('examdesk allocate')" in out
+
+
+def test_a_phone_is_read_as_a_posts_sheet_reads_it(capsys, own) -> None:
+    status, out, _ = examdesk(capsys, "--db", own, "post", "edit", "01", "medical",
+                              "--phone", "+86 138-0013-8000")
+    assert status == 0 and "phone 13800138000" in out
