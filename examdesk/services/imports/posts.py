@@ -68,6 +68,7 @@ def import_posts(
     return apply_sheet(
         session, actor, exam, "posts", raw, header, checked, plan, problems,
         skip_invalid=skip_invalid, dry_run=dry_run, progress=progress, cancelled=cancelled,
+        duty_centers=plan.duty_centers,
     )
 
 
@@ -97,6 +98,14 @@ class _Plan:
     @property
     def other_changes(self) -> bool:
         return False
+
+    def duty_centers(self, added: Sequence[PostRecord],
+                     changed: Sequence[PostRecord]) -> tuple[int, ...]:
+        """None: a post's values are nothing the roster's rules read, and its duties stay as
+        they are (`examdesk check` reports the posts' own staffing), so the roster is not
+        read before and after writing."""
+        del added, changed
+        return ()
 
     def is_new(self, record: PostRecord) -> bool:
         return record.key not in self.stored
