@@ -101,7 +101,7 @@ class _Plan:
 
     def duty_centers(self, added: Sequence[PostRecord],
                      changed: Sequence[PostRecord]) -> tuple[int, ...]:
-        """None: a post's values are nothing the roster's rules read, and its duties stay as
+        """No center: a post's values are nothing the roster's rules read, and its duties stay as
         they are (`examdesk check` reports the posts' own staffing), so the roster is not
         read before and after writing."""
         del added, changed
