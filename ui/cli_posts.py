@@ -13,9 +13,10 @@ from collections.abc import Callable
 
 from examdesk.db import Database
 from examdesk.exchange.posts import (
-    kinds_accepted,
+    kinds_listed,
     parse_hours,
     parse_kind,
+    parse_phone,
     parse_roles,
     parse_supplies,
     roles_text,
@@ -24,6 +25,7 @@ from examdesk.exchange.posts import (
 from examdesk.i18n import translate
 from examdesk.labels import post_label
 from examdesk.planning.post_templates import PostChange, StandardPost
+from examdesk.planning.posts import DEFAULT_POST_ROLES
 from examdesk.services import posts
 from examdesk.services.audit import Actor
 from examdesk.services.exams import resolve_exam
@@ -80,7 +82,7 @@ def add_parsers(
 def _kind_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("kind", metavar="KIND", help=translate(
         "Cli", "the kind of post, as its label or value: {kinds}").format(
-        kinds=kinds_accepted()))
+        kinds=kinds_listed()))
     parser.add_argument("--name", default="", metavar="NAME", help=translate(
         "Cli", "the post's name, when a center has several of one kind (default: none)"))
 
@@ -112,7 +114,7 @@ def _change(args: argparse.Namespace) -> PostChange:
         hours=None if args.hours is None else parse_hours(args.hours),
         headcount=args.people,
         roles=None if args.roles is None else parse_roles(args.roles),
-        phone=getattr(args, "phone", None),
+        phone=None if getattr(args, "phone", None) is None else parse_phone(args.phone),
         supplies=None if args.supplies is None else parse_supplies(args.supplies),
     )
 
@@ -136,19 +138,19 @@ def cmd_post(db: Database, args: argparse.Namespace) -> int:
     kind = parse_kind(args.kind)
     if args.change == "remove":
         try:
-            with db.write("remove a post") as session:
+            with db.write("post remove") as session:
                 dropped = posts.remove_post(session, actor, resolve_exam(session, args.exam),
                                             args.center, kind, args.name, force=args.force)
         except posts.LockedPostDuties as refused:
-            print(f"examdesk: {refused} ({translate('Cli', '--force removes it with them')})",
-                  file=sys.stderr)
+            print("examdesk: " + translate("Cli", "{problem} (--force removes it with them)")
+                  .format(problem=refused), file=sys.stderr)
             return EXIT_PLAN_PROBLEMS
         print(translate("Cli", "Removed {post} from test center {center} with its {duties} "
                                "duties.").format(post=post_label(kind, args.name.strip()),
                                                  center=args.center, duties=dropped))
         return EXIT_OK
     change = _change(args)
-    with db.write(f"{args.change} a post") as session:
+    with db.write(f"post {args.change}") as session:
         exam = resolve_exam(session, args.exam)
         service = posts.add_post if args.change == "add" else posts.edit_post
         row = service(session, actor, exam, args.center, kind, args.name, change)
@@ -169,7 +171,7 @@ def _template(db: Database, args: argparse.Namespace, actor: Actor) -> int:
         print(translate("Cli", "{count:,} standard posts.").format(count=len(templates)))
         return EXIT_OK
     kind = parse_kind(args.kind)
-    with db.write("change the standard posts") as session:
+    with db.write(f"post template {args.action}") as session:
         exam = resolve_exam(session, args.exam)
         if args.action == "remove":
             posts.remove_post_template(session, actor, exam, kind, args.name)
@@ -191,14 +193,15 @@ def _describe(post: StandardPost) -> str:
         post_label(post.kind, post.name, post.place),
         hours_text(post.opens, post.closes) or translate("Cli", "no hours"),
         translate("Cli", "{count} per session").format(count=post.headcount),
-        roles_text(post.roles) or translate("Cli", "usual roles"),
+        roles_text(post.roles) or translate("Cli", "usual roles ({roles})").format(
+            roles=roles_text(DEFAULT_POST_ROLES[post.kind])),
         supplies_text(post.supplies) or translate("Cli", "no supplies"),
     ))
 
 
 def cmd_posts_init(db: Database, args: argparse.Namespace) -> int:
     """Give existing centers the standard posts they lack."""
-    with db.write("make the standard posts") as session:
+    with db.write("posts init") as session:
         made = posts.init_posts(session, Actor.from_environment(),
                                 resolve_exam(session, args.exam), center=args.center)
     print(translate("Cli", "Made {count:,} standard posts; staff them with 'examdesk posts'.")

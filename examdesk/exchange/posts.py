@@ -31,7 +31,14 @@ from examdesk.exchange.sheets import CellValue, RawRow, RawSheet
 from examdesk.exchange.staff import read_roles, roles_accepted
 from examdesk.i18n import translate
 from examdesk.labels import POST_KIND_LABELS, STAFF_ROLE_LABELS
-from examdesk.planning.post_templates import MAX_HEADCOUNT, SupplyAmount, check_post_values
+from examdesk.planning.post_templates import (
+    MAX_HEADCOUNT,
+    NAME_LENGTH,
+    PHONE_LENGTH,
+    PLACE_LENGTH,
+    SupplyAmount,
+    check_post_values,
+)
 
 _KIND_WORDS: dict[str, PostKind] = {
     **{match_key(kind.value): kind for kind in PostKind},
@@ -55,8 +62,7 @@ _HOURS = re.compile(r"(\d{1,2})[:：.](\d{2})\s*(?:-|—|–|~|～|至|到)\s*(\
 _SUPPLY = re.compile(r"(?P<item>.+?)\s*(?P<quantity>\d+)\s*(?P<unit>\D*)")
 _SUPPLY_SEPARATORS = re.compile(r"[、,，;；\n]+")
 T = TypeVar("T")
-# the database's column widths
-_LENGTHS = {"name": 100, "place": 200, "phone": 40}
+_LENGTHS = {"name": NAME_LENGTH, "place": PLACE_LENGTH, "phone": PHONE_LENGTH}
 
 
 class BadValue(BadInput):
@@ -69,10 +75,14 @@ class BadValue(BadInput):
         self.fix = fix
 
 
+def kinds_listed() -> str:
+    """Every kind of post, as its label and its value: ``保密室 (strong_room), ...``."""
+    return ", ".join(f"{label} ({kind.value})" for kind, label in POST_KIND_LABELS.items())
+
+
 def kinds_accepted() -> str:
     """How to write a kind of post, for messages."""
-    return translate("Posts", "write one of: {kinds}").format(kinds=", ".join(
-        f"{label} ({kind.value})" for kind, label in POST_KIND_LABELS.items()))
+    return translate("Posts", "write one of: {kinds}").format(kinds=kinds_listed())
 
 
 def parse_kind(text: str) -> PostKind:
@@ -157,6 +167,11 @@ def parse_headcount(value: CellValue) -> int:
             "Posts", "write how many people the post needs in each session, 0 to {most}"
         ).format(most=MAX_HEADCOUNT))
     return int(number)
+
+
+def parse_phone(text: str) -> str:
+    """A post's phone as written, in the standard form when it is a mainland number."""
+    return phone_text(text) or text.strip()
 
 
 def _hours_accepted() -> str:
@@ -307,20 +322,15 @@ class _RowChecker(RowChecker):
         """A plain text field, trimmed ("" for the name when the column is absent)."""
         if field not in self.present:
             return "" if field == "name" else None
-        text = cell_text(self.value(row, field)).strip()
-        if len(text) > _LENGTHS[field]:
-            self.report(field, text, translate("Posts", "this is longer than {most} "
-                                                        "characters").format(
-                most=_LENGTHS[field]), translate("Posts", "shorten it"))
-            return None
+        value = self.value(row, field)
+        text = cell_text(value).strip()
+        self.length(field, value, text, _LENGTHS[field])
         return text
 
     def phone(self, row: RawRow) -> str | None:
         """The phone as typed, in the standard form when it is a mainland number."""
         text = self.text(row, "phone")
-        if not text:
-            return text
-        return phone_text(text) or text
+        return text and parse_phone(text)
 
     def center(self, row: RawRow) -> str | None:
         """The matched center's full name, or None after reporting a problem."""

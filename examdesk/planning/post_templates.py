@@ -17,6 +17,10 @@ from examdesk.i18n import translate
 
 #: The most people a post may ask for in one session.
 MAX_HEADCOUNT = 99
+# The longest texts a post keeps: the widths of their database columns
+# (examdesk/model/staff.py: Post, PostSupply).
+NAME_LENGTH, PLACE_LENGTH, PHONE_LENGTH = 100, 200, 40
+ITEM_LENGTH, UNIT_LENGTH = 100, 20
 
 
 @dataclass(frozen=True)
@@ -63,18 +67,23 @@ class StandardPost:
 
         Raises:
             BadInput: a headcount outside 0..99, hours that end before they start, a negative
-                or unnamed supply.
+                or unnamed supply, a text longer than the database keeps.
         """
-        check_post_values(self.headcount, self.opens, self.closes, self.supplies)
+        check_post_values(self.headcount, self.opens, self.closes, self.supplies,
+                          name=self.name, place=self.place)
 
 
 def check_post_values(headcount: int | None, opens: time | None, closes: time | None,
-                      supplies: tuple[SupplyAmount, ...] | None) -> None:
-    """Refuse a headcount outside 0..99, hours ending before they start, bad supplies.
+                      supplies: tuple[SupplyAmount, ...] | None, *, name: str = "",
+                      place: str = "") -> None:
+    """Refuse a headcount outside 0..99, hours ending before they start, bad supplies, and
+    texts longer than the database keeps.
 
     Raises:
         BadInput: one sentence naming the bad value.
     """
+    check_length(translate("Posts", "A post's name"), name, NAME_LENGTH)
+    check_length(translate("Posts", "A post's place"), place, PLACE_LENGTH)
     if headcount is not None and not 0 <= headcount <= MAX_HEADCOUNT:
         raise BadInput(translate(
             "Posts", "A post needs 0 to {most} people per session, not {count}.").format(
@@ -91,10 +100,38 @@ def check_post_values(headcount: int | None, opens: time | None, closes: time | 
                 item=supply.item))
         if not supply.item.strip():
             raise BadInput(translate("Posts", "Name each supply, e.g. 急救箱 2 个."))
+        check_length(translate("Posts", "A supply's name"), supply.item, ITEM_LENGTH)
+        check_length(translate("Posts", "The unit of {item}").format(item=supply.item),
+                     supply.unit, UNIT_LENGTH)
         if supply.quantity < 0:
             raise BadInput(translate(
                 "Posts", "The supply {item} has a negative quantity; use 0 or more.").format(
                 item=supply.item))
+
+
+def check_length(what: str, text: str, most: int) -> None:
+    """Refuse a text longer than ``most`` characters (its database column's width).
+
+    Args:
+        what: the text as messages name it, e.g. "A post's place".
+        text: the text.
+        most: the most characters it may have.
+
+    Raises:
+        BadInput: the text is longer.
+    """
+    if len(text) > most:
+        raise BadInput(translate("Posts", "{what} has at most {most} characters, not {length}."
+                                 ).format(what=what, most=most, length=len(text)))
+
+
+def check_phone(phone: str) -> None:
+    """Refuse a post's phone longer than the database keeps.
+
+    Raises:
+        BadInput: the phone is too long.
+    """
+    check_length(translate("Posts", "A post's phone"), phone.strip(), PHONE_LENGTH)
 
 
 def _supplies(*items: tuple[str, int, str]) -> tuple[SupplyAmount, ...]:
@@ -162,6 +199,16 @@ class PostChange:
     roles: frozenset[StaffRole] | None = None
     phone: str | None = None
     supplies: tuple[SupplyAmount, ...] | None = None
+
+    def __post_init__(self) -> None:
+        """Refuse a phone longer than the database keeps (the other values are checked
+        when the change is applied).
+
+        Raises:
+            BadInput: the phone is too long.
+        """
+        if self.phone is not None:
+            check_phone(self.phone)
 
     @property
     def empty(self) -> bool:

@@ -124,7 +124,7 @@ def remove_post_template(session: Session, actor: Actor, exam: ExamRef, kind: Po
         raise BadInput(translate(
             "Posts", "The exam has no standard post {post}; its standard posts are {posts}."
         ).format(post=post_label(kind, name.strip()), posts=_listing(
-            post_label(t.kind, t.name) for t in post_templates(session, exam))))
+            (post_label(t.kind, t.name) for t in post_templates(session, exam)), 20)))
     session.delete(row)
     session.flush()
     audit.record(session, actor, "posts.template.remove", exam_id=exam.id,
@@ -193,15 +193,15 @@ def center_posts(session: Session, exam: ExamRef, *,
     if only is not None:
         query = query.where(Post.center_id == only)
     rows = session.execute(query).all()
-    supplies = post_supplies(session, [post.id for post, _code in rows])
+    values = stored_posts(session, [post for post, _code in rows])
     counts: defaultdict[int, list[int]] = defaultdict(lambda: [0, 0])
     for post_id, locked in session.execute(
         select(Duty.post_id, Duty.locked).where(Duty.post_id.in_([p.id for p, _c in rows]))
     ):
         counts[post_id or 0][0] += 1
         counts[post_id or 0][1] += int(locked)
-    return tuple(PostRow(code, _standard(post, supplies[post.id]), post.phone,
-                         counts[post.id][0], counts[post.id][1]) for post, code in rows)
+    return tuple(PostRow(code, value, post.phone, counts[post.id][0], counts[post.id][1])
+                 for (post, code), value in zip(rows, values, strict=True))
 
 
 def add_post(session: Session, actor: Actor, exam: ExamRef, center: str, kind: PostKind,
@@ -241,7 +241,8 @@ def edit_post(session: Session, actor: Actor, exam: ExamRef, center: str, kind: 
     row = _existing(session, exam, where, center, kind, name)
     if change.empty:
         raise BadInput(translate(
-            "Posts", "Say what to change: the place, hours, people, roles, phone or supplies."))
+            "Posts", "Say what to change: the name, place, hours, people, roles, phone or "
+                     "supplies."))
     old = stored_post(session, row)
     new = change.applied(old)
     if new.name != old.name and _post(session, where, kind, new.name) is not None:
@@ -481,7 +482,13 @@ def _stored_supplies(stored: Sequence[dict[str, Any]]) -> tuple[SupplyAmount, ..
 
 def stored_post(session: Session, row: Post) -> StandardPost:
     """A post row's values (with its supplies)."""
-    return _standard(row, post_supplies(session, [row.id])[row.id])
+    return stored_posts(session, [row])[0]
+
+
+def stored_posts(session: Session, rows: Sequence[Post]) -> tuple[StandardPost, ...]:
+    """The values of post rows (with their supplies, read at once), in their order."""
+    supplies = post_supplies(session, [row.id for row in rows])
+    return tuple(_standard(row, supplies[row.id]) for row in rows)
 
 
 def new_post(session: Session, center: int, post: StandardPost, phone: str) -> Post:

@@ -816,6 +816,10 @@
         <translation>共 {count:,} 个岗位。</translation>
     </message>
     <message>
+        <source>{problem} (--force removes it with them)</source>
+        <translation>{problem}（加 --force 即连同这些安排一并删除）</translation>
+    </message>
+    <message>
         <source>Removed {post} from test center {center} with its {duties} duties.</source>
         <translation>已删除考点 {center} 的{post}及其 {duties} 条人员安排。</translation>
     </message>
@@ -856,8 +860,8 @@
         <translation>每场 {count} 人</translation>
     </message>
     <message>
-        <source>usual roles</source>
-        <translation>常规人员类别</translation>
+        <source>usual roles ({roles})</source>
+        <translation>常规人员类别（{roles}）</translation>
     </message>
     <message>
         <source>no supplies</source>
@@ -2990,20 +2994,20 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>请更正该值</translation>
     </message>
     <message>
-        <source>this is longer than {most} characters</source>
-        <translation>超过 {most} 个字符</translation>
-    </message>
-    <message>
-        <source>shorten it</source>
-        <translation>请缩短</translation>
-    </message>
-    <message>
         <source>the test center is missing</source>
         <translation>考点为空</translation>
     </message>
     <message>
         <source>write the test center&apos;s code or name</source>
         <translation>请填写考点编号或考点名称</translation>
+    </message>
+    <message>
+        <source>A post&apos;s name</source>
+        <translation>岗位名称</translation>
+    </message>
+    <message>
+        <source>A post&apos;s place</source>
+        <translation>岗位地点</translation>
     </message>
     <message>
         <source>A post needs 0 to {most} people per session, not {count}.</source>
@@ -3022,8 +3026,24 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>请写明每项物资的名称，如 急救箱 2 个。</translation>
     </message>
     <message>
+        <source>A supply&apos;s name</source>
+        <translation>物资名称</translation>
+    </message>
+    <message>
+        <source>The unit of {item}</source>
+        <translation>{item} 的单位</translation>
+    </message>
+    <message>
         <source>The supply {item} has a negative quantity; use 0 or more.</source>
         <translation>物资 {item} 的数量为负数；请填写 0 或以上。</translation>
+    </message>
+    <message>
+        <source>{what} has at most {most} characters, not {length}.</source>
+        <translation>{what}最多 {most} 个字符，不能是 {length} 个。</translation>
+    </message>
+    <message>
+        <source>A post&apos;s phone</source>
+        <translation>岗位电话</translation>
     </message>
     <message>
         <source>this post</source>
@@ -3050,8 +3070,8 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>考点 {center} 已有岗位{post}；请用 edit 修改，或为新岗位另起名称。</translation>
     </message>
     <message>
-        <source>Say what to change: the place, hours, people, roles, phone or supplies.</source>
-        <translation>请说明要修改的内容：地点、开放时间、人数、人员类别、电话或物资。</translation>
+        <source>Say what to change: the name, place, hours, people, roles, phone or supplies.</source>
+        <translation>请说明要修改的内容：名称、地点、开放时间、人数、人员类别、电话或物资。</translation>
     </message>
     <message>
         <source>Test center {center} already has the post {post}.</source>

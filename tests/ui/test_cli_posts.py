@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from examdesk.db import open_database
-from examdesk.model import Duty, Post
+from examdesk.enums import DutyKind, StaffRole
+from examdesk.model import Duty, ExamSession, Post, Staff, TestCenter
 from examdesk.services.exams import resolve_exam
 from examdesk.services.posts import post_problems
 from tests.core.exchange.helpers import write_workbook
@@ -98,6 +99,15 @@ def test_one_centers_posts_are_added_changed_and_removed(capsys, own) -> None:
     (("post", "add", "01", "medical"), "already has the post 医疗急救点"),
     (("post", "remove", "01", "medical", "--name", "二号"), "has no post 医疗急救点 二号"),
     (("post", "template", "remove", "power", "--name", "备用"), "no standard post"),
+    # every standard post is named, to pick the one meant
+    (("post", "template", "remove", "power", "--name", "备用"), "保密室, 考务办公室."),
+    # longer than the database keeps (PostgreSQL refused them with a traceback)
+    (("post", "edit", "01", "medical", "--place", "地" * 201), "at most 200 characters"),
+    (("post", "add", "01", "medical", "--name", "名" * 101), "at most 100 characters"),
+    (("post", "edit", "01", "medical", "--phone", "1" * 41), "at most 40 characters"),
+    (("post", "edit", "01", "medical", "--supplies", "药" * 101 + " 1 个"), "at most 100"),
+    (("post", "edit", "01", "medical", "--supplies", "药 1 " + "个" * 21), "at most 20"),
+    (("post", "template", "set", "medical", "--name", "名" * 101), "at most 100"),
 ])
 def test_bad_values_are_one_line_and_change_nothing(capsys, own, argv, message) -> None:
     before = examdesk(capsys, "--db", own, "post", "list")[1]
@@ -127,6 +137,8 @@ def test_the_standard_posts_are_listed_and_changed(capsys, own) -> None:
     status, out, _ = examdesk(capsys, "--db", own, "post", "template", "list")
     assert status == 0 and "11 standard posts." in out
     assert "保密室（考点保密室）  06:30-17:30  2 per session" in out
+    # who staffs a post that names no roles
+    assert "3 per session  usual roles (主考、副主考、考务办公室)  对讲机 10 部" in out
     status, out, _ = examdesk(capsys, "--db", own, "post", "template", "set", "exam_office",
                               "--people", "4", "--roles", "主考、副主考")
     assert status == 0 and "4 per session  主考、副主考" in out and "posts init" in out
@@ -165,7 +177,31 @@ def test_posts_speak_chinese(examdesk_app, capsys, own) -> None:
     assert status == 0 and "岗位人员已安排" in out
 
 
+def test_a_post_with_duties_set_by_hand_is_refused_in_chinese(examdesk_app, capsys,
+                                                              own) -> None:
+    database = open_database(own)
+    with database.write() as session:
+        post = session.scalar(select(Post).join(TestCenter).where(
+            TestCenter.code == "01", Post.kind == "strong_room"))
+        keeper = session.scalar(select(Staff).order_by(Staff.id).limit(1))
+        first = session.scalar(select(ExamSession).order_by(ExamSession.id).limit(1))
+        assert post is not None and keeper is not None and first is not None
+        session.add(Duty(staff_id=keeper.id, session_id=first.id, center_id=post.center_id,
+                         kind=DutyKind.POST, role=StaffRole.CONFIDENTIAL, post_id=post.id,
+                         locked=True))
+    database.close()
+    status, _, err = examdesk(capsys, "--db", own, "post", "remove", "01", "保密室")
+    assert status == 1 and err.count("\n") == 1
+    assert "有 1 条手动安排" in err and "--force" in err and "removes" not in err
+
+
 def test_posts_before_allocation_say_what_to_do_first(capsys, own) -> None:
     status, out, _ = examdesk(capsys, "--db", own, "posts", "--center", "01")
     assert status == 0 and "01 保密室（考点保密室）: —\n" in out
     assert "seat the candidates first ('examdesk allocate')" in out
+
+
+def test_a_phone_is_read_as_a_posts_sheet_reads_it(capsys, own) -> None:
+    status, out, _ = examdesk(capsys, "--db", own, "post", "edit", "01", "medical",
+                              "--phone", "+86 138-0013-8000")
+    assert status == 0 and "phone 13800138000" in out

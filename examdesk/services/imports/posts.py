@@ -2,8 +2,10 @@
 
 A post is known by its center, kind and name: a row naming a post the center has updates it
 (differences are reported as warnings), any other row adds one. Only the columns the sheet
-has are written; a new post without a phone takes its center's. Posts the sheet does not name
-stay as they are. The post roster that `export posts` writes reads back unchanged.
+has are written; a new post starts, as `examdesk post add` does, from the exam's standard post
+of its kind and name when there is one, and takes its center's phone when the sheet gives
+none. Posts the sheet does not name stay as they are. The post roster that `export posts`
+writes reads back unchanged.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from examdesk.services.audit import Actor
 from examdesk.services.exams import ExamRef
 from examdesk.services.imports import Conflicts, ImportResult, apply_sheet, read_sheet
 from examdesk.services.post_schedule import hours_text
-from examdesk.services.posts import fill_post, new_post, stored_post
+from examdesk.services.posts import fill_post, new_post, post_templates, stored_posts
 
 
 def import_posts(
@@ -62,10 +64,11 @@ def import_posts(
         raw, header, [KnownName(name, (code,)) for name, (_i, code, _p) in centers.items()])
     problems = Problems(raw.file_name, raw.sheet_name)
     problems.extend(checked.problems)
-    plan = _Plan(session, header, problems, centers)
+    plan = _Plan(session, exam, header, problems, centers)
     return apply_sheet(
         session, actor, exam, "posts", raw, header, checked, plan, problems,
         skip_invalid=skip_invalid, dry_run=dry_run, progress=progress, cancelled=cancelled,
+        duty_centers=plan.duty_centers,
     )
 
 
@@ -78,22 +81,31 @@ class _Stored:
 class _Plan:
     """Compares the sheet's posts with the centers' posts, then writes the difference."""
 
-    def __init__(self, session: Session, header: HeaderMap, problems: Problems,
+    def __init__(self, session: Session, exam: ExamRef, header: HeaderMap, problems: Problems,
                  centers: dict[str, tuple[int, str, str]]) -> None:
         self.session = session
+        self.standard = {(t.kind, t.name): t for t in post_templates(session, exam)}
         self.header = header
         self.problems = problems
         self.centers = centers
         names = {cid: name for name, (cid, _code, _phone) in centers.items()}
         self.stored: dict[tuple[str, PostKind, str], _Stored] = {}
-        for row in session.scalars(select(Post).where(Post.center_id.in_(names))):
-            self.stored[names[row.center_id], row.kind, row.name] = _Stored(
-                row, stored_post(session, row))
+        rows = session.scalars(select(Post).where(Post.center_id.in_(names))).all()
+        for row, values in zip(rows, stored_posts(session, rows), strict=True):
+            self.stored[names[row.center_id], row.kind, row.name] = _Stored(row, values)
         self.changed_rows: set[int] = set()
 
     @property
     def other_changes(self) -> bool:
         return False
+
+    def duty_centers(self, added: Sequence[PostRecord],
+                     changed: Sequence[PostRecord]) -> tuple[int, ...]:
+        """No center: a post's values are nothing the roster's rules read, and its duties stay as
+        they are (`examdesk check` reports the posts' own staffing), so the roster is not
+        read before and after writing."""
+        del added, changed
+        return ()
 
     def is_new(self, record: PostRecord) -> bool:
         return record.key not in self.stored
@@ -129,7 +141,9 @@ class _Plan:
         check_cancelled(cancelled)
         for record in added:
             center, _code, phone = self.centers[record.center]
-            post = _change(record).applied(StandardPost(record.kind, record.name))
+            base = self.standard.get((record.kind, record.name),
+                                     StandardPost(record.kind, record.name))
+            post = _change(record).applied(base)
             new_post(self.session, center, post, record.phone or phone)
         for record in changed:
             stored = self.stored[record.key]

@@ -138,3 +138,15 @@ def test_every_problem_is_located(tmp_path) -> None:
                        (4, "A", "考点")}
     hours = next(p for p in checked.problems if p.column == "E")
     assert hours.what == "7点 cannot be read as hours" and "07:30-17:00" in hours.fix
+
+
+def test_texts_longer_than_the_database_keeps_are_located(tmp_path) -> None:
+    checked = sheet(tmp_path, ("01", "医疗急救点", "名" * 101, "地" * 201, "", 3, "", "1" * 41,
+                               "药" * 101 + " 1 个"),
+                    ("01", "保密室", "", "", "", 2, "", "", "保密柜 1 " + "个" * 21))
+    assert checked.records == ()
+    located = {(p.row, p.column): p.what for p in checked.problems}
+    assert set(located) == {(2, "C"), (2, "D"), (2, "H"), (2, "I"), (3, "I")}
+    assert "longer than the 200 that fit" in located[2, "D"]
+    assert "at most 100 characters" in located[2, "I"]
+    assert "at most 20 characters" in located[3, "I"]

@@ -4,6 +4,7 @@ and the post roster export read back unchanged."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import time
 
 import pytest
@@ -14,12 +15,12 @@ from examdesk.db import Database, open_database
 from examdesk.enums import PostKind, StaffRole
 from examdesk.exchange.problems import Severity
 from examdesk.model import AuditEvent
-from examdesk.planning.post_templates import SupplyAmount
+from examdesk.planning.post_templates import DEFAULT_POST_TEMPLATES, SupplyAmount
 from examdesk.services.audit import Actor
 from examdesk.services.duty_exports import export_posts
 from examdesk.services.exams import resolve_exam
 from examdesk.services.imports.posts import import_posts
-from examdesk.services.posts import center_posts
+from examdesk.services.posts import center_posts, remove_post
 from tests.core.exchange.helpers import write_workbook
 
 ACTOR = Actor("tester")
@@ -97,3 +98,17 @@ def test_the_post_roster_export_reads_back_unchanged(own, tmp_path) -> None:
     result = run(own, path)
     assert (result.added, result.updated, result.unchanged, result.problems, result.notes) \
         == (0, 0, 55, (), ())
+
+
+def test_a_new_post_starts_from_the_standard_post_as_post_add_does(own, tmp_path) -> None:
+    with own.write() as session:
+        remove_post(session, ACTOR, resolve_exam(session), "01", PostKind.MEDICAL, "")
+    path = write_workbook(tmp_path / "posts.xlsx", [
+        ("考点编号", "岗位", "需要人数"), ("01", "医疗急救点", 2)], title="岗位设置")
+    result = run(own, path)
+    assert (result.added, result.errors, result.written) == (1, (), True)
+    medical = posts_of(own, "01")[PostKind.MEDICAL, ""].post
+    standard = next(t for t in DEFAULT_POST_TEMPLATES if t.kind is PostKind.MEDICAL)
+    # the sheet's column is written, the others are the exam's standard medical post
+    assert medical == replace(standard, headcount=2,
+                              supplies=tuple(sorted(standard.supplies, key=lambda s: s.item)))
