@@ -1465,6 +1465,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>考点 {center} 尚未安排场次 {code} 的监考员；请先运行 “examdesk roster”。</translation>
     </message>
     <message>
+        <source>Test center {center} holds no paper in session {code}: nobody sits in its rooms then. Its sessions: {codes}.</source>
+        <translation>考点 {center} 在场次 {code} 不安排考试，其考场中无人应考。该考点的场次：{codes}。</translation>
+    </message>
+    <message>
         <source>No staff member of exam {exam} has the ID number {who}.</source>
         <translation>考试 {exam} 中没有证件号码为 {who} 的工作人员。</translation>
     </message>
