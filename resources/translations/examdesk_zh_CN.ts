@@ -28,6 +28,10 @@
         <translation>“{abbreviation}”不能作为科目简称：科目列表会在空格和 、 , ; / | 处拆分，这个简称永远无法匹配。</translation>
     </message>
     <message>
+        <source>Level {level} has no subject written “{subject}”; its subjects are {subjects}.</source>
+        <translation>级别 {level} 没有写作“{subject}”的科目；其科目有：{subjects}。</translation>
+    </message>
+    <message>
         <source>“{target}” could mean {names}; write the full name, or the level&apos;s and subject&apos;s codes as LEVEL/SUBJECT: {codes}.</source>
         <translation>“{target}”可能是指 {names}；请写全称，或按“级别/科目”的格式写级别代码和科目代码：{codes}。</translation>
     </message>
