@@ -146,6 +146,13 @@ def _repair_roster(db: Database, args: argparse.Namespace) -> int:
             person=move.person, session=move.session,
             before=move.before or translate("Cli", "(no duty)"),
             after=move.after or translate("Cli", "(no duty)")))
+    for drawn in result.after_draw:
+        print(translate(
+            "Cli", "Test center {center} had drawn its rooms for {session} before this "
+                   "repair. The draw stands; in {rooms} the invigilators are now people who "
+                   "did not draw the room: tell them, and print the center's duty sheet, "
+                   "their duty cards and those rooms' sheets again.").format(
+            center=drawn.center, session=drawn.session, rooms="、".join(drawn.rooms)))
     if result.issues:
         print_issues(result.issues)
     errors = sum(1 for issue in result.issues if issue.is_error)

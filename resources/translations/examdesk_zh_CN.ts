@@ -559,6 +559,10 @@
         <translation>（无任务）</translation>
     </message>
     <message>
+        <source>Test center {center} had drawn its rooms for {session} before this repair. The draw stands; in {rooms} the invigilators are now people who did not draw the room: tell them, and print the center&apos;s duty sheet, their duty cards and those rooms&apos; sheets again.</source>
+        <translation>考点 {center} 在本次修复前已为 {session} 抽签分配考场。抽签结果仍然有效；考场 {rooms} 现由未参加该考场抽签的人员监考：请通知他们，并重新打印该考点的监考安排表、他们的工作安排卡和这些考场的表单。</translation>
+    </message>
+    <message>
         <source>Re-rostered {rooms:,} room-sessions (seed {seed}; reproduce with --seed {seed}): {moves:,} duties changed, every other duty kept; {errors:,} errors left; {seconds:.1f} s.</source>
         <translation>已重新安排 {rooms:,} 个考场场次（随机种子 {seed}，用 --seed {seed} 可重现）：变更任务 {moves:,} 项，其他任务全部保持不变；剩余错误 {errors:,} 个；用时 {seconds:.1f} 秒。</translation>
     </message>
