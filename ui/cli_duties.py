@@ -135,7 +135,7 @@ def cmd_roster(db: Database, args: argparse.Namespace) -> int:
 def _repair_roster(db: Database, args: argparse.Namespace) -> int:
     """Repair the broken rooms in one transaction; print who moved where and what is left."""
     started = time.perf_counter()
-    with db.write(translate("Cli", "repairing the roster")) as session:
+    with db.write("roster --repair") as session:
         exam = resolve_exam(session, args.exam)
         result = roster.repair_exam_roster(session, Actor.from_environment(), exam,
                                            seed=args.seed, center=args.center,

@@ -547,10 +547,6 @@
         <translation>已安排 {duties:,} 项任务（随机种子 {seed}）：空缺 {unfilled:,} 个，违反硬性规则 {violations:,} 处，监考员性别相同的考场 {same_gender:,} 个，重复搭档 {pairs:,} 对；用时 {seconds:.1f} 秒。</translation>
     </message>
     <message>
-        <source>repairing the roster</source>
-        <translation>修复监考安排</translation>
-    </message>
-    <message>
         <source>{person}, {session}: {before} → {after}</source>
         <translation>{person}，{session}：{before} → {after}</translation>
     </message>
@@ -625,10 +621,6 @@
     <message>
         <source>abbreviations {listed}</source>
         <translation>简称 {listed}</translation>
-    </message>
-    <message>
-        <source>change an abbreviation</source>
-        <translation>修改简称</translation>
     </message>
     <message>
         <source>{name} already accepts “{abbreviation}”; its abbreviations: {listed}.</source>

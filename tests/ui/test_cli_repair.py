@@ -334,6 +334,13 @@ def test_the_broken_duties_and_the_repair_in_chinese(examdesk_app, capsys, demo)
     assert re.search(r"^.+（.+），6月1\d日.+：02/020\d\d( \*)? → ", out, re.MULTILINE)
 
 
+def test_a_repair_names_itself_by_its_command_to_whoever_waits(examdesk_app, capsys, demo,
+                                                                write_purposes):
+    # what another user's waiting message says, in whatever language they read it
+    assert examdesk(capsys, "--db", demo, "roster", "--repair", "--seed", "1")[0] == 0
+    assert write_purposes == ["roster --repair"]
+
+
 def test_import_seating_sections_in_chinese(examdesk_app, capsys, demo, tmp_path):
     path = spare_room_plan(capsys, demo, tmp_path)
     status, out, _ = examdesk(capsys, "--db", demo, "import", "seating", path)
