@@ -1,8 +1,9 @@
-"""The invigilator roster in the database: make it, repair it, write it, check it.
+"""The invigilator roster in the database: make it, repair it, write it.
 
 Locked duties (replacements, hand-made assignments) and post duties stay as they are; the
 roster is solved around them. With a center, only that center's duties are made again. A
-repair makes again only the rooms whose duties a change to the plan broke.
+repair makes again only the rooms whose duties a change to the plan broke. The roster's
+check is part of the plan's (examdesk/services/plan_check.py).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from examdesk.services import audit
 from examdesk.services.audit import Actor
 from examdesk.services.duties import forget_draws, write_duties
 from examdesk.services.duty_data import DutyData, load_duty_data
-from examdesk.services.duty_watch import roster_check, rostered
+from examdesk.services.duty_watch import rostered
 from examdesk.services.exams import ExamRef, center_id
 from examdesk.services.seeds import choose_seed
 
@@ -229,10 +230,3 @@ def _after_draw(session: Session, exam: ExamRef, data: DutyData,
     return tuple(AfterDraw(c.code, s.label, tuple(sorted(rooms[c.id, s.id])))
                  for c in data.centers for s in data.sessions if (c.id, s.id) in rooms)
 
-
-def roster_problems(session: Session, exam: ExamRef) -> tuple[PlanIssue, ...]:
-    """Every problem of the exam's roster as it stands (for `examdesk check`).
-
-    An exam without any duty yet has no roster to check: no problem is reported then.
-    """
-    return roster_check(load_duty_data(session, exam))
