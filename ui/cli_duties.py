@@ -129,6 +129,12 @@ def cmd_roster(db: Database, args: argparse.Namespace) -> int:
     ).format(duties=result.written, seed=result.seed, unfilled=m.unfilled,
              violations=m.hard_violations, same_gender=m.same_gender_rooms,
              pairs=m.repeated_pairs, seconds=time.perf_counter() - started))
+    if result.draws_forgotten:
+        print(translate(
+            "Cli", "The {count:,} recorded draws of the centers rostered again are forgotten: "
+                   "their teams are new, and the sheets name no invigilator until each "
+                   "center draws again ('examdesk draw').").format(
+            count=result.draws_forgotten))
     return EXIT_PLAN_PROBLEMS if any(i.is_error for i in result.issues) else EXIT_OK
 
 

@@ -43,12 +43,14 @@ class RosterResult:
         written: duties written.
         issues: every gap, explained, and any rule a locked duty breaks.
         metrics: violations, unfilled places and soft-goal misses.
+        draws_forgotten: the recorded draws the new teams replaced (docs/draw.md).
     """
 
     seed: int
     written: int
     issues: tuple[PlanIssue, ...]
     metrics: RosterMetrics
+    draws_forgotten: int = 0
 
 
 def roster_exam(
@@ -111,7 +113,7 @@ def roster_exam(
                  "hard_violations": result.metrics.hard_violations,
                  "draws_forgotten": forgotten},
     )
-    return RosterResult(chosen, len(new), result.issues, result.metrics)
+    return RosterResult(chosen, len(new), result.issues, result.metrics, forgotten)
 
 
 @dataclass(frozen=True)

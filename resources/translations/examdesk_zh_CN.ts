@@ -547,6 +547,10 @@
         <translation>已安排 {duties:,} 项任务（随机种子 {seed}）：空缺 {unfilled:,} 个，违反硬性规则 {violations:,} 处，监考员性别相同的考场 {same_gender:,} 个，重复搭档 {pairs:,} 对；用时 {seconds:.1f} 秒。</translation>
     </message>
     <message>
+        <source>The {count:,} recorded draws of the centers rostered again are forgotten: their teams are new, and the sheets name no invigilator until each center draws again (&apos;examdesk draw&apos;).</source>
+        <translation>重新安排的考点已记录的 {count:,} 次抽签作废：监考组已重新编排，在各考点重新抽签（“examdesk draw”）之前，表单不列监考员姓名。</translation>
+    </message>
+    <message>
         <source>{person}, {session}: {before} → {after}</source>
         <translation>{person}，{session}：{before} → {after}</translation>
     </message>

@@ -143,8 +143,15 @@ def test_a_new_roster_forgets_the_draws_it_replaces(capsys, demo_copy_url, actor
     database.close()
     assert query(url, select(TestCenter.code).join(RoomDraw).order_by(TestCenter.code)) == [
         ("02",), ("03",)]
-    assert examdesk(capsys, "--db", url, "roster", "--seed", "4")[0] == 0
+    status, out, _ = examdesk(capsys, "--db", url, "roster", "--seed", "4")
+    assert status == 0
     assert query(url, select(func.count(RoomDraw.id))) == [(0,)]
+    # and says so: the names vanish from the sheets until the centers draw again
+    assert ("The 2 recorded draws of the centers rostered again are forgotten: their teams "
+            "are new, and the sheets name no invigilator until each center draws again "
+            "('examdesk draw').") in out.splitlines()
+    status, out, _ = examdesk(capsys, "--db", url, "roster", "--seed", "4")
+    assert status == 0 and "forgotten" not in out
 
 
 @pytest.mark.slow
