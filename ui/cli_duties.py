@@ -129,13 +129,19 @@ def cmd_roster(db: Database, args: argparse.Namespace) -> int:
     ).format(duties=result.written, seed=result.seed, unfilled=m.unfilled,
              violations=m.hard_violations, same_gender=m.same_gender_rooms,
              pairs=m.repeated_pairs, seconds=time.perf_counter() - started))
+    if result.draws_forgotten:
+        print(translate(
+            "Cli", "The {count:,} recorded draws of the centers rostered again are forgotten: "
+                   "their teams are new, and the sheets name no invigilator until each "
+                   "center draws again ('examdesk draw').").format(
+            count=result.draws_forgotten))
     return EXIT_PLAN_PROBLEMS if any(i.is_error for i in result.issues) else EXIT_OK
 
 
 def _repair_roster(db: Database, args: argparse.Namespace) -> int:
     """Repair the broken rooms in one transaction; print who moved where and what is left."""
     started = time.perf_counter()
-    with db.write(translate("Cli", "repairing the roster")) as session:
+    with db.write("roster --repair") as session:
         exam = resolve_exam(session, args.exam)
         result = roster.repair_exam_roster(session, Actor.from_environment(), exam,
                                            seed=args.seed, center=args.center,
@@ -146,6 +152,13 @@ def _repair_roster(db: Database, args: argparse.Namespace) -> int:
             person=move.person, session=move.session,
             before=move.before or translate("Cli", "(no duty)"),
             after=move.after or translate("Cli", "(no duty)")))
+    for drawn in result.after_draw:
+        print(translate(
+            "Cli", "Test center {center} had drawn its rooms for {session} before this "
+                   "repair. The draw stands; in {rooms} the invigilators are now people who "
+                   "did not draw the room: tell them, and print the center's duty sheet, "
+                   "their duty cards and those rooms' sheets again.").format(
+            center=drawn.center, session=drawn.session, rooms="、".join(drawn.rooms)))
     if result.issues:
         print_issues(result.issues)
     errors = sum(1 for issue in result.issues if issue.is_error)

@@ -295,7 +295,7 @@ def _accepted(names: Names) -> str:
 
 def _alias(db: Database, args: argparse.Namespace) -> int:
     """Add or remove one abbreviation, audited."""
-    with db.write(translate("Cli", "change an abbreviation")) as session:
+    with db.write(f"exam alias {args.alias_action}") as session:
         exam = resolve_exam(session, args.exam)
         change = (abbreviations.add_abbreviation if args.alias_action == "add"
                   else abbreviations.remove_abbreviation)(

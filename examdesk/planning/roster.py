@@ -109,7 +109,8 @@ def make_roster(centers: Sequence[DutyCenter], rooms: Sequence[DutyRoom],
             invigilators; roving to roving invigilators (to invigilators at a center that has
             none); every inspector inspects each session of their center up to the cap.
         settings: invigilators per room, session cap, reserve ratio, other centers, seed.
-        locked: duties fixed beforehand; kept as they are and solved around.
+        locked: duties fixed beforehand; kept as they are and solved around. Those at other
+            centers than ``centers`` count for who is free, and are returned unchecked.
         progress: told how many (center, time slot) problems are done.
         cancelled: checked before each problem.
 
@@ -175,7 +176,10 @@ def _roster(exam: RosterExam, locked: Sequence[Duty], *, optimise: bool,
     builder.run()
     duties = builder.duties()
     empty = gaps(exam, builder.ledger)
-    checked = check_roster(exam, duties)
+    # a roster of some centers (``examdesk roster --center``) is made around the other centers'
+    # duties, locked: they bear on who is free, but are not of this roster to check (they
+    # would read as duties of a center the exam does not have)
+    checked = check_roster(exam, [d for d in duties if d.center_id in exam.center_by_id])
     broken = [issue for issue in checked if issue.code in HARD_RULE_CODES]
     soft = soft_counts(exam, builder.ledger)
     metrics = RosterMetrics(

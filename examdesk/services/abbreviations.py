@@ -206,16 +206,36 @@ def _find(levels: Sequence[LevelNames], target: str) -> _Target:
     text = trim(target)
     if "/" in text:
         level_text, _, subject_text = text.partition("/")
-        level = _one(text, [_Target(lv, None) for lv in levels], level_text).level
-        return _one(text, [_Target(level, s) for s in level.subjects], subject_text)
+        level = _one(text, [_Target(lv, None) for lv in levels], level_text)
+        if level is None:
+            raise _unknown(text, levels)
+        found = _one(text, [_Target(level.level, s) for s in level.level.subjects],
+                     subject_text)
+        if found is None:
+            raise BadInput(translate(
+                "Abbreviations", "Level {level} has no subject written “{subject}”; its "
+                                 "subjects are {subjects}.").format(
+                level=level.level.name, subject=subject_text.strip(),
+                subjects=", ".join(f"{s.code} {s.name}" for s in level.level.subjects) or "-"))
+        return found
     every = [_Target(lv, None) for lv in levels] + [
         _Target(lv, s) for lv in levels for s in lv.subjects]
-    return _one(text, every, text)
+    found = _one(text, every, text)
+    if found is None:
+        raise _unknown(text, levels)
+    return found
 
 
-def _one(target: str, choices: Sequence[_Target], text: str) -> _Target:
+def _unknown(target: str, levels: Sequence[LevelNames]) -> BadInput:
+    return BadInput(translate(
+        "Abbreviations", "No level or subject of the exam is written “{target}”; the levels "
+                         "are {levels}.").format(
+        target=target, levels=", ".join(lv.name for lv in levels) or "-"))
+
+
+def _one(target: str, choices: Sequence[_Target], text: str) -> _Target | None:
     """The choice written as ``text``: by full name, else code, else short name or
-    abbreviation; refuses none and several."""
+    abbreviation; None when none is; refuses several."""
     key = match_key(text)
     tiers: tuple[Callable[[Names], set[str]], ...] = (
         lambda n: {match_key(n.name)}, lambda n: {match_key(n.code)}, _keys)
@@ -229,11 +249,7 @@ def _one(target: str, choices: Sequence[_Target], text: str) -> _Target:
                                  "the level's and subject's codes as LEVEL/SUBJECT: {codes}."
             ).format(target=target, names=", ".join(c.names.name for c in matched),
                      codes=", ".join(c.label for c in matched)))
-    listed = ", ".join(c.names.name for c in choices if c.subject is None) or ", ".join(
-        c.names.name for c in choices)
-    raise BadInput(translate(
-        "Abbreviations", "No level or subject of the exam is written “{target}”; the levels "
-                         "are {levels}.").format(target=target, levels=listed or "-"))
+    return None
 
 
 def _store(session: Session, exam: ExamRef, found: _Target,

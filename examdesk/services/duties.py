@@ -285,6 +285,7 @@ def draw_center(session: Session, actor: Actor, exam: ExamRef, *, center: str,
     data = load_duty_data(session, exam)
     duties = [d for d in data.duties if d.kind is DutyKind.ROOM
               and d.center_id == wanted and d.session_id == session_id]
+    _refuse_idle_session(session, exam, data, wanted, center, session_id, session_code)
     if not duties:
         raise PlanProblem(translate(
             "Duties", "Test center {center} has no invigilators rostered for session {code}; "
@@ -305,6 +306,27 @@ def draw_center(session: Session, actor: Actor, exam: ExamRef, *, center: str,
                  entity_id=wanted or 0, summary=f"draw {center} {session_code} seed {chosen}",
                  details={"seed": chosen, "session": session_code, "host": held_by})
     return DrawSummary(chosen, len({d.room_id for d in result.duties}), held_by)
+
+
+def _refuse_idle_session(session: Session, exam: ExamRef, data: DutyData, wanted: int | None,
+                         center: str, session_id: int, session_code: str) -> None:
+    """Refuse a draw for a session in which the center holds no paper (nobody sits there then).
+
+    Raises:
+        BadInput: the center's rooms are empty in that session; the message lists the
+            sessions it holds.
+    """
+    held = held_sessions(data.sessions, {r.id: r.center_id for r in data.rooms}).get(
+        wanted or 0, set())
+    if session_id in held:
+        return
+    codes = [code for sid, code in session.execute(
+        select(ExamSession.id, ExamSession.code).where(ExamSession.exam_id == exam.id)
+        .order_by(ExamSession.date, ExamSession.start_time)) if sid in held]
+    raise BadInput(translate(
+        "Duties", "Test center {center} holds no paper in session {code}: nobody sits in its "
+                  "rooms then. Its sessions: {codes}.").format(
+        center=center, code=session_code, codes=", ".join(codes) or "-"))
 
 
 def forget_draws(session: Session, exam: ExamRef, center: int | None = None) -> int:

@@ -12,7 +12,7 @@ when, where and which rule.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 
 from sqlalchemy import select
@@ -40,23 +40,29 @@ def roster_check(data: DutyData) -> tuple[PlanIssue, ...]:
                          data.settings)
 
 
-def new_errors(before: Sequence[PlanIssue],
-               after: Sequence[PlanIssue]) -> tuple[PlanIssue, ...]:
-    """The errors of ``after`` that ``before`` did not have (as many times as it had them).
+def match_issues(issues: Iterable[PlanIssue], known: Iterable[PlanIssue]) -> tuple[
+        tuple[PlanIssue, ...], tuple[PlanIssue, ...]]:
+    """``issues`` split into those ``known`` has (as many times as it has them) and the others.
 
     Issues are told apart by code and message, which name the person, session and room.
     """
-    seen = Counter((i.code, i.message) for i in before if i.is_error)
+    left = Counter((i.code, i.message) for i in known)
     found: list[PlanIssue] = []
-    for issue in after:
-        if not issue.is_error:
-            continue
+    other: list[PlanIssue] = []
+    for issue in issues:
         key = (issue.code, issue.message)
-        if seen[key]:
-            seen[key] -= 1
-        else:
+        if left[key]:
+            left[key] -= 1
             found.append(issue)
-    return tuple(found)
+        else:
+            other.append(issue)
+    return tuple(found), tuple(other)
+
+
+def new_errors(before: Sequence[PlanIssue],
+               after: Sequence[PlanIssue]) -> tuple[PlanIssue, ...]:
+    """The errors of ``after`` that ``before`` did not have (as many times as it had them)."""
+    return match_issues((i for i in after if i.is_error), (i for i in before if i.is_error))[1]
 
 
 class DutyWatch:

@@ -9,7 +9,6 @@ duties outside a post's shifts).
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -17,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from examdesk.planning.plan import PlanIssue
 from examdesk.services.duty_data import load_duty_data
-from examdesk.services.duty_watch import roster_check
+from examdesk.services.duty_watch import match_issues, roster_check
 from examdesk.services.exams import ExamRef
 from examdesk.services.posts import post_problems
 from examdesk.services.seating import check_exam
@@ -57,17 +56,7 @@ class PlanCheck:
         Returns:
             The roster problems among ``broken``, then the ones the roster had before.
         """
-        left = Counter((i.code, i.message) for i in broken)
-        caused: list[PlanIssue] = []
-        before: list[PlanIssue] = []
-        for issue in self.roster:
-            key = (issue.code, issue.message)
-            if left[key]:
-                left[key] -= 1
-                caused.append(issue)
-            else:
-                before.append(issue)
-        return tuple(caused), tuple(before)
+        return match_issues(self.roster, broken)
 
 
 def check_exam_plan(session: Session, exam: ExamRef) -> PlanCheck:

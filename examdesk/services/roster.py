@@ -1,12 +1,15 @@
-"""The invigilator roster in the database: make it, repair it, write it, check it.
+"""The invigilator roster in the database: make it, repair it, write it.
 
 Locked duties (replacements, hand-made assignments) and post duties stay as they are; the
 roster is solved around them. With a center, only that center's duties are made again. A
-repair makes again only the rooms whose duties a change to the plan broke.
+repair makes again only the rooms whose duties a change to the plan broke. The roster's
+check is part of the plan's (examdesk/services/plan_check.py).
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select, tuple_
@@ -16,7 +19,8 @@ from examdesk.enums import DutyKind
 from examdesk.errors import PlanProblem
 from examdesk.i18n import translate
 from examdesk.model import Duty as DutyRow
-from examdesk.model import Staff
+from examdesk.model import RoomDraw, Staff
+from examdesk.planning.duty_plan import Duty
 from examdesk.planning.plan import PlanIssue
 from examdesk.planning.roster import RosterMetrics, make_roster
 from examdesk.planning.roster_repair import DutyMove, repair_roster
@@ -24,8 +28,8 @@ from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
 from examdesk.services import audit
 from examdesk.services.audit import Actor
 from examdesk.services.duties import forget_draws, write_duties
-from examdesk.services.duty_data import load_duty_data
-from examdesk.services.duty_watch import roster_check, rostered
+from examdesk.services.duty_data import DutyData, load_duty_data
+from examdesk.services.duty_watch import rostered
 from examdesk.services.exams import ExamRef, center_id
 from examdesk.services.seeds import choose_seed
 
@@ -39,12 +43,14 @@ class RosterResult:
         written: duties written.
         issues: every gap, explained, and any rule a locked duty breaks.
         metrics: violations, unfilled places and soft-goal misses.
+        draws_forgotten: the recorded draws the new teams replaced (docs/draw.md).
     """
 
     seed: int
     written: int
     issues: tuple[PlanIssue, ...]
     metrics: RosterMetrics
+    draws_forgotten: int = 0
 
 
 def roster_exam(
@@ -107,7 +113,25 @@ def roster_exam(
                  "hard_violations": result.metrics.hard_violations,
                  "draws_forgotten": forgotten},
     )
-    return RosterResult(chosen, len(new), result.issues, result.metrics)
+    return RosterResult(chosen, len(new), result.issues, result.metrics, forgotten)
+
+
+@dataclass(frozen=True)
+class AfterDraw:
+    """Rooms a repair gave other invigilators in a session their center had already drawn.
+
+    The draw stands (docs/draw.md): the other rooms keep the teams that drew them, and the
+    sheets of these rooms name the people the repair put there.
+
+    Attributes:
+        center: the test center's code.
+        session: the session's label.
+        rooms: the rooms' labels.
+    """
+
+    center: str
+    session: str
+    rooms: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -120,12 +144,14 @@ class RepairResult:
         moves: who moved where, by session and person.
         issues: what the roster still breaks or lacks (of the repaired centers), errors
             first; no error means the roster is clean.
+        after_draw: the drawn sessions whose rooms the repair changed, by center and session.
     """
 
     seed: int
     rooms: tuple[tuple[str, str], ...]
     moves: tuple[DutyMove, ...]
     issues: tuple[PlanIssue, ...]
+    after_draw: tuple[AfterDraw, ...] = ()
 
 
 def repair_exam_roster(
@@ -140,8 +166,9 @@ def repair_exam_roster(
 ) -> RepairResult:
     """Re-roster only the rooms whose duties break a rule or lack invigilators.
 
-    Every other duty stays exactly as it is; locked and post duties always do. Written in
-    the caller's transaction.
+    Every other duty stays exactly as it is; locked and post duties always do. A draw the
+    center has held stays recorded, as after a replacement: the repaired rooms of a drawn
+    session are named in ``after_draw``. Written in the caller's transaction.
 
     Args:
         session: the caller's session.
@@ -172,23 +199,36 @@ def repair_exam_roster(
         session.execute(delete(DutyRow).where(tuple_(DutyRow.staff_id, DutyRow.session_id).in_(
             [(d.staff_id, d.session_id) for d in repair.removed[start : start + 500]])))
     write_duties(session, repair.added)
+    after_draw = _after_draw(session, exam, data, (*repair.removed, *repair.added))
     audit.record(
         session, actor, "duties.repair", exam_id=exam.id, entity="exam", entity_id=exam.id,
         summary=f"repaired {len(repair.places)} room-sessions with seed {chosen}",
         details={"seed": chosen, "center": center or "", "rooms": len(repair.places),
-                 "removed": len(repair.removed), "added": len(repair.added)},
+                 "removed": len(repair.removed), "added": len(repair.added),
+                 "changed_after_draw": [f"{a.session} {room}" for a in after_draw
+                                        for room in a.rooms]},
     )
     rooms = {r.id: r.label for r in data.rooms}
     sessions = {s.id: s.label for s in data.sessions}
-    codes = {c.id: c.code for c in data.centers if only is None or c.id == only}
-    issues = tuple(i for i in repair.issues if not i.center or i.center in codes.values())
+    codes = {c.code for c in data.centers if only is None or c.id == only}
+    issues = tuple(i for i in repair.issues if not i.center or i.center in codes)
     return RepairResult(chosen, tuple((sessions[s], rooms[r]) for s, r in repair.places),
-                        repair.moves, issues)
+                        repair.moves, issues, after_draw)
 
 
-def roster_problems(session: Session, exam: ExamRef) -> tuple[PlanIssue, ...]:
-    """Every problem of the exam's roster as it stands (for `examdesk check`).
+def _after_draw(session: Session, exam: ExamRef, data: DutyData,
+                changed: Sequence[Duty]) -> tuple[AfterDraw, ...]:
+    """The rooms whose invigilators ``changed`` in sessions their center has drawn."""
+    drawn = {(center_of, session_id) for center_of, session_id in session.execute(
+        select(RoomDraw.center_id, RoomDraw.session_id).where(RoomDraw.exam_id == exam.id))}
+    if not drawn:
+        return ()
+    by_id = {r.id: r for r in data.rooms}
+    rooms: defaultdict[tuple[int, int], set[str]] = defaultdict(set)
+    for d in changed:
+        room = by_id.get(d.room_id or 0) if d.kind is DutyKind.ROOM else None
+        if room is not None and (room.center_id, d.session_id) in drawn:
+            rooms[room.center_id, d.session_id].add(room.label)
+    return tuple(AfterDraw(c.code, s.label, tuple(sorted(rooms[c.id, s.id])))
+                 for c in data.centers for s in data.sessions if (c.id, s.id) in rooms)
 
-    An exam without any duty yet has no roster to check: no problem is reported then.
-    """
-    return roster_check(load_duty_data(session, exam))

@@ -28,6 +28,10 @@
         <translation>“{abbreviation}”不能作为科目简称：科目列表会在空格和 、 , ; / | 处拆分，这个简称永远无法匹配。</translation>
     </message>
     <message>
+        <source>Level {level} has no subject written “{subject}”; its subjects are {subjects}.</source>
+        <translation>级别 {level} 没有写作“{subject}”的科目；其科目有：{subjects}。</translation>
+    </message>
+    <message>
         <source>“{target}” could mean {names}; write the full name, or the level&apos;s and subject&apos;s codes as LEVEL/SUBJECT: {codes}.</source>
         <translation>“{target}”可能是指 {names}；请写全称，或按“级别/科目”的格式写级别代码和科目代码：{codes}。</translation>
     </message>
@@ -543,8 +547,8 @@
         <translation>已安排 {duties:,} 项任务（随机种子 {seed}）：空缺 {unfilled:,} 个，违反硬性规则 {violations:,} 处，监考员性别相同的考场 {same_gender:,} 个，重复搭档 {pairs:,} 对；用时 {seconds:.1f} 秒。</translation>
     </message>
     <message>
-        <source>repairing the roster</source>
-        <translation>修复监考安排</translation>
+        <source>The {count:,} recorded draws of the centers rostered again are forgotten: their teams are new, and the sheets name no invigilator until each center draws again (&apos;examdesk draw&apos;).</source>
+        <translation>重新安排的考点已记录的 {count:,} 次抽签作废：监考组已重新编排，在各考点重新抽签（“examdesk draw”）之前，表单不列监考员姓名。</translation>
     </message>
     <message>
         <source>{person}, {session}: {before} → {after}</source>
@@ -553,6 +557,10 @@
     <message>
         <source>(no duty)</source>
         <translation>（无任务）</translation>
+    </message>
+    <message>
+        <source>Test center {center} had drawn its rooms for {session} before this repair. The draw stands; in {rooms} the invigilators are now people who did not draw the room: tell them, and print the center&apos;s duty sheet, their duty cards and those rooms&apos; sheets again.</source>
+        <translation>考点 {center} 在本次修复前已为 {session} 抽签分配考场。抽签结果仍然有效；考场 {rooms} 现由未参加该考场抽签的人员监考：请通知他们，并重新打印该考点的监考安排表、他们的工作安排卡和这些考场的表单。</translation>
     </message>
     <message>
         <source>Re-rostered {rooms:,} room-sessions (seed {seed}; reproduce with --seed {seed}): {moves:,} duties changed, every other duty kept; {errors:,} errors left; {seconds:.1f} s.</source>
@@ -617,10 +625,6 @@
     <message>
         <source>abbreviations {listed}</source>
         <translation>简称 {listed}</translation>
-    </message>
-    <message>
-        <source>change an abbreviation</source>
-        <translation>修改简称</translation>
     </message>
     <message>
         <source>{name} already accepts “{abbreviation}”; its abbreviations: {listed}.</source>
@@ -1467,6 +1471,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Test center {center} has no invigilators rostered for session {code}; run &apos;examdesk roster&apos; first.</source>
         <translation>考点 {center} 尚未安排场次 {code} 的监考员；请先运行 “examdesk roster”。</translation>
+    </message>
+    <message>
+        <source>Test center {center} holds no paper in session {code}: nobody sits in its rooms then. Its sessions: {codes}.</source>
+        <translation>考点 {center} 在场次 {code} 不安排考试，其考场中无人应考。该考点的场次：{codes}。</translation>
     </message>
     <message>
         <source>No staff member of exam {exam} has the ID number {who}.</source>

@@ -32,3 +32,20 @@ def examdesk_app(qapp, monkeypatch):
     app = create_application()
     yield app
     install_translator(None)  # the next test starts from plain English core strings
+
+
+@pytest.fixture
+def write_purposes(monkeypatch) -> list[str]:
+    """What every plan writer of the test tells whoever waits for it (``Database.write``'s
+    purpose), in order."""
+    from examdesk.db import Database
+
+    purposes: list[str] = []
+    write = Database.write
+
+    def spy(self, purpose=""):
+        purposes.append(purpose)
+        return write(self, purpose)
+
+    monkeypatch.setattr(Database, "write", spy)
+    return purposes

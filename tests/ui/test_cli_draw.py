@@ -121,6 +121,17 @@ def test_a_center_without_a_chief_examiner_asks_for_the_host(capsys, demo_copy_u
                     "--host", "赵副主考")[0] == 0
 
 
+def test_a_draw_in_a_session_the_center_does_not_hold_names_its_sessions(capsys, demo_url):
+    # 02 seats only 初级 candidates, who sit nothing in S1 (中级 法规与政策): rostering
+    # again, as the refusal used to advise, could never help
+    status, out, err = examdesk(capsys, "--db", demo_url, "draw", "--center", "02",
+                                "--session", "S1")
+    assert status == 2 and out == "" and err.count("\n") == 1
+    assert "Test center 02 holds no paper in session S1" in err and "S2, S3" in err
+    assert "examdesk roster" not in err
+    assert query(demo_url, select(func.count(RoomDraw.id))) == [(0,)]
+
+
 def test_a_new_roster_forgets_the_draws_it_replaces(capsys, demo_copy_url, actor):
     url = demo_copy_url
     for center in ("01", "02", "03"):
@@ -132,8 +143,15 @@ def test_a_new_roster_forgets_the_draws_it_replaces(capsys, demo_copy_url, actor
     database.close()
     assert query(url, select(TestCenter.code).join(RoomDraw).order_by(TestCenter.code)) == [
         ("02",), ("03",)]
-    assert examdesk(capsys, "--db", url, "roster", "--seed", "4")[0] == 0
+    status, out, _ = examdesk(capsys, "--db", url, "roster", "--seed", "4")
+    assert status == 0
     assert query(url, select(func.count(RoomDraw.id))) == [(0,)]
+    # and says so: the names vanish from the sheets until the centers draw again
+    assert ("The 2 recorded draws of the centers rostered again are forgotten: their teams "
+            "are new, and the sheets name no invigilator until each center draws again "
+            "('examdesk draw').") in out.splitlines()
+    status, out, _ = examdesk(capsys, "--db", url, "roster", "--seed", "4")
+    assert status == 0 and "forgotten" not in out
 
 
 @pytest.mark.slow

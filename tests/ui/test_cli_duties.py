@@ -59,6 +59,17 @@ def test_roster_is_reproducible_from_its_seed(capsys, demo):
     assert duty_rows(demo) == first
 
 
+def test_rostering_one_center_keeps_the_others_and_reports_no_false_problem(capsys, demo):
+    others = [r for center in (1, 3, 4, 5) for r in duty_rows(demo, center_id=center)]
+    status, out, _ = examdesk(capsys, "--db", demo, "roster", "--center", "02", "--seed", "1")
+    # the other centers' duties are what the center is rostered around, not duties of an
+    # unknown center (it said so 1,184 times, and exit 1)
+    assert "[duty-unknown]" not in out and "0 hard-rule violations" in out
+    assert status == 0
+    assert [r for center in (1, 3, 4, 5) for r in duty_rows(demo, center_id=center)] == others
+    assert duty_rows(demo, center_id=2) and examdesk(capsys, "--db", demo, "check")[0] == 0
+
+
 def test_a_short_center_is_explained_with_numbers(capsys, demo):
     assert examdesk(capsys, "--db", demo, "exam", "set", "--max-sessions", "2")[0] == 0
     status, out, _ = examdesk(capsys, "--db", demo, "roster", "--seed", "1")

@@ -99,6 +99,14 @@ def test_abbreviations_are_added_and_removed(capsys, own_exam_copy_url):
     assert status == 0 and "中级实操" not in out
 
 
+def test_an_abbreviation_change_names_itself_by_its_command_to_whoever_waits(
+        capsys, examdesk_app, own_exam_copy_url, write_purposes):
+    url = own_exam_copy_url
+    assert examdesk(capsys, "--db", url, "exam", "alias", "add", "2/22", "中级实操")[0] == 0
+    assert examdesk(capsys, "--db", url, "exam", "alias", "remove", "2/22", "中级实操")[0] == 0
+    assert write_purposes == ["exam alias add", "exam alias remove"]
+
+
 @pytest.mark.parametrize(("argv", "says"), [
     (("add", "社会工作师", "助理社工师"), "already how 助理社会工作师 is written"),
     (("add", "综合能力", "综合"), "1/11, 2/21"),

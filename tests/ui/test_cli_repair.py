@@ -9,11 +9,21 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from examdesk.db import open_database
 from examdesk.enums import DutyKind
-from examdesk.model import Candidate, Duty, Room, SeatAssignment, Staff, TestCenter
+from examdesk.model import (
+    AuditEvent,
+    Candidate,
+    Duty,
+    ExamSession,
+    Room,
+    RoomDraw,
+    SeatAssignment,
+    Staff,
+    TestCenter,
+)
 from tests.core.exchange.helpers import (
     HEADER,
     ROOM_HEADER,
@@ -254,6 +264,65 @@ def test_changes_that_break_nothing_exit_0(capsys, demo):
     assert status == 0 and "0 duties changed" in out
 
 
+def colleague_swap(url, center: str, session_code: str) -> tuple[str, str, str]:
+    """Two candidates of one level at ``center`` whose swap seats one of them before an
+    invigilator of their own work unit in ``session_code``: their ID numbers, and the room."""
+    database = open_database(url)
+    try:
+        with database.begin() as session:
+            duties = session.execute(
+                select(Staff.work_unit, Room.id, TestCenter.code + "/" + Room.code)
+                .join(Duty, Duty.staff_id == Staff.id).join(Room, Room.id == Duty.room_id)
+                .join(TestCenter).join(ExamSession, ExamSession.id == Duty.session_id)
+                .where(TestCenter.code == center, ExamSession.code == session_code,
+                       Staff.work_unit != "").order_by(Room.code, Staff.id)).all()
+            for unit, room_id, label in duties:
+                inside = session.execute(
+                    select(Candidate.id_number, Candidate.level_id, Candidate.work_unit)
+                    .join(SeatAssignment).where(SeatAssignment.room_id == room_id)).all()
+                if any(u == unit for _i, _l, u in inside):
+                    continue
+                level = inside[0][1]
+                colleague = session.scalar(
+                    select(Candidate.id_number).join(SeatAssignment)
+                    .join(Room, Room.id == SeatAssignment.room_id).join(TestCenter)
+                    .where(TestCenter.code == center, Candidate.work_unit == unit,
+                           Candidate.level_id == level).limit(1))
+                if colleague is not None:
+                    return colleague, inside[0][0], label
+    finally:
+        database.close()
+    raise AssertionError("no such pair in the demo")
+
+
+def test_a_repair_after_the_draw_keeps_it_and_names_the_rooms_it_changed(capsys, demo):
+    assert examdesk(capsys, "--db", demo, "draw", "--center", "02", "--session", "S2",
+                    "--seed", "77")[0] == 0
+    colleague, other, label = colleague_swap(demo, "02", "S2")
+    status, out, _ = examdesk(capsys, "--db", demo, "seat", "swap", colleague, other)
+    assert status == 1 and f" may not invigilate {label} in 6月11日上午 综合能力: " in out
+
+    status, out, _ = examdesk(capsys, "--db", demo, "roster", "--repair", "--center", "02",
+                              "--seed", "1")
+
+    assert status == 0
+    # the draw was held: it stays, as after a replacement, and the rooms drawn by others
+    # are named (a new draw would send every team of the center to another room)
+    drawn = [line for line in out.splitlines() if "had drawn" in line]
+    assert drawn == [
+        f"Test center 02 had drawn its rooms for 6月11日上午 综合能力 before this repair. The "
+        f"draw stands; in {label} the invigilators are now people who did not draw the room: "
+        "tell them, and print the center's duty sheet, their duty cards and those rooms' "
+        "sheets again."]
+    database = open_database(demo)
+    with database.begin() as session:
+        assert session.scalar(select(func.count(RoomDraw.id))) == 1
+        details = session.scalar(select(AuditEvent.details)
+                                 .where(AuditEvent.action == "duties.repair"))
+    database.close()
+    assert details["changed_after_draw"] == [f"6月11日上午 综合能力 {label}"]
+
+
 def test_the_broken_duties_and_the_repair_in_chinese(examdesk_app, capsys, demo):
     status, out, _ = examdesk(capsys, "--db", demo, "allocate", "--center", "02", "--seed", "5")
     assert status == 1
@@ -263,6 +332,13 @@ def test_the_broken_duties_and_the_repair_in_chinese(examdesk_app, capsys, demo)
     status, out, _ = examdesk(capsys, "--db", demo, "roster", "--repair", "--seed", "1")
     assert status == 0 and "其他任务全部保持不变；剩余错误 0 个" in out
     assert re.search(r"^.+（.+），6月1\d日.+：02/020\d\d( \*)? → ", out, re.MULTILINE)
+
+
+def test_a_repair_names_itself_by_its_command_to_whoever_waits(examdesk_app, capsys, demo,
+                                                                write_purposes):
+    # what another user's waiting message says, in whatever language they read it
+    assert examdesk(capsys, "--db", demo, "roster", "--repair", "--seed", "1")[0] == 0
+    assert write_purposes == ["roster --repair"]
 
 
 def test_import_seating_sections_in_chinese(examdesk_app, capsys, demo, tmp_path):

@@ -115,6 +115,12 @@ def test_a_subject_abbreviation_is_added_within_its_level(empty_exam, actor):
     ("社会工作师", "社" * 51, "at most 50 characters"),
     ("综合能力", "综合", "could mean 社会工作综合能力(初级), 社会工作综合能力(中级)"),
     ("高级", "高工", "No level or subject of the exam is written “高级”"),
+    ("9/22", "高工", "No level or subject of the exam is written “9/22”; the levels are "
+                   "助理社会工作师, 社会工作师"),
+    # a level's subjects are named as its subjects, not as the exam's levels
+    ("2/", "中实", "Level 社会工作师 has no subject written “”; its subjects are 21 "
+                 "社会工作综合能力(中级), 22 社会工作实务(中级), 23 社会工作法规与政策"),
+    ("2/24", "中实", "Level 社会工作师 has no subject written “24”"),
 ])
 def test_ambiguous_or_useless_abbreviations_are_refused(empty_exam, actor, target,
                                                         abbreviation, says):

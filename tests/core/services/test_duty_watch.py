@@ -14,11 +14,10 @@ from examdesk.model import Candidate, SeatAssignment
 from examdesk.planning.plan import PlanIssue, Severity
 from examdesk.services import exports, seat_changes, seating
 from examdesk.services.duty_data import load_duty_data
-from examdesk.services.duty_watch import DutyWatch, new_errors
+from examdesk.services.duty_watch import DutyWatch, new_errors, roster_check
 from examdesk.services.exams import resolve_exam
 from examdesk.services.imports.staff import import_staff
 from examdesk.services.plan_check import check_exam_plan
-from examdesk.services.roster import roster_problems
 
 
 def colleague_swap(session, exam) -> tuple[str, str]:
@@ -49,9 +48,9 @@ def test_a_swap_names_what_the_whole_exams_check_finds_new(demo_copy, actor):
     with demo_copy.begin() as session:
         exam = resolve_exam(session)
         first, second = colleague_swap(session, exam)
-        before = roster_problems(session, exam)
+        before = roster_check(load_duty_data(session, exam))
         changes = seat_changes.swap_candidates(session, actor, exam, first, second)
-        after = roster_problems(session, exam)
+        after = roster_check(load_duty_data(session, exam))
     broken = changes[0].broken_duties
     assert broken and changes[1].broken_duties == broken
     assert {i.code for i in broken} <= {"conflict-unit", "conflict-relative"}
