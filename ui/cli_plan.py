@@ -244,8 +244,9 @@ def cmd_exam(db: Database, args: argparse.Namespace) -> int:
     changing = args.action == "set"
     with db.write("exam set") if changing else db.begin() as session:
         exam = resolve_exam(session, args.exam)
+        broken: tuple[PlanIssue, ...] = ()
         if changing:
-            settings = exam_settings.change_settings(
+            change = exam_settings.change_settings(
                 session, Actor.from_environment(), exam,
                 seat_order=SeatOrder(args.seat_order) if args.seat_order else None,
                 first_seat=Corner(args.first_seat) if args.first_seat else None,
@@ -255,6 +256,7 @@ def cmd_exam(db: Database, args: argparse.Namespace) -> int:
                 invigilators_per_room=args.invigilators_per_room,
                 max_sessions=args.max_sessions, reserve_ratio=args.reserve_ratio,
                 cross_center=args.cross_center)
+            settings, broken = change.settings, change.broken_duties
         else:
             settings = exam_settings.read_settings(session, exam)
         levels = level_names(session, exam.id)
@@ -279,7 +281,7 @@ def cmd_exam(db: Database, args: argparse.Namespace) -> int:
             print(f"  {_accepted(level)}")
             for subject in level.subjects:
                 print(f"    {_accepted(subject)}")
-    return EXIT_OK
+    return print_broken_duties(broken)
 
 
 def _accepted(names: Names) -> str:

@@ -17,9 +17,11 @@ from examdesk.errors import BadInput
 from examdesk.i18n import translate
 from examdesk.model import Exam, TestCenter
 from examdesk.model.exam import DEFAULT_MAX_SESSIONS
+from examdesk.planning.plan import PlanIssue
 from examdesk.planning.tickets import TicketPattern
 from examdesk.services import audit
 from examdesk.services.audit import Actor
+from examdesk.services.duty_watch import DutyWatch
 from examdesk.services.exams import ExamRef
 
 _PART = re.compile(r"([a-z_]+):(\d+)|(\d+)")
@@ -146,6 +148,24 @@ def read_settings(session: Session, exam: ExamRef) -> ExamSettings:
     )
 
 
+#: The settings the roster's rules read (the others decide the next allocation only).
+_STAFFING = frozenset({"invigilators_per_room", "max_sessions_per_invigilator",
+                       "reserve_ratio", "cross_center_duties"})
+
+
+@dataclass(frozen=True)
+class SettingsChange:
+    """What changing the settings did.
+
+    Attributes:
+        settings: the settings as they are now.
+        broken_duties: the roster's errors the change brought (who, session, room, rule).
+    """
+
+    settings: ExamSettings
+    broken_duties: tuple[PlanIssue, ...] = ()
+
+
 def change_settings(
     session: Session,
     actor: Actor,
@@ -161,11 +181,13 @@ def change_settings(
     max_sessions: int | None = None,
     reserve_ratio: float | None = None,
     cross_center: bool | None = None,
-) -> ExamSettings:
+) -> SettingsChange:
     """Change the settings given (None leaves one as it is), audited.
 
     Seats already given keep their numbers: the next `examdesk allocate` (or `check`, which
-    then reports ticket numbers that no longer fit) follows the new settings.
+    then reports ticket numbers that no longer fit) follows the new settings. A staffing
+    setting (invigilators per room, the session cap, reserves, other centers' staff) applies
+    to the roster already made at once: the duties it breaks are returned.
 
     Args:
         center_order: some or all of the centers' codes; those named come first, in that
@@ -204,6 +226,8 @@ def change_settings(
         values[column] = value
     if cross_center is not None:
         values["cross_center_duties"] = cross_center
+    # the staffing settings are rules of the roster already made: watch what they break
+    watch = DutyWatch(session, exam) if values.keys() & _STAFFING else None
     if values:
         session.execute(update(Exam).where(Exam.id == exam.id).values(**values))
     if center_order is not None:
@@ -212,9 +236,12 @@ def change_settings(
                for k, v in values.items()}
     if center_order is not None:
         changed["center_order"] = ",".join(center_order)
+    broken = watch.broken() if watch is not None else ()
+    if broken:
+        changed["broken_duties"] = str(len(broken))
     audit.record(session, actor, "exam.settings", exam_id=exam.id, entity="exam",
                  entity_id=exam.id, summary="changed " + ", ".join(changed), details=changed)
-    return read_settings(session, exam)
+    return SettingsChange(read_settings(session, exam), broken)
 
 
 def _reorder_centers(session: Session, exam: ExamRef, codes: Sequence[str]) -> None:

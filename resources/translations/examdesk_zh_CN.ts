@@ -3377,6 +3377,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <source>--merge-tail must be between 0 and 10, not {value}.</source>
+        <extracomment>The settings the roster&apos;s rules read (the others decide the next allocation only).</extracomment>
         <translation>--merge-tail 必须在 0 到 10 之间，不能是 {value}。</translation>
     </message>
     <message>

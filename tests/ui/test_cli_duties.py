@@ -71,7 +71,9 @@ def test_rostering_one_center_keeps_the_others_and_reports_no_false_problem(caps
 
 
 def test_a_short_center_is_explained_with_numbers(capsys, demo):
-    assert examdesk(capsys, "--db", demo, "exam", "set", "--max-sessions", "2")[0] == 0
+    status, out, _ = examdesk(capsys, "--db", demo, "exam", "set", "--max-sessions", "2")
+    # the demo's roster gives people 3 sessions: the new limit breaks it, and says so
+    assert status == 1 and "[over-max-sessions]" in out and "roster --repair" in out
     status, out, _ = examdesk(capsys, "--db", demo, "roster", "--seed", "1")
     assert status == 1
     assert ("test center 04 needs 240 invigilator-sessions over 3 sessions; its 96 "

@@ -360,3 +360,18 @@ def test_repair_needs_a_roster_and_a_known_center(capsys, own_exam_copy_url, dem
 def test_the_seats_of_an_exam_without_a_roster_break_nothing(capsys, own_exam_copy_url):
     status, out, _ = examdesk(capsys, "--db", own_exam_copy_url, "allocate", "--seed", "1")
     assert status == 0 and "This change broke" not in out
+
+
+def test_a_staffing_setting_that_breaks_the_roster_names_the_duties(capsys, demo_copy_url):
+    url = demo_copy_url
+    # seat order and ticket pattern decide the next allocation only: nothing is broken
+    status, out, _ = examdesk(capsys, "--db", url, "exam", "set", "--seat-order", "snake")
+    assert status == 0 and "broke the roster" not in out
+    status, out, _ = examdesk(capsys, "--db", url, "exam", "set", "--invigilators-per-room",
+                              "3")
+    assert status == 1 and "This change broke the roster" in out
+    assert "[room-not-staffed]" in out or "[room-short]" in out
+    assert "examdesk roster --repair" in out
+    status, out, _ = examdesk(capsys, "--db", url, "exam", "set", "--invigilators-per-room",
+                              "2")
+    assert status == 0 and "broke the roster" not in out  # back as the roster was made
