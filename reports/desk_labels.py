@@ -188,15 +188,9 @@ class DeskLabelSheet(Sheet):
         self, x: float, y: float, label: str, value: str, width: float, size: float,
         min_size: float,
     ) -> None:
-        """``label`` then ``value``, shrunk together to ``width``.
-
-        Drawn apart so a warning about the value names the value alone.
-        """
-        total = self.fonts.string_width(label + value, size)
-        if total > width:
-            size = max(min_size, size * width / total * 0.999)
-        x += self.text(x, y, label, size)
-        self.fit_text(x, y, value, width - self.fonts.string_width(label, size), size, min_size)
+        """``label`` then ``value``, shrunk together to ``width``; a warning about a character
+        of the value names the value alone."""
+        self.fit_text(x, y, label + value, width, size, min_size, parts=[value])
 
 
 def render_desk_labels(

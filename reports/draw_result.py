@@ -122,23 +122,13 @@ def draw_parts(
     min_size: float,
     align: Align = "left",
 ) -> float:
-    """Draw ``parts`` side by side at baseline ``y`` as one text, shrunk to ``max_width``.
+    """Draw ``parts`` side by side at baseline ``y`` as one text, shrunk to ``max_width``
+    (:meth:`Sheet.fit_text`).
 
-    Each part goes to :meth:`Sheet.text` alone, so a warning about a missing glyph names the
-    person ("王𠮷"), not the whole line. Text too long even at ``min_size`` is cut by
-    :meth:`Sheet.fit_text`. Returns the size used.
+    Each part is checked alone, so a warning about a missing glyph names the person ("王𠮷"),
+    not the whole line. Returns the size used.
     """
-    joined = "".join(parts)
-    width = sheet.fonts.string_width(joined, size)
-    if width > max_width:
-        size = max(min_size, size * max_width / width)
-        width = sheet.fonts.string_width(joined, size)
-        if width > max_width * 1.0001:
-            return sheet.fit_text(x, y, joined, max_width, size, min_size, align)
-    x -= {"left": 0.0, "center": width / 2, "right": width}[align]
-    for part in parts:
-        x += sheet.text(x, y, part, size)
-    return size
+    return sheet.fit_text(x, y, "".join(parts), max_width, size, min_size, align, parts)
 
 
 def name_parts(cell: People) -> list[str]:

@@ -3201,6 +3201,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>，</translation>
     </message>
     <message>
+        <source>{where}: {message}</source>
+        <translation>{where}：{message}</translation>
+    </message>
+    <message>
         <source>{text}: too long, printed as {cut}</source>
         <translation>{text}：过长，打印为 {cut}</translation>
     </message>
