@@ -1,7 +1,7 @@
 """座位表 seating chart: the room's grid of desks as seen from the podium, one A4 page per room.
 
 It is posted on the door, so each desk shows its seat number, ticket number, name and photo:
-never an ID number, masked or not (PIPL; see ``../shared/domain.md``). Wide rooms (more columns
+never an ID number, masked or not (``docs/printing.md``, personal data). Wide rooms (more columns
 than rows) are printed landscape so the desks stay large enough to read.
 """
 
