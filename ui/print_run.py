@@ -17,7 +17,7 @@ import platformdirs
 
 from examdesk.db import Database
 from examdesk.errors import BadInput
-from examdesk.i18n import translate
+from examdesk.i18n import language, translate
 from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
 from examdesk.services.audit import Actor
 from examdesk.services.exams import ExamRef, center_codes, center_id, resolve_exam
@@ -134,7 +134,7 @@ def run_print(
                                         "choose another with --out.").format(
             folder=request.out, reason=error.strerror or error)) from None
     files: list[Written] = []
-    with worker_pool(request.workers, spawn=spawn) as pool:
+    with worker_pool(request.workers, spawn=spawn, speak=_speak) as pool:
         for code in centers:
             parts, center_name = center_parts(db, exam, request.sheet, code, request.room, only)
             if not parts:
@@ -154,6 +154,15 @@ def run_print(
     if not files:
         raise BadInput(_nothing(request.sheet, only))
     return files
+
+
+def _speak(wanted: str) -> None:
+    """Make a worker process speak ``wanted``, its parent's language (a spawned one starts in
+    English; a forked one speaks it already, and imports no Qt)."""
+    if language() != wanted:
+        from ui.i18n import install_catalog
+
+        install_catalog(wanted)
 
 
 def center_parts(db: Database, exam: ExamRef, sheet: str, center: str, room: str | None,
