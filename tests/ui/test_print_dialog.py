@@ -130,3 +130,21 @@ def test_a_file_printed_with_problems_says_so(examdesk_app, qtbot, tmp_path):
     status = dialog.status.text()
     assert "打印完成，但有问题：没有字体包含的字符在 1 处印成了空白方框" in status
     assert problem in status
+
+
+def test_many_warnings_leave_the_preview_its_room(examdesk_app, qtbot, tmp_path):
+    # a center's name with a character no font has is named on every page of its pack
+    warnings = tuple(f"考场门贴，第 01{n:03d} 考场：考点：周口𠮷技师学院：没有字体包含字符 𠮷（U+20BB7）"
+                     for n in range(300))
+
+    def printer(request, progress, cancelled):
+        return [Written(tmp_path / "考场门贴-01.pdf", 300, 300, 300, warnings, warnings)]
+
+    dialog = PrintDialog(CHOICES, printer, folder=tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.print_button.click()
+    qtbot.waitUntil(lambda: not dialog.is_running())
+    assert warnings[0] in dialog.status.text() and warnings[-1] in dialog.status.text()
+    # listed to scroll through: the window does not grow past the screen to show them all
+    assert dialog.minimumSizeHint().height() < 400 and dialog.height() == 720
