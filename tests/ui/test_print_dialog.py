@@ -134,8 +134,8 @@ def test_a_file_printed_with_problems_says_so(examdesk_app, qtbot, tmp_path):
 
 def test_many_warnings_leave_the_preview_its_room(examdesk_app, qtbot, tmp_path):
     # a center's name with a character no font has is named on every page of its pack
-    warnings = tuple(f"考场门贴，第 01{n:03d} 考场：考点：周口𠮷技师学院：没有字体包含字符 𠮷（U+20BB7）"
-                     for n in range(300))
+    warnings = tuple(f"考场门贴，第 01{n:03d} 考场：考点：周口𠮷技师学院：没有字体包含字符 𠮷"
+                     "（U+20BB7）" for n in range(300))
 
     def printer(request, progress, cancelled):
         return [Written(tmp_path / "考场门贴-01.pdf", 300, 300, 300, warnings, warnings)]
