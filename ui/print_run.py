@@ -241,15 +241,16 @@ def _write(target: Path, pdf: bytes) -> None:
 
 def _nothing(sheet: str, only_session: str | None) -> str:
     """Why a print run found nothing to print, and what to do."""
-    if only_session and sheet in (*SESSION_SHEETS, "duty", "draw"):
+    if sheet == "draw":
+        # whether or not the center sits that session: no draw of it is recorded there
+        return translate("Cli", "No draw has been held there yet; run 'examdesk draw' "
+                                "on the morning of the exam.")
+    if only_session and sheet in (*SESSION_SHEETS, "duty"):
         return translate("Cli", "Nobody sits a paper there in session {code}.").format(
             code=only_session)
     if sheet in ROOM_SHEETS or sheet == "pack":
         return translate("Cli", "No room holds seated candidates there; run 'examdesk "
                                 "allocate' first.")
-    if sheet == "draw":
-        return translate("Cli", "No draw has been held there yet; run 'examdesk draw' "
-                                "on the morning of the exam.")
     if sheet in ("duty", "cards"):
         return translate("Cli", "Nobody is on duty there yet; run 'examdesk roster' first.")
     if sheet == "posts":
