@@ -295,9 +295,9 @@ class Sheet:
         fallback font (a warning), naming ``s`` and where on the sheet it is."""
         split = self.fonts.split(s)
         for char in split.missing:
-            self.problem(missing_glyph_warning(s, char, self.where()))
+            self.problem(self.located(missing_glyph_warning(s, char)))
         for char, font in split.fallen_back:
-            self.warn(fallback_glyph_warning(s, char, font, self.where()))
+            self.warn(self.located(fallback_glyph_warning(s, char, font)))
 
     def fit(
         self, s: str, width: float, size: float, floor: float = FORM_FLOOR,

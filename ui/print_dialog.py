@@ -36,7 +36,7 @@ from examdesk.services.printing import PrintChoices
 from ui.background import Task
 from ui.print_run import FILE_NAMES, PrintRequest, Written
 
-#: The most lines of the status and warnings shown at once (more scroll).
+# The most lines of the status and warnings shown at once (more scroll).
 STATUS_LINES = 8
 #: Starts a print run: (request, progress, cancelled) -> the files written.
 Printer = Callable[[PrintRequest, Progress, Cancelled], list[Written]]
