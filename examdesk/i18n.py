@@ -12,12 +12,28 @@ from collections.abc import Callable
 Translator = Callable[[str, str], str]
 
 _translator: Translator | None = None
+_language = "en"
 
 
-def install_translator(translator: Translator | None) -> None:
-    """Route :func:`translate` through ``translator`` (``None`` restores English)."""
-    global _translator
+def install_translator(translator: Translator | None, language: str = "en") -> None:
+    """Route :func:`translate` through ``translator`` (``None`` restores English).
+
+    Args:
+        translator: translates (context, text).
+        language: the language it speaks, e.g. ``zh_CN`` (see :func:`language`).
+    """
+    global _translator, _language
     _translator = translator
+    _language = language if translator is not None else "en"
+
+
+def language() -> str:
+    """The language :func:`translate` speaks, e.g. ``zh_CN``; ``en``: the English sources.
+
+    Text translated and kept (a print run's warnings, cached with the parts they are about) is
+    kept per language, and a worker process is given its parent's.
+    """
+    return _language
 
 
 def translate(context: str, text: str) -> str:

@@ -24,12 +24,11 @@ from examdesk.i18n import translate
 from examdesk.printing.common import PrintedSession
 from examdesk.printing.rooms import RoomSession, RoomSheets
 from reports.fonts import FontSet, fallback_glyph_warning, load_fonts, missing_glyph_warning
-from reports.textfit import FORM_FLOOR, LEADING, Fit, fit, wrap
+from reports.textfit import FORM_FLOOR, LEADING, Fit, fit, text_height, wrap
 
 Align = Literal["left", "center", "right"]
 Page = Callable[[], None]
 
-ELLIPSIS = "…"
 # Space kept above and below a fitted text inside its cell, and beside it.
 VPAD = 1.5
 PAD = 2.0
@@ -266,19 +265,24 @@ class Sheet:
         align: Align = "center",
         min_size: float | None = None,
     ) -> float:
-        """Draw ``s`` in the cell (x0..x1, bottom..top), vertically centred, shrunk to fit.
+        """Draw a short text (a label, a number) on one line in the cell (x0..x1, bottom..top),
+        vertically centred, shrunk to fit down to ``min_size`` (half ``size`` by default).
 
-        Returns the size used.
+        It is :meth:`text_cell` on one line: past ``min_size`` the rule of
+        :mod:`reports.textfit` applies, with its warning. Returns the size used.
         """
-        baseline = (top + bottom) / 2 - size * 0.35
-        x = {"left": x0 + PAD, "center": (x0 + x1) / 2, "right": x1 - PAD}[align]
-        return self.fit_text(x, baseline, s, x1 - x0 - 2 * PAD, size,
-                             min_size if min_size is not None else size * 0.5, align)
+        floor = min_size if min_size is not None else size * 0.5
+        return self.text_cell(x0, x1, top, bottom, s, size, floor, align, lines=1).size
 
     def warn(self, message: str) -> None:
         """Record ``message`` once."""
         if message not in self.warnings:
             self.warnings.append(message)
+
+    def located(self, message: str) -> str:
+        """``message`` after :meth:`where` it is, so that a clerk can find the very page."""
+        return translate("Reports", "{where}: {message}").format(where=self.where(),
+                                                                 message=message)
 
     def problem(self, message: str) -> None:
         """Record ``message`` once, as a warning that something could not be printed."""
@@ -291,9 +295,9 @@ class Sheet:
         fallback font (a warning), naming ``s`` and where on the sheet it is."""
         split = self.fonts.split(s)
         for char in split.missing:
-            self.problem(missing_glyph_warning(s, char, self.where()))
+            self.problem(self.located(missing_glyph_warning(s, char)))
         for char, font in split.fallen_back:
-            self.warn(fallback_glyph_warning(s, char, font, self.where()))
+            self.warn(self.located(fallback_glyph_warning(s, char, font)))
 
     def fit(
         self, s: str, width: float, size: float, floor: float = FORM_FLOOR,
@@ -318,13 +322,14 @@ class Sheet:
         for part in parts if parts is not None else (fitted.text,):
             self.check_glyphs(part)
         if fitted.cut:
-            self.warn(translate("Reports", "{text}: too long, printed as {cut}").format(
-                text=fitted.text, cut=(" " if " " in fitted.text else "").join(fitted.lines)))
+            self.warn(self.located(translate(
+                "Reports", "{text}: too long, printed as {cut}").format(
+                text=fitted.text, cut=(" " if " " in fitted.text else "").join(fitted.lines))))
         elif fitted.small:
-            self.warn(translate(
+            self.warn(self.located(translate(
                 "Reports", "{text}: too long for its box, printed at {size} pt instead of "
                            "{floor} pt").format(text=fitted.text, size=f"{fitted.size:.1f}",
-                                                floor=f"{fitted.floor:g}"))
+                                                floor=f"{fitted.floor:g}")))
         for line in fitted.lines:
             self.text(x, y, line, fitted.size, align, check=False)
             y -= fitted.size * LEADING
@@ -391,50 +396,19 @@ class Sheet:
         size: float,
         min_size: float,
         align: Align = "left",
+        parts: Sequence[str] | None = None,
     ) -> float:
-        """Draw ``s`` within ``max_width``: shrink down to ``min_size``, then cut with "…".
+        """Draw ``s`` on the line of baseline ``y``, within ``max_width``, shrunk to fit down to
+        ``min_size``.
 
-        Cutting loses text, so it is recorded in :attr:`warnings`. Returns the size used.
+        Past ``min_size`` the rule of :mod:`reports.textfit` for a box that cannot grow applies
+        (smaller still, whole, then cut), with a warning; a text shrunk is centred on the line.
+        ``parts``: as for :meth:`draw_fit`. Returns the size used.
         """
-        width = self.fonts.string_width(s, size)
-        if width > max_width:
-            # a hair to spare: shrunk to exactly max_width, rounding finds it too wide 1 in 7
-            size = max(min_size, size * max_width / width * 0.999)
-            if self.fonts.string_width(s, size) > max_width:
-                cut = s
-                while cut and self.fonts.string_width(cut + ELLIPSIS, size) > max_width:
-                    cut = cut[:-1]
-                self.warn(
-                    translate("Reports", "{text}: too long, printed as {cut}").format(
-                        text=s, cut=cut + ELLIPSIS
-                    )
-                )
-                s = cut + ELLIPSIS
-        self.text(x, y, s, size, align)
-        return size
-
-    def fit_lines(
-        self, x: float, top: float, s: str, max_width: float, max_height: float, size: float,
-        min_size: float,
-    ) -> float:
-        """Draw ``s`` wrapped within a box from ``top`` down, shrinking until it fits.
-
-        Long addresses and notes take several lines instead of being cut. Returns the size used.
-        """
-        while True:
-            lines = self.wrap(s, max_width, size)
-            if len(lines) * size * 1.25 <= max_height or size <= min_size:
-                break
-            size = max(min_size, size * 0.9)
-        y = top - size
-        for line in lines:
-            if y < top - max_height - 0.1:
-                self.warn(translate("Reports", "{text}: too long, printed as {cut}").format(
-                    text=s, cut="".join(lines[: lines.index(line)]) + ELLIPSIS))
-                break
-            self.fit_text(x, y, line, max_width, size, size * 0.8)
-            y -= size * 1.25
-        return size
+        fitted = self.fit(s, max_width, size, min_size, text_height(1, size), lines=1)
+        first = y if fitted.size == size else self.centred(fitted, y + size * 0.35)
+        self.draw_fit(fitted, x, first, align, parts)
+        return fitted.size
 
     def wrap(self, s: str, max_width: float, size: float) -> list[str]:
         """Split ``s`` into lines no wider than ``max_width``: between Chinese characters, at
@@ -465,9 +439,10 @@ class Sheet:
             y = self.draw_fit(fitted, self.left, y - 20)
         return y - 10
 
-    def header_lines(self, center: str, sessions: Sequence[str], floor: float = FORM_FLOOR
-                     ) -> list[Fit]:
-        """The lines below the title in :meth:`header`, fitted to the page's width.
+    def header_lines(self, center: str, sessions: Sequence[str], floor: float = FORM_FLOOR,
+                     size: float = 13) -> list[Fit]:
+        """The lines below the title in :meth:`header`, fitted to the page's width at ``size``
+        (sheets with a compact header of their own take them smaller).
 
         A line of several fields ("考点：…　　地点：…") too wide for the page gives each field
         its own line before any of them wraps.
@@ -476,10 +451,10 @@ class Sheet:
         fields = [
             field
             for line in (center, *sessions) if line
-            for field in (line.split(FIELD_GAP) if self.fonts.string_width(line, 13) > span
+            for field in (line.split(FIELD_GAP) if self.fonts.string_width(line, size) > span
                           else (line,))
         ]
-        return [self.fit(field, span, 13, floor) for field in fields if field]
+        return [self.fit(field, span, size, floor) for field in fields if field]
 
     def header_bottom(self, room: bool, lines: Sequence[Fit]) -> float:
         """Where :meth:`header` ends, with or without a room line, above these ``lines``."""

@@ -24,6 +24,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from examdesk.i18n import language
 from examdesk.printing.rooms import RoomSheets
 from examdesk.progress import OperationCancelled
 from reports.base import Sheet, render_sheets
@@ -162,7 +163,8 @@ def part_sheets(part: Part, fonts: FontSet) -> list[Sheet]:
 
 
 def fingerprint(part: Part, fonts: FontSet | None = None) -> str:
-    """A key that changes whenever the part's data, the renderers or the fonts change.
+    """A key that changes whenever the part's data, the renderers, the fonts or the language of
+    the warnings change.
 
     Args:
         part: the part.
@@ -170,7 +172,7 @@ def fingerprint(part: Part, fonts: FontSet | None = None) -> str:
     """
     digest = hashlib.sha256(_code_version().encode())
     fonts = fonts or load_fonts()
-    _feed(digest.update, (fonts.main, fonts.fallbacks), {})
+    _feed(digest.update, (fonts.main, fonts.fallbacks, language()), {})
     _feed(digest.update, part, {})
     return digest.hexdigest()[:32]
 
@@ -403,16 +405,24 @@ def render_parts(
     return RunResult(tuple(r for r in results if r is not None), len(todo), tuple(keys))
 
 
-def worker_pool(workers: int | None = None, *, spawn: bool = False) -> ProcessPoolExecutor:
+def worker_pool(
+    workers: int | None = None, *, spawn: bool = False,
+    speak: Callable[[str], object] | None = None,
+) -> ProcessPoolExecutor:
     """Processes to render on: ``workers``, or the machine's cores (at most 4).
 
-    Fork (Linux) inherits the registered fonts; spawn (Windows, or ``spawn=True`` in a
-    process with threads, such as the window, where forking is unsafe) starts fresh
-    interpreters that parse the fonts once each.
+    Fork (Linux) inherits the registered fonts and the catalog; spawn (Windows, or
+    ``spawn=True`` in a process with threads, such as the window, where forking is unsafe)
+    starts fresh interpreters that parse the fonts once each and speak English until
+    ``speak`` is called in each with this process's :func:`examdesk.i18n.language` (the
+    warnings they write must be in it: they are cached under it).
     """
     context = multiprocessing.get_context("spawn") if spawn else None
-    return ProcessPoolExecutor(max_workers=max(1, workers or min(4, os.cpu_count() or 1)),
-                               mp_context=context)
+    count = max(1, workers or min(4, os.cpu_count() or 1))
+    if speak is None:
+        return ProcessPoolExecutor(max_workers=count, mp_context=context)
+    return ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=speak,
+                               initargs=(language(),))
 
 
 def merge_run(result: RunResult, title: str, cache_folder: Path | None = None) -> bytes:

@@ -150,8 +150,8 @@ class CertificateSheet(Sheet):
         statement = f"兹证明该考生身份属实，本证明{cert.validity}。"
         seal_x = x1 - SEAL_R - 30
         seal_y = max(ys[-1] - SEAL_R - 6, top - FORM_H + SEAL_R + 2)  # inside the form
-        self.fit_lines(x0 + 2 * SIZE, ys[-1] - 10, statement, seal_x - SEAL_R - x0 - 2 * SIZE - 10,
-                       40, 12, 9)
+        said = self.fit(statement, seal_x - SEAL_R - x0 - 2 * SIZE - 10, 12, 9, height=40)
+        self.draw_fit(said, x0 + 2 * SIZE, ys[-1] - 10 - said.size)
         canvas.saveState()
         canvas.setDash(3, 2)
         canvas.setStrokeColor(GREY)
@@ -172,8 +172,9 @@ class CertificateSheet(Sheet):
             if len(lines) * size * 1.2 <= height:
                 break
             if size <= 7:
-                # Too many to list a line each: run them on, cut with a warning if need be.
-                self.fit_lines(x, top, "；".join(labels), width, height, size, 6)
+                # Too many to list a line each: run them on, by the rule of reports.textfit.
+                joined = self.fit("；".join(labels), width, size, 6, height)
+                self.draw_fit(joined, x, top - joined.size)
                 return
             size -= 0.5
         # Centred vertically: a single session sits mid-cell like the other fields.

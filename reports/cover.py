@@ -93,8 +93,8 @@ class CoverSheet(Sheet):
                  f"级别：{room.level}"]
         lines += [f"场次：{s.label}" for s in self.sessions]
         for line in lines:
-            y -= 18
-            self.fit_text(x, y, line, span, 12, 8)
+            # a long center name or location takes lines, never cut (docs/printing.md)
+            y = self.draw_fit(self.fit(line, span, 12), x, y - 18)
         y = self._contents(x, right - 8, y - 12)
         y -= 16
         self.fit_text(x, y, f"合计：{len(self.contents)} 份材料，共 {self.pages} 页，双面打印 "

@@ -103,8 +103,7 @@ class DeskLabelSheet(Sheet):
             row, column = divmod(i, COLUMNS)
             x = self.left + column * w
             y = top - (row + 1) * h
-            with self.about(seat=seat.seat_no, ticket=seat.ticket_no):
-                self._label(room, seat, x + INSET, y + INSET, w - 2 * INSET, h - 2 * INSET)
+            self._label(room, seat, x + INSET, y + INSET, w - 2 * INSET, h - 2 * INSET)
 
     def _cut_lines(self, top: float, w: float, h: float) -> None:
         """Dashed lines along every label's edge, page edges included."""
@@ -121,14 +120,22 @@ class DeskLabelSheet(Sheet):
     def _label(
         self, room: RoomSheets, seat: SeatedCandidate, x: float, y: float, w: float, h: float
     ) -> None:
-        """Exam and center across the top (a label once cut out still says whose exam it is),
-        the photo at the left; beside it the room and seat number, the QR code, the ticket, the
-        masked ID number and the name. A name too long for that column goes across the bottom,
-        and the photo gives up the height it needs."""
+        """The label's frame, exam and center across its top (a label once cut out still says
+        whose exam it is), then the candidate's part (:meth:`_candidate`)."""
         canvas = self.canvas
         canvas.setLineWidth(1.0)
         canvas.rect(x, y, w, h)
         top = self._band(room, x + PAD, x + w - PAD, y + h - PAD)
+        # The band is the room's, the rest the candidate's: a warning names the seat only then.
+        with self.about(seat=seat.seat_no, ticket=seat.ticket_no):
+            self._candidate(room, seat, x, y, w, top)
+
+    def _candidate(self, room: RoomSheets, seat: SeatedCandidate, x: float, y: float, w: float,
+                   top: float) -> None:
+        """The label below its band (``top``): the photo at the left; beside it the room and seat
+        number, the QR code, the ticket, the masked ID number and the name. A name too long for
+        that column goes across the bottom, and the photo gives up the height it needs."""
+        canvas = self.canvas
         inner = top - (y + PAD)
         photo_h = min(PHOTO_H, inner)
         column = w - 3 * PAD - photo_h * PHOTO_W / PHOTO_H
@@ -188,15 +195,9 @@ class DeskLabelSheet(Sheet):
         self, x: float, y: float, label: str, value: str, width: float, size: float,
         min_size: float,
     ) -> None:
-        """``label`` then ``value``, shrunk together to ``width``.
-
-        Drawn apart so a warning about the value names the value alone.
-        """
-        total = self.fonts.string_width(label + value, size)
-        if total > width:
-            size = max(min_size, size * width / total * 0.999)
-        x += self.text(x, y, label, size)
-        self.fit_text(x, y, value, width - self.fonts.string_width(label, size), size, min_size)
+        """``label`` then ``value``, shrunk together to ``width``; a warning about a character
+        of the value names the value alone."""
+        self.fit_text(x, y, label + value, width, size, min_size, parts=[value])
 
 
 def render_desk_labels(

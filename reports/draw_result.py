@@ -7,20 +7,19 @@ here serves the duty sheet (监考安排表) too.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from examdesk.printing.common import Person
 from examdesk.printing.duties import DrawResultData, RoomDutyLine
-from reports.base import PAD, VPAD, Align, Page, Sheet
+from reports.base import PAD, VPAD, Align, Document, Sheet
 from reports.fonts import FontSet, load_fonts
 from reports.textfit import Fit
 
 __all__ = [
     "Cell",
-    "CenterSheet",
     "Column",
     "DrawResultData",
     "DrawResultSheet",
@@ -122,23 +121,13 @@ def draw_parts(
     min_size: float,
     align: Align = "left",
 ) -> float:
-    """Draw ``parts`` side by side at baseline ``y`` as one text, shrunk to ``max_width``.
+    """Draw ``parts`` side by side at baseline ``y`` as one text, shrunk to ``max_width``
+    (:meth:`Sheet.fit_text`).
 
-    Each part goes to :meth:`Sheet.text` alone, so a warning about a missing glyph names the
-    person ("王𠮷"), not the whole line. Text too long even at ``min_size`` is cut by
-    :meth:`Sheet.fit_text`. Returns the size used.
+    Each part is checked alone, so a warning about a missing glyph names the person ("王𠮷"),
+    not the whole line. Returns the size used.
     """
-    joined = "".join(parts)
-    width = sheet.fonts.string_width(joined, size)
-    if width > max_width:
-        size = max(min_size, size * max_width / width)
-        width = sheet.fonts.string_width(joined, size)
-        if width > max_width * 1.0001:
-            return sheet.fit_text(x, y, joined, max_width, size, min_size, align)
-    x -= {"left": 0.0, "center": width / 2, "right": width}[align]
-    for part in parts:
-        x += sheet.text(x, y, part, size)
-    return size
+    return sheet.fit_text(x, y, "".join(parts), max_width, size, min_size, align, parts)
 
 
 def name_parts(cell: People) -> list[str]:
@@ -230,33 +219,6 @@ def draw_table(
     return ys[-1]
 
 
-class CenterSheet(Sheet):
-    """A sheet holding several centers' sessions, each numbered "第 x 页 / 共 y 页" on its own.
-
-    Each center gets its own pages, so their numbers must not run on from another center's.
-    Subclasses implement :meth:`groups` instead of :meth:`layout`.
-    """
-
-    def __init__(self, fonts: FontSet | None = None) -> None:
-        super().__init__(fonts)
-        self._numbers: list[tuple[int, int]] = []
-
-    def groups(self) -> Iterator[list[Page]]:
-        """The pages of each center's session in turn."""
-        raise NotImplementedError
-
-    def layout(self) -> list[Page]:
-        pages: list[Page] = []
-        self._numbers = []
-        for group in self.groups():
-            self._numbers += [(n, len(group)) for n in range(1, len(group) + 1)]
-            pages += group
-        return pages
-
-    def footer(self, page: int, pages: int) -> None:
-        super().footer(*self._numbers[page - 1])
-
-
 COLUMNS = (
     Column("考场", 0.09),
     Column("地点", 0.21),
@@ -276,8 +238,8 @@ def _row(line: RoomDutyLine) -> tuple[Cell, ...]:
     return line.room_code, line.location, People(lead.people), others
 
 
-class DrawResultSheet(CenterSheet):
-    """The draw results of several centers and sessions in one PDF."""
+class DrawResultSheet(Sheet):
+    """The draw results of several centers and sessions in one PDF, each numbered on its own."""
 
     title = "抽签结果"
 
@@ -285,19 +247,22 @@ class DrawResultSheet(CenterSheet):
         super().__init__(fonts)
         self.results = tuple(results)
 
-    def groups(self) -> Iterator[list[Page]]:
-        for result in self.results:
-            center, sessions = self._header_texts(result)
-            top = self.header_bottom(False, self.header_lines(center, sessions))
-            rows = [_row(line) for line in result.rooms]
-            heights = row_heights(self, COLUMNS, rows)
-            # Every page keeps SIGN_H free, so the signatures fit below the last one's table.
-            pages = balanced_pages(heights, top - HEAD_H - SIGN_H - self.bottom)
-            yield [
-                partial(self._page, result, [rows[i] for i in page], [heights[i] for i in page],
-                        n == len(pages) - 1)
-                for n, page in enumerate(pages)
-            ]
+    def documents(self) -> list[Document]:
+        return [self._document(result) for result in self.results]
+
+    def _document(self, result: DrawResultData) -> Document:
+        """One center's draw of one session: its pages, numbered on their own."""
+        center, sessions = self._header_texts(result)
+        top = self.header_bottom(False, self.header_lines(center, sessions))
+        rows = [_row(line) for line in result.rooms]
+        heights = row_heights(self, COLUMNS, rows)
+        # Every page keeps SIGN_H free, so the signatures fit below the last one's table.
+        pages = balanced_pages(heights, top - HEAD_H - SIGN_H - self.bottom)
+        return Document(tuple(
+            partial(self._page, result, [rows[i] for i in page], [heights[i] for i in page],
+                    n == len(pages) - 1)
+            for n, page in enumerate(pages)
+        ), session=result.session)
 
     @staticmethod
     def _header_texts(result: DrawResultData) -> tuple[str, list[str]]:

@@ -102,21 +102,19 @@ class DutyCardSheet(Sheet):
         note_top = y + PAD + NOTE_H
         self._duties(x0, x1, at - 3, note_top + 6, card.duties)
         if card.note:
-            self.fit_lines(x0, note_top, card.note, span, NOTE_H, 9, 6)
+            note = self.fit(card.note, span, 9, 6, NOTE_H)
+            self.draw_fit(note, x0, note_top - note.size)
 
     def _field(
         self, x: float, top: float, label: str, value: str, width: float, max_lines: int
     ) -> float:
         """Draw "label value", the value on up to ``max_lines`` lines; return the height used."""
         label_w = self.fonts.string_width(label, 10)
-        width -= label_w
-        # Shrink first so that the label can sit on the first line's baseline.
-        size = 10.0
-        while len(self.wrap(value, width, size)) * size * 1.25 > max_lines * 12.5 and size > 6:
-            size = max(6.0, size * 0.9)
-        self.text(x, top - size, label, 10)
-        self.fit_lines(x + label_w, top, value, width, max_lines * 12.5, size, 6)
-        return min(len(self.wrap(value, width, size)), max_lines) * size * 1.25
+        fitted = self.fit(value, width - label_w, 10, 6, max_lines * 12.5, max_lines)
+        # The label sits on the first line's baseline.
+        self.text(x, top - fitted.size, label, 10)
+        self.draw_fit(fitted, x + label_w, top - fitted.size)
+        return len(fitted.lines) * fitted.size * LEADING
 
     def _duties(
         self, x0: float, x1: float, top: float, bottom: float, duties: Sequence[CardDuty]

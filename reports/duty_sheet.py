@@ -6,19 +6,18 @@ examiner's office. The room table is the draw result's (:mod:`reports.draw_resul
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from examdesk.printing.common import Person
 from examdesk.printing.duties import DutySheetData, FloorDuty, RoomDutyLine
-from reports.base import Page
+from reports.base import Document, Sheet
 from reports.draw_result import (
     HEAD_H,
     ROW_H,
     Cell,
-    CenterSheet,
     Column,
     balanced_pages,
     draw_parts,
@@ -72,8 +71,8 @@ class _Plan:
     sign: bool = False
 
 
-class DutySheet(CenterSheet):
-    """The duty sheets of several centers and sessions in one PDF."""
+class DutySheet(Sheet):
+    """The duty sheets of several centers and sessions in one PDF, each numbered on its own."""
 
     title = "监考安排表"
 
@@ -81,9 +80,9 @@ class DutySheet(CenterSheet):
         super().__init__(fonts)
         self.sheets = tuple(sheets)
 
-    def groups(self) -> Iterator[list[Page]]:
-        for data in self.sheets:
-            yield [partial(self._page, data, plan) for plan in self._plan(data)]
+    def documents(self) -> list[Document]:
+        return [Document(tuple(partial(self._page, data, plan) for plan in self._plan(data)),
+                         session=data.session) for data in self.sheets]
 
     def _rows(self, data: DutySheetData) -> list[tuple[Cell, ...]]:
         return [

@@ -245,22 +245,17 @@ def load_fonts(fallback_paths: Sequence[Path] | None = None) -> FontSet:
 _sets: dict[tuple[str, ...], FontSet] = {}
 
 
-def missing_glyph_warning(text: str, char: str, where: str = "") -> str:
-    """The message for a character of ``text`` that no font can draw, ``where`` it is."""
-    if where:
-        template = translate("Reports", "{where}: {text}: no font has {char} (U+{code:04X})")
-    else:
-        template = translate("Reports", "{text}: no font has {char} (U+{code:04X})")
-    return template.format(where=where, text=text, char=char, code=ord(char))
+def missing_glyph_warning(text: str, char: str) -> str:
+    """The message for a character of ``text`` that no font can draw (a sheet says where)."""
+    return translate("Reports", "{text}: no font has {char} (U+{code:04X})").format(
+        text=text, char=char, code=ord(char))
 
 
-def fallback_glyph_warning(text: str, char: str, font: str, where: str = "") -> str:
-    """The message for a character of ``text`` drawn in the fallback ``font``, ``where`` it is.
+def fallback_glyph_warning(text: str, char: str, font: str) -> str:
+    """The message for a character of ``text`` drawn in the fallback ``font`` (a sheet says
+    where).
 
     A fallback face differs from the sheet's (a serif one visibly so): worth a look.
     """
-    if where:
-        template = translate("Reports", "{where}: {text}: {char} (U+{code:04X}) drawn in {font}")
-    else:
-        template = translate("Reports", "{text}: {char} (U+{code:04X}) drawn in {font}")
-    return template.format(where=where, text=text, char=char, code=ord(char), font=font)
+    return translate("Reports", "{text}: {char} (U+{code:04X}) drawn in {font}").format(
+        text=text, char=char, code=ord(char), font=font)

@@ -1,7 +1,7 @@
 """座位表 seating chart: the room's grid of desks as seen from the podium, one A4 page per room.
 
 It is posted on the door, so each desk shows its seat number, ticket number, name and photo:
-never an ID number, masked or not (PIPL; see ``../shared/domain.md``). Wide rooms (more columns
+never an ID number, masked or not (``docs/printing.md``, personal data). Wide rooms (more columns
 than rows) are printed landscape so the desks stay large enough to read.
 """
 
@@ -66,12 +66,9 @@ class SeatingChartSheet(Sheet):
         min_size: float,
     ) -> None:
         """A number centred in its band, shrunk to the band's width and height."""
-        width = self.fonts.string_width(s, size)
-        room = x1 - x0 - 2 * PAD
-        size = max(min_size, min(size, (top - bottom) * 0.8, size * room / max(width, 0.01)
-                                 * 0.999))
-        self.fit_text((x0 + x1) / 2, (top + bottom) / 2 - size * 0.35, s, room, size, min_size,
-                      "center")
+        size = max(min_size, min(size, (top - bottom) * 0.8))
+        self.fit_text((x0 + x1) / 2, (top + bottom) / 2 - size * 0.35, s, x1 - x0 - 2 * PAD, size,
+                      min_size, "center")
 
     def layout(self) -> list[Page]:
         return [self.about_page(partial(self._page, room), room=room.room_code)
@@ -103,14 +100,13 @@ class SeatingChartSheet(Sheet):
         # The room number flanks the title on the left; it must not run into the title.
         self.fit_text(self.left, y + 2, f"第 {room.room_code} 考场", span / 2 - 50, 18, 10)
         place = f"考点：{room.center_name}{FIELD_GAP}地点：{room.location}"
-        fields = place.split(FIELD_GAP) if self.fonts.string_width(place, 10) > span else [place]
-        for field in fields:
-            y = self.draw_fit(self.fit(field, span, 10), self.left, y - 14) - 4
+        for fitted in self.header_lines(place, (), size=10):
+            y = self.draw_fit(fitted, self.left, y - 14) - 4
         labels = "；".join(s.session.label for s in room.sessions)
         if labels:
-            size = self.fit_lines(self.left, y - 3, labels, span, 24, 9, 7)
-            lines = len(self.wrap(labels, span, size))
-            y -= 3 + min(2, lines) * size * 1.25
+            sessions = self.fit(labels, span, 9, 7, 24)
+            self.draw_fit(sessions, self.left, y - 3 - sessions.size)
+            y -= 3 + len(sessions.lines) * sessions.size * 1.25
         return y - 4
 
     def _podium(self, top: float) -> None:

@@ -85,11 +85,9 @@ class SignInSheet(RoomSessionSheet):
 
     def _header_lines(self, room: RoomSheets, session: PrintedSession) -> list[Fit]:
         """The test center, the room's location and the session, fitted to the page."""
-        span = self.right - self.left
-        where = f"考点：{room.center_name}{FIELD_GAP}地点：{room.location}"
-        fields = where.split(FIELD_GAP) if self.fonts.string_width(where, 11) > span else [where]
         # The session on every page, so loose pages of two sessions cannot be mixed up.
-        return [self.fit(line, span, 11) for line in (*fields, f"场次：{session.label}")]
+        return self.header_lines(f"考点：{room.center_name}{FIELD_GAP}地点：{room.location}",
+                                 [f"场次：{session.label}"], size=11)
 
     def _header_bottom(self, lines: Sequence[Fit]) -> float:
         """Where the header ends: its lines are drawn from 56 pt below the top, 4 pt apart."""

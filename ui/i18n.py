@@ -27,7 +27,11 @@ def install_translations(app: QCoreApplication, language: str | None = None) -> 
     English is the source language and needs no catalog.
     """
     language = language or chosen_language()
-    install_translator(lambda context, text: QCoreApplication.translate(context, text))
+
+    def through_qt(context: str, text: str) -> str:
+        return QCoreApplication.translate(context, text)
+
+    install_translator(through_qt)
     if language.startswith("en"):
         QLocale.setDefault(QLocale(QLocale.Language.English))
         return "en"
@@ -36,6 +40,7 @@ def install_translations(app: QCoreApplication, language: str | None = None) -> 
     if not translator.load(str(catalog)):
         return "en"  # no compiled catalog: stay readable in English rather than fail
     app.installTranslator(translator)
+    install_translator(through_qt, language)
     QLocale.setDefault(QLocale(language))
     return language
 
@@ -55,5 +60,6 @@ def install_catalog(language: str) -> str:
     if not translator.load(str(resource_path("translations", f"examdesk_{language}.qm"))):
         return "en"
     _catalog = translator
-    install_translator(lambda context, text: translator.translate(context, text) or text)
+    install_translator(lambda context, text: translator.translate(context, text) or text,
+                       language)
     return language

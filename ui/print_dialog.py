@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -34,6 +36,8 @@ from examdesk.services.printing import PrintChoices
 from ui.background import Task
 from ui.print_run import FILE_NAMES, PrintRequest, Written
 
+# The most lines of the status and warnings shown at once (more scroll).
+STATUS_LINES = 8
 #: Starts a print run: (request, progress, cancelled) -> the files written.
 Printer = Callable[[PrintRequest, Progress, Cancelled], list[Written]]
 
@@ -103,6 +107,14 @@ class PrintDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # A run may list hundreds of warnings (a center's name with a rare character is named
+        # on every page): they scroll, and the preview keeps its room.
+        status_area = QScrollArea()
+        status_area.setWidget(self.status)
+        status_area.setWidgetResizable(True)
+        status_area.setFrameShape(QFrame.Shape.NoFrame)
+        status_area.setMaximumHeight(self.fontMetrics().lineSpacing() * STATUS_LINES)
 
         self.file_names = QStringListModel(self)
         self.file_list = QListView()
@@ -124,7 +136,7 @@ class PrintDialog(QDialog):
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
-        layout.addWidget(self.status)
+        layout.addWidget(status_area)
         layout.addWidget(splitter, 1)
 
     def request(self) -> PrintRequest:

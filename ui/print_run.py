@@ -17,7 +17,7 @@ import platformdirs
 
 from examdesk.db import Database
 from examdesk.errors import BadInput
-from examdesk.i18n import translate
+from examdesk.i18n import language, translate
 from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
 from examdesk.services.audit import Actor
 from examdesk.services.exams import ExamRef, center_codes, center_id, resolve_exam
@@ -134,7 +134,7 @@ def run_print(
                                         "choose another with --out.").format(
             folder=request.out, reason=error.strerror or error)) from None
     files: list[Written] = []
-    with worker_pool(request.workers, spawn=spawn) as pool:
+    with worker_pool(request.workers, spawn=spawn, speak=_speak) as pool:
         for code in centers:
             parts, center_name = center_parts(db, exam, request.sheet, code, request.room, only)
             if not parts:
@@ -154,6 +154,15 @@ def run_print(
     if not files:
         raise BadInput(_nothing(request.sheet, only))
     return files
+
+
+def _speak(wanted: str) -> None:
+    """Make a worker process speak ``wanted``, its parent's language (a spawned one starts in
+    English; a forked one speaks it already, and imports no Qt)."""
+    if language() != wanted:
+        from ui.i18n import install_catalog
+
+        install_catalog(wanted)
 
 
 def center_parts(db: Database, exam: ExamRef, sheet: str, center: str, room: str | None,
@@ -232,15 +241,16 @@ def _write(target: Path, pdf: bytes) -> None:
 
 def _nothing(sheet: str, only_session: str | None) -> str:
     """Why a print run found nothing to print, and what to do."""
-    if only_session and sheet in (*SESSION_SHEETS, "duty", "draw"):
+    if sheet == "draw":
+        # whether or not the center sits that session: no draw of it is recorded there
+        return translate("Cli", "No draw has been held there yet; run 'examdesk draw' "
+                                "on the morning of the exam.")
+    if only_session and sheet in (*SESSION_SHEETS, "duty"):
         return translate("Cli", "Nobody sits a paper there in session {code}.").format(
             code=only_session)
     if sheet in ROOM_SHEETS or sheet == "pack":
         return translate("Cli", "No room holds seated candidates there; run 'examdesk "
                                 "allocate' first.")
-    if sheet == "draw":
-        return translate("Cli", "No draw has been held there yet; run 'examdesk draw' "
-                                "on the morning of the exam.")
     if sheet in ("duty", "cards"):
         return translate("Cli", "Nobody is on duty there yet; run 'examdesk roster' first.")
     if sheet == "posts":

@@ -1,7 +1,7 @@
 """The data of a room's sheets: seating chart, desk labels, sign-in sheets and room records.
 
 One :class:`RoomSheets` holds everything the room's envelope needs, so a room's sheets are
-regenerated exactly when this data changes (see ``ui/cli_print.py``).
+regenerated exactly when this data changes (see ``reports/batch.py``).
 """
 
 from __future__ import annotations

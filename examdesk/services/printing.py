@@ -48,7 +48,7 @@ from examdesk.services.audit import Actor
 from examdesk.services.duties import find_session
 from examdesk.services.exams import ExamRef, center_id, exam_sessions, papers_sat
 
-#: Staff report for the briefing an hour before the session starts (domain.md, timeline T-60).
+#: Staff report for the briefing an hour before the session starts (docs/posts.md).
 REPORT_BEFORE = timedelta(minutes=BRIEFING_LEAD)
 
 Q = TypeVar("Q", bound=Select[*tuple[Any, ...]])  # any select, its columns kept
@@ -213,7 +213,7 @@ def session_code(session: Session, exam: ExamRef, code: str) -> str:
 
 def record_print(session: Session, actor: Actor, exam: ExamRef, sheet: str, center: str,
                  pages: int) -> None:
-    """Log a print run in the audit trail: sheets carry personal data (domain.md)."""
+    """Log a print run in the audit trail: sheets carry personal data (docs/printing.md)."""
     audit.record(session, actor, "print", exam_id=exam.id, entity="center", entity_id=center,
                  summary=f"print {sheet} {center}: {pages} pages",
                  details={"sheet": sheet, "pages": pages})

@@ -3229,6 +3229,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>，</translation>
     </message>
     <message>
+        <source>{where}: {message}</source>
+        <translation>{where}：{message}</translation>
+    </message>
+    <message>
         <source>{text}: too long, printed as {cut}</source>
         <translation>{text}：过长，打印为 {cut}</translation>
     </message>
@@ -3237,17 +3241,9 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>{text}：过长，格内只能以 {size} 磅打印（应不小于 {floor} 磅）</translation>
     </message>
     <message>
-        <source>{where}: {text}: no font has {char} (U+{code:04X})</source>
-        <extracomment>Strings split and kept per font set; a print run meets far fewer distinct ones.</extracomment>
-        <translation>{where}：{text}：没有字体包含字符 {char}（U+{code:04X}）</translation>
-    </message>
-    <message>
         <source>{text}: no font has {char} (U+{code:04X})</source>
+        <extracomment>Strings split and kept per font set; a print run meets far fewer distinct ones.</extracomment>
         <translation>{text}：没有字体包含字符 {char}（U+{code:04X}）</translation>
-    </message>
-    <message>
-        <source>{where}: {text}: {char} (U+{code:04X}) drawn in {font}</source>
-        <translation>{where}：{text}：{char}（U+{code:04X}）用 {font} 字体印出</translation>
     </message>
     <message>
         <source>{text}: {char} (U+{code:04X}) drawn in {font}</source>

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from examdesk.i18n import install_translator
 from examdesk.progress import OperationCancelled
 from reports.batch import Part, fingerprint, merge, render_parts
 from tests.reports.pdftools import page_count, save, text
@@ -57,6 +58,21 @@ def test_cached_parts_are_reused_with_their_warnings(tmp_path: Path) -> None:
     assert all(w.endswith("王𠮷: no font has 𠮷 (U+20BB7)") for w in first.problems)
     assert _texts(save(tmp_path, merge(again.parts), "a.pdf")) == _texts(
         save(tmp_path, merge(first.parts), "f.pdf"))
+
+
+def test_a_reprint_in_another_language_tells_the_warnings_in_it(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    english = render_parts(PARTS, cache_folder=cache, fallback_fonts=())
+    install_translator(lambda _context, text: text.replace("no font has", "没有字体包含字符"),
+                       "zh_CN")
+    try:
+        chinese = render_parts(PARTS, cache_folder=cache, fallback_fonts=())
+    finally:
+        install_translator(None)
+    # the warnings cached with the parts are in the language of the run that drew them
+    assert english.problems and all("no font has" in w for w in english.problems)
+    assert chinese.problems and all("没有字体包含字符" in w for w in chinese.problems)
+    assert chinese.rendered == 2
 
 
 def test_a_changed_room_is_the_only_part_drawn_again(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +83,16 @@ def test_photo_embedded_and_placeholders_for_the_rest(rendered: tuple[Path, list
 def test_missing_glyph_is_the_only_warning(rendered: tuple[Path, list[str]]) -> None:
     assert rendered[1] == [
         "桌贴, room 001, seat 04, ticket 202411000004: 王𠮷: no font has 𠮷 (U+20BB7)"]
+
+
+def test_the_center_name_is_not_reported_as_a_candidate_s() -> None:
+    room = replace(make_room("003", 2, 2, ["张三", "李四", "王五"]), center_name="周口𠮷考点")
+    _, warnings = render_desk_labels([room], fallback_fonts=())
+    # named once for the room (in the page header and each label's band), never with a seat
+    assert warnings == [
+        "桌贴, room 003: 桌贴　考点：周口𠮷考点　第 003 考场　地点：教学楼A座3楼301: "
+        "no font has 𠮷 (U+20BB7)",
+        "桌贴, room 003: 周口𠮷考点: no font has 𠮷 (U+20BB7)"]
 
 
 def test_very_long_name_prints_whole() -> None:

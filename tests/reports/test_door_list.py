@@ -109,3 +109,12 @@ def test_fallback_font_draws_ext_b(tmp_path: Path) -> None:
         "考场门贴, room 002, seat 06, ticket 202411000106: 王𠮷: 𠮷 (U+20BB7) drawn in HanaMinB"]
     # copied or searched in a PDF reader, the Ext-B character reads as itself (not U+20BB)
     assert "王𠮷" in text(save(tmp_path, pdf))
+
+
+def test_a_text_too_long_for_its_line_is_named_with_its_page() -> None:
+    exam = "2024年度社会工作者职业资格考试（周口考区）" * 12  # no real exam's name is this long
+    room = DoorList(exam, "第一中学考点", "003", "教学楼A座3楼301", (SESSION,),
+                    (DoorListSeat(1, "20241100001", "张三"),))
+    _, warnings = render_door_lists([room], fallback_fonts=())
+    # the clerk is told which sheet and room to look at, as for a character no font has
+    assert len(warnings) == 1 and warnings[0].startswith(f"考场门贴, room 003: {exam}: too long")

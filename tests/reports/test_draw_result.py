@@ -70,4 +70,4 @@ def test_nothing_past_the_margins(rendered: tuple[Path, list[str]]) -> None:
 
 
 def test_missing_glyph_is_reported_without_fallback(rendered: tuple[Path, list[str]]) -> None:
-    assert rendered[1] == ["抽签结果: 王𠮷: no font has 𠮷 (U+20BB7)"]
+    assert rendered[1] == ["抽签结果, session S1: 王𠮷: no font has 𠮷 (U+20BB7)"]

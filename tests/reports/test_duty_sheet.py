@@ -135,7 +135,7 @@ def test_roving_inspectors_reserves(rendered: tuple[Path, list[str]]) -> None:
 
 
 def test_missing_glyph_is_reported_without_fallback(rendered: tuple[Path, list[str]]) -> None:
-    assert rendered[1] == ["监考安排表: 王𠮷: no font has 𠮷 (U+20BB7)"]
+    assert rendered[1] == ["监考安排表, session S1: 王𠮷: no font has 𠮷 (U+20BB7)"]
 
 
 def test_tail_that_does_not_fit_goes_to_a_new_page(tmp_path: Path) -> None:

@@ -29,11 +29,13 @@ from examdesk.printing.duties import (
 from examdesk.printing.rooms import RoomSession, RoomSheets, SeatedCandidate
 from reports.center_summary import render_center_summaries
 from reports.certificate import render_certificates
+from reports.cover import CoverSheet, Enclosure
 from reports.desk_labels import render_desk_labels
 from reports.door_list import render_door_lists
 from reports.draw_result import render_draw_results
 from reports.duty_cards import render_duty_cards
 from reports.duty_sheet import render_duty_sheets
+from reports.fonts import load_fonts
 from reports.post_roster import render_post_rosters
 from reports.room_record import render_room_records
 from reports.seating_chart import render_seating_charts
@@ -69,12 +71,20 @@ def _duty_lines(location: str) -> tuple[RoomDutyLine, ...]:
                               team if i <= 3 else plain) for i in range(1, 31))
 
 
+def _cover(room: RoomSheets) -> tuple[bytes, list[str]]:
+    """The envelope's cover of ``room`` (the pack's label of each room)."""
+    sheet = CoverSheet(room, [Enclosure("考场门贴", None, 1)], [s.session for s in room.sessions],
+                       load_fonts(()))
+    return sheet.render(), sheet.warnings
+
+
 Render = Callable[[], tuple[bytes, list[str]]]
 
 #: Each sheet with the longest names and locations: (floor, texts that must print whole, render).
 SHEETS: dict[str, tuple[float, tuple[str, ...], Render]] = {
     "door list": (12, (*NAMES, LOCATION), lambda: render_door_lists(
         [_room(NAMES, LOCATION).door_list()], ())),
+    "envelope cover": (8, (LOCATION,), lambda: _cover(_room(NAMES, LOCATION))),
     "sign-in sheet": (8, (*NAMES, LOCATION), lambda: render_sign_in(
         [_room(NAMES, LOCATION)], "S1", ())),
     "seating chart": (8, NAMES, lambda: render_seating_charts([_room(NAMES)], ())),

@@ -189,7 +189,9 @@ def test_a_name_no_desk_holds_at_8_pt_is_printed_smaller_with_a_warning(tmp_path
     # Longer than the importer accepts (100 characters): a desk cannot grow.
     name = "阿卜杜热合曼买买提艾力吐尔逊阿不都热依木" * 6
     pdf, warnings = render_seating_charts([make_room("004", 6, 5, [name])], fallback_fonts=())
-    assert len(warnings) == 1 and warnings[0].startswith(f"{name}: too long for its box")
+    # named with the page and the desk it is on, so that a clerk can check it
+    assert len(warnings) == 1 and warnings[0].startswith(
+        f"座位表, room 004, seat 01, ticket 202411000001: {name}: too long for its box")
     assert whole(save(tmp_path, pdf), name)
 
 

@@ -197,6 +197,8 @@ def test_rooms_not_sitting_the_session_get_no_sign_in_sheet(capsys, demo_url, tm
     (("signin", "--session", "S9"), "has no session S9"),
     (("door", "--center", "99"), "has the code 99"),
     (("draw",), "examdesk draw"),
+    # center 01 sits S2 and S3, but holds no draw before the morning of the exam
+    (("draw", "--center", "01", "--session", "S3"), "examdesk draw"),
     (("door", "--room", "nope"), "examdesk allocate"),
 ])
 def test_bad_requests_are_bad_input(capsys, demo_url, tmp_path, argv, message):

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+from sqlalchemy import select
+
+from examdesk.model import Candidate, SeatAssignment
 from examdesk.progress import OperationCancelled
 from examdesk.services.printing import PrintChoices
 from tests.reports.pdftools import page_count
@@ -45,6 +49,26 @@ def test_print_a_center_summary_and_preview_it(examdesk_app, qtbot, demo_db, tmp
     assert dialog.print_button.isEnabled() and not dialog.cancel_button.isEnabled()
     qtbot.waitUntil(lambda: dialog.preview.isVisible())
     assert dialog.grab().save(str(tmp_path / "print-window.png"))
+
+
+@pytest.mark.slow
+def test_the_warnings_of_worker_processes_are_in_the_window_language(
+        examdesk_app, qtbot, demo_copy, tmp_path):
+    with demo_copy.begin() as session:
+        candidate = session.scalar(select(Candidate).join(SeatAssignment)
+                                   .where(SeatAssignment.ticket_no == "12341010101"))
+        candidate.name = "王𠮷"
+    window = create_main_window(demo_copy)
+    qtbot.addWidget(window)
+    window.print_action.trigger()
+    dialog = window.print_dialog
+    _choose(dialog, "door", "01")  # 40 rooms: drawn by spawned processes, which start in English
+    dialog.folder.setText(str(tmp_path))
+    dialog.print_button.click()
+    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=120_000)
+    # whether a fallback face has 𠮷 on this machine or none does, it is said in Chinese
+    where = "考场门贴，第 01001 考场，座位号 01，准考证号 12341010101：王𠮷："
+    assert where in dialog.status.text()
 
 
 def test_nothing_to_print_says_why(examdesk_app, qtbot, demo_db, tmp_path):
@@ -106,3 +130,21 @@ def test_a_file_printed_with_problems_says_so(examdesk_app, qtbot, tmp_path):
     status = dialog.status.text()
     assert "打印完成，但有问题：没有字体包含的字符在 1 处印成了空白方框" in status
     assert problem in status
+
+
+def test_many_warnings_leave_the_preview_its_room(examdesk_app, qtbot, tmp_path):
+    # a center's name with a character no font has is named on every page of its pack
+    warnings = tuple(f"考场门贴，第 01{n:03d} 考场：考点：周口𠮷技师学院：没有字体包含字符 𠮷"
+                     "（U+20BB7）" for n in range(300))
+
+    def printer(request, progress, cancelled):
+        return [Written(tmp_path / "考场门贴-01.pdf", 300, 300, 300, warnings, warnings)]
+
+    dialog = PrintDialog(CHOICES, printer, folder=tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.print_button.click()
+    qtbot.waitUntil(lambda: not dialog.is_running())
+    assert warnings[0] in dialog.status.text() and warnings[-1] in dialog.status.text()
+    # listed to scroll through: the window does not grow past the screen to show them all
+    assert dialog.minimumSizeHint().height() < 400 and dialog.height() == 720
