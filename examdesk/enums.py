@@ -53,7 +53,7 @@ class CandidateStatus(StrEnum):
 
 
 class StaffRole(StrEnum):
-    """Roles at a test center (domain.md, "Roles at a test center")."""
+    """Roles at a test center (docs/domain.md, "Roles at a test center")."""
 
     CHIEF_EXAMINER = "chief_examiner"  # 主考
     DEPUTY_CHIEF = "deputy_chief"  # 副主考

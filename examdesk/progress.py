@@ -1,6 +1,7 @@
 """How long operations report progress and learn that the user cancelled.
 
-The core never imports Qt: the window adapts these callables to signals (style.md, practice 1).
+The core never imports Qt: the window adapts these callables to signals (docs/architecture.md,
+"Progress and cancel are callables").
 """
 
 from __future__ import annotations

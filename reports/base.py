@@ -1,8 +1,9 @@
 """The base of every printed sheet: page size, margins, fonts, text helpers, header and footer.
 
-Sheets draw with the reportlab canvas API (3.6x faster than platypus, see perf notes). A sheet
-lays out its documents first, each a list of drawing functions, so the footer knows the page
-total: a document (one room's sign-in sheet of one session, say) is numbered on its own.
+Sheets draw with the reportlab canvas API (3.6x faster than platypus: docs/performance.md,
+"PDF sheets"). A sheet lays out its documents first, each a list of drawing functions, so the
+footer knows the page total: a document (one room's sign-in sheet of one session, say) is
+numbered on its own.
 """
 
 from __future__ import annotations
@@ -473,7 +474,8 @@ class Sheet:
 def render_sheets(sheets: Sequence[Sheet]) -> bytes:
     """Draw several sheets into one PDF, each numbered "第 x 页 / 共 y 页" on its own.
 
-    One file per batch shares the font subset (perf notes: one file per sheet is 2.4x slower).
+    One file per batch shares the font subset (one file per room was 2.4x slower:
+    docs/performance.md, "PDF sheets").
     """
     buffer = io.BytesIO()
     first = sheets[0] if sheets else Sheet()

@@ -1,4 +1,4 @@
-"""Run one long operation off the UI thread (style.md, practice 5).
+"""Run one long operation off the UI thread (docs/architecture.md, "One background helper").
 
 The operation is a plain function of the core taking ``progress`` and ``cancelled`` callables;
 :class:`Task` runs it on a QThread and delivers progress, the result or the failure as signals,

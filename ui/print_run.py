@@ -2,7 +2,8 @@
 its parts (reports/batch.py: on every core, from the cache when unchanged), merge and write one
 PDF per center, atomically, and log the run in the audit trail.
 
-No Qt here: progress and cancelling are callables (style.md, practice 1).
+No Qt here: progress and cancelling are callables (docs/architecture.md, "Progress and cancel
+are callables").
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 psycopg runs an executemany as one pipelined statement per row, which made importing
 102,000 candidates take 20 s on PostgreSQL against 7.6 s on SQLite; COPY streams the rows in
-one statement. SQLite's executemany is already the fast path there (perf-notes.md).
+one statement. SQLite's executemany is already the fast path there (docs/performance.md,
+"Writing rows").
 """
 
 from __future__ import annotations

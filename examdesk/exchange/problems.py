@@ -1,7 +1,8 @@
 """Problems found in an imported file, each located at a row and a column the user can find.
 
 An import never stops at the first bad cell: every problem is collected, shown to the user
-as a list, and nothing is written unless the user accepts (style.md, practice 9).
+as a list, and nothing is written unless the user accepts (docs/architecture.md,
+"Excel in and out").
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """Write workbooks row by row: exports, and the problem report that users fix and re-import.
 
 openpyxl's write-only mode streams each appended row to disk, so memory stays flat whatever
-the number of rows (style.md, practice 9). The workbook is saved to a temporary file beside
-the target and moved into place only when complete: a failure or a cancel never leaves half a
-workbook behind, nor damages the file it would have replaced.
+the number of rows (docs/architecture.md, "Excel in and out"). The workbook is saved to a
+temporary file beside the target and moved into place only when complete: a failure or a cancel
+never leaves half a workbook behind, nor damages the file it would have replaced.
 """
 
 from __future__ import annotations

@@ -27,7 +27,8 @@ from examdesk.model.base import Base, enum_column, json_default_list, timestamp,
 if TYPE_CHECKING:
     from examdesk.model.venue import TestCenter
 
-#: The 11-digit admission ticket form of domain.md: level, year, province, city, room, seat.
+#: The common 11-digit admission ticket form: level, year, province, city, room, seat
+#: (docs/domain.md, "Admission ticket numbers").
 DEFAULT_TICKET_PATTERN: list[dict[str, Any]] = [
     {"field": "level", "width": 1},
     {"field": "year", "width": 2},
@@ -57,7 +58,7 @@ class Exam(Base):
     province_code: Mapped[str] = mapped_column(String(2), default="")
     city_code: Mapped[str] = mapped_column(String(4), default="")
     county_code: Mapped[str] = mapped_column(String(6), default="")
-    # settings (domain.md marks each one configurable)
+    # settings, each with its default (docs/domain.md, "Settings and their defaults")
     ticket_pattern: Mapped[list[dict[str, Any]]] = mapped_column(
         JSON, default=lambda: [dict(f) for f in DEFAULT_TICKET_PATTERN]
     )

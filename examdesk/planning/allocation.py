@@ -1,6 +1,6 @@
 """Seat allocation: every active candidate gets one room and seat for all their sessions.
 
-The method (perf-notes.md, "seat allocation"):
+The method (docs/performance.md, "Seat allocation"):
 
 1. Accessible rooms are reserved first, for every level in the exam's order and in room order,
    enough for the level's candidates who need one; those candidates sit there.

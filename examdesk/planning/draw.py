@@ -2,9 +2,10 @@
 
 The roster fixes who invigilates at a test center in a session and in which pairs; the room each
 pair gets stays secret until the chief examiner draws it about 55 minutes before the start
-(domain.md, "Conflict-of-interest avoidance"). The draw moves whole teams, so the roster's
-pairing (two units, one man and one woman, a lead) survives it; only the 回避 rules between
-people and rooms must be checked again, with :func:`~examdesk.planning.duty_plan.conflict`.
+(docs/domain.md, "Conflict of interest (回避) and the morning draw"; docs/draw.md). The draw
+moves whole teams, so the roster's pairing (two units, one man and one woman, a lead) survives
+it; only the 回避 rules between people and rooms must be checked again, with
+:func:`~examdesk.planning.duty_plan.conflict`.
 
 The draw is a seeded shuffle: the same duties and seed give the same rooms, so a draw can be
 repeated in front of witnesses or checked afterwards. A shuffle that breaks a rule is drawn

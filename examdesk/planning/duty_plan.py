@@ -1,8 +1,9 @@
 """Staff duties as plain data: who may work where, in which session, under the 回避 rules.
 
 Services build these from the database; the roster, the morning draw and the post filling
-in this package see only these dataclasses (style.md: planning never touches the
-database). domain.md, "Conflict-of-interest avoidance" and "Roles at a test center".
+in this package see only these dataclasses (docs/architecture.md, "Pure planning"). The rules
+are in docs/domain.md, "Conflict of interest (回避) and the morning draw" and "Roles at a test
+center".
 """
 
 from __future__ import annotations

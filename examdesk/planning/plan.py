@@ -2,7 +2,7 @@
 
 Services build these from the database and write the results back; the allocation and the
 checks in this package only ever see these dataclasses, so they are tested and measured
-alone (style.md: planning never touches the database).
+alone (docs/architecture.md, "Pure planning").
 """
 
 from __future__ import annotations
@@ -111,7 +111,9 @@ class ExamCodes:
 
 @dataclass(frozen=True)
 class Rules:
-    """The settings an allocation follows (domain.md; each one configurable per exam).
+    """The settings an allocation follows, each one a setting of the exam.
+
+    The defaults are in docs/domain.md, "Settings and their defaults".
 
     Attributes:
         levels: the level codes in the exam's order; rooms are given to levels in this order.

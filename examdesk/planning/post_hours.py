@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 from examdesk.planning.duty_plan import DutyPost, DutySession
 
-#: Minutes before a session that staff report for the briefing (domain.md timeline: T-60),
-#: and the people of a post without hours with them.
+#: Minutes before a session that staff report for the briefing (T-60 in docs/domain.md,
+#: "The exam-day timeline"), and the people of a post without hours with them.
 BRIEFING_LEAD = 60
 
 

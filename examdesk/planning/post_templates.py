@@ -138,7 +138,7 @@ def _supplies(*items: tuple[str, int, str]) -> tuple[SupplyAmount, ...]:
     return tuple(SupplyAmount(item, quantity, unit) for item, quantity, unit in items)
 
 
-#: The standard posts of a center (domain.md's partner services and center roles): the
+#: The standard posts of a center (docs/posts.md, "Who does what at a test center"): the
 #: demo's posts, plus the police's security and traffic post, the paper strong room and the
 #: exam office. Headcounts fit the sample district's staff of a center.
 DEFAULT_POST_TEMPLATES: tuple[StandardPost, ...] = (

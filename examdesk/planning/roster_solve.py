@@ -2,7 +2,8 @@
 
 Centers are independent (staff work at their home center unless ``cross_center``), and within a
 center the time slots are linked only by the session cap, so each (center, time slot) is one
-small problem (solver-notes.md: one monolithic model does not even find a first solution).
+small problem (docs/performance.md, "The invigilator roster": one model of the whole exam did
+not even find a first solution).
 
 The room invigilators of a problem are placed in rounds: every room still short takes one
 person per round, in one :func:`scipy.optimize.linear_sum_assignment` matching of rooms to free

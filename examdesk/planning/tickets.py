@@ -1,9 +1,10 @@
 """Admission ticket numbers (准考证号) from the exam's pattern of fields.
 
 A pattern is a list of fields, each with a width, e.g. the common 11-digit form
-level(1) year(2) province(2) city(2) room(2) seat(2) (domain.md). Geographic fields take the
-rightmost digits of their code (city 4116 in 2 digits is 16; county 411602 in 4 is 1602);
-number fields are zero-padded and must fit their width, or the pattern is too narrow.
+level(1) year(2) province(2) city(2) room(2) seat(2) (docs/domain.md, "Admission ticket
+numbers"). Geographic fields take the rightmost digits of their code (city 4116 in 2 digits is
+16; county 411602 in 4 is 1602); number fields are zero-padded and must fit their width, or the
+pattern is too narrow.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The demo exam: the 2023 social worker exam of domain.md, at district or provincial scale.
+"""The demo exam: the reference exam of docs/domain.md, at district or provincial scale.
 
 At scale 1 it is the Zhoukou district (5 test centers, 200 rooms plus 5 spares, 6,000
 candidates, 650 staff) read from the bundled sample workbooks. At scale N it repeats that
@@ -73,7 +73,7 @@ SUBJECTS = {
         ("23", "社会工作法规与政策", "法规与政策"),
     ),
 }
-#: code, date, start, end, subject codes, name (domain.md timetable)
+#: code, date, start, end, subject codes, name (docs/domain.md, "The reference exam")
 SESSIONS = (
     ("S1", date(2023, 6, 10), time(14, 0), time(16, 0), ("23",), "6月10日下午 法规与政策"),
     ("S2", date(2023, 6, 11), time(9, 0), time(11, 0), ("11", "21"), "6月11日上午 综合能力"),
@@ -260,7 +260,7 @@ def load_demo(
 def _create_exam(
     session: Session, scale: int
 ) -> tuple[Exam, dict[str, Subject], dict[str, Level]]:
-    """The exam with its levels, subjects and sessions (domain.md's timetable)."""
+    """The exam with its levels, subjects and sessions (docs/domain.md, "The reference exam")."""
     exam = Exam(
         code=exam_code_for(scale),
         name=("2023年度社会工作者职业水平考试（周口考区）" if scale == 1

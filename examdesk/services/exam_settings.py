@@ -1,6 +1,6 @@
 """The exam's allocation settings: seat order, first seat, ticket pattern, district rule,
-tail merge and the order in which test centers are filled (domain.md marks each one
-configurable)."""
+tail merge and the order in which test centers are filled (docs/domain.md, "Settings and their
+defaults")."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 The headers are the first names the importers know for each column (headers.py), so an
 exported list can be corrected in Excel and imported again. Exports of personal data are
-logged in the audit trail (domain.md, "Personal data"): by :func:`record_export`, in a short
+logged in the audit trail (docs/domain.md, "Personal data"): by :func:`record_export`, in a short
 transaction of its own after the workbook is written, so that a long export only reads.
 """
 

@@ -1,6 +1,6 @@
 """Fill the staff sheets' data: duty sheets, duty cards, post rosters and draw results.
 
-Invigilators learn their room only at the morning draw (domain.md, 回避): a duty card shows a
+Invigilators learn their room only at the morning draw (docs/draw.md): a duty card shows a
 room only once its center has drawn that session; the duty sheet, an internal sheet, shows the
 roster's rooms and says whether they were drawn.
 """

@@ -935,7 +935,7 @@
     <name>Demo</name>
     <message>
         <source>--scale must be between 1 and {most} (the cities of the province), not {scale}.</source>
-        <extracomment>Henan&apos;s 17 prefecture-level cities with their ID address codes; Zhoukou first. code, date, start, end, subject codes, name (domain.md timetable) The demo&apos;s seating plan is always the same one. 11 digits: level, year, province, center, room within the center, seat. The common form&apos;s city field cannot tell the centers&apos; rooms apart; center codes are unique in the province.</extracomment>
+        <extracomment>Henan&apos;s 17 prefecture-level cities with their ID address codes; Zhoukou first. code, date, start, end, subject codes, name (docs/domain.md, &quot;The reference exam&quot;) The demo&apos;s seating plan is always the same one. 11 digits: level, year, province, center, room within the center, seat. The common form&apos;s city field cannot tell the centers&apos; rooms apart; center codes are unique in the province.</extracomment>
         <translation>--scale 必须在 1 到 {most}（全省地市数）之间，而不是 {scale}。</translation>
     </message>
     <message>
@@ -2092,7 +2092,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <source>Reading {file}</source>
-        <extracomment>Rows per INSERT/UPDATE statement: large enough to be fast, small enough to report progress and notice a cancel often (perf-notes: Core inserts in 10k-row batches).</extracomment>
+        <extracomment>Rows per INSERT/UPDATE statement: large enough to be fast, small enough to report progress and notice a cancel often (docs/performance.md, &quot;Writing rows&quot;).</extracomment>
         <translation>正在读取 {file}</translation>
     </message>
     <message>

@@ -1,4 +1,4 @@
-"""The layering of style.md is a failing check, not a convention."""
+"""The layering of docs/architecture.md is a failing check, not a convention."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The demo exam is the reference case of domain.md, and loads whole or not at all."""
+"""The demo exam is the reference exam of docs/domain.md, and loads whole or not at all."""
 
 from __future__ import annotations
 

@@ -29,7 +29,7 @@ from examdesk.services.duty_watch import DutyWatch
 from examdesk.services.exams import ExamRef
 
 #: Rows per INSERT/UPDATE statement: large enough to be fast, small enough to report
-#: progress and notice a cancel often (perf-notes: Core inserts in 10k-row batches).
+#: progress and notice a cancel often (docs/performance.md, "Writing rows").
 BATCH = 5000
 
 

@@ -143,7 +143,7 @@ def test_the_strong_room_and_the_exam_office_are_staffed_by_the_centers_own_role
 def test_the_standard_posts_cover_every_kind_once() -> None:
     assert sorted(t.kind for t in DEFAULT_POST_TEMPLATES) == sorted(PostKind)
     strong_room = next(t for t in DEFAULT_POST_TEMPLATES if t.kind is PostKind.STRONG_ROOM)
-    assert strong_room.headcount >= 2  # domain.md: 2+ people at all times
+    assert strong_room.headcount >= 2  # docs/posts.md: never fewer than two at a time
 
 
 def test_a_change_keeps_what_it_does_not_name() -> None:
