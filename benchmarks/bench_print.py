@@ -36,7 +36,7 @@ from scratch import fresh_url
 LOAD = """
 import sys
 from examdesk.db import open_database
-from examdesk.errors import PlanProblem
+from examdesk.errors import BadInput, PlanProblem
 from examdesk.services import demo
 from examdesk.services.audit import Actor
 from examdesk.services.duties import draw_center
@@ -53,8 +53,8 @@ for code in codes[:draws]:
         try:
             with db.begin() as session:
                 draw_center(session, Actor("bench"), exam, center=code, session_code=s, seed=1)
-        except PlanProblem:
-            pass  # no invigilators rostered for that session at that center
+        except (BadInput, PlanProblem):
+            pass  # the center holds no paper then, or nobody is rostered for it
 """
 
 CHILD = """
