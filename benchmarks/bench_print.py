@@ -65,7 +65,7 @@ from examdesk.db import open_database
 from examdesk.services.exams import center_codes, resolve_exam
 from reports.batch import merge, render_parts, worker_pool, write_atomically
 from reports.fonts import load_fonts
-from ui.print_run import FILE_NAMES, center_parts
+from ui.jobs.print_run import FILE_NAMES, center_parts
 
 url, scale, workers = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 db = open_database(url)

@@ -114,6 +114,10 @@
         <translation>正在等待{holder}…</translation>
     </message>
     <message>
+        <source>name a command (see &apos;examdesk --help&apos;)</source>
+        <translation>请指定一个命令（参见 &apos;examdesk --help&apos;）</translation>
+    </message>
+    <message>
         <source>interrupted; nothing was changed.</source>
         <translation>已中断，未做任何更改。</translation>
     </message>

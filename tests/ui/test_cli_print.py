@@ -14,8 +14,9 @@ from examdesk.db import open_database
 from examdesk.model import AuditEvent, Candidate, SeatAssignment
 from reports.fonts import SERIF_FALLBACKS
 from tests.reports.pdftools import page_count, text
-from ui import cli_print, print_run
+from ui.cli import printing as cli_print
 from ui.cli import run
+from ui.jobs import print_run
 
 HANAZONO = SERIF_FALLBACKS[-1]
 

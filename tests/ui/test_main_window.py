@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QFontMetrics, QImage
 
 from examdesk.services.stats import ExamInfo, Overview, Stats
-from ui.app import create_main_window
-from ui.fonts import FAMILY
+from ui.window.app import create_main_window
+from ui.window.fonts import FAMILY
 
 
 def characters_missing(widget, text: str) -> list[str]:
@@ -38,7 +38,7 @@ def test_the_window_shows_the_demo_exam_counts(examdesk_app, qtbot, demo_db, tmp
 
 def test_an_empty_database_says_how_to_begin(examdesk_app, qtbot):
     empty = Overview(exams=(), stats=Stats(*([0] * 13)))
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
     window = MainWindow(lambda: empty, "sqlite:///empty.db")
     qtbot.addWidget(window)
@@ -54,7 +54,7 @@ def test_refresh_shows_new_counts(examdesk_app, qtbot):
         return Overview(exams=(ExamInfo("E", "考试", 2023),),
                         stats=Stats(*([0] * 6), n, *([0] * 6)))
 
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
     window = MainWindow(load, "x")
     qtbot.addWidget(window)
@@ -67,7 +67,7 @@ def test_a_database_that_cannot_be_opened_is_explained_in_a_window(examdesk_app,
     import pytest
 
     from examdesk.errors import BadInput
-    from ui import app as app_module
+    from ui.window import app as app_module
 
     shown = []
     monkeypatch.setattr(app_module.QMessageBox, "critical",
@@ -75,3 +75,11 @@ def test_a_database_that_cannot_be_opened_is_explained_in_a_window(examdesk_app,
     with pytest.raises(BadInput):
         app_module.run_app("nosuchdriver://nowhere")
     assert len(shown) == 1 and "nosuchdriver" in shown[0]
+
+
+def test_qt_own_words_are_chinese_too(examdesk_app):
+    # a message box's buttons and the file dialogs come from Qt's catalog, not ours
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+    assert QCoreApplication.translate("QFileDialog", "Open") not in ("", "Open")

@@ -11,9 +11,9 @@ from examdesk.model import Candidate, SeatAssignment
 from examdesk.progress import OperationCancelled
 from examdesk.services.printing import PrintChoices
 from tests.reports.pdftools import page_count
-from ui.app import create_main_window
-from ui.print_dialog import PrintDialog
-from ui.print_run import Written
+from ui.jobs.print_run import Written
+from ui.window.app import create_main_window
+from ui.window.print_dialog import PrintDialog
 
 CHOICES = PrintChoices("SW", "2023年度社会工作者职业水平考试", (("01", "周口技师学院"),),
                        (("S2", "6月11日 09:00-11:00"),))

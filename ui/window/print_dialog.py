@@ -1,6 +1,6 @@
 """The print window: choose a sheet, a center and a session, print to PDF files, preview them.
 
-The print run itself is the command line's (ui/print_run.py); it runs on a background task
+The print run is the one both faces run (ui/jobs/print_run.py); it runs on a background task
 with worker processes started fresh (a process with threads must not fork).
 """
 
@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 
 from examdesk.progress import Cancelled, Progress
 from examdesk.services.printing import PrintChoices
-from ui.background import Task
-from ui.print_run import FILE_NAMES, PrintRequest, Written
+from ui.jobs.print_run import FILE_NAMES, PrintRequest, Written
+from ui.window.background import Task
 
 # The most lines of the status and warnings shown at once (more scroll).
 STATUS_LINES = 8

@@ -20,12 +20,16 @@ from examdesk import __version__
 from examdesk.db import Database, open_database
 from examdesk.db.locks import LockHolder, described_safely
 from examdesk.errors import ExamDeskError
-from examdesk.i18n import install_translator, translate
+from examdesk.i18n import speak, translate
 from examdesk.services import demo, stats
 from examdesk.services.audit import Actor
-from ui import cli_duties, cli_exchange, cli_plan, cli_posts, cli_print
-from ui.cli_common import end_progress, stderr_progress
-from ui.language import command_language
+from ui.cli import duties as cli_duties
+from ui.cli import exchange as cli_exchange
+from ui.cli import plan as cli_plan
+from ui.cli import posts as cli_posts
+from ui.cli import printing as cli_print
+from ui.cli.common import CommandFactory, end_progress, stderr_progress
+from ui.cli.language import command_language
 
 EXIT_OK = 0
 EXIT_PLAN_PROBLEMS = 1
@@ -93,9 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
                               "centers, candidates or staff: ready to import your own "
                               "workbooks"))
 
-    def subcommands(
-        parent: argparse.ArgumentParser, dest: str
-    ) -> Callable[[str, str], argparse.ArgumentParser]:
+    def subcommands(parent: argparse.ArgumentParser, dest: str) -> CommandFactory:
         group = parent.add_subparsers(dest=dest, metavar="WHAT", parser_class=_Parser,
                                       required=True)
 
@@ -198,29 +200,29 @@ def print_waiting(holder: LockHolder) -> None:
           file=sys.stderr, flush=True)
 
 
-def _speak(language: str) -> None:
-    """Print in ``language``: Qt's catalog loader is imported only when one is needed."""
-    if language.startswith("en"):
-        install_translator(None)
-        return
-    from ui.i18n import install_catalog
+def run(argv: Sequence[str] | None = None,
+        open_window: Callable[[str | None], int] | None = None) -> int:
+    """Parse ``argv`` and run the command; return the exit status.
 
-    install_catalog(language)
-
-
-def run(argv: Sequence[str] | None = None) -> int:
-    """Parse ``argv`` and run the command; return the exit status."""
-    _speak(command_language())
+    Args:
+        argv: the arguments (default: the process's).
+        open_window: opens the desktop window on a database URL (``None``: the default one)
+            when no command is given; ``None`` makes a command required (``ui.launch``
+            passes the window, so that this face never imports the other).
+    """
+    speak(command_language())
     try:
         args = build_parser().parse_args(argv)
     except UsageError as exc:
         print(f"examdesk: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if args.command is None and open_window is None:
+        print("examdesk: " + translate("Cli", "name a command (see 'examdesk --help')"),
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
     try:
-        if args.command is None:
-            from ui.app import run_app  # Qt is loaded only for the window
-
-            return run_app(args.db)
+        if open_window is not None and args.command is None:
+            return open_window(args.db)
         db = open_database(args.db, waiting=print_waiting)
         try:
             return COMMANDS[args.command](db, args)
@@ -250,5 +252,5 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 
 def main() -> NoReturn:
-    """Console-script entry point."""
+    """Run a command and exit with its status (``ui.launch`` also opens the window)."""
     sys.exit(run())

@@ -19,7 +19,7 @@ from examdesk.services import abbreviations, exam_settings, seat_changes, seatin
 from examdesk.services.audit import Actor
 from examdesk.services.exams import Names, level_names, resolve_exam
 from examdesk.services.plan_check import check_exam_plan
-from ui.cli_common import CommandFactory, end_progress, exam_option, stderr_progress
+from ui.cli.common import CommandFactory, end_progress, exam_option, stderr_progress
 
 EXIT_OK = 0
 EXIT_PLAN_PROBLEMS = 1

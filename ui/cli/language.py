@@ -1,6 +1,6 @@
 """Which language the command line speaks, decided without loading Qt.
 
-The window is Chinese first whatever the system says (``ui/i18n.py``); a command speaks the
+The window is Chinese first whatever the system says (``ui/window/i18n.py``); a command speaks the
 language of the terminal it runs in, so that scripts on an English system get English and a
 clerk's Chinese Windows or a ``LANG=zh_CN.UTF-8`` shell gets Chinese. ``EXAMDESK_LANG`` decides
 for both.

@@ -1,6 +1,6 @@
 """`examdesk print SHEET`: the printed sheets as PDF files, one file per test center.
 
-The run itself is ui/print_run.py (the window starts the same one); this module parses the
+The run itself is ui/jobs/print_run.py (the window starts the same one); this module parses the
 command and reports on the terminal.
 """
 
@@ -14,8 +14,8 @@ from pathlib import Path
 from examdesk.db import Database
 from examdesk.i18n import translate
 from examdesk.services.audit import Actor
-from ui.cli_common import CommandFactory, end_progress, exam_option
-from ui.print_run import FILE_NAMES, PrintRequest, Written, run_print
+from ui.cli.common import CommandFactory, end_progress, exam_option
+from ui.jobs.print_run import FILE_NAMES, PrintRequest, Written, run_print
 
 EXIT_OK = 0
 EXIT_PRINTED_WITH_PROBLEMS = 1

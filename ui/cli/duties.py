@@ -18,9 +18,9 @@ from examdesk.labels import POST_KIND_LABELS
 from examdesk.services import duties, roster
 from examdesk.services.audit import Actor
 from examdesk.services.exams import center_codes, resolve_exam
-from ui import cli_posts
-from ui.cli_common import CommandFactory, end_progress, exam_option, stderr_progress
-from ui.cli_plan import print_issues
+from ui.cli import posts as cli_posts
+from ui.cli.common import CommandFactory, end_progress, exam_option, stderr_progress
+from ui.cli.plan import print_issues
 
 EXIT_OK = 0
 EXIT_PLAN_PROBLEMS = 1

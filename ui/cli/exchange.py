@@ -29,8 +29,8 @@ from examdesk.services.imports.rooms import import_rooms
 from examdesk.services.imports.seating import import_seating
 from examdesk.services.imports.staff import import_staff
 from examdesk.services.plan_check import PlanCheck, check_exam_plan
-from ui.cli_common import CommandFactory, end_progress, exam_option, stderr_progress
-from ui.cli_plan import print_broken_duties, print_issue, print_repair, print_total
+from ui.cli.common import CommandFactory, end_progress, exam_option, stderr_progress
+from ui.cli.plan import print_broken_duties, print_issue, print_repair, print_total
 
 EXIT_OK = 0
 EXIT_PLAN_PROBLEMS = 1

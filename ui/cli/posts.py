@@ -30,7 +30,7 @@ from examdesk.services import posts
 from examdesk.services.audit import Actor
 from examdesk.services.exams import resolve_exam
 from examdesk.services.post_schedule import hours_text
-from ui.cli_common import CommandFactory, exam_option
+from ui.cli.common import CommandFactory, exam_option
 
 EXIT_OK = 0
 EXIT_PLAN_PROBLEMS = 1

@@ -18,7 +18,7 @@ import platformdirs
 
 from examdesk.db import Database
 from examdesk.errors import BadInput
-from examdesk.i18n import language, translate
+from examdesk.i18n import language, speak, translate
 from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
 from examdesk.services.audit import Actor
 from examdesk.services.exams import ExamRef, center_codes, center_id, resolve_exam
@@ -159,11 +159,9 @@ def run_print(
 
 def _speak(wanted: str) -> None:
     """Make a worker process speak ``wanted``, its parent's language (a spawned one starts in
-    English; a forked one speaks it already, and imports no Qt)."""
+    English; a forked one speaks it already)."""
     if language() != wanted:
-        from ui.i18n import install_catalog
-
-        install_catalog(wanted)
+        speak(wanted)
 
 
 def center_parts(db: Database, exam: ExamRef, sheet: str, center: str, room: str | None,

@@ -13,11 +13,11 @@ from examdesk.services.audit import Actor
 from examdesk.services.exams import resolve_exam
 from examdesk.services.printing import print_choices
 from examdesk.services.stats import Overview, overview
-from ui.fonts import install_application_font
-from ui.i18n import install_translations
-from ui.main_window import MainWindow
-from ui.print_dialog import PrintDialog
-from ui.print_run import PrintRequest, Written, run_print
+from ui.jobs.print_run import PrintRequest, Written, run_print
+from ui.window.fonts import install_application_font
+from ui.window.i18n import install_translations
+from ui.window.main_window import MainWindow
+from ui.window.print_dialog import PrintDialog
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
