@@ -15,12 +15,19 @@ os.environ["EXAMDESK_USER"] = "tester"
 os.environ["EXAMDESK_LANG"] = "en"
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, make_url
 
 from examdesk.db import Database, open_database
 from examdesk.services import demo
 from examdesk.services.audit import Actor
+
+# Property tests draw the same examples on every run (CI included), so a red run is
+# reproducible; HYPOTHESIS_PROFILE=explore draws new ones when hunting for bugs.
+settings.register_profile("fixed", derandomize=True, database=None, print_blob=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fixed"))
 
 SERVER = os.environ.get("EXAMDESK_TEST_DB", "").strip()
 ROOT = Path(__file__).resolve().parent.parent
