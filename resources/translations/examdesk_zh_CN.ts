@@ -3255,6 +3255,25 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
 </context>
 <context>
+    <name>SearchableTable</name>
+    <message>
+        <source>Search: name, pinyin initials, ID number, ticket, registration number...</source>
+        <translation>搜索：姓名、拼音首字母、证件号码、准考证号、报名序号……</translation>
+    </message>
+    <message>
+        <source>All: %s</source>
+        <translation>全部：%s</translation>
+    </message>
+    <message>
+        <source>Rows: %s</source>
+        <translation>共 %s 行</translation>
+    </message>
+    <message>
+        <source>Shown: %s of %s</source>
+        <translation>显示 %s / 共 %s 行</translation>
+    </message>
+</context>
+<context>
     <name>Seats</name>
     <message>
         <source>No candidate of exam {exam} has the ID or registration number {who}.</source>
