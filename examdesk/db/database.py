@@ -173,6 +173,16 @@ def create_examdesk_engine(url: URL, lock_timeout: float | None = None) -> Engin
     return engine
 
 
+def readable_url(url: URL) -> str:
+    """Where a database is, as a clerk reads it: an SQLite file's path, a server database as
+    user@server:port/database (no password, no connection options, names not %-encoded)."""
+    if url.get_backend_name() == "sqlite":
+        return str(url.database or ":memory:")
+    user = f"{url.username}@" if url.username else ""
+    port = f":{url.port}" if url.port else ""
+    return f"{user}{url.host or 'localhost'}{port}/{url.database or ''}"
+
+
 @contextmanager
 def _reported(url: URL) -> Iterator[None]:
     """Turn a driver's failure to connect or read into one clear sentence."""
@@ -181,7 +191,7 @@ def _reported(url: URL) -> Iterator[None]:
     except DBAPIError as exc:
         raise DatabaseError(
             translate("Database", "Cannot open the database {url}: {reason}").format(
-                url=url.render_as_string(hide_password=True),
+                url=readable_url(url),
                 reason=" ".join(str(exc.orig).split()),
             )
         ) from None

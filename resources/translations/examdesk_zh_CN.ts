@@ -936,6 +936,117 @@
     </message>
 </context>
 <context>
+    <name>DatabaseDialog</name>
+    <message>
+        <source>Open a database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>本机文件</translation>
+    </message>
+    <message>
+        <source>On a server (PostgreSQL)</source>
+        <translation>服务器（PostgreSQL）</translation>
+    </message>
+    <message>
+        <source> (open now)</source>
+        <translation>（当前打开）</translation>
+    </message>
+    <message>
+        <source>Open file…</source>
+        <translation>打开文件…</translation>
+    </message>
+    <message>
+        <source>New file…</source>
+        <translation>新建文件…</translation>
+    </message>
+    <message>
+        <source>Recent databases:</source>
+        <translation>最近使用的数据库：</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Or the URL:</source>
+        <translation>或输入连接地址：</translation>
+    </message>
+    <message>
+        <source>Open a database file</source>
+        <translation>打开数据库文件</translation>
+    </message>
+    <message>
+        <source>New database file</source>
+        <translation>新建数据库文件</translation>
+    </message>
+    <message>
+        <source>Looking at %1…</source>
+        <translation>正在查看 %1…</translation>
+    </message>
+    <message>
+        <source>There is no database file %1. Use &quot;New file…&quot; to create one.</source>
+        <translation>数据库文件 %1 不存在。如需新建，请点“新建文件…”。</translation>
+    </message>
+    <message>
+        <source>A new database will be created: %1</source>
+        <translation>将新建数据库：%1</translation>
+    </message>
+    <message>
+        <source>Connected. The database is empty: ExamDesk will create its tables.</source>
+        <translation>连接成功。该数据库为空，ExamDesk 将在其中建表。</translation>
+    </message>
+    <message>
+        <source>An ExamDesk database from an older version: it will be upgraded when opened (a file is backed up first).</source>
+        <translation>这是旧版本 ExamDesk 的数据库，打开时将升级（数据库文件会先备份）。</translation>
+    </message>
+    <message>
+        <source>An ExamDesk database without an exam yet.</source>
+        <translation>ExamDesk 数据库，尚无考试。</translation>
+    </message>
+    <message>
+        <source>An ExamDesk database with: %1</source>
+        <translation>ExamDesk 数据库，包含：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Databases</name>
+    <message>
+        <source>Enter the server&apos;s address and the database name.</source>
+        <extracomment>Seconds a connection test waits for a server before it says it cannot reach it.</extracomment>
+        <translation>请填写服务器地址和数据库名。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist (is a network drive disconnected?). Choose another place for the database.</source>
+        <translation>文件夹 {folder} 不存在（网络驱动器是否已断开？）。请为数据库另选位置。</translation>
+    </message>
+    <message>
+        <source>ExamDesk may not write in the folder {folder}. Choose another place for the database.</source>
+        <translation>ExamDesk 无权写入文件夹 {folder}。请为数据库另选位置。</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>--scale must be between 1 and {most} (the cities of the province), not {scale}.</source>
