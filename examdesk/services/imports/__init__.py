@@ -49,11 +49,10 @@ BATCH = 5000
 
 
 class Accept(StrEnum):
-    """What the user accepted of a prepared import."""
+    """What the user accepted of a prepared import: ``ALL`` rows (with any error, nothing is
+    written) or the ``VALID`` ones (the others are left out)."""
 
-    #: every row: with any error, nothing is written
     ALL = "all"
-    #: the rows without errors; the others are left out
     VALID = "valid"
 
 

@@ -252,7 +252,7 @@ CANDIDATES: SheetImport[CandidateRecord, Sequence[KnownLevel]] = SheetImport(
     validate=validate_candidates,
     plan=_plan,
 )
-#: Prepare and apply in one session (see :meth:`SheetImport.run`).
+# prepare and apply in one session (see :meth:`SheetImport.run`).
 import_candidates = CANDIDATES.run
 
 

@@ -1,7 +1,8 @@
 """Every kind of import, declared once: the command line's choices and the window's list.
 
 Import rooms before staff and posts (they name their test center) and candidates before
-seating and photos (they name the candidate): :data:`KINDS` is in that order.
+seating and photos (they name the candidate): :data:`KINDS` lists them in an order that
+keeps to that (the order `examdesk import --help` has always shown).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from examdesk.services.imports.seating import SEATING
 from examdesk.services.imports.staff import STAFF
 
 #: The import kinds, in the order an exam is usually filled.
-KINDS: tuple[ImportKind, ...] = (ROOMS, CANDIDATES, STAFF, POSTS, SEATING, PHOTOS)
+KINDS: tuple[ImportKind, ...] = (ROOMS, CANDIDATES, STAFF, SEATING, POSTS, PHOTOS)
 
 
 def import_kind(key: str) -> ImportKind:

@@ -212,7 +212,7 @@ PHOTOS = PhotoImport(
                                             "by ID number or registration number"),
     folder=True,
 )
-#: Prepare and apply in one session (see :meth:`ImportKind.run`).
+# prepare and apply in one session (see :meth:`ImportKind.run`).
 import_photos = PHOTOS.run
 
 

@@ -144,7 +144,7 @@ POSTS: SheetImport[PostRecord, _Centers] = SheetImport(
     validate=_validate,
     plan=_Plan,
 )
-#: Prepare and apply in one session (see :meth:`SheetImport.run`).
+# prepare and apply in one session (see :meth:`SheetImport.run`).
 import_posts = POSTS.run
 
 

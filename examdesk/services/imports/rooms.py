@@ -236,7 +236,7 @@ ROOMS: SheetImport[RoomRecord, None] = SheetImport(
     validate=lambda raw, header, _needs: validate_rooms(raw, header),
     plan=_plan,
 )
-#: Prepare and apply in one session (see :meth:`SheetImport.run`).
+# prepare and apply in one session (see :meth:`SheetImport.run`).
 import_rooms = ROOMS.run
 
 

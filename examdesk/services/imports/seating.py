@@ -200,5 +200,5 @@ SEATING: SheetImport[SeatRecord, None] = SheetImport(
     validate=lambda raw, header, _needs: validate_seating(raw, header),
     plan=lambda session, exam, header, problems, _needs: _Plan(session, exam, header, problems),
 )
-#: Prepare and apply in one session (see :meth:`SheetImport.run`).
+# prepare and apply in one session (see :meth:`SheetImport.run`).
 import_seating = SEATING.run

@@ -228,7 +228,7 @@ STAFF: SheetImport[StaffRecord, dict[str, tuple[int, str]]] = SheetImport(
     validate=_validate,
     plan=_plan,
 )
-#: Prepare and apply in one session (see :meth:`SheetImport.run`).
+# prepare and apply in one session (see :meth:`SheetImport.run`).
 import_staff = STAFF.run
 
 
