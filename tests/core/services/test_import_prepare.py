@@ -4,10 +4,12 @@ what the user accepted, exactly what prepare said it would."""
 from __future__ import annotations
 
 import pytest
+from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from examdesk.errors import BadInput
 from examdesk.exchange.headers import HeaderChoice
+from examdesk.exchange.sheets import sheet_names
 from examdesk.model import AuditEvent, Candidate, CandidatePhoto, Room, TestCenter
 from examdesk.services.imports import Accept, FieldChange, PreparedOutdated
 from examdesk.services.imports.candidates import CANDIDATES
@@ -56,6 +58,19 @@ def test_every_kind_is_declared_once_with_a_title(empty_exam):
     assert import_kind("photos") is PHOTOS and PHOTOS.folder
     with pytest.raises(BadInput, match="rooms, candidates"):
         import_kind("teachers")
+
+
+def test_a_wizard_is_offered_the_visible_sheets(tmp_path):
+    workbook = Workbook()
+    workbook.active.title = "说明"
+    workbook.create_sheet("报名信息")
+    workbook.create_sheet("旧数据").sheet_state = "hidden"
+    workbook.save(tmp_path / "w.xlsx")
+    assert sheet_names(tmp_path / "w.xlsx") == ("说明", "报名信息")
+    (tmp_path / "c.csv").write_text("姓名\n张三\n", encoding="utf-8")
+    assert sheet_names(tmp_path / "c.csv") == ()
+    with pytest.raises(BadInput, match="does not exist"):
+        sheet_names(tmp_path / "gone.xlsx")
 
 
 def test_prepare_reads_checks_and_writes_nothing(empty_exam):
