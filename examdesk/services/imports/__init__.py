@@ -413,14 +413,15 @@ class SheetImport(ImportKind, Generic[RecordT, NeedsT]):
     Attributes:
         sheet_kind: which columns the sheet has (:data:`examdesk.exchange.headers.COLUMNS`).
         needs: what validating and writing need from the exam (its levels, its centers).
-        validate: the pure checks of the rows (:mod:`examdesk.exchange`).
+        validate: the pure checks of the rows (:mod:`examdesk.exchange`), reporting progress
+            and polling for a cancel as they go.
         plan: makes the writer: compares the records with the exam, then writes them.
         watched: whether writing can break the roster's duties (then read before and after).
     """
 
     sheet_kind: SheetKind
     needs: Callable[[Session, ExamRef], NeedsT]
-    validate: Callable[[RawSheet, HeaderMap, NeedsT], Checked[RecordT]]
+    validate: Callable[[RawSheet, HeaderMap, NeedsT, Progress, Cancelled], Checked[RecordT]]
     plan: Callable[[Session, ExamRef, HeaderMap, Problems, NeedsT], SheetPlan[RecordT]]
 
     @property
@@ -434,9 +435,8 @@ class SheetImport(ImportKind, Generic[RecordT, NeedsT]):
                 cancelled: Cancelled = never_cancelled) -> PreparedImport[RecordT]:
         raw, mapping = read_sheet(path, sheet, self.sheet_kind, progress, header)
         check_cancelled(cancelled)
-        progress(0, 0, translate("Import", "Checking the rows"))
         needs = self.needs(session, exam)
-        checked = self.validate(raw, mapping, needs)
+        checked = self.validate(raw, mapping, needs, progress, cancelled)
         check_cancelled(cancelled)
         matched = self._match(session, exam, mapping, raw, checked.problems, checked.records,
                               needs)

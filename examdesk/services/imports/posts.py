@@ -41,9 +41,11 @@ def _centers(session: Session, exam: ExamRef) -> _Centers:
         .where(TestCenter.exam_id == exam.id).order_by(TestCenter.sort_order))}
 
 
-def _validate(raw: RawSheet, header: HeaderMap, centers: _Centers) -> Checked[PostRecord]:
+def _validate(raw: RawSheet, header: HeaderMap, centers: _Centers, progress: Progress,
+              cancelled: Cancelled) -> Checked[PostRecord]:
     return validate_posts(
-        raw, header, [KnownName(name, (code,)) for name, (_i, code, _p) in centers.items()])
+        raw, header, [KnownName(name, (code,)) for name, (_i, code, _p) in centers.items()],
+        progress, cancelled)
 
 
 @dataclass

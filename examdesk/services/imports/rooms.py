@@ -233,7 +233,8 @@ ROOMS: SheetImport[RoomRecord, None] = SheetImport(
     description=lambda: translate("Import", "import test centers and rooms from a workbook"),
     sheet_kind=SheetKind.ROOMS,
     needs=lambda _session, _exam: None,
-    validate=lambda raw, header, _needs: validate_rooms(raw, header),
+    validate=lambda raw, header, _needs, progress, cancelled: validate_rooms(
+        raw, header, progress, cancelled),
     plan=_plan,
 )
 # prepare and apply in one session (see :meth:`SheetImport.run`).

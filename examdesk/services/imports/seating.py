@@ -197,7 +197,8 @@ SEATING: SheetImport[SeatRecord, None] = SheetImport(
                                             "check it"),
     sheet_kind=SheetKind.SEATING,
     needs=lambda _session, _exam: None,
-    validate=lambda raw, header, _needs: validate_seating(raw, header),
+    validate=lambda raw, header, _needs, progress, cancelled: validate_seating(
+        raw, header, progress, cancelled),
     plan=lambda session, exam, header, problems, _needs: _Plan(session, exam, header, problems),
 )
 # prepare and apply in one session (see :meth:`SheetImport.run`).

@@ -51,10 +51,11 @@ def _centers(session: Session, exam: ExamRef) -> dict[str, tuple[int, str]]:
     }
 
 
-def _validate(raw: RawSheet, header: HeaderMap,
-              centers: dict[str, tuple[int, str]]) -> Checked[StaffRecord]:
+def _validate(raw: RawSheet, header: HeaderMap, centers: dict[str, tuple[int, str]],
+              progress: Progress, cancelled: Cancelled) -> Checked[StaffRecord]:
     return validate_staff(
-        raw, header, [KnownName(name, (code,)) for name, (_id, code) in centers.items()])
+        raw, header, [KnownName(name, (code,)) for name, (_id, code) in centers.items()],
+        progress, cancelled)
 
 
 def _plan(session: Session, exam: ExamRef, header: HeaderMap, problems: Problems,

@@ -11,6 +11,7 @@ from examdesk.errors import BadInput
 from examdesk.exchange.headers import HeaderChoice
 from examdesk.exchange.sheets import sheet_names
 from examdesk.model import AuditEvent, Candidate, CandidatePhoto, Room, TestCenter
+from examdesk.progress import OperationCancelled
 from examdesk.services.imports import Accept, FieldChange, PreparedOutdated
 from examdesk.services.imports.candidates import CANDIDATES
 from examdesk.services.imports.kinds import KINDS, import_kind
@@ -84,6 +85,22 @@ def test_prepare_reads_checks_and_writes_nothing(empty_exam):
     with empty_exam.db.write("import") as session:
         CANDIDATES.prepare(session, empty_exam.exam, SAMPLES / "candidates-small.xlsx")
     assert candidates(empty_exam) == {} and imports_audited(empty_exam) == 0
+
+
+def test_checking_the_rows_reports_progress_and_can_be_cancelled(empty_exam):
+    seen = []
+    prepare(empty_exam, SAMPLES / "candidates-small.xlsx",
+            progress=lambda done, total, message: seen.append((done, total, message)))
+    assert (0, 300, "Checking the rows") in seen and (300, 300, "Checking the rows") in seen
+    polls = []
+
+    def cancelled():  # the second poll is the validator's, before its first row
+        polls.append(1)
+        return len(polls) == 2
+
+    with pytest.raises(OperationCancelled):
+        prepare(empty_exam, SAMPLES / "candidates-small.xlsx", cancelled=cancelled)
+    assert len(polls) == 2
 
 
 def test_apply_of_the_valid_rows_writes_exactly_those(empty_exam, actor, tmp_path):
