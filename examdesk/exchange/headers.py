@@ -262,6 +262,23 @@ class HeaderMap:
         ]
 
 
+class NoHeaderRow(BadInput):
+    """No row near the top names a known column: a wizard offers to choose the header row
+    (:class:`HeaderChoice`), the command line says what to add.
+
+    Attributes:
+        file: the file's name.
+        sheet: the sheet's name ("" for CSV).
+    """
+
+    code = "import.no-header-row"
+
+    def __init__(self, file: str, sheet: str, message: str) -> None:
+        super().__init__(message)
+        self.file = file
+        self.sheet = sheet
+
+
 @dataclass(frozen=True)
 class HeaderChoice:
     """The user's corrections to the detected header (an import wizard edits them).
@@ -318,7 +335,8 @@ def map_headers(
         if len(found) > best[0]:
             best = (len(found), position)
     if best[0] == 0:
-        raise BadInput(
+        raise NoHeaderRow(
+            sheet.file_name, sheet.sheet_name,
             translate(
                 "Import",
                 "{file}: no header row found in the first {count} rows of sheet {sheet}; add a "

@@ -1855,7 +1855,6 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <source>this is {length} characters long, longer than the {limit} that fit</source>
-        <extracomment>The ways a gender is written, by :func:`match_key`.</extracomment>
         <translation>长度为 {length} 个字符，超过了最多 {limit} 个字符的限制</translation>
     </message>
     <message>
@@ -2093,6 +2092,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <source>Checking the rows</source>
+        <extracomment>Rows checked between two progress reports (and cancel polls): about a tenth of a second. The ways a gender is written, by :func:`match_key`.</extracomment>
         <translation>正在检查各行</translation>
     </message>
     <message>
@@ -2158,8 +2158,8 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>因不是 .jpg、.jpeg 或 .png 文件而忽略的文件：{count} 个。</translation>
     </message>
     <message>
-        <source>Photos stored</source>
-        <translation>照片已保存</translation>
+        <source>Storing photos</source>
+        <translation>正在保存照片</translation>
     </message>
     <message>
         <source>Photos</source>

@@ -191,8 +191,7 @@ class PhotoImport(ImportKind):
         if not photos or not should_write(prepared.problems,
                                           skip_invalid=accept is Accept.VALID, dry_run=False):
             return prepared.result()
-        _store(session, photos, cancelled)
-        progress(len(photos), len(photos), translate("Import", "Photos stored"))
+        _store(session, photos, progress, cancelled)
         audit.record(
             session, actor, "import.photos", exam_id=exam.id, entity="exam", entity_id=exam.id,
             summary=f"imported {len(photos)} photos from {prepared.file}",
@@ -264,9 +263,11 @@ def _resized(path: Path, report: Problems) -> bytes | None:
     return buffer.getvalue()
 
 
-def _store(session: Session, photos: Sequence[PhotoRecord], cancelled: Cancelled) -> None:
+def _store(session: Session, photos: Sequence[PhotoRecord], progress: Progress,
+           cancelled: Cancelled) -> None:
     for start in range(0, len(photos), _BATCH):
         check_cancelled(cancelled)
+        progress(start, len(photos), translate("Import", "Storing photos"))
         batch = photos[start : start + _BATCH]
         ids = [p.candidate_id for p in batch]
         session.execute(delete(CandidatePhoto).where(CandidatePhoto.candidate_id.in_(ids)))

@@ -8,7 +8,7 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from examdesk.errors import BadInput
-from examdesk.exchange.headers import HeaderChoice
+from examdesk.exchange.headers import HeaderChoice, NoHeaderRow
 from examdesk.exchange.sheets import sheet_names
 from examdesk.model import AuditEvent, Candidate, CandidatePhoto, Room, TestCenter
 from examdesk.progress import OperationCancelled
@@ -147,6 +147,19 @@ def test_a_chosen_header_row_is_taken_and_a_blank_one_refused(empty_exam, tmp_pa
         prepare(empty_exam, path, header=HeaderChoice(row=9))
     with pytest.raises(BadInput, match="no field teacher"):
         prepare(empty_exam, path, header=HeaderChoice(columns={"teacher": 1}))
+
+
+def test_a_sheet_without_a_known_header_is_read_with_the_users_columns(empty_exam, tmp_path):
+    path = write_workbook(tmp_path / "n.xlsx", [
+        [f"c{i}" for i in range(10)], candidate(1, "张三", "男", MAN)])
+    with pytest.raises(NoHeaderRow) as raised:
+        prepare(empty_exam, path)
+    assert (raised.value.code, raised.value.sheet) == ("import.no-header-row", "报名信息")
+    columns = {"name": 1, "gender": 2, "id_type": 3, "id_number": 4, "level": 5, "subjects": 6}
+    prepared = prepare(empty_exam, path, header=HeaderChoice(row=1, columns=columns))
+    assert prepared.header is not None and prepared.header.headers[4] == "c4"
+    assert prepared.errors == () and prepared.changes.added == (2,)
+    assert prepared.records[0].name == "张三" and prepared.records[0].id_number == MAN
 
 
 def test_the_changes_reported_are_what_is_written(empty_exam, actor, tmp_path):
