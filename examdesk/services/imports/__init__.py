@@ -415,8 +415,8 @@ class SheetImport(ImportKind, Generic[RecordT, NeedsT]):
         needs: what validating and writing need from the exam (its levels, its centers).
         validate: the pure checks of the rows (:mod:`examdesk.exchange`), reporting progress
             and polling for a cancel as they go.
-        plan: makes the writer: compares the records with the exam, then writes them.
-        watched: whether writing can break the roster's duties (then read before and after).
+        plan: makes the writer: compares the records with the exam (the problems and changes
+            that adds), then writes them; it says which centers' duties the rows can break.
     """
 
     sheet_kind: SheetKind
