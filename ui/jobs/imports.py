@@ -80,11 +80,11 @@ def prepare_import(db: Database, request: ImportRequest, *, progress: Progress =
 
 
 def apply_import(db: Database, prepared: PreparedImport[Any], *, accept: Accept = Accept.ALL,
-                 exam: str | None = None, actor: Actor | None = None,
+                 actor: Actor | None = None,
                  progress: Progress = no_progress,
                  cancelled: Cancelled = never_cancelled) -> ImportOutcome:
     """Write what the user accepted of a prepared file in one writing transaction, then
-    check a seating plan written (a wizard's last step).
+    check a seating plan written (a wizard's last step), into the exam it was prepared for.
 
     Raises:
         PreparedOutdated: the exam changed since the file was prepared; prepare it again.
@@ -93,10 +93,9 @@ def apply_import(db: Database, prepared: PreparedImport[Any], *, accept: Accept 
     """
     kind = import_kind(prepared.kind)
     with db.write(f"import {kind.key}") as session:
-        result = kind.apply(session, actor or Actor.from_environment(),
-                            resolve_exam(session, exam), prepared, accept=accept,
-                            progress=progress, cancelled=cancelled)
-    return _checked(db, result, exam)
+        result = kind.apply(session, actor or Actor.from_environment(), prepared.exam,
+                            prepared, accept=accept, progress=progress, cancelled=cancelled)
+    return _checked(db, result, prepared.exam.code)
 
 
 def run_import(db: Database, request: ImportRequest, *, actor: Actor | None = None,

@@ -190,6 +190,7 @@ class PreparedImport(Generic[RecordT]):
 
     Attributes:
         kind: the import kind's key.
+        exam: the exam it was prepared against (and is to be applied to).
         file: the file's (or folder's) name.
         sheet: the sheet's name ("" for CSV and photos).
         rows: the data rows (or photo files) read.
@@ -206,6 +207,7 @@ class PreparedImport(Generic[RecordT]):
     """
 
     kind: str
+    exam: ExamRef
     file: str
     sheet: str
     rows: int
@@ -313,7 +315,7 @@ class ImportKind:
             session: the caller's writing session (``Database.write``); flushed, never
                 committed.
             actor: who imports, for the audit trail.
-            exam: the exam imported into (the one prepared against).
+            exam: the exam imported into (the one prepared against, else ValueError).
             prepared: what :meth:`prepare` returned.
             accept: every row (nothing is written when any has an error) or the valid ones.
             progress: receives (done, total, message).
@@ -441,7 +443,7 @@ class SheetImport(ImportKind, Generic[RecordT, NeedsT]):
         matched = self._match(session, exam, mapping, raw, checked.problems, checked.records,
                               needs)
         return PreparedImport(
-            kind=self.key, file=raw.file_name, sheet=raw.sheet_name,
+            kind=self.key, exam=exam, file=raw.file_name, sheet=raw.sheet_name,
             rows=sum(1 for row in raw.rows if row.number > mapping.data_after),
             header=mapping, source=raw, records=checked.records, problems=matched.problems,
             notes=checked.notes, changes=matched.changes, matched=matched,
@@ -476,6 +478,7 @@ class SheetImport(ImportKind, Generic[RecordT, NeedsT]):
               prepared: PreparedImport[Any], *, accept: Accept = Accept.ALL,
               progress: Progress = no_progress,
               cancelled: Cancelled = never_cancelled) -> ImportResult:
+        same_exam(prepared, exam)
         matched: _Matched[RecordT] = prepared.matched
         if matched.used or matched.plan.session is not session:
             # prepared in another session (a wizard: reading, then writing): match again
@@ -509,6 +512,17 @@ class SheetImport(ImportKind, Generic[RecordT, NeedsT]):
                      "updated": len(changed), "refused": refused},
         )
         return prepared.result(written=True, broken_duties=broken)
+
+
+def same_exam(prepared: PreparedImport[Any], exam: ExamRef) -> None:
+    """Refuse to apply ``prepared`` to another exam than it was prepared against.
+
+    Raises:
+        ValueError: ``exam`` is another exam (a mistake of the caller, not of the user).
+    """
+    if prepared.exam.id != exam.id:
+        raise ValueError(f"{prepared.file} was prepared for exam {prepared.exam.code}, "
+                         f"not {exam.code}")
 
 
 def read_sheet(

@@ -37,6 +37,7 @@ from examdesk.services.imports import (
     PreparedImport,
     PreparedOutdated,
     RowChange,
+    same_exam,
     should_write,
 )
 
@@ -167,7 +168,7 @@ class PhotoImport(ImportKind):
                 "Import", "Files ignored because they are not .jpg, .jpeg or .png: {count}."
             ).format(count=others))
         return PreparedImport(
-            kind=self.key, file=root.name, sheet="", rows=len(files), header=None,
+            kind=self.key, exam=exam, file=root.name, sheet="", rows=len(files), header=None,
             source=None, records=tuple(photos), problems=tuple(problems), notes=tuple(notes),
             changes=ImportChanges(
                 added=tuple(p.row for p in photos if p.candidate_id not in state.had_photo),
@@ -180,6 +181,7 @@ class PhotoImport(ImportKind):
               prepared: PreparedImport[Any], *, accept: Accept = Accept.ALL,
               progress: Progress = no_progress,
               cancelled: Cancelled = never_cancelled) -> ImportResult:
+        same_exam(prepared, exam)
         state: _Exam = prepared.matched
         if state.used or state.session is not session:
             now = _Exam.read(session, exam, state.folder)

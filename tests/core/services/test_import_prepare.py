@@ -3,6 +3,8 @@ what the user accepted, exactly what prepare said it would."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
@@ -211,6 +213,16 @@ def test_an_exam_changed_since_prepare_is_refused_and_nothing_written(empty_exam
     with pytest.raises(PreparedOutdated):
         apply(empty_exam, actor, again)
     assert candidates(empty_exam) == {MAN: "张三", WOMAN: "李四"}
+
+
+def test_a_prepared_file_is_applied_only_to_its_exam(empty_exam, actor, tmp_path):
+    prepared = prepare(empty_exam, write_workbook(
+        tmp_path / "a.xlsx", [HEADER, candidate(1, "张三", "男", MAN)]))
+    assert prepared.exam == empty_exam.exam
+    other = replace(empty_exam.exam, id=empty_exam.exam.id + 1, code="OTHER")
+    with empty_exam.db.write("import") as session, pytest.raises(ValueError, match="OTHER"):
+        CANDIDATES.apply(session, actor, other, prepared)
+    assert candidates(empty_exam) == {}
 
 
 def test_photos_are_prepared_then_the_valid_ones_stored(empty_exam, actor, tmp_path):
