@@ -26,10 +26,11 @@ from examdesk.exchange.normalize import (
     split_list,
 )
 from examdesk.exchange.problems import Checked, Problems
-from examdesk.exchange.rowcheck import PersonChecker, report_duplicates
+from examdesk.exchange.rowcheck import PersonChecker, data_rows, report_duplicates
 from examdesk.exchange.sheets import RawRow, RawSheet, read_table
 from examdesk.i18n import translate
 from examdesk.labels import ID_TYPE_LABELS
+from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
 
 _ID_TYPE_WORDS: dict[str, IdType] = {
     **{match_key(label): kind for kind, label in ID_TYPE_LABELS.items()},
@@ -112,7 +113,8 @@ def load_candidates(
 
 
 def validate_candidates(
-    sheet: RawSheet, header: HeaderMap, levels: Sequence[KnownLevel]
+    sheet: RawSheet, header: HeaderMap, levels: Sequence[KnownLevel],
+    progress: Progress = no_progress, cancelled: Cancelled = never_cancelled,
 ) -> CandidateImport:
     """Check every data row of a candidate sheet.
 
@@ -120,6 +122,8 @@ def validate_candidates(
         sheet: the sheet as read.
         header: its header mapping (from :func:`map_headers` with ``SheetKind.CANDIDATES``).
         levels: the exam's levels with their subjects.
+        progress: receives (done, total, message) as rows are checked.
+        cancelled: polled as rows are checked.
 
     Returns:
         The records of rows without errors, and every problem. When a required column is
@@ -132,8 +136,7 @@ def validate_candidates(
     checker = _RowChecker(header, problems, levels)
     drafts = [
         draft
-        for row in sheet.rows
-        if row.number > header.data_after
+        for row in data_rows(sheet, header, progress, cancelled)
         for draft in [checker.check(row)]
         if draft is not None
     ]

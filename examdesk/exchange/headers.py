@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from examdesk.errors import BadInput
@@ -262,24 +262,72 @@ class HeaderMap:
         ]
 
 
-def map_headers(sheet: RawSheet, kind: SheetKind) -> HeaderMap:
+class NoHeaderRow(BadInput):
+    """No row near the top names a known column: a wizard offers to choose the header row
+    (:class:`HeaderChoice`), the command line says what to add.
+
+    Attributes:
+        file: the file's name.
+        sheet: the sheet's name ("" for CSV).
+    """
+
+    code = "import.no-header-row"
+
+    def __init__(self, file: str, sheet: str, message: str) -> None:
+        super().__init__(message)
+        self.file = file
+        self.sheet = sheet
+
+
+@dataclass(frozen=True)
+class HeaderChoice:
+    """The user's corrections to the detected header (an import wizard edits them).
+
+    Attributes:
+        row: the header's 1-based row number; None: detected.
+        columns: field -> 0-based column index holding it, or None to read the field from no
+            column; the fields not named keep the detected column. A column holds one field:
+            giving it to a field takes it from the field detected there.
+    """
+
+    row: int | None = None
+    columns: Mapping[str, int | None] = field(default_factory=dict)
+
+
+def map_headers(
+    sheet: RawSheet, kind: SheetKind, choice: HeaderChoice | None = None
+) -> HeaderMap:
     """Find the header row among the first rows of ``sheet`` and map its columns.
 
     Args:
         sheet: the sheet as read.
         kind: what the sheet lists, choosing the known columns.
+        choice: the user's header row and columns, over the detected ones.
 
     Returns:
         The mapping, with ignored and missing columns.
 
     Raises:
-        BadInput: no row among the first 20 names any known column.
+        BadInput: no row among the first 20 names any known column (and no row was chosen),
+            the chosen row is blank or not in the sheet, or a chosen field is not one of
+            ``kind``'s.
     """
     specs = COLUMNS[kind]
     by_key: dict[str, ColumnSpec] = {}
     for known in specs:
         for alias in known.aliases:
             by_key.setdefault(header_key(alias), known)
+    if choice is not None and choice.row is not None:
+        chosen = next((i for i, row in enumerate(sheet.rows) if row.number == choice.row), None)
+        if chosen is None:
+            raise BadInput(translate(
+                "Import", "{file}: row {row} of sheet {sheet} is blank or beyond the last row; "
+                          "choose the row that names the columns."
+            ).format(file=sheet.file_name, row=choice.row,
+                     sheet=sheet.sheet_name or sheet.file_name))
+        start = max(chosen - 1, 0)
+        return _with_choice(_mapped(sheet.rows[start : chosen + 2], chosen - start, kind,
+                                    by_key), sheet, choice, specs)
     scanned = sheet.rows[:SCAN_ROWS]
     best: tuple[int, int] = (0, -1)  # (fields matched, position in scanned)
     for position, row in enumerate(scanned):
@@ -287,7 +335,8 @@ def map_headers(sheet: RawSheet, kind: SheetKind) -> HeaderMap:
         if len(found) > best[0]:
             best = (len(found), position)
     if best[0] == 0:
-        raise BadInput(
+        raise NoHeaderRow(
+            sheet.file_name, sheet.sheet_name,
             translate(
                 "Import",
                 "{file}: no header row found in the first {count} rows of sheet {sheet}; add a "
@@ -299,7 +348,14 @@ def map_headers(sheet: RawSheet, kind: SheetKind) -> HeaderMap:
                 examples=", ".join(s.label for s in specs if s.required),
             )
         )
-    position = best[1]
+    mapped = _mapped(scanned, best[1], kind, by_key)
+    return mapped if choice is None else _with_choice(mapped, sheet, choice, specs)
+
+
+def _mapped(scanned: tuple[RawRow, ...], position: int, kind: SheetKind,
+            by_key: Mapping[str, ColumnSpec]) -> HeaderMap:
+    """The mapping of the header at ``scanned[position]`` (its neighbours may complete it)."""
+    specs = COLUMNS[kind]
     header = scanned[position]
     columns: dict[str, int] = {}
     headers: dict[int, str] = {}
@@ -335,6 +391,38 @@ def map_headers(sheet: RawSheet, kind: SheetKind) -> HeaderMap:
         headers=headers,
         ignored=tuple(ignored),
         missing=missing,
+    )
+
+
+def _with_choice(mapped: HeaderMap, sheet: RawSheet, choice: HeaderChoice,
+                 specs: tuple[ColumnSpec, ...]) -> HeaderMap:
+    """``mapped`` with the user's columns over the detected ones."""
+    if not choice.columns:
+        return mapped
+    known = {spec.field: spec for spec in specs}
+    unknown = sorted(set(choice.columns) - set(known))
+    if unknown:
+        raise BadInput(translate(
+            "Import", "{file}: this sheet has no field {fields}; choose among {known}."
+        ).format(file=sheet.file_name, fields=", ".join(unknown), known=", ".join(known)))
+    cells = next(row.cells for row in sheet.rows if row.number == mapped.header_row)
+    columns = dict(mapped.columns)
+    for name, index in choice.columns.items():
+        columns.pop(name, None)
+        if index is not None:
+            for other in [f for f, i in columns.items() if i == index]:
+                del columns[other]
+            columns[name] = index
+    headers: dict[int, str] = {}
+    for name, index in columns.items():
+        text = mapped.headers.get(index) or (cell_text(cells[index]) if index < len(cells) else "")
+        headers[index] = text or known[name].label
+    ignored = tuple(IgnoredColumn(index, text) for index, value in enumerate(cells)
+                    for text in [cell_text(value)] if text and index not in headers)
+    return HeaderMap(
+        kind=mapped.kind, header_row=mapped.header_row, data_after=mapped.data_after,
+        columns=columns, headers=headers, ignored=ignored,
+        missing=tuple(s for s in specs if s.required and s.field not in columns),
     )
 
 

@@ -26,7 +26,7 @@ from examdesk.exchange.normalize import (
     phone_text,
 )
 from examdesk.exchange.problems import Checked, Problems
-from examdesk.exchange.rowcheck import RowChecker
+from examdesk.exchange.rowcheck import RowChecker, data_rows
 from examdesk.exchange.sheets import CellValue, RawRow, RawSheet
 from examdesk.exchange.staff import read_roles, roles_accepted
 from examdesk.i18n import translate
@@ -39,6 +39,7 @@ from examdesk.planning.post_templates import (
     SupplyAmount,
     check_post_values,
 )
+from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
 
 _KIND_WORDS: dict[str, PostKind] = {
     **{match_key(kind.value): kind for kind in PostKind},
@@ -231,8 +232,9 @@ class PostRecord:
 PostImport = Checked[PostRecord]
 
 
-def validate_posts(sheet: RawSheet, header: HeaderMap, centers: Sequence[KnownName]
-                   ) -> PostImport:
+def validate_posts(sheet: RawSheet, header: HeaderMap, centers: Sequence[KnownName],
+                   progress: Progress = no_progress,
+                   cancelled: Cancelled = never_cancelled) -> PostImport:
     """Check every data row of a post sheet.
 
     Rows of one post (same center, kind and name), as the post roster export writes one per
@@ -243,6 +245,8 @@ def validate_posts(sheet: RawSheet, header: HeaderMap, centers: Sequence[KnownNa
         sheet: the sheet as read.
         header: its header mapping (``SheetKind.POSTS``).
         centers: the exam's test centers, with their codes as abbreviations.
+        progress: receives (done, total, message) as rows are checked.
+        cancelled: polled as rows are checked.
 
     Returns:
         The records of rows without errors (one per post), and every problem. When a
@@ -254,9 +258,7 @@ def validate_posts(sheet: RawSheet, header: HeaderMap, centers: Sequence[KnownNa
         return PostImport((), tuple(missing), tuple(header.notes()))
     checker = _RowChecker(header, problems, centers)
     records: dict[tuple[str, PostKind, str], PostRecord] = {}
-    for raw in sheet.rows:
-        if raw.number <= header.data_after:
-            continue
+    for raw in data_rows(sheet, header, progress, cancelled):
         record = checker.check(raw)
         if record is None:
             continue

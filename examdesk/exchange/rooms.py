@@ -17,10 +17,11 @@ from pathlib import Path
 from examdesk.exchange.headers import ROOM_COLUMNS, HeaderMap, SheetKind, map_headers
 from examdesk.exchange.normalize import cell_text, half_width, match_key, split_list
 from examdesk.exchange.problems import Checked, Problems, Severity
-from examdesk.exchange.rowcheck import RowChecker
+from examdesk.exchange.rowcheck import RowChecker, data_rows
 from examdesk.exchange.sheets import CellValue, RawRow, RawSheet, read_table
 from examdesk.i18n import translate
 from examdesk.labels import NO_WORDS, YES_WORDS
+from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
 
 #: The most rows, and the most columns, of seats a room may have (as the database allows).
 MAX_SIDE = 50
@@ -101,12 +102,15 @@ def load_rooms(path: str | Path, sheet: str | None = None) -> RoomImport:
     return validate_rooms(raw, map_headers(raw, SheetKind.ROOMS))
 
 
-def validate_rooms(sheet: RawSheet, header: HeaderMap) -> RoomImport:
+def validate_rooms(sheet: RawSheet, header: HeaderMap, progress: Progress = no_progress,
+                   cancelled: Cancelled = never_cancelled) -> RoomImport:
     """Check every data row of a room sheet, then the rows of each center together.
 
     Args:
         sheet: the sheet as read.
         header: its header mapping (from :func:`map_headers` with ``SheetKind.ROOMS``).
+        progress: receives (done, total, message) as rows are checked.
+        cancelled: polled as rows are checked.
 
     Returns:
         The records of rows without errors, and every problem. When a required column is
@@ -119,8 +123,7 @@ def validate_rooms(sheet: RawSheet, header: HeaderMap) -> RoomImport:
     checker = _RowChecker(header, problems)
     drafts = [
         draft
-        for row in sheet.rows
-        if row.number > header.data_after
+        for row in data_rows(sheet, header, progress, cancelled)
         for draft in [checker.check(row)]
         if draft is not None
     ]

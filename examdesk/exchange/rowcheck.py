@@ -10,7 +10,7 @@ an invigilator's ID number is explained exactly as one in a candidate's.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date
 
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidLength, ValidationError
@@ -28,9 +28,13 @@ from examdesk.exchange.normalize import (
     trim,
 )
 from examdesk.exchange.problems import Problems, Severity
-from examdesk.exchange.sheets import CellValue, RawRow
+from examdesk.exchange.sheets import CellValue, RawRow, RawSheet
 from examdesk.i18n import translate
 from examdesk.labels import GENDER_LABELS
+from examdesk.progress import Cancelled, Progress, check_cancelled
+
+#: Rows checked between two progress reports (and cancel polls): about a tenth of a second.
+TICK_ROWS = 2000
 
 # The longest name a person may have: the database's column width.
 NAME_LENGTH = 100
@@ -41,6 +45,26 @@ GENDER_WORDS: dict[str, Gender] = {
     **{match_key(gender.value): gender for gender in Gender},
     "男性": Gender.MALE, "女性": Gender.FEMALE, "m": Gender.MALE, "f": Gender.FEMALE,
 }
+
+
+def data_rows(sheet: RawSheet, header: HeaderMap, progress: Progress,
+              cancelled: Cancelled) -> Iterator[RawRow]:
+    """The rows below the header, reporting how many were checked and polling for a cancel.
+
+    Raises:
+        OperationCancelled: the user cancelled.
+    """
+    total = sum(1 for row in sheet.rows if row.number > header.data_after)
+    done = 0
+    for row in sheet.rows:
+        if row.number <= header.data_after:
+            continue
+        if done % TICK_ROWS == 0:
+            check_cancelled(cancelled)
+            progress(done, total, translate("Import", "Checking the rows"))
+        done += 1
+        yield row
+    progress(total, total, translate("Import", "Checking the rows"))
 
 
 class RowChecker:

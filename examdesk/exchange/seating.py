@@ -13,9 +13,10 @@ from pathlib import Path
 from examdesk.exchange.headers import HeaderMap, SheetKind, map_headers
 from examdesk.exchange.normalize import cell_text, id_number_damage, id_number_fix, id_number_text
 from examdesk.exchange.problems import Checked, Problem, Problems
-from examdesk.exchange.rowcheck import RowChecker, report_duplicates
+from examdesk.exchange.rowcheck import RowChecker, data_rows, report_duplicates
 from examdesk.exchange.sheets import RawRow, RawSheet, read_table
 from examdesk.i18n import translate
+from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
 
 
 @dataclass(frozen=True)
@@ -59,12 +60,15 @@ def load_seating(path: str | Path, sheet: str | None = None) -> SeatingImport:
     return validate_seating(raw, map_headers(raw, SheetKind.SEATING))
 
 
-def validate_seating(sheet: RawSheet, header: HeaderMap) -> SeatingImport:
+def validate_seating(sheet: RawSheet, header: HeaderMap, progress: Progress = no_progress,
+                     cancelled: Cancelled = never_cancelled) -> SeatingImport:
     """Check every data row of a seating sheet.
 
     Args:
         sheet: the sheet as read.
         header: its header mapping (``SheetKind.SEATING``).
+        progress: receives (done, total, message) as rows are checked.
+        cancelled: polled as rows are checked.
 
     Returns:
         The records of rows without errors, and every problem (including the same
@@ -79,7 +83,7 @@ def validate_seating(sheet: RawSheet, header: HeaderMap) -> SeatingImport:
     if missing:
         return SeatingImport((), tuple(missing), tuple(header.notes()))
     checker = _Checker(header, problems)
-    records = [r for row in sheet.rows if row.number > header.data_after
+    records = [r for row in data_rows(sheet, header, progress, cancelled)
                for r in [checker.check(row)] if r is not None]
     bad: set[int] = {p.row for p in problems.errors if p.row is not None}
     for field, key, what in (

@@ -80,6 +80,31 @@ def read_table(path: str | Path, sheet: str | None = None) -> RawSheet:
             damaged or not a spreadsheet, the sheet does not exist, or it is empty.
     """
     path = Path(path)
+    head = _checked_head(path)
+    if path.suffix.lower() in CSV_SUFFIXES:
+        return _read_csv(path)
+    return _read_workbook(path, head, sheet)
+
+
+def sheet_names(path: str | Path) -> tuple[str, ...]:
+    """The sheets a user can choose from: a workbook's visible worksheets in tab order (a CSV
+    file has none), for a wizard's "choose the sheet" step.
+
+    Raises:
+        BadInput: as :func:`read_table`.
+    """
+    path = Path(path)
+    head = _checked_head(path)
+    if path.suffix.lower() in CSV_SUFFIXES:
+        return ()
+    with _open_workbook(path, head) as workbook:
+        return tuple(meta.name for meta in workbook.sheets_metadata
+                     if meta.typ == SheetTypeEnum.WorkSheet
+                     and meta.visible == SheetVisibleEnum.Visible)
+
+
+def _checked_head(path: Path) -> bytes:
+    """The file's first bytes, once its name says it is a file we read and it can be read."""
     name = path.name
     suffix = path.suffix.lower()
     if suffix == ".xls":
@@ -99,7 +124,7 @@ def read_table(path: str | Path, sheet: str | None = None) -> RawSheet:
             ).format(file=name)
         )
     try:
-        head = _read_head(path)
+        return _read_head(path)
     except FileNotFoundError:
         raise BadInput(
             translate(
@@ -120,9 +145,6 @@ def read_table(path: str | Path, sheet: str | None = None) -> RawSheet:
                 "you may read it.",
             ).format(file=path, reason=error.strerror or error)
         ) from None
-    if suffix in CSV_SUFFIXES:
-        return _read_csv(path)
-    return _read_workbook(path, head, sheet)
 
 
 def _read_head(path: Path) -> bytes:
@@ -130,17 +152,20 @@ def _read_head(path: Path) -> bytes:
         return stream.read(8)
 
 
-def _read_workbook(path: Path, head: bytes, sheet: str | None) -> RawSheet:
-    name = path.name
+def _open_workbook(path: Path, head: bytes) -> CalamineWorkbook:
     if head.startswith(OLE2_SIGNATURE):
         raise BadInput(_ole2_message(path))
     if not head.startswith(_ZIP_SIGNATURE):
-        raise BadInput(_damaged_message(name))
+        raise BadInput(_damaged_message(path.name))
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
+        return CalamineWorkbook.from_path(str(path))
     except (CalamineError, ValueError, OSError):
-        raise BadInput(_damaged_message(name)) from None
-    with workbook:
+        raise BadInput(_damaged_message(path.name)) from None
+
+
+def _read_workbook(path: Path, head: bytes, sheet: str | None) -> RawSheet:
+    name = path.name
+    with _open_workbook(path, head) as workbook:
         sheet_name = _choose_sheet(workbook, name, sheet)
         try:
             grid = workbook.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)

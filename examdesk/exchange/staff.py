@@ -28,10 +28,11 @@ from examdesk.exchange.normalize import (
     split_list,
 )
 from examdesk.exchange.problems import Checked, Problems
-from examdesk.exchange.rowcheck import PersonChecker, report_duplicates
+from examdesk.exchange.rowcheck import PersonChecker, data_rows, report_duplicates
 from examdesk.exchange.sheets import RawRow, RawSheet, read_table
 from examdesk.i18n import translate
 from examdesk.labels import STAFF_ROLE_LABELS
+from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
 
 # what offices write besides our own labels (监考员) and values (invigilator)
 _ROLE_VARIANTS: dict[StaffRole, tuple[str, ...]] = {
@@ -111,7 +112,8 @@ def load_staff(
 
 
 def validate_staff(
-    sheet: RawSheet, header: HeaderMap, centers: Sequence[KnownName]
+    sheet: RawSheet, header: HeaderMap, centers: Sequence[KnownName],
+    progress: Progress = no_progress, cancelled: Cancelled = never_cancelled,
 ) -> StaffImport:
     """Check every data row of a staff sheet.
 
@@ -119,6 +121,8 @@ def validate_staff(
         sheet: the sheet as read.
         header: its header mapping (from :func:`map_headers` with ``SheetKind.STAFF``).
         centers: the exam's test centers, with their codes as abbreviations.
+        progress: receives (done, total, message) as rows are checked.
+        cancelled: polled as rows are checked.
 
     Returns:
         The records of rows without errors, and every problem. When a required column is
@@ -131,8 +135,7 @@ def validate_staff(
     checker = _RowChecker(header, problems, centers)
     drafts = [
         draft
-        for row in sheet.rows
-        if row.number > header.data_after
+        for row in data_rows(sheet, header, progress, cancelled)
         for draft in [checker.check(row)]
         if draft is not None
     ]

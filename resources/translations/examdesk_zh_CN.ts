@@ -122,32 +122,12 @@
         <translation>已中断，未做任何更改。</translation>
     </message>
     <message>
-        <source>import test centers and rooms from a workbook</source>
-        <translation>从工作簿导入考点和考场</translation>
-    </message>
-    <message>
-        <source>import candidates from a workbook; a candidate already in the exam (same ID number) is updated</source>
-        <translation>从工作簿导入考生；本次考试中已有的考生（证件号码相同）将被更新</translation>
-    </message>
-    <message>
-        <source>import staff with their roles, home test centers and relatives&apos; ID numbers</source>
-        <translation>导入工作人员及其岗位、所属考点和需回避亲属的身份证号码</translation>
-    </message>
-    <message>
-        <source>import a seating plan made upstream (ticket number, center, room, seat per candidate), then check it</source>
-        <translation>导入上级机构已编排的座位表（每名考生的准考证号、考点、考场和座位号），并进行检查</translation>
-    </message>
-    <message>
         <source>the .xlsx, .xlsm or .csv file</source>
         <translation>.xlsx、.xlsm 或 .csv 文件</translation>
     </message>
     <message>
         <source>the sheet to read (default: the first)</source>
         <translation>要读取的工作表（默认：第一个工作表）</translation>
-    </message>
-    <message>
-        <source>import candidates&apos; photos: JPEG/PNG files named by ID number or registration number</source>
-        <translation>导入考生照片：以证件号码或报名序号命名的 JPEG/PNG 文件</translation>
     </message>
     <message>
         <source>the folder holding the photos</source>
@@ -197,10 +177,6 @@
         <source>import rooms, candidates, staff, posts or photos</source>
         <extracomment>Candidates without a photo listed on the terminal; --report lists them all.</extracomment>
         <translation>导入考场、考生、工作人员、岗位或照片</translation>
-    </message>
-    <message>
-        <source>import the posts of the test centers (center, post, name, place, hours, people, roles, phone, supplies); a post a center has (same kind and name) is updated</source>
-        <translation>导入各考点的岗位（考点、岗位、名称、地点、开放时间、人数、人员类别、电话、物资）；考点已有的岗位（岗位与名称相同）将被更新</translation>
     </message>
     <message>
         <source>export the post roster with each post&apos;s coverage, as &apos;import posts&apos; reads it back</source>
@@ -1821,8 +1797,16 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>请添加该列，表头可用以下名称之一：{aliases}</translation>
     </message>
     <message>
+        <source>{file}: row {row} of sheet {sheet} is blank or beyond the last row; choose the row that names the columns.</source>
+        <translation>{file}：工作表 {sheet} 的第 {row} 行是空行或超出了最后一行；请选择列名所在的行。</translation>
+    </message>
+    <message>
         <source>{file}: no header row found in the first {count} rows of sheet {sheet}; add a header row naming the columns, e.g. {examples}.</source>
         <translation>{file}：工作表 {sheet} 的前 {count} 行中找不到表头行；请添加一行列名，例如 {examples}。</translation>
+    </message>
+    <message>
+        <source>{file}: this sheet has no field {fields}; choose among {known}.</source>
+        <translation>{file}：此类表格没有字段 {fields}；请从 {known} 中选择。</translation>
     </message>
     <message>
         <source>Excel stored this ID number as a number and kept only its first 15 digits</source>
@@ -1982,7 +1966,6 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <source>this is {length} characters long, longer than the {limit} that fit</source>
-        <extracomment>The ways a gender is written, by :func:`match_key`.</extracomment>
         <translation>长度为 {length} 个字符，超过了最多 {limit} 个字符的限制</translation>
     </message>
     <message>
@@ -2207,8 +2190,12 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <source>Reading {file}</source>
-        <extracomment>Rows per INSERT/UPDATE statement: large enough to be fast, small enough to report progress and notice a cancel often (docs/performance.md, &quot;Writing rows&quot;).</extracomment>
         <translation>正在读取 {file}</translation>
+    </message>
+    <message>
+        <source>{file}: the exam changed since the file was checked; check it again before importing.</source>
+        <extracomment>Rows per INSERT/UPDATE statement: large enough to be fast, small enough to report progress and notice a cancel often (docs/performance.md, &quot;Writing rows&quot;).</extracomment>
+        <translation>{file}：检查文件之后考试数据已有变动；请重新检查后再导入。</translation>
     </message>
     <message>
         <source>{file}: sheet {sheet} has a header row (row {row}) but no data below it; choose the sheet that holds the data, or paste the rows under the header.</source>
@@ -2216,6 +2203,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <source>Checking the rows</source>
+        <extracomment>Rows checked between two progress reports (and cancel polls): about a tenth of a second. The ways a gender is written, by :func:`match_key`.</extracomment>
         <translation>正在检查各行</translation>
     </message>
     <message>
@@ -2237,6 +2225,15 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Updating candidates</source>
         <translation>正在更新考生</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <extracomment>A candidate list: the registration system&apos;s export, one candidate per row.</extracomment>
+        <translation>考生</translation>
+    </message>
+    <message>
+        <source>import candidates from a workbook; a candidate already in the exam (same ID number) is updated</source>
+        <translation>从工作簿导入考生；本次考试中已有的考生（证件号码相同）将被更新</translation>
     </message>
     <message>
         <source>{folder} is not a folder; give the folder that holds the photos.</source>
@@ -2270,6 +2267,19 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Files ignored because they are not .jpg, .jpeg or .png: {count}.</source>
         <translation>因不是 .jpg、.jpeg 或 .png 文件而忽略的文件：{count} 个。</translation>
+    </message>
+    <message>
+        <source>Storing photos</source>
+        <translation>正在保存照片</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <extracomment>Candidates&apos; ID photos, from a folder.</extracomment>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>import candidates&apos; photos: JPEG/PNG files named by ID number or registration number</source>
+        <translation>导入考生照片：以证件号码或报名序号命名的 JPEG/PNG 文件</translation>
     </message>
     <message>
         <source>this file is not a readable JPEG or PNG image</source>
@@ -2324,6 +2334,15 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>正在添加考场</translation>
     </message>
     <message>
+        <source>Test centers and rooms</source>
+        <extracomment>A list of test centers and rooms: one room per row, its center by code or name.</extracomment>
+        <translation>考点考场</translation>
+    </message>
+    <message>
+        <source>import test centers and rooms from a workbook</source>
+        <translation>从工作簿导入考点和考场</translation>
+    </message>
+    <message>
         <source>Staff written</source>
         <translation>工作人员已写入</translation>
     </message>
@@ -2340,20 +2359,13 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>考生不得担任本次考试的工作人员：请删除该行或核对身份证号码</translation>
     </message>
     <message>
-        <source>File</source>
-        <translation>文件</translation>
+        <source>Staff</source>
+        <extracomment>A staff list: one person per row, with roles, home test center and relatives (回避).</extracomment>
+        <translation>工作人员</translation>
     </message>
     <message>
-        <source>No photo</source>
-        <translation>无照片</translation>
-    </message>
-    <message>
-        <source>Registration number</source>
-        <translation>报名序号</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
+        <source>import staff with their roles, home test centers and relatives&apos; ID numbers</source>
+        <translation>导入工作人员及其岗位、所属考点和需回避亲属的身份证号码</translation>
     </message>
     <message>
         <source>this candidate is also in row {rows}</source>
@@ -2471,6 +2483,45 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Seats written</source>
         <translation>座位已写入</translation>
+    </message>
+    <message>
+        <source>Seating plan</source>
+        <extracomment>A seating plan made upstream: ticket number, center, room and seat per candidate.</extracomment>
+        <translation>编排结果</translation>
+    </message>
+    <message>
+        <source>import a seating plan made upstream (ticket number, center, room, seat per candidate), then check it</source>
+        <translation>导入上级机构已编排的座位表（每名考生的准考证号、考点、考场和座位号），并进行检查</translation>
+    </message>
+    <message>
+        <source>There is no import of {what}; choose among {kinds}.</source>
+        <extracomment>The import kinds, in the order an exam is usually filled.</extracomment>
+        <translation>没有 {what} 这种导入；请从 {kinds} 中选择。</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <extracomment>The posts of the test centers: one center&apos;s post per row (the roster `export posts` writes reads back).</extracomment>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>import the posts of the test centers (center, post, name, place, hours, people, roles, phone, supplies); a post a center has (same kind and name) is updated</source>
+        <translation>导入各考点的岗位（考点、岗位、名称、地点、开放时间、人数、人员类别、电话、物资）；考点已有的岗位（岗位与名称相同）将被更新</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <source>Registration number</source>
+        <translation>报名序号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
     </message>
 </context>
 <context>

@@ -14,23 +14,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from examdesk.db import Database
-from examdesk.exchange.report import write_problem_report
-from examdesk.exchange.writer import Column, SheetData, write_workbook
 from examdesk.i18n import translate
 from examdesk.planning.plan import PlanIssue
 from examdesk.services import duty_exports, exports
 from examdesk.services.audit import Actor
 from examdesk.services.exams import resolve_exam
-from examdesk.services.imports import ImportResult
-from examdesk.services.imports.candidates import import_candidates
-from examdesk.services.imports.photos import import_photos
-from examdesk.services.imports.posts import import_posts
-from examdesk.services.imports.rooms import import_rooms
-from examdesk.services.imports.seating import import_seating
-from examdesk.services.imports.staff import import_staff
-from examdesk.services.plan_check import PlanCheck, check_exam_plan
+from examdesk.services.imports import Accept, ImportResult
+from examdesk.services.imports.kinds import KINDS, import_kind
+from examdesk.services.plan_check import PlanCheck
 from ui.cli.common import CommandFactory, end_progress, exam_option, stderr_progress
 from ui.cli.plan import print_broken_duties, print_issue, print_repair, print_total
+from ui.jobs.imports import ImportRequest, run_import, write_report
 
 EXIT_OK = 0
 EXIT_PLAN_PROBLEMS = 1
@@ -38,13 +32,6 @@ EXIT_BAD_INPUT = 2
 #: Candidates without a photo listed on the terminal; --report lists them all.
 MISSING_SHOWN = 20
 
-IMPORTERS = {
-    "rooms": import_rooms,
-    "candidates": import_candidates,
-    "staff": import_staff,
-    "seating": import_seating,
-    "posts": import_posts,
-}
 EXPORTERS = {
     "candidates": exports.export_candidates,
     "rooms": exports.export_rooms,
@@ -69,30 +56,17 @@ def add_parsers(
     importing = command("import", translate("Cli", "import rooms, candidates, staff, posts or "
                                                    "photos"))
     what = subcommands(importing, "what")
-    for name, help_text in (
-        ("rooms", translate("Cli", "import test centers and rooms from a workbook")),
-        ("candidates", translate("Cli", "import candidates from a workbook; a candidate "
-                                 "already in the exam (same ID number) is updated")),
-        ("staff", translate("Cli", "import staff with their roles, home test centers and "
-                            "relatives' ID numbers")),
-        ("seating", translate("Cli", "import a seating plan made upstream (ticket number, "
-                              "center, room, seat per candidate), then check it")),
-        ("posts", translate("Cli", "import the posts of the test centers (center, post, name, "
-                            "place, hours, people, roles, phone, supplies); a post a center "
-                            "has (same kind and name) is updated")),
-    ):
-        sub = what(name, help_text)
-        sub.add_argument("file", metavar="FILE", type=Path,
-                         help=translate("Cli", "the .xlsx, .xlsm or .csv file"))
-        sub.add_argument("--sheet", metavar="NAME",
-                         help=translate("Cli", "the sheet to read (default: the first)"))
+    for kind in KINDS:
+        sub = what(kind.key, kind.description())
+        if kind.folder:
+            sub.add_argument("folder", metavar="FOLDER", type=Path,
+                             help=translate("Cli", "the folder holding the photos"))
+        else:
+            sub.add_argument("file", metavar="FILE", type=Path,
+                             help=translate("Cli", "the .xlsx, .xlsm or .csv file"))
+            sub.add_argument("--sheet", metavar="NAME",
+                             help=translate("Cli", "the sheet to read (default: the first)"))
         _import_options(sub)
-    photos = what("photos", translate(
-        "Cli", "import candidates' photos: JPEG/PNG files named by ID number or "
-               "registration number"))
-    photos.add_argument("folder", metavar="FOLDER", type=Path,
-                        help=translate("Cli", "the folder holding the photos"))
-    _import_options(photos)
 
     exporting = command("export", translate("Cli", "export candidates, rooms or staff as a "
                                                    "workbook that can be imported again"))
@@ -134,27 +108,21 @@ def _import_options(parser: argparse.ArgumentParser) -> None:
 
 def cmd_import(db: Database, args: argparse.Namespace) -> int:
     """Import one file (or a folder of photos) in one transaction and report."""
-    actor = Actor.from_environment()
-    with db.begin() if args.dry_run else db.write(f"import {args.what}") as session:
-        exam = resolve_exam(session, args.exam)
-        options = {"skip_invalid": args.skip_invalid, "dry_run": args.dry_run,
-                   "progress": stderr_progress}
-        if args.what == "photos":
-            result = import_photos(session, actor, exam, args.folder, **options)
-        else:
-            result = IMPORTERS[args.what](session, actor, exam, args.file, sheet=args.sheet,
-                                          **options)
+    request = ImportRequest(
+        args.what, args.folder if import_kind(args.what).folder else args.file,
+        sheet=getattr(args, "sheet", None), exam=args.exam,
+        accept=Accept.VALID if args.skip_invalid else Accept.ALL, dry_run=args.dry_run)
+    outcome = run_import(db, request, progress=stderr_progress)
+    result = outcome.result
     end_progress()
     _print_result(result, args)
     if args.report is not None:
-        _write_report(result, args.report)
+        write_report(result, args.report)
         print(translate("Cli", "Report written to {path}").format(path=args.report))
     status = EXIT_OK
-    if args.what == "seating" and result.written:
-        with db.begin() as session:
-            check = check_exam_plan(session, resolve_exam(session, args.exam))
-        _print_seating_check(check, result.broken_duties)
-        status = EXIT_PLAN_PROBLEMS if check.has_errors else EXIT_OK
+    if outcome.check is not None:
+        _print_seating_check(outcome.check, result.broken_duties)
+        status = EXIT_PLAN_PROBLEMS if outcome.check.has_errors else EXIT_OK
     elif result.written:
         status = print_broken_duties(result.broken_duties)
     if result.errors:
@@ -219,32 +187,6 @@ def _print_result(result: ImportResult, args: argparse.Namespace) -> None:
                    "--skip-invalid to import only the valid rows."))
     else:
         print(translate("Cli", "Nothing to change: the database already holds this data."))
-
-
-def _write_report(result: ImportResult, path: Path) -> None:
-    if result.source is not None:
-        write_problem_report(result.source, result.header_row, result.problems, path,
-                             result.notes)
-        return
-    problem_columns = (
-        Column(translate("Import", "File"), 30), Column(translate("Import", "Severity"), 8),
-        Column(translate("Import", "What is wrong"), 50), Column(translate("Import", "How to fix"),
-                                                                   50),
-    )
-    sheets = [
-        SheetData(
-            translate("Import", "Problem list"), problem_columns,
-            [(p.file, translate("Import", "Error") if p.is_error else
-              translate("Import", "Warning"), p.what, p.fix) for p in result.problems],
-        ),
-        SheetData(
-            translate("Import", "No photo"),
-            (Column(translate("Import", "Registration number"), 18, text=True),
-             Column(translate("Import", "Name"), 12)),
-            [tuple(line.split(" ", 1)) for line in result.missing],
-        ),
-    ]
-    write_workbook(path, sheets)
 
 
 def cmd_export(db: Database, args: argparse.Namespace) -> int:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
@@ -17,16 +16,15 @@ from sqlalchemy.orm import Session
 
 from examdesk.db.bulk import bulk_insert
 from examdesk.enums import Gender, IdType
-from examdesk.exchange.candidates import CandidateRecord, validate_candidates
+from examdesk.exchange.candidates import CandidateRecord, KnownLevel, validate_candidates
 from examdesk.exchange.headers import HeaderMap, SheetKind
 from examdesk.exchange.problems import Problems
 from examdesk.i18n import translate
 from examdesk.labels import GENDER_LABELS, ID_TYPE_LABELS
 from examdesk.model import Candidate, Level, Subject, candidate_subjects
-from examdesk.progress import Cancelled, Progress, check_cancelled, never_cancelled, no_progress
-from examdesk.services.audit import Actor
+from examdesk.progress import Cancelled, Progress, check_cancelled
 from examdesk.services.exams import ExamRef, known_levels
-from examdesk.services.imports import BATCH, Conflicts, ImportResult, apply_sheet, read_sheet
+from examdesk.services.imports import BATCH, Conflicts, FieldChange, SheetImport
 
 
 @dataclass
@@ -44,47 +42,9 @@ class _Stored:
     subjects: set[int]
 
 
-def import_candidates(
-    session: Session,
-    actor: Actor,
-    exam: ExamRef,
-    path: str | Path,
-    *,
-    sheet: str | None = None,
-    skip_invalid: bool = False,
-    dry_run: bool = False,
-    progress: Progress = no_progress,
-    cancelled: Cancelled = never_cancelled,
-) -> ImportResult:
-    """Validate a candidate list and write it into ``exam`` in the caller's transaction.
-
-    Args:
-        session: the caller's session; it is flushed, never committed.
-        actor: who imports, for the audit trail.
-        exam: the exam to import into.
-        path: the .xlsx/.xlsm/.csv file.
-        sheet: the sheet's name; None takes the first visible one.
-        skip_invalid: import the valid rows even when other rows have errors.
-        dry_run: check only; write nothing.
-        progress: receives (done, total, message).
-        cancelled: polled between batches.
-
-    Returns:
-        What was found and done; ``written`` is False when nothing was written.
-
-    Raises:
-        BadInput: the file cannot be read, or it has a header but no data rows.
-        OperationCancelled: the user cancelled; the caller rolls back.
-    """
-    raw, header = read_sheet(path, sheet, SheetKind.CANDIDATES, progress)
-    checked = validate_candidates(raw, header, known_levels(session, exam.id))
-    problems = Problems(raw.file_name, raw.sheet_name)
-    problems.extend(checked.problems)
-    return apply_sheet(
-        session, actor, exam, "candidates", raw, header, checked,
-        _Plan(session, exam, header, problems), problems, skip_invalid=skip_invalid,
-        dry_run=dry_run, progress=progress, cancelled=cancelled,
-    )
+def _plan(session: Session, exam: ExamRef, header: HeaderMap, problems: Problems,
+          _levels: Sequence[KnownLevel]) -> _Plan:
+    return _Plan(session, exam, header, problems)
 
 
 class _Plan:
@@ -115,10 +75,16 @@ class _Plan:
         self.stored = self._load_stored()
         self.owner_of_registration = {c.registration_no: n for n, c in self.stored.items()}
         self.changed_rows: set[int] = set()
+        self.changed_fields: dict[int, list[FieldChange]] = {}
 
     @property
     def other_changes(self) -> bool:
         return False
+
+    def duty_centers(self, added: Sequence[CandidateRecord],
+                     changed: Sequence[CandidateRecord]) -> None:
+        """Any center: a candidate's new work unit can break any of their seat's duties."""
+        del added, changed
 
     def is_new(self, record: CandidateRecord) -> bool:
         return record.id_number not in self.stored
@@ -157,7 +123,8 @@ class _Plan:
 
     def match(self, records: Sequence[CandidateRecord]) -> None:
         """Find each record's stored candidate; report conflicts and taken numbers."""
-        conflicts = Conflicts(self.problems, self.header, translate("Import", "this candidate"))
+        conflicts = Conflicts(self.problems, self.header, translate("Import", "this candidate"),
+                              self.changed_fields)
         index = self.header.columns.get("registration_no")
         for record in records:
             owner = self.owner_of_registration.get(record.registration_no)
@@ -272,6 +239,21 @@ class _Plan:
                     candidate_subjects.c.candidate_id.in_(repapered)))
                 self.session.execute(insert(candidate_subjects), papers)
             progress(start + len(batch), len(records), translate("Import", "Updating candidates"))
+
+
+#: A candidate list: the registration system's export, one candidate per row.
+CANDIDATES: SheetImport[CandidateRecord, Sequence[KnownLevel]] = SheetImport(
+    key="candidates",
+    title=lambda: translate("Import", "Candidates"),
+    description=lambda: translate("Import", "import candidates from a workbook; a candidate "
+                                            "already in the exam (same ID number) is updated"),
+    sheet_kind=SheetKind.CANDIDATES,
+    needs=lambda session, exam: known_levels(session, exam.id),
+    validate=validate_candidates,
+    plan=_plan,
+)
+# prepare and apply in one session (see :meth:`SheetImport.run`).
+import_candidates = CANDIDATES.run
 
 
 class _RegistrationNumbers:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,55 +20,32 @@ from examdesk.enums import PostKind
 from examdesk.exchange.headers import HeaderMap, SheetKind
 from examdesk.exchange.normalize import KnownName
 from examdesk.exchange.posts import PostRecord, roles_text, supplies_text, validate_posts
-from examdesk.exchange.problems import Problems
+from examdesk.exchange.problems import Checked, Problems
+from examdesk.exchange.sheets import RawSheet
 from examdesk.i18n import translate
 from examdesk.model import Post, TestCenter
 from examdesk.planning.post_templates import PostChange, StandardPost, SupplyAmount
-from examdesk.progress import Cancelled, Progress, check_cancelled, never_cancelled, no_progress
-from examdesk.services.audit import Actor
+from examdesk.progress import Cancelled, Progress, check_cancelled
 from examdesk.services.exams import ExamRef
-from examdesk.services.imports import Conflicts, ImportResult, apply_sheet, read_sheet
+from examdesk.services.imports import Conflicts, FieldChange, SheetImport
 from examdesk.services.post_schedule import hours_text
 from examdesk.services.posts import fill_post, new_post, post_templates, stored_posts
 
+_Centers = dict[str, tuple[int, str, str]]
 
-def import_posts(
-    session: Session,
-    actor: Actor,
-    exam: ExamRef,
-    path: str | Path,
-    *,
-    sheet: str | None = None,
-    skip_invalid: bool = False,
-    dry_run: bool = False,
-    progress: Progress = no_progress,
-    cancelled: Cancelled = never_cancelled,
-) -> ImportResult:
-    """Validate a post sheet and write it into ``exam`` in the caller's transaction.
 
-    Args: as :func:`examdesk.services.imports.staff.import_staff`.
-
-    Returns:
-        What was found and done.
-
-    Raises:
-        BadInput: the file cannot be read.
-        OperationCancelled: the user cancelled; the caller rolls back.
-    """
-    raw, header = read_sheet(path, sheet, SheetKind.POSTS, progress)
-    centers = {name: (cid, code, phone) for cid, name, code, phone in session.execute(
+def _centers(session: Session, exam: ExamRef) -> _Centers:
+    """The exam's test centers: name -> (id, code, phone), in their order."""
+    return {name: (cid, code, phone) for cid, name, code, phone in session.execute(
         select(TestCenter.id, TestCenter.name, TestCenter.code, TestCenter.phone)
         .where(TestCenter.exam_id == exam.id).order_by(TestCenter.sort_order))}
-    checked = validate_posts(
-        raw, header, [KnownName(name, (code,)) for name, (_i, code, _p) in centers.items()])
-    problems = Problems(raw.file_name, raw.sheet_name)
-    problems.extend(checked.problems)
-    plan = _Plan(session, exam, header, problems, centers)
-    return apply_sheet(
-        session, actor, exam, "posts", raw, header, checked, plan, problems,
-        skip_invalid=skip_invalid, dry_run=dry_run, progress=progress, cancelled=cancelled,
-        duty_centers=plan.duty_centers,
-    )
+
+
+def _validate(raw: RawSheet, header: HeaderMap, centers: _Centers, progress: Progress,
+              cancelled: Cancelled) -> Checked[PostRecord]:
+    return validate_posts(
+        raw, header, [KnownName(name, (code,)) for name, (_i, code, _p) in centers.items()],
+        progress, cancelled)
 
 
 @dataclass
@@ -82,7 +58,7 @@ class _Plan:
     """Compares the sheet's posts with the centers' posts, then writes the difference."""
 
     def __init__(self, session: Session, exam: ExamRef, header: HeaderMap, problems: Problems,
-                 centers: dict[str, tuple[int, str, str]]) -> None:
+                 centers: _Centers) -> None:
         self.session = session
         self.standard = {(t.kind, t.name): t for t in post_templates(session, exam)}
         self.header = header
@@ -94,6 +70,7 @@ class _Plan:
         for row, values in zip(rows, stored_posts(session, rows), strict=True):
             self.stored[names[row.center_id], row.kind, row.name] = _Stored(row, values)
         self.changed_rows: set[int] = set()
+        self.changed_fields: dict[int, list[FieldChange]] = {}
 
     @property
     def other_changes(self) -> bool:
@@ -112,7 +89,8 @@ class _Plan:
 
     def match(self, records: Sequence[PostRecord]) -> None:
         """Report the values a row changes in a post the center has."""
-        conflicts = Conflicts(self.problems, self.header, translate("Posts", "this post"))
+        conflicts = Conflicts(self.problems, self.header, translate("Posts", "this post"),
+                              self.changed_fields)
         for record in records:
             stored = self.stored.get(record.key)
             if stored is None:
@@ -152,6 +130,24 @@ class _Plan:
                 stored.row.phone = record.phone
         self.session.flush()
         progress(1, 1, translate("Posts", "Posts written"))
+
+
+#: The posts of the test centers: one center's post per row (the roster `export posts` writes
+#: reads back).
+POSTS: SheetImport[PostRecord, _Centers] = SheetImport(
+    key="posts",
+    title=lambda: translate("Import", "Posts"),
+    description=lambda: translate(
+        "Import", "import the posts of the test centers (center, post, name, place, hours, "
+                  "people, roles, phone, supplies); a post a center has (same kind and name) "
+                  "is updated"),
+    sheet_kind=SheetKind.POSTS,
+    needs=_centers,
+    validate=_validate,
+    plan=_Plan,
+)
+# prepare and apply in one session (see :meth:`SheetImport.run`).
+import_posts = POSTS.run
 
 
 def _change(record: PostRecord) -> PostChange:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, insert, select, update
@@ -20,10 +19,9 @@ from examdesk.exchange.problems import Problems
 from examdesk.exchange.rooms import RoomRecord, validate_rooms
 from examdesk.i18n import translate
 from examdesk.model import Room, SeatAssignment, TestCenter
-from examdesk.progress import Cancelled, Progress, check_cancelled, never_cancelled, no_progress
-from examdesk.services.audit import Actor
+from examdesk.progress import Cancelled, Progress, check_cancelled
 from examdesk.services.exams import ExamRef
-from examdesk.services.imports import BATCH, Conflicts, ImportResult, apply_sheet, read_sheet
+from examdesk.services.imports import BATCH, Conflicts, FieldChange, SheetImport
 from examdesk.services.posts import create_standard_posts
 
 _ROOM_FIELDS = ("building", "floor", "label", "rows", "columns", "unusable_seats", "accessible",
@@ -44,50 +42,6 @@ class _StoredRoom:
     values: dict[str, Any]
     locked: bool
     seated: int
-
-
-def import_rooms(
-    session: Session,
-    actor: Actor,
-    exam: ExamRef,
-    path: str | Path,
-    *,
-    sheet: str | None = None,
-    skip_invalid: bool = False,
-    dry_run: bool = False,
-    progress: Progress = no_progress,
-    cancelled: Cancelled = never_cancelled,
-) -> ImportResult:
-    """Validate a list of rooms and write its centers and rooms into ``exam``.
-
-    Args:
-        session: the caller's session; flushed, never committed.
-        actor: who imports, for the audit trail.
-        exam: the exam to import into.
-        path: the .xlsx/.xlsm/.csv file.
-        sheet: the sheet's name; None takes the first visible one.
-        skip_invalid: import the valid rows even when other rows have errors.
-        dry_run: check only; write nothing.
-        progress: receives (done, total, message).
-        cancelled: polled between batches.
-
-    Returns:
-        What was found and done (``added``/``updated`` count rooms).
-
-    Raises:
-        BadInput: the file cannot be read.
-        OperationCancelled: the user cancelled; the caller rolls back.
-    """
-    raw, header = read_sheet(path, sheet, SheetKind.ROOMS, progress)
-    checked = validate_rooms(raw, header)
-    problems = Problems(raw.file_name, raw.sheet_name)
-    problems.extend(checked.problems)
-    plan = _Plan(session, exam, header, problems)
-    return apply_sheet(
-        session, actor, exam, "rooms", raw, header, checked, plan, problems,
-        skip_invalid=skip_invalid, dry_run=dry_run, progress=progress, cancelled=cancelled,
-        duty_centers=plan.duty_centers,
-    )
 
 
 class _Plan:
@@ -119,6 +73,7 @@ class _Plan:
             self.rooms[(code_of[room.center_id], room.code)] = _StoredRoom(
                 room.id, values, room.locked, seated.get(room.id, 0))
         self.changed_rows: set[int] = set()
+        self.changed_fields: dict[int, list[FieldChange]] = {}
         self.changed_centers: set[str] = set()
         self.new_centers: list[_Center] = []
         self.center_of: dict[int, _Center] = {}  # by row
@@ -156,9 +111,10 @@ class _Plan:
 
     def match(self, records: Sequence[RoomRecord]) -> None:
         """Find each record's center; report conflicts with stored centers and rooms."""
-        conflicts = Conflicts(self.problems, self.header, translate("Import", "this room"))
+        conflicts = Conflicts(self.problems, self.header, translate("Import", "this room"),
+                              self.changed_fields)
         center_conflicts = Conflicts(self.problems, self.header,
-                                     translate("Import", "this test center"))
+                                     translate("Import", "this test center"), self.changed_fields)
         seen_centers: set[str] = set()
         for record in records:
             other = self.by_name.get(record.center_name)
@@ -263,6 +219,26 @@ class _Plan:
             updates.append({"id": self.rooms[(center.code, record.room_no)].id, **value})
         if updates:
             self.session.execute(update(Room), updates)
+
+
+def _plan(session: Session, exam: ExamRef, header: HeaderMap, problems: Problems,
+          _needs: None) -> _Plan:
+    return _Plan(session, exam, header, problems)
+
+
+#: A list of test centers and rooms: one room per row, its center by code or name.
+ROOMS: SheetImport[RoomRecord, None] = SheetImport(
+    key="rooms",
+    title=lambda: translate("Import", "Test centers and rooms"),
+    description=lambda: translate("Import", "import test centers and rooms from a workbook"),
+    sheet_kind=SheetKind.ROOMS,
+    needs=lambda _session, _exam: None,
+    validate=lambda raw, header, _needs, progress, cancelled: validate_rooms(
+        raw, header, progress, cancelled),
+    plan=_plan,
+)
+# prepare and apply in one session (see :meth:`SheetImport.run`).
+import_rooms = ROOMS.run
 
 
 def _room_values(record: RoomRecord) -> dict[str, Any]:

@@ -9,7 +9,6 @@ ticket numbers against the pattern) is `examdesk check`'s work, which runs after
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -22,46 +21,9 @@ from examdesk.exchange.seating import SeatRecord, validate_seating
 from examdesk.i18n import translate
 from examdesk.model import Candidate, Room, SeatAssignment, TestCenter
 from examdesk.model.candidate import RetiredTicket
-from examdesk.progress import Cancelled, Progress, check_cancelled, never_cancelled, no_progress
-from examdesk.services.audit import Actor
+from examdesk.progress import Cancelled, Progress, check_cancelled
 from examdesk.services.exams import ExamRef
-from examdesk.services.imports import ImportResult, apply_sheet, read_sheet
-
-
-def import_seating(
-    session: Session,
-    actor: Actor,
-    exam: ExamRef,
-    path: str | Path,
-    *,
-    sheet: str | None = None,
-    skip_invalid: bool = False,
-    dry_run: bool = False,
-    progress: Progress = no_progress,
-    cancelled: Cancelled = never_cancelled,
-) -> ImportResult:
-    """Validate an upstream seating plan and write its seats in the caller's transaction.
-
-    The candidates in the file get the file's seats; everyone else keeps theirs.
-
-    Args: as :func:`examdesk.services.imports.candidates.import_candidates`.
-
-    Returns:
-        What was found and done (``added``: candidates seated for the first time).
-
-    Raises:
-        BadInput: the file cannot be read.
-        OperationCancelled: the user cancelled; the caller rolls back.
-    """
-    raw, header = read_sheet(path, sheet, SheetKind.SEATING, progress)
-    checked = validate_seating(raw, header)
-    problems = Problems(raw.file_name, raw.sheet_name)
-    problems.extend(checked.problems)
-    return apply_sheet(
-        session, actor, exam, "seating", raw, header, checked,
-        _Plan(session, exam, header, problems), problems, skip_invalid=skip_invalid,
-        dry_run=dry_run, progress=progress, cancelled=cancelled,
-    )
+from examdesk.services.imports import FieldChange, SheetImport
 
 
 class _Plan:
@@ -74,6 +36,8 @@ class _Plan:
         self.header = header
         self.problems = problems
         self.changed_rows: set[int] = set()
+        self.changed_fields: dict[int, list[FieldChange]] = {}
+        self.room_codes: dict[int, str] = {}  # by room id, once a row moves a candidate
         self.by_key: dict[str, tuple[int, str, CandidateStatus]] = {}
         for cid, id_number, registration_no, name, status in session.execute(
             select(Candidate.id, Candidate.id_number, Candidate.registration_no,
@@ -106,6 +70,11 @@ class _Plan:
     @property
     def other_changes(self) -> bool:
         return False
+
+    def duty_centers(self, added: Sequence[SeatRecord],
+                     changed: Sequence[SeatRecord]) -> None:
+        """Any center: new seats can break the duties of every room they fill or empty."""
+        del added, changed
 
     def is_new(self, record: SeatRecord) -> bool:
         return self.resolved[record.row][0] not in self.current
@@ -153,10 +122,28 @@ class _Plan:
                 continue
             self.resolved[record.row] = (candidate_id, room)
             in_file.add(candidate_id)
-            if self.current.get(candidate_id) not in (None, (room, record.seat_no,
-                                                             record.ticket_no)):
+            stored = self.current.get(candidate_id)
+            if stored not in (None, (room, record.seat_no, record.ticket_no)):
                 self.changed_rows.add(record.row)
+                self._note_changes(record, stored, (room, record.seat_no, record.ticket_no))
         self._report_seats_of_others(records, in_file)
+
+    def _note_changes(self, record: SeatRecord, old: tuple[int, int, str] | None,
+                      new: tuple[int, int, str]) -> None:
+        """The row's new room, seat and ticket, beside the candidate's stored ones."""
+        assert old is not None
+        if not self.room_codes:
+            self.room_codes = {room_id: code for (_c, code), room_id in self.rooms.items()}
+        room_codes = self.room_codes
+        pairs = (("room_no", room_codes[old[0]], room_codes[new[0]]),
+                 ("seat_no", str(old[1]), str(new[1])), ("ticket_no", old[2], new[2]))
+        fields = []
+        for name, before, after in pairs:
+            if before != after:
+                index = self.header.columns.get(name)
+                fields.append(FieldChange(name, "" if index is None else self.header.headers[index],
+                                          before, after))
+        self.changed_fields[record.row] = fields
 
     def _report_seats_of_others(self, records: Sequence[SeatRecord], in_file: set[int]) -> None:
         # seats and tickets held by candidates the file does not move stay theirs
@@ -199,3 +186,20 @@ class _Plan:
             for r in rows
         ])
         progress(len(rows), len(rows), translate("Import", "Seats written"))
+
+
+#: A seating plan made upstream: ticket number, center, room and seat per candidate.
+SEATING: SheetImport[SeatRecord, None] = SheetImport(
+    key="seating",
+    title=lambda: translate("Import", "Seating plan"),
+    description=lambda: translate("Import", "import a seating plan made upstream (ticket "
+                                            "number, center, room, seat per candidate), then "
+                                            "check it"),
+    sheet_kind=SheetKind.SEATING,
+    needs=lambda _session, _exam: None,
+    validate=lambda raw, header, _needs, progress, cancelled: validate_seating(
+        raw, header, progress, cancelled),
+    plan=lambda session, exam, header, problems, _needs: _Plan(session, exam, header, problems),
+)
+# prepare and apply in one session (see :meth:`SheetImport.run`).
+import_seating = SEATING.run

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
@@ -18,16 +17,16 @@ from sqlalchemy.orm import Session
 from examdesk.enums import Gender, StaffRole
 from examdesk.exchange.headers import HeaderMap, SheetKind
 from examdesk.exchange.normalize import KnownName
-from examdesk.exchange.problems import Problems, Severity
+from examdesk.exchange.problems import Checked, Problems, Severity
+from examdesk.exchange.sheets import RawSheet
 from examdesk.exchange.staff import StaffRecord, validate_staff
 from examdesk.i18n import translate
 from examdesk.labels import GENDER_LABELS, STAFF_ROLE_LABELS
 from examdesk.model import Candidate, Staff, StaffRelative, StaffRoleAssignment, TestCenter
 from examdesk.model import Duty as DutyRow
-from examdesk.progress import Cancelled, Progress, check_cancelled, never_cancelled, no_progress
-from examdesk.services.audit import Actor
+from examdesk.progress import Cancelled, Progress, check_cancelled
 from examdesk.services.exams import ExamRef
-from examdesk.services.imports import BATCH, Conflicts, ImportResult, apply_sheet, read_sheet
+from examdesk.services.imports import BATCH, Conflicts, FieldChange, SheetImport
 
 
 @dataclass
@@ -42,55 +41,26 @@ class _Stored:
     relatives: set[str]
 
 
-def import_staff(
-    session: Session,
-    actor: Actor,
-    exam: ExamRef,
-    path: str | Path,
-    *,
-    sheet: str | None = None,
-    skip_invalid: bool = False,
-    dry_run: bool = False,
-    progress: Progress = no_progress,
-    cancelled: Cancelled = never_cancelled,
-) -> ImportResult:
-    """Validate a staff list and write it into ``exam`` in the caller's transaction.
-
-    Args:
-        session: the caller's session; flushed, never committed.
-        actor: who imports, for the audit trail.
-        exam: the exam to import into.
-        path: the .xlsx/.xlsm/.csv file.
-        sheet: the sheet's name; None takes the first visible one.
-        skip_invalid: import the valid rows even when other rows have errors.
-        dry_run: check only; write nothing.
-        progress: receives (done, total, message).
-        cancelled: polled between batches.
-
-    Returns:
-        What was found and done.
-
-    Raises:
-        BadInput: the file cannot be read.
-        OperationCancelled: the user cancelled; the caller rolls back.
-    """
-    raw, header = read_sheet(path, sheet, SheetKind.STAFF, progress)
-    centers = {
+def _centers(session: Session, exam: ExamRef) -> dict[str, tuple[int, str]]:
+    """The exam's test centers: name -> (id, code), in their order."""
+    return {
         name: (center_id, code)
         for center_id, name, code in session.execute(
             select(TestCenter.id, TestCenter.name, TestCenter.code)
             .where(TestCenter.exam_id == exam.id).order_by(TestCenter.sort_order))
     }
-    checked = validate_staff(
-        raw, header, [KnownName(name, (code,)) for name, (_id, code) in centers.items()])
-    problems = Problems(raw.file_name, raw.sheet_name)
-    problems.extend(checked.problems)
-    plan = _Plan(session, exam, header, problems, {n: cid for n, (cid, _c) in centers.items()})
-    return apply_sheet(
-        session, actor, exam, "staff", raw, header, checked, plan, problems,
-        skip_invalid=skip_invalid, dry_run=dry_run, progress=progress, cancelled=cancelled,
-        duty_centers=plan.duty_centers,
-    )
+
+
+def _validate(raw: RawSheet, header: HeaderMap, centers: dict[str, tuple[int, str]],
+              progress: Progress, cancelled: Cancelled) -> Checked[StaffRecord]:
+    return validate_staff(
+        raw, header, [KnownName(name, (code,)) for name, (_id, code) in centers.items()],
+        progress, cancelled)
+
+
+def _plan(session: Session, exam: ExamRef, header: HeaderMap, problems: Problems,
+          centers: dict[str, tuple[int, str]]) -> _Plan:
+    return _Plan(session, exam, header, problems, {n: cid for n, (cid, _c) in centers.items()})
 
 
 class _Plan:
@@ -127,6 +97,7 @@ class _Plan:
         self.candidates = set(session.scalars(
             select(Candidate.id_number).where(Candidate.exam_id == exam.id)).all())
         self.changed_rows: set[int] = set()
+        self.changed_fields: dict[int, list[FieldChange]] = {}
 
     @property
     def other_changes(self) -> bool:
@@ -164,7 +135,8 @@ class _Plan:
 
     def match(self, records: Sequence[StaffRecord]) -> None:
         """Report conflicts with stored staff, and staff who sit the exam themselves."""
-        conflicts = Conflicts(self.problems, self.header, translate("Import", "this person"))
+        conflicts = Conflicts(self.problems, self.header, translate("Import", "this person"),
+                              self.changed_fields)
         id_column = self.header.columns.get("id_number")
         for record in records:
             if record.id_number in self.candidates:
@@ -244,6 +216,21 @@ class _Plan:
                for sid, r in rows for number in r.relatives]
         if relatives and kin:
             self.session.execute(insert(StaffRelative), kin)
+
+
+#: A staff list: one person per row, with roles, home test center and relatives (回避).
+STAFF: SheetImport[StaffRecord, dict[str, tuple[int, str]]] = SheetImport(
+    key="staff",
+    title=lambda: translate("Import", "Staff"),
+    description=lambda: translate("Import", "import staff with their roles, home test centers "
+                                            "and relatives' ID numbers"),
+    sheet_kind=SheetKind.STAFF,
+    needs=_centers,
+    validate=_validate,
+    plan=_plan,
+)
+# prepare and apply in one session (see :meth:`SheetImport.run`).
+import_staff = STAFF.run
 
 
 def _roles(roles: set[StaffRole]) -> tuple[str, ...]:
