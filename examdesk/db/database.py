@@ -36,6 +36,7 @@ from examdesk.db.locks import (
     is_busy,
     lock_timeout_from_environment,
 )
+from examdesk.db.urls import readable_url
 from examdesk.errors import BadInput, DatabaseError, DatabaseTooNew, NotAnExamDeskDatabase
 from examdesk.i18n import translate
 from examdesk.identity import user_name
@@ -171,16 +172,6 @@ def create_examdesk_engine(url: URL, lock_timeout: float | None = None) -> Engin
             with _reported(url), engine.connect():
                 pass
     return engine
-
-
-def readable_url(url: URL) -> str:
-    """Where a database is, as a clerk reads it: an SQLite file's path, a server database as
-    user@server:port/database (no password, no connection options, names not %-encoded)."""
-    if url.get_backend_name() == "sqlite":
-        return str(url.database or ":memory:")
-    user = f"{url.username}@" if url.username else ""
-    port = f":{url.port}" if url.port else ""
-    return f"{user}{url.host or 'localhost'}{port}/{url.database or ''}"
 
 
 @contextmanager

@@ -1009,17 +1009,16 @@
 <context>
     <name>Databases</name>
     <message>
-        <source>Enter the server&apos;s address and the database name.</source>
-        <extracomment>Seconds a connection test waits for a server before it says it cannot reach it.</extracomment>
-        <translation>请填写服务器地址和数据库名。</translation>
-    </message>
-    <message>
         <source>The folder {folder} does not exist (is a network drive disconnected?). Choose another place for the database.</source>
         <translation>文件夹 {folder} 不存在（网络驱动器是否已断开？）。请为数据库另选位置。</translation>
     </message>
     <message>
         <source>ExamDesk may not write in the folder {folder}. Choose another place for the database.</source>
         <translation>ExamDesk 无权写入文件夹 {folder}。请为数据库另选位置。</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address and the database name.</source>
+        <translation>请填写服务器地址和数据库名。</translation>
     </message>
 </context>
 <context>

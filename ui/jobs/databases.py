@@ -11,15 +11,14 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.engine import URL, make_url
-
 from examdesk.db import open_database, resolve_database_url
-from examdesk.db.database import current_revision, head_revision, readable_url
+from examdesk.db.database import current_revision, head_revision
+from examdesk.db.urls import file_url, readable_url, server_url, with_connect_timeout
 from examdesk.errors import BadInput
 from examdesk.i18n import translate
 from examdesk.services.stats import overview
 
-#: Seconds a connection test waits for a server before it says it cannot reach it.
+# Seconds a connection test waits for a server before it says it cannot reach it.
 CONNECT_TIMEOUT = 5
 
 
@@ -34,25 +33,9 @@ class DatabaseCheck:
     exams: tuple[str, ...]  # the exams it holds, newest first
 
 
-def shown(url: str | URL) -> str:
-    """A database as the clerk sees it: an SQLite file as its path, a server database as
-    user@server:port/database (never its password)."""
-    return readable_url(url if isinstance(url, URL) else make_url(url))
-
-
-def file_url(path: str | Path) -> str:
-    """The URL of an SQLite database file."""
-    return f"sqlite:///{Path(path).expanduser().resolve()}"
-
-
-def server_url(host: str, port: int, database: str, user: str, password: str = "") -> str:
-    """The URL of a PostgreSQL database from the fields of a connection form."""
-    if not host.strip() or not database.strip():
-        raise BadInput(translate("Databases", "Enter the server's address and the database name."))
-    url = URL.create("postgresql+psycopg", username=user.strip() or None,
-                     password=password or None, host=host.strip(), port=port or None,
-                     database=database.strip())
-    return url.render_as_string(hide_password=False)
+def shown(url: str) -> str:
+    """A database as the clerk sees it (examdesk/db/urls.py: readable_url)."""
+    return readable_url(url)
 
 
 def check_database(url: str) -> DatabaseCheck:
@@ -71,10 +54,8 @@ def check_database(url: str) -> DatabaseCheck:
         path = Path(str(parsed.database))
         if not path.exists():
             folder_problem(path)
-            return DatabaseCheck(shown(parsed), False, False, False, ())
-    if server and "connect_timeout" not in parsed.query:
-        parsed = parsed.update_query_dict({"connect_timeout": str(CONNECT_TIMEOUT)})
-    database = open_database(parsed, upgrade=False)
+            return DatabaseCheck(readable_url(parsed), False, False, False, ())
+    database = open_database(with_connect_timeout(parsed, CONNECT_TIMEOUT), upgrade=False)
     try:
         revision = current_revision(database.engine)
         if revision is None:
@@ -100,3 +81,6 @@ def folder_problem(path: Path) -> None:
         raise BadInput(translate(
             "Databases", "ExamDesk may not write in the folder {folder}. Choose another place "
             "for the database.").format(folder=folder))
+
+
+__all__ = ["DatabaseCheck", "check_database", "file_url", "folder_problem", "server_url", "shown"]
