@@ -16,7 +16,7 @@ from reports.fonts import SERIF_FALLBACKS
 from tests.reports.pdftools import page_count, text
 from ui.cli import printing as cli_print
 from ui.cli import run
-from ui.jobs import print_run
+from ui.jobs import print_run, sheets
 
 HANAZONO = SERIF_FALLBACKS[-1]
 
@@ -51,7 +51,7 @@ def test_every_sheet_prints_for_a_center(capsys, demo_url, tmp_path, sheet, titl
                                 "--out", tmp_path)
     assert status == 0, err
     (pdf,) = tmp_path.glob("*.pdf")
-    assert pdf.name.startswith(f"{cli_print.FILE_NAMES[sheet]}-03-")
+    assert pdf.name.startswith(f"{sheets.sheet(sheet).file_name}-03-")
     assert title in text(pdf) and "周口" in text(pdf)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -42,13 +43,10 @@ def create_main_window(database: Database) -> MainWindow:
         with database.begin() as session:
             choices = print_choices(session, resolve_exam(session))
 
-        def printer(request: PrintRequest, progress: Progress,
-                    cancelled: Cancelled) -> list[Written]:
-            def of_center(code: str) -> Progress:
-                return lambda done, total, label: progress(done, total, label or code)
-
-            return run_print(database, Actor.from_environment(), request, progress=of_center,
-                             cancelled=cancelled, spawn=True)
+        def printer(request: PrintRequest, progress: Progress, cancelled: Cancelled,
+                    written: Callable[[Written], None]) -> list[Written]:
+            return run_print(database, Actor.from_environment(), request, overall=progress,
+                             cancelled=cancelled, written=written, spawn=True)
 
         return PrintDialog(choices, printer, parent=parent)
 
