@@ -19,13 +19,20 @@ from PySide6.QtCore import (
     QObject,
     QPointF,
     QSettings,
+    QSize,
     QStandardPaths,
     QStringListModel,
     Qt,
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QDesktopServices, QHideEvent, QKeySequence, QStandardItemModel
+from PySide6.QtGui import (
+    QDesktopServices,
+    QHideEvent,
+    QKeySequence,
+    QResizeEvent,
+    QStandardItemModel,
+)
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -41,6 +48,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStyle,
     QToolButton,
@@ -71,6 +79,26 @@ def default_folder() -> Path:
     documents = QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(documents or Path.home()) / "ExamDesk"
+
+
+class _StatusArea(QScrollArea):
+    """The status lines: as tall as their text, up to the area's maximum height (a scroll
+    area otherwise asks for room it does not need, taken from the preview)."""
+
+    def sizeHint(self) -> QSize:
+        widget = self.widget()
+        wanted = widget.heightForWidth(self.viewport().width()) if widget is not None else 0
+        return QSize(super().sizeHint().width(),
+                     min(max(wanted, 0) + 2 * self.frameWidth(), self.maximumHeight()))
+
+    def minimumSizeHint(self) -> QSize:
+        # a scroll area's own minimum holds both scroll bars: far more than one line of text
+        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # wrapped to another width, the text needs another height
 
 
 class PrintDialog(QDialog):
@@ -142,11 +170,12 @@ class PrintDialog(QDialog):
         self.status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         # A run may list hundreds of warnings (a center's name with a rare character is named
         # on every page): they scroll, and the preview keeps its room.
-        status_area = QScrollArea()
+        status_area = self._status_area = _StatusArea()
         status_area.setWidget(self.status)
         status_area.setWidgetResizable(True)
         status_area.setFrameShape(QFrame.Shape.NoFrame)
         status_area.setMaximumHeight(self.fontMetrics().lineSpacing() * STATUS_LINES)
+        status_area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.error = self._error_box()
 
         self.file_names = QStringListModel(self)
@@ -272,7 +301,7 @@ class PrintDialog(QDialog):
         self.file_names.setStringList([])
         self.document.close()
         self._show_error("")
-        self.status.setText(self.tr("Printing…"))
+        self._say(self.tr("Printing…"))
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.print_button.setEnabled(False)
@@ -300,7 +329,7 @@ class PrintDialog(QDialog):
         if self._task is not None:
             self._task.cancel()
             self.cancel_button.setEnabled(False)
-            self.status.setText(self.tr("Stopping…"))
+            self._say(self.tr("Stopping…"))
 
     def is_running(self) -> bool:
         """Whether a print run is going on."""
@@ -310,7 +339,7 @@ class PrintDialog(QDialog):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         if center_name and not self._close_when_stopped and self.cancel_button.isEnabled():
-            self.status.setText(self.tr("Printing %1…").replace("%1", center_name))
+            self._say(self.tr("Printing %1…").replace("%1", center_name))
 
     def _file_written(self, written: Written) -> None:
         self.files.append(written)
@@ -321,7 +350,7 @@ class PrintDialog(QDialog):
     def _done(self, result: list[Written] | Nothing) -> None:
         if isinstance(result, Nothing):
             self._show_error(self.why_nothing(result), QStyle.StandardPixmap.SP_MessageBoxWarning)
-            self.status.clear()
+            self._say("")
             return
         files = self.files = result
         self.file_names.setStringList([w.path.name for w in files])
@@ -337,20 +366,20 @@ class PrintDialog(QDialog):
                 QStyle.StandardPixmap.SP_MessageBoxWarning)
         if warnings:
             text += "\n" + "\n".join(dict.fromkeys(warnings))
-        self.status.setText(text)
+        self._say(text)
         if files and not self.file_list.currentIndex().isValid():
             self.file_list.setCurrentIndex(self.file_names.index(0))
 
     def _failed(self, message: str) -> None:
-        self.status.clear()
+        self._say("")
         self._show_error(message)
 
     def _stopped(self) -> None:
         if self.files:
-            self.status.setText(self.tr("Stopped; the %1 files already written are kept.")
+            self._say(self.tr("Stopped; the %1 files already written are kept.")
                                 .replace("%1", str(len(self.files))))
         else:
-            self.status.setText(self.tr("Stopped; no file was written."))
+            self._say(self.tr("Stopped; no file was written."))
 
     def _finished(self) -> None:
         self._task = None
@@ -364,6 +393,11 @@ class PrintDialog(QDialog):
         if self._close_parent_when_stopped and parent is not None:
             self._close_parent_when_stopped = False
             parent.close()
+
+    def _say(self, text: str) -> None:
+        """Show ``text`` in the status lines (as tall as it needs, up to STATUS_LINES)."""
+        self.status.setText(text)
+        self._status_area.updateGeometry()
 
     # -- errors ------------------------------------------------------------------------------
 
@@ -466,13 +500,14 @@ class PrintDialog(QDialog):
 
     def _fit_screen(self) -> None:
         """Open at the size the user left it, or the preferred one, within the screen."""
-        screen = self.screen()
-        available = screen.availableGeometry()
+        available = self.screen().availableGeometry()
         saved = self._settings.value(GEOMETRY_KEY)
         if not (isinstance(saved, QByteArray) and self.restoreGeometry(saved)):
             self.resize(*PREFERRED_SIZE)
+        # the frame is not known before the window is shown: leave room for a title bar
+        title_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight)
         self.resize(min(self.width(), available.width()),
-                    min(self.height(), available.height()))
+                    min(self.height(), available.height() - title_bar))
 
     def hideEvent(self, event: QHideEvent) -> None:
         self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
