@@ -688,7 +688,6 @@
     </message>
     <message>
         <source>The folder {folder} cannot be created ({reason}); choose another with --out.</source>
-        <extracomment>The steps of the overall progress each center takes.</extracomment>
         <translation>无法创建文件夹 {folder}（{reason}）；请用 --out 另选文件夹。</translation>
     </message>
     <message>
@@ -3208,6 +3207,18 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>There is nothing to print here.</source>
         <translation>此处没有可打印的内容。</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created (%2): choose another folder with Browse….</source>
+        <translation>无法创建文件夹 %1（%2）：请点“浏览…”另选文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: it is open in another program (a PDF viewer?) or the folder is protected. Close it, or choose another folder, and print again.</source>
+        <translation>无法写入 %1：文件正被其他程序（PDF 阅读器？）打开，或文件夹受保护。请关闭该文件，或另选文件夹后重新打印。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written (%2).</source>
+        <translation>无法写入 %1（%2）。</translation>
     </message>
     <message>
         <source>Printing…</source>

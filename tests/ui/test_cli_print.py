@@ -243,6 +243,15 @@ def test_a_file_that_cannot_be_replaced_is_bad_input(capsys, demo_url, tmp_path,
     assert not list(tmp_path.glob("*.pdf")) and not list(tmp_path.glob(".~*"))
 
 
+def test_a_folder_that_cannot_be_made_is_bad_input(capsys, demo_url, tmp_path):
+    (tmp_path / "a file").write_text("")
+    status, _, err = examdesk(capsys, "--db", demo_url, "print", "summary", "--center", "01",
+                              "--out", tmp_path / "a file" / "prints")
+    assert status == 2 and err.count("\n") == 1
+    assert err.startswith(f"examdesk: The folder {tmp_path / 'a file' / 'prints'} cannot be "
+                          "created (") and err.endswith("; choose another with --out.\n")
+
+
 def test_progress_bar_only_on_a_terminal(capsys, monkeypatch):
     show = cli_print._bar("01")
     show(1, 4, "01/01001")

@@ -144,6 +144,23 @@ def test_errors_look_like_errors(examdesk_app, qtbot, tmp_path):
     qtbot.waitUntil(lambda: not dialog.is_running())
 
 
+def test_a_folder_that_cannot_be_made_says_what_to_do_in_the_window(examdesk_app, qtbot,
+                                                                     demo_db, tmp_path):
+    window = create_main_window(demo_db)
+    qtbot.addWidget(window)
+    window.print_action.trigger()
+    dialog = window.print_dialog
+    dialog.show()
+    _choose(dialog, "summary", "01")
+    (tmp_path / "a file").write_text("")
+    dialog.folder.setText(str(tmp_path / "a file" / "prints"))  # as a missing network drive
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=60_000)
+    said = dialog.error_text.text()
+    assert dialog.error.isVisible() and said.startswith(f"无法创建文件夹 {tmp_path / 'a file'}")
+    assert "浏览" in said and "--out" not in said and dialog.files == []
+
+
 def test_the_sessions_follow_the_center(examdesk_app, qtbot, demo_db):
     window = create_main_window(demo_db)
     qtbot.addWidget(window)

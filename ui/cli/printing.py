@@ -16,7 +16,7 @@ from examdesk.errors import BadInput
 from examdesk.i18n import translate
 from examdesk.services.audit import Actor
 from ui.cli.common import CommandFactory, end_progress, exam_option
-from ui.jobs.print_run import PrintRequest, Written, run_print
+from ui.jobs.print_run import CannotWrite, PrintRequest, Unwritable, Written, run_print
 from ui.jobs.sheets import SHEETS, Nothing, NothingToPrint, Reason
 
 EXIT_OK = 0
@@ -61,6 +61,8 @@ def cmd_print(db: Database, args: argparse.Namespace) -> int:
         files = run_print(db, Actor.from_environment(), request, progress=_bar, written=report)
     except NothingToPrint as error:
         raise BadInput(_why(error.nothing)) from None
+    except CannotWrite as error:
+        raise BadInput(_unwritable(error)) from None
     problems = {problem for done in files for problem in done.problems}
     if problems:
         # the files are written, but a name printed as a blank box must be written in by hand
@@ -70,6 +72,23 @@ def cmd_print(db: Database, args: argparse.Namespace) -> int:
             count=len(problems)), file=sys.stderr)
         return EXIT_PRINTED_WITH_PROBLEMS
     return EXIT_OK
+
+
+def _unwritable(error: CannotWrite) -> str:
+    """Why the output cannot be written, and what to do."""
+    match error.problem:
+        case Unwritable.FOLDER:
+            return translate("Cli", "The folder {folder} cannot be created ({reason}); "
+                                    "choose another with --out.").format(
+                folder=error.path, reason=error.reason)
+        case Unwritable.IN_USE:
+            return translate(
+                "Cli", "{file} cannot be written because it is open in another program (a PDF "
+                       "viewer?) or the folder is protected; close it, or choose another folder "
+                       "with --out, and try again.").format(file=error.path)
+        case _:
+            return translate("Cli", "{file} cannot be written ({reason}).").format(
+                file=error.path, reason=error.reason)
 
 
 def _why(nothing: Nothing) -> str:

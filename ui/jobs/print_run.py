@@ -11,13 +11,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 import platformdirs
 
 from examdesk.db import Database
 from examdesk.errors import BadInput
-from examdesk.i18n import language, speak, translate
+from examdesk.i18n import language, speak
 from examdesk.progress import (
     Cancelled,
     Progress,
@@ -114,7 +115,8 @@ def run_print(
 
     Raises:
         NothingToPrint: nothing to print (a BadInput; ``nothing`` says why).
-        BadInput: unknown center or session, or a file cannot be written.
+        CannotWrite: the folder or a file cannot be written (a BadInput).
+        BadInput: unknown center or session.
         OperationCancelled: the user cancelled.
     """
     with db.begin() as session:
@@ -126,9 +128,8 @@ def run_print(
     try:
         request.out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise BadInput(translate("Cli", "The folder {folder} cannot be created ({reason}); "
-                                        "choose another with --out.").format(
-            folder=request.out, reason=error.strerror or error)) from None
+        raise CannotWrite(Unwritable.FOLDER, request.out,
+                          str(error.strerror or error)) from None
     files: list[Written] = []
     with worker_pool(request.workers, spawn=spawn, speak=_speak) as pool:
         for n, code in enumerate(centers):
@@ -214,16 +215,37 @@ def file_name(key: str, code: str, center_name: str) -> str:
     return "".join("_" if c in '<>:"/\\|?*' or ord(c) < 32 else c for c in name) + ".pdf"
 
 
+class Unwritable(StrEnum):
+    """Why a print run could not write its output (each face words it)."""
+
+    FOLDER = "folder_not_created"  # the folder to write into cannot be created
+    IN_USE = "file_in_use"  # open in another program (Windows), or the folder is protected
+    FILE = "file_not_written"  # any other reason the system gives
+
+
+class CannotWrite(BadInput):
+    """The output of a print run cannot be written.
+
+    Attributes:
+        problem: what cannot be written.
+        path: the folder or file.
+        reason: the system's words for why ("" when it gave none).
+    """
+
+    def __init__(self, problem: Unwritable, path: Path, reason: str = "") -> None:
+        super().__init__(f"{path}: {reason or problem.value}")
+        self.problem = problem
+        self.code = problem.value
+        self.path = path
+        self.reason = reason
+
+
 def _write(target: Path, pdf: bytes) -> None:
     """Write the file whole, or say plainly why it cannot be written."""
     try:
         write_atomically(target, pdf)
     except PermissionError:
         # on Windows a PDF open in a viewer cannot be replaced: the commonest case
-        raise BadInput(translate(
-            "Cli", "{file} cannot be written because it is open in another program (a PDF "
-                   "viewer?) or the folder is protected; close it, or choose another folder "
-                   "with --out, and try again.").format(file=target)) from None
+        raise CannotWrite(Unwritable.IN_USE, target) from None
     except OSError as error:
-        raise BadInput(translate("Cli", "{file} cannot be written ({reason}).").format(
-            file=target, reason=error.strerror or error)) from None
+        raise CannotWrite(Unwritable.FILE, target, str(error.strerror or error)) from None

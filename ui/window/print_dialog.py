@@ -58,7 +58,7 @@ from PySide6.QtWidgets import (
 
 from examdesk.progress import Cancelled, Progress
 from examdesk.services.printing import PrintChoices
-from ui.jobs.print_run import PrintRequest, Written
+from ui.jobs.print_run import CannotWrite, PrintRequest, Unwritable, Written
 from ui.jobs.sheets import SHEETS, Nothing, NothingToPrint, Reason, SheetSpec, sheet
 from ui.window.background import Task
 
@@ -290,6 +290,21 @@ class PrintDialog(QDialog):
             case _:
                 return self.tr("There is nothing to print here.")
 
+    def unwritable(self, error: CannotWrite) -> str:
+        """Why the files cannot be written, and what to do, in the window's words."""
+        match error.problem:
+            case Unwritable.FOLDER:
+                return self.tr("The folder %1 cannot be created (%2): choose another folder "
+                               "with Browse….").replace("%1", str(error.path)).replace(
+                    "%2", error.reason)
+            case Unwritable.IN_USE:
+                return self.tr("%1 cannot be written: it is open in another program (a PDF "
+                               "viewer?) or the folder is protected. Close it, or choose "
+                               "another folder, and print again.").replace("%1", str(error.path))
+            case _:
+                return self.tr("%1 cannot be written (%2).").replace(
+                    "%1", str(error.path)).replace("%2", error.reason)
+
     # -- the run -----------------------------------------------------------------------------
 
     def start(self) -> None:
@@ -309,11 +324,14 @@ class PrintDialog(QDialog):
         written = self.file_written.emit
         printer = self._printer
 
-        def operation(progress: Progress, cancelled: Cancelled) -> list[Written] | Nothing:
+        def operation(progress: Progress, cancelled: Cancelled
+                      ) -> list[Written] | Nothing | CannotWrite:
             try:
                 return printer(request, progress, cancelled, written)
             except NothingToPrint as error:
                 return error.nothing  # for this window to word
+            except CannotWrite as error:
+                return error  # likewise
 
         task = Task(operation, self)
         task.progressed.connect(self._progressed)
@@ -347,9 +365,13 @@ class PrintDialog(QDialog):
         if len(self.files) == 1:  # preview the first while the others print
             self.file_list.setCurrentIndex(self.file_names.index(0))
 
-    def _done(self, result: list[Written] | Nothing) -> None:
+    def _done(self, result: list[Written] | Nothing | CannotWrite) -> None:
         if isinstance(result, Nothing):
             self._show_error(self.why_nothing(result), QStyle.StandardPixmap.SP_MessageBoxWarning)
+            self._say("")
+            return
+        if isinstance(result, CannotWrite):
+            self._show_error(self.unwritable(result))
             self._say("")
             return
         files = self.files = result
