@@ -113,6 +113,28 @@ def test_a_sheet_with_nothing_to_print_says_why_and_what_to_do(examdesk_app, qtb
     assert dialog.why.text() == "此处尚无人值班：请先编排工作人员。"
 
 
+def test_a_draw_held_while_the_window_was_closed_is_offered_when_it_opens_again(
+        examdesk_app, qtbot, tmp_path):
+    before = PrintChoices(CHOICES.exam_code, CHOICES.exam_name,
+                          (CenterChoice("01", "周口技师学院", ("S2", "S3"), True, (), True),),
+                          CHOICES.sessions)
+    after = PrintChoices(CHOICES.exam_code, CHOICES.exam_name,
+                         (CenterChoice("01", "周口技师学院", ("S2", "S3"), True, ("S2",), True),),
+                         CHOICES.sessions)
+    now = [before]
+    dialog = PrintDialog(before, lambda *_: [], folder=tmp_path, reload=lambda: now[0])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClick(dialog.center, Qt.Key.Key_Down)
+    dialog.sheet.setCurrentIndex(dialog.sheet.findData("draw"))
+    assert dialog.why.isVisible() and not dialog.print_button.isEnabled()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    now[0] = after  # the morning draw of S2, held meanwhile
+    dialog.show()
+    assert dialog.center.currentData() == "01" and dialog.sheet.currentData() == "draw"
+    assert dialog.why.isHidden() and dialog.print_button.isEnabled()
+
+
 def test_nothing_printed_in_a_run_is_worded_by_the_window(examdesk_app, qtbot, tmp_path):
     def printer(request, progress, cancelled, written):
         raise NothingToPrint(Nothing(Reason.NOT_SAT_IN_SESSION, "signin", "S2"))

@@ -31,6 +31,7 @@ from PySide6.QtGui import (
     QHideEvent,
     QKeySequence,
     QResizeEvent,
+    QShowEvent,
     QStandardItemModel,
 )
 from PySide6.QtPdf import QPdfDocument
@@ -56,6 +57,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from examdesk.errors import ExamDeskError
 from examdesk.progress import Cancelled, Progress
 from examdesk.services.printing import PrintChoices
 from ui.jobs.print_run import CannotWrite, PrintRequest, Unwritable, Written
@@ -108,9 +110,12 @@ class PrintDialog(QDialog):
     file_written = Signal(object)
 
     def __init__(self, choices: PrintChoices, printer: Printer, folder: Path | None = None,
-                 parent: QWidget | None = None, settings: QSettings | None = None) -> None:
+                 parent: QWidget | None = None, settings: QSettings | None = None,
+                 reload: Callable[[], PrintChoices] | None = None) -> None:
         super().__init__(parent)
         self._choices = choices
+        self._reload = reload
+        self._shown = False
         self._printer = printer
         self._settings = settings if settings is not None else QSettings()
         self._task: Task | None = None
@@ -128,9 +133,7 @@ class PrintDialog(QDialog):
         self.why.setWordWrap(True)
         self.why.setVisible(False)
         self.center = QComboBox()
-        self.center.addItem(self.tr("All test centers"), None)
-        for c in choices.centers:
-            self.center.addItem(f"{c.code} {c.name}", c.code)
+        self._fill_centers()
         self.session = QComboBox()
         self._fill_sessions()
         self.folder = QLineEdit(str(folder or default_folder()))
@@ -225,6 +228,33 @@ class PrintDialog(QDialog):
         return PrintRequest(self.sheet.currentData(), Path(self.folder.text().strip()),
                             self._choices.exam_code, self.center.currentData(),
                             self.session.currentData())
+
+    def set_choices(self, choices: PrintChoices) -> None:
+        """Offer ``choices`` (read again: a draw held since, say), keeping what was chosen."""
+        self._choices = choices
+        self.center.blockSignals(True)
+        self._fill_centers()
+        self.center.blockSignals(False)
+        self._fill_sessions()
+        self._offer_sheets()
+
+    def _fill_centers(self) -> None:
+        chosen = self.center.currentData()
+        self.center.clear()
+        self.center.addItem(self.tr("All test centers"), None)
+        for c in self._choices.centers:
+            self.center.addItem(f"{c.code} {c.name}", c.code)
+        self.center.setCurrentIndex(max(0, self.center.findData(chosen)))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # shown again later (the window keeps it): what each center has may have changed
+        if self._shown and self._reload is not None and self._task is None:
+            try:
+                self.set_choices(self._reload())
+            except ExamDeskError as error:
+                self._show_error(str(error))
+        self._shown = True
+        super().showEvent(event)
 
     def _center_chosen(self) -> None:
         self._fill_sessions()
