@@ -179,6 +179,7 @@ class PrintDialog(QDialog):
         status_area.setFrameShape(QFrame.Shape.NoFrame)
         status_area.setMaximumHeight(self.fontMetrics().lineSpacing() * STATUS_LINES)
         status_area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        status_area.setVisible(False)
         self.error = self._error_box()
 
         self.file_names = QStringListModel(self)
@@ -449,6 +450,7 @@ class PrintDialog(QDialog):
     def _say(self, text: str) -> None:
         """Show ``text`` in the status lines (as tall as it needs, up to STATUS_LINES)."""
         self.status.setText(text)
+        self._status_area.setVisible(bool(text))
         self._status_area.updateGeometry()
 
     # -- errors ------------------------------------------------------------------------------
