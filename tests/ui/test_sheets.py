@@ -8,7 +8,6 @@ import argparse
 import pytest
 
 from examdesk.db import open_database
-from examdesk.services.duties import draw_center
 from examdesk.services.exams import resolve_exam
 from examdesk.services.printing import CenterChoice, print_choices
 from reports import batch
@@ -62,26 +61,6 @@ def test_nothing_to_print_is_a_reason_with_its_fields(demo_db, actor, tmp_path, 
         run_print(demo_db, actor, PrintRequest(key, tmp_path, center=center, session=only))
     assert raised.value.nothing == expected and raised.value.code == expected.reason.value
     assert not list(tmp_path.glob("*.pdf"))
-
-
-def test_the_print_choices_say_what_each_center_has(demo_copy_url, actor):
-    database = open_database(demo_copy_url)
-    try:
-        with database.begin() as session:
-            choices = print_choices(session, resolve_exam(session))
-        assert [c.code for c in choices.centers] == ["01", "02", "03", "04", "05"]
-        first = choices.centers[0]
-        assert first.sessions == ("S2", "S3") and first.rostered and first.posts
-        assert first.drawn == ()
-        assert all(c.sessions and c.rostered for c in choices.centers)
-        with database.write("draw") as session:
-            draw_center(session, actor, resolve_exam(session), center="01", session_code="S3",
-                        seed=1, host="主考")
-        with database.begin() as session:
-            choices = print_choices(session, resolve_exam(session))
-        assert choices.centers[0].drawn == ("S3",) and choices.centers[1].drawn == ()
-    finally:
-        database.close()
 
 
 def test_the_print_choices_of_an_exam_not_yet_seated(own_exam_url):
