@@ -3141,7 +3141,6 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <name>PrintDialog</name>
     <message>
         <source>Print sheets</source>
-        <extracomment>Starts a print run: (request, progress, cancelled, told of each file written) -&gt; the files. The size the window opens at the first time, when the screen has room for it. Each zoom step multiplies the preview&apos;s size by this. A file written, sent from the task&apos;s thread (Qt queues it to the window&apos;s).</extracomment>
         <translation>打印表单</translation>
     </message>
     <message>

@@ -66,12 +66,12 @@ from ui.window.background import Task
 
 # The most lines of the status and warnings shown at once (more scroll).
 STATUS_LINES = 8
-#: Starts a print run: (request, progress, cancelled, told of each file written) -> the files.
+# Starts a print run: (request, progress, cancelled, told of each file written) -> the files.
 Printer = Callable[[PrintRequest, Progress, Cancelled, Callable[[Written], None]],
                    list[Written]]
-#: The size the window opens at the first time, when the screen has room for it.
+# The size the window opens at the first time, when the screen has room for it.
 PREFERRED_SIZE = (1000, 720)
-#: Each zoom step multiplies the preview's size by this.
+# Each zoom step multiplies the preview's size by this.
 ZOOM_STEP = 1.25
 GEOMETRY_KEY = "print_window/geometry"
 
@@ -106,7 +106,7 @@ class _StatusArea(QScrollArea):
 class PrintDialog(QDialog):
     """Choose what to print, print it in the background, and preview the files."""
 
-    #: A file written, sent from the task's thread (Qt queues it to the window's).
+    # A file written, sent from the task's thread (Qt queues it to the window's).
     file_written = Signal(object)
 
     def __init__(self, choices: PrintChoices, printer: Printer, folder: Path | None = None,
