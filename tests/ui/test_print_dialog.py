@@ -291,13 +291,44 @@ def test_one_progress_bar_for_the_whole_run_in_the_users_words(examdesk_app, qtb
     assert not any("/" in text or "summary" in text for text in shown)  # no part labels
 
 
-def test_the_preview_zooms_and_turns_pages(examdesk_app, qtbot, tmp_path):
-    pdf = tmp_path / "考点情况汇总表-01-周口技师学院.pdf"
-    canvas = Canvas(str(pdf))
-    for page in range(3):
+def _pdf(path, pages):
+    canvas = Canvas(str(path))
+    for page in range(pages):
         canvas.drawString(72, 720, f"page {page + 1}")
         canvas.showPage()
     canvas.save()
+    return path
+
+
+def test_files_are_listed_and_previewed_as_they_are_written(examdesk_app, qtbot, tmp_path):
+    first = _pdf(tmp_path / "考场门贴-01-周口技师学院.pdf", 1)
+    second = _pdf(tmp_path / "考场门贴-02-周口职业技术学院.pdf", 2)
+    go = threading.Event()
+
+    def printer(request, progress, cancelled, written):
+        files = [Written(first, 1, 1, 1, ()), Written(second, 2, 2, 2, ())]
+        for done in files:
+            written(done)
+        go.wait(60)  # the other centers are being printed
+        return files
+
+    dialog = PrintDialog(CHOICES, printer, folder=tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(dialog.file_names.stringList()) == 2)
+    assert dialog.is_running() and dialog.document.pageCount() == 1  # the first, previewed
+    row = dialog.file_list.visualRect(dialog.file_names.index(1)).center()
+    qtbot.mouseClick(dialog.file_list.viewport(), Qt.MouseButton.LeftButton, pos=row)
+    assert dialog.document.pageCount() == 2
+    go.set()
+    qtbot.waitUntil(lambda: not dialog.is_running())
+    # the run's end leaves the file being looked at in the preview
+    assert dialog.file_list.currentIndex().row() == 1 and dialog.document.pageCount() == 2
+
+
+def test_the_preview_zooms_and_turns_pages(examdesk_app, qtbot, tmp_path):
+    pdf = _pdf(tmp_path / "考点情况汇总表-01-周口技师学院.pdf", 3)
 
     def printer(request, progress, cancelled, written):
         written(Written(pdf, 3, 3, 3, ()))

@@ -406,7 +406,9 @@ class PrintDialog(QDialog):
             self._say("")
             return
         files = self.files = result
-        self.file_names.setStringList([w.path.name for w in files])
+        names = [w.path.name for w in files]
+        if names != self.file_names.stringList():  # listed as written: keep what is previewed
+            self.file_names.setStringList(names)
         pages = sum(w.pages for w in files)
         warnings = [w for f in files for w in f.warnings]
         text = self.tr("%1 files, %2 pages, in %3").replace("%1", str(len(files))).replace(
