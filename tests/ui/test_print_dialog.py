@@ -131,6 +131,7 @@ def test_a_draw_held_while_the_window_was_closed_is_offered_when_it_opens_again(
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     now[0] = after  # the morning draw of S2, held meanwhile
     dialog.show()
+    qtbot.waitUntil(lambda: not dialog.is_loading())
     assert dialog.center.currentData() == "01" and dialog.sheet.currentData() == "draw"
     assert dialog.why.isHidden() and dialog.print_button.isEnabled()
 

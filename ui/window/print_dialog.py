@@ -57,7 +57,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from examdesk.errors import ExamDeskError
 from examdesk.progress import Cancelled, Progress
 from examdesk.services.printing import PrintChoices
 from ui.jobs.print_run import CannotWrite, PrintRequest, Unwritable, Written
@@ -116,6 +115,7 @@ class PrintDialog(QDialog):
         self._choices = choices
         self._reload = reload
         self._shown = False
+        self._loading: Task | None = None
         self._printer = printer
         self._settings = settings if settings is not None else QSettings()
         self._task: Task | None = None
@@ -248,14 +248,31 @@ class PrintDialog(QDialog):
         self.center.setCurrentIndex(max(0, self.center.findData(chosen)))
 
     def showEvent(self, event: QShowEvent) -> None:
-        # shown again later (the window keeps it): what each center has may have changed
-        if self._shown and self._reload is not None and self._task is None:
-            try:
-                self.set_choices(self._reload())
-            except ExamDeskError as error:
-                self._show_error(str(error))
+        # shown again later (the window keeps it): what each center has may have changed. It
+        # is read in the background (a provincial exam's takes a third of a second), and
+        # offered when it comes.
+        if (self._shown and self._reload is not None and self._task is None
+                and self._loading is None):
+            reload = self._reload
+            loading = Task(lambda _progress, _cancelled: reload(), self)
+            loading.succeeded.connect(self._reloaded)
+            loading.failed.connect(self._show_error)
+            loading.finished.connect(self._loaded)
+            self._loading = loading
+            loading.start()
         self._shown = True
         super().showEvent(event)
+
+    def is_loading(self) -> bool:
+        """Whether what each center has is being read again."""
+        return self._loading is not None
+
+    def _reloaded(self, choices: PrintChoices) -> None:
+        if self._task is None:
+            self.set_choices(choices)
+
+    def _loaded(self) -> None:
+        self._loading = None
 
     def _center_chosen(self) -> None:
         self._fill_sessions()
@@ -593,3 +610,5 @@ class PrintDialog(QDialog):
         if self._task is not None:
             self._task.cancel()
             self._task.wait()
+        if self._loading is not None:
+            self._loading.wait()
