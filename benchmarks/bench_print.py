@@ -65,7 +65,8 @@ from examdesk.db import open_database
 from examdesk.services.exams import center_codes, resolve_exam
 from reports.batch import merge, render_parts, worker_pool, write_atomically
 from reports.fonts import load_fonts
-from ui.jobs.print_run import FILE_NAMES, center_parts
+from ui.jobs.print_run import center_parts
+from ui.jobs.sheets import sheet
 
 url, scale, workers = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 db = open_database(url)
@@ -94,7 +95,7 @@ def run_on(workers, pool):
             result = render_parts(parts, workers=workers, pool=pool if workers > 1 else None)
             render += time.perf_counter() - t
             t = time.perf_counter()
-            target = out / f"{FILE_NAMES[kind]}-{code}.pdf"
+            target = out / f"{sheet(kind).file_name}-{code}.pdf"
             write_atomically(target, merge(result.parts))
             write += time.perf_counter() - t
             pages += result.pages

@@ -425,29 +425,41 @@ def worker_pool(
                                initargs=(language(),))
 
 
-def merge_run(result: RunResult, title: str, cache_folder: Path | None = None) -> bytes:
+def merge_run(result: RunResult, title: str, cache_folder: Path | None = None,
+              cancelled: Callable[[], bool] | None = None) -> bytes:
     """One PDF of the run's parts (see :func:`merge`), kept in the cache folder.
 
     A file merged from the same parts under the same title before is reused: printing again
     with nothing changed merges nothing (merging is most of an unchanged reprint's time).
+
+    Raises:
+        OperationCancelled: ``cancelled`` said so, polled part by part while merging.
     """
     cached = PartCache(cache_folder)
     key = hashlib.sha256("\n".join(result.keys).encode()).hexdigest()[:32]
     pdf = cached.merged(title, key) if result.keys else None
     if pdf is None:
-        pdf = merge(result.parts, title)
+        pdf = merge(result.parts, title, cancelled)
         if result.keys:
             cached.keep_merged(title, key, pdf)
     return pdf
 
 
-def merge(parts: Sequence[Rendered], title: str = "") -> bytes:
-    """One PDF holding the pages of ``parts`` in order."""
+def merge(parts: Sequence[Rendered], title: str = "",
+          cancelled: Callable[[], bool] | None = None) -> bytes:
+    """One PDF holding the pages of ``parts`` in order.
+
+    Raises:
+        OperationCancelled: ``cancelled`` said so (polled before each part: a center's pack
+            merges for seconds, and Stop must not wait for it).
+    """
     from pypdf import PdfReader, PdfWriter  # here: an unchanged reprint merges nothing
 
     writer = PdfWriter()
     readers: dict[int, PdfReader] = {}
     for part in parts:
+        if cancelled and cancelled():
+            raise OperationCancelled()
         reader = readers.get(id(part.source))
         if reader is None:
             reader = readers[id(part.source)] = PdfReader(io.BytesIO(part.source))

@@ -30,6 +30,7 @@ from examdesk.model import (
     Exam,
     ExamSession,
     Level,
+    Post,
     Room,
     RoomDraw,
     SeatAssignment,
@@ -47,6 +48,7 @@ from examdesk.services import audit
 from examdesk.services.audit import Actor
 from examdesk.services.duties import find_session
 from examdesk.services.exams import ExamRef, center_id, exam_sessions, papers_sat
+from examdesk.services.post_schedule import held_sessions
 
 #: Staff report for the briefing an hour before the session starts (docs/posts.md).
 REPORT_BEFORE = timedelta(minutes=BRIEFING_LEAD)
@@ -220,26 +222,69 @@ def record_print(session: Session, actor: Actor, exam: ExamRef, sheet: str, cent
 
 
 @dataclass(frozen=True)
+class CenterChoice:
+    """A test center as the print window offers it, with what it has to print.
+
+    Attributes:
+        code: its code.
+        name: its name.
+        sessions: the codes of the sessions it holds (a candidate seated there sits a paper
+            in it), in time order; empty before allocation.
+        rostered: somebody is on duty there.
+        drawn: the codes of the sessions whose draw it has held.
+        posts: it has service posts.
+    """
+
+    code: str
+    name: str
+    sessions: tuple[str, ...] = ()
+    rostered: bool = False
+    drawn: tuple[str, ...] = ()
+    posts: bool = False
+
+
+@dataclass(frozen=True)
 class PrintChoices:
     """What the print window offers for an exam.
 
     Attributes:
         exam_code: the exam's code.
         exam_name: the exam's name.
-        centers: (code, name) of each test center, in order.
+        centers: each test center, in order.
         sessions: (code, "6月11日 09:00-11:00") of each session, in time order.
     """
 
     exam_code: str
     exam_name: str
-    centers: tuple[tuple[str, str], ...]
+    centers: tuple[CenterChoice, ...]
     sessions: tuple[tuple[str, str], ...]
 
 
 def print_choices(session: Session, exam: ExamRef) -> PrintChoices:
-    """The centers and sessions of ``exam``, to choose what to print."""
-    centers = tuple((code, name) for code, name in session.execute(
-        select(TestCenter.code, TestCenter.name).where(TestCenter.exam_id == exam.id)
-        .order_by(TestCenter.sort_order, TestCenter.code)))
-    sessions = tuple((s.code, printed_session(s).when) for s in exam_sessions(session, exam))
-    return PrintChoices(exam.code, exam.name, centers, sessions)
+    """The centers and sessions of ``exam``, and what each center has to print."""
+    sessions = exam_sessions(session, exam)
+    code_of = {s.id: s.code for s in sessions}
+    order = {s.id: n for n, s in enumerate(sessions)}
+    held = held_sessions(session, exam)
+    rostered = set(session.scalars(
+        select(Duty.center_id).distinct().join(TestCenter, TestCenter.id == Duty.center_id)
+        .where(TestCenter.exam_id == exam.id)))
+    drawn: defaultdict[int, set[int]] = defaultdict(set)
+    for center, session_id in session.execute(
+            select(RoomDraw.center_id, RoomDraw.session_id).where(RoomDraw.exam_id == exam.id)):
+        drawn[center].add(session_id)
+    with_posts = set(session.scalars(
+        select(Post.center_id).distinct().join(TestCenter, TestCenter.id == Post.center_id)
+        .where(TestCenter.exam_id == exam.id)))
+    centers = tuple(
+        CenterChoice(code, name,
+                     tuple(code_of[s] for s in sorted(held.get(cid, ()), key=order.__getitem__)),
+                     cid in rostered,
+                     tuple(code_of[s] for s in sorted(drawn[cid], key=order.__getitem__)),
+                     cid in with_posts)
+        for cid, code, name in session.execute(
+            select(TestCenter.id, TestCenter.code, TestCenter.name)
+            .where(TestCenter.exam_id == exam.id)
+            .order_by(TestCenter.sort_order, TestCenter.code)))
+    return PrintChoices(exam.code, exam.name, centers,
+                        tuple((s.code, printed_session(s).when) for s in sessions))

@@ -643,10 +643,6 @@
         <translation>打印各类表单为 PDF 文件，每个考点一个</translation>
     </message>
     <message>
-        <source>door (考场门贴), seating (座位表), desk (桌贴), signin (考生签到表), record (考场情况记录单), duty (监考安排表), cards (工作安排卡), posts (岗位值班表), draw (抽签结果), certificate (临时身份证明), summary (考点情况汇总表), or pack: every room&apos;s envelope then the center&apos;s staff sheets</source>
-        <translation>door（考场门贴）、seating（座位表）、desk（桌贴）、signin（考生签到表）、record（考场情况记录单）、duty（监考安排表）、cards（工作安排卡）、posts（岗位值班表）、draw（抽签结果）、certificate（临时身份证明）、summary（考点情况汇总表），或 pack：逐个考场的袋内材料，再加考点的工作人员表单</translation>
-    </message>
-    <message>
         <source>only this session (S1, S2...): sign-in sheets, room records, duty sheets, draw</source>
         <translation>只打印此场次（S1、S2……）：签到表、考场情况记录单、监考安排表、抽签结果</translation>
     </message>
@@ -668,7 +664,6 @@
     </message>
     <message>
         <source>The folder {folder} cannot be created ({reason}); choose another with --out.</source>
-        <extracomment>Each sheet and the name its files start with. A room&apos;s envelope, in the order staff sort it (the issue: door list, seating chart, sign-in sheet per session, room record).</extracomment>
         <translation>无法创建文件夹 {folder}（{reason}）；请用 --out 另选文件夹。</translation>
     </message>
     <message>
@@ -694,6 +689,18 @@
     <message>
         <source>No draw has been held there yet; run &apos;examdesk draw&apos; on the morning of the exam.</source>
         <translation>该处尚未抽签；请于考试当天早上运行 &apos;examdesk draw&apos;。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{key} ({name})</source>
+        <translation>{key}（{name}）</translation>
+    </message>
+    <message>
+        <source>{sheets}, or pack: every room&apos;s envelope then the center&apos;s staff sheets</source>
+        <translation>{sheets}，或 pack：逐个考场的袋内材料，再加考点的工作人员表单</translation>
     </message>
     <message>
         <source>Nobody is on duty there yet; run &apos;examdesk roster&apos; first.</source>
@@ -3295,7 +3302,6 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <name>PrintDialog</name>
     <message>
         <source>Print sheets</source>
-        <extracomment>Starts a print run: (request, progress, cancelled) -&gt; the files written.</extracomment>
         <translation>打印表单</translation>
     </message>
     <message>
@@ -3339,6 +3345,42 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>打开文件夹</translation>
     </message>
     <message>
+        <source>No room holds seated candidates yet: seat the candidates first.</source>
+        <translation>尚无考场安排考生：请先编排考生座位。</translation>
+    </message>
+    <message>
+        <source>Nobody sits a paper here in session %1: choose another session.</source>
+        <translation>此处在场次 %1 无人考试：请另选场次。</translation>
+    </message>
+    <message>
+        <source>Nobody is on duty here yet: make the roster first.</source>
+        <translation>此处尚无人值班：请先编排工作人员。</translation>
+    </message>
+    <message>
+        <source>No draw has been held yet: the draw result can be printed once the session&apos;s morning draw is held.</source>
+        <translation>尚未抽签：各场次早上抽签后才能打印抽签结果。</translation>
+    </message>
+    <message>
+        <source>This test center has no service posts: add its posts first.</source>
+        <translation>该考点没有服务岗位：请先添加岗位。</translation>
+    </message>
+    <message>
+        <source>There is nothing to print here.</source>
+        <translation>此处没有可打印的内容。</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created (%2): choose another folder with Browse….</source>
+        <translation>无法创建文件夹 %1（%2）：请点“浏览…”另选文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: it is open in another program (a PDF viewer?) or the folder is protected. Close it, or choose another folder, and print again.</source>
+        <translation>无法写入 %1：文件正被其他程序（PDF 阅读器？）打开，或文件夹受保护。请关闭该文件，或另选文件夹后重新打印。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written (%2).</source>
+        <translation>无法写入 %1（%2）。</translation>
+    </message>
+    <message>
         <source>Printing…</source>
         <translation>正在生成…</translation>
     </message>
@@ -3347,8 +3389,48 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>正在停止…</translation>
     </message>
     <message>
-        <source>Printing %1</source>
-        <translation>正在生成 %1</translation>
+        <source>Printing %1…</source>
+        <translation>正在打印%1…</translation>
+    </message>
+    <message>
+        <source>Stopped; the %1 files already written are kept.</source>
+        <translation>已停止；已写入的 %1 个文件保留。</translation>
+    </message>
+    <message>
+        <source>Stopped; no file was written.</source>
+        <translation>已停止；未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Fit the page&apos;s width</source>
+        <translation>按页面宽度显示</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <source>Show the whole page</source>
+        <translation>显示整页</translation>
     </message>
     <message>
         <source>%1 files, %2 pages, in %3</source>
@@ -3357,10 +3439,6 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Printed with problems: characters no font has are blank boxes in %1 places (listed below); write them in by hand there.</source>
         <translation>打印完成，但有问题：没有字体包含的字符在 %1 处印成了空白方框（见下文）；请在这些位置手写补上。</translation>
-    </message>
-    <message>
-        <source>Stopped; the files already written are kept.</source>
-        <translation>已停止；已写入的文件保留。</translation>
     </message>
 </context>
 <context>
@@ -3567,6 +3645,61 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>The center order must name each of the exam&apos;s centers at most once ({codes}); these are not among them or repeated: {wrong}.</source>
         <translation>考点顺序中每个考点最多只能出现一次（本次考试的考点：{codes}）；以下考点编号不存在或重复：{wrong}。</translation>
+    </message>
+</context>
+<context>
+    <name>Sheets</name>
+    <message>
+        <source>There is nothing to print there.</source>
+        <translation>该处没有可打印的内容。</translation>
+    </message>
+    <message>
+        <source>Door list</source>
+        <translation>考场门贴</translation>
+    </message>
+    <message>
+        <source>Seating chart</source>
+        <translation>座位表</translation>
+    </message>
+    <message>
+        <source>Desk labels</source>
+        <translation>桌贴</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>考生签到表</translation>
+    </message>
+    <message>
+        <source>Room record</source>
+        <translation>考场情况记录单</translation>
+    </message>
+    <message>
+        <source>Duty sheet</source>
+        <translation>监考安排表</translation>
+    </message>
+    <message>
+        <source>Duty cards</source>
+        <translation>工作安排卡</translation>
+    </message>
+    <message>
+        <source>Post roster</source>
+        <translation>岗位值班表</translation>
+    </message>
+    <message>
+        <source>Draw result</source>
+        <translation>抽签结果</translation>
+    </message>
+    <message>
+        <source>Temporary ID certificates</source>
+        <translation>临时身份证明</translation>
+    </message>
+    <message>
+        <source>Center summary</source>
+        <translation>考点情况汇总表</translation>
+    </message>
+    <message>
+        <source>Print pack</source>
+        <translation>考务打印包</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,7 @@ import pytest
 
 from examdesk.i18n import install_translator
 from examdesk.progress import OperationCancelled
-from reports.batch import Part, fingerprint, merge, render_parts
+from reports.batch import Part, fingerprint, merge, merge_run, render_parts
 from tests.reports.pdftools import page_count, save, text
 from tests.reports.test_sign_in import ROOMS
 
@@ -113,3 +113,16 @@ def test_stopping_drops_the_batches_not_started() -> None:
     with pytest.raises(OperationCancelled):
         render_parts(PARTS * 6, workers=1, cancelled=cancelled)
     assert len(calls) == 1  # checked after the first batch; no further batch was drawn
+
+
+def test_stopping_while_merging_stops_before_the_next_part(tmp_path: Path) -> None:
+    result = render_parts(PARTS, workers=1)
+    asked = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 1  # Stop pressed while the first part was merged
+
+    with pytest.raises(OperationCancelled):
+        merge_run(result, "考场门贴 周口技师学院", tmp_path / "cache", cancelled)
+    assert len(asked) == 2 and not list((tmp_path / "cache").glob("merged-*"))

@@ -8,10 +8,16 @@ from examdesk.i18n import install_translator
 
 
 @pytest.fixture
-def examdesk_app(qapp, monkeypatch):
-    """The running QApplication set up as ExamDesk sets it up, in Chinese."""
+def examdesk_app(qapp, monkeypatch, tmp_path):
+    """The running QApplication set up as ExamDesk sets it up, in Chinese, remembering its
+    settings (window sizes...) in the test's folder, never the user's."""
+    from PySide6.QtCore import QSettings
+
     from ui.window.app import create_application
 
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "settings"))
     monkeypatch.setenv("EXAMDESK_LANG", "zh_CN")
     app = create_application()
     yield app

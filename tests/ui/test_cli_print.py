@@ -16,7 +16,7 @@ from reports.fonts import SERIF_FALLBACKS
 from tests.reports.pdftools import page_count, text
 from ui.cli import printing as cli_print
 from ui.cli import run
-from ui.jobs import print_run
+from ui.jobs import print_run, sheets
 
 HANAZONO = SERIF_FALLBACKS[-1]
 
@@ -51,7 +51,7 @@ def test_every_sheet_prints_for_a_center(capsys, demo_url, tmp_path, sheet, titl
                                 "--out", tmp_path)
     assert status == 0, err
     (pdf,) = tmp_path.glob("*.pdf")
-    assert pdf.name.startswith(f"{cli_print.FILE_NAMES[sheet]}-03-")
+    assert pdf.name.startswith(f"{sheets.sheet(sheet).file_name}-03-")
     assert title in text(pdf) and "周口" in text(pdf)
 
 
@@ -241,6 +241,15 @@ def test_a_file_that_cannot_be_replaced_is_bad_input(capsys, demo_url, tmp_path,
                               "--out", tmp_path)
     assert status == 2 and "is open in another program" in err and err.count("\n") == 1
     assert not list(tmp_path.glob("*.pdf")) and not list(tmp_path.glob(".~*"))
+
+
+def test_a_folder_that_cannot_be_made_is_bad_input(capsys, demo_url, tmp_path):
+    (tmp_path / "a file").write_text("")
+    status, _, err = examdesk(capsys, "--db", demo_url, "print", "summary", "--center", "01",
+                              "--out", tmp_path / "a file" / "prints")
+    assert status == 2 and err.count("\n") == 1
+    assert err.startswith(f"examdesk: The folder {tmp_path / 'a file' / 'prints'} cannot be "
+                          "created (") and err.endswith("; choose another with --out.\n")
 
 
 def test_progress_bar_only_on_a_terminal(capsys, monkeypatch):

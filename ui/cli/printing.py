@@ -12,10 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from examdesk.db import Database
+from examdesk.errors import BadInput
 from examdesk.i18n import translate
 from examdesk.services.audit import Actor
 from ui.cli.common import CommandFactory, end_progress, exam_option
-from ui.jobs.print_run import FILE_NAMES, PrintRequest, Written, run_print
+from ui.jobs.print_run import CannotWrite, PrintRequest, Unwritable, Written, run_print
+from ui.jobs.sheets import SHEETS, Nothing, NothingToPrint, Reason
 
 EXIT_OK = 0
 EXIT_PRINTED_WITH_PROBLEMS = 1
@@ -25,11 +27,12 @@ def add_parsers(command: CommandFactory) -> None:
     """Add `print` to the command tree."""
     printing = command("print", translate(
         "Cli", "print sheets as PDF files, one per test center"))
-    printing.add_argument("sheet", choices=list(FILE_NAMES), metavar="SHEET", help=translate(
-        "Cli", "door (考场门贴), seating (座位表), desk (桌贴), signin (考生签到表), record "
-               "(考场情况记录单), duty (监考安排表), cards (工作安排卡), posts (岗位值班表), draw "
-               "(抽签结果), certificate (临时身份证明), summary (考点情况汇总表), or pack: every "
-               "room's envelope then the center's staff sheets"))
+    named = translate("Cli", ", ").join(
+        translate("Cli", "{key} ({name})").format(key=spec.key, name=spec.file_name)
+        for spec in SHEETS if not spec.contents)
+    printing.add_argument("sheet", choices=[spec.key for spec in SHEETS], metavar="SHEET",
+                          help=translate("Cli", "{sheets}, or pack: every room's envelope then "
+                                                "the center's staff sheets").format(sheets=named))
     printing.add_argument("--center", metavar="CODE", help=translate("Cli", "only this center"))
     printing.add_argument("--session", metavar="ID", help=translate(
         "Cli", "only this session (S1, S2...): sign-in sheets, room records, duty sheets, draw"))
@@ -54,7 +57,12 @@ def cmd_print(db: Database, args: argparse.Namespace) -> int:
 
     request = PrintRequest(args.sheet, args.out, args.exam, args.center, args.session,
                            args.room, args.workers)
-    files = run_print(db, Actor.from_environment(), request, progress=_bar, written=report)
+    try:
+        files = run_print(db, Actor.from_environment(), request, progress=_bar, written=report)
+    except NothingToPrint as error:
+        raise BadInput(_why(error.nothing)) from None
+    except CannotWrite as error:
+        raise BadInput(_unwritable(error)) from None
     problems = {problem for done in files for problem in done.problems}
     if problems:
         # the files are written, but a name printed as a blank box must be written in by hand
@@ -64,6 +72,44 @@ def cmd_print(db: Database, args: argparse.Namespace) -> int:
             count=len(problems)), file=sys.stderr)
         return EXIT_PRINTED_WITH_PROBLEMS
     return EXIT_OK
+
+
+def _unwritable(error: CannotWrite) -> str:
+    """Why the output cannot be written, and what to do."""
+    match error.problem:
+        case Unwritable.FOLDER:
+            return translate("Cli", "The folder {folder} cannot be created ({reason}); "
+                                    "choose another with --out.").format(
+                folder=error.path, reason=error.reason)
+        case Unwritable.IN_USE:
+            return translate(
+                "Cli", "{file} cannot be written because it is open in another program (a PDF "
+                       "viewer?) or the folder is protected; close it, or choose another folder "
+                       "with --out, and try again.").format(file=error.path)
+        case _:
+            return translate("Cli", "{file} cannot be written ({reason}).").format(
+                file=error.path, reason=error.reason)
+
+
+def _why(nothing: Nothing) -> str:
+    """Why a print run found nothing to print, and the command that would give it something."""
+    match nothing.reason:
+        case Reason.NO_DRAW:
+            return translate("Cli", "No draw has been held there yet; run 'examdesk draw' "
+                                    "on the morning of the exam.")
+        case Reason.NOT_SAT_IN_SESSION:
+            return translate("Cli", "Nobody sits a paper there in session {code}.").format(
+                code=nothing.session)
+        case Reason.NOT_SEATED:
+            return translate("Cli", "No room holds seated candidates there; run 'examdesk "
+                                    "allocate' first.")
+        case Reason.NO_DUTIES:
+            return translate("Cli", "Nobody is on duty there yet; run 'examdesk roster' "
+                                    "first.")
+        case Reason.NO_POSTS:
+            return translate("Cli", "That test center has no posts.")
+        case _:
+            return translate("Cli", "There is nothing to print there.")
 
 
 def _bar(center: str) -> Callable[[int, int, str], None]:

@@ -11,37 +11,26 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
 import platformdirs
 
 from examdesk.db import Database
 from examdesk.errors import BadInput
-from examdesk.i18n import language, speak, translate
-from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
+from examdesk.i18n import language, speak
+from examdesk.progress import (
+    Cancelled,
+    Progress,
+    check_cancelled,
+    never_cancelled,
+    no_progress,
+)
 from examdesk.services.audit import Actor
 from examdesk.services.exams import ExamRef, center_codes, center_id, resolve_exam
 from examdesk.services.printing import record_print, room_sheets, session_code
-from examdesk.services.printing_center import center_summaries, certificates
-from examdesk.services.printing_staff import draw_results, duty_cards, duty_sheets, post_rosters
 from reports.batch import Part, merge_run, render_parts, worker_pool, write_atomically
-
-#: Each sheet and the name its files start with.
-FILE_NAMES = {
-    "door": "考场门贴", "seating": "座位表", "desk": "桌贴", "signin": "考生签到表",
-    "record": "考场情况记录单", "duty": "监考安排表", "cards": "工作安排卡",
-    "posts": "岗位值班表", "draw": "抽签结果", "certificate": "临时身份证明",
-    "summary": "考点情况汇总表", "pack": "考务打印包",
-}
-ROOM_SHEETS = ("door", "seating", "desk", "signin", "record")
-SESSION_SHEETS = ("signin", "record")
-#: A room's envelope, in the order staff sort it (the issue: door list, seating chart, sign-in
-#: sheet per session, room record).
-ENVELOPE = ("door", "seating", "signin", "record")
-# The pack is printed two-sided: each room's envelope opens with a cover sheet (its label), each
-# document starts on a front page and every page is portrait (reports/base.py, Sheet.duplex),
-# so no sheet has another's on its back, say the door list the seating chart, posted apart.
+from ui.jobs.sheets import NothingToPrint, Scope, sheet
 
 
 def cache_folder() -> Path:
@@ -53,6 +42,8 @@ def cache_folder() -> Path:
     return Path(platformdirs.user_cache_dir("ExamDesk", appauthor=False)) / "print"
 
 
+#: The steps of the overall progress each center takes.
+STEPS = 1000
 
 
 @dataclass(frozen=True)
@@ -60,7 +51,7 @@ class PrintRequest:
     """What to print.
 
     Attributes:
-        sheet: a key of :data:`FILE_NAMES`.
+        sheet: the key of a sheet of :data:`ui.jobs.sheets.SHEETS`.
         out: the folder to write into.
         exam: the exam's code (``None``: the only exam).
         center: a center's code (``None``: every center).
@@ -100,6 +91,7 @@ def run_print(
     request: PrintRequest,
     *,
     progress: Callable[[str], Progress] | None = None,
+    overall: Progress = no_progress,
     cancelled: Cancelled = never_cancelled,
     written: Callable[[Written], None] | None = None,
     spawn: bool = False,
@@ -111,7 +103,10 @@ def run_print(
         actor: who prints (logged: the sheets carry personal data).
         request: what to print.
         progress: makes the progress callback of a center's run from its code.
-        cancelled: polled between batches; files already written stay.
+        overall: the progress of the whole run, never going back: (done, total, the name of
+            the center being printed).
+        cancelled: polled between batches, while merging and before each file is written;
+            files already written stay.
         written: told of each file as soon as it is written.
         spawn: start worker processes fresh instead of forking (a GUI process has threads).
 
@@ -119,7 +114,9 @@ def run_print(
         The files written, in center order.
 
     Raises:
-        BadInput: unknown center or session, nothing to print, or a file cannot be written.
+        NothingToPrint: nothing to print (a BadInput; ``nothing`` says why).
+        CannotWrite: the folder or a file cannot be written (a BadInput).
+        BadInput: unknown center or session.
         OperationCancelled: the user cancelled.
     """
     with db.begin() as session:
@@ -131,21 +128,29 @@ def run_print(
     try:
         request.out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise BadInput(translate("Cli", "The folder {folder} cannot be created ({reason}); "
-                                        "choose another with --out.").format(
-            folder=request.out, reason=error.strerror or error)) from None
+        raise CannotWrite(Unwritable.FOLDER, request.out,
+                          str(error.strerror or error)) from None
     files: list[Written] = []
     with worker_pool(request.workers, spawn=spawn, speak=_speak) as pool:
-        for code in centers:
+        for n, code in enumerate(centers):
+            check_cancelled(cancelled)
             parts, center_name = center_parts(db, exam, request.sheet, code, request.room, only)
             if not parts:
                 continue
+            of_center = progress(code) if progress else no_progress
+
+            def step(done: int, total: int, label: str, n: int = n, name: str = center_name,
+                     of_center: Progress = of_center) -> None:
+                of_center(done, total, label)
+                overall(n * STEPS + STEPS * done // max(total, 1), len(centers) * STEPS, name)
+
             result = render_parts(parts, cache_folder=cache_folder(), workers=request.workers,
-                                  progress=progress(code) if progress else no_progress,
-                                  pool=pool, cancelled=cancelled)
+                                  progress=step, pool=pool, cancelled=cancelled)
             target = request.out / file_name(request.sheet, code, center_name)
-            _write(target, merge_run(result, f"{FILE_NAMES[request.sheet]} {center_name}",
-                                     cache_folder()))
+            pdf = merge_run(result, f"{sheet(request.sheet).file_name} {center_name}",
+                            cache_folder(), cancelled)
+            check_cancelled(cancelled)
+            _write(target, pdf)
             with db.write(f"print {request.sheet}") as session:
                 record_print(session, actor, exam, request.sheet, code, result.pages)
             files.append(Written(target, result.pages, result.rendered, len(parts),
@@ -153,7 +158,7 @@ def run_print(
             if written:
                 written(files[-1])
     if not files:
-        raise BadInput(_nothing(request.sheet, only))
+        raise NothingToPrint(sheet(request.sheet).nothing(only))
     return files
 
 
@@ -164,63 +169,75 @@ def _speak(wanted: str) -> None:
         speak(wanted)
 
 
-def center_parts(db: Database, exam: ExamRef, sheet: str, center: str, room: str | None,
+def center_parts(db: Database, exam: ExamRef, key: str, center: str, room: str | None,
                  only_session: str | None) -> tuple[list[Part], str]:
-    """The parts of ``sheet`` for one center, and the center's name ("" if nothing to print)."""
+    """The parts of sheet ``key`` for one center, and the center's name ("" if nothing to
+    print)."""
+    spec = sheet(key)
+    pack = bool(spec.contents)
     with db.begin() as session:
         parts: list[Part] = []
         names: list[str] = []
-        pack = sheet == "pack"
-        if sheet in ROOM_SHEETS or pack:
-            kinds: tuple[str, ...] = ENVELOPE if pack else (sheet,)
+        specs = [sheet(k) for k in spec.contents] if pack else [spec]
+        in_rooms = [s for s in specs if s.by_room]
+        if in_rooms:
             for r in room_sheets(session, exam, center=center, room=room,
-                                 photos=sheet not in ("door",)):
-                mine = kinds
-                if only_session and only_session not in {x.session.code for x in r.sessions}:
+                                 photos=any(s.photos for s in in_rooms)):
+                mine = tuple(s.key for s in in_rooms if not (
                     # the room sits nothing then: no sign-in sheet or record for it
-                    mine = tuple(k for k in kinds if k not in SESSION_SHEETS)
+                    only_session and s.scope is Scope.ROOM_SESSION
+                    and only_session not in {x.session.code for x in r.sessions}))
                 if mine:
                     parts.append(Part(f"{center}/{r.room_code}",
                                       tuple((kind, (r,)) for kind in mine), only_session,
                                       duplex=pack, cover=r if pack else None))
                     names.append(r.center_name)
-        if pack and room is None:
-            # the staff sheets too, each starting on a front page: they go to different people
-            for d in duty_sheets(session, exam, center=center, session_code=only_session):
-                parts.append(Part(f"{center}/{d.session.code}", (("duty", (d,)),), duplex=True))
-                names.append(d.center_name)
-            _add(parts, names, center, "cards", duty_cards(session, exam, center=center), True)
-            _add(parts, names, center, "posts", post_rosters(session, exam, center=center), True)
-        staff_sheets: dict[str, Callable[[], tuple[Any, ...]]] = {
-            "duty": lambda: duty_sheets(session, exam, center=center, session_code=only_session),
-            "draw": lambda: draw_results(session, exam, center=center, session_code=only_session),
-        }
-        center_sheets: dict[str, Callable[[], tuple[Any, ...]]] = {
-            "cards": lambda: duty_cards(session, exam, center=center),
-            "posts": lambda: post_rosters(session, exam, center=center),
-            "certificate": lambda: certificates(session, exam, center=center),
-            "summary": lambda: center_summaries(session, exam, center=center),
-        }
-        if sheet in staff_sheets:
-            for item in staff_sheets[sheet]():
-                parts.append(Part(f"{center}/{item.session.code}", ((sheet, (item,)),)))
-                names.append(item.center_name)
-        elif sheet in center_sheets:
-            _add(parts, names, center, sheet, center_sheets[sheet]())
+        if pack and room is not None:
+            return parts, (names[0] if names else "")  # one room's envelope: no staff sheets
+        for other in specs:
+            if other.load is None:
+                continue
+            items = other.load(session, exam, center, only_session)
+            if other.scope is Scope.CENTER_SESSION:
+                for item in items:
+                    parts.append(Part(f"{center}/{item.session.code}", ((other.key, (item,)),),
+                                      duplex=pack))
+                    names.append(item.center_name)
+            elif items:
+                parts.append(Part(f"{center}/{other.key}", ((other.key, items),), duplex=pack))
+                names.append(items[0].center_name)
         return parts, (names[0] if names else "")
 
 
-def _add(parts: list[Part], names: list[str], center: str, sheet: str,
-         items: tuple[Any, ...], duplex: bool = False) -> None:
-    if items:
-        parts.append(Part(f"{center}/{sheet}", ((sheet, items),), duplex=duplex))
-        names.append(items[0].center_name)
-
-
-def file_name(sheet: str, code: str, center_name: str) -> str:
+def file_name(key: str, code: str, center_name: str) -> str:
     """``考场门贴-01-周口技师学院.pdf``: characters Windows forbids in names become ``_``."""
-    name = f"{FILE_NAMES[sheet]}-{code}-{center_name}"
+    name = f"{sheet(key).file_name}-{code}-{center_name}"
     return "".join("_" if c in '<>:"/\\|?*' or ord(c) < 32 else c for c in name) + ".pdf"
+
+
+class Unwritable(StrEnum):
+    """Why a print run could not write its output (each face words it)."""
+
+    FOLDER = "folder_not_created"  # the folder to write into cannot be created
+    IN_USE = "file_in_use"  # open in another program (Windows), or the folder is protected
+    FILE = "file_not_written"  # any other reason the system gives
+
+
+class CannotWrite(BadInput):
+    """The output of a print run cannot be written.
+
+    Attributes:
+        problem: what cannot be written.
+        path: the folder or file.
+        reason: the system's words for why ("" when it gave none).
+    """
+
+    def __init__(self, problem: Unwritable, path: Path, reason: str = "") -> None:
+        super().__init__(f"{path}: {reason or problem.value}")
+        self.problem = problem
+        self.code = problem.value
+        self.path = path
+        self.reason = reason
 
 
 def _write(target: Path, pdf: bytes) -> None:
@@ -229,29 +246,6 @@ def _write(target: Path, pdf: bytes) -> None:
         write_atomically(target, pdf)
     except PermissionError:
         # on Windows a PDF open in a viewer cannot be replaced: the commonest case
-        raise BadInput(translate(
-            "Cli", "{file} cannot be written because it is open in another program (a PDF "
-                   "viewer?) or the folder is protected; close it, or choose another folder "
-                   "with --out, and try again.").format(file=target)) from None
+        raise CannotWrite(Unwritable.IN_USE, target) from None
     except OSError as error:
-        raise BadInput(translate("Cli", "{file} cannot be written ({reason}).").format(
-            file=target, reason=error.strerror or error)) from None
-
-
-def _nothing(sheet: str, only_session: str | None) -> str:
-    """Why a print run found nothing to print, and what to do."""
-    if sheet == "draw":
-        # whether or not the center sits that session: no draw of it is recorded there
-        return translate("Cli", "No draw has been held there yet; run 'examdesk draw' "
-                                "on the morning of the exam.")
-    if only_session and sheet in (*SESSION_SHEETS, "duty"):
-        return translate("Cli", "Nobody sits a paper there in session {code}.").format(
-            code=only_session)
-    if sheet in ROOM_SHEETS or sheet == "pack":
-        return translate("Cli", "No room holds seated candidates there; run 'examdesk "
-                                "allocate' first.")
-    if sheet in ("duty", "cards"):
-        return translate("Cli", "Nobody is on duty there yet; run 'examdesk roster' first.")
-    if sheet == "posts":
-        return translate("Cli", "That test center has no posts.")
-    return translate("Cli", "There is nothing to print there.")
+        raise CannotWrite(Unwritable.FILE, target, str(error.strerror or error)) from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -11,7 +12,7 @@ from examdesk.errors import ExamDeskError
 from examdesk.progress import Cancelled, Progress
 from examdesk.services.audit import Actor
 from examdesk.services.exams import resolve_exam
-from examdesk.services.printing import print_choices
+from examdesk.services.printing import PrintChoices, print_choices
 from examdesk.services.stats import Overview, overview
 from ui.jobs.print_run import PrintRequest, Written, run_print
 from ui.window.fonts import install_application_font
@@ -39,18 +40,16 @@ def create_main_window(database: Database) -> MainWindow:
             return overview(session)
 
     def print_window(parent: QWidget) -> PrintDialog:
-        with database.begin() as session:
-            choices = print_choices(session, resolve_exam(session))
+        def choices() -> PrintChoices:
+            with database.begin() as session:
+                return print_choices(session, resolve_exam(session))
 
-        def printer(request: PrintRequest, progress: Progress,
-                    cancelled: Cancelled) -> list[Written]:
-            def of_center(code: str) -> Progress:
-                return lambda done, total, label: progress(done, total, label or code)
+        def printer(request: PrintRequest, progress: Progress, cancelled: Cancelled,
+                    written: Callable[[Written], None]) -> list[Written]:
+            return run_print(database, Actor.from_environment(), request, overall=progress,
+                             cancelled=cancelled, written=written, spawn=True)
 
-            return run_print(database, Actor.from_environment(), request, progress=of_center,
-                             cancelled=cancelled, spawn=True)
-
-        return PrintDialog(choices, printer, parent=parent)
+        return PrintDialog(choices(), printer, parent=parent, reload=choices)
 
     return MainWindow(load, database.display_url, print_window=print_window)
 
