@@ -2363,6 +2363,29 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
 </context>
 <context>
+    <name>Lookup</name>
+    <message>
+        <source>Exam {exam} has no room {room}.</source>
+        <translation>考试 {exam} 中没有考场 {room}。</translation>
+    </message>
+    <message>
+        <source>{count} candidates of exam {exam} match {text} ({matches}); write the ID or registration number of the one you mean.</source>
+        <translation>考试 {exam} 中有 {count} 名考生与 {text} 相符（{matches}）；请填写所指考生的身份证号或报名号。</translation>
+    </message>
+    <message>
+        <source>{count} staff members of exam {exam} match {text} ({matches}); write the ID number of the one you mean.</source>
+        <translation>考试 {exam} 中有 {count} 名工作人员与 {text} 相符（{matches}）；请填写所指人员的身份证号。</translation>
+    </message>
+    <message>
+        <source>{count} sessions of exam {exam} are called {text} ({matches}); write the session&apos;s code.</source>
+        <translation>考试 {exam} 中有 {count} 个场次名为 {text}（{matches}）；请填写场次编号。</translation>
+    </message>
+    <message>
+        <source>{count} test centers of exam {exam} are called {text} ({matches}); write the center&apos;s code.</source>
+        <translation>考试 {exam} 中有 {count} 个考点名为 {text}（{matches}）；请填写考点编号。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>ExamDesk</source>
@@ -3285,12 +3308,36 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>考场 {room} 已安排{other}考生，一个考场只能安排一个报考级别；请选择{level}的考场。</translation>
     </message>
     <message>
+        <source>{who} already sits in room {room}, seat {seat}.</source>
+        <translation>{who} 已安排在考场 {room} 的 {seat} 号座位。</translation>
+    </message>
+    <message>
+        <source>Both are {who}; name two different candidates to swap.</source>
+        <translation>两者都是 {who}；请指定两名不同的考生互换座位。</translation>
+    </message>
+    <message>
+        <source>{who} has no seat yet.</source>
+        <translation>{who} 尚无座位。</translation>
+    </message>
+    <message>
+        <source>Room {room} is locked; unlock it first.</source>
+        <translation>考场 {room} 已锁定；请先解除锁定。</translation>
+    </message>
+    <message>
         <source>{who} needs an accessible room and {room} is not one.</source>
         <translation>{who} 需要无障碍考场，而考场 {room} 不是无障碍考场。</translation>
     </message>
     <message>
         <source>Room {room} has seats 1 to {last}; choose one of them.</source>
         <translation>考场 {room} 的座位号为 1 到 {last}；请从中选择。</translation>
+    </message>
+    <message>
+        <source>Exam {exam} has no candidate with the id {id}.</source>
+        <translation>考试 {exam} 中没有编号为 {id} 的考生。</translation>
+    </message>
+    <message>
+        <source>Exam {exam} has no room with the id {id}.</source>
+        <translation>考试 {exam} 中没有编号为 {id} 的考场。</translation>
     </message>
     <message>
         <source>Seat {seat} of room {room} is taken by {who}; choose a free seat or swap the two.</source>
