@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from examdesk.db.bulk import bulk_insert
 from examdesk.enums import DutyKind, PostKind, StaffRole
 from examdesk.errors import BadInput, PlanProblem
-from examdesk.exchange.normalize import id_number_text, trim
+from examdesk.exchange.normalize import trim
 from examdesk.i18n import translate
 from examdesk.model import Duty as DutyRow
 from examdesk.model import (
@@ -37,7 +37,7 @@ from examdesk.planning.plan import PlanIssue
 from examdesk.planning.post_hours import BRIEFING_LEAD, Shift, held_sessions, post_shifts
 from examdesk.planning.posts import Coverage, SupplyLine
 from examdesk.planning.replacement import Option, replacement_options
-from examdesk.services import audit
+from examdesk.services import audit, lookup
 from examdesk.services.audit import Actor
 from examdesk.services.duty_data import DutyData, load_duty_data
 from examdesk.services.exams import ExamRef, center_id, papers_sat, seats_where
@@ -181,20 +181,12 @@ def exam_supplies(session: Session, exam: ExamRef, *,
 
 
 def find_session(session: Session, exam: ExamRef, code: str) -> int:
-    """The id of the exam's session with this code (S1, S2...).
+    """The id of the exam's session with this code (S1, S2...) or name.
 
     Raises:
-        BadInput: no session has that code; the message lists them.
+        NotFound: no session has that code; the message lists them.
     """
-    rows = session.execute(select(ExamSession.id, ExamSession.code)
-                           .where(ExamSession.exam_id == exam.id)
-                           .order_by(ExamSession.date, ExamSession.start_time)).all()
-    for session_id, session_code in rows:
-        if session_code.casefold() == code.strip().casefold():
-            return int(session_id)
-    raise BadInput(translate(
-        "Duties", "Exam {exam} has no session {code}; its sessions are {codes}.").format(
-        exam=exam.code, code=code, codes=", ".join(c for _i, c in rows)))
+    return lookup.find_session(session, exam, code).one().id
 
 
 @dataclass(frozen=True)
@@ -349,14 +341,9 @@ def forget_draws(session: Session, exam: ExamRef, center: int | None = None) -> 
 
 
 def _staff_member(session: Session, exam: ExamRef, who: str) -> tuple[int, str]:
-    """The id and name of the exam's staff member with this ID number."""
-    found = session.execute(select(Staff.id, Staff.name).where(
-        Staff.exam_id == exam.id, Staff.id_number == id_number_text(who))).first()
-    if found is None:
-        raise BadInput(translate(
-            "Duties", "No staff member of exam {exam} has the ID number {who}.").format(
-            exam=exam.code, who=who))
-    return found.id, found.name
+    """The id and name of the exam's staff member with this ID number (or phone, or name)."""
+    person = lookup.find_staff(session, exam, who).one()
+    return person.id, person.name
 
 
 def _duty_of(session: Session, exam: ExamRef, data: DutyData, who: str,

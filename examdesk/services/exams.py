@@ -23,6 +23,7 @@ from examdesk.model import (
     candidate_subjects,
     session_subjects,
 )
+from examdesk.services import lookup
 
 
 @dataclass(frozen=True)
@@ -180,22 +181,12 @@ def center_id(session: Session, exam: ExamRef, code: str | None) -> int | None:
     """The id of the exam's test center with ``code`` (None when no code is given).
 
     Raises:
-        BadInput: no test center of the exam has that code; the message lists the codes.
+        NotFound: no test center of the exam has that code (or name); the message lists the
+            codes.
     """
     if code is None:
         return None
-    found = session.scalar(
-        select(TestCenter.id).where(TestCenter.exam_id == exam.id, TestCenter.code == code.strip())
-    )
-    if found is None:
-        codes = session.scalars(
-            select(TestCenter.code).where(TestCenter.exam_id == exam.id)
-            .order_by(TestCenter.sort_order, TestCenter.code)
-        ).all()
-        raise BadInput(translate(
-            "Export", "No test center of exam {exam} has the code {code}; its centers are {codes}."
-        ).format(exam=exam.code, code=code, codes=", ".join(codes) or "-"))
-    return found
+    return lookup.find_center(session, exam, code).one().id
 
 
 def center_codes(session: Session, exam: ExamRef) -> dict[int, str]:

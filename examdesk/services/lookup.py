@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, time
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from sqlalchemy import Select, or_, select, union
 from sqlalchemy.orm import Session
@@ -33,7 +33,9 @@ from examdesk.exchange.normalize import id_number_text
 from examdesk.i18n import translate
 from examdesk.model import Candidate, ExamSession, Level, Room, SeatAssignment, Staff, TestCenter
 from examdesk.search import SearchIndex, normalize
-from examdesk.services.exams import ExamRef
+
+if TYPE_CHECKING:  # examdesk.services.exams finds its centers here
+    from examdesk.services.exams import ExamRef
 
 
 @dataclass(frozen=True)
