@@ -281,7 +281,8 @@ def draw_center(session: Session, actor: Actor, exam: ExamRef, *, center: str,
     if not duties:
         raise PlanProblem(translate(
             "Duties", "Test center {center} has no invigilators rostered for session {code}; "
-                      "run 'examdesk roster' first.").format(center=center, code=session_code))
+                      "make the roster first.").format(center=center, code=session_code),
+            code="draw-unrostered", center=center, session=session_code)
     held_by = _draw_host(session, exam, center, host)
     result = draw_rooms(duties, data.rooms, data.staff, chosen)
     # one lead per room and session is a unique index: clear the old places first

@@ -66,14 +66,14 @@ def resolve_exam(session: Session, code: str | None = None) -> ExamRef:
     exams = [ExamRef(r.id, r.code, r.name, r.year, r.city_code or r.province_code) for r in rows]
     if not exams:
         raise BadInput(translate(
-            "Exams", "The database holds no exam yet; create one first (e.g. load the demo "
-                     "with 'examdesk demo')."))
+            "Exams", "The database holds no exam yet; create one first (e.g. load the demo)."),
+            code="no-exam")
     codes = ", ".join(exam.code for exam in exams)
     if code is None:
         if len(exams) > 1:
             raise BadInput(translate(
-                "Exams", "The database holds several exams ({codes}); choose one with "
-                         "--exam CODE.").format(codes=codes))
+                "Exams", "The database holds several exams ({codes}); choose one.").format(
+                codes=codes), code="exam-unchosen", codes=tuple(e.code for e in exams))
         return exams[0]
     wanted = code.strip().casefold()
     for exam in exams:
@@ -81,7 +81,8 @@ def resolve_exam(session: Session, code: str | None = None) -> ExamRef:
             return exam
     raise BadInput(translate(
         "Exams", "No exam has the code {code}; the database holds {codes}.").format(
-        code=code, codes=codes))
+        code=code, codes=codes), code="exam-not-found", text=code,
+        codes=tuple(e.code for e in exams))
 
 
 @dataclass(frozen=True)

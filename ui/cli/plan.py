@@ -21,7 +21,7 @@ from examdesk.services.audit import Actor
 from examdesk.services.exams import Names, level_names, resolve_exam
 from examdesk.services.plan_check import check_exam_plan
 from ui.cli.common import CommandFactory, end_progress, exam_option, stderr_progress
-from ui.cli.wording import Worded, swap_of_one, worded
+from ui.cli.wording import Worded, fix_text, issue_text, swap_of_one, worded
 
 EXIT_OK = 0
 EXIT_PLAN_PROBLEMS = 1
@@ -134,9 +134,9 @@ def add_parsers(
         "Cli", "the seat number (default: the first free seat)"))
     swap = change("swap", translate("Cli", "swap the seats of two candidates of one level"))
     swap.add_argument("first", metavar="WHO", help=translate(
-        "Cli", "ID number or registration number"))
+        "Cli", "ID number, registration number, ticket number or name"))
     swap.add_argument("second", metavar="WHO", help=translate(
-        "Cli", "ID number or registration number"))
+        "Cli", "ID number, registration number, ticket number or name"))
     lock = change("lock", translate("Cli", "lock a room so that no later allocation changes "
                                            "it"))
     lock.add_argument("room", metavar="ROOM", help=translate(
@@ -149,7 +149,8 @@ def add_parsers(
 
 def _who(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("who", metavar="WHO", help=translate(
-        "Cli", "the candidate's ID number or registration number"))
+        "Cli", "the candidate's ID number, registration number, ticket number or name (or its "
+               "pinyin, when only one candidate has it)"))
 
 
 
@@ -177,14 +178,14 @@ def cmd_allocate(db: Database, args: argparse.Namespace) -> int:
 def issue_as_dict(issue: PlanIssue) -> dict[str, str]:
     """One problem for ``check --json``."""
     return {"code": issue.code, "severity": issue.severity.value, "message": issue.message,
-            "fix": issue.fix, "center": issue.center, "room": issue.room,
+            "fix": fix_text(issue), "center": issue.center, "room": issue.room,
             "candidate": issue.candidate}
 
 
 def print_issue(issue: PlanIssue) -> None:
     """One problem on one line: severity, code, what is wrong and the fix."""
     label = translate("Import", "Error") if issue.is_error else translate("Import", "Warning")
-    print(f"{label} [{issue.code}] {issue}")
+    print(f"{label} [{issue.code}] {issue_text(issue)}")
 
 
 def print_total(issues: Sequence[PlanIssue]) -> None:

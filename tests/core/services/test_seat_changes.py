@@ -7,9 +7,10 @@ from sqlalchemy import select, update
 
 from examdesk.enums import CandidateStatus
 from examdesk.errors import BadInput, PlanProblem
-from examdesk.model import AuditEvent, Candidate, SeatAssignment
+from examdesk.model import AuditEvent, Candidate, Duty, SeatAssignment
 from examdesk.model.candidate import RetiredTicket
 from examdesk.services import lookup, seat_changes
+from examdesk.services.exams import resolve_exam
 from examdesk.services.imports.candidates import import_candidates
 from examdesk.services.imports.rooms import import_rooms
 from tests.core.exchange.helpers import (
@@ -183,3 +184,58 @@ def test_every_change_is_attributed(do, small_exam):
                                   .where(AuditEvent.action.like("seat.%"))
                                   .order_by(AuditEvent.id)).all()
     assert [tuple(a) for a in actions] == [("seat.add", "tester"), ("seat.withdraw", "tester")]
+
+
+def test_a_change_returns_what_it_changed(demo_copy, actor):
+    with demo_copy.begin() as session:
+        exam = resolve_exam(session)
+        a, room_a, level = session.execute(
+            select(SeatAssignment.candidate_id, SeatAssignment.room_id, Candidate.level_id)
+            .join(Candidate).order_by(SeatAssignment.room_id, SeatAssignment.seat_no)).first()
+        b, room_b = session.execute(
+            select(SeatAssignment.candidate_id, SeatAssignment.room_id).join(Candidate)
+            .where(Candidate.level_id == level, SeatAssignment.room_id != room_a)
+            .order_by(SeatAssignment.room_id)).first()
+        in_rooms = set(session.scalars(select(Duty.id).where(Duty.room_id.in_([room_a, room_b]))))
+        changes = seat_changes.swap_candidates(session, actor, exam, a, b)
+        session.rollback()
+    assert changes.candidates == {a, b} and changes.rooms == {room_a, room_b}
+    assert in_rooms and changes.duties == in_rooms  # the demo is rostered
+    assert [(s.candidate_id, s.room_id) for s in changes.seats] == [(a, room_b), (b, room_a)]
+
+
+def test_a_withdrawal_touches_the_room_it_left(do, small_exam, actor):
+    do(seat_changes.add_candidate, reg(1))
+    with small_exam.db.begin() as session:
+        exam = small_exam.exam
+        who = lookup.find_candidate(session, exam, reg(1)).one()
+        room = lookup.find_room(session, exam, "01/01001").one()
+        changes = seat_changes.withdraw_candidate(session, actor, exam, who.id)
+    assert changes.candidates == {who.id} and changes.rooms == {room.id}
+    (seat,) = changes.seats
+    assert (seat.room_id, seat.room, seat.seat_no, seat.retired) == (None, "", 0, "12341010101")
+    assert changes.broken_duties == () and changes.duties == frozenset()  # no roster yet
+
+
+def test_a_refusal_carries_a_code_and_the_fields_a_face_needs(do, small_exam):
+    do(seat_changes.add_candidate, reg(1))
+    with pytest.raises(PlanProblem) as taken:
+        do(seat_changes.add_candidate, reg(2), room="01001", seat_no=1)
+    assert taken.value.code == "seat-taken" and taken.value.exit_status == 1
+    assert {k: taken.value.fields[k] for k in ("room", "seat", "who")} == {
+        "room": "01/01001", "seat": 1, "who": "20234116000001 考生1"}
+    with pytest.raises(PlanProblem) as seated:
+        do(seat_changes.add_candidate, reg(1))
+    assert seated.value.code == "candidate-seated" and seated.value.fields["seat"] == 1
+    assert "examdesk" not in str(seated.value)  # the command line adds its command
+    with pytest.raises(PlanProblem) as unseated:
+        do(seat_changes.move_candidate, reg(2), room="01001")
+    assert unseated.value.code == "candidate-unseated"
+    do(seat_changes.lock_room, "01001")
+    with pytest.raises(PlanProblem) as locked:
+        do(seat_changes.withdraw_candidate, reg(1))
+    assert (locked.value.code, locked.value.fields["room"]) == ("room-locked", "01/01001")
+    do(seat_changes.lock_room, "01001", locked=False)
+    with pytest.raises(PlanProblem) as levels:
+        do(seat_changes.add_candidate, reg(7), room="01001")
+    assert (levels.value.code, levels.value.fields["levels"]) == ("room-other-level", ("1",))
