@@ -222,7 +222,7 @@ class DrawHostNeeded(BadInput):
             message = translate(
                 "Duties", "Test center {center} has no chief examiner (主考) on the roster; "
                           "name who holds the draw.").format(center=center)
-        super().__init__(message)
+        super().__init__(message, code="draw-host-needed", center=center, chiefs=self.chiefs)
 
 
 def chief_examiners(session: Session, exam: ExamRef, center: str) -> tuple[str, ...]:
@@ -319,7 +319,8 @@ def _refuse_idle_session(session: Session, exam: ExamRef, data: DutyData, wanted
     raise BadInput(translate(
         "Duties", "Test center {center} holds no paper in session {code}: nobody sits in its "
                   "rooms then. Its sessions: {codes}.").format(
-        center=center, code=session_code, codes=", ".join(codes) or "-"))
+        center=center, code=session_code, codes=", ".join(codes) or "-"),
+        code="session-idle", center=center, session=session_code, sessions=tuple(codes))
 
 
 def forget_draws(session: Session, exam: ExamRef, center: int | None = None) -> int:

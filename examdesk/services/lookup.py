@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from sqlalchemy import Select, or_, select, union
+from sqlalchemy import Row, Select, or_, select, union
 from sqlalchemy.orm import Session
 
 from examdesk.enums import CandidateStatus
@@ -299,14 +299,13 @@ def _candidates() -> Select[*tuple[Any, ...]]:
     )
 
 
-def _candidate(row: Sequence[object]) -> CandidateMatch:
+def _candidate(row: Row[*tuple[Any, ...]]) -> CandidateMatch:
     (cid, name, registration, id_number, level, unit, status, center, room, seat,
      ticket) = row
     return CandidateMatch(
-        id=int(str(cid)), name=str(name), registration_no=str(registration),
-        id_number=str(id_number), level=str(level), work_unit=str(unit or ""),
-        withdrawn=status is CandidateStatus.WITHDRAWN, center=str(center or ""),
-        room=str(room or ""), seat_no=int(str(seat or 0)), ticket_no=str(ticket or ""))
+        id=cid, name=name, registration_no=registration, id_number=id_number, level=level,
+        work_unit=unit or "", withdrawn=status is CandidateStatus.WITHDRAWN,
+        center=center or "", room=room or "", seat_no=seat or 0, ticket_no=ticket or "")
 
 
 def find_candidate(session: Session, exam: ExamRef, text: str) -> Matches[CandidateMatch]:
@@ -375,10 +374,9 @@ def find_staff(session: Session, exam: ExamRef, text: str) -> Matches[StaffMatch
              .outerjoin(TestCenter, TestCenter.id == Staff.home_center_id)
              .where(Staff.exam_id == exam.id).order_by(Staff.id))
 
-    def match(row: Sequence[object]) -> StaffMatch:
+    def match(row: Row[*tuple[Any, ...]]) -> StaffMatch:
         sid, name, id_number, phone, unit, center = row
-        return StaffMatch(int(str(sid)), str(name), str(id_number), str(phone or ""),
-                          str(unit or ""), str(center or ""))
+        return StaffMatch(sid, name, id_number, phone or "", unit or "", center or "")
 
     exact = session.execute(query.where(or_(
         Staff.id_number == id_number_text(typed), Staff.name == typed,
@@ -386,8 +384,7 @@ def find_staff(session: Session, exam: ExamRef, text: str) -> Matches[StaffMatch
     if exact or not typed or is_number(typed):
         return Matches("staff", text, exam.code, tuple(match(r) for r in exact), True)
     rows = {r[0]: r for r in session.execute(query)}
-    index = SearchIndex((sid, str(r[1]), (str(r[2]), str(r[3] or "")))
-                        for sid, r in rows.items())
+    index = SearchIndex((sid, r.name, (r.id_number, r.phone or "")) for sid, r in rows.items())
     return Matches("staff", text, exam.code, tuple(match(rows[s]) for s in index.find(typed)),
                    False)
 

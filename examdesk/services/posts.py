@@ -42,6 +42,8 @@ from examdesk.services.exams import ExamRef, center_id
 class LockedPostDuties(PlanProblem):
     """A post to remove has duties locked by hand; removing it would drop them."""
 
+    code = "post-locked-duties"
+
 
 @dataclass(frozen=True)
 class PostRow:

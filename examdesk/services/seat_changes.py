@@ -295,7 +295,7 @@ class _Plan:
                 watch: DutyWatch | None) -> SeatChanges:
         """The change set of a change that left ``seats`` and touched ``rooms``."""
         duties = frozenset(self.session.scalars(
-            select(DutyRow.id).where(DutyRow.room_id.in_(rooms)))) if rooms else frozenset()
+            select(DutyRow.id).where(DutyRow.room_id.in_(sorted(rooms))))) if rooms else frozenset()
         return SeatChanges(tuple(seats), frozenset(s.candidate_id for s in seats),
                            frozenset(rooms), duties,
                            watch.broken() if watch is not None else ())
