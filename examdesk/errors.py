@@ -9,7 +9,6 @@ is the core's own wording, which names no command of either face.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import MappingProxyType
 
 
 class ExamDeskError(Exception):
@@ -26,7 +25,7 @@ class ExamDeskError(Exception):
 
     Attributes:
         code: the stable identifier of the error.
-        fields: the values the message was made from, read-only.
+        fields: the values the message was made from (not to be changed).
     """
 
     exit_status = 2
@@ -36,7 +35,8 @@ class ExamDeskError(Exception):
         super().__init__(message)
         if code is not None:
             self.code = code
-        self.fields: Mapping[str, object] = MappingProxyType(dict(fields))
+        # a plain dict (typed read-only): an error may cross to another process, pickled
+        self.fields: Mapping[str, object] = dict(fields)
 
 
 class BadInput(ExamDeskError):

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 from sqlalchemy import delete
 
@@ -58,3 +60,11 @@ def test_the_roster_is_made_before_it_is_repaired_or_drawn(demo_copy, actor):
         duties.draw_center(session, actor, resolve_exam(session), center="01",
                            session_code="S1")
     assert idle.value.code == "session-idle" and idle.value.fields["sessions"] == ("S2", "S3")
+
+
+def test_an_error_keeps_its_code_and_fields_across_processes():
+    # the print run's workers hand their errors back pickled
+    error = pickle.loads(pickle.dumps(PlanProblem("Room 01/01001 is locked.", code="room-locked",
+                                                  room="01/01001")))
+    assert (error.code, dict(error.fields), str(error), error.exit_status) == (
+        "room-locked", {"room": "01/01001"}, "Room 01/01001 is locked.", 1)
