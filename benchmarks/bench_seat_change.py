@@ -7,7 +7,9 @@ For each scale the demo exam (seated and rostered) is loaded into an SQLite file
 it and times, each in a transaction rolled back afterwards and repeated three times (the best
 is printed): the lookup of a typed registration number, and a move of that candidate to a
 seat freed for it in the next room of their center (what `seat move` does), with the Python
-memory it allocated at its peak (tracemalloc) and the process's peak resident size.
+memory it allocated at its peak (tracemalloc) and the process's peak resident size; then, on
+its own, the part of the move that reads the center's roster before and after it to name the
+duties it broke (examdesk/services/duty_watch.py).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from examdesk.db import open_database
 from examdesk.model import Candidate, Room, SeatAssignment
 from examdesk.services import seat_changes
 from examdesk.services.audit import Actor
+from examdesk.services.duty_watch import DutyWatch
 from examdesk.services.exams import resolve_exam
 from examdesk.services.lookup import find_candidate, find_room
 
@@ -53,7 +56,7 @@ def target(session):
 timings = {}
 peak = {}
 for run in range(4):  # three timed runs, then one with tracemalloc (which slows it down)
-    for name in ("lookup", "seat move"):
+    for name in ("lookup", "seat move", "  its duty watch"):
         with db.sessions() as session:
             exam = resolve_exam(session)
             who, room = target(session)
@@ -62,6 +65,9 @@ for run in range(4):  # three timed runs, then one with tracemalloc (which slows
             started = time.perf_counter()
             if name == "lookup":
                 find_candidate(session, exam, who).one()
+            elif name == "  its duty watch":  # the roster of the center, before and after
+                center = find_room(session, exam, room).one().center_id
+                DutyWatch(session, exam, {center}).broken()
             else:
                 candidate = find_candidate(session, exam, who).one().id
                 seat_changes.move_candidate(
@@ -96,7 +102,7 @@ def main() -> None:
             result = json.loads(out)
             print(f"scale {scale}: process peak {result['rss_mb']:.0f} MB")
             for what, seconds in result["seconds"].items():
-                print(f"  {what:<12} {seconds * 1000:>8.1f} ms, "
+                print(f"  {what:<16} {seconds * 1000:>8.1f} ms, "
                       f"peak {result['peak_mb'][what]:>6.1f} MB allocated")
 
 
