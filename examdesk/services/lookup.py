@@ -308,7 +308,8 @@ def _candidate(row: Row[*tuple[Any, ...]]) -> CandidateMatch:
         center=center or "", room=room or "", seat_no=seat or 0, ticket_no=ticket or "")
 
 
-def find_candidate(session: Session, exam: ExamRef, text: str) -> Matches[CandidateMatch]:
+def find_candidate(session: Session, exam: ExamRef, text: str, *,
+                   index: SearchIndex[int] | None = None) -> Matches[CandidateMatch]:
     """The exam's candidates ``text`` names, withdrawn ones included.
 
     Args:
@@ -316,6 +317,8 @@ def find_candidate(session: Session, exam: ExamRef, text: str) -> Matches[Candid
         exam: the exam.
         text: an ID number, registration number, ticket number or name as typed; failing an
             exact match, any part of a name or its pinyin.
+        index: the exam's candidates as a table already holds them (keys: candidate ids),
+            searched instead of reading every candidate when nothing matches exactly.
 
     Returns:
         The matches.
@@ -332,6 +335,9 @@ def find_candidate(session: Session, exam: ExamRef, text: str) -> Matches[Candid
     exact = session.execute(_candidates().where(Candidate.id.in_(ids))).all()
     if exact or not typed or number:
         return Matches("candidate", text, exam.code, tuple(_candidate(r) for r in exact), True)
+    if index is not None:
+        return Matches("candidate", text, exam.code,
+                       _candidates_by_id(session, index.find(typed)), False)
     query = (select(Candidate.id, Candidate.name, Candidate.id_number,
                     Candidate.registration_no, SeatAssignment.ticket_no)
              .outerjoin(SeatAssignment, SeatAssignment.candidate_id == Candidate.id)

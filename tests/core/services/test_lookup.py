@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from examdesk.model import Candidate, ExamSession, Room, SeatAssignment, Staff, TestCenter
-from examdesk.search import readings
+from examdesk.search import SearchIndex, readings
 from examdesk.services import lookup
 from examdesk.services.exams import resolve_exam
 
@@ -59,6 +59,17 @@ def test_pinyin_initials_find_a_name_by_search(read):
     found = lookup.find_candidate(session, exam, initials)
     assert not found.exact and someone.id in {m.id for m in found.found}
     assert all(len(m.name) >= len(someone.name) for m in found.found)
+
+
+def test_a_table_s_own_index_is_searched_when_given(read):
+    session, exam = read
+    someone = seated(session)
+    index = SearchIndex([(someone.id, someone.name, ())])  # what a filtered table holds
+    initials = "".join(readings(c)[0][0] for c in someone.name)
+    found = lookup.find_candidate(session, exam, initials, index=index)
+    assert [m.id for m in found.found] == [someone.id] and not found.exact
+    # an exact number is still looked up in the database
+    assert lookup.find_candidate(session, exam, someone.ticket_no, index=SearchIndex([])).exact
 
 
 def test_two_people_of_one_name_are_ambiguous_and_listed(read):
