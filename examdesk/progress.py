@@ -20,6 +20,8 @@ Cancelled = Callable[[], bool]
 class OperationCancelled(ExamDeskError):
     """The user cancelled; the caller's transaction rolls back, so nothing was written."""
 
+    code = "cancelled"
+
     def __init__(self) -> None:
         super().__init__(translate("Progress", "Cancelled; nothing was changed."))
 

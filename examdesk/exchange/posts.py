@@ -71,7 +71,8 @@ class BadValue(BadInput):
     them apart; the command line prints them as one sentence)."""
 
     def __init__(self, what: str, fix: str) -> None:
-        super().__init__(translate("Posts", "{what}; {fix}.").format(what=what, fix=fix))
+        super().__init__(translate("Posts", "{what}; {fix}.").format(what=what, fix=fix),
+                         code="bad-value", what=what, fix=fix)
         self.what = what
         self.fix = fix
 

@@ -86,9 +86,11 @@ class AllocationImpossible(PlanProblem):
     ``str(error)`` lists every issue, one per line.
     """
 
+    code = "allocation-impossible"
+
     def __init__(self, issues: Sequence[PlanIssue]) -> None:
         self.issues = tuple(issues)
-        super().__init__("\n".join(str(issue) for issue in self.issues))
+        super().__init__("\n".join(str(issue) for issue in self.issues), issues=self.issues)
 
 
 def allocate(rooms: Sequence[PlanRoom], candidates: Sequence[PlanCandidate], rules: Rules, *,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from examdesk.i18n import translate
-from examdesk.planning.plan import PlanCandidate, PlanIssue, PlanRoom, Severity
+from examdesk.planning.plan import PlanCandidate, PlanIssue, PlanRoom, Remedy, Severity
 from examdesk.planning.seats import Grid
 
 #: Names listed in one issue before "and N more".
@@ -63,6 +63,7 @@ def issue(
     center: str = "",
     who: Sequence[PlanCandidate] = (),
     severity: Severity = Severity.ERROR,
+    remedies: tuple[Remedy, ...] = (),
 ) -> PlanIssue:
     """An issue, placed at a room (or a center) and at a candidate when it is about one.
 
@@ -74,6 +75,7 @@ def issue(
         center: the center's code, when it is about a center but no room.
         who: the candidates it is about.
         severity: an error (the plan cannot be used as it is) or a warning.
+        remedies: the operations the fix asks for.
 
     Returns:
         The issue.
@@ -86,6 +88,7 @@ def issue(
         center=room.center_code if room is not None else center,
         room=room.code if room is not None else "",
         candidate=_one(who),
+        remedies=remedies,
     )
 
 

@@ -19,6 +19,7 @@ from functools import cache
 
 from examdesk.enums import Corner, SeatOrder
 from examdesk.i18n import translate
+from examdesk.planning import remedies
 from examdesk.planning.check_wording import SHOWN
 from examdesk.planning.check_wording import center as _center
 from examdesk.planning.check_wording import grid as _grid
@@ -206,11 +207,11 @@ def _records(plan: _Plan) -> list[PlanIssue]:
                 ).format(count=len(lost), id=room_id, names=_names(labels)),
                 translate(
                     "Plan",
-                    "add the room to the exam if it is missing, or clear these seats "
-                    "and run "
-                    "examdesk allocate --keep to seat the candidates again",
-                ),
+                    "add the room to the exam if it is missing, or clear these seats and "
+                    "{allocate}",
+                ).format(allocate=remedies.allocate_keep("seat-again").text),
                 who=who,
+                remedies=(remedies.allocate_keep("seat-again"),),
             )
         )
     for candidate_id, seats in plan.twice.items():
@@ -271,41 +272,39 @@ def _unplaced(plan: _Plan) -> list[PlanIssue]:
         message = message.format(
             count=count, level=name, district=district, names=_names([_who(c) for c in group])
         )
+        allocate = remedies.allocate_keep("seat-them" if free >= count else "then")
         if free >= count and district:
             fix = translate(
                 "Plan",
-                "run examdesk allocate --keep to seat them: district "
-                "{district} has {free} "
-                "free seats in rooms of that level or empty rooms",
+                "{allocate}: district {district} has {free} free seats in rooms of that "
+                "level or empty rooms",
             )
         elif free >= count:
             fix = translate(
                 "Plan",
-                "run examdesk allocate --keep to seat them: the exam has "
-                "{free} free seats "
-                "in rooms of that level or empty rooms",
+                "{allocate}: the exam has {free} free seats in rooms of that level or empty "
+                "rooms",
             )
         elif spare:
             fix = translate(
                 "Plan",
-                "add a room of at least {short} seats (or mark a spare room "
-                "as usable), "
-                "then run examdesk allocate --keep: only {free} seats are free in rooms "
-                "of that level or empty rooms",
+                "add a room of at least {short} seats (or mark a spare room as usable), then "
+                "{allocate}: only {free} seats are free in rooms of that level or empty rooms",
             )
         else:
             fix = translate(
                 "Plan",
-                "add a room of at least {short} seats, then run examdesk "
-                "allocate --keep: "
-                "only {free} seats are free in rooms of that level or empty rooms",
+                "add a room of at least {short} seats, then {allocate}: only {free} seats are "
+                "free in rooms of that level or empty rooms",
             )
         issues.append(
             _issue(
                 "unplaced",
                 message,
-                fix.format(free=free, short=count - free, district=district),
+                fix.format(free=free, short=count - free, district=district,
+                           allocate=allocate.text),
                 who=group,
+                remedies=(allocate,),
             )
         )
         if district and free < count:

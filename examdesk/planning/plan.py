@@ -161,6 +161,35 @@ class Severity(StrEnum):
 
 
 @dataclass(frozen=True)
+class Remedy:
+    """What a problem's fix asks the user to do, for each face to offer its own way: the
+    command line names its command, a window its button (the core's words name neither).
+
+    Attributes:
+        action: the operation, stable for faces: ``allocate-keep`` (seat the candidates
+            without a seat, keeping every other seat), ``max-sessions`` (raise the sessions
+            per person), ``cross-center`` (allow staff from other centers), ``staff-posts``
+            (staff the posts again), ``make-posts`` (make a center's standard posts).
+        text: the words of the fix that ask for it, as the fix has them, so that a face may
+            put its own words in their place.
+        fields: the values the action takes or the words were made from, e.g.
+            ``(("sessions", 5),)`` or ``(("center", "03"),)``.
+    """
+
+    action: str
+    text: str
+    fields: tuple[tuple[str, str | int], ...] = ()
+
+    def field(self, name: str) -> str | int:
+        """The value of one of :attr:`fields`.
+
+        Raises:
+            KeyError: the remedy has no such field.
+        """
+        return dict(self.fields)[name]
+
+
+@dataclass(frozen=True)
 class PlanIssue:
     """One problem of a plan, with its cause and a fix the user can carry out.
 
@@ -172,6 +201,8 @@ class PlanIssue:
         center: the test center's code, when the problem is about one.
         room: the room's code, when about one.
         candidate: the candidate's label, when about one.
+        remedies: the operations the fix asks for, each with the words naming it in
+            ``fix`` (see :class:`Remedy`).
     """
 
     code: str
@@ -181,6 +212,7 @@ class PlanIssue:
     center: str = ""
     room: str = ""
     candidate: str = ""
+    remedies: tuple[Remedy, ...] = ()
 
     @property
     def is_error(self) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from examdesk.enums import StaffRole
 from examdesk.i18n import translate
 from examdesk.labels import STAFF_ROLE_LABELS
+from examdesk.planning import remedies
 from examdesk.planning.duty_plan import Duty, DutyKind, DutyRoom, DutySession, conflict
 from examdesk.planning.plan import PlanIssue, Severity
 from examdesk.planning.roster_model import (
@@ -54,7 +55,7 @@ def check_roster(exam: RosterExam, duties: Sequence[Duty]) -> list[PlanIssue]:
     for session in exam.sessions:
         issues.extend(_rooms(exam, ledger, session))
     issues.extend(_soft(exam, ledger))
-    return sorted(issues, key=lambda i: not i.is_error)
+    return sorted(remedies.roster_remedies(issues), key=lambda i: not i.is_error)
 
 
 def _unknown(exam: RosterExam, duty: Duty) -> PlanIssue | None:
@@ -105,9 +106,8 @@ def _people(exam: RosterExam, ledger: Ledger) -> list[PlanIssue]:
             issues.append(PlanIssue("over-max-sessions", translate(
                 "Duties", "{person} works {count} sessions; the limit is {cap}").format(
                     **values), translate(
-                "Duties", "give {extra} of their duties to someone else, or allow {count} "
-                          "sessions per person (examdesk exam set --max-sessions {count})"
-            ).format(**values)))
+                "Duties", "give {extra} of their duties to someone else, or {allow}").format(
+                allow=remedies.max_sessions(load).text, **values)))
     for (staff_id, _slot), duties in ledger.busy.items():
         if len(duties) > 1:
             sessions = sorted({d.session_id for d in duties}, key=exam.order.__getitem__)
@@ -144,8 +144,8 @@ def _duties(exam: RosterExam, ledger: Ledger) -> list[PlanIssue]:
                 message = translate("Duties", "{person} of {home} has a duty at {center} in "
                                               "{session}")
             issues.append(PlanIssue("off-center", message.format(**values), translate(
-                "Duties", "give it to staff of {center}, or allow staff from other centers "
-                          "(examdesk exam set --cross-center)").format(**values),
+                "Duties", "give it to staff of {center}, or {cross}").format(
+                cross=remedies.cross_center().text, **values),
                 center=center.code))
         if duty.kind in kinds and not exam.may_take(person, duty.kind, center.id):
             values.update(duty=kinds[duty.kind], role=STAFF_ROLE_LABELS[_NEEDED_ROLE[duty.kind]])

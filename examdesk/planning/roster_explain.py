@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from examdesk.enums import StaffRole
 from examdesk.i18n import translate
+from examdesk.planning import remedies
 from examdesk.planning.duty_plan import DutyCenter, DutyKind, DutyStaff
 from examdesk.planning.plan import PlanIssue, Severity
 from examdesk.planning.roster_match import People, placeable
@@ -46,7 +47,7 @@ def capacity_issues(exam: RosterExam, ledger: Ledger) -> list[PlanIssue]:
     for group in groups:
         if group:
             issues.extend(_group_issues(exam, ledger, group))
-    return issues
+    return remedies.roster_remedies(issues)
 
 
 def homeless_issues(exam: RosterExam) -> list[PlanIssue]:
@@ -65,14 +66,14 @@ def homeless_issues(exam: RosterExam) -> list[PlanIssue]:
             and p.home_center_id not in exam.center_by_id]
     if not lost:
         return []
-    return [PlanIssue(
+    return remedies.roster_remedies([PlanIssue(
         "no-home-center",
         translate("Duties", "{count} staff have no home test center, so they get no duty: "
                             "{names}").format(count=len(lost),
                                              names=listing([person_label(p) for p in lost])),
-        translate("Duties", "give them a home test center, or allow staff from other centers "
-                            "(examdesk exam set --cross-center)"),
-        Severity.WARNING)]
+        translate("Duties", "give them a home test center, or {cross}").format(
+            cross=remedies.cross_center().text),
+        Severity.WARNING)])
 
 
 def _group_issues(exam: RosterExam, ledger: Ledger,
@@ -122,8 +123,8 @@ def _group_issues(exam: RosterExam, ledger: Ledger,
                               "{fit} of the {free} available are eligible after 回避").format(
                     **values), translate(
                     "Duties", "add {short} invigilators to {center} from work units with no "
-                              "candidates there, or allow staff from other centers (examdesk "
-                              "exam set --cross-center)").format(**values),
+                              "candidates there, or {cross}").format(
+                    cross=remedies.cross_center().text, **values),
                     center=group[0].code))
     if len(slots) > 1 and total:
         day = _day_issue(exam, ledger, group, pool, slots, total)
@@ -162,11 +163,9 @@ def _day_issue(exam: RosterExam, ledger: Ledger, group: Sequence[DutyCenter],
     raised = next((n for n in range(cap + 1, len(slots) + 1) if supply(n) >= need), None)
     if raised is not None:
         values["raised"] = raised
-        fixes.append(translate("Duties", "allow {raised} sessions per person (examdesk exam set "
-                                         "--max-sessions {raised})"))
+        fixes.append(remedies.max_sessions(raised).text)
     if not exam.settings.cross_center:
-        fixes.append(translate("Duties", "allow staff from other centers (examdesk exam set "
-                                         "--cross-center)"))
+        fixes.append(remedies.cross_center().text)
     return PlanIssue("roster-short", message.format(**values),
                      _alternatives(fixes).format(**values),
                      center="" if exam.settings.cross_center else group[0].code)
@@ -186,7 +185,7 @@ def gap_issues(exam: RosterExam, ledger: Ledger, gaps: Sequence[Gap]) -> list[Pl
         The issues, in the order of ``gaps``.
     """
     census = _Census(exam, ledger)
-    return [_gap_issue(exam, census, gap) for gap in gaps]
+    return remedies.roster_remedies(_gap_issue(exam, census, gap) for gap in gaps)
 
 
 class _Census:
@@ -317,8 +316,7 @@ def _why(exam: RosterExam, gap: Gap, values: dict[str, object]) -> tuple[str, st
     fixes = [add]
     if values["capped"]:
         values["raised"] = exam.settings.max_sessions + 1
-        fixes.append(translate("Duties", "allow {raised} sessions per person (examdesk exam "
-                                         "set --max-sessions {raised})"))
+        fixes.append(remedies.max_sessions(exam.settings.max_sessions + 1).text)
     return why.format(**values), _fixes(*fixes, cross=cross).format(**values)
 
 
@@ -333,8 +331,7 @@ def _add(count: int) -> str:
 
 def _fixes(*fixes: str, cross: bool) -> str:
     if not cross:
-        fixes = (*fixes, translate("Duties", "allow staff from other centers (examdesk exam "
-                                             "set --cross-center)"))
+        fixes = (*fixes, remedies.cross_center().text)
     return _alternatives(fixes)
 
 

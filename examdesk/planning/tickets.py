@@ -76,7 +76,8 @@ class TicketOverflow(PlanProblem):
         super().__init__(translate(
             "Tickets", "The ticket number's {field} field has {width} digits, but {value} "
                        "needs {needed}; widen the field in the exam's ticket pattern."
-        ).format(field=field, width=width, value=value, needed=len(value)))
+        ).format(field=field, width=width, value=value, needed=len(value)),
+            code="ticket-overflow", field=field, value=value, width=width)
 
 
 @dataclass(frozen=True)

@@ -195,19 +195,17 @@ def load_demo(
         raise BadInput(
             translate(
                 "Demo",
-                "--scale must be between 1 and {most} (the cities of the province), not {scale}.",
-            ).format(most=MAX_SCALE, scale=scale)
-        )
+                "The scale must be between 1 and {most} (the cities of the province), not "
+                "{scale}.",
+            ).format(most=MAX_SCALE, scale=scale), code="demo-scale", most=MAX_SCALE,
+            scale=scale)
     code = exam_code_for(scale)
     existing = session.scalar(select(Exam.id).where(Exam.code == code))
     if existing is not None:
         if not replace:
             raise BadInput(
-                translate(
-                    "Demo",
-                    "The demo exam {code} is already loaded; use --replace to load it again.",
-                ).format(code=code)
-            )
+                translate("Demo", "The demo exam {code} is already loaded.").format(code=code),
+                code="demo-loaded", exam=code)
         delete_exam(session, existing)
     exam, subjects_by_name, levels_by_name = _create_exam(session, scale)
     if exam_only:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from examdesk.db.bulk import bulk_insert
 from examdesk.enums import DutyKind, PostKind, StaffRole
 from examdesk.errors import BadInput, PlanProblem
-from examdesk.exchange.normalize import id_number_text, trim
+from examdesk.exchange.normalize import trim
 from examdesk.i18n import translate
 from examdesk.model import Duty as DutyRow
 from examdesk.model import (
@@ -37,7 +37,7 @@ from examdesk.planning.plan import PlanIssue
 from examdesk.planning.post_hours import BRIEFING_LEAD, Shift, held_sessions, post_shifts
 from examdesk.planning.posts import Coverage, SupplyLine
 from examdesk.planning.replacement import Option, replacement_options
-from examdesk.services import audit
+from examdesk.services import audit, lookup
 from examdesk.services.audit import Actor
 from examdesk.services.duty_data import DutyData, load_duty_data
 from examdesk.services.exams import ExamRef, center_id, papers_sat, seats_where
@@ -181,20 +181,12 @@ def exam_supplies(session: Session, exam: ExamRef, *,
 
 
 def find_session(session: Session, exam: ExamRef, code: str) -> int:
-    """The id of the exam's session with this code (S1, S2...).
+    """The id of the exam's session with this code (S1, S2...) or name.
 
     Raises:
-        BadInput: no session has that code; the message lists them.
+        NotFound: no session has that code; the message lists them.
     """
-    rows = session.execute(select(ExamSession.id, ExamSession.code)
-                           .where(ExamSession.exam_id == exam.id)
-                           .order_by(ExamSession.date, ExamSession.start_time)).all()
-    for session_id, session_code in rows:
-        if session_code.casefold() == code.strip().casefold():
-            return int(session_id)
-    raise BadInput(translate(
-        "Duties", "Exam {exam} has no session {code}; its sessions are {codes}.").format(
-        exam=exam.code, code=code, codes=", ".join(c for _i, c in rows)))
+    return lookup.find_session(session, exam, code).one().id
 
 
 @dataclass(frozen=True)
@@ -230,7 +222,7 @@ class DrawHostNeeded(BadInput):
             message = translate(
                 "Duties", "Test center {center} has no chief examiner (主考) on the roster; "
                           "name who holds the draw.").format(center=center)
-        super().__init__(message)
+        super().__init__(message, code="draw-host-needed", center=center, chiefs=self.chiefs)
 
 
 def chief_examiners(session: Session, exam: ExamRef, center: str) -> tuple[str, ...]:
@@ -289,7 +281,8 @@ def draw_center(session: Session, actor: Actor, exam: ExamRef, *, center: str,
     if not duties:
         raise PlanProblem(translate(
             "Duties", "Test center {center} has no invigilators rostered for session {code}; "
-                      "run 'examdesk roster' first.").format(center=center, code=session_code))
+                      "make the roster first.").format(center=center, code=session_code),
+            code="draw-unrostered", center=center, session=session_code)
     held_by = _draw_host(session, exam, center, host)
     result = draw_rooms(duties, data.rooms, data.staff, chosen)
     # one lead per room and session is a unique index: clear the old places first
@@ -326,7 +319,8 @@ def _refuse_idle_session(session: Session, exam: ExamRef, data: DutyData, wanted
     raise BadInput(translate(
         "Duties", "Test center {center} holds no paper in session {code}: nobody sits in its "
                   "rooms then. Its sessions: {codes}.").format(
-        center=center, code=session_code, codes=", ".join(codes) or "-"))
+        center=center, code=session_code, codes=", ".join(codes) or "-"),
+        code="session-idle", center=center, session=session_code, sessions=tuple(codes))
 
 
 def forget_draws(session: Session, exam: ExamRef, center: int | None = None) -> int:
@@ -349,14 +343,9 @@ def forget_draws(session: Session, exam: ExamRef, center: int | None = None) -> 
 
 
 def _staff_member(session: Session, exam: ExamRef, who: str) -> tuple[int, str]:
-    """The id and name of the exam's staff member with this ID number."""
-    found = session.execute(select(Staff.id, Staff.name).where(
-        Staff.exam_id == exam.id, Staff.id_number == id_number_text(who))).first()
-    if found is None:
-        raise BadInput(translate(
-            "Duties", "No staff member of exam {exam} has the ID number {who}.").format(
-            exam=exam.code, who=who))
-    return found.id, found.name
+    """The id and name of the exam's staff member with this ID number (or phone, or name)."""
+    person = lookup.find_staff(session, exam, who).one()
+    return person.id, person.name
 
 
 def _duty_of(session: Session, exam: ExamRef, data: DutyData, who: str,

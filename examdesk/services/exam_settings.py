@@ -207,22 +207,16 @@ def change_settings(
     if by_district is not None:
         values["allocate_by_district"] = by_district
     if merge_tail is not None:
-        if not 0 <= merge_tail <= 10:
-            raise BadInput(translate(
-                "Settings", "--merge-tail must be between 0 and 10, not {value}.").format(
-                value=merge_tail))
+        _refuse_out_of_range("merge_tail", merge_tail, 0, 10)
         values["merge_tail_max"] = merge_tail
     for name, value, low, high, column in (
-        ("--invigilators-per-room", invigilators_per_room, 1, 6, "invigilators_per_room"),
-        ("--max-sessions", max_sessions, 1, 20, "max_sessions_per_invigilator"),
-        ("--reserve-ratio", reserve_ratio, 0, 0.99, "reserve_ratio"),
+        ("invigilators_per_room", invigilators_per_room, 1, 6, "invigilators_per_room"),
+        ("max_sessions", max_sessions, 1, 20, "max_sessions_per_invigilator"),
+        ("reserve_ratio", reserve_ratio, 0, 0.99, "reserve_ratio"),
     ):
         if value is None:
             continue
-        if not low <= value <= high:
-            raise BadInput(translate(
-                "Settings", "{option} must be between {low} and {high}, not {value}.").format(
-                option=name, low=low, high=high, value=value))
+        _refuse_out_of_range(name, value, low, high)
         values[column] = value
     if cross_center is not None:
         values["cross_center_duties"] = cross_center
@@ -262,3 +256,17 @@ def _reorder_centers(session: Session, exam: ExamRef, codes: Sequence[str]) -> N
     for position, code in enumerate(order):
         session.execute(update(TestCenter).where(
             TestCenter.exam_id == exam.id, TestCenter.code == code).values(sort_order=position))
+
+
+def _refuse_out_of_range(setting: str, value: float, low: float, high: float) -> None:
+    """Refuse a value of a setting outside its range.
+
+    Raises:
+        BadInput: code ``setting-out-of-range``, fields setting (the key of
+            :meth:`ExamSettings.as_dict`), value, low, high.
+    """
+    if not low <= value <= high:
+        raise BadInput(translate(
+            "Settings", "The setting {setting} must be between {low} and {high}, not {value}."
+        ).format(setting=setting.replace("_", " "), low=low, high=high, value=value),
+            code="setting-out-of-range", setting=setting, value=value, low=low, high=high)

@@ -23,6 +23,7 @@ from examdesk.model import (
     candidate_subjects,
     session_subjects,
 )
+from examdesk.services import lookup
 
 
 @dataclass(frozen=True)
@@ -65,14 +66,14 @@ def resolve_exam(session: Session, code: str | None = None) -> ExamRef:
     exams = [ExamRef(r.id, r.code, r.name, r.year, r.city_code or r.province_code) for r in rows]
     if not exams:
         raise BadInput(translate(
-            "Exams", "The database holds no exam yet; create one first (e.g. load the demo "
-                     "with 'examdesk demo')."))
+            "Exams", "The database holds no exam yet; create one first (e.g. load the demo)."),
+            code="no-exam")
     codes = ", ".join(exam.code for exam in exams)
     if code is None:
         if len(exams) > 1:
             raise BadInput(translate(
-                "Exams", "The database holds several exams ({codes}); choose one with "
-                         "--exam CODE.").format(codes=codes))
+                "Exams", "The database holds several exams ({codes}); choose one.").format(
+                codes=codes), code="exam-unchosen", codes=tuple(e.code for e in exams))
         return exams[0]
     wanted = code.strip().casefold()
     for exam in exams:
@@ -80,7 +81,8 @@ def resolve_exam(session: Session, code: str | None = None) -> ExamRef:
             return exam
     raise BadInput(translate(
         "Exams", "No exam has the code {code}; the database holds {codes}.").format(
-        code=code, codes=codes))
+        code=code, codes=codes), code="exam-not-found", text=code,
+        codes=tuple(e.code for e in exams))
 
 
 @dataclass(frozen=True)
@@ -180,22 +182,12 @@ def center_id(session: Session, exam: ExamRef, code: str | None) -> int | None:
     """The id of the exam's test center with ``code`` (None when no code is given).
 
     Raises:
-        BadInput: no test center of the exam has that code; the message lists the codes.
+        NotFound: no test center of the exam has that code (or name); the message lists the
+            codes.
     """
     if code is None:
         return None
-    found = session.scalar(
-        select(TestCenter.id).where(TestCenter.exam_id == exam.id, TestCenter.code == code.strip())
-    )
-    if found is None:
-        codes = session.scalars(
-            select(TestCenter.code).where(TestCenter.exam_id == exam.id)
-            .order_by(TestCenter.sort_order, TestCenter.code)
-        ).all()
-        raise BadInput(translate(
-            "Export", "No test center of exam {exam} has the code {code}; its centers are {codes}."
-        ).format(exam=exam.code, code=code, codes=", ".join(codes) or "-"))
-    return found
+    return lookup.find_center(session, exam, code).one().id
 
 
 def center_codes(session: Session, exam: ExamRef) -> dict[int, str]:

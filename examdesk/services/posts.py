@@ -22,6 +22,7 @@ from examdesk.i18n import translate
 from examdesk.labels import post_label
 from examdesk.model import Duty, Post, PostSupply, PostTemplate, Staff, TestCenter
 from examdesk.model.staff import PostValues
+from examdesk.planning import remedies
 from examdesk.planning.duty_plan import DutyPost, DutyRoom, DutySession
 from examdesk.planning.plan import PlanIssue, Severity
 from examdesk.planning.post_templates import (
@@ -40,6 +41,8 @@ from examdesk.services.exams import ExamRef, center_id
 
 class LockedPostDuties(PlanProblem):
     """A post to remove has duties locked by hand; removing it would drop them."""
+
+    code = "post-locked-duties"
 
 
 @dataclass(frozen=True)
@@ -356,9 +359,10 @@ def _short(post: DutyPost, shift: str, filled: int, center: str) -> PlanIssue:
         translate("Posts", "{center} {post} ({shift}): {filled} of {required} people on duty"
                   ).format(center=where, post=post.label, shift=shift, filled=filled,
                            required=post.headcount),
-        translate("Posts", "staff the posts again (examdesk posts), or add {roles} to {center}"
-                  ).format(roles=roles, center=where),
-        Severity.WARNING if filled else Severity.ERROR, center=center)
+        translate("Posts", "{staff}, or add {roles} to {center}").format(
+            staff=remedies.staff_posts().text, roles=roles, center=where),
+        Severity.WARNING if filled else Severity.ERROR, center=center,
+        remedies=(remedies.staff_posts(),))
 
 
 def _idle(post: DutyPost, sessions: Sequence[str], people: int, center: str) -> PlanIssue:
@@ -369,9 +373,9 @@ def _idle(post: DutyPost, sessions: Sequence[str], people: int, center: str) -> 
                            "post is not staffed (the center holds no exam then, or the post "
                            "is closed)").format(center=where, post=post.label, people=people,
                                                 sessions=_listing(sessions)),
-        translate("Posts", "staff the posts again (examdesk posts); duties set by hand must "
-                           "be unlocked first"),
-        Severity.WARNING, center=center)
+        translate("Posts", "{staff}; duties set by hand must be unlocked first").format(
+            staff=remedies.staff_posts().text),
+        Severity.WARNING, center=center, remedies=(remedies.staff_posts(),))
 
 
 def _wrong_role(post: DutyPost, person: str, session: str, center: str) -> PlanIssue:
@@ -381,9 +385,9 @@ def _wrong_role(post: DutyPost, person: str, session: str, center: str) -> PlanI
         translate("Posts", "{person} staffs {center} {post} in {session} but is not one of "
                            "its {roles}").format(person=person, center=where, post=post.label,
                                                  session=session, roles=roles),
-        translate("Posts", "staff the posts again (examdesk posts), or give the person one of "
-                           "the post's roles"),
-        Severity.ERROR, center=center)
+        translate("Posts", "{staff}, or give the person one of the post's roles").format(
+            staff=remedies.staff_posts().text),
+        Severity.ERROR, center=center, remedies=(remedies.staff_posts(),))
 
 
 def _centers_without_posts(posts: Sequence[DutyPost], rooms: Sequence[DutyRoom],
@@ -399,9 +403,8 @@ def _centers_without_posts(posts: Sequence[DutyPost], rooms: Sequence[DutyRoom],
             translate("Posts", "{center} holds the exam but has no service, medical or "
                                "security post").format(
                 center=_where(codes[c])),
-            translate("Posts", "make its standard posts (examdesk posts init --center {code})"
-                      ).format(code=codes[c]),
-            Severity.WARNING, center=codes[c])
+            remedies.make_posts(codes[c]).text,
+            Severity.WARNING, center=codes[c], remedies=(remedies.make_posts(codes[c]),))
         for c in sorted(holding - with_posts, key=lambda c: codes.get(c, ""))
         if c in codes
     ]

@@ -191,7 +191,8 @@ def repair_exam_roster(
     data = load_duty_data(session, exam, seed=chosen)
     if not rostered(data):
         raise PlanProblem(translate(
-            "Duties", "The exam has no roster to repair yet; make one with 'examdesk roster'."))
+            "Duties", "The exam has no roster to repair yet; make one first."),
+            code="no-roster")
     repair = repair_roster(data.centers, data.rooms, data.sessions, data.staff, data.settings,
                            data.duties, only=None if only is None else {only},
                            progress=progress, cancelled=cancelled)

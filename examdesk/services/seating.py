@@ -7,6 +7,7 @@ the caller's transaction, audited with the user's name.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select, update
@@ -73,24 +74,20 @@ class AllocationSummary:
     broken_duties: tuple[PlanIssue, ...] = ()
 
 
-def load_plan(session: Session, exam: ExamRef, seed: int | None = None) -> PlanData:
-    """Read the exam's rooms, candidates, seats and rules.
+def load_rules(session: Session, exam: ExamRef, seed: int | None = None) -> Rules:
+    """The exam's allocation rules: levels, seat order, ticket pattern, retired tickets.
 
     Args:
         session: the caller's session.
         exam: the exam.
         seed: the seed for the rules; None takes the one recorded with the plan (or 0).
-
-    Returns:
-        The plan as plain data.
     """
     settings = session.get(Exam, exam.id)
     assert settings is not None
     levels = session.execute(
         select(Level.id, Level.code, Level.name).where(Level.exam_id == exam.id)
         .order_by(Level.sort_order, Level.code)).all()
-    level_code = {level_id: code for level_id, code, _name in levels}
-    rules = Rules(
+    return Rules(
         levels=tuple(code for _id, code, _name in levels),
         level_names={code: name for _id, code, name in levels},
         seat_order=settings.seat_order,
@@ -104,22 +101,69 @@ def load_plan(session: Session, exam: ExamRef, seed: int | None = None) -> PlanD
         retired_tickets=frozenset(session.scalars(
             select(RetiredTicket.ticket_no).where(RetiredTicket.exam_id == exam.id))),
     )
-    rooms: list[PlanRoom] = []
+
+
+def plan_rooms(session: Session, exam: ExamRef,
+               ids: Collection[int] | None = None) -> list[PlanRoom]:
+    """The exam's rooms in fill order (centers in their order, then rooms), numbered within
+    their center and within the exam as ticket numbers count them.
+
+    Args:
+        session: the caller's session.
+        exam: the exam.
+        ids: only these rooms (their numbers still count every room before them); None:
+            every room.
+    """
+    order = (TestCenter.sort_order, TestCenter.code, Room.sort_order, Room.code)
     in_center: dict[int, int] = {}
-    for room, center in session.execute(
-        select(Room, TestCenter).join(TestCenter)
-        .where(TestCenter.exam_id == exam.id)
-        .order_by(TestCenter.sort_order, TestCenter.code, Room.sort_order, Room.code)
-    ):
-        in_center[center.id] = in_center.get(center.id, 0) + 1
+    numbers: dict[int, tuple[int, int]] = {}
+    if ids is not None:  # the numbers from the rooms' ids alone, the rest for ``ids`` only
+        for position, (room_id, center_id) in enumerate(session.execute(
+                select(Room.id, Room.center_id).join(TestCenter)
+                .where(TestCenter.exam_id == exam.id).order_by(*order)), start=1):
+            in_center[center_id] = in_center.get(center_id, 0) + 1
+            if room_id in ids:
+                numbers[room_id] = (in_center[center_id], position)
+    query = (select(Room.id, Room.center_id, TestCenter.code.label("center_code"),
+                    TestCenter.name.label("center_name"), TestCenter.district, Room.code,
+                    Room.rows, Room.columns, Room.unusable_seats, Room.accessible, Room.spare,
+                    Room.locked)
+             .join(TestCenter).where(TestCenter.exam_id == exam.id).order_by(*order))
+    if ids is not None:
+        query = query.where(Room.id.in_(list(numbers)))
+    rooms: list[PlanRoom] = []
+    for row in session.execute(query):
+        if ids is None:
+            in_center[row.center_id] = in_center.get(row.center_id, 0) + 1
+            number, exam_number = in_center[row.center_id], len(rooms) + 1
+        else:
+            number, exam_number = numbers[row.id]
         rooms.append(PlanRoom(
-            id=room.id, center_id=center.id, center_code=center.code, center_name=center.name,
-            district=center.district, code=room.code, number=in_center[center.id],
-            exam_number=len(rooms) + 1,
-            grid=Grid(room.rows, room.columns,
-                      frozenset((r, c) for r, c in room.unusable_seats or [])),
-            accessible=room.accessible, spare=room.spare, locked=room.locked,
+            id=row.id, center_id=row.center_id, center_code=row.center_code,
+            center_name=row.center_name, district=row.district, code=row.code,
+            number=number, exam_number=exam_number,
+            grid=Grid(row.rows, row.columns,
+                      frozenset((r, c) for r, c in row.unusable_seats or [])),
+            accessible=row.accessible, spare=row.spare, locked=row.locked,
         ))
+    return rooms
+
+
+def load_plan(session: Session, exam: ExamRef, seed: int | None = None) -> PlanData:
+    """Read the exam's rooms, candidates, seats and rules.
+
+    Args:
+        session: the caller's session.
+        exam: the exam.
+        seed: the seed for the rules; None takes the one recorded with the plan (or 0).
+
+    Returns:
+        The plan as plain data.
+    """
+    rules = load_rules(session, exam, seed)
+    level_code = {level_id: code for level_id, code in session.execute(
+        select(Level.id, Level.code).where(Level.exam_id == exam.id))}
+    rooms = plan_rooms(session, exam)
     candidates: list[PlanCandidate] = []
     withdrawn: set[int] = set()
     for row in session.execute(

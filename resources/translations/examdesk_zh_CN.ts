@@ -403,12 +403,16 @@
         <translation>互换同一报考级别两名考生的座位</translation>
     </message>
     <message>
-        <source>ID number or registration number</source>
-        <translation>证件号码或报名序号</translation>
+        <source>ID number, registration number, ticket number or name</source>
+        <translation>证件号码、报名序号、准考证号或姓名</translation>
     </message>
     <message>
         <source>lock a room so that no later allocation changes it</source>
         <translation>锁定考场，此后编排考场时不再改动该考场</translation>
+    </message>
+    <message>
+        <source>the candidate&apos;s ID number, registration number, ticket number or name (or its pinyin, when only one candidate has it)</source>
+        <translation>考生的证件号码、报名序号、准考证号或姓名（仅有一名考生符合时，也可用姓名拼音）</translation>
     </message>
     <message>
         <source>{errors:,} errors, {warnings:,} warnings in the plan.</source>
@@ -507,12 +511,12 @@
         <translation>列出可接替某人某场次任务的人员，或将该任务交给其中一人</translation>
     </message>
     <message>
-        <source>the staff member&apos;s ID number</source>
-        <translation>工作人员的证件号码</translation>
+        <source>the staff member&apos;s ID number, phone or name</source>
+        <translation>工作人员的身份证号码、电话或姓名</translation>
     </message>
     <message>
-        <source>the ID number of the person taking over (without it, the choices are listed)</source>
-        <translation>接替人员的证件号码（不指定时列出可选人员）</translation>
+        <source>the ID number, phone or name of the person taking over (without it, the choices are listed)</source>
+        <translation>接替者的身份证号码、电话或姓名（不指定则列出可选人员）</translation>
     </message>
     <message>
         <source>lock a person&apos;s duty in a session</source>
@@ -581,10 +585,6 @@
     <message>
         <source>{who} takes over; the duty is locked.</source>
         <translation>已由 {who} 接替；该任务已锁定。</translation>
-    </message>
-    <message>
-        <source>the candidate&apos;s ID number or registration number</source>
-        <translation>考生的证件号码或报名序号</translation>
     </message>
     <message>
         <source>Seated {placed:,} candidates ({kept:,} kept where they were) in {rooms:,} rooms; {pairs:,} same-unit neighbour pairs; seed {seed} (reproduce with --seed {seed}); {seconds:.1f} s.</source>
@@ -862,6 +862,22 @@
         <source>Made {count:,} standard posts; staff them with &apos;examdesk posts&apos;.</source>
         <translation>已建立 {count:,} 个标准岗位；请用 &apos;examdesk posts&apos; 安排人员。</translation>
     </message>
+    <message>
+        <source>staff the posts again (examdesk posts)</source>
+        <translation>重新安排岗位人员（examdesk posts）</translation>
+    </message>
+    <message>
+        <source>run examdesk allocate --keep to seat them</source>
+        <translation>运行 examdesk allocate --keep 为其编排座位</translation>
+    </message>
+    <message>
+        <source>run examdesk allocate --keep to seat the candidates again</source>
+        <translation>运行 examdesk allocate --keep 为这些考生重新编排座位</translation>
+    </message>
+    <message>
+        <source>run examdesk allocate --keep</source>
+        <translation>运行 examdesk allocate --keep</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -1032,12 +1048,20 @@
     <name>Demo</name>
     <message>
         <source>--scale must be between 1 and {most} (the cities of the province), not {scale}.</source>
-        <extracomment>Henan&apos;s 17 prefecture-level cities with their ID address codes; Zhoukou first. code, date, start, end, subject codes, name (docs/domain.md, &quot;The reference exam&quot;) The demo&apos;s seating plan is always the same one. 11 digits: level, year, province, center, room within the center, seat. The common form&apos;s city field cannot tell the centers&apos; rooms apart; center codes are unique in the province.</extracomment>
         <translation>--scale 必须在 1 到 {most}（全省地市数）之间，而不是 {scale}。</translation>
     </message>
     <message>
         <source>The demo exam {code} is already loaded; use --replace to load it again.</source>
         <translation>演示考试 {code} 已载入；如需重新载入，请使用 --replace。</translation>
+    </message>
+    <message>
+        <source>The scale must be between 1 and {most} (the cities of the province), not {scale}.</source>
+        <extracomment>Henan&apos;s 17 prefecture-level cities with their ID address codes; Zhoukou first. code, date, start, end, subject codes, name (docs/domain.md, &quot;The reference exam&quot;) The demo&apos;s seating plan is always the same one. 11 digits: level, year, province, center, room within the center, seat. The common form&apos;s city field cannot tell the centers&apos; rooms apart; center codes are unique in the province.</extracomment>
+        <translation>规模应在 1 到 {most}（全省地市数）之间，不能是 {scale}。</translation>
+    </message>
+    <message>
+        <source>The demo exam {code} is already loaded.</source>
+        <translation>演示考试 {code} 已载入。</translation>
     </message>
     <message>
         <source>Demo exam created</source>
@@ -1241,10 +1265,6 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>{person} 参加 {count} 个场次；上限为 {cap} 个</translation>
     </message>
     <message>
-        <source>give {extra} of their duties to someone else, or allow {count} sessions per person (examdesk exam set --max-sessions {count})</source>
-        <translation>请将其中 {extra} 项任务交给他人，或允许每人参加 {count} 个场次（examdesk exam set --max-sessions {count}）</translation>
-    </message>
-    <message>
         <source>{person} has {count} duties at the same time ({sessions})</source>
         <translation>{person} 同时段有 {count} 项任务（{sessions}）</translation>
     </message>
@@ -1277,8 +1297,12 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>{home} 的 {person} 在 {center}（{session}）有任务</translation>
     </message>
     <message>
-        <source>give it to staff of {center}, or allow staff from other centers (examdesk exam set --cross-center)</source>
-        <translation>请将该任务交给 {center} 的工作人员，或允许跨考点安排工作人员（examdesk exam set --cross-center）</translation>
+        <source>give {extra} of their duties to someone else, or {allow}</source>
+        <translation>请将其中 {extra} 项任务交给他人，或{allow}</translation>
+    </message>
+    <message>
+        <source>give it to staff of {center}, or {cross}</source>
+        <translation>请将该任务交给 {center} 的工作人员，或{cross}</translation>
     </message>
     <message>
         <source>{person} has a {duty} duty at {center} in {session} but is not {role}</source>
@@ -1389,10 +1413,6 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>{count} 名工作人员没有所属考点，因此未安排任务：{names}</translation>
     </message>
     <message>
-        <source>give them a home test center, or allow staff from other centers (examdesk exam set --cross-center)</source>
-        <translation>请为其指定所属考点，或允许跨考点安排工作人员（examdesk exam set --cross-center）</translation>
-    </message>
-    <message>
         <source>{session}: {rooms} rooms need {need} invigilators; only {free} are available in all test centers</source>
         <translation>{session}：{rooms} 个考场需要 {need} 名监考员；所有考点合计只有 {free} 名可用</translation>
     </message>
@@ -1407,10 +1427,6 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>{center}, {session}: {rooms} rooms need {need} invigilators; {fit} of the {free} available are eligible after 回避</source>
         <translation>{center}，{session}：{rooms} 个考场需要 {need} 名监考员；可用的 {free} 名中，回避后只有 {fit} 名符合条件</translation>
-    </message>
-    <message>
-        <source>add {short} invigilators to {center} from work units with no candidates there, or allow staff from other centers (examdesk exam set --cross-center)</source>
-        <translation>请从在该考点没有考生的工作单位为 {center} 增加 {short} 名监考员，或允许跨考点安排工作人员（examdesk exam set --cross-center）</translation>
     </message>
     <message>
         <source>The exam needs {need} invigilator-sessions over {slots} sessions; its {people} invigilators give at most {given} at {each} sessions each</source>
@@ -1431,6 +1447,14 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>allow staff from other centers (examdesk exam set --cross-center)</source>
         <translation>允许跨考点安排工作人员（examdesk exam set --cross-center）</translation>
+    </message>
+    <message>
+        <source>give them a home test center, or {cross}</source>
+        <translation>请为其指定所属考点，或{cross}</translation>
+    </message>
+    <message>
+        <source>add {short} invigilators to {center} from work units with no candidates there, or {cross}</source>
+        <translation>请从在该考点没有考生的工作单位为 {center} 增加 {short} 名监考员，或{cross}</translation>
     </message>
     <message>
         <source>{person} inspects {done} of {need} sessions at {center}: their other duties take the rest</source>
@@ -1566,6 +1590,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>主持人姓名最多 {most} 个字符。</translation>
     </message>
     <message>
+        <source>Test center {center} has no invigilators rostered for session {code}; make the roster first.</source>
+        <translation>考点 {center} 尚未安排场次 {code} 的监考员；请先安排监考。</translation>
+    </message>
+    <message>
         <source>Test center {center} has no invigilators rostered for session {code}; run &apos;examdesk roster&apos; first.</source>
         <translation>考点 {center} 尚未安排场次 {code} 的监考员；请先运行 “examdesk roster”。</translation>
     </message>
@@ -1605,6 +1633,18 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <source>The exam has no roster to repair yet; make one with &apos;examdesk roster&apos;.</source>
         <translation>该考试还没有可修复的监考安排；请先用“examdesk roster”生成。</translation>
     </message>
+    <message>
+        <source>allow staff from other centers</source>
+        <translation>允许跨考点安排工作人员</translation>
+    </message>
+    <message>
+        <source>allow {raised} sessions per person</source>
+        <translation>允许每人参加 {raised} 个场次</translation>
+    </message>
+    <message>
+        <source>The exam has no roster to repair yet; make one first.</source>
+        <translation>该考试还没有可修复的监考安排；请先生成监考安排。</translation>
+    </message>
 </context>
 <context>
     <name>Exams</name>
@@ -1615,6 +1655,14 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>The database holds several exams ({codes}); choose one with --exam CODE.</source>
         <translation>数据库中有多场考试（{codes}）；请用 --exam CODE 选择其中一场。</translation>
+    </message>
+    <message>
+        <source>The database holds no exam yet; create one first (e.g. load the demo).</source>
+        <translation>数据库中还没有考试；请先创建考试（例如载入演示考试）。</translation>
+    </message>
+    <message>
+        <source>The database holds several exams ({codes}); choose one.</source>
+        <translation>数据库中有多场考试（{codes}）；请选择其中一场。</translation>
     </message>
     <message>
         <source>No exam has the code {code}; the database holds {codes}.</source>
@@ -2531,6 +2579,29 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
 </context>
 <context>
+    <name>Lookup</name>
+    <message>
+        <source>Exam {exam} has no room {room}.</source>
+        <translation>考试 {exam} 中没有考场 {room}。</translation>
+    </message>
+    <message>
+        <source>{count} candidates of exam {exam} match {text} ({matches}); write the ID or registration number of the one you mean.</source>
+        <translation>考试 {exam} 中有 {count} 名考生与 {text} 相符（{matches}）；请填写所指考生的身份证号或报名号。</translation>
+    </message>
+    <message>
+        <source>{count} staff members of exam {exam} match {text} ({matches}); write the ID number of the one you mean.</source>
+        <translation>考试 {exam} 中有 {count} 名工作人员与 {text} 相符（{matches}）；请填写所指人员的身份证号。</translation>
+    </message>
+    <message>
+        <source>{count} sessions of exam {exam} are called {text} ({matches}); write the session&apos;s code.</source>
+        <translation>考试 {exam} 中有 {count} 个场次名为 {text}（{matches}）；请填写场次编号。</translation>
+    </message>
+    <message>
+        <source>{count} test centers of exam {exam} are called {text} ({matches}); write the center&apos;s code.</source>
+        <translation>考试 {exam} 中有 {count} 个考点名为 {text}（{matches}）；请填写考点编号。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>ExamDesk</source>
@@ -2806,10 +2877,6 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>{count} 个座位位于考场 ID {id}，该考场不属于本次考试：{names}</translation>
     </message>
     <message>
-        <source>add the room to the exam if it is missing, or clear these seats and run examdesk allocate --keep to seat the candidates again</source>
-        <translation>如缺少该考场，请将其添加到本次考试；或清空这些座位，再运行 examdesk allocate --keep 为这些考生重新编排座位</translation>
-    </message>
-    <message>
         <source>seat {seat} of room id {id}</source>
         <translation>考场 ID {id} 的 {seat} 号座位</translation>
     </message>
@@ -2830,20 +2897,24 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>{count} 名{level}考生没有座位：{names}</translation>
     </message>
     <message>
-        <source>run examdesk allocate --keep to seat them: district {district} has {free} free seats in rooms of that level or empty rooms</source>
-        <translation>请运行 examdesk allocate --keep 为其编排座位：{district}在该级别的考场和空考场中有 {free} 个空座位</translation>
+        <source>add the room to the exam if it is missing, or clear these seats and {allocate}</source>
+        <translation>如缺少该考场，请将其添加到本次考试；或清空这些座位，再{allocate}</translation>
     </message>
     <message>
-        <source>run examdesk allocate --keep to seat them: the exam has {free} free seats in rooms of that level or empty rooms</source>
-        <translation>请运行 examdesk allocate --keep 为其编排座位：本次考试在该级别的考场和空考场中有 {free} 个空座位</translation>
+        <source>{allocate}: district {district} has {free} free seats in rooms of that level or empty rooms</source>
+        <translation>请{allocate}：{district}在该级别的考场和空考场中有 {free} 个空座位</translation>
     </message>
     <message>
-        <source>add a room of at least {short} seats (or mark a spare room as usable), then run examdesk allocate --keep: only {free} seats are free in rooms of that level or empty rooms</source>
-        <translation>请增设一个至少有 {short} 个座位的考场（或将备用考场设为可用），然后运行 examdesk allocate --keep：该级别的考场和空考场中只有 {free} 个空座位</translation>
+        <source>{allocate}: the exam has {free} free seats in rooms of that level or empty rooms</source>
+        <translation>请{allocate}：本次考试在该级别的考场和空考场中有 {free} 个空座位</translation>
     </message>
     <message>
-        <source>add a room of at least {short} seats, then run examdesk allocate --keep: only {free} seats are free in rooms of that level or empty rooms</source>
-        <translation>请增设一个至少有 {short} 个座位的考场，然后运行 examdesk allocate --keep：该级别的考场和空考场中只有 {free} 个空座位</translation>
+        <source>add a room of at least {short} seats (or mark a spare room as usable), then {allocate}: only {free} seats are free in rooms of that level or empty rooms</source>
+        <translation>请增设一个至少有 {short} 个座位的考场（或将备用考场设为可用），然后{allocate}：该级别的考场和空考场中只有 {free} 个空座位</translation>
+    </message>
+    <message>
+        <source>add a room of at least {short} seats, then {allocate}: only {free} seats are free in rooms of that level or empty rooms</source>
+        <translation>请增设一个至少有 {short} 个座位的考场，然后{allocate}：该级别的考场和空考场中只有 {free} 个空座位</translation>
     </message>
     <message>
         <source>{center} needs {short} more {level} seats for the candidates of district {district}</source>
@@ -3117,6 +3188,14 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <source>the exam&apos;s ticket pattern gives {count} numbers to more than one seat, e.g. {ticket} to {a} and {b}: it does not tell these rooms apart</source>
         <translation>本次考试的准考证号规则使 {count} 个号码对应多个座位，例如{a}和{b}的号码都是 {ticket}：该规则无法区分这些考场</translation>
     </message>
+    <message>
+        <source>seat the candidates again, keeping everyone else&apos;s seat</source>
+        <translation>为这些考生重新编排座位（其他考生座位不变）</translation>
+    </message>
+    <message>
+        <source>seat them, keeping everyone else&apos;s seat</source>
+        <translation>为其编排座位（其他考生座位不变）</translation>
+    </message>
 </context>
 <context>
     <name>Posts</name>
@@ -3266,24 +3345,24 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>{center} {post}（{shift}）：需 {required} 人，在岗 {filled} 人</translation>
     </message>
     <message>
-        <source>staff the posts again (examdesk posts), or add {roles} to {center}</source>
-        <translation>请重新安排岗位人员（examdesk posts），或为 {center} 增加{roles}</translation>
+        <source>{staff}, or add {roles} to {center}</source>
+        <translation>请{staff}，或为 {center} 增加{roles}</translation>
+    </message>
+    <message>
+        <source>{staff}; duties set by hand must be unlocked first</source>
+        <translation>请{staff}；手动安排的须先解锁</translation>
+    </message>
+    <message>
+        <source>{staff}, or give the person one of the post&apos;s roles</source>
+        <translation>请{staff}，或为此人增加该岗位的人员类别</translation>
     </message>
     <message>
         <source>{center} {post}: {people} people on duty in {sessions}, when the post is not staffed (the center holds no exam then, or the post is closed)</source>
         <translation>{center} {post}：{sessions} 安排了 {people} 人，但该岗位此时不设岗（考点该场次无考试，或岗位未开放）</translation>
     </message>
     <message>
-        <source>staff the posts again (examdesk posts); duties set by hand must be unlocked first</source>
-        <translation>请重新安排岗位人员（examdesk posts）；手动安排的须先解锁</translation>
-    </message>
-    <message>
         <source>{person} staffs {center} {post} in {session} but is not one of its {roles}</source>
         <translation>{person} 在{session}值守{center} {post}，但不是该岗位的{roles}</translation>
-    </message>
-    <message>
-        <source>staff the posts again (examdesk posts), or give the person one of the post&apos;s roles</source>
-        <translation>请重新安排岗位人员（examdesk posts），或为此人增加该岗位的人员类别</translation>
     </message>
     <message>
         <source>{center} holds the exam but has no service, medical or security post</source>
@@ -3296,6 +3375,14 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Test center {center} has no post {post}; its posts are {posts}.</source>
         <translation>考点 {center} 没有岗位{post}；现有岗位：{posts}。</translation>
+    </message>
+    <message>
+        <source>staff the posts again</source>
+        <translation>重新安排岗位人员</translation>
+    </message>
+    <message>
+        <source>make its standard posts</source>
+        <translation>请建立其标准岗位</translation>
     </message>
 </context>
 <context>
@@ -3543,12 +3630,36 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>考场 {room} 已安排{other}考生，一个考场只能安排一个报考级别；请选择{level}的考场。</translation>
     </message>
     <message>
+        <source>{who} already sits in room {room}, seat {seat}.</source>
+        <translation>{who} 已安排在考场 {room} 的 {seat} 号座位。</translation>
+    </message>
+    <message>
+        <source>Both are {who}; name two different candidates to swap.</source>
+        <translation>两者都是 {who}；请指定两名不同的考生互换座位。</translation>
+    </message>
+    <message>
+        <source>{who} has no seat yet.</source>
+        <translation>{who} 尚无座位。</translation>
+    </message>
+    <message>
+        <source>Room {room} is locked; unlock it first.</source>
+        <translation>考场 {room} 已锁定；请先解除锁定。</translation>
+    </message>
+    <message>
         <source>{who} needs an accessible room and {room} is not one.</source>
         <translation>{who} 需要无障碍考场，而考场 {room} 不是无障碍考场。</translation>
     </message>
     <message>
         <source>Room {room} has seats 1 to {last}; choose one of them.</source>
         <translation>考场 {room} 的座位号为 1 到 {last}；请从中选择。</translation>
+    </message>
+    <message>
+        <source>Exam {exam} has no candidate with the id {id}.</source>
+        <translation>考试 {exam} 中没有编号为 {id} 的考生。</translation>
+    </message>
+    <message>
+        <source>Exam {exam} has no room with the id {id}.</source>
+        <translation>考试 {exam} 中没有编号为 {id} 的考场。</translation>
     </message>
     <message>
         <source>Seat {seat} of room {room} is taken by {who}; choose a free seat or swap the two.</source>
@@ -3634,8 +3745,11 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>准考证号规则中的 “{part}” 既不是 名称:位数，也不是数字；请写成例如 “level:1 year:2 province:2 center:2 room:2 seat:2”。</translation>
     </message>
     <message>
+        <source>The setting {setting} must be between {low} and {high}, not {value}.</source>
+        <translation>设置项 {setting} 应在 {low} 到 {high} 之间，不能是 {value}。</translation>
+    </message>
+    <message>
         <source>--merge-tail must be between 0 and 10, not {value}.</source>
-        <extracomment>The settings the roster&apos;s rules read (the others decide the next allocation only).</extracomment>
         <translation>--merge-tail 必须在 0 到 10 之间，不能是 {value}。</translation>
     </message>
     <message>
@@ -3644,6 +3758,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <source>The center order must name each of the exam&apos;s centers at most once ({codes}); these are not among them or repeated: {wrong}.</source>
+        <extracomment>The settings the roster&apos;s rules read (the others decide the next allocation only).</extracomment>
         <translation>考点顺序中每个考点最多只能出现一次（本次考试的考点：{codes}）；以下考点编号不存在或重复：{wrong}。</translation>
     </message>
 </context>

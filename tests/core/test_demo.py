@@ -74,8 +74,9 @@ def test_loading_is_attributed_to_the_user(demo_db):
 def test_the_demo_is_not_loaded_twice_unless_replaced(db, actor):
     with db.begin() as session:
         demo.load_demo(session, actor)
-    with pytest.raises(BadInput, match="--replace"), db.begin() as session:
+    with pytest.raises(BadInput, match="already loaded") as refused, db.begin() as session:
         demo.load_demo(session, actor)
+    assert refused.value.code == "demo-loaded"
     with db.begin() as session:
         demo.load_demo(session, actor, replace=True)
     with db.begin() as session:

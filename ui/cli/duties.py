@@ -94,14 +94,15 @@ def add_parsers(
     replace = change("replace", translate(
         "Cli", "list who could take over a person's duty in a session, or give it to one"))
     replace.add_argument("who", metavar="WHO", help=translate(
-        "Cli", "the staff member's ID number"))
+        "Cli", "the staff member's ID number, phone or name"))
     replace.add_argument("--session", metavar="ID", required=True,
                          help=translate("Cli", "the session's code, e.g. S2"))
     replace.add_argument("--by", metavar="WHO", help=translate(
-        "Cli", "the ID number of the person taking over (without it, the choices are listed)"))
+        "Cli", "the ID number, phone or name of the person taking over (without it, the "
+               "choices are listed)"))
     lock = change("lock", translate("Cli", "lock a person's duty in a session"))
     lock.add_argument("who", metavar="WHO", help=translate(
-        "Cli", "the staff member's ID number"))
+        "Cli", "the staff member's ID number, phone or name"))
     lock.add_argument("--session", metavar="ID", required=True,
                       help=translate("Cli", "the session's code, e.g. S2"))
     lock.add_argument("--unlock", action="store_true", help=translate("Cli", "unlock it"))

@@ -30,6 +30,7 @@ from ui.cli import posts as cli_posts
 from ui.cli import printing as cli_print
 from ui.cli.common import CommandFactory, end_progress, stderr_progress
 from ui.cli.language import command_language
+from ui.cli.wording import worded
 
 EXIT_OK = 0
 EXIT_PLAN_PROBLEMS = 1
@@ -229,7 +230,7 @@ def run(argv: Sequence[str] | None = None,
         finally:
             db.close()
     except ExamDeskError as exc:
-        print(f"examdesk: {exc}", file=sys.stderr)
+        print(f"examdesk: {worded(exc)}", file=sys.stderr)
         return exc.exit_status
     except KeyboardInterrupt:
         message = translate("Cli", "interrupted; nothing was changed.")

@@ -13,13 +13,15 @@ from collections.abc import Callable, Sequence
 
 from examdesk.db import Database
 from examdesk.enums import Corner, SeatOrder
+from examdesk.errors import ExamDeskError
 from examdesk.i18n import translate
 from examdesk.planning.plan import PlanIssue
-from examdesk.services import abbreviations, exam_settings, seat_changes, seating
+from examdesk.services import abbreviations, exam_settings, lookup, seat_changes, seating
 from examdesk.services.audit import Actor
 from examdesk.services.exams import Names, level_names, resolve_exam
 from examdesk.services.plan_check import check_exam_plan
 from ui.cli.common import CommandFactory, end_progress, exam_option, stderr_progress
+from ui.cli.wording import Worded, fix_text, issue_text, swap_of_one, worded
 
 EXIT_OK = 0
 EXIT_PLAN_PROBLEMS = 1
@@ -132,9 +134,9 @@ def add_parsers(
         "Cli", "the seat number (default: the first free seat)"))
     swap = change("swap", translate("Cli", "swap the seats of two candidates of one level"))
     swap.add_argument("first", metavar="WHO", help=translate(
-        "Cli", "ID number or registration number"))
+        "Cli", "ID number, registration number, ticket number or name"))
     swap.add_argument("second", metavar="WHO", help=translate(
-        "Cli", "ID number or registration number"))
+        "Cli", "ID number, registration number, ticket number or name"))
     lock = change("lock", translate("Cli", "lock a room so that no later allocation changes "
                                            "it"))
     lock.add_argument("room", metavar="ROOM", help=translate(
@@ -147,7 +149,8 @@ def add_parsers(
 
 def _who(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("who", metavar="WHO", help=translate(
-        "Cli", "the candidate's ID number or registration number"))
+        "Cli", "the candidate's ID number, registration number, ticket number or name (or its "
+               "pinyin, when only one candidate has it)"))
 
 
 
@@ -175,14 +178,14 @@ def cmd_allocate(db: Database, args: argparse.Namespace) -> int:
 def issue_as_dict(issue: PlanIssue) -> dict[str, str]:
     """One problem for ``check --json``."""
     return {"code": issue.code, "severity": issue.severity.value, "message": issue.message,
-            "fix": issue.fix, "center": issue.center, "room": issue.room,
+            "fix": fix_text(issue), "center": issue.center, "room": issue.room,
             "candidate": issue.candidate}
 
 
 def print_issue(issue: PlanIssue) -> None:
     """One problem on one line: severity, code, what is wrong and the fix."""
     label = translate("Import", "Error") if issue.is_error else translate("Import", "Warning")
-    print(f"{label} [{issue.code}] {issue}")
+    print(f"{label} [{issue.code}] {issue_text(issue)}")
 
 
 def print_total(issues: Sequence[PlanIssue]) -> None:
@@ -318,29 +321,48 @@ def _alias(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_seat(db: Database, args: argparse.Namespace) -> int:
-    """One change to the plan, in one transaction."""
+    """One change to the plan, in one transaction; people and rooms named as typed."""
     actor = Actor.from_environment()
+    typed: dict[int, str] = {}
     with db.write(f"seat {args.change}") as session:
         exam = resolve_exam(session, args.exam)
-        if args.change == "lock":
-            label = seat_changes.lock_room(session, actor, exam, args.room,
-                                           locked=not args.unlock)
-            print((translate("Cli", "Room {room} unlocked.") if args.unlock else
-                   translate("Cli", "Room {room} locked.")).format(room=label))
-            return EXIT_OK
-        if args.change == "add":
-            changes = [seat_changes.add_candidate(session, actor, exam, args.who,
-                                                  room=args.room, seat_no=args.seat)]
-        elif args.change == "withdraw":
-            changes = [seat_changes.withdraw_candidate(session, actor, exam, args.who)]
-        elif args.change == "move":
-            changes = [seat_changes.move_candidate(session, actor, exam, args.who, args.room,
-                                                   seat_no=args.seat)]
-        else:
-            changes = list(seat_changes.swap_candidates(session, actor, exam, args.first,
-                                                        args.second))
-    broken = dict.fromkeys(issue for change in changes for issue in change.broken_duties)
-    for change in changes:
+
+        def candidate(text: str) -> int:
+            found = lookup.find_candidate(session, exam, text).one().id
+            typed.setdefault(found, text)
+            return found
+
+        try:
+            if args.change == "lock":
+                label = seat_changes.lock_room(
+                    session, actor, exam, lookup.find_room(session, exam, args.room).one().id,
+                    locked=not args.unlock)
+                print((translate("Cli", "Room {room} unlocked.") if args.unlock else
+                       translate("Cli", "Room {room} locked.")).format(room=label))
+                return EXIT_OK
+            if args.change == "add":
+                who = candidate(args.who)
+                changes = seat_changes.add_candidate(
+                    session, actor, exam, who, seat_no=args.seat, room_id=None
+                    if args.room is None else lookup.find_room(session, exam, args.room).one().id)
+            elif args.change == "withdraw":
+                changes = seat_changes.withdraw_candidate(
+                    session, actor, exam, candidate(args.who))
+            elif args.change == "move":
+                who = candidate(args.who)
+                changes = seat_changes.move_candidate(
+                    session, actor, exam, who, lookup.find_room(session, exam, args.room).one().id,
+                    seat_no=args.seat)
+            else:
+                changes = seat_changes.swap_candidates(
+                    session, actor, exam, candidate(args.first),
+                    candidate(args.second))
+        except ExamDeskError as error:
+            if error.code == "swap-same":
+                raise Worded(error, swap_of_one(args.first, args.second,
+                                                str(error.fields["who"]))) from error
+            raise Worded(error, worded(error, typed)) from error
+    for change in changes.seats:
         if change.room:
             print(translate("Cli", "{who}: room {room}, seat {seat}, ticket {ticket}").format(
                 who=change.candidate, room=change.room, seat=change.seat_no,
@@ -350,4 +372,4 @@ def cmd_seat(db: Database, args: argparse.Namespace) -> int:
         if change.retired:
             print(translate("Cli", "Ticket number {ticket} is retired and will not be given "
                                    "again.").format(ticket=change.retired))
-    return print_broken_duties(tuple(broken))
+    return print_broken_duties(changes.broken_duties)

@@ -89,6 +89,22 @@ class Exam:
                                               self.staff, duties, self.settings)]
 
 
+def capped_day() -> Exam:
+    """One center, two rooms, two sessions, five invigilators and two rovers, and a cap of
+    one session per person: the day is short of invigilator-sessions."""
+    exam = Exam()
+    exam.center(1)
+    exam.room(1)
+    exam.room(1)
+    exam.session("06-11 上午")
+    exam.session("06-11 下午", start=PM)
+    exam.people(1, 5)
+    rover = frozenset({StaffRole.ROVING_INVIGILATOR})
+    exam.person(1, M, roles=rover)
+    exam.person(1, F, roles=rover)
+    return exam.with_settings(max_sessions=1, reserve_ratio=0)
+
+
 def room_duty(person: DutyStaff, session: DutySession, room: DutyRoom, *, lead: bool = False,
               locked: bool = False) -> Duty:
     return Duty(person.id, session.id, room.center_id, DutyKind.ROOM, StaffRole.INVIGILATOR,

@@ -137,8 +137,11 @@ def test_unplaced_candidates_are_counted_per_level_with_the_free_seats():
     assert issue.is_error
     assert issue.message == "2 助理社会工作师 candidates have no seat: R003 考生3, R004 考生4"
     # 01/101 has 4 free seats of its level, 02/201 is empty with 6
-    assert issue.fix == ("run examdesk allocate --keep to seat them: the exam has 10 free "
+    assert issue.fix == ("seat them, keeping everyone else's seat: the exam has 10 free "
                          "seats in rooms of that level or empty rooms")
+    # the operation, for the command line to name its command and a window its button
+    (remedy,) = issue.remedies
+    assert remedy.action == "allocate-keep" and remedy.text in issue.fix
 
 
 def test_unplaced_without_enough_seats_asks_for_a_room_of_the_missing_size():
@@ -151,7 +154,9 @@ def test_unplaced_without_enough_seats_asks_for_a_room_of_the_missing_size():
     assert issue.message.startswith("15 社会工作师 candidates have no seat: R008 考生8, ")
     assert issue.message.endswith("R012 考生12 and 10 more")
     assert issue.fix.startswith("add a room of at least 12 seats (or mark a spare room as "
-                                "usable), then run examdesk allocate --keep: only 3 seats")
+                                "usable), then seat them, keeping everyone else's seat: only "
+                                "3 seats")
+    assert [r.action for r in issue.remedies] == ["allocate-keep"]
 
 
 def test_a_district_short_of_seats_names_a_center_with_room_to_spare():

@@ -19,6 +19,7 @@ from tests.core.planning.roster_cases import (
     Exam,
     F,
     M,
+    capped_day,
     empty_places,
     hard_breaks,
     in_room,
@@ -294,8 +295,8 @@ def test_too_few_invigilators_in_a_session_are_named_with_the_numbers() -> None:
     short = [i for i in about_rooms(roster) if i.code == "roster-short"]
     assert [(i.message, i.fix, i.center) for i in short] == [(
         "test center 02, 06-11 上午: 3 rooms need 6 invigilators; only 5 are available",
-        "add an invigilator to test center 02, or allow staff from other centers "
-        "(examdesk exam set --cross-center)", "02")]
+        "add an invigilator to test center 02, or allow staff from other centers", "02")]
+    assert [r.action for r in short[0].remedies] == ["cross-center"]
     (gap,) = empty_places(exam, roster)
     (unfilled,) = [i for i in about_rooms(roster) if i.code == "roster-unfilled"]
     assert unfilled.room == gap[1].label and unfilled.is_error
@@ -328,22 +329,15 @@ def test_huibi_shortfall_counts_only_the_eligible() -> None:
 
 
 def test_the_session_cap_shortfall_over_the_day_is_named() -> None:
-    exam = Exam()
-    exam.center(1)
-    exam.room(1)
-    exam.room(1)
-    exam.session("06-11 上午")
-    exam.session("06-11 下午", start=PM)
-    exam.people(1, 5)
-    exam.person(1, M, roles=ROVER)
-    exam.person(1, F, roles=ROVER)
-    roster = exam.with_settings(max_sessions=1, reserve_ratio=0).make()
+    exam = capped_day()
+    roster = exam.make()
     (day,) = [i for i in roster.issues if i.code == "roster-short"]
     assert day.message == ("test center 01 needs 8 invigilator-sessions over 2 sessions; its "
                            "5 invigilators give at most 5 at 1 sessions each")
-    assert day.fix == ("add 3 invigilators to test center 01, or allow 2 sessions per person "
-                       "(examdesk exam set --max-sessions 2), or allow staff from other "
-                       "centers (examdesk exam set --cross-center)")
+    assert day.fix == ("add 3 invigilators to test center 01, or allow 2 sessions per person, "
+                       "or allow staff from other centers")
+    assert [(r.action, r.fields) for r in day.remedies] == [
+        ("max-sessions", (("sessions", 2),)), ("cross-center", ())]
     assert sum(n for _s, _r, n in empty_places(exam, roster)) == 3
     unfilled = [i.message for i in about_rooms(roster) if i.code == "roster-unfilled"]
     assert sum(int(m.split(": ")[1].split(" of ")[0]) for m in unfilled) == 3

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from examdesk.exchange.problems import Severity
 from examdesk.model import Candidate, Room, SeatAssignment, TestCenter
-from examdesk.services import demo, seat_changes
+from examdesk.services import demo, lookup, seat_changes
 from examdesk.services.exams import resolve_exam
 from examdesk.services.imports.seating import import_seating
 from tests.core.exchange.helpers import write_workbook
@@ -109,7 +109,8 @@ def test_seats_and_tickets_of_candidates_not_in_the_file_stay_theirs(plan, actor
 def test_a_retired_ticket_and_a_withdrawn_candidate_are_refused(plan, actor, tmp_path):
     db, exam, rows = plan
     with db.begin() as session:
-        seat_changes.withdraw_candidate(session, actor, exam, rows[0][2])
+        seat_changes.withdraw_candidate(
+            session, actor, exam, lookup.find_candidate(session, exam, rows[0][2]).one().id)
     result = run(db, actor, exam, write_workbook(tmp_path / "p.xlsx", [HEADER, rows[0]]))
     (error,) = result.errors
     assert "has withdrawn" in error.what

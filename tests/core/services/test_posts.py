@@ -209,7 +209,8 @@ def test_post_problems_report_the_staffing_as_it_stands(staffed: Database) -> No
     assert ("post-wrong-role", "error", "01") in codes
     assert ("post-none", "warning", "05") in codes
     short = next(i for i in issues if i.code == "post-short" and not i.is_error)
-    assert "3 of 4 people" in short.message and "examdesk posts" in short.fix
+    assert "3 of 4 people" in short.message and "staff the posts again" in short.fix
+    assert [r.action for r in short.remedies] == ["staff-posts"]
 
 
 def test_no_post_problem_before_anyone_is_on_duty(own: Database) -> None:
