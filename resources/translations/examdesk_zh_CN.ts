@@ -3255,6 +3255,17 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
 </context>
 <context>
+    <name>Rows</name>
+    <message>
+        <source>withdrawn</source>
+        <translation>已退考</translation>
+    </message>
+    <message>
+        <source>registered</source>
+        <translation>已报名</translation>
+    </message>
+</context>
+<context>
     <name>Seats</name>
     <message>
         <source>No candidate of exam {exam} has the ID or registration number {who}.</source>

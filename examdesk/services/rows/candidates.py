@@ -1,0 +1,212 @@
+"""The candidates table: each candidate with their level, papers and seat."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from examdesk.enums import CandidateStatus, Gender, IdType
+from examdesk.i18n import translate
+from examdesk.labels import GENDER_LABELS, ID_TYPE_LABELS
+from examdesk.model import (
+    Candidate,
+    Level,
+    Room,
+    SeatAssignment,
+    Subject,
+    TestCenter,
+    candidate_subjects,
+)
+from examdesk.services.exams import ExamRef
+from examdesk.services.rows.common import Only
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateRow:
+    """One candidate as the candidates table shows them.
+
+    Attributes:
+        candidate_id: the candidate's ID.
+        registration_no: the registration number (报名序号).
+        name: the name.
+        gender: the gender.
+        id_type: the identity document.
+        id_number: its number.
+        level_id: the level's ID.
+        level: the level's name.
+        papers: the papers (subjects) they sit, by name in subject-code order.
+        work_unit: the work unit ("" when none).
+        phone: the phone ("" when none).
+        status: active or withdrawn.
+        center_id: the test center they are seated at (None until seated).
+        center_code: its code ("" until seated).
+        center_name: its name ("" until seated).
+        room_id: the room (None until seated).
+        room_code: its code ("" until seated).
+        seat_no: the seat (None until seated).
+        ticket_no: the admission ticket number ("" until seated).
+    """
+
+    candidate_id: int
+    registration_no: str
+    name: str
+    gender: Gender
+    id_type: IdType
+    id_number: str
+    level_id: int
+    level: str
+    papers: tuple[str, ...]
+    work_unit: str
+    phone: str
+    status: CandidateStatus
+    center_id: int | None
+    center_code: str
+    center_name: str
+    room_id: int | None
+    room_code: str
+    seat_no: int | None
+    ticket_no: str
+
+    @property
+    def gender_label(self) -> str:
+        """男 or 女, as forms print it."""
+        return GENDER_LABELS[self.gender]
+
+    @property
+    def id_type_label(self) -> str:
+        """The document's name, e.g. 居民身份证."""
+        return ID_TYPE_LABELS[self.id_type]
+
+    @property
+    def papers_text(self) -> str:
+        """The papers joined as forms list them: ``社会工作综合能力(初级)、社会工作实务(初级)``."""
+        return "、".join(self.papers)
+
+    @property
+    def status_label(self) -> str:
+        """Whether they still sit the exam, in the user's language."""
+        return status_label(self.status)
+
+    @property
+    def seated(self) -> bool:
+        """Whether they have a seat."""
+        return self.room_id is not None
+
+    @property
+    def search_key(self) -> int:
+        """The candidate's ID, what the search box answers with."""
+        return self.candidate_id
+
+    @property
+    def search_name(self) -> str:
+        """The name, found by its pinyin too."""
+        return self.name
+
+    @property
+    def search_fields(self) -> tuple[str, ...]:
+        """ID number, ticket, registration number and work unit."""
+        return (self.id_number, self.ticket_no, self.registration_no, self.work_unit)
+
+
+def status_label(status: CandidateStatus) -> str:
+    """A candidate's status in the user's language."""
+    if status is CandidateStatus.WITHDRAWN:
+        return translate("Rows", "withdrawn")
+    return translate("Rows", "registered")
+
+
+def candidate_rows(
+    session: Session, exam: ExamRef, *, center_id: int | None = None,
+    level_id: int | None = None, room_id: int | None = None,
+    status: CandidateStatus | None = None, seated: bool | None = None,
+    ids: Collection[int] | None = None,
+) -> list[CandidateRow]:
+    """The exam's candidates, by test center, room and seat, the unseated by registration.
+
+    Args:
+        session: the caller's session.
+        exam: the exam.
+        center_id: only those seated at this test center.
+        level_id: only this level's.
+        room_id: only those seated in this room.
+        status: only those with this status.
+        seated: only the seated (True) or the unseated (False).
+        ids: only these candidates (a view refreshing what a change touched).
+
+    Returns:
+        The rows, in two queries whatever their number (the candidates, their papers).
+    """
+    return list(iter_candidate_rows(session, exam, center_id=center_id, level_id=level_id,
+                                    room_id=room_id, status=status, seated=seated, ids=ids))
+
+
+def iter_candidate_rows(
+    session: Session, exam: ExamRef, *, center_id: int | None = None,
+    level_id: int | None = None, room_id: int | None = None,
+    status: CandidateStatus | None = None, seated: bool | None = None,
+    ids: Collection[int] | None = None,
+) -> Iterator[CandidateRow]:
+    """:func:`candidate_rows` one at a time, for an export that streams them."""
+    only = Only(ids)
+    query = (
+        select(Candidate.id, Candidate.registration_no, Candidate.name, Candidate.gender,
+               Candidate.id_type, Candidate.id_number, Candidate.level_id,
+               Level.name.label("level"), Candidate.work_unit, Candidate.phone,
+               Candidate.status, TestCenter.id.label("center_id"),
+               TestCenter.code.label("center_code"), TestCenter.name.label("center_name"),
+               Room.id.label("room_id"), Room.code.label("room_code"), SeatAssignment.seat_no,
+               SeatAssignment.ticket_no)
+        .join(Level, Level.id == Candidate.level_id)
+        .outerjoin(SeatAssignment, SeatAssignment.candidate_id == Candidate.id)
+        .outerjoin(Room, Room.id == SeatAssignment.room_id)
+        .outerjoin(TestCenter, TestCenter.id == Room.center_id)
+        .where(Candidate.exam_id == exam.id)
+        .order_by(TestCenter.sort_order, Room.sort_order, SeatAssignment.seat_no,
+                  Candidate.registration_no)
+    )
+    if center_id is not None:
+        query = query.where(TestCenter.id == center_id)
+    if level_id is not None:
+        query = query.where(Candidate.level_id == level_id)
+    if room_id is not None:
+        query = query.where(SeatAssignment.room_id == room_id)
+    if status is not None:
+        query = query.where(Candidate.status == status)
+    if seated is not None:
+        query = query.where(SeatAssignment.room_id.isnot(None) if seated
+                            else SeatAssignment.room_id.is_(None))
+    query = only.where(query, Candidate.id)
+    papers = candidate_papers(session, exam, only)
+    for r in session.execute(query):
+        if only.keeps(r.id):
+            yield CandidateRow(
+                r.id, r.registration_no, r.name, r.gender, r.id_type, r.id_number, r.level_id,
+                r.level, papers.get(r.id, ()), r.work_unit, r.phone, r.status, r.center_id,
+                r.center_code or "", r.center_name or "", r.room_id, r.room_code or "",
+                r.seat_no, r.ticket_no or "")
+
+
+def candidate_papers(session: Session, exam: ExamRef,
+                     only: Only | None = None) -> dict[int, tuple[str, ...]]:
+    """Candidate ID -> the subjects they sit by name, in subject-code order.
+
+    Args:
+        session: the caller's session.
+        exam: the exam.
+        only: only these candidates' (None: every candidate of the exam).
+    """
+    query = (select(candidate_subjects.c.candidate_id, Subject.name)
+             .join(Subject, Subject.id == candidate_subjects.c.subject_id)
+             .join(Candidate, Candidate.id == candidate_subjects.c.candidate_id)
+             .where(Candidate.exam_id == exam.id).order_by(Subject.code))
+    if only is not None:
+        query = only.where(query, candidate_subjects.c.candidate_id)
+    papers: dict[int, list[str]] = {}
+    for candidate_id, name in session.execute(query):
+        papers.setdefault(candidate_id, []).append(name)
+    # one tuple per distinct list: 100,000 candidates sit a handful of combinations
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}
+    return {cid: shared.setdefault(tuple(names), tuple(names)) for cid, names in papers.items()}
