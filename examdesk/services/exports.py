@@ -12,27 +12,17 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from examdesk.exchange.sheets import CellValue
 from examdesk.exchange.writer import Column, SheetData, write_workbook
-from examdesk.labels import GENDER_LABELS
-from examdesk.model import (
-    Candidate,
-    Level,
-    Room,
-    SeatAssignment,
-    Subject,
-    TestCenter,
-    candidate_subjects,
-)
 from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
 from examdesk.services import audit
 from examdesk.services.audit import Actor
 from examdesk.services.exams import ExamRef, center_id
 from examdesk.services.rows.candidates import iter_candidate_rows
 from examdesk.services.rows.rooms import room_rows
+from examdesk.services.rows.seating import iter_seat_rows
 from examdesk.services.rows.staff import staff_rows
 
 YES, NO = "是", "否"
@@ -138,45 +128,15 @@ def export_seating(
         BadInput: no test center has the code ``center``, or the file cannot be written.
     """
     only = center_id(session, exam, center)
-    papers = _papers(session, exam)
-    query = (
-        select(TestCenter.code.label("center_code"), TestCenter.name.label("center_name"),
-               Room.code.label("room"), SeatAssignment.seat_no, SeatAssignment.ticket_no,
-               Candidate.id, Candidate.name, Candidate.gender, Candidate.id_number,
-               Level.name.label("level"), Candidate.work_unit)
-        .join(Candidate, Candidate.id == SeatAssignment.candidate_id)
-        .join(Level, Level.id == Candidate.level_id)
-        .join(Room, Room.id == SeatAssignment.room_id)
-        .join(TestCenter, TestCenter.id == Room.center_id)
-        .where(SeatAssignment.exam_id == exam.id)
-        .order_by(TestCenter.sort_order, TestCenter.code, Room.sort_order, Room.code,
-                  SeatAssignment.seat_no)
-    )
-    if only is not None:
-        query = query.where(TestCenter.id == only)
 
     def rows() -> Iterator[Sequence[CellValue | None]]:
-        for r in session.execute(query):
-            yield (r.center_code, r.center_name, r.room, r.seat_no, r.ticket_no, r.name,
-                   GENDER_LABELS[r.gender], r.id_number, r.level,
-                   "、".join(papers.get(r.id, ())), r.work_unit)
+        for r in iter_seat_rows(session, exam, center_id=only):
+            yield (r.center_code, r.center_name, r.room_code, r.seat_no, r.ticket_no, r.name,
+                   r.gender_label, r.id_number, r.level, r.papers_text, r.work_unit)
 
     return write_export(session, actor, exam, path, "seating", center,
                   SheetData(_title("考场编排", center), SEATING_COLUMNS, rows()),
                   progress, cancelled)
-
-
-def _papers(session: Session, exam: ExamRef) -> dict[int, list[str]]:
-    """Each candidate's subjects by name, in subject-code order."""
-    papers: dict[int, list[str]] = {}
-    for candidate_id, name in session.execute(
-        select(candidate_subjects.c.candidate_id, Subject.name)
-        .join(Subject, Subject.id == candidate_subjects.c.subject_id)
-        .join(Candidate, Candidate.id == candidate_subjects.c.candidate_id)
-        .where(Candidate.exam_id == exam.id).order_by(Subject.code)
-    ):
-        papers.setdefault(candidate_id, []).append(name)
-    return papers
 
 
 def export_rooms(

@@ -3264,6 +3264,26 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <source>registered</source>
         <translation>已报名</translation>
     </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>seating plan</source>
+        <translation>考场编排</translation>
+    </message>
+    <message>
+        <source>roster</source>
+        <translation>监考安排</translation>
+    </message>
+    <message>
+        <source>posts</source>
+        <translation>岗位</translation>
+    </message>
 </context>
 <context>
     <name>Seats</name>

@@ -10,22 +10,24 @@ from sqlalchemy.orm import Session
 
 from examdesk.enums import CandidateStatus, Gender, IdType
 from examdesk.i18n import translate
-from examdesk.labels import GENDER_LABELS, ID_TYPE_LABELS
+from examdesk.labels import ID_TYPE_LABELS
 from examdesk.model import (
     Candidate,
+    ExamSession,
     Level,
     Room,
     SeatAssignment,
     Subject,
     TestCenter,
     candidate_subjects,
+    session_subjects,
 )
 from examdesk.services.exams import ExamRef
-from examdesk.services.rows.common import Only
+from examdesk.services.rows.common import Only, PersonRow
 
 
 @dataclass(frozen=True, slots=True)
-class CandidateRow:
+class CandidateRow(PersonRow):
     """One candidate as the candidates table shows them.
 
     Attributes:
@@ -71,11 +73,6 @@ class CandidateRow:
     ticket_no: str
 
     @property
-    def gender_label(self) -> str:
-        """男 or 女, as forms print it."""
-        return GENDER_LABELS[self.gender]
-
-    @property
     def id_type_label(self) -> str:
         """The document's name, e.g. 居民身份证."""
         return ID_TYPE_LABELS[self.id_type]
@@ -99,11 +96,6 @@ class CandidateRow:
     def search_key(self) -> int:
         """The candidate's ID, what the search box answers with."""
         return self.candidate_id
-
-    @property
-    def search_name(self) -> str:
-        """The name, found by its pinyin too."""
-        return self.name
 
     @property
     def search_fields(self) -> tuple[str, ...]:
@@ -179,34 +171,73 @@ def iter_candidate_rows(
         query = query.where(SeatAssignment.room_id.isnot(None) if seated
                             else SeatAssignment.room_id.is_(None))
     query = only.where(query, Candidate.id)
-    papers = candidate_papers(session, exam, only)
+    sittings = candidate_sittings(session, exam, only)
     for r in session.execute(query):
         if only.keeps(r.id):
+            papers = sittings.get(r.id, _NONE).papers
             yield CandidateRow(
                 r.id, r.registration_no, r.name, r.gender, r.id_type, r.id_number, r.level_id,
-                r.level, papers.get(r.id, ()), r.work_unit, r.phone, r.status, r.center_id,
+                r.level, papers, r.work_unit, r.phone, r.status, r.center_id,
                 r.center_code or "", r.center_name or "", r.room_id, r.room_code or "",
                 r.seat_no, r.ticket_no or "")
 
 
-def candidate_papers(session: Session, exam: ExamRef,
-                     only: Only | None = None) -> dict[int, tuple[str, ...]]:
-    """Candidate ID -> the subjects they sit by name, in subject-code order.
+@dataclass(frozen=True, slots=True)
+class Sitting:
+    """What a candidate sits: their papers and the sessions they are written in.
+
+    Attributes:
+        papers: the subjects by name, in subject-code order.
+        session_ids: the sessions of those papers, in time order.
+    """
+
+    papers: tuple[str, ...]
+    session_ids: tuple[int, ...]
+
+
+_NONE = Sitting((), ())
+
+
+def candidate_sittings(session: Session, exam: ExamRef,
+                       only: Only | None = None) -> dict[int, Sitting]:
+    """Candidate ID -> the papers they sit and the sessions of those papers.
 
     Args:
         session: the caller's session.
         exam: the exam.
         only: only these candidates' (None: every candidate of the exam).
+
+    Returns:
+        One shared :class:`Sitting` per combination of papers: 100,000 candidates sit a
+        handful of them, so the rows hold no copies.
     """
-    query = (select(candidate_subjects.c.candidate_id, Subject.name)
+    slots: dict[int, list[int]] = {}
+    for subject_id, session_id in session.execute(
+        select(session_subjects.c.subject_id, ExamSession.id)
+        .join(ExamSession, ExamSession.id == session_subjects.c.session_id)
+        .where(ExamSession.exam_id == exam.id)
+        .order_by(ExamSession.date, ExamSession.start_time, ExamSession.code)
+    ):
+        slots.setdefault(subject_id, []).append(session_id)
+    query = (select(candidate_subjects.c.candidate_id, Subject.id, Subject.name)
              .join(Subject, Subject.id == candidate_subjects.c.subject_id)
              .join(Candidate, Candidate.id == candidate_subjects.c.candidate_id)
              .where(Candidate.exam_id == exam.id).order_by(Subject.code))
     if only is not None:
         query = only.where(query, candidate_subjects.c.candidate_id)
-    papers: dict[int, list[str]] = {}
-    for candidate_id, name in session.execute(query):
-        papers.setdefault(candidate_id, []).append(name)
-    # one tuple per distinct list: 100,000 candidates sit a handful of combinations
-    shared: dict[tuple[str, ...], tuple[str, ...]] = {}
-    return {cid: shared.setdefault(tuple(names), tuple(names)) for cid, names in papers.items()}
+    papers: dict[int, list[tuple[int, str]]] = {}
+    for candidate_id, subject_id, name in session.execute(query):
+        papers.setdefault(candidate_id, []).append((subject_id, name))
+    order = {sid: n for n, sid in enumerate(dict.fromkeys(
+        s for sessions in slots.values() for s in sessions))}
+    shared: dict[tuple[tuple[int, str], ...], Sitting] = {}
+    out: dict[int, Sitting] = {}
+    for candidate_id, sat in papers.items():
+        key = tuple(sat)
+        found = shared.get(key)
+        if found is None:
+            sessions = {s for subject_id, _ in sat for s in slots.get(subject_id, ())}
+            found = shared[key] = Sitting(tuple(name for _, name in sat),
+                                          tuple(sorted(sessions, key=order.__getitem__)))
+        out[candidate_id] = found
+    return out

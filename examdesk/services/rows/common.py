@@ -8,6 +8,8 @@ from typing import Any, Protocol, TypeVar
 from sqlalchemy import ColumnElement, Select
 from sqlalchemy.orm import InstrumentedAttribute
 
+from examdesk.enums import Gender
+from examdesk.labels import GENDER_LABELS
 from examdesk.search import SearchIndex
 
 K = TypeVar("K", bound=Hashable)
@@ -35,6 +37,24 @@ class Searchable(Protocol[K_co]):
     @property
     def search_fields(self) -> tuple[str, ...]:
         """Numbers and words matched by any part (ID number, ticket, work unit...)."""
+
+
+class PersonRow:
+    """What the rows about a person (candidate, seat, staff member, duty) share."""
+
+    __slots__ = ()
+    name: str
+    gender: Gender
+
+    @property
+    def gender_label(self) -> str:
+        """男 or 女, as forms print it."""
+        return GENDER_LABELS[self.gender]
+
+    @property
+    def search_name(self) -> str:
+        """The name, found by its pinyin too."""
+        return self.name
 
 
 def search_index(rows: Iterable[Searchable[K]]) -> SearchIndex[K]:

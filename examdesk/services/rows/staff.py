@@ -10,14 +10,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from examdesk.enums import Gender, StaffRole
-from examdesk.labels import GENDER_LABELS, STAFF_ROLE_LABELS
+from examdesk.labels import STAFF_ROLE_LABELS
 from examdesk.model import Duty, Staff, StaffRelative, StaffRoleAssignment, TestCenter
 from examdesk.services.exams import ExamRef
-from examdesk.services.rows.common import Only, ordered
+from examdesk.services.rows.common import Only, PersonRow, ordered
 
 
 @dataclass(frozen=True, slots=True)
-class StaffRow:
+class StaffRow(PersonRow):
     """One staff member as the staff table shows them.
 
     Attributes:
@@ -49,11 +49,6 @@ class StaffRow:
     duties: int
 
     @property
-    def gender_label(self) -> str:
-        """男 or 女."""
-        return GENDER_LABELS[self.gender]
-
-    @property
     def roles_text(self) -> str:
         """The roles as the staff sheet writes them: ``主考、监考员``."""
         return "、".join(STAFF_ROLE_LABELS[role] for role in self.roles)
@@ -67,11 +62,6 @@ class StaffRow:
     def search_key(self) -> int:
         """The person's ID."""
         return self.staff_id
-
-    @property
-    def search_name(self) -> str:
-        """The name, found by its pinyin too."""
-        return self.name
 
     @property
     def search_fields(self) -> tuple[str, ...]:
