@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
 from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import ColumnElement, Select
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy import ColumnElement, Select, String, select, type_coerce
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from examdesk.enums import Gender
 from examdesk.labels import GENDER_LABELS
+from examdesk.model import Room, TestCenter
 from examdesk.search import SearchIndex
+from examdesk.services.exams import ExamRef
 
 K = TypeVar("K", bound=Hashable)
 K_co = TypeVar("K_co", bound=Hashable, covariant=True)
 R = TypeVar("R")
 _Q = TypeVar("_Q", bound=Select[*tuple[Any, ...]])  # any select, its columns kept
+E = TypeVar("E", bound=Enum)
 
 #: IDs per ``IN (...)`` list: far below SQLite's limit of bound parameters, and few enough
 #: statements for 100,000 IDs.
@@ -82,7 +87,7 @@ class Only:
     def __init__(self, ids: Collection[int] | None) -> None:
         self.ids = None if ids is None else frozenset(ids)
 
-    def where(self, query: _Q, column: InstrumentedAttribute[int] | ColumnElement[int]) -> _Q:
+    def where(self, query: _Q, column: InstrumentedAttribute[Any] | ColumnElement[Any]) -> _Q:
         """``query`` limited to the IDs when the list is short."""
         if self.ids is None or len(self.ids) > ID_CHUNK:
             return query
@@ -126,3 +131,47 @@ def ordered(values: Iterable[R], order: Sequence[R]) -> tuple[R, ...]:
     """``values`` in the order of ``order`` (e.g. roles in the enum's order)."""
     rank = {value: index for index, value in enumerate(order)}
     return tuple(sorted(values, key=rank.__getitem__))
+
+
+def raw(column: InstrumentedAttribute[Any]) -> ColumnElement[str]:
+    """An enum column read as its stored text, to be turned into members by :func:`members`.
+
+    SQLAlchemy's own conversion costs a Python call per value: half a second for the three
+    enums of 100,000 candidates, against a dictionary look-up (benchmarks/bench_rows.py).
+    """
+    return type_coerce(column, String())
+
+
+def members(enum: type[E]) -> dict[str, E]:
+    """Stored text -> member, for the columns read by :func:`raw`."""
+    return {str(member.value): member for member in enum}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A room with its test center, as rows of the people in it name them.
+
+    Attributes:
+        center_id: the test center's ID.
+        center_code: its code.
+        center_name: its name.
+        room_code: the room's code.
+    """
+
+    center_id: int
+    center_code: str
+    center_name: str
+    room_code: str
+
+
+#: Where an unseated candidate is.
+NOWHERE = Place(0, "", "", "")
+
+
+def room_places(session: Session, exam: ExamRef) -> dict[int, Place]:
+    """Room ID -> the room and its test center, read once instead of joined into every row
+    of a long list (a province has 3,500 rooms and 100,000 seats)."""
+    return {room_id: Place(center, code, name, room) for room_id, center, code, name, room in
+            session.execute(select(Room.id, TestCenter.id, TestCenter.code, TestCenter.name,
+                                   Room.code).join(TestCenter, TestCenter.id == Room.center_id)
+                            .where(TestCenter.exam_id == exam.id))}

@@ -12,8 +12,8 @@ from examdesk.enums import DutyKind, Gender, PostKind, StaffRole
 from examdesk.labels import POST_KIND_LABELS, STAFF_ROLE_LABELS
 from examdesk.model import Duty, ExamSession, Post, Room, Staff, TestCenter
 from examdesk.services.duty_data import session_label
-from examdesk.services.exams import ExamRef
-from examdesk.services.rows.common import Only, PersonRow
+from examdesk.services.exams import ExamRef, exam_sessions
+from examdesk.services.rows.common import Only, PersonRow, members, raw, room_places
 
 #: What the place says for duties without a room or post (the rosters' words).
 _PLACES = {DutyKind.INSPECTOR: "巡考", DutyKind.RESERVE: "备用监考"}
@@ -137,11 +137,8 @@ def iter_duty_rows(
     only = Only(ids)
     query = (
         select(Duty.id, Duty.staff_id, Duty.session_id, Duty.center_id, Duty.room_id,
-               Duty.post_id, Duty.kind, Duty.role, Duty.is_lead, Duty.locked, Duty.floor,
-               TestCenter.name.label("center"), ExamSession.name.label("session"),
-               ExamSession.date, ExamSession.start_time, ExamSession.end_time,
-               Room.code.label("room"), Post.kind.label("post_kind"), Post.place, Staff.name,
-               Staff.gender, Staff.work_unit, Staff.phone)
+               Duty.post_id, raw(Duty.kind), raw(Duty.role), Duty.is_lead, Duty.locked,
+               Duty.floor, Staff.name, raw(Staff.gender), Staff.work_unit, Staff.phone)
         .join(Staff, Staff.id == Duty.staff_id)
         .join(ExamSession, ExamSession.id == Duty.session_id)
         .outerjoin(Room, Room.id == Duty.room_id)
@@ -158,13 +155,29 @@ def iter_duty_rows(
         if value is not None:
             query = query.where(column == value)
     query = only.where(query, Duty.id)
-    for r in session.execute(query):
-        if only.keeps(r.id):
+    # sessions, rooms, posts and centers are few: named from maps, not joined into each row
+    sessions = {
+        s.id: (session_label(s.name, s.date.isoformat(), s.start_time.hour * 60),
+               s.date.isoformat(), f"{s.start_time:%H:%M}-{s.end_time:%H:%M}")
+        for s in exam_sessions(session, exam)}
+    rooms = room_places(session, exam)
+    posts = {post_id: (post_kind, place) for post_id, post_kind, place in session.execute(
+        select(Post.id, Post.kind, Post.place).join(TestCenter)
+        .where(TestCenter.exam_id == exam.id))}
+    centers = {cid: name for cid, name in session.execute(
+        select(TestCenter.id, TestCenter.name).where(TestCenter.exam_id == exam.id))}
+    for (duty_id, staff, on, center, room, post, duty_kind, taken, lead, locked, floor, name,
+         gender, unit, phone) in session.execute(query):
+        if only.keeps(duty_id):
+            label, day, hours = sessions[on]
+            post_kind, place = posts[post] if post is not None else (None, "")
             yield DutyRow(
-                r.id, r.staff_id, r.session_id, r.center_id, r.room_id, r.post_id, r.kind,
-                r.role, r.is_lead, r.locked, r.center or "",
-                session_label(r.session, r.date.isoformat(), r.start_time.hour * 60),
-                r.date.isoformat(),
-                f"{r.start_time.strftime('%H:%M')}-{r.end_time.strftime('%H:%M')}",
-                r.room or "", r.floor, r.post_kind, r.place or "", r.name, r.gender,
-                r.work_unit, r.phone)
+                duty_id, staff, on, center, room, post, _KINDS[duty_kind], _ROLES[taken], lead,
+                locked, centers.get(center, "") if center is not None else "", label, day,
+                hours, rooms[room].room_code if room is not None else "", floor, post_kind,
+                place, name, _GENDERS[gender], unit, phone)
+
+
+_KINDS = members(DutyKind)
+_ROLES = members(StaffRole)
+_GENDERS = members(Gender)

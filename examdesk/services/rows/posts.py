@@ -11,14 +11,17 @@ from sqlalchemy.orm import Session
 from examdesk.enums import DutyKind, PostKind, StaffRole
 from examdesk.exchange.posts import roles_text, supplies_text
 from examdesk.labels import POST_KIND_LABELS, post_label
-from examdesk.model import Duty, Staff, TestCenter
+from examdesk.model import Duty, Post, Staff, TestCenter
 from examdesk.planning.post_hours import clock
 from examdesk.planning.post_templates import SupplyAmount
 from examdesk.services.duty_data import session_label
 from examdesk.services.exams import ExamRef, exam_sessions
-from examdesk.services.post_schedule import scheduled_posts, shift_of
+from examdesk.services.post_schedule import held_sessions, scheduled_posts, shift_of
 from examdesk.services.posts import post_supplies
-from examdesk.services.rows.common import ordered
+from examdesk.services.rows.common import ID_CHUNK, Only, ordered
+
+#: Centers whose sessions are read one by one rather than the whole exam's at once.
+_FEW = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,14 +143,24 @@ def post_rows(
     Returns:
         The rows, read in a few queries whatever the number of posts.
     """
-    posts = [p for p in scheduled_posts(session, exam, only=center_id)
+    held = None
+    if ids is not None and center_id is None and len(ids) <= ID_CHUNK:
+        # a refresh of a few posts: only their centers' sessions are worked out, which
+        # reads those centers' seats instead of the whole exam's (one query per center)
+        at = set(session.scalars(select(Post.center_id).where(Post.id.in_(sorted(set(ids))))))
+        if len(at) <= _FEW:
+            held = {center: held_sessions(session, exam, center).get(center, set())
+                    for center in at}
+    posts = [p for p in scheduled_posts(session, exam, only=center_id, held=held)
              if (kind is None or p.kind is kind) and (ids is None or p.id in ids)]
     shifts = shift_of(posts)
     people: dict[tuple[int, int], list[tuple[int, str]]] = {}
+    duties = (select(Duty.post_id, Duty.session_id, Staff.id, Staff.name)
+              .join(Staff, Staff.id == Duty.staff_id)
+              .where(Staff.exam_id == exam.id, Duty.kind == DutyKind.POST)
+              .order_by(Staff.name))
     for post_id, on, staff_id, name in session.execute(
-        select(Duty.post_id, Duty.session_id, Staff.id, Staff.name)
-        .join(Staff, Staff.id == Duty.staff_id)
-        .where(Staff.exam_id == exam.id, Duty.kind == DutyKind.POST).order_by(Staff.name)
+        Only([p.id for p in posts]).where(duties, Duty.post_id)
     ):
         shift = shifts.get((post_id or 0, on))
         if shift is not None:

@@ -9,12 +9,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from examdesk.enums import Gender
-from examdesk.model import Candidate, Level, Room, SeatAssignment, TestCenter
+from examdesk.model import Candidate, Room, SeatAssignment, TestCenter
 from examdesk.services.exams import ExamRef
-from examdesk.services.rows.candidates import Sitting, candidate_sittings
-from examdesk.services.rows.common import Only, PersonRow
+from examdesk.services.rows.candidates import Sitting, candidate_sittings, level_names
+from examdesk.services.rows.common import Only, PersonRow, members, raw, room_places
 
 _NONE = Sitting((), ())
+_GENDERS = members(Gender)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,13 +108,10 @@ def iter_seat_rows(
     """:func:`seat_rows` one at a time, for an export that streams them."""
     only = Only(ids)
     query = (
-        select(TestCenter.id.label("center_id"), TestCenter.code.label("center_code"),
-               TestCenter.name.label("center_name"), Room.id.label("room_id"),
-               Room.code.label("room"), SeatAssignment.seat_no, SeatAssignment.ticket_no,
-               Candidate.id, Candidate.name, Candidate.gender, Candidate.id_number,
-               Candidate.level_id, Level.name.label("level"), Candidate.work_unit)
+        select(SeatAssignment.candidate_id, SeatAssignment.room_id, SeatAssignment.seat_no,
+               SeatAssignment.ticket_no, Candidate.name, raw(Candidate.gender),
+               Candidate.id_number, Candidate.level_id, Candidate.work_unit)
         .join(Candidate, Candidate.id == SeatAssignment.candidate_id)
-        .join(Level, Level.id == Candidate.level_id)
         .join(Room, Room.id == SeatAssignment.room_id)
         .join(TestCenter, TestCenter.id == Room.center_id)
         .where(SeatAssignment.exam_id == exam.id)
@@ -121,16 +119,19 @@ def iter_seat_rows(
                   SeatAssignment.seat_no)
     )
     if center_id is not None:
-        query = query.where(TestCenter.id == center_id)
+        query = query.where(Room.center_id == center_id)
     if room_id is not None:
         query = query.where(SeatAssignment.room_id == room_id)
     if level_id is not None:
         query = query.where(Candidate.level_id == level_id)
     query = only.where(query, SeatAssignment.candidate_id)
+    places = room_places(session, exam)
+    levels = level_names(session, exam)
     sittings = candidate_sittings(session, exam, only)
-    for r in session.execute(query):
-        sitting = sittings.get(r.id, _NONE)
-        if only.keeps(r.id) and (session_id is None or session_id in sitting.session_ids):
-            yield SeatRow(r.id, r.center_id, r.center_code, r.center_name, r.room_id, r.room,
-                          r.seat_no, r.ticket_no, r.name, r.gender, r.id_number, r.level_id,
-                          r.level, sitting.papers, sitting.session_ids, r.work_unit)
+    for cid, room, seat, ticket, name, gender, id_number, level, unit in session.execute(query):
+        sitting = sittings.get(cid, _NONE)
+        if only.keeps(cid) and (session_id is None or session_id in sitting.session_ids):
+            place = places[room]
+            yield SeatRow(cid, place.center_id, place.center_code, place.center_name, room,
+                          place.room_code, seat, ticket, name, _GENDERS[gender], id_number,
+                          level, levels[level], sitting.papers, sitting.session_ids, unit)
