@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from examdesk.labels import floor_name
 from examdesk.model import Candidate, Level, Room, SeatAssignment, TestCenter
-from examdesk.services.exams import ExamRef
+from examdesk.services.exams import ExamRef, seats_where
 from examdesk.services.rows.common import Only
 
 
@@ -125,7 +125,8 @@ def room_rows(
     seats = (select(SeatAssignment.room_id, Level.id, Level.name, func.count())
              .join(Candidate, Candidate.id == SeatAssignment.candidate_id)
              .join(Level, Level.id == Candidate.level_id)
-             .where(SeatAssignment.exam_id == exam.id)
+             .join(Room, Room.id == SeatAssignment.room_id)
+             .where(seats_where(exam, center_id))
              .group_by(SeatAssignment.room_id, Level.id, Level.name)
              .order_by(SeatAssignment.room_id, Level.id))
     seated: defaultdict[int, int] = defaultdict(int)

@@ -8,7 +8,7 @@ from dataclasses import replace
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from examdesk.db import Database
+from examdesk.db import Database, open_database
 from examdesk.enums import CandidateStatus, StaffRole
 from examdesk.model import (
     Candidate,
@@ -170,3 +170,23 @@ def test_staff_rows_hold_roles_relatives_and_duties_filtered_by_center_and_role(
         r for r in staff if r.home_center_id == center]
     assert staff_rows(demo_session, demo_exam, ids=[person.staff_id]) == [person]
     assert person.staff_id in search_index(staff).find(person.id_number[-6:])
+
+
+def test_before_allocation_candidates_have_papers_but_no_seat(own_exam_url: str) -> None:
+    database = open_database(own_exam_url)
+    try:
+        with database.begin() as session:
+            exam = resolve_exam(session)
+            rows = candidate_rows(session, exam)
+            assert rows and candidate_rows(session, exam, seated=False) == rows
+            assert candidate_rows(session, exam, seated=True) == []
+            assert all(r.center_id is None and r.room_id is None and r.seat_no is None
+                       and (r.center_code, r.room_code, r.ticket_no) == ("", "", "")
+                       for r in rows)
+            assert all(r.papers and r.status is CandidateStatus.ACTIVE for r in rows)
+            # unseated, they are listed by registration number
+            assert [r.registration_no for r in rows] == sorted(r.registration_no for r in rows)
+            rooms = room_rows(session, exam)
+            assert rooms and all(r.seated == 0 and r.free == r.capacity for r in rooms)
+    finally:
+        database.close()
