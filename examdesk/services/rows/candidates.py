@@ -144,7 +144,7 @@ def iter_candidate_rows(
     """:func:`candidate_rows` one at a time, for an export that streams them."""
     only = Only(ids)
     # the seat's room and center, and the level, come from small maps: 100,000 rows read
-    # fewer columns (benchmarks/bench_rows.py)
+    # fewer columns (docs/performance.md, "Tables")
     query = (
         select(Candidate.id, Candidate.registration_no, Candidate.name, raw(Candidate.gender),
                raw(Candidate.id_type), Candidate.id_number, Candidate.level_id,

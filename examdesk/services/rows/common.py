@@ -122,8 +122,11 @@ def sort_rows(rows: Iterable[R], *fields: str, descending: bool = False) -> list
 
 
 def _sortable(value: object) -> Any:
-    if isinstance(value, tuple | frozenset):
+    # a list of values (papers, roles) sorts by its text; a set by its sorted text
+    if isinstance(value, frozenset):
         return tuple(sorted(str(v) for v in value))
+    if isinstance(value, tuple):
+        return tuple(str(v) for v in value)
     return value
 
 
@@ -137,7 +140,7 @@ def raw(column: InstrumentedAttribute[Any]) -> ColumnElement[str]:
     """An enum column read as its stored text, to be turned into members by :func:`members`.
 
     SQLAlchemy's own conversion costs a Python call per value: half a second for the three
-    enums of 100,000 candidates, against a dictionary look-up (benchmarks/bench_rows.py).
+    enums of 100,000 candidates, against a dictionary look-up (docs/performance.md, "Tables").
     """
     return type_coerce(column, String())
 
