@@ -10,8 +10,10 @@ from sqlalchemy.orm import Session
 
 from examdesk.db import Database, open_database
 from examdesk.enums import CandidateStatus, StaffRole
+from examdesk.i18n import speak
 from examdesk.model import (
     Candidate,
+    ExamSession,
     Level,
     Room,
     SeatAssignment,
@@ -22,7 +24,8 @@ from examdesk.model import (
 from examdesk.search import pinyin_slots
 from examdesk.services.exams import ExamRef, resolve_exam
 from examdesk.services.rows import common
-from examdesk.services.rows.candidates import candidate_rows
+from examdesk.services.rows.candidates import candidate_rows, status_label
+from examdesk.services.rows.choices import filter_choices
 from examdesk.services.rows.common import search_index, sort_rows
 from examdesk.services.rows.rooms import room_rows
 from examdesk.services.rows.staff import staff_rows
@@ -190,3 +193,26 @@ def test_before_allocation_candidates_have_papers_but_no_seat(own_exam_url: str)
             assert rooms and all(r.seated == 0 and r.free == r.capacity for r in rooms)
     finally:
         database.close()
+
+
+def test_the_filters_offer_the_exams_centers_levels_and_sessions(
+        demo_session: Session, demo_exam: ExamRef) -> None:
+    choices = filter_choices(demo_session, demo_exam)
+    rows = candidate_rows(demo_session, demo_exam)
+    assert [c.id for c in choices.centers] == list(dict.fromkeys(r.center_id for r in rows))
+    assert {c.name for c in choices.levels} == {r.level for r in rows}
+    assert len(choices.sessions) == demo_session.scalar(
+        select(func.count()).select_from(ExamSession))
+    for level in choices.levels:
+        assert {r.level for r in candidate_rows(demo_session, demo_exam,
+                                                level_id=level.id)} == {level.name}
+
+
+def test_status_words_speak_the_users_language() -> None:
+    try:
+        assert speak("zh_CN") == "zh_CN"
+        assert (status_label(CandidateStatus.WITHDRAWN),
+                status_label(CandidateStatus.ACTIVE)) == ("已退考", "已报名")
+    finally:
+        speak("en")
+    assert status_label(CandidateStatus.WITHDRAWN) == "withdrawn"
