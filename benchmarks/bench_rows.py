@@ -24,7 +24,7 @@ from pathlib import Path
 
 from scratch import drop, fresh_url
 
-TABLES = ("candidates", "rooms", "staff", "seating", "duties", "posts", "problems")
+from examdesk.services.rows.kinds import ROW_KINDS
 
 LOAD = """
 import sys
@@ -40,20 +40,11 @@ CHILD = """
 import json, resource, statistics, sys, time
 from examdesk.db import open_database
 from examdesk.services.exams import resolve_exam
-from examdesk.services.rows.candidates import candidate_rows
 from examdesk.services.rows.common import search_index
-from examdesk.services.rows.duties import duty_rows
-from examdesk.services.rows.posts import post_rows
-from examdesk.services.rows.problems import problem_rows
-from examdesk.services.rows.rooms import room_rows
-from examdesk.services.rows.seating import seat_rows
-from examdesk.services.rows.staff import staff_rows
-READ = {"candidates": (candidate_rows, "candidate_id"), "rooms": (room_rows, "room_id"),
-        "staff": (staff_rows, "staff_id"), "seating": (seat_rows, "candidate_id"),
-        "duties": (duty_rows, "duty_id"), "posts": (post_rows, "post_id"),
-        "problems": (problem_rows, None)}
+from examdesk.services.rows.kinds import ROW_KINDS
 url, table = sys.argv[1], sys.argv[2]
-read, key = READ[table]
+kind = next(k for k in ROW_KINDS if k.key == table)
+read, key = kind.read, kind.id_field
 db = open_database(url)
 mb = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 result = {}
@@ -107,7 +98,7 @@ def main() -> None:
                 print(f"scale {scale}:" if scale is not None else f"{url}:")
                 print(f"  {'table':<11} {'rows':>8} {'load':>8} {'cpu':>7} {'1 center':>9} "
                       f"{'100 IDs':>8} {'index':>8} {'peak':>8} {'rows+':>7}")
-                for table in TABLES:
+                for table in (kind.key for kind in ROW_KINDS):
                     out = subprocess.run([sys.executable, "-c", CHILD, url, table],
                                          capture_output=True, text=True, check=True).stdout
                     r = json.loads(out)
