@@ -9,34 +9,27 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
-from examdesk.enums import DutyKind
-from examdesk.exchange.posts import roles_text, supplies_text
 from examdesk.exchange.sheets import CellValue
 from examdesk.exchange.writer import Column, SheetData
-from examdesk.labels import GENDER_LABELS, POST_KIND_LABELS, STAFF_ROLE_LABELS
-from examdesk.model import Duty, ExamSession, Post, Room, Staff, TestCenter
-from examdesk.planning.post_hours import clock
+from examdesk.labels import POST_KIND_LABELS
+from examdesk.model import TestCenter
 from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
 from examdesk.services.audit import Actor
 from examdesk.services.duties import exam_supplies
-from examdesk.services.duty_data import session_label
-from examdesk.services.exams import ExamRef, center_id, exam_sessions
+from examdesk.services.exams import ExamRef, center_id
 from examdesk.services.exports import ExportResult, write_export
-from examdesk.services.post_schedule import scheduled_posts, shift_of
-from examdesk.services.posts import post_supplies
+from examdesk.services.rows.duties import iter_duty_rows
+from examdesk.services.rows.posts import post_rows
 
 DUTY_COLUMNS = (
     Column("考点", 22), Column("场次", 22), Column("日期", 11), Column("时间", 12),
     Column("考场/岗位", 24), Column("角色", 14), Column("姓名", 10), Column("性别", 6),
     Column("工作单位", 30), Column("手机", 14, text=True),
 )
-#: What the 考场/岗位 column says for duties without a room or post.
-_PLACES = {DutyKind.INSPECTOR: "巡考", DutyKind.RESERVE: "备用监考"}
 
 
 def export_duties(
@@ -62,50 +55,15 @@ def export_duties(
         BadInput: no test center has the code ``center``, or the file cannot be written.
     """
     only = center_id(session, exam, center)
-    home = aliased(TestCenter)
-    query = (
-        select(Duty.kind, Duty.role, Duty.is_lead, Duty.floor, TestCenter.name.label("center"),
-               ExamSession.name.label("session"), ExamSession.date, ExamSession.start_time,
-               ExamSession.end_time, Room.code.label("room"), Post.kind.label("post_kind"),
-               Post.place, Staff.name, Staff.gender, Staff.work_unit, Staff.phone)
-        .join(Staff, Staff.id == Duty.staff_id)
-        .join(ExamSession, ExamSession.id == Duty.session_id)
-        .outerjoin(Room, Room.id == Duty.room_id)
-        .outerjoin(Post, Post.id == Duty.post_id)
-        .outerjoin(TestCenter, TestCenter.id == Duty.center_id)
-        .outerjoin(home, home.id == Staff.home_center_id)
-        .where(Staff.exam_id == exam.id)
-        .order_by(TestCenter.sort_order, ExamSession.date, ExamSession.start_time, Duty.kind,
-                  Room.sort_order, Room.code, Duty.floor, Post.id, Duty.is_lead.desc(),
-                  Staff.name)
-    )
-    if only is not None:
-        query = query.where(Duty.center_id == only)
 
     def rows() -> Iterator[Sequence[CellValue | None]]:
-        for r in session.execute(query):
-            start = r.start_time.strftime("%H:%M")
-            when = f"{start}-{r.end_time.strftime('%H:%M')}"
-            role = STAFF_ROLE_LABELS[r.role] + ("*" if r.is_lead else "")
-            yield (r.center or "", session_label(r.session, r.date.isoformat(),
-                                                 r.start_time.hour * 60),
-                   r.date.isoformat(), when, _place(r), role, r.name,
-                   GENDER_LABELS[r.gender], r.work_unit, r.phone)
+        for r in iter_duty_rows(session, exam, center_id=only):
+            yield (r.center, r.session, r.day, r.hours, r.place, r.role_text, r.name,
+                   r.gender_label, r.work_unit, r.phone)
 
     title = "监考安排" if center is None else f"监考安排 {center}"
     return write_export(session, actor, exam, path, "duties", center,
                         SheetData(title, DUTY_COLUMNS, rows()), progress, cancelled)
-
-
-def _place(row: Any) -> str:  # a result row of the query above
-    if row.kind is DutyKind.ROOM:
-        return str(row.room)
-    if row.kind is DutyKind.ROVING:
-        return f"{row.floor}（流动监考）"
-    if row.kind is DutyKind.POST:
-        label = POST_KIND_LABELS[row.post_kind]
-        return f"{label}（{row.place}）" if row.place else label
-    return _PLACES.get(row.kind, "")
 
 
 #: The roster's columns first (as scripts read them), then what `import posts` needs to make
@@ -139,32 +97,15 @@ def export_posts(
         The file and the number of rows written.
     """
     only = center_id(session, exam, center)
-    posts = scheduled_posts(session, exam, only=only)
-    shifts = shift_of(posts)
-    people: dict[tuple[int, int], list[str]] = {}
-    for post_id, session_id, name in session.execute(
-        select(Duty.post_id, Duty.session_id, Staff.name).join(Staff, Staff.id == Duty.staff_id)
-        .where(Staff.exam_id == exam.id, Duty.kind == DutyKind.POST).order_by(Staff.name)
-    ):
-        shift = shifts.get((post_id or 0, session_id))
-        if shift is not None:
-            people.setdefault((shift.post_id, shift.session_id), []).append(name)
-    labels = {s.id: session_label(s.name, s.date.isoformat(), s.start_time.hour * 60)
-              for s in exam_sessions(session, exam)}
-    names = dict(session.execute(select(TestCenter.id, TestCenter.name)
-                                 .where(TestCenter.exam_id == exam.id)).all())
-    supplies = post_supplies(session, [post.id for post in posts])
 
     def rows() -> Iterator[Sequence[CellValue | None]]:
-        for post in posts:
-            head = (names[post.center_id], POST_KIND_LABELS[post.kind], post.place)
-            tail = (post.phone, post.name, roles_text(post.roles),
-                    supplies_text(supplies[post.id]))
+        for post in post_rows(session, exam, center_id=only):
+            head = (post.center, post.kind_label, post.place)
+            tail = (post.phone, post.name, post.roles_text, post.supplies_text)
             for shift in post.shifts or (None,):
-                on = people.get((post.id, shift.session_id), []) if shift else []
-                yield (*head, " / ".join(labels[s] for s in shift.sessions) if shift else "",
-                       post.hours, post.headcount, len(on), "、".join(on), *tail,
-                       clock(shift.report) if shift else "")
+                on = shift.people if shift else ()
+                yield (*head, shift.sessions if shift else "", post.hours, post.headcount,
+                       len(on), "、".join(on), *tail, shift.report if shift else "")
 
     title = "岗位值班表" if center is None else f"岗位值班表 {center}"
     return write_export(session, actor, exam, path, "posts", center,

@@ -12,29 +12,18 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from examdesk.enums import StaffRole
 from examdesk.exchange.sheets import CellValue
 from examdesk.exchange.writer import Column, SheetData, write_workbook
-from examdesk.labels import GENDER_LABELS, ID_TYPE_LABELS, STAFF_ROLE_LABELS
-from examdesk.model import (
-    Candidate,
-    Level,
-    Room,
-    SeatAssignment,
-    Staff,
-    StaffRelative,
-    StaffRoleAssignment,
-    Subject,
-    TestCenter,
-    candidate_subjects,
-)
 from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
 from examdesk.services import audit
 from examdesk.services.audit import Actor
 from examdesk.services.exams import ExamRef, center_id
+from examdesk.services.rows.candidates import iter_candidate_rows
+from examdesk.services.rows.rooms import room_rows
+from examdesk.services.rows.seating import iter_seat_rows
+from examdesk.services.rows.staff import staff_rows
 
 YES, NO = "是", "否"
 # Sheet titles and headers are data, in the registration systems' words (as the samples),
@@ -109,30 +98,12 @@ def export_candidates(
         BadInput: no test center has the code ``center``, or the file cannot be written.
     """
     only = center_id(session, exam, center)
-    papers = _papers(session, exam)
-    query = (
-        select(Candidate.id, Candidate.name, Candidate.gender, Candidate.id_type,
-               Candidate.id_number, Level.name.label("level"), Candidate.work_unit,
-               Candidate.phone, Candidate.registration_no, TestCenter.code.label("center_code"),
-               TestCenter.name.label("center_name"), Room.code.label("room"),
-               SeatAssignment.seat_no, SeatAssignment.ticket_no)
-        .join(Level, Level.id == Candidate.level_id)
-        .outerjoin(SeatAssignment, SeatAssignment.candidate_id == Candidate.id)
-        .outerjoin(Room, Room.id == SeatAssignment.room_id)
-        .outerjoin(TestCenter, TestCenter.id == Room.center_id)
-        .where(Candidate.exam_id == exam.id)
-        .order_by(TestCenter.sort_order, Room.sort_order, SeatAssignment.seat_no,
-                  Candidate.registration_no)
-    )
-    if only is not None:
-        query = query.where(TestCenter.id == only)
 
     def rows() -> Iterator[Sequence[CellValue | None]]:
-        for number, r in enumerate(session.execute(query), start=1):
-            yield (number, r.name, GENDER_LABELS[r.gender], ID_TYPE_LABELS[r.id_type],
-                   r.id_number, r.level, "、".join(papers.get(r.id, ())), r.work_unit, r.phone,
-                   r.registration_no, r.center_code, r.center_name, r.room, r.seat_no,
-                   r.ticket_no)
+        for number, r in enumerate(iter_candidate_rows(session, exam, center_id=only), start=1):
+            yield (number, r.name, r.gender_label, r.id_type_label, r.id_number, r.level,
+                   r.papers_text, r.work_unit, r.phone, r.registration_no, r.center_code,
+                   r.center_name, r.room_code, r.seat_no, r.ticket_no)
 
     return write_export(session, actor, exam, path, "candidates", center,
                   SheetData(_title("考生名单", center),
@@ -157,45 +128,15 @@ def export_seating(
         BadInput: no test center has the code ``center``, or the file cannot be written.
     """
     only = center_id(session, exam, center)
-    papers = _papers(session, exam)
-    query = (
-        select(TestCenter.code.label("center_code"), TestCenter.name.label("center_name"),
-               Room.code.label("room"), SeatAssignment.seat_no, SeatAssignment.ticket_no,
-               Candidate.id, Candidate.name, Candidate.gender, Candidate.id_number,
-               Level.name.label("level"), Candidate.work_unit)
-        .join(Candidate, Candidate.id == SeatAssignment.candidate_id)
-        .join(Level, Level.id == Candidate.level_id)
-        .join(Room, Room.id == SeatAssignment.room_id)
-        .join(TestCenter, TestCenter.id == Room.center_id)
-        .where(SeatAssignment.exam_id == exam.id)
-        .order_by(TestCenter.sort_order, TestCenter.code, Room.sort_order, Room.code,
-                  SeatAssignment.seat_no)
-    )
-    if only is not None:
-        query = query.where(TestCenter.id == only)
 
     def rows() -> Iterator[Sequence[CellValue | None]]:
-        for r in session.execute(query):
-            yield (r.center_code, r.center_name, r.room, r.seat_no, r.ticket_no, r.name,
-                   GENDER_LABELS[r.gender], r.id_number, r.level,
-                   "、".join(papers.get(r.id, ())), r.work_unit)
+        for r in iter_seat_rows(session, exam, center_id=only):
+            yield (r.center_code, r.center_name, r.room_code, r.seat_no, r.ticket_no, r.name,
+                   r.gender_label, r.id_number, r.level, r.papers_text, r.work_unit)
 
     return write_export(session, actor, exam, path, "seating", center,
                   SheetData(_title("考场编排", center), SEATING_COLUMNS, rows()),
                   progress, cancelled)
-
-
-def _papers(session: Session, exam: ExamRef) -> dict[int, list[str]]:
-    """Each candidate's subjects by name, in subject-code order."""
-    papers: dict[int, list[str]] = {}
-    for candidate_id, name in session.execute(
-        select(candidate_subjects.c.candidate_id, Subject.name)
-        .join(Subject, Subject.id == candidate_subjects.c.subject_id)
-        .join(Candidate, Candidate.id == candidate_subjects.c.candidate_id)
-        .where(Candidate.exam_id == exam.id).order_by(Subject.code)
-    ):
-        papers.setdefault(candidate_id, []).append(name)
-    return papers
 
 
 def export_rooms(
@@ -214,20 +155,12 @@ def export_rooms(
         BadInput: no test center has the code ``center``, or the file cannot be written.
     """
     only = center_id(session, exam, center)
-    query = (
-        select(TestCenter, Room).join(Room, Room.center_id == TestCenter.id)
-        .where(TestCenter.exam_id == exam.id)
-        .order_by(TestCenter.sort_order, TestCenter.code, Room.sort_order, Room.code)
-    )
-    if only is not None:
-        query = query.where(TestCenter.id == only)
 
     def rows() -> Iterator[Sequence[CellValue | None]]:
-        for number, (c, r) in enumerate(session.execute(query), start=1):
-            unusable = "、".join(f"{row}-{column}" for row, column in r.unusable_seats or [])
-            yield (number, c.code, c.name, c.address, r.code, r.building, r.floor, r.label,
-                   r.rows, r.columns, r.capacity, unusable, YES if r.accessible else NO,
-                   YES if r.spare else NO)
+        for number, r in enumerate(room_rows(session, exam, center_id=only), start=1):
+            yield (number, r.center_code, r.center_name, r.center_address, r.code, r.building,
+                   r.floor, r.label, r.rows, r.columns, r.capacity, r.unusable_text,
+                   YES if r.accessible else NO, YES if r.spare else NO)
 
     return write_export(session, actor, exam, path, "rooms", center,
                   SheetData(_title("考点考场", center), ROOM_COLUMNS, rows()),
@@ -250,35 +183,11 @@ def export_staff(
         BadInput: no test center has the code ``center``, or the file cannot be written.
     """
     only = center_id(session, exam, center)
-    order = {role: index for index, role in enumerate(StaffRole)}
-    roles: dict[int, list[StaffRole]] = {}
-    relatives: dict[int, list[str]] = {}
-    staff_of_exam = select(Staff.id).where(Staff.exam_id == exam.id)
-    for staff_id, role in session.execute(
-        select(StaffRoleAssignment.staff_id, StaffRoleAssignment.role)
-        .where(StaffRoleAssignment.staff_id.in_(staff_of_exam))
-    ):
-        roles.setdefault(staff_id, []).append(role)
-    for staff_id, id_number in session.execute(
-        select(StaffRelative.staff_id, StaffRelative.id_number)
-        .where(StaffRelative.staff_id.in_(staff_of_exam)).order_by(StaffRelative.id_number)
-    ):
-        relatives.setdefault(staff_id, []).append(id_number)
-    query = (
-        select(Staff.id, Staff.name, Staff.gender, Staff.id_number, Staff.work_unit, Staff.phone,
-               TestCenter.name.label("center"))
-        .outerjoin(TestCenter, TestCenter.id == Staff.home_center_id)
-        .where(Staff.exam_id == exam.id).order_by(Staff.id)
-    )
-    if only is not None:
-        query = query.where(Staff.home_center_id == only)
 
     def rows() -> Iterator[Sequence[CellValue | None]]:
-        for number, r in enumerate(session.execute(query), start=1):
-            held = sorted(roles.get(r.id, ()), key=order.__getitem__)
-            yield (number, r.name, GENDER_LABELS[r.gender], r.id_number, r.work_unit, r.phone,
-                   "、".join(STAFF_ROLE_LABELS[role] for role in held), r.center or "",
-                   "、".join(relatives.get(r.id, ())))
+        for number, r in enumerate(staff_rows(session, exam, center_id=only), start=1):
+            yield (number, r.name, r.gender_label, r.id_number, r.work_unit, r.phone,
+                   r.roles_text, r.home_center, r.relatives_text)
 
     return write_export(session, actor, exam, path, "staff", center,
                   SheetData(_title("工作人员", center), STAFF_COLUMNS, rows()),

@@ -3581,6 +3581,37 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
 </context>
 <context>
+    <name>Rows</name>
+    <message>
+        <source>withdrawn</source>
+        <translation>已退考</translation>
+    </message>
+    <message>
+        <source>registered</source>
+        <translation>已报名</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>seating plan</source>
+        <translation>考场编排</translation>
+    </message>
+    <message>
+        <source>roster</source>
+        <translation>监考安排</translation>
+    </message>
+    <message>
+        <source>posts</source>
+        <translation>岗位</translation>
+    </message>
+</context>
+<context>
     <name>SearchableTable</name>
     <message>
         <source>Search: name, pinyin initials, ID number, ticket, registration number...</source>
