@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlalchemy.orm import Session
+
 from examdesk.db.database import (
     Database,
     default_database_url,
@@ -9,4 +11,7 @@ from examdesk.db.database import (
     resolve_database_url,
 )
 
-__all__ = ["Database", "default_database_url", "open_database", "resolve_database_url"]
+# Session is the unit of work every service takes: a face hands one from Database.begin() or
+# Database.write() to a service and names its type from here, never importing SQLAlchemy.
+__all__ = ["Database", "Session", "default_database_url", "open_database",
+           "resolve_database_url"]
