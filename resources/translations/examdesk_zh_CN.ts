@@ -41,13 +41,6 @@
     </message>
 </context>
 <context>
-    <name>App</name>
-    <message>
-        <source>ExamDesk</source>
-        <translation>ExamDesk 考务管理</translation>
-    </message>
-</context>
-<context>
     <name>Cli</name>
     <message>
         <source>database URL, e.g. sqlite:///exam.db or postgresql://user@host/examdesk (default: $EXAMDESK_DB, else the embedded database in your user data folder)</source>
@@ -891,6 +884,10 @@
         <translation>无法使用数据库 URL“{url}”：{reason}</translation>
     </message>
     <message>
+        <source>The folder {folder} for the database {file} cannot be created ({reason}): is its drive connected?</source>
+        <translation>无法创建数据库 {file} 所在的文件夹 {folder}（{reason}）：该驱动器是否已连接？</translation>
+    </message>
+    <message>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
     </message>
@@ -933,6 +930,57 @@
     <message>
         <source>{holder} is changing the database at the same time; nothing was changed. Try again when it has finished.</source>
         <translation>{holder}同时在修改数据库；未作任何更改。请待其完成后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseOpener</name>
+    <message>
+        <source>Opening the database</source>
+        <translation>正在打开数据库</translation>
+    </message>
+    <message>
+        <source>New database?</source>
+        <translation>新建数据库？</translation>
+    </message>
+    <message>
+        <source>There is no database at %1.</source>
+        <translation>%1 处没有数据库。</translation>
+    </message>
+    <message>
+        <source>There is no database at %1, nor its folder %2: is its drive connected?</source>
+        <translation>%1 处没有数据库，其所在文件夹 %2 也不存在：该驱动器是否已连接？</translation>
+    </message>
+    <message>
+        <source>Create a new, empty database there, or choose another?</source>
+        <translation>在该处新建一个空数据库，还是另选一个数据库？</translation>
+    </message>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>Choose another database, or quit.</source>
+        <translation>请另选一个数据库，或退出。</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Choose another…</source>
+        <translation>另选…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Choose a database</source>
+        <translation>选择数据库</translation>
+    </message>
+    <message>
+        <source>ExamDesk databases (*.db);;All files (*)</source>
+        <translation>ExamDesk 数据库 (*.db);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -2366,8 +2414,11 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <name>MainWindow</name>
     <message>
         <source>ExamDesk</source>
-        <extracomment>Makes the print window over the main window (raises ExamDeskError when there is no exam).</extracomment>
         <translation>ExamDesk 考务管理</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
     </message>
     <message>
         <source>Test centers</source>
@@ -2418,6 +2469,26 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>备用考场</translation>
     </message>
     <message>
+        <source>No database open</source>
+        <translation>未打开数据库</translation>
+    </message>
+    <message>
+        <source>Load the counts again</source>
+        <translation>重新载入各项数量</translation>
+    </message>
+    <message>
+        <source>Print the exam-day sheets to PDF files</source>
+        <translation>将考试日各类表单生成 PDF 文件</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
@@ -2446,12 +2517,24 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>关于 ExamDesk(&amp;A)</translation>
     </message>
     <message>
+        <source>Loading the counts</source>
+        <translation>正在载入各项数量</translation>
+    </message>
+    <message>
         <source>No exam yet: load the demo with &apos;examdesk demo&apos; or import one.</source>
         <translation>尚无考试：可运行 “examdesk demo” 载入演示考试，或导入考试数据。</translation>
     </message>
     <message>
         <source>Print sheets</source>
         <translation>打印表单</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>ExamDesk speaks %1 from its next start.</source>
+        <translation>ExamDesk 下次启动时将使用%1。</translation>
     </message>
     <message>
         <source>About ExamDesk</source>

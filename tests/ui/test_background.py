@@ -41,8 +41,12 @@ def _withdraw(session, progress, cancelled):
     return withdraw_candidate(session, Actor("tester"), resolve_exam(session), WHO)
 
 
+def _visible(window, kind) -> list:
+    return [widget for widget in window.findChildren(kind) if widget.isVisible()]
+
+
 def _error_boxes(window) -> list[QMessageBox]:
-    return [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+    return _visible(window, QMessageBox)
 
 
 def test_quick_work_commits_and_tells_the_views_without_a_dialog(window, qtbot, demo_copy):
@@ -88,7 +92,8 @@ def test_long_work_shows_progress_after_a_delay_and_cancel_writes_nothing(
         qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     stop.set()
     assert running.outcome == "cancelled"
-    assert not dialog.isVisible() and not _error_boxes(window)  # a cancel is not an error
+    assert running.dialog is None and not _visible(window, ProgressDialog)
+    assert not _error_boxes(window)  # a cancel is not an error
     assert changes == []
     assert _candidates(demo_copy) == 6000  # the withdrawal was rolled back
 
