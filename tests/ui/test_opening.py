@@ -126,3 +126,20 @@ app.exec()
                             timeout=120, check=True,
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.stdout.splitlines() == ["painted: []", "counts: 6,000"]
+
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    ([], (True, None)),
+    (["--db", "sqlite:///exam.db"], (True, "sqlite:///exam.db")),
+    (["--db=sqlite:///exam.db"], (True, "sqlite:///exam.db")),
+    (["--db", "sqlite:///exam.db", "stats"], (False, None)),  # a command: the command line
+    (["stats"], (False, None)),
+    (["--help"], (False, None)),
+    (["--version"], (False, None)),
+    (["--db"], (False, None)),  # a mistake: the command line says what is wrong
+    (["--db", "--help"], (False, None)),
+])
+def test_the_launcher_opens_the_window_alone_only_without_a_command(argv, expected):
+    from ui.launch import window_request
+
+    assert window_request(argv) == expected
