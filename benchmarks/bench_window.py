@@ -176,13 +176,24 @@ def start_up(url: str, config: Path) -> tuple[float, float, float]:
     return moments["painted"] - started, moments["counts"] - started, usage.ru_maxrss / 1024
 
 
+def busy(url: str, out: Path, env: dict[str, str]) -> dict[str, object]:
+    """Run (b) on ``url`` in a process of its own; its figures."""
+    out.mkdir()
+    result = subprocess.run([sys.executable, "-c", BUSY, url, str(out)], env=env,
+                            capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"the background run failed ({result.returncode}):\n"
+                         + result.stderr[-3000:])
+    figures: dict[str, object] = json.loads(result.stdout.splitlines()[-1])
+    return figures
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 17])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--db-server", metavar="URL", help="PostgreSQL server to run on")
     args = parser.parse_args()
-    rows = []
     with tempfile.TemporaryDirectory() as folder:
         # a print cache of its own: the pack is drawn, not found in the user's cache
         env = {**os.environ, "EXAMDESK_CACHE": str(Path(folder) / "cache")}
@@ -193,29 +204,22 @@ def main() -> None:
                 subprocess.run([sys.executable, "-c", LOAD, url, str(scale)], check=True)
                 runs = [start_up(url, Path(folder) / f"config-{scale}-{run}")
                         for run in range(args.runs)]
-                out = Path(folder) / f"busy-{scale}"
-                out.mkdir()
-                busy = subprocess.run([sys.executable, "-c", BUSY, url, str(out)], env=env,
-                                      capture_output=True, text=True, check=True).stdout
-                rows.append((scale, runs, json.loads(busy.splitlines()[-1])))
+                print(f"scale {scale}: (a) process start to window, median of {args.runs} runs "
+                      "(target: counts shown < 1.5 s on the reference exam)")
+                print(f"  first paint {statistics.median(r[0] for r in runs):.2f} s, "
+                      f"counts shown {statistics.median(r[1] for r in runs):.2f} s "
+                      f"(slowest {max(r[1] for r in runs):.2f} s), "
+                      f"peak {statistics.median(r[2] for r in runs):.0f} MB", flush=True)
+                figures = busy(url, Path(folder) / f"busy-{scale}", env)
+                print(f"scale {scale}: (b) the event loop's longest gap while working in the "
+                      f"background (target < 100 ms); peak {figures['peak_mb']:.0f} MB")
+                steps = figures["steps"]
+                assert isinstance(steps, list)
+                for step in steps:
+                    print(f"  {step['step']:<10} {step['seconds']:>6.1f} s, longest gap "
+                          f"{step['gap_ms']:>4.0f} ms ({step['outcome']})", flush=True)
             finally:
                 drop(args.db_server, name)
-    print(f"(a) process start to window, median of {args.runs} runs (target: counts < 1.5 s "
-          "on the reference exam)")
-    print(f"{'scale':>5} {'first paint s':>13} {'counts shown s':>14} {'slowest s':>9} "
-          f"{'peak MB':>7}")
-    for scale, runs, _busy in rows:
-        print(f"{scale:>5} {statistics.median(r[0] for r in runs):>13.2f} "
-              f"{statistics.median(r[1] for r in runs):>14.2f} {max(r[1] for r in runs):>9.2f} "
-              f"{statistics.median(r[2] for r in runs):>7.0f}")
-    print()
-    print("(b) the event loop's longest gap while working in the background (target < 100 ms)")
-    print(f"{'scale':>5} {'step':<10} {'seconds':>7} {'longest gap ms':>14} {'outcome':<10} "
-          f"{'peak MB':>7}")
-    for scale, _runs, busy in rows:
-        for step in busy["steps"]:
-            print(f"{scale:>5} {step['step']:<10} {step['seconds']:>7.1f} "
-                  f"{step['gap_ms']:>14.0f} {step['outcome']:<10} {busy['peak_mb']:>7.0f}")
 
 
 if __name__ == "__main__":
