@@ -4,6 +4,9 @@ the views told of every change."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 import time
 
@@ -177,3 +180,33 @@ def test_closing_the_window_cancels_and_waits(window, qtbot, demo_copy):
     operations.shutdown()
     assert running.task.isFinished()
     assert _candidates(demo_copy) == 6000
+
+
+def test_thousands_of_progress_reports_do_not_bring_the_window_down():
+    # PySide6 6.12.0's emit loses a reference to True each time: a few hundred progress
+    # reports aborted the process (ui/window/signals.py); a print run makes thousands
+    code = """
+import sys
+from PySide6.QtWidgets import QApplication, QWidget
+from ui.window.background import Operations
+
+app = QApplication([])
+window = QWidget()
+operations = Operations(window)
+
+def work(progress, cancelled):
+    for step in range(5000):
+        progress(step, 5000, "page")
+        cancelled()
+    return "printed"
+
+running = operations.run("Print", work)
+running.done.connect(app.quit)
+app.exec()
+print(running.outcome, running.result)
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120, check=False,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr[-500:]
+    assert result.stdout.split() == ["succeeded", "printed"]

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from examdesk.errors import ExamDeskError
 from examdesk.progress import Cancelled, OperationCancelled, Progress
+from ui.window.signals import emit
 
 if TYPE_CHECKING:
     from examdesk.db import Database, Session
@@ -72,20 +73,22 @@ class Task(QThread):
         """Ask the operation to stop at its next check."""
         self._cancel = True
 
+    def _progress(self, done: int, total: int, message: str) -> None:
+        emit(self.progressed, done, total, message)
+
     def run(self) -> None:  # on the task's thread
         try:
-            result = self._operation(self.progressed.emit, lambda: self._cancel)
+            result = self._operation(self._progress, lambda: self._cancel)
         except OperationCancelled:
-            self.cancelled_by_user.emit()
+            emit(self.cancelled_by_user)
         except ExamDeskError as error:
-            self.failed.emit(str(error))
+            emit(self.failed, str(error))
         except Exception as error:  # a bug: keep the details for the report
             traceback.print_exc()
-            self.failed.emit(self.tr("Internal error ({kind}: {error}); please report it.")
-                             .replace("{kind}", type(error).__name__)
-                             .replace("{error}", str(error)))
+            emit(self.failed, self.tr("Internal error ({kind}: {error}); please report it.")
+                 .replace("{kind}", type(error).__name__).replace("{error}", str(error)))
         else:
-            self.succeeded.emit(result)
+            emit(self.succeeded, result)
 
 
 class ProgressDialog(QDialog):
@@ -131,7 +134,7 @@ class ProgressDialog(QDialog):
         if self.cancel_button.isEnabled():
             self.cancel_button.setEnabled(False)
             self.label.setText(self.tr("Stopping…"))
-            self.cancel_requested.emit()
+            emit(self.cancel_requested)
 
     def reject(self) -> None:  # Esc: cancel, but stay until the work has stopped
         self.request_cancel()
@@ -277,7 +280,7 @@ class Operations(QObject):
             if on_success is not None:
                 on_success(result)
             if changes:
-                self.changed.emit(result)
+                emit(self.changed, result)
 
         def failed(message: str) -> None:
             running.outcome = "failed"
@@ -296,7 +299,7 @@ class Operations(QObject):
             if running in self._running:
                 self._running.remove(running)
             running.task.deleteLater()
-            running.done.emit()
+            emit(running.done)
 
         running.task.succeeded.connect(succeeded)
         running.task.failed.connect(failed)

@@ -27,6 +27,7 @@ from examdesk.errors import ExamDeskError
 from ui.window.background import Operations, Running
 from ui.window.geometry import remember_geometry, restore_geometry
 from ui.window.i18n import LANGUAGE_SETTING, LANGUAGES, saved_language
+from ui.window.signals import emit
 
 if TYPE_CHECKING:
     from examdesk.db import Database, Session
@@ -231,7 +232,7 @@ class MainWindow(QMainWindow):
         counts = overview.stats.as_dict()
         for key, card in self.cards.items():
             card.set_value(counts[key])
-        self.refreshed.emit()
+        emit(self.refreshed)
 
     def _load_failed(self, message: str) -> None:
         self.operations.show_error(self.tr("Loading the counts"), message)
@@ -245,13 +246,13 @@ class MainWindow(QMainWindow):
 
     def _polled(self, version: tuple[int, int]) -> None:
         if self._version is not None and version != self._version:
-            self.operations.changed.emit(None)  # another clerk's change: every view refreshes
+            emit(self.operations.changed, None)  # another clerk's change: views refresh
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self.first_painted.emit)
+            QTimer.singleShot(0, lambda: emit(self.first_painted))
 
     def changeEvent(self, event: QEvent) -> None:
         # poll only while the clerk looks at the window; catch up on coming back to it

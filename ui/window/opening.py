@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
 
 from examdesk.progress import Cancelled, Progress
 from ui.window.background import Operations
+from ui.window.signals import emit
 
 if TYPE_CHECKING:
     from examdesk.db import Database
@@ -83,7 +84,7 @@ class DatabaseOpener(QObject):
                       self.tr("Create a new, empty database there, or choose another?"),
                       create=result.file)
         else:
-            self.opened.emit(result)
+            emit(self.opened, result)
 
     def _failed(self, message: str) -> None:
         self._ask(QMessageBox.Icon.Critical, self.tr("Cannot open the database"), message,
@@ -110,7 +111,7 @@ class DatabaseOpener(QObject):
             elif button is choose:
                 self.choose_another(text)
             else:
-                self.abandoned.emit("" if create is not None else text)
+                emit(self.abandoned, "" if create is not None else text)
 
         box.buttonClicked.connect(answered)
         self.question = box
@@ -120,7 +121,7 @@ class DatabaseOpener(QObject):
         """Let the user pick an SQLite file, existing or new, and open it."""
         chosen = self.choose_file()
         if chosen is None:
-            self.abandoned.emit(why)
+            emit(self.abandoned, why)
         else:
             self.open(f"sqlite:///{chosen}", ask_before_creating=False)
 
