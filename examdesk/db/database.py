@@ -14,13 +14,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
@@ -40,6 +36,10 @@ from examdesk.db.urls import readable_url
 from examdesk.errors import BadInput, DatabaseError, DatabaseTooNew, NotAnExamDeskDatabase
 from examdesk.i18n import translate
 from examdesk.identity import user_name
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 ENV_VARIABLE = "EXAMDESK_DB"
@@ -72,6 +72,8 @@ def resolve_database_url(url: str | None = None) -> URL:
 
 
 def _alembic_config(connection: Any) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
@@ -81,14 +83,27 @@ def _alembic_config(connection: Any) -> Config:
 @cache
 def _script() -> ScriptDirectory:
     """The migration scripts, parsed once per process (they do not change while running)."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory(str(MIGRATIONS))
+
+
+@cache
+def known_revisions() -> tuple[str, ...]:
+    """Every schema revision this version knows, oldest first, from the migrations' file
+    names: each starts with its revision (``0007_roving_floors.py`` is revision 0007, its
+    parent the one before; tests/core/test_database.py holds Alembic to the same).
+
+    Opening a database that is up to date therefore never loads Alembic, which takes a
+    quarter of a second the window's start-up cannot spare (docs/performance.md, "Start-up").
+    """
+    return tuple(sorted(path.name.split("_", 1)[0]
+                        for path in (MIGRATIONS / "versions").glob("[0-9]*_*.py")))
 
 
 def head_revision() -> str:
     """The schema revision this version of ExamDesk writes."""
-    head = _script().get_current_head()
-    assert head is not None
-    return head
+    return known_revisions()[-1]
 
 
 def _sqlite_connected(busy_ms: int, wal: bool) -> Any:
@@ -154,9 +169,9 @@ def create_examdesk_engine(url: URL, lock_timeout: float | None = None) -> Engin
         options["isolation_level"] = "REPEATABLE READ"
         if "application_name" not in url.query:
             options["connect_args"] = {"application_name": "examdesk"}
+    if (path := _sqlite_file(url)) is not None:
+        _make_folder(path)
     try:
-        if (path := _sqlite_file(url)) is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, pool_pre_ping=backend != "sqlite", **options)
     except (NoSuchModuleError, ArgumentError) as exc:
         raise BadInput(
@@ -172,6 +187,29 @@ def create_examdesk_engine(url: URL, lock_timeout: float | None = None) -> Engin
             with _reported(url), engine.connect():
                 pass
     return engine
+
+
+def sqlite_file(url: str | URL | None = None) -> Path | None:
+    """The SQLite file a database URL names (resolved as :func:`open_database` resolves it),
+    or None for a server or an in-memory database. Nothing is created or opened.
+
+    Raises:
+        BadInput: the text is not a database URL.
+    """
+    return _sqlite_file(url if isinstance(url, URL) else resolve_database_url(url))
+
+
+def _make_folder(path: Path) -> None:
+    """Create the folder of a new SQLite file: a folder on a drive that is not connected (a
+    network share, a USB stick) fails here, and says so."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseError(
+            translate("Database", "The folder {folder} for the database {file} cannot be "
+                                  "created ({reason}): is its drive connected?").format(
+                folder=path.parent, file=path.name, reason=error.strerror or error)
+        ) from None
 
 
 @contextmanager
@@ -284,7 +322,21 @@ class Database:
 def current_revision(engine: Engine) -> str | None:
     """The schema revision stored in the database (None for an empty database)."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        stored = [row[0] for row in connection.exec_driver_sql(
+            "SELECT version_num FROM alembic_version")]
+    if len(stored) > 1:  # ExamDesk's migrations are one line: never two heads
+        raise DatabaseTooNew(_too_new(", ".join(stored)))
+    return stored[0] if stored else None
+
+
+def _too_new(revision: str) -> str:
+    return translate(
+        "Database",
+        "This database was written by a newer ExamDesk (schema {revision}); "
+        "this is ExamDesk {version}. Install the newer version to open it.",
+    ).format(revision=revision, version=__version__)
 
 
 def _check_revision(engine: Engine, url: URL) -> str | None:
@@ -298,21 +350,8 @@ def _check_revision(engine: Engine, url: URL) -> str | None:
                 url=url.render_as_string(hide_password=True)
             )
         )
-    if revision is not None:
-        try:
-            known = _script().get_revision(revision)
-        except Exception:  # alembic raises several types for an unknown id
-            known = None
-        if known is None:
-            raise DatabaseTooNew(
-                translate(
-                    "Database",
-                    "This database was written by a newer ExamDesk (schema {revision}); "
-                    "this is ExamDesk {version}. Install the newer version to open it.",
-                ).format(
-                    revision=revision, version=__version__
-                )
-            )
+    if revision is not None and revision not in known_revisions():
+        raise DatabaseTooNew(_too_new(revision))
     return revision
 
 
@@ -386,6 +425,8 @@ def _migrate(engine: Engine, revision: str, waiting: Waiting | None = None) -> N
                 if not sqlite:
                     lock.lock_postgresql(connection)
                 try:
+                    from alembic import command
+
                     command.upgrade(_alembic_config(connection), revision)
                     if sqlite and connection.exec_driver_sql(
                             "PRAGMA foreign_key_check").first():

@@ -41,10 +41,34 @@
     </message>
 </context>
 <context>
-    <name>App</name>
+    <name>Areas</name>
     <message>
-        <source>ExamDesk</source>
-        <translation>ExamDesk 考务管理</translation>
+        <source>Exam</source>
+        <translation>考试</translation>
+    </message>
+    <message>
+        <source>Centers and rooms</source>
+        <translation>考点考场</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>考生</translation>
+    </message>
+    <message>
+        <source>Seating plan</source>
+        <translation>编排</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Posts and supplies</source>
+        <translation>岗位物资</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
     </message>
 </context>
 <context>
@@ -890,6 +914,10 @@
         <translation>无法使用数据库 URL“{url}”：{reason}</translation>
     </message>
     <message>
+        <source>The folder {folder} for the database {file} cannot be created ({reason}): is its drive connected?</source>
+        <translation>无法创建数据库 {file} 所在的文件夹 {folder}（{reason}）：该驱动器是否已连接？</translation>
+    </message>
+    <message>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
     </message>
@@ -1027,6 +1055,57 @@
     <message>
         <source>An ExamDesk database with: %1</source>
         <translation>ExamDesk 数据库，包含：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseOpener</name>
+    <message>
+        <source>Opening the database</source>
+        <translation>正在打开数据库</translation>
+    </message>
+    <message>
+        <source>New database?</source>
+        <translation>新建数据库？</translation>
+    </message>
+    <message>
+        <source>There is no database at %1.</source>
+        <translation>%1 处没有数据库。</translation>
+    </message>
+    <message>
+        <source>There is no database at %1, nor its folder %2: is its drive connected?</source>
+        <translation>%1 处没有数据库，其所在文件夹 %2 也不存在：该驱动器是否已连接？</translation>
+    </message>
+    <message>
+        <source>Create a new, empty database there, or choose another?</source>
+        <translation>在该处新建一个空数据库，还是另选一个数据库？</translation>
+    </message>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>Choose another database, or quit.</source>
+        <translation>请另选一个数据库，或退出。</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Choose another…</source>
+        <translation>另选…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Choose a database</source>
+        <translation>选择数据库</translation>
+    </message>
+    <message>
+        <source>ExamDesk databases (*.db);;All files (*)</source>
+        <translation>ExamDesk 数据库 (*.db);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -2605,8 +2684,11 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <name>MainWindow</name>
     <message>
         <source>ExamDesk</source>
-        <extracomment>Makes the print window over the main window (raises ExamDeskError when there is no exam).</extracomment>
         <translation>ExamDesk 考务管理</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
     </message>
     <message>
         <source>Test centers</source>
@@ -2657,6 +2739,26 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>备用考场</translation>
     </message>
     <message>
+        <source>No database open</source>
+        <translation>未打开数据库</translation>
+    </message>
+    <message>
+        <source>Load the counts again</source>
+        <translation>重新载入各项数量</translation>
+    </message>
+    <message>
+        <source>Print the exam-day sheets to PDF files</source>
+        <translation>将考试日各类表单生成 PDF 文件</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
@@ -2685,12 +2787,24 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>关于 ExamDesk(&amp;A)</translation>
     </message>
     <message>
+        <source>Loading the counts</source>
+        <translation>正在载入各项数量</translation>
+    </message>
+    <message>
         <source>No exam yet: load the demo with &apos;examdesk demo&apos; or import one.</source>
         <translation>尚无考试：可运行 “examdesk demo” 载入演示考试，或导入考试数据。</translation>
     </message>
     <message>
         <source>Print sheets</source>
         <translation>打印表单</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>ExamDesk speaks %1 from its next start.</source>
+        <translation>ExamDesk 下次启动时将使用%1。</translation>
     </message>
     <message>
         <source>About ExamDesk</source>
@@ -3534,6 +3648,17 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <source>Cancelled; nothing was changed.</source>
         <extracomment>Returns True once the user asked to stop.</extracomment>
         <translation>已取消，未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
     </message>
 </context>
 <context>

@@ -237,3 +237,27 @@ def test_roving_duties_of_an_older_roster_name_their_floors_as_floors(demo_copy_
         assert after == before
     finally:
         database.close()
+
+
+def test_the_revisions_read_from_file_names_are_alembics():
+    from alembic.script import ScriptDirectory
+
+    from examdesk.db.database import MIGRATIONS, known_revisions
+
+    script = ScriptDirectory(str(MIGRATIONS))
+    assert list(known_revisions()) == revisions()
+    assert head_revision() == script.get_current_head()
+    for previous, revision in zip(revisions(), revisions()[1:], strict=False):
+        assert script.get_revision(revision).down_revision == previous
+
+
+def test_opening_a_database_at_the_current_schema_does_not_load_alembic(db_url):
+    import subprocess
+    import sys
+
+    open_database(db_url).close()
+    code = ("import sys; from examdesk.db import open_database; "
+            f"open_database({db_url!r}).close(); print('alembic' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120, check=True)
+    assert result.stdout.strip() == "False"

@@ -113,6 +113,17 @@ def test_the_installed_command_prints_no_traceback_for_bad_input(tmp_path):
     assert result.stderr.count("\n") == 1
 
 
+def test_a_database_folder_that_cannot_be_made_is_bad_input_not_an_internal_error(
+        capsys, tmp_path):
+    # a folder on a drive that is not there: here, below a file, which no folder can be
+    blocker = tmp_path / "Z-drive"
+    blocker.write_text("not a folder")
+    status, _, err = examdesk(capsys, "--db", f"sqlite:///{blocker}/exams/2023.db", "stats")
+    assert status == 2 and err.count("\n") == 1
+    assert f"The folder {blocker / 'exams'} for the database 2023.db cannot be created" in err
+    assert "internal error" not in err
+
+
 def test_help_lists_the_commands(capsys):
     with pytest.raises(SystemExit) as exit_info:
         run(["--help"])

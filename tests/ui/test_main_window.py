@@ -1,12 +1,29 @@
-"""The main window shows the exam and its counts, in Chinese, with every glyph drawn."""
+"""The main window shows the exam and its counts, in Chinese, with every glyph drawn; keeps
+the database in the status bar; follows other clerks' changes; remembers its settings."""
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QFontMetrics, QImage
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
-from examdesk.services.stats import ExamInfo, Overview, Stats
+from examdesk.db import open_database
+from examdesk.services.audit import Actor
+from examdesk.services.exams import resolve_exam
+from examdesk.services.lookup import find_candidate
+from examdesk.services.seat_changes import withdraw_candidate
 from ui.window.app import create_main_window
 from ui.window.fonts import FAMILY
+from ui.window.main_window import MainWindow
+
+WHO = "411621196606098081"  # a seated candidate of the demo (ticket 12341010101)
+
+
+def withdraw(session, user: str):
+    exam = resolve_exam(session)
+    return withdraw_candidate(session, Actor(user), exam,
+                              find_candidate(session, exam, WHO).one().id)
 
 
 def characters_missing(widget, text: str) -> list[str]:
@@ -14,11 +31,25 @@ def characters_missing(widget, text: str) -> list[str]:
     return [ch for ch in text if not ch.isspace() and not metrics.inFontUcs4(ord(ch))]
 
 
-def test_the_window_shows_the_demo_exam_counts(examdesk_app, qtbot, demo_db, tmp_path):
-    window = create_main_window(demo_db)
+def shown_window(qtbot, database, settings, **options) -> MainWindow:
+    window = create_main_window(database, settings, **options)
     qtbot.addWidget(window)
-    window.show()
+    with qtbot.waitSignal(window.refreshed):
+        window.show()
     qtbot.waitExposed(window)
+    return window
+
+
+def status_text(window: QMainWindow) -> str:
+    """What the status bar shows: its message and its visible labels."""
+    bar = window.statusBar()
+    labels = [label.text() for label in bar.findChildren(QLabel) if label.isVisible()]
+    return " ".join([bar.currentMessage(), *labels]).strip()
+
+
+def test_the_window_shows_the_demo_exam_counts(examdesk_app, qtbot, demo_db, settings,
+                                               tmp_path):
+    window = shown_window(qtbot, demo_db, settings)
     assert window.exam_label.text() == "2023年度社会工作者职业水平考试（周口考区）"
     assert window.cards["centers"].value_label.text() == "5"
     assert window.cards["candidates"].value_label.text() == "6,000"
@@ -33,48 +64,111 @@ def test_the_window_shows_the_demo_exam_counts(examdesk_app, qtbot, demo_db, tmp
     shot = tmp_path / "main-window.png"
     assert window.grab().save(str(shot))
     image = QImage(str(shot))
-    assert image.width() >= 900 and not image.isNull()
+    assert not image.isNull()
 
 
-def test_an_empty_database_says_how_to_begin(examdesk_app, qtbot):
-    empty = Overview(exams=(), stats=Stats(*([0] * 13)))
-    from ui.window.main_window import MainWindow
-
-    window = MainWindow(lambda: empty, "sqlite:///empty.db")
-    qtbot.addWidget(window)
+def test_an_empty_database_says_how_to_begin(examdesk_app, qtbot, db, settings):
+    window = shown_window(qtbot, db, settings)
     assert "examdesk demo" in window.exam_label.text()
     assert window.cards["candidates"].value_label.text() == "0"
 
 
-def test_refresh_shows_new_counts(examdesk_app, qtbot):
-    counts = iter([0, 6000])
-
-    def load() -> Overview:
-        n = next(counts)
-        return Overview(exams=(ExamInfo("E", "考试", 2023),),
-                        stats=Stats(*([0] * 6), n, *([0] * 6)))
-
-    from ui.window.main_window import MainWindow
-
-    window = MainWindow(load, "x")
-    qtbot.addWidget(window)
-    assert window.cards["candidates"].value_label.text() == "0"
-    window.refresh()
+def test_a_change_made_in_the_window_refreshes_the_counts(examdesk_app, qtbot, demo_copy,
+                                                          settings):
+    window = shown_window(qtbot, demo_copy, settings)
     assert window.cards["candidates"].value_label.text() == "6,000"
+    with qtbot.waitSignal(window.refreshed):
+        window.operations.write("seat withdraw", "退考", lambda session, _p, _c: (
+            withdraw(session, "tester")))
+    assert window.cards["candidates"].value_label.text() == "5,999"
 
 
-def test_a_database_that_cannot_be_opened_is_explained_in_a_window(examdesk_app, monkeypatch):
-    import pytest
+def test_f5_loads_the_counts_again(examdesk_app, qtbot, demo_copy, settings):
+    window = shown_window(qtbot, demo_copy, settings, poll_ms=3_600_000)
+    with demo_copy.write("seat withdraw") as session:
+        withdraw(session, "other")
+    with qtbot.waitSignal(window.refreshed):
+        qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert window.cards["candidates"].value_label.text() == "5,999"
 
-    from examdesk.errors import BadInput
-    from ui.window import app as app_module
 
-    shown = []
-    monkeypatch.setattr(app_module.QMessageBox, "critical",
-                        lambda parent, title, text: shown.append(text))
-    with pytest.raises(BadInput):
-        app_module.run_app("nosuchdriver://nowhere")
-    assert len(shown) == 1 and "nosuchdriver" in shown[0]
+def test_another_clerks_change_shows_without_f5(examdesk_app, qtbot, demo_copy_url, settings):
+    mine = open_database(demo_copy_url)
+    theirs = open_database(demo_copy_url)  # another clerk's program on the same database
+    try:
+        window = shown_window(qtbot, mine, settings, poll_ms=100)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        assert window.poll_timer.isActive()
+        with theirs.write("seat withdraw") as session:
+            withdraw(session, "张老师")
+        qtbot.waitUntil(lambda: window.cards["candidates"].value_label.text() == "5,999",
+                        timeout=10_000)
+        window.close()
+    finally:
+        theirs.close()
+        mine.close()
+
+
+def test_an_inactive_window_does_not_poll(examdesk_app, qtbot, demo_db, settings):
+    window = shown_window(qtbot, demo_db, settings, poll_ms=100)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.poll_timer.isActive()
+    other = QMainWindow()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    qtbot.waitUntil(lambda: not window.isActiveWindow())
+    assert not window.poll_timer.isActive()
+
+
+# a menu grabs the keyboard, which the offscreen platform cannot do; nothing to fix
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")
+def test_the_database_stays_in_the_status_bar_while_a_menu_is_hovered(
+        examdesk_app, qtbot, demo_db, settings):
+    window = shown_window(qtbot, demo_db, settings)
+    assert demo_db.display_url in status_text(window)
+    bar = window.menuBar()
+    file_menu = window.menuBar().actions()[0].menu()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton,
+                     pos=bar.actionGeometry(bar.actions()[0]).center())
+    qtbot.waitUntil(file_menu.isVisible)
+    print_item = file_menu.actionGeometry(window.print_action).center()
+    qtbot.mouseMove(file_menu, QPoint(print_item.x(), print_item.y() + 1))
+    qtbot.mouseMove(file_menu, print_item)  # hovered: its status tip shows
+    qtbot.waitUntil(lambda: file_menu.activeAction() is window.print_action)
+    assert window.statusBar().currentMessage() == "将考试日各类表单生成 PDF 文件"
+    assert demo_db.display_url in status_text(window)
+    qtbot.keyClick(file_menu, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not file_menu.isVisible())
+    assert demo_db.display_url in status_text(window)
+
+
+def test_the_language_chosen_is_kept_for_the_next_start(examdesk_app, qtbot, demo_db,
+                                                        settings, monkeypatch):
+    from ui.window.i18n import chosen_language
+
+    window = shown_window(qtbot, demo_db, settings)
+    assert window.language_actions["zh_CN"].isChecked()
+    window.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox) is not None)
+    box = window.findChild(QMessageBox)
+    assert "English" in box.text()
+    qtbot.mouseClick(box.button(box.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert settings.value("language") == "en"
+    monkeypatch.delenv("EXAMDESK_LANG")
+    assert chosen_language(settings) == "en"
+    monkeypatch.setenv("EXAMDESK_LANG", "zh_CN")  # the environment still decides first
+    assert chosen_language(settings) == "zh_CN"
+
+
+def test_the_window_opens_where_it_was_closed(examdesk_app, qtbot, demo_db, settings):
+    window = shown_window(qtbot, demo_db, settings)
+    window.resize(700, 450)
+    window.close()
+    again = shown_window(qtbot, demo_db, settings)
+    assert (again.width(), again.height()) == (700, 450)
 
 
 def test_qt_own_words_are_chinese_too(examdesk_app):
@@ -83,3 +177,7 @@ def test_qt_own_words_are_chinese_too(examdesk_app):
 
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
     assert QCoreApplication.translate("QFileDialog", "Open") not in ("", "Open")
+
+
+def test_settings_are_kept_in_the_test_folder(examdesk_app, tmp_path):
+    assert str(tmp_path) in QSettings().fileName()

@@ -14,7 +14,6 @@ from examdesk.errors import BadInput
 from examdesk.model import Candidate, SeatAssignment
 from examdesk.progress import OperationCancelled
 from examdesk.services.printing import CenterChoice, PrintChoices
-from examdesk.services.stats import Overview, Stats
 from tests.reports.pdftools import page_count
 from ui.jobs import print_run
 from ui.jobs.print_run import Written
@@ -221,12 +220,12 @@ def test_esc_while_printing_stops_then_closes(examdesk_app, qtbot, tmp_path):
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
 
-def test_quitting_while_printing_stops_the_run_then_quits(examdesk_app, qtbot, tmp_path):
+def test_quitting_while_printing_stops_the_run_then_quits(examdesk_app, qtbot, tmp_path,
+                                                          demo_db):
     started = threading.Event()
-    window = MainWindow(lambda: Overview(exams=(), stats=Stats(*([0] * 13))), "test.db",
-                        print_window=lambda parent: PrintDialog(
-                            CHOICES, _blocking_printer(started), folder=tmp_path,
-                            parent=parent))
+    window = MainWindow(QSettings())
+    window.attach(demo_db, lambda parent: PrintDialog(
+        CHOICES, _blocking_printer(started), folder=tmp_path, parent=parent))
     qtbot.addWidget(window)
     window.show()
     window.print_action.trigger()

@@ -1,45 +1,56 @@
-"""Start the desktop application."""
+"""Start the desktop application: the window first, then the database.
+
+The window is shown before anything of the database layer is imported; the database is
+opened on a worker thread (ui/window/opening.py), and the print run's modules (reportlab) load
+when the print window opens (docs/performance.md, "Start-up").
+"""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from examdesk.db import Database, open_database
-from examdesk.errors import ExamDeskError
-from examdesk.progress import Cancelled, Progress
-from examdesk.services.audit import Actor
-from examdesk.services.exams import resolve_exam
-from examdesk.services.printing import PrintChoices, print_choices
-from examdesk.services.stats import Overview, overview
-from ui.jobs.print_run import PrintRequest, Written, run_print
 from ui.window.fonts import install_application_font
-from ui.window.i18n import install_translations
-from ui.window.main_window import MainWindow
-from ui.window.print_dialog import PrintDialog
+from ui.window.i18n import chosen_language, install_translations
+from ui.window.main_window import POLL_MS, MainWindow, PrintWindowFactory
+from ui.window.opening import DatabaseOpener
+
+if TYPE_CHECKING:
+    from examdesk.db import Database
+
+# The last database the window opened (its URL, without a password).
+LAST_DATABASE = "database/last"
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
+def create_application(argv: list[str] | None = None,
+                       language: str | None = None) -> QApplication:
     """The QApplication with ExamDesk's font and translations (reuses a running one)."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
     app.setApplicationName("ExamDesk")
     app.setOrganizationName("ExamDesk")
     install_application_font(app)
-    install_translations(app)
+    install_translations(app, language)
     return app
 
 
-def create_main_window(database: Database) -> MainWindow:
-    """The main window over an open database."""
+def print_window_factory(database: Database) -> PrintWindowFactory:
+    """Makes the print window over ``database`` (its modules load on first use)."""
 
-    def load() -> Overview:
-        with database.begin() as session:
-            return overview(session)
+    def print_window(parent: QWidget) -> QDialog:
+        from examdesk.progress import Cancelled, Progress
+        from examdesk.services.audit import Actor
+        from examdesk.services.exams import resolve_exam
+        from examdesk.services.printing import PrintChoices, print_choices
+        from ui.jobs.print_run import PrintRequest, Written, run_print
+        from ui.window.print_dialog import PrintDialog
 
-    def print_window(parent: QWidget) -> PrintDialog:
         def choices() -> PrintChoices:
             with database.begin() as session:
                 return print_choices(session, resolve_exam(session))
@@ -51,24 +62,85 @@ def create_main_window(database: Database) -> MainWindow:
 
         return PrintDialog(choices(), printer, parent=parent, reload=choices)
 
-    return MainWindow(load, database.display_url, print_window=print_window)
+    return print_window
 
 
-def run_app(db_url: str | None) -> int:
-    """Open the database, show the main window and run the event loop.
+def create_main_window(database: Database, settings: QSettings | None = None,
+                       poll_ms: int = POLL_MS) -> MainWindow:
+    """The main window over an open database (its counts load in the background)."""
+    window = MainWindow(settings if settings is not None else QSettings(), poll_ms=poll_ms)
+    window.attach(database, print_window_factory(database))
+    return window
 
-    A database that cannot be opened is explained in a message box as well as on stderr
-    (by the caller), since a window started from a desktop icon has no terminal.
+
+def remembered_database(settings: QSettings) -> str | None:
+    """The URL of the database the window opened last, if any."""
+    value = settings.value(LAST_DATABASE)
+    return value if isinstance(value, str) and value else None
+
+
+@dataclass
+class Started:
+    """The window :func:`start_window` showed, and what it opened.
+
+    Attributes:
+        window: the main window.
+        opener: opens its database, asking the user where it must.
+        databases: the databases opened so far (closed when the application ends).
+        status: 0, or 2 once the user gave up opening a database.
     """
-    app = create_application()
+
+    window: MainWindow
+    opener: DatabaseOpener
+    databases: list[Database] = field(default_factory=list)
+    status: int = 0
+
+
+def start_window(db_url: str | None, settings: QSettings) -> Started:
+    """Show the main window, and open the database once it is painted.
+
+    The database is ``db_url``, else ``$EXAMDESK_DB``, else the one opened last, else the
+    embedded one in the user's data folder (created without asking: it is where ExamDesk
+    keeps its data by default). A database that cannot be opened is explained in a dialog
+    that offers to choose another; a file that does not exist is created only when the user
+    says so. Nothing of the database layer is imported before the first paint.
+    """
+    window = MainWindow(settings)
+    started = Started(window, DatabaseOpener(window, window.operations))
+
+    def attach(database: Database) -> None:
+        started.databases.append(database)
+        settings.setValue(LAST_DATABASE, database.url.set(password=None).render_as_string(
+            hide_password=False))
+        window.attach(database, print_window_factory(database))
+
+    def abandon(message: str) -> None:
+        started.status = 2
+        if message:
+            print(f"examdesk: {message}", file=sys.stderr)
+        window.close()
+
+    started.opener.opened.connect(attach)
+    started.opener.abandoned.connect(abandon)
+    url = db_url or os.environ.get("EXAMDESK_DB") or remembered_database(settings)
+    window.first_painted.connect(
+        lambda: started.opener.open(url, ask_before_creating=url is not None))
+    window.show()
+    return started
+
+
+def run_app(db_url: str | None, settings: QSettings | None = None) -> int:
+    """Show the main window on the database (:func:`start_window`) and run the event loop.
+
+    Returns:
+        0, or 2 when the user gave up opening a database (the reason is also on stderr).
+    """
+    settings = settings if settings is not None else QSettings("ExamDesk", "ExamDesk")
+    app = create_application(language=chosen_language(settings))
+    started = start_window(db_url, settings)
     try:
-        database = open_database(db_url)
-    except ExamDeskError as error:
-        QMessageBox.critical(None, app.translate("App", "ExamDesk"), str(error))
-        raise
-    try:
-        window = create_main_window(database)
-        window.show()
-        return app.exec()
+        app.exec()
     finally:
-        database.close()
+        for database in started.databases:
+            database.close()
+    return started.status

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from examdesk.errors import ExamDeskError
 from ui.jobs.databases import DatabaseCheck, check_database, file_url, server_url, shown
+from ui.window.signals import emit
 
 Checker = Callable[[str], DatabaseCheck]
 FILE_FILTER = "ExamDesk (*.db *.sqlite *.examdesk);;* (*)"
@@ -51,7 +52,7 @@ class _Check(QRunnable):
             outcome: DatabaseCheck | ExamDeskError = self.checker(self.url)
         except ExamDeskError as error:
             outcome = error
-        self.result.done.emit(self.url, outcome)
+        emit(self.result.done, self.url, outcome)
 
 
 class DatabaseDialog(QDialog):

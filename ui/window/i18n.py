@@ -5,7 +5,14 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    QTranslator,
+)
 
 from examdesk.i18n import load_catalog, speak
 
@@ -13,9 +20,21 @@ from examdesk.i18n import load_catalog, speak
 DEFAULT_LANGUAGE = "zh_CN"
 
 
-def chosen_language() -> str:
-    """``$EXAMDESK_LANG`` if set, else Chinese."""
-    return os.environ.get("EXAMDESK_LANG", "").strip() or DEFAULT_LANGUAGE
+#: The languages the window offers, each named in its own words.
+LANGUAGES = {"zh_CN": "中文", "en": "English"}
+#: Where the language the user chose is kept (QSettings).
+LANGUAGE_SETTING = "language"
+
+
+def saved_language(settings: QSettings | None) -> str:
+    """The language chosen in the window (Settings > Language), else Chinese."""
+    saved = settings.value(LANGUAGE_SETTING) if settings is not None else None
+    return saved if isinstance(saved, str) and saved in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def chosen_language(settings: QSettings | None = None) -> str:
+    """``$EXAMDESK_LANG`` if set, else the language chosen in the window, else Chinese."""
+    return os.environ.get("EXAMDESK_LANG", "").strip() or saved_language(settings)
 
 
 class _Catalog(QTranslator):

@@ -1,11 +1,16 @@
-"""The main window: for now, the exam and the counts of its plan."""
+"""The main window: for now, the exam and the counts of its plan.
+
+It opens before any database does (ui/window/app.py): nothing here imports the services at
+module level, so the window paints while the database is opened in the background.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -19,11 +24,22 @@ from PySide6.QtWidgets import (
 
 from examdesk import __version__
 from examdesk.errors import ExamDeskError
-from examdesk.services.stats import Overview
+from ui.window.background import Operations, Running
+from ui.window.geometry import remember_geometry, restore_geometry
+from ui.window.i18n import LANGUAGE_SETTING, LANGUAGES, saved_language
+from ui.window.signals import emit
 
-OverviewLoader = Callable[[], Overview]
-#: Makes the print window over the main window (raises ExamDeskError when there is no exam).
+if TYPE_CHECKING:
+    from examdesk.db import Database, Session
+    from examdesk.services.stats import Overview
+
+# Makes the print window over the main window (raises ExamDeskError when there is no exam).
 PrintWindowFactory = Callable[[QWidget], QDialog]
+# How often an active window asks whether another clerk changed the database (ms): one
+# indexed query; counts load only when the answer changed.
+POLL_MS = 3000
+PREFERRED_SIZE = QSize(960, 600)
+PRINT_WINDOW_SIZE = QSize(1000, 720)
 
 
 class CountCard(QFrame):
@@ -48,24 +64,53 @@ class CountCard(QFrame):
         self.value_label.setText(f"{value:,}")
 
 
+def _overview_and_version(session: Session, _progress: object,
+                          _cancelled: object) -> tuple[Overview, tuple[int, int]]:
+    from examdesk.services.data_version import data_version
+    from examdesk.services.stats import overview
+
+    return overview(session), data_version(session)
+
+
+def _version(session: Session, _progress: object, _cancelled: object) -> tuple[int, int]:
+    from examdesk.services.data_version import data_version
+
+    return data_version(session)
+
+
 class MainWindow(QMainWindow):
     """Shows the exams in the database and what their plan holds.
 
-    The window never queries the database itself: ``load_overview`` (a service call wrapped
-    by the application) returns a frozen :class:`Overview`.
+    The window opens empty and shows a database once :meth:`attach` gives it one. It never
+    queries the database on the UI thread: counts load through :attr:`operations`, after
+    every change made in this window (``Operations.changed``) and, while the window is
+    active, after another clerk's (a cheap poll of the data version every ``poll_ms``).
+
+    Signals:
+        refreshed(): the counts on show are the database's as of now.
+        first_painted(): the window was painted for the first time (and the event loop
+            turned since): what the start-up leaves till later can start now.
     """
 
-    def __init__(self, load_overview: OverviewLoader, database_label: str,
-                 parent: QWidget | None = None,
-                 print_window: PrintWindowFactory | None = None) -> None:
-        super().__init__(parent)
-        self._load_overview = load_overview
-        self._print_window = print_window
-        self.print_dialog: QDialog | None = None
-        self.setWindowTitle(self.tr("ExamDesk"))
-        self.resize(960, 600)
+    refreshed = Signal()
+    first_painted = Signal()
 
-        self.exam_label = QLabel()
+    def __init__(self, settings: QSettings, parent: QWidget | None = None,
+                 poll_ms: int = POLL_MS) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.database: Database | None = None
+        self.operations = Operations(self)
+        self.operations.changed.connect(self.refresh)
+        self._print_window: PrintWindowFactory | None = None
+        self.print_dialog: QDialog | None = None
+        self._version: tuple[int, int] | None = None
+        self._loading: Running[Any] | None = None
+        self._again = False
+        self._painted = False
+        self.setWindowTitle(self.tr("ExamDesk"))
+
+        self.exam_label = QLabel(self.tr("Opening the database…"))
         self.exam_label.setObjectName("examTitle")
         self.exam_label.setWordWrap(True)
         title_font = self.exam_label.font()
@@ -97,33 +142,87 @@ class MainWindow(QMainWindow):
         layout.addLayout(grid)
         layout.addStretch(1)
         self.setCentralWidget(central)
-        self.statusBar().showMessage(self.tr("Database: %1").replace("%1", database_label))
+        # a permanent widget: a menu's status tips replace the temporary message, not this
+        self.database_label = QLabel(self.tr("No database open"))
+        self.database_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(self.database_label)
         self._build_menus()
-        self.refresh()
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(poll_ms)
+        self.poll_timer.timeout.connect(self.poll)
+        restore_geometry(self, settings, "main", PREFERRED_SIZE)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        refresh = QAction(self.tr("&Refresh"), self)
-        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
-        refresh.triggered.connect(self.refresh)
-        file_menu.addAction(refresh)
+        self.refresh_action = QAction(self.tr("&Refresh"), self)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.setStatusTip(self.tr("Load the counts again"))
+        self.refresh_action.triggered.connect(self.refresh)
+        file_menu.addAction(self.refresh_action)
         self.print_action = QAction(self.tr("&Print sheets…"), self)
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.setStatusTip(self.tr("Print the exam-day sheets to PDF files"))
         self.print_action.triggered.connect(self.open_print_window)
-        self.print_action.setEnabled(self._print_window is not None)
+        self.print_action.setEnabled(False)
         file_menu.addAction(self.print_action)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        language_menu = settings_menu.addMenu(self.tr("&Language"))
+        self.language_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        current = saved_language(self.settings)
+        for code, name in LANGUAGES.items():  # each language in its own words
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _checked=False, code=code: self.choose_language(code))
+            group.addAction(action)
+            language_menu.addAction(action)
+            self.language_actions[code] = action
+
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About ExamDesk"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
+    def attach(self, database: Database,
+               print_window: PrintWindowFactory | None = None) -> None:
+        """Show ``database``: its name in the status bar, its counts, its print window."""
+        self.database = database
+        self.operations.database = database
+        self._print_window = print_window
+        self.print_action.setEnabled(print_window is not None)
+        self.database_label.setText(
+            self.tr("Database: %1").replace("%1", database.display_url))
+        self._version = None
+        self.refresh()
+        if self.isActiveWindow():
+            self.poll_timer.start()
+
     def refresh(self) -> None:
-        """Load the overview again and show it."""
-        overview = self._load_overview()
+        """Load the overview again, in the background, and show it."""
+        if self.database is None:
+            return
+        if self._loading is not None:  # a change came in while loading: load once more
+            self._again = True
+            return
+        self._loading = self.operations.read(
+            self.tr("Loading the counts"), _overview_and_version, quiet=True,
+            on_success=self._show, on_failure=self._load_failed)
+        self._loading.done.connect(self._loaded)
+
+    def _loaded(self) -> None:
+        self._loading = None
+        if self._again:
+            self._again = False
+            self.refresh()
+
+    def _show(self, loaded: tuple[Overview, tuple[int, int]]) -> None:
+        overview, self._version = loaded
         if overview.exams:
             self.exam_label.setText("\n".join(e.name for e in overview.exams))
         else:
@@ -133,6 +232,37 @@ class MainWindow(QMainWindow):
         counts = overview.stats.as_dict()
         for key, card in self.cards.items():
             card.set_value(counts[key])
+        emit(self.refreshed)
+
+    def _load_failed(self, message: str) -> None:
+        self.operations.show_error(self.tr("Loading the counts"), message)
+
+    def poll(self) -> None:
+        """Ask whether the database changed since the counts were loaded; load them if so."""
+        if self.database is None or self._loading is not None:
+            return
+        self.operations.read("", _version, quiet=True, on_success=self._polled,
+                             on_failure=lambda _message: None)  # the next poll tries again
+
+    def _polled(self, version: tuple[int, int]) -> None:
+        if self._version is not None and version != self._version:
+            emit(self.operations.changed, None)  # another clerk's change: views refresh
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, lambda: emit(self.first_painted))
+
+    def changeEvent(self, event: QEvent) -> None:
+        # poll only while the clerk looks at the window; catch up on coming back to it
+        if event.type() == QEvent.Type.ActivationChange and self.database is not None:
+            if self.isActiveWindow():
+                self.poll()
+                self.poll_timer.start()
+            else:
+                self.poll_timer.stop()
+        super().changeEvent(event)
 
     def open_print_window(self) -> None:
         """Show the print window (one at a time)."""
@@ -144,8 +274,28 @@ class MainWindow(QMainWindow):
             except ExamDeskError as error:
                 QMessageBox.information(self, self.tr("Print sheets"), str(error))
                 return
+            restore_geometry(self.print_dialog, self.settings, "print", PRINT_WINDOW_SIZE)
+            dialog = self.print_dialog
+            dialog.finished.connect(lambda _result: remember_geometry(
+                dialog, self.settings, "print"))
         self.print_dialog.show()
         self.print_dialog.raise_()
+
+    def choose_language(self, code: str) -> None:
+        """Keep ``code`` as the window's language, from the next start on."""
+        self.settings.setValue(LANGUAGE_SETTING, code)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Language"),
+                          self.tr("ExamDesk speaks %1 from its next start.").replace(
+                              "%1", LANGUAGES[code]),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        remember_geometry(self, self.settings, "main")
+        self.poll_timer.stop()
+        self.operations.shutdown()
+        super().closeEvent(event)
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from examdesk.search import SearchIndex
+from ui.window.signals import emit
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -120,7 +121,7 @@ class RowTable(QAbstractTableModel, Generic[R]):
             self._rows[position] = row
             if position in shown:
                 line = shown[position]
-                self.dataChanged.emit(self.index(line, 0),
+                emit(self.dataChanged, self.index(line, 0),
                                       self.index(line, len(self.kind.columns) - 1))
 
     def remove_keys(self, keys: Iterable[Hashable]) -> None:
@@ -191,7 +192,7 @@ class RowTable(QAbstractTableModel, Generic[R]):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorts by a column's sort key; a column out of range restores the rows' order."""
-        self.layoutAboutToBeChanged.emit()
+        emit(self.layoutAboutToBeChanged)
         persistent = self.persistentIndexList()
         held = [(self._visible[index.row()], index.column()) for index in persistent]
         self._sort = (column, order) if 0 <= column < len(self.kind.columns) else None
@@ -201,7 +202,7 @@ class RowTable(QAbstractTableModel, Generic[R]):
         # the selection and the current row follow their rows, not their old lines
         self.changePersistentIndexList(persistent,
                                        [self.index(line[p], c) for p, c in held])
-        self.layoutChanged.emit()
+        emit(self.layoutChanged)
 
     def _sort_key(self, column: int) -> Callable[[R], Any]:
         spec = self.kind.columns[column]
@@ -311,10 +312,10 @@ class SearchableTable(QWidget, Generic[R]):
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.doubleClicked.connect(lambda index: self.activated.emit(index.data(KEY_ROLE)))
-        self.view.activated.connect(lambda index: self.activated.emit(index.data(KEY_ROLE)))
+        self.view.doubleClicked.connect(lambda index: emit(self.activated, index.data(KEY_ROLE)))
+        self.view.activated.connect(lambda index: emit(self.activated, index.data(KEY_ROLE)))
         self.view.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self.selected.emit(
+            lambda current, _previous: emit(self.selected,
                 current.data(KEY_ROLE) if current.isValid() else None))
         self.model.modelReset.connect(self._show_count)
         self.model.layoutChanged.connect(self._show_count)

@@ -1,0 +1,101 @@
+"""The window's areas, each a page: declared once, created when first shown.
+
+The main window shows a sidebar of :data:`AREAS` in this order (考试, 考点考场, 考生, 编排,
+工作人员, 岗位物资, 打印) and a page per area. A page module is imported only when its area is
+first opened, so start-up pays for none of them (docs/performance.md, "Start-up").
+
+A page is a :class:`Page`: it gets a :class:`PageContext` (the window's one
+:class:`~ui.window.background.Operations`, its settings, and a way to open another area at a
+given row), reads and changes the database only through ``context.operations``, refreshes
+from :meth:`Page.refresh` (called with what changed, after every change made in the window and
+after another clerk's), and shows a row asked for by :meth:`Page.select`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from ui.window.background import Operations
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What a page may use of its window.
+
+    Attributes:
+        operations: runs every read and change in the background (one transaction each).
+        settings: the window's settings (a page keeps its column widths, filters... there).
+        navigate: ``navigate(area, key)`` opens another area and selects the row with that
+            key there (a room's id on 考点考场, a candidate's on 考生, a staff member's on
+            工作人员...); with key None it just opens the area.
+    """
+
+    operations: Operations
+    settings: QSettings
+    navigate: Callable[[str, Hashable | None], None]
+
+
+class Page(QWidget):
+    """One area of the main window (see the module's docstring)."""
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+
+    def refresh(self, changes: object | None = None) -> None:
+        """Show the database as it is now; ``changes`` is what a change in this window
+        returned (a mutation's change set: refresh only that), None when unknown (another
+        clerk's change, F5): read again what the page shows."""
+
+    def select(self, key: Hashable) -> bool:
+        """Show and select the row with this key; False when the page has no such row."""
+        return False
+
+
+@dataclass(frozen=True)
+class Area:
+    """An area of the window: its key, its title, its page and the shortcut that opens it."""
+
+    key: str
+    title: Callable[[], str]  # translated when shown
+    page: str  # "module:Class", imported when the area is first opened
+    shortcut: str
+
+    def page_class(self) -> type[Page]:
+        module, name = self.page.split(":")
+        found = getattr(importlib.import_module(module), name)
+        assert isinstance(found, type) and issubclass(found, Page), self.page
+        return found
+
+
+AREAS: tuple[Area, ...] = (
+    Area("exam", lambda: QCoreApplication.translate("Areas", "Exam"),
+         "ui.window.pages.exam:ExamPage", "Ctrl+1"),
+    Area("venues", lambda: QCoreApplication.translate("Areas", "Centers and rooms"),
+         "ui.window.pages.venues:VenuesPage", "Ctrl+2"),
+    Area("candidates", lambda: QCoreApplication.translate("Areas", "Candidates"),
+         "ui.window.pages.candidates:CandidatesPage", "Ctrl+3"),
+    Area("plan", lambda: QCoreApplication.translate("Areas", "Seating plan"),
+         "ui.window.pages.plan:PlanPage", "Ctrl+4"),
+    Area("staff", lambda: QCoreApplication.translate("Areas", "Staff"),
+         "ui.window.pages.staff:StaffPage", "Ctrl+5"),
+    Area("posts", lambda: QCoreApplication.translate("Areas", "Posts and supplies"),
+         "ui.window.pages.posts:PostsPage", "Ctrl+6"),
+    Area("print", lambda: QCoreApplication.translate("Areas", "Print"),
+         "ui.window.pages.printing:PrintPage", "Ctrl+7"),
+)
+
+
+def area(key: str) -> Area:
+    """The area with this key."""
+    for candidate in AREAS:
+        if candidate.key == key:
+            return candidate
+    raise KeyError(key)
