@@ -91,7 +91,7 @@
     </message>
     <message>
         <source>Values (old → new)</source>
-        <translation>内容(原值 → 新值)</translation>
+        <translation>内容（原值 → 新值）</translation>
     </message>
 </context>
 <context>
@@ -2712,7 +2712,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <source>Choose the workbook (.xlsx, .xlsm) or CSV file to import, or drop it on the window. Nothing is written before you decide, after the check.</source>
-        <translation>选择要导入的工作簿(.xlsx、.xlsm)或 CSV 文件,也可以把文件拖到主窗口上。检查之后由您决定,决定之前不会写入任何数据。</translation>
+        <translation>选择要导入的工作簿（.xlsx、.xlsm）或 CSV 文件，也可以把文件拖到主窗口上。检查之后由您决定，决定之前不会写入任何数据。</translation>
     </message>
     <message>
         <source>No file chosen</source>
@@ -2728,11 +2728,11 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <source>Sheet:</source>
-        <translation>工作表:</translation>
+        <translation>工作表：</translation>
     </message>
     <message>
         <source>It holds:</source>
-        <translation>内容:</translation>
+        <translation>内容：</translation>
     </message>
     <message>
         <source>Check again with these columns</source>
@@ -2740,15 +2740,15 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <source>Header row:</source>
-        <translation>表头行:</translation>
+        <translation>表头行：</translation>
     </message>
     <message>
         <source>Problems (double-click one to see its row):</source>
-        <translation>问题(双击查看该行):</translation>
+        <translation>问题（双击查看该行）：</translation>
     </message>
     <message>
         <source>What the valid rows add and change:</source>
-        <translation>无误的行将新增和更新的内容:</translation>
+        <translation>无误的行将新增和更新的内容：</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2772,15 +2772,15 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <source>(a CSV file has one table)</source>
-        <translation>(CSV 文件只有一张表)</translation>
+        <translation>（CSV 文件只有一张表）</translation>
     </message>
     <message>
         <source>Guessed from the first sheet&apos;s headers; change it if it is wrong.</source>
-        <translation>根据第一张工作表的表头推测;如不对请更改。</translation>
+        <translation>根据第一张工作表的表头推测；如不对请更改。</translation>
     </message>
     <message>
         <source>The headers name no known column; choose what the sheet holds.</source>
-        <translation>表头中没有可识别的列;请选择这张表的内容。</translation>
+        <translation>表头中没有可识别的列；请选择这张表的内容。</translation>
     </message>
     <message>
         <source>Checking %1</source>
@@ -2788,15 +2788,15 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <source>%1: %2 rows read. The valid rows add %3 and change %4 (%5 unchanged). %6 rows have errors and are left out; %7 warnings.</source>
-        <translation>%1:读取 %2 行。无误的行将新增 %3 条、更新 %4 条(%5 条无变化)。%6 行有错误,不会导入;警告 %7 条。</translation>
+        <translation>%1：读取 %2 行。无误的行将新增 %3 条、更新 %4 条（%5 条无变化）。%6 行有错误，不会导入；警告 %7 条。</translation>
     </message>
     <message>
         <source>The header was found on row %1. Change the row or the column of a field, then check again.</source>
-        <translation>表头在第 %1 行。可以更改表头行或某个字段所在的列,然后重新检查。</translation>
+        <translation>表头在第 %1 行。可以更改表头行或某个字段所在的列，然后重新检查。</translation>
     </message>
     <message>
         <source>(not imported)</source>
-        <translation>(不导入)</translation>
+        <translation>（不导入）</translation>
     </message>
     <message>
         <source>Row %1</source>
@@ -2820,7 +2820,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <source>Fix-up report saved: %1</source>
-        <translation>问题报告已保存:%1</translation>
+        <translation>问题报告已保存：%1</translation>
     </message>
     <message>
         <source>Check the file again now?</source>
@@ -2832,7 +2832,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <source>%1 imported: %2 added, %3 changed, %4 unchanged; %5 rows with errors were left out.</source>
-        <translation>%1 已导入:新增 %2 条,更新 %3 条,%4 条无变化;%5 行有错误,未导入。</translation>
+        <translation>%1 已导入：新增 %2 条，更新 %3 条，%4 条无变化；%5 行有错误，未导入。</translation>
     </message>
 </context>
 <context>

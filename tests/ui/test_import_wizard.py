@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from examdesk.model import Candidate
 from examdesk.services import demo
 from ui.window.background import Operations, ProgressDialog
-from ui.window.import_wizard import ImportWizard
+from ui.window.import_wizard import NOT_IMPORTED, ImportWizard
 
 SAMPLE = Path(__file__).parents[2] / "resources" / "samples" / "candidates-small.xlsx"
 BAD_ID = "411602197301221049"  # a wrong check digit
@@ -126,7 +126,7 @@ def test_a_header_override_maps_a_column(parent, qtbot, exam_db, tmp_path):
     click(qtbot, wizard.back_button)
     assert wizard.step() == wizard.HEADER
     combo = wizard.field_combos["name"]
-    assert combo.currentData() is None
+    assert combo.currentData() == NOT_IMPORTED
     combo.setFocus()
     combo.setCurrentIndex(combo.findData(1))  # column B, 学员
     click(qtbot, wizard.recheck_button)
@@ -214,3 +214,31 @@ def test_a_file_dropped_on_the_window_opens_the_wizard_on_it(
     QApplication.sendEvent(window, enter)
     assert not enter.isAccepted()
     assert not [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+
+
+def test_photos_from_a_folder_the_same_way(parent, qtbot, exam_db, tmp_path):
+    from PIL import Image
+
+    from examdesk.model import CandidatePhoto
+
+    wizard = wizard_on(qtbot, parent, exam_db, SAMPLE)  # the candidates first
+    to_problems(qtbot, wizard)
+    click(qtbot, wizard.import_button)
+    qtbot.waitUntil(lambda: wizard.step() == wizard.DONE, timeout=20000)
+    wizard.close()
+
+    folder = tmp_path / "照片"
+    folder.mkdir()
+    Image.new("RGB", (360, 480), "white").save(folder / "20234116000001.jpg")
+    Image.new("RGB", (360, 480), "white").save(folder / "99999999999999.jpg")  # nobody's
+    wizard = wizard_on(qtbot, parent, exam_db, None)
+    wizard.choose_path(folder, folder=True)
+    qtbot.waitUntil(lambda: wizard.step() == wizard.PROBLEMS, timeout=20000)
+    assert not wizard.back_button.isVisible() or wizard.folder
+    assert [p.file for p in wizard.problems_model.problems if p.is_error] == [
+        "99999999999999.jpg"]
+    assert wizard.changes_model.rowCount() == 1
+    click(qtbot, wizard.import_button)
+    qtbot.waitUntil(lambda: wizard.step() == wizard.DONE, timeout=20000)
+    with exam_db.begin() as session:
+        assert session.scalar(select(func.count(CandidatePhoto.candidate_id))) == 1

@@ -58,6 +58,9 @@ if TYPE_CHECKING:
 SUFFIXES = (".xlsx", ".xlsm", ".csv")
 
 _Index = QModelIndex | QPersistentModelIndex
+# A field read from no column, as a combo's data: PySide6 6.12.0 loses a reference to None
+# each time a QVariant holding it comes back to Python, so no combo holds None.
+NOT_IMPORTED = -1
 
 
 def importable(path: str | Path) -> bool:
@@ -422,7 +425,7 @@ class ImportWizard(QDialog):
         if sheets:
             self.sheet_combo.addItems(list(sheets))
         else:
-            self.sheet_combo.addItem(self.tr("(a CSV file has one table)"), None)
+            self.sheet_combo.addItem(self.tr("(a CSV file has one table)"))
         self.sheet_combo.setEnabled(bool(sheets))
         self.sheet_combo.blockSignals(False)
         if guess is not None:
@@ -509,19 +512,20 @@ class ImportWizard(QDialog):
         width = max([len(cells), *[i + 1 for i in header.columns.values()]])
         for spec in COLUMNS[SheetKind(prepared.kind)]:
             combo = QComboBox()
-            combo.addItem(self.tr("(not imported)"), None)
+            combo.addItem(self.tr("(not imported)"), NOT_IMPORTED)
             for index in range(width):
                 text = _cell_text(cells[index]) if index < len(cells) else ""
                 combo.addItem(f"{column_letter(index)}  {text}".rstrip(), index)
-            combo.setCurrentIndex(combo.findData(header.columns.get(spec.field)))
+            combo.setCurrentIndex(combo.findData(header.columns.get(spec.field, NOT_IMPORTED)))
             label = spec.label + (" *" if spec.required else "")
             self.field_form.addRow(label, combo)
             self.field_combos[spec.field] = combo
 
     def header_choice(self) -> HeaderChoice:
         """The header row and columns as the user set them."""
+        columns = {field: combo.currentData() for field, combo in self.field_combos.items()}
         return HeaderChoice(self.header_row.value(), {
-            field: combo.currentData() for field, combo in self.field_combos.items()})
+            field: None if column == NOT_IMPORTED else column for field, column in columns.items()})
 
     def check_again(self) -> None:
         """Check the file again with the header row and columns as set."""
@@ -555,7 +559,8 @@ class ImportWizard(QDialog):
     def show_row(self, index: QModelIndex) -> None:
         """Show the file's row of the problem at ``index``."""
         prepared = self.prepared
-        number = self.problems_model.data(index, Qt.ItemDataRole.UserRole)
+        problems = self.problems_model.problems
+        number = problems[index.row()].row if 0 <= index.row() < len(problems) else None
         if prepared is None or prepared.source is None or number is None:
             return
         row = next((r for r in prepared.source.rows if r.number == number), None)
