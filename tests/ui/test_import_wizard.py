@@ -242,3 +242,26 @@ def test_photos_from_a_folder_the_same_way(parent, qtbot, exam_db, tmp_path):
     qtbot.waitUntil(lambda: wizard.step() == wizard.DONE, timeout=20000)
     with exam_db.begin() as session:
         assert session.scalar(select(func.count(CandidatePhoto.candidate_id))) == 1
+
+
+def test_an_exam_changed_since_the_check_offers_to_check_again(parent, qtbot, exam_db,
+                                                               tmp_path):
+    path = damaged(tmp_path)
+    late = wizard_on(qtbot, parent, exam_db, path)
+    to_problems(qtbot, late)
+    first = wizard_on(qtbot, parent, exam_db, path)  # another clerk, quicker
+    to_problems(qtbot, first)
+    click(qtbot, first.import_button)
+    qtbot.waitUntil(lambda: first.step() == first.DONE, timeout=20000)
+
+    click(qtbot, late.import_button)
+    qtbot.waitUntil(lambda: hasattr(late, "outdated_box") and late.outdated_box.isVisible(),
+                    timeout=20000)
+    assert "重新检查" in late.outdated_box.text()
+    yes = late.outdated_box.button(QMessageBox.StandardButton.Yes)
+    checked = late.prepared
+    click(qtbot, yes)
+    qtbot.waitUntil(lambda: late.prepared is not checked, timeout=20000)
+    assert late.prepared.changes.added == () and len(late.prepared.changes.unchanged) == ROWS - 2
+    assert not late.import_button.isEnabled()  # nothing left to write
+    assert stored(exam_db) == ROWS - 2

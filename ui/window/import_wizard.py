@@ -615,11 +615,15 @@ class ImportWizard(QDialog):
             if message != outdated:
                 self.operations.show_error(self.tr("Import"), message)
                 return
-            again = QMessageBox.question(
-                self, self.tr("Import"),
-                message + "\n" + self.tr("Check the file again now?"))
-            if again == QMessageBox.StandardButton.Yes:
-                self.prepare(self.header_choice() if self.field_combos else None)
+            box = QMessageBox(
+                QMessageBox.Icon.Question, self.tr("Import"),
+                message + "\n" + self.tr("Check the file again now?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.accepted.connect(
+                lambda: self.prepare(self.header_choice() if self.field_combos else None))
+            box.open()
+            self.outdated_box = box
 
         self.running = self.operations.write(
             f"import {kind.key}", self.tr("Importing %1").replace("%1", prepared.file), work,
