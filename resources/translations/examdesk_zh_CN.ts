@@ -2791,6 +2791,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>%1：读取 %2 行。无误的行将新增 %3 条、更新 %4 条（%5 条无变化）。%6 行有错误，不会导入；警告 %7 条。</translation>
     </message>
     <message>
+        <source>Choose the row that names the columns, then check again.</source>
+        <translation>请选择写有列名的那一行，然后重新检查。</translation>
+    </message>
+    <message>
         <source>The header was found on row %1. Change the row or the column of a field, then check again.</source>
         <translation>表头在第 %1 行。可以更改表头行或某个字段所在的列，然后重新检查。</translation>
     </message>

@@ -265,3 +265,34 @@ def test_an_exam_changed_since_the_check_offers_to_check_again(parent, qtbot, ex
     assert late.prepared.changes.added == () and len(late.prepared.changes.unchanged) == ROWS - 2
     assert not late.import_button.isEnabled()  # nothing left to write
     assert stored(exam_db) == ROWS - 2
+
+
+def test_a_sheet_without_a_known_header_lets_the_clerk_choose_the_row_and_columns(
+        parent, qtbot, exam_db, tmp_path):
+    workbook = load_workbook(SAMPLE)
+    sheet = workbook.worksheets[0]
+    for index, cell in enumerate(sheet[1]):
+        cell.value = f"栏{index + 1}"  # headers no one knows
+    path = tmp_path / "无表头.xlsx"
+    workbook.save(path)
+    wizard = wizard_on(qtbot, parent, exam_db, path)
+    qtbot.waitUntil(lambda: wizard.step() == wizard.SHEET, timeout=20000)
+    wizard.kind_combo.setCurrentIndex(wizard.kind_combo.findData("candidates"))
+    click(qtbot, wizard.next_button)
+    qtbot.waitUntil(lambda: wizard.step() == wizard.HEADER, timeout=20000)
+    assert wizard.prepared is None and "表头" in wizard.header_note.text()
+    wizard.header_row.setValue(1)
+    click(qtbot, wizard.recheck_button)
+    qtbot.waitUntil(lambda: wizard.prepared is not None, timeout=20000)
+    for field, column in {"name": 1, "gender": 2, "id_type": 3, "id_number": 4,
+                          "level": 5, "subjects": 6, "work_unit": 7, "phone": 8,
+                          "registration_no": 9}.items():
+        combo = wizard.field_combos[field]
+        combo.setCurrentIndex(combo.findData(column))
+    checked = wizard.prepared
+    click(qtbot, wizard.recheck_button)
+    qtbot.waitUntil(lambda: wizard.prepared is not checked, timeout=20000)
+    assert not wizard.prepared.errors
+    click(qtbot, wizard.next_button)
+    assert wizard.step() == wizard.PROBLEMS
+    assert len(wizard.prepared.changes.added) == ROWS

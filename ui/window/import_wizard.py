@@ -39,7 +39,13 @@ from PySide6.QtWidgets import (
 )
 
 from examdesk.errors import BadInput
-from examdesk.exchange.headers import COLUMNS, HeaderChoice, SheetKind, map_headers
+from examdesk.exchange.headers import (
+    COLUMNS,
+    HeaderChoice,
+    NoHeaderRow,
+    SheetKind,
+    map_headers,
+)
 from examdesk.exchange.problems import Problem, column_letter
 from examdesk.exchange.sheets import read_table, sheet_names
 from examdesk.services.audit import Actor
@@ -461,12 +467,18 @@ class ImportWizard(QDialog):
         path, key, sheet = self.path, self.kind(), self.sheet()
 
         def work(session: Session, progress: Progress,
-                 cancelled: Cancelled) -> PreparedImport[Any]:
-            return import_kind(key).prepare(session, resolve_exam(session), path, sheet=sheet,
-                                            header=header, progress=progress,
-                                            cancelled=cancelled)
+                 cancelled: Cancelled) -> PreparedImport[Any] | NoHeaderRow:
+            try:
+                return import_kind(key).prepare(session, resolve_exam(session), path,
+                                                sheet=sheet, header=header, progress=progress,
+                                                cancelled=cancelled)
+            except NoHeaderRow as error:  # the user chooses the header row
+                return error
 
-        def done(prepared: PreparedImport[Any]) -> None:
+        def done(prepared: PreparedImport[Any] | NoHeaderRow) -> None:
+            if isinstance(prepared, NoHeaderRow):
+                self._no_header(prepared)
+                return
             self._prepared(prepared)
             if then is not None:
                 then()
@@ -495,6 +507,15 @@ class ImportWizard(QDialog):
         self._fill_header(prepared)
         if self.step() == self.PROBLEMS:
             self._show(self.PROBLEMS)
+
+    def _no_header(self, error: NoHeaderRow) -> None:
+        self.prepared = None
+        while self.field_form.rowCount():
+            self.field_form.removeRow(0)
+        self.field_combos = {}
+        self.header_note.setText(str(error) + "\n" + self.tr(
+            "Choose the row that names the columns, then check again."))
+        self._show(self.HEADER)
 
     def _fill_header(self, prepared: PreparedImport[Any]) -> None:
         header = prepared.header
