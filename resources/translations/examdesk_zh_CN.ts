@@ -3827,10 +3827,6 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
 <context>
     <name>ProblemsModel</name>
     <message>
-        <source>Row</source>
-        <translation>行号</translation>
-    </message>
-    <message>
         <source>Column</source>
         <translation>列号</translation>
     </message>
@@ -3841,6 +3837,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>What is wrong</source>
         <translation>问题说明</translation>
+    </message>
+    <message>
+        <source>Row or file</source>
+        <translation>行号/文件</translation>
     </message>
     <message>
         <source>How to fix</source>

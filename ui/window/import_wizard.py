@@ -103,7 +103,8 @@ def _cell_text(value: object) -> str:
 
 
 def _row_label(problem: Problem) -> str:
-    return "" if problem.row is None else str(problem.row)
+    """Where the problem is: its row, or its file (a photo)."""
+    return problem.file if problem.row is None else str(problem.row)
 
 
 class _LinesModel(QAbstractTableModel):
@@ -158,8 +159,8 @@ class ProblemsModel(_LinesModel):
         self.endResetModel()
 
     def titles(self) -> tuple[str, ...]:
-        return (self.tr("Row"), self.tr("Column"), self.tr("Value"), self.tr("What is wrong"),
-                self.tr("How to fix"))
+        return (self.tr("Row or file"), self.tr("Column"), self.tr("Value"),
+                self.tr("What is wrong"), self.tr("How to fix"))
 
     def extra(self, row: int, role: int) -> Any:
         problem = self.problems[row]
@@ -178,10 +179,13 @@ class ChangesModel(_LinesModel):
         self.beginResetModel()
         changes = prepared.changes
         rows = {row.number: row for row in prepared.source.rows} if prepared.source else {}
+        # photos: the file each added photo comes from
+        files = {r.row: str(getattr(r, "file", "")) for r in prepared.records}
         lines: list[tuple[int, str, str]] = []
         for number in changes.added:
             row = rows.get(number)
-            text = " · ".join(t for t in map(_cell_text, row.cells) if t) if row else ""
+            text = (" · ".join(t for t in map(_cell_text, row.cells) if t) if row
+                    else files.get(number, ""))
             lines.append((number, self.tr("Added"), text))
         for change in (*changes.updated, *changes.other):
             text = "; ".join(f"{f.header or f.field}: {f.old} → {f.new}" for f in change.fields)
@@ -502,7 +506,7 @@ class ImportWizard(QDialog):
             .replace("%1", prepared.file + (f" · {prepared.sheet}" if prepared.sheet else ""))
             .replace("%2", str(prepared.rows)).replace("%3", str(len(changes.added)))
             .replace("%4", str(len(changes.updated))).replace("%5", str(len(changes.unchanged)))
-            .replace("%6", str(len(prepared.refused_rows)))
+            .replace("%6", str(len({(p.file, p.row) for p in prepared.errors})))
             .replace("%7", str(len(prepared.warnings))))
         self._fill_header(prepared)
         if self.step() == self.PROBLEMS:
