@@ -48,6 +48,7 @@ from examdesk.exchange.headers import (
 )
 from examdesk.exchange.problems import Problem, column_letter
 from examdesk.exchange.sheets import read_table, sheet_names
+from examdesk.progress import Cancelled, check_cancelled, never_cancelled
 from examdesk.services.audit import Actor
 from examdesk.services.exams import resolve_exam
 from examdesk.services.imports import Accept, ImportResult, PreparedImport, PreparedOutdated
@@ -57,7 +58,7 @@ from ui.window.geometry import remember_geometry, restore_geometry
 
 if TYPE_CHECKING:
     from examdesk.db import Session
-    from examdesk.progress import Cancelled, Progress
+    from examdesk.progress import Progress
     from ui.window.background import Operations, Running
 
 # The files the wizard reads (and the window accepts when one is dropped on it).
@@ -74,15 +75,18 @@ def importable(path: str | Path) -> bool:
     return Path(path).suffix.lower() in SUFFIXES
 
 
-def inspect_file(path: Path) -> tuple[tuple[str, ...], str | None]:
+def inspect_file(path: Path, cancelled: Cancelled = never_cancelled,
+                 ) -> tuple[tuple[str, ...], str | None]:
     """The file's sheets and what its first sheet most likely holds (an import kind's key,
     None when no kind's headers are found): the wizard's guess, which the user may change.
 
     Raises:
         BadInput: the file cannot be read.
+        OperationCancelled: the user cancelled.
     """
     sheets = sheet_names(path)
     table = read_table(path, sheets[0] if sheets else None)
+    check_cancelled(cancelled)
     best: tuple[int, str | None] = (0, None)
     for kind in SheetKind:
         try:
@@ -425,7 +429,7 @@ class ImportWizard(QDialog):
             return
         self.running = self.operations.run(
             self.tr("Reading %1").replace("%1", path.name),
-            lambda _progress, _cancelled: inspect_file(path),
+            lambda _progress, cancelled: inspect_file(path, cancelled),
             on_success=self._inspected)
 
     def _inspected(self, found: tuple[tuple[str, ...], str | None]) -> None:
