@@ -72,6 +72,29 @@
     </message>
 </context>
 <context>
+    <name>ChangesModel</name>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Values (old → new)</source>
+        <translation>内容（原值 → 新值）</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>database URL, e.g. sqlite:///exam.db or postgresql://user@host/examdesk (default: $EXAMDESK_DB, else the embedded database in your user data folder)</source>
@@ -2658,6 +2681,165 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <source>Save fix-up report…</source>
+        <translation>保存问题报告…</translation>
+    </message>
+    <message>
+        <source>Import the valid rows</source>
+        <translation>导入无误的行</translation>
+    </message>
+    <message>
+        <source>Import nothing</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Choose the workbook (.xlsx, .xlsm) or CSV file to import, or drop it on the window. Nothing is written before you decide, after the check.</source>
+        <translation>选择要导入的工作簿（.xlsx、.xlsm）或 CSV 文件，也可以把文件拖到主窗口上。检查之后由您决定，决定之前不会写入任何数据。</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>尚未选择文件</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Choose a photo folder…</source>
+        <translation>选择照片文件夹…</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <source>It holds:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <source>Check again with these columns</source>
+        <translation>按这些列重新检查</translation>
+    </message>
+    <message>
+        <source>Header row:</source>
+        <translation>表头行：</translation>
+    </message>
+    <message>
+        <source>Problems (double-click one to see its row):</source>
+        <translation>问题（双击查看该行）：</translation>
+    </message>
+    <message>
+        <source>What the valid rows add and change:</source>
+        <translation>无误的行将新增和更新的内容：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <source>Workbooks and CSV files (*.xlsx *.xlsm *.csv)</source>
+        <translation>工作簿和 CSV 文件 (*.xlsx *.xlsm *.csv)</translation>
+    </message>
+    <message>
+        <source>Choose the folder of photos</source>
+        <translation>选择照片所在的文件夹</translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation>正在读取 %1</translation>
+    </message>
+    <message>
+        <source>(a CSV file has one table)</source>
+        <translation>（CSV 文件只有一张表）</translation>
+    </message>
+    <message>
+        <source>Guessed from the first sheet&apos;s headers; change it if it is wrong.</source>
+        <translation>根据第一张工作表的表头推测；如不对请更改。</translation>
+    </message>
+    <message>
+        <source>The headers name no known column; choose what the sheet holds.</source>
+        <translation>表头中没有可识别的列；请选择这张表的内容。</translation>
+    </message>
+    <message>
+        <source>Checking %1</source>
+        <translation>正在检查 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows read. The valid rows add %3 and change %4 (%5 unchanged). %6 rows have errors and are left out; %7 warnings.</source>
+        <translation>%1：读取 %2 行。无误的行将新增 %3 条、更新 %4 条（%5 条无变化）。%6 行有错误，不会导入；警告 %7 条。</translation>
+    </message>
+    <message>
+        <source>Choose the row that names the columns, then check again.</source>
+        <translation>请选择写有列名的那一行，然后重新检查。</translation>
+    </message>
+    <message>
+        <source>The header was found on row %1. Change the row or the column of a field, then check again.</source>
+        <translation>表头在第 %1 行。可以更改表头行或某个字段所在的列，然后重新检查。</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>-problems</source>
+        <translation>-问题</translation>
+    </message>
+    <message>
+        <source>Save the fix-up report</source>
+        <translation>保存问题报告</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx)</source>
+        <translation>工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saving the fix-up report</source>
+        <translation>正在保存问题报告</translation>
+    </message>
+    <message>
+        <source>Fix-up report saved: %1</source>
+        <translation>问题报告已保存：%1</translation>
+    </message>
+    <message>
+        <source>Check the file again now?</source>
+        <translation>现在重新检查文件吗?</translation>
+    </message>
+    <message>
+        <source>Importing %1</source>
+        <translation>正在导入 %1</translation>
+    </message>
+    <message>
+        <source>%1 imported: %2 added, %3 changed, %4 unchanged; %5 rows with errors were left out.</source>
+        <translation>%1 已导入：新增 %2 条，更新 %3 条，%4 条无变化；%5 行有错误，未导入。</translation>
+    </message>
+</context>
+<context>
     <name>Lookup</name>
     <message>
         <source>Exam {exam} has no room {room}.</source>
@@ -3640,6 +3822,29 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Printed with problems: characters no font has are blank boxes in %1 places (listed below); write them in by hand there.</source>
         <translation>打印完成，但有问题：没有字体包含的字符在 %1 处印成了空白方框（见下文）；请在这些位置手写补上。</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsModel</name>
+    <message>
+        <source>Column</source>
+        <translation>列号</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>问题说明</translation>
+    </message>
+    <message>
+        <source>Row or file</source>
+        <translation>行号/文件</translation>
+    </message>
+    <message>
+        <source>How to fix</source>
+        <translation>修改方法</translation>
     </message>
 </context>
 <context>

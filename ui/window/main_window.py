@@ -10,7 +10,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -152,6 +160,7 @@ class MainWindow(QMainWindow):
         self.poll_timer.setInterval(poll_ms)
         self.poll_timer.timeout.connect(self.poll)
         restore_geometry(self, settings, "main", PREFERRED_SIZE)
+        self.setAcceptDrops(True)  # a workbook dropped on the window opens the import wizard
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -290,6 +299,28 @@ class MainWindow(QMainWindow):
                           QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
+
+    def open_import_wizard(self, path: str | None = None) -> QDialog | None:
+        """The import wizard over the window (on ``path``: a file dropped on the window)."""
+        if self.database is None:
+            return None
+        from ui.window.import_wizard import open_import_wizard
+
+        return open_import_wizard(self.operations, self, path)
+
+    def _dropped_file(self, event: QDragEnterEvent | QDropEvent) -> str | None:
+        urls = event.mimeData().urls()
+        path = urls[0].toLocalFile() if len(urls) == 1 else ""
+        return path if path.lower().endswith((".xlsx", ".xlsm", ".csv")) else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.database is not None and self._dropped_file(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_file(event)
+        if path and self.open_import_wizard(path) is not None:
+            event.acceptProposedAction()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         remember_geometry(self, self.settings, "main")
