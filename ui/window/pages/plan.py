@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -36,6 +35,7 @@ from ui.window.pages.runs import (
     Runner,
     RunOutcome,
     RunResultPane,
+    fit_facets,
     remedy_title,
     seed_of,
     while_alive,
@@ -98,23 +98,27 @@ class PlanPage(Page):
 
         # the run's form
         form_box = QGroupBox(self.tr("Seat the candidates"))
-        form = QFormLayout(form_box)
+        form = QHBoxLayout(form_box)
         self.center_box = QComboBox()
         self.center_box.addItem(self.tr("All test centers"), None)
-        form.addRow(self.tr("Test center:"), self.center_box)
+        self.center_box.setMinimumContentsLength(14)
+        form.addWidget(QLabel(self.tr("Test center:")))
+        form.addWidget(self.center_box)
         self.seed_edit = QLineEdit()
         self.seed_edit.setPlaceholderText(self.tr("a new seed"))
         self.seed_edit.setToolTip(self.tr("The same data and seed give the same plan"))
-        form.addRow(self.tr("Seed:"), self.seed_edit)
+        self.seed_edit.setMaximumWidth(self.fontMetrics().averageCharWidth() * 14)
+        form.addWidget(QLabel(self.tr("Seed:")))
+        form.addWidget(self.seed_edit)
         self.keep_box = QCheckBox(self.tr("Seat only candidates without a seat; everyone else "
                                           "stays where they are"))
-        form.addRow(self.keep_box)
+        form.addWidget(self.keep_box)
         link_text = self.tr("Seat order and ticket numbers…")
         settings_link = QLabel(f"<a href='exam'>{link_text}</a>")
         settings_link.setToolTip(self.tr("They are the exam's settings"))
         settings_link.linkActivated.connect(lambda _link: self.context.navigate("exam", None))
         self.settings_link = settings_link
-        buttons = QHBoxLayout()
+        buttons = form
         self.allocate_button = QPushButton(self.tr("Seat the candidates"))
         self.allocate_button.clicked.connect(self.allocate)
         self.check_button = QPushButton(self.tr("Check the plan"))
@@ -123,7 +127,6 @@ class PlanPage(Page):
         buttons.addWidget(self.check_button)
         buttons.addStretch(1)
         buttons.addWidget(settings_link)
-        form.addRow(buttons)
         self.result = RunResultPane()
         self.result.remedy_requested.connect(self.runner.remedy)
         self.result.repair_requested.connect(self.runner.repair)
@@ -134,6 +137,7 @@ class PlanPage(Page):
         levels = self.tr("levels")
         self.seats: SearchableTable[SeatRow] = SearchableTable(
             seat_kind(), {"center": centers, "room": rooms, "level": levels})
+        fit_facets(self.seats)
         self.session_box = QComboBox()
         self.session_box.setObjectName("facet-session")
         self.session_box.addItem(self.tr("All: sessions"), None)
@@ -153,6 +157,7 @@ class PlanPage(Page):
         parts = self.tr("parts")
         self.problems: SearchableTable[ProblemRow] = SearchableTable(
             problem_kind(), {"severity": severities, "part": parts, "center": centers})
+        fit_facets(self.problems)
         self.problems.activated.connect(self.open_problem)
         self.problems.selected.connect(self._problem_selected)
         self.remedy_button = QPushButton()

@@ -14,9 +14,9 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
@@ -31,7 +31,7 @@ from examdesk.services.rows.choices import FilterChoices
 from examdesk.services.rows.duties import DutyRow
 from examdesk.services.rows.posts import PostRow
 from ui.window.pages import Page, PageContext
-from ui.window.pages.runs import Runner, RunOutcome, RunResultPane, seed_of, while_alive
+from ui.window.pages.runs import Runner, RunOutcome, RunResultPane, fit_facets, seed_of, while_alive
 from ui.window.tables import Column, RowKind, SearchableTable
 
 
@@ -91,7 +91,7 @@ class PostsPage(Page):
         self.held: dict[str, set[str]] = {}  # center code -> the session codes it holds
 
         form_box = QGroupBox(self.tr("Staff the test centers"))
-        form = QFormLayout(form_box)
+        form = QVBoxLayout(form_box)
         self.center_box = QComboBox()
         self.center_box.addItem(self.tr("All test centers"), None)
         self.center_box.currentIndexChanged.connect(self._offer_sessions)
@@ -102,12 +102,18 @@ class PostsPage(Page):
                                                   "chief examiner)"))
         self.seed_edit = QLineEdit()
         self.seed_edit.setPlaceholderText(self.tr("a new seed"))
+        self.center_box.setMinimumContentsLength(14)
+        self.session_box.setMinimumContentsLength(14)
+        self.seed_edit.setMaximumWidth(self.fontMetrics().averageCharWidth() * 14)
         where = QHBoxLayout()
+        where.addWidget(QLabel(self.tr("Test center and session:")))
         where.addWidget(self.center_box, 2)
-        where.addWidget(self.session_box, 1)
-        form.addRow(self.tr("Test center and session:"), where)
-        form.addRow(self.tr("Draw held by:"), self.host_edit)
-        form.addRow(self.tr("Seed:"), self.seed_edit)
+        where.addWidget(self.session_box, 2)
+        where.addWidget(QLabel(self.tr("Draw held by:")))
+        where.addWidget(self.host_edit, 2)
+        where.addWidget(QLabel(self.tr("Seed:")))
+        where.addWidget(self.seed_edit)
+        form.addLayout(where)
         buttons = QHBoxLayout()
         self.roster_button = QPushButton(self.tr("Make the roster"))
         self.roster_button.clicked.connect(self.make_roster)
@@ -129,7 +135,7 @@ class PostsPage(Page):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
-        form.addRow(buttons)
+        form.addLayout(buttons)
         self.result = RunResultPane()
         self.result.remedy_requested.connect(self.runner.remedy)
         self.result.repair_requested.connect(self.runner.repair)
@@ -140,8 +146,10 @@ class PostsPage(Page):
         roles = self.tr("roles")
         self.posts: SearchableTable[PostRow] = SearchableTable(
             post_kind(), {"center": centers, "kind": kinds})
+        fit_facets(self.posts)
         self.duties: SearchableTable[DutyRow] = SearchableTable(
             duty_kind(), {"center": centers, "session": sessions, "role": roles})
+        fit_facets(self.duties)
         self.duties.activated.connect(self._open_staff)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.posts, self.tr("Posts and supplies"))
@@ -238,7 +246,8 @@ class PostsPage(Page):
         if center is None or code is None:
             return None
         return self.runner.draw(center, code, seed_of(self.seed_edit.text()),
-                                self.host_edit.text().strip() or None)
+                                self.host_edit.text().strip() or None,
+                                self.session_box.currentText())
 
     def show_outcome(self, outcome: RunOutcome) -> None:
         """How a run ended."""

@@ -15,6 +15,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -32,6 +33,7 @@ from examdesk.services.roster import RepairResult, RosterResult
 from ui.jobs import runs
 from ui.window.pages import PageContext
 from ui.window.signals import emit
+from ui.window.tables import SearchableTable
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,12 @@ def while_alive(widget: QObject, callback: Callable[..., None]) -> Callable[...,
             callback(*args)
 
     return call
+
+
+def fit_facets(table: SearchableTable[Any]) -> None:
+    """Let a table's filter boxes grow to show their choices ("全部：考点", a center's name)."""
+    for box in table.facet_boxes.values():
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
 
 def seed_of(text: str) -> int | None:
@@ -130,12 +138,12 @@ class Runner(QObject):
             s, self.actor, center=center), lambda r: self._staffed(title, r))
 
     def draw(self, center: str, session_code: str, seed: int | None,
-             host: str | None) -> Any:
+             host: str | None, session_name: str = "") -> Any:
         """Draw one center's rooms for one session."""
         title = self.tr("Draw the rooms")
         return self._write("draw", title, lambda s, p, c: runs.draw(
             s, self.actor, center=center, session_code=session_code, seed=seed, host=host),
-            lambda r: self._drawn(title, center, session_code, r))
+            lambda r: self._drawn(title, center, session_name or session_code, r))
 
     def remedy(self, remedy: Remedy) -> Any:
         """Carry out what a problem's fix asks for."""
