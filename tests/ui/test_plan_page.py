@@ -185,3 +185,27 @@ def test_check_shows_the_plans_problems_a_double_click_opens_the_room_and_a_reme
     assert page.seats.model.has_key(unseated)
     assert "unplaced" not in {p.code for p in page.problems.model.shown()}
     qtbot.waitUntil(lambda: not page.context.operations.running())
+
+
+@pytest.mark.slow
+def test_a_run_that_breaks_duties_offers_their_repair(examdesk_app, qtbot, settings,
+                                                      demo_copy):
+    window, page, _ = make_page(qtbot, settings, demo_copy)
+    _load(qtbot, page)
+    page.center_box.setCurrentIndex(page.center_box.findData("01"))
+    page.seed_edit.setFocus()
+    qtbot.keyClicks(page.seed_edit, "11")
+    with qtbot.waitSignal(page.runner.finished, timeout=120_000) as ran:
+        qtbot.mouseClick(page.allocate_button, Qt.MouseButton.LeftButton)
+    outcome = ran.args[0]
+    assert outcome.broken, "seating center 01 again breaks some of its duties"
+    repair = page.result.remedy_buttons[0]
+    assert repair.text() == "修复相关考场的监考安排" and repair.isVisible()
+    assert "此次更改使监考安排出现问题" in page.result.problems.item(0).text()
+    if SHOTS:
+        window.grab().save(f"{SHOTS}/plan_broken.png")
+    with qtbot.waitSignal(page.runner.finished, timeout=120_000) as repaired:
+        qtbot.mouseClick(repair, Qt.MouseButton.LeftButton)
+    assert "已重新安排" in repaired.args[0].summary
+    assert not any(i.is_error for i in repaired.args[0].issues)
+    qtbot.waitUntil(lambda: not page.context.operations.running())
