@@ -93,3 +93,14 @@ def test_staffing_the_posts_and_exporting_them(examdesk_app, qtbot, settings, de
     assert running.outcome == "succeeded", running.message
     assert (tmp_path / "物资.xlsx").exists()
     qtbot.waitUntil(lambda: not page.context.operations.running())
+
+
+def test_making_the_roster_of_one_center(examdesk_app, qtbot, settings, demo_copy):
+    _window, page, _ = make_page(qtbot, settings, demo_copy)
+    page.center_box.setCurrentIndex(page.center_box.findData("01"))
+    qtbot.keyClicks(page.seed_edit, "5")
+    with qtbot.waitSignal(page.runner.finished, timeout=300_000) as ran:
+        qtbot.mouseClick(page.roster_button, Qt.MouseButton.LeftButton)
+    summary = ran.args[0].summary
+    assert "种子 5" in summary and "已安排" in summary
+    qtbot.waitUntil(lambda: not page.context.operations.running())
