@@ -927,6 +927,109 @@
     </message>
 </context>
 <context>
+    <name>Columns</name>
+    <message>
+        <source>Center</source>
+        <translation>考点</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>考场</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>座位号</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>准考证号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Papers</source>
+        <translation>科目</translation>
+    </message>
+    <message>
+        <source>Work unit</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>考生</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>解决办法</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>每班人数</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>缺员</translation>
+    </message>
+    <message>
+        <source>Shifts</source>
+        <translation>值班</translation>
+    </message>
+    <message>
+        <source>Supplies</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>考场/岗位</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>&apos;{url}&apos; is not a database URL; use e.g. sqlite:///exam.db or postgresql+psycopg://user@host/dbname</source>
@@ -3494,6 +3597,93 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
 </context>
 <context>
+    <name>PlanPage</name>
+    <message>
+        <source>Seat the candidates</source>
+        <translation>分配座位</translation>
+    </message>
+    <message>
+        <source>All test centers</source>
+        <translation>全部考点</translation>
+    </message>
+    <message>
+        <source>Test center:</source>
+        <translation>考点：</translation>
+    </message>
+    <message>
+        <source>a new seed</source>
+        <translation>新种子</translation>
+    </message>
+    <message>
+        <source>The same data and seed give the same plan</source>
+        <translation>相同的数据和种子得到相同的编排</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <source>Seat only candidates without a seat; everyone else stays where they are</source>
+        <translation>只为没有座位的考生分配座位，其他考生座位不变</translation>
+    </message>
+    <message>
+        <source>Seat order and ticket numbers…</source>
+        <translation>座位号顺序和准考证号规则…</translation>
+    </message>
+    <message>
+        <source>They are the exam&apos;s settings</source>
+        <translation>这些是考试设置</translation>
+    </message>
+    <message>
+        <source>Check the plan</source>
+        <translation>检查编排</translation>
+    </message>
+    <message>
+        <source>test centers</source>
+        <translation>考点</translation>
+    </message>
+    <message>
+        <source>rooms</source>
+        <translation>考场</translation>
+    </message>
+    <message>
+        <source>levels</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>All: sessions</source>
+        <translation>全部：场次</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>座位</translation>
+    </message>
+    <message>
+        <source>severities</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>parts</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>Problems of the plan</source>
+        <translation>编排问题</translation>
+    </message>
+    <message>
+        <source>Read the seating plan</source>
+        <translation>读取编排</translation>
+    </message>
+    <message>
+        <source>Problems of the plan: {errors} errors, {warnings} warnings</source>
+        <translation>编排问题：{errors} 个错误，{warnings} 个警告</translation>
+    </message>
+    <message>
+        <source>{errors} errors, {warnings} warnings in the plan.</source>
+        <translation>编排中有 {errors} 个错误，{warnings} 个警告。</translation>
+    </message>
+</context>
+<context>
     <name>Posts</name>
     <message>
         <source>{what}; {fix}.</source>
@@ -3679,6 +3869,125 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>make its standard posts</source>
         <translation>请建立其标准岗位</translation>
+    </message>
+</context>
+<context>
+    <name>PostsPage</name>
+    <message>
+        <source>Staff the test centers</source>
+        <translation>安排考点人员</translation>
+    </message>
+    <message>
+        <source>All test centers</source>
+        <translation>全部考点</translation>
+    </message>
+    <message>
+        <source>who holds the draw (default: the center&apos;s chief examiner)</source>
+        <translation>主持抽签的人（默认：考点主考）</translation>
+    </message>
+    <message>
+        <source>a new seed</source>
+        <translation>新种子</translation>
+    </message>
+    <message>
+        <source>Test center and session:</source>
+        <translation>考点和场次：</translation>
+    </message>
+    <message>
+        <source>Draw held by:</source>
+        <translation>抽签主持人：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <source>Make the roster</source>
+        <translation>编排监考</translation>
+    </message>
+    <message>
+        <source>Staff the posts</source>
+        <translation>安排岗位人员</translation>
+    </message>
+    <message>
+        <source>Draw the rooms</source>
+        <translation>抽签</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Posts…</source>
+        <translation>岗位值班表…</translation>
+    </message>
+    <message>
+        <source>Duties…</source>
+        <translation>监考安排…</translation>
+    </message>
+    <message>
+        <source>Supplies…</source>
+        <translation>物资清单…</translation>
+    </message>
+    <message>
+        <source>test centers</source>
+        <translation>考点</translation>
+    </message>
+    <message>
+        <source>kinds</source>
+        <translation>岗位类型</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Posts and supplies</source>
+        <translation>岗位物资</translation>
+    </message>
+    <message>
+        <source>Duties</source>
+        <translation>监考安排</translation>
+    </message>
+    <message>
+        <source>Read the posts and duties</source>
+        <translation>读取岗位和监考安排</translation>
+    </message>
+    <message>
+        <source>(choose a test center to draw)</source>
+        <translation>（选择考点后可抽签）</translation>
+    </message>
+    <message>
+        <source>(it holds no session)</source>
+        <translation>（该考点没有场次）</translation>
+    </message>
+    <message>
+        <source>posts</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>duties</source>
+        <translation>监考安排</translation>
+    </message>
+    <message>
+        <source>supplies</source>
+        <translation>物资清单</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx)</source>
+        <translation>工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Wrote {rows} rows to {path}</source>
+        <translation>已写入 {rows} 行到 {path}</translation>
     </message>
 </context>
 <context>
@@ -3939,6 +4248,131 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>posts</source>
         <translation>岗位</translation>
+    </message>
+</context>
+<context>
+    <name>RunResultPane</name>
+    <message>
+        <source>This change broke the roster ({count} new problems):</source>
+        <translation>此次更改使监考安排出现问题（新增 {count} 个）：</translation>
+    </message>
+    <message>
+        <source>Repair the roster of the rooms concerned</source>
+        <translation>修复相关考场的监考安排</translation>
+    </message>
+    <message>
+        <source>Re-roster just the rooms concerned, keeping every other duty</source>
+        <translation>只重新安排相关考场的监考，其他任务不变</translation>
+    </message>
+</context>
+<context>
+    <name>Runner</name>
+    <message>
+        <source>Seat the candidates</source>
+        <translation>分配座位</translation>
+    </message>
+    <message>
+        <source>Check the plan</source>
+        <translation>检查编排</translation>
+    </message>
+    <message>
+        <source>Make the roster</source>
+        <translation>编排监考</translation>
+    </message>
+    <message>
+        <source>Repair the roster</source>
+        <translation>修复监考安排</translation>
+    </message>
+    <message>
+        <source>Staff the posts</source>
+        <translation>安排岗位人员</translation>
+    </message>
+    <message>
+        <source>Draw the rooms</source>
+        <translation>抽签</translation>
+    </message>
+    <message>
+        <source>Seated {placed} candidates ({kept} kept where they were) in {rooms} rooms; {pairs} same-unit neighbour pairs; seed {seed}.</source>
+        <translation>已为 {placed} 名考生分配座位（{kept} 名保持原座位），使用 {rooms} 个考场；同单位相邻 {pairs} 对；种子 {seed}。</translation>
+    </message>
+    <message>
+        <source>Rostered {duties} duties (seed {seed}): {unfilled} places unfilled, {violations} hard-rule violations, {same} rooms of one gender, {pairs} repeated pairs.</source>
+        <translation>已安排 {duties} 项监考任务（种子 {seed}）：{unfilled} 个空缺，{violations} 处违反硬性规则，{same} 个考场监考同性别，{pairs} 对重复搭档。</translation>
+    </message>
+    <message>
+        <source>The {count} recorded draws of the centers rostered again are forgotten: each center draws again.</source>
+        <translation>重新编排的考点已有的 {count} 次抽签作废：各考点需重新抽签。</translation>
+    </message>
+    <message>
+        <source>{person}, {session}: {before} → {after}</source>
+        <translation>{person}，{session}：{before} → {after}</translation>
+    </message>
+    <message>
+        <source>(no duty)</source>
+        <translation>（无任务）</translation>
+    </message>
+    <message>
+        <source>Test center {center} had drawn its rooms for {session}: in {rooms} the invigilators are now people who did not draw the room; tell them and print those sheets again.</source>
+        <translation>考点 {center} 已为 {session} 抽签：{rooms} 的监考员现在是未抽到该考场的人，请通知他们并重新打印这些表。</translation>
+    </message>
+    <message>
+        <source>Re-rostered {rooms} room-sessions (seed {seed}): {moves} duties changed, every other duty kept.</source>
+        <translation>已重新安排 {rooms} 个考场场次（种子 {seed}）：{moves} 项任务有变动，其他任务不变。</translation>
+    </message>
+    <message>
+        <source>Posts staffed: {filled} of {required} places in {posts} post-sessions.</source>
+        <translation>岗位人员已安排：{posts} 个岗位班次中 {required} 个位置已安排 {filled} 个。</translation>
+    </message>
+    <message>
+        <source>The exam has no posts yet.</source>
+        <translation>考试还没有岗位。</translation>
+    </message>
+    <message>
+        <source>No test center holds a session yet: seat the candidates first.</source>
+        <translation>还没有考点有场次：请先分配座位。</translation>
+    </message>
+    <message>
+        <source>Drew rooms for {teams} teams of test center {center}, session {session}, held by {host} (seed {seed}).</source>
+        <translation>已为考点 {center} 场次 {session} 的 {teams} 组监考抽签，主持人 {host}（种子 {seed}）。</translation>
+    </message>
+    <message>
+        <source>Made {count} standard posts.</source>
+        <translation>已建立 {count} 个标准岗位。</translation>
+    </message>
+    <message>
+        <source>The exam&apos;s settings are changed.</source>
+        <translation>考试设置已更改。</translation>
+    </message>
+</context>
+<context>
+    <name>Runs</name>
+    <message>
+        <source>Seat the candidates without a seat</source>
+        <translation>为没有座位的考生分配座位</translation>
+    </message>
+    <message>
+        <source>Allow {count} sessions per person</source>
+        <translation>允许每人 {count} 场</translation>
+    </message>
+    <message>
+        <source>Allow staff from other centers</source>
+        <translation>允许其他考点的人员</translation>
+    </message>
+    <message>
+        <source>Staff the posts again</source>
+        <translation>重新安排岗位人员</translation>
+    </message>
+    <message>
+        <source>Make the standard posts of {center}</source>
+        <translation>建立考点 {center} 的标准岗位</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
     </message>
 </context>
 <context>

@@ -16,14 +16,13 @@ from pathlib import Path
 from examdesk.db import Database
 from examdesk.i18n import translate
 from examdesk.planning.plan import PlanIssue
-from examdesk.services import duty_exports, exports
 from examdesk.services.audit import Actor
-from examdesk.services.exams import resolve_exam
 from examdesk.services.imports import Accept, ImportResult
 from examdesk.services.imports.kinds import KINDS, import_kind
 from examdesk.services.plan_check import PlanCheck
 from ui.cli.common import CommandFactory, end_progress, exam_option, stderr_progress
 from ui.cli.plan import print_broken_duties, print_issue, print_repair, print_total
+from ui.jobs import runs
 from ui.jobs.imports import ImportRequest, run_import, write_report
 
 EXIT_OK = 0
@@ -32,15 +31,7 @@ EXIT_BAD_INPUT = 2
 #: Candidates without a photo listed on the terminal; --report lists them all.
 MISSING_SHOWN = 20
 
-EXPORTERS = {
-    "candidates": exports.export_candidates,
-    "rooms": exports.export_rooms,
-    "staff": exports.export_staff,
-    "seating": exports.export_seating,
-    "duties": duty_exports.export_duties,
-    "posts": duty_exports.export_posts,
-    "supplies": duty_exports.export_supplies,
-}
+EXPORTERS = runs.EXPORTERS
 
 
 def add_parsers(
@@ -192,15 +183,9 @@ def _print_result(result: ImportResult, args: argparse.Namespace) -> None:
 def cmd_export(db: Database, args: argparse.Namespace) -> int:
     """Write one workbook from one snapshot, then log the export (a short write: a long
     export does not keep others from changing the plan)."""
-    with db.begin() as session:
-        exam = resolve_exam(session, args.exam)
-        result = EXPORTERS[args.what](
-            session, Actor.from_environment(), exam, args.out, center=args.center,
-            progress=stderr_progress,
-        )
+    result = runs.export_table(db, Actor.from_environment(), args.what, args.out,
+                               exam=args.exam, center=args.center, progress=stderr_progress)
     end_progress()
-    with db.write(f"export {args.what}") as session:
-        exports.record_export(session, exam, result)
     print(translate("Cli", "Wrote {rows:,} rows to {path}").format(rows=result.rows,
                                                                    path=result.path))
     return EXIT_OK

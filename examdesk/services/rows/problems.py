@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from examdesk.i18n import translate
 from examdesk.model import Candidate, Room, TestCenter
-from examdesk.planning.plan import PlanIssue, Severity
+from examdesk.planning.plan import PlanIssue, Remedy, Severity
 from examdesk.services.exams import ExamRef
 from examdesk.services.plan_check import PlanCheck, check_exam_plan
 from examdesk.services.rows.common import ID_CHUNK
@@ -43,6 +43,7 @@ class ProblemRow:
         center_code: the center's code as the check names it ("" when none).
         room: the room as the check names it ("" when none).
         candidate: the candidate as the check names them: registration number and name.
+        remedies: the operations its fix asks for (examdesk/planning/remedies.py).
     """
 
     number: int
@@ -57,6 +58,7 @@ class ProblemRow:
     center_code: str
     room: str
     candidate: str
+    remedies: tuple[Remedy, ...] = ()
 
     @property
     def is_error(self) -> bool:
@@ -131,7 +133,7 @@ def problem_rows(
             number, in_part, issue.code, issue.severity, issue.message, issue.fix,
             centers.get(center), rooms.get((center, room)),
             candidates.get(_registration(issue.candidate)), issue.center, issue.room,
-            issue.candidate)
+            issue.candidate, issue.remedies)
         if ((center_id is None or row.center_id == center_id)
                 and (severity is None or row.severity is severity)
                 and (part is None or row.part is part)):

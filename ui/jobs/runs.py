@@ -1,0 +1,128 @@
+"""The plan's runs as both faces call them: seat, check, roster, repair, staff the posts, draw,
+the remedies a problem offers, and exports of a table to a workbook.
+
+Each run is ``run(session, progress, cancelled)`` over the caller's transaction (the command
+line opens it with ``Database.write``, the window through its background helper), so that a
+run cancelled or failed writes nothing. The faces word the results themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from examdesk.planning.plan import PlanIssue, Remedy
+from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
+from examdesk.services import duties, duty_exports, exam_settings, exports, posts, roster, seating
+from examdesk.services.audit import Actor
+from examdesk.services.exams import resolve_exam
+
+if TYPE_CHECKING:
+    from examdesk.db import Database, Session
+
+EXPORTERS: dict[str, Callable[..., exports.ExportResult]] = {
+    "candidates": exports.export_candidates,
+    "rooms": exports.export_rooms,
+    "staff": exports.export_staff,
+    "seating": exports.export_seating,
+    "duties": duty_exports.export_duties,
+    "posts": duty_exports.export_posts,
+    "supplies": duty_exports.export_supplies,
+}
+
+
+def export_table(database: Database, actor: Actor, what: str, path: str | Path, *,
+                 exam: str | None = None, center: str | None = None,
+                 progress: Progress = no_progress,
+                 cancelled: Cancelled = never_cancelled) -> exports.ExportResult:
+    """Write one workbook from one snapshot, then log the export in a short write (a long
+    export does not keep others from changing the plan)."""
+    with database.begin() as session:
+        found = resolve_exam(session, exam)
+        result = EXPORTERS[what](session, actor, found, path, center=center,
+                                 progress=progress, cancelled=cancelled)
+    with database.write(f"export {what}") as session:
+        exports.record_export(session, found, result)
+    return result
+
+
+@dataclass(frozen=True)
+class SettingsChanged:
+    """A remedy that changed the exam's settings, and the duties the change broke."""
+
+    broken_duties: tuple[PlanIssue, ...]
+
+
+@dataclass(frozen=True)
+class PostsMade:
+    """A remedy that made a center's standard posts: how many."""
+
+    count: int
+
+
+def allocate(session: Session, actor: Actor, *, seed: int | None = None,
+             center: str | None = None, keep: bool = False, progress: Progress = no_progress,
+             cancelled: Cancelled = never_cancelled) -> seating.AllocationSummary:
+    """Seat the exam's candidates (``examdesk allocate``)."""
+    return seating.allocate_exam(session, actor, resolve_exam(session), seed=seed,
+                                 center=center, keep=keep, progress=progress,
+                                 cancelled=cancelled)
+
+
+def make_roster(session: Session, actor: Actor, *, seed: int | None = None,
+                center: str | None = None, progress: Progress = no_progress,
+                cancelled: Cancelled = never_cancelled) -> roster.RosterResult:
+    """Make the invigilator roster (``examdesk roster``)."""
+    return roster.roster_exam(session, actor, resolve_exam(session), seed=seed, center=center,
+                              progress=progress, cancelled=cancelled)
+
+
+def repair_roster(session: Session, actor: Actor, *, center: str | None = None,
+                  progress: Progress = no_progress,
+                  cancelled: Cancelled = never_cancelled) -> roster.RepairResult:
+    """Re-roster only the broken rooms (``examdesk roster --repair``)."""
+    return roster.repair_exam_roster(session, actor, resolve_exam(session), center=center,
+                                     progress=progress, cancelled=cancelled)
+
+
+def staff_posts(session: Session, actor: Actor, *,
+                center: str | None = None) -> duties.PostsResult:
+    """Staff the service posts (``examdesk posts``)."""
+    return duties.fill_exam_posts(session, actor, resolve_exam(session), center=center)
+
+
+def draw(session: Session, actor: Actor, *, center: str, session_code: str,
+         seed: int | None = None, host: str | None = None) -> duties.DrawSummary:
+    """Draw a center's rooms for one session (``examdesk draw``)."""
+    return duties.draw_center(session, actor, resolve_exam(session), center=center,
+                              session_code=session_code, seed=seed, host=host)
+
+
+def apply_remedy(session: Session, actor: Actor, remedy: Remedy,
+                 progress: Progress = no_progress,
+                 cancelled: Cancelled = never_cancelled) -> Any:
+    """Carry out what a problem's fix asks for (examdesk/planning/remedies.py).
+
+    Returns:
+        The run's result: an allocation summary (``allocate-keep``), :class:`SettingsChanged`
+        (``max-sessions``, ``cross-center``), the posts' staffing (``staff-posts``) or
+        :class:`PostsMade` (``make-posts``).
+    """
+    exam = resolve_exam(session)
+    if remedy.action == "allocate-keep":
+        return allocate(session, actor, keep=True, progress=progress, cancelled=cancelled)
+    if remedy.action == "max-sessions":
+        change = exam_settings.change_settings(session, actor, exam,
+                                               max_sessions=int(remedy.field("sessions")))
+        return SettingsChanged(change.broken_duties)
+    if remedy.action == "cross-center":
+        change = exam_settings.change_settings(session, actor, exam, cross_center=True)
+        return SettingsChanged(change.broken_duties)
+    if remedy.action == "staff-posts":
+        return staff_posts(session, actor)
+    if remedy.action == "make-posts":
+        return PostsMade(posts.init_posts(session, actor, exam,
+                                          center=str(remedy.field("center"))))
+    raise ValueError(f"unknown remedy {remedy.action!r}")
