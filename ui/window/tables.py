@@ -296,6 +296,9 @@ class SearchableTable(QWidget, Generic[R]):
             self.facet_boxes[name] = box
             bar.addWidget(box)
         self.count_label = QLabel()
+        # as wide as its longest text from the start: a count that grows is never clipped
+        self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance(
+            self.tr("Shown: %s of %s") % ("000,000", "000,000")) + 8)
         bar.addWidget(self.count_label)
         self._facet_titles = dict(facet_titles or {})
 
@@ -312,7 +315,8 @@ class SearchableTable(QWidget, Generic[R]):
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.doubleClicked.connect(lambda index: emit(self.activated, index.data(KEY_ROLE)))
+        # a double click or Enter (the view's activation; connecting doubleClicked too would
+        # report a double click twice)
         self.view.activated.connect(lambda index: emit(self.activated, index.data(KEY_ROLE)))
         self.view.selectionModel().currentRowChanged.connect(
             lambda current, _previous: emit(self.selected,
