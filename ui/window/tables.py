@@ -70,6 +70,12 @@ class RowKind(Generic[R]):
     facets: Mapping[str, Callable[[R], Hashable]] = field(default_factory=dict)
 
 
+def search_index(kind: RowKind[R], rows: Sequence[R]) -> SearchIndex[int]:
+    """The search index of these rows (by position), as :meth:`RowTable.set_rows` needs it;
+    Qt-free, so a page builds it on the worker thread that read the rows."""
+    return SearchIndex((i, *kind.search(row)) for i, row in enumerate(rows))
+
+
 class RowTable(QAbstractTableModel, Generic[R]):
     """A table of frozen rows that sorts and filters itself.
 
@@ -92,12 +98,14 @@ class RowTable(QAbstractTableModel, Generic[R]):
 
     # --- contents -------------------------------------------------------------------------
 
-    def set_rows(self, rows: Iterable[R]) -> None:
-        """Shows these rows, keeping the search, the filters and the sort order."""
+    def set_rows(self, rows: Iterable[R], index: SearchIndex[int] | None = None) -> None:
+        """Shows these rows, keeping the search, the filters and the sort order. ``index``
+        is :func:`search_index` of exactly these rows, built beforehand off the UI thread
+        (seconds at 100,000 rows); without it the index is built here."""
         self.beginResetModel()
         self._rows = list(rows)
         self._position = {self.kind.key(row): i for i, row in enumerate(self._rows)}
-        self._index = SearchIndex((i, *self.kind.search(row)) for i, row in enumerate(self._rows))
+        self._index = index if index is not None else search_index(self.kind, self._rows)
         self._matching = set(self._index.find(self._query)) if self._query.strip() else None
         self._order = self._sorted(range(len(self._rows)))
         self._visible = self._filtered()
@@ -325,11 +333,12 @@ class SearchableTable(QWidget, Generic[R]):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
 
-    def set_rows(self, rows: Iterable[R]) -> None:
+    def set_rows(self, rows: Iterable[R], index: SearchIndex[int] | None = None) -> None:
         """Shows these rows; the facet boxes offer the values present, the current choices
-        and the selected row are kept where they still exist."""
+        and the selected row are kept where they still exist (``index``: as
+        :meth:`RowTable.set_rows`)."""
         key = self.current_key()
-        self.model.set_rows(rows)
+        self.model.set_rows(rows, index)
         for name, box in self.facet_boxes.items():
             chosen = box.currentData()
             box.blockSignals(True)

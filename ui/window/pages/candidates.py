@@ -1,0 +1,142 @@
+"""考生: the exam's candidates, searched by name, pinyin initials, ID number or ticket,
+filtered by center, level, room and status, with a candidate's details beside the table
+(the office's own screen: the ID number in full) and withdrawal of a candidate."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+
+from examdesk.enums import CandidateStatus
+from examdesk.services.rows.candidates import CandidateRow, candidate_rows
+from ui.window.pages import PageContext
+from ui.window.pages.listing import Exporter, ListPage
+from ui.window.tables import Column, RowKind
+
+if TYPE_CHECKING:
+    from examdesk.db import Session
+    from examdesk.services.exams import ExamRef
+
+
+def _seat(row: CandidateRow) -> str:
+    return "" if row.seat_no is None else str(row.seat_no)
+
+
+def _room(row: CandidateRow) -> str:
+    return f"{row.center_code} {row.room_code}" if row.seated else "—"
+
+
+class CandidatesPage(ListPage[CandidateRow]):
+    """The 考生 area (see the module's docstring); :meth:`select` takes a candidate's ID."""
+
+    withdraw_button: QPushButton
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.withdraw_button = QPushButton(self.tr("Withdraw..."))
+        self.withdraw_button.setObjectName("withdraw")
+        self.withdraw_button.setToolTip(
+            self.tr("The candidate no longer sits the exam: the seat is freed and the ticket "
+                    "number retired"))
+        self.withdraw_button.clicked.connect(self.withdraw)
+        self.withdraw_button.setEnabled(False)
+        self.action_bar.insertWidget(1, self.withdraw_button)
+
+    def facet_titles(self) -> Mapping[str, str]:
+        return {"center": self.tr("Center"), "level": self.tr("Level"),
+                "room": self.tr("Room"), "status": self.tr("Status")}
+
+    def read_rows(self, session: Session, exam: ExamRef,
+                  ids: Collection[int] | None = None) -> list[CandidateRow]:
+        return candidate_rows(session, exam, ids=ids)
+
+    def changed_keys(self, changes: object) -> Collection[int] | None:
+        from examdesk.services.exports import ExportResult
+        from examdesk.services.seat_changes import SeatChanges
+
+        if isinstance(changes, ExportResult):
+            return ()
+        if isinstance(changes, SeatChanges):
+            return changes.candidates
+        return None
+
+    def exporter(self) -> tuple[Exporter, str]:
+        from examdesk.services.exports import export_candidates
+
+        return export_candidates, self.tr("candidates.xlsx")
+
+    def details_of(self, row: CandidateRow) -> tuple[str, Sequence[tuple[str, str]]]:
+        self.withdraw_button.setEnabled(row.status is not CandidateStatus.WITHDRAWN)
+        return row.name, [
+            (self.tr("Name"), row.name),
+            (self.tr("Gender"), row.gender_label),
+            (self.tr("Document"), row.id_type_label),
+            (self.tr("ID number"), row.id_number),
+            (self.tr("Registration"), row.registration_no),
+            (self.tr("Level"), row.level),
+            (self.tr("Papers"), row.papers_text),
+            (self.tr("Work unit"), row.work_unit),
+            (self.tr("Phone"), row.phone),
+            (self.tr("Status"), row.status_label),
+            (self.tr("Center"), f"{row.center_code} {row.center_name}" if row.seated
+             else self.tr("not seated yet")),
+            (self.tr("Room"), row.room_code),
+            (self.tr("Seat"), _seat(row)),
+            (self.tr("Ticket"), row.ticket_no),
+        ]
+
+    def show_details(self, row: CandidateRow | None) -> None:
+        if row is None and hasattr(self, "withdraw_button"):
+            self.withdraw_button.setEnabled(False)
+        super().show_details(row)
+
+    def row_kind(self) -> RowKind[CandidateRow]:
+        return RowKind[CandidateRow](
+            key=lambda r: r.candidate_id,
+            columns=[
+                Column(self.tr("Name"), lambda r: r.name),
+                Column(self.tr("Gender"), lambda r: r.gender_label),
+                Column(self.tr("ID number"), lambda r: r.id_number),
+                Column(self.tr("Level"), lambda r: r.level),
+                Column(self.tr("Center"), lambda r: r.center_name),
+                Column(self.tr("Room"), lambda r: r.room_code),
+                Column(self.tr("Seat"), _seat, sort_key=lambda r: r.seat_no or 0, numeric=True),
+                Column(self.tr("Ticket"), lambda r: r.ticket_no),
+                Column(self.tr("Registration"), lambda r: r.registration_no),
+                Column(self.tr("Status"), lambda r: r.status_label),
+                Column(self.tr("Work unit"), lambda r: r.work_unit),
+            ],
+            search=lambda r: (r.search_name, r.search_fields),
+            facets={
+                "center": lambda r: r.center_name or "—",
+                "level": lambda r: r.level,
+                "room": _room,
+                "status": lambda r: r.status_label,
+            },
+        )
+
+    def withdraw(self) -> None:
+        """Withdraws the selected candidate after asking (the seat is freed for good)."""
+        row = self.current_row()
+        if row is None or self.exam is None:
+            return
+        text = (self.tr("Withdraw %1? Their seat in room %2 is freed and ticket %3 is "
+                        "retired for good.").replace("%1", row.name)
+                .replace("%2", f"{row.center_name} {row.room_code}").replace("%3", row.ticket_no)
+                if row.seated else
+                self.tr("Withdraw %1? They will no longer be seated.").replace("%1", row.name))
+        answer = QMessageBox.question(self, self.tr("Withdraw a candidate"), text)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        exam, candidate_id = self.exam, row.candidate_id
+
+        def work(session: Session, _progress: object, _cancelled: object) -> object:
+            from examdesk.services.audit import Actor
+            from examdesk.services.seat_changes import withdraw_candidate
+
+            return withdraw_candidate(session, Actor.from_environment(), exam, candidate_id)
+
+        # the window hands the change set to every page's refresh (the rows it touched)
+        self.context.operations.write("withdraw", self.tr("Withdrawing the candidate"), work)
