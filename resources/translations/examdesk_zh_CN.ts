@@ -3836,6 +3836,33 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
 </context>
 <context>
+    <name>Rooms</name>
+    <message>
+        <source>No room has the ID {id} in this exam.</source>
+        <translation>本次考试没有 ID 为 {id} 的考场。</translation>
+    </message>
+    <message>
+        <source>A room has 1 to {most} rows and columns of seats.</source>
+        <translation>考场座位的排数和列数为 1 到 {most}。</translation>
+    </message>
+    <message>
+        <source>The floor is a number from -5 to 200.</source>
+        <translation>楼层是 -5 到 200 之间的数字。</translation>
+    </message>
+    <message>
+        <source>At most {most} characters.</source>
+        <translation>最多 {most} 个字。</translation>
+    </message>
+    <message>
+        <source>This room is locked in the plan and cannot change; unlock it first.</source>
+        <translation>此考场在编排中已锁定，不能更改；请先解锁。</translation>
+    </message>
+    <message>
+        <source>{count} candidates are seated in this room; its seats cannot change. Move them out first.</source>
+        <translation>此考场已安排 {count} 名考生，座位不能更改。请先把考生移出。</translation>
+    </message>
+</context>
+<context>
     <name>Rows</name>
     <message>
         <source>withdrawn</source>
@@ -4158,6 +4185,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>地点</translation>
     </message>
     <message>
+        <source>Search: name, pinyin initials, ID number, work unit, phone...</source>
+        <translation>搜索：姓名、拼音首字母、证件号码、工作单位、电话……</translation>
+    </message>
+    <message>
         <source>staff.xlsx</source>
         <translation>工作人员.xlsx</translation>
     </message>
@@ -4223,6 +4254,42 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>教室</translation>
     </message>
     <message>
+        <source>Change this room</source>
+        <translation>修改此考场</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <source>Rows of seats</source>
+        <translation>座位排数</translation>
+    </message>
+    <message>
+        <source>Columns of seats</source>
+        <translation>座位列数</translation>
+    </message>
+    <message>
+        <source>Save the room</source>
+        <translation>保存考场</translation>
+    </message>
+    <message>
+        <source>Saving the room</source>
+        <translation>正在保存考场</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
         <source>Layout</source>
         <translation>座位排列</translation>
     </message>
@@ -4241,6 +4308,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Levels</source>
         <translation>级别</translation>
+    </message>
+    <message>
+        <source>Search: center name, pinyin initials, room, classroom, building...</source>
+        <translation>搜索：考点名称、拼音首字母、考场号、教室、楼栋……</translation>
     </message>
     <message>
         <source>rooms.xlsx</source>

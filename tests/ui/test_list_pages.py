@@ -56,10 +56,15 @@ def initials(name: str) -> str:
 
 
 def type_chinese(page: ListPage, text: str) -> None:
-    page.table.search_box.setFocus()
+    commit(page.table.search_box, text)
+
+
+def commit(line, text: str) -> None:
+    """Chinese as an input method commits it into the line edit (replacing a selection)."""
+    line.setFocus()
     event = QInputMethodEvent()
     event.setCommitString(text)
-    QApplication.sendEvent(page.table.search_box, event)
+    QApplication.sendEvent(line, event)
 
 
 def shoot(page: ListPage, name: str) -> None:
@@ -183,10 +188,83 @@ def test_export_writes_the_workbook_of_examdesk_export(
                         lambda *args, **kwargs: (str(target), ""))
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "list.xlsx" in page.message.text(), timeout=30_000)
-    sheet = load_workbook(tmp_path / "list.xlsx", read_only=True).worksheets[0]
-    values = [tuple(row) for row in sheet.iter_rows(values_only=True)]
+    book = load_workbook(tmp_path / "list.xlsx", read_only=True)
+    values = [tuple(row) for row in book.worksheets[0].iter_rows(values_only=True)]
+    book.close()
     headers = {"考生名单": exports.CANDIDATE_COLUMNS, "考点考场": exports.ROOM_COLUMNS,
                "工作人员": exports.STAFF_COLUMNS}[title]
     header_names = [getattr(h, "header", h) for h in headers]
     assert any(all(name in row for name in header_names[:3]) for row in values[:5])
     wait_idle(page, qtbot)
+
+
+def spy_reads(page: ListPage, monkeypatch) -> list[object]:
+    """The ``ids`` of every read of the page's rows from now on."""
+    read = page.read_rows
+    asked: list[object] = []
+    monkeypatch.setattr(page, "read_rows", lambda session, exam, ids=None: (
+        asked.append(ids), read(session, exam, ids=ids))[1])
+    return asked
+
+
+def retype(qtbot, widget, text: str) -> None:
+    line = widget.lineEdit() if hasattr(widget, "lineEdit") else widget
+    line.selectAll()
+    qtbot.keyClicks(line, text)
+
+
+def test_shrinking_an_occupied_room_is_refused_beside_the_field_and_writes_nothing(
+        demo_copy, settings, qtbot, monkeypatch) -> None:
+    page = open_page(VenuesPage, demo_copy, settings, qtbot)
+    room = next(r for r in page.table.model.shown() if r.seated and not r.locked)
+    page.select(room.room_id)
+    asked = spy_reads(page, monkeypatch)
+    changes: list[object] = []
+    page.context.operations.changed.connect(changes.append)
+    retype(qtbot, page.columns_box, str(room.columns - 1))
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    error = page.errors["columns"]
+    qtbot.waitUntil(error.isVisible, timeout=20_000)
+    wait_idle(page, qtbot)
+    assert error.text() == (f"此考场已安排 {room.seated} 名考生，座位不能更改。"
+                            "请先把考生移出。")
+    assert not page.errors["rows"].isVisible()
+    assert asked == [] and changes == []
+    with demo_copy.begin() as session:
+        again = room_rows(session, resolve_exam(session), ids=[room.room_id])
+    assert again == [room]
+    shoot(page, "venues-refused")
+
+
+def test_a_good_room_edit_refreshes_only_its_row(demo_copy, settings, qtbot, monkeypatch) -> None:
+    page = open_page(VenuesPage, demo_copy, settings, qtbot)
+    model = page.table.model
+    room = next(r for r in model.shown() if not r.seated and not r.locked)
+    others = [r for r in model.shown() if r.room_id != room.room_id]
+    page.select(room.room_id)
+    asked = spy_reads(page, monkeypatch)
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda first, last: changed.append((first.row(), last.row())))
+    retype(qtbot, page.floor_box, "7")  # the floor is not searched: the line is refreshed
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.detail_value("位置").endswith("7楼"), timeout=20_000)
+    wait_idle(page, qtbot)
+    assert asked == [[room.room_id]]
+    line = model.line_of(room.room_id)
+    assert changed == [(line, line)]
+    assert [r for r in model.shown() if r.room_id != room.room_id] == others
+    assert page.saved_label.text() == "已保存。"
+
+
+def test_a_room_renamed_in_chinese_is_found_by_its_new_name(
+        demo_copy, settings, qtbot) -> None:
+    page = open_page(VenuesPage, demo_copy, settings, qtbot)
+    room = next(r for r in page.table.model.shown() if not r.locked)
+    page.select(room.room_id)
+    page.label_box.selectAll()
+    commit(page.label_box, "阶梯教室")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.detail_value("教室") == "阶梯教室", timeout=20_000)
+    wait_idle(page, qtbot)
+    type_chinese(page, "阶梯")
+    assert [r.room_id for r in page.table.model.shown()] == [room.room_id]

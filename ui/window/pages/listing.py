@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from examdesk.errors import ExamDeskError
 from ui.window.pages import Page, PageContext
+from ui.window.signals import emit
 from ui.window.tables import RowKind, SearchableTable, search_index
 
 if TYPE_CHECKING:
@@ -65,6 +67,9 @@ class ListPage(Page, Generic[R]):
         self.loaded = False
         self.table: SearchableTable[R] = SearchableTable(kind, facet_titles)
         self.table.selected.connect(self._show_selected)
+        hint = self.search_hint()
+        if hint:
+            self.table.search_box.setPlaceholderText(hint)
         for box in self.table.facet_boxes.values():
             # wide enough to read 全部：考点 or a center's name, not as wide as the longest
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -131,6 +136,10 @@ class ListPage(Page, Generic[R]):
     def facet_titles(self) -> Mapping[str, str]:
         """The filters offered beside the search box: facet -> its title."""
         raise NotImplementedError
+
+    def search_hint(self) -> str:
+        """What the search box says it finds ("": the table's own hint, for people)."""
+        return ""
 
     def read_rows(self, session: Session, exam: ExamRef,
                   ids: Collection[int] | None = None) -> list[R]:
@@ -239,6 +248,37 @@ class ListPage(Page, Generic[R]):
                 widget = value.widget() if value is not None else None
                 return widget.text() if isinstance(widget, QLabel) else ""
         return ""
+
+    # --- changes ------------------------------------------------------------------------------
+
+    def write_or_refuse(self, purpose: str, title: str, work: Callable[[Session], object],
+                        on_refused: Callable[[ExamDeskError], None],
+                        on_done: Callable[[object], None] | None = None) -> None:
+        """Runs a change in one writing transaction in the background. A refusal
+        (:class:`~examdesk.errors.ExamDeskError`: a bad value, a rule) writes nothing and goes
+        to ``on_refused`` (shown beside the field it names, not in a dialog); a change set
+        goes to ``on_done`` and, as every change made in the window, to the pages' refresh."""
+        database = self.context.operations.database
+        assert database is not None
+
+        def run(_progress: object, _cancelled: object) -> tuple[bool, object]:
+            try:
+                with database.write(purpose) as session:
+                    return True, work(session)
+            except ExamDeskError as error:  # rolled back: nothing written
+                return False, error
+
+        def finished(outcome: tuple[bool, object]) -> None:
+            done, value = outcome
+            if not done:
+                assert isinstance(value, ExamDeskError)
+                on_refused(value)
+                return
+            if on_done is not None:
+                on_done(value)
+            emit(self.context.operations.changed, value)
+
+        self.context.operations.run(title, run, on_success=finished)
 
     # --- export -----------------------------------------------------------------------------
 

@@ -58,6 +58,9 @@ class StaffPage(ListPage[StaffRow]):
             search=lambda d: (d.search_name, d.search_fields),
         )
 
+    def search_hint(self) -> str:
+        return self.tr("Search: name, pinyin initials, ID number, work unit, phone...")
+
     def read_rows(self, session: Session, exam: ExamRef,
                   ids: Collection[int] | None = None) -> list[StaffRow]:
         return staff_rows(session, exam, ids=ids)

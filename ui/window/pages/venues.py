@@ -7,7 +7,21 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from examdesk.errors import ExamDeskError
 from examdesk.services.rows.rooms import RoomRow, room_rows
+from ui.window.pages import PageContext
 from ui.window.pages.listing import Exporter, ListPage
 from ui.window.tables import Column, RowKind
 
@@ -17,7 +31,122 @@ if TYPE_CHECKING:
 
 
 class VenuesPage(ListPage[RoomRow]):
-    """The 考点考场 area (see the module's docstring); :meth:`select` takes a room's ID."""
+    """The 考点考场 area (see the module's docstring); :meth:`select` takes a room's ID.
+
+    Under a room's details, its place (building, floor, classroom) and seat grid can be
+    changed; a refusal (a locked room, the seats of a room with candidates seated) is shown
+    beside the field it concerns and nothing is written.
+    """
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.editing: int | None = None  # the room the form holds (None: fill it again)
+        self.shown_room: int | None = None
+        box = QGroupBox(self.tr("Change this room"))
+        box.setObjectName("room-edit")
+        form = QFormLayout(box)
+        self.rows_box = QSpinBox()
+        self.columns_box = QSpinBox()
+        for spin in (self.rows_box, self.columns_box):
+            spin.setRange(0, 99)  # the service says what is allowed, beside the field
+        self.floor_box = QSpinBox()
+        self.floor_box.setRange(-9, 999)
+        self.floor_box.setSpecialValueText(self.tr("none"))
+        self.floor_box.setMinimum(-10)  # -10 shows "none": no floor given
+        self.building_box = QLineEdit()
+        self.label_box = QLineEdit()
+        self.inputs: dict[str, QWidget] = {
+            "building": self.building_box, "floor": self.floor_box, "label": self.label_box,
+            "rows": self.rows_box, "columns": self.columns_box}
+        self.errors: dict[str, QLabel] = {}
+        titles = {"building": self.tr("Building"), "floor": self.tr("Floor"),
+                  "label": self.tr("Classroom"), "rows": self.tr("Rows of seats"),
+                  "columns": self.tr("Columns of seats")}
+        for name, widget in self.inputs.items():
+            widget.setObjectName(f"edit-{name}")
+            error = QLabel()
+            error.setObjectName(f"error-{name}")
+            error.setWordWrap(True)
+            error.setStyleSheet("color: #b00020;")
+            error.hide()
+            self.errors[name] = error
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(widget)
+            column.addWidget(error)
+            form.addRow(titles[name], column)
+        self.save_button = QPushButton(self.tr("Save the room"))
+        self.save_button.setObjectName("save-room")
+        self.save_button.clicked.connect(self.save_room)
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("saved")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.saved_label, 1)
+        buttons.addWidget(self.save_button)
+        form.addRow(buttons)
+        self.edit_box = box
+        box.setEnabled(False)
+        self.details_extra.addWidget(box)
+
+    def show_details(self, row: RoomRow | None) -> None:
+        super().show_details(row)
+        if not hasattr(self, "edit_box"):
+            return
+        self.edit_box.setEnabled(row is not None)
+        if row is None or row.room_id == self.editing:
+            return  # the clerk's unsaved values stay while the same room is shown
+        if row.room_id != self.shown_room:
+            self._clear_errors()
+            self.saved_label.clear()
+        self.editing = self.shown_room = row.room_id
+        self.building_box.setText(row.building)
+        self.label_box.setText(row.label)
+        self.floor_box.setValue(row.floor if row.floor is not None else self.floor_box.minimum())
+        self.rows_box.setValue(row.rows)
+        self.columns_box.setValue(row.columns)
+
+    def _clear_errors(self) -> None:
+        for error in self.errors.values():
+            error.clear()
+            error.hide()
+
+    def save_room(self) -> None:
+        """Writes the values of the form to the room shown (refused values: see the class)."""
+        row = self.current_row()
+        if row is None or self.exam is None:
+            return
+        self._clear_errors()
+        self.saved_label.clear()
+        exam, room_id = self.exam, row.room_id
+        floor = self.floor_box.value()
+        rows, columns = self.rows_box.value(), self.columns_box.value()
+        building, label = self.building_box.text(), self.label_box.text()
+        floor_or_none = None if floor == self.floor_box.minimum() else floor
+
+        def work(session: Session) -> object:
+            from examdesk.services.audit import Actor
+            from examdesk.services.room_edits import edit_room
+
+            return edit_room(session, Actor.from_environment(), exam, room_id, rows=rows,
+                             columns=columns, building=building, floor=floor_or_none,
+                             label=label)
+
+        self.save_button.setEnabled(False)
+        self.write_or_refuse("edit room", self.tr("Saving the room"), work,
+                             self._refused, self._saved)
+
+    def _refused(self, error: ExamDeskError) -> None:
+        self.save_button.setEnabled(True)
+        field = str(error.fields.get("field", "rows"))
+        label = self.errors[field] if field in self.errors else self.errors["rows"]
+        label.setText(str(error))
+        label.show()
+        self.inputs.get(field, self.rows_box).setFocus()
+
+    def _saved(self, _changes: object) -> None:
+        self.save_button.setEnabled(True)
+        self.editing = None  # the form shows the room as read again
+        self.saved_label.setText(self.tr("Saved."))
 
     def facet_titles(self) -> Mapping[str, str]:
         return {"center": self.tr("Center"), "level": self.tr("Level")}
@@ -48,6 +177,9 @@ class VenuesPage(ListPage[RoomRow]):
             },
         )
 
+    def search_hint(self) -> str:
+        return self.tr("Search: center name, pinyin initials, room, classroom, building...")
+
     def read_rows(self, session: Session, exam: ExamRef,
                   ids: Collection[int] | None = None) -> list[RoomRow]:
         return room_rows(session, exam, ids=ids)
@@ -58,7 +190,9 @@ class VenuesPage(ListPage[RoomRow]):
 
         if isinstance(changes, ExportResult):
             return ()
-        if isinstance(changes, SeatChanges):
+        from examdesk.services.room_edits import RoomChanges
+
+        if isinstance(changes, SeatChanges | RoomChanges):
             return changes.rooms
         return None
 
