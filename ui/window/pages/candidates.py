@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from examdesk.enums import CandidateStatus
-from examdesk.services.rows.candidates import CandidateRow, candidate_rows
+from examdesk.services.rows.candidates import CandidateRow, candidate_rows, status_label
 from ui.window.pages import PageContext
 from ui.window.pages.listing import Exporter, ListPage
 from ui.window.tables import Column, RowKind
@@ -93,6 +93,8 @@ class CandidatesPage(ListPage[CandidateRow]):
         super().show_details(row)
 
     def row_kind(self) -> RowKind[CandidateRow]:
+        # each status named once, not once per candidate
+        statuses = {status: status_label(status) for status in CandidateStatus}
         return RowKind[CandidateRow](
             key=lambda r: r.candidate_id,
             columns=[
@@ -113,7 +115,7 @@ class CandidatesPage(ListPage[CandidateRow]):
                 "center": lambda r: r.center_name or "—",
                 "level": lambda r: r.level,
                 "room": _room,
-                "status": lambda r: r.status_label,
+                "status": lambda r: statuses[r.status],
             },
         )
 

@@ -29,11 +29,10 @@ from PySide6.QtWidgets import (
 from examdesk.errors import ExamDeskError
 from ui.window.pages import Page, PageContext
 from ui.window.signals import emit
-from ui.window.tables import RowKind, SearchableTable, search_index
+from ui.window.tables import Prepared, RowKind, SearchableTable, prepare
 
 if TYPE_CHECKING:
     from examdesk.db import Session
-    from examdesk.search import SearchIndex
     from examdesk.services.exams import ExamRef
     from examdesk.services.exports import ExportResult
 
@@ -171,17 +170,17 @@ class ListPage(Page, Generic[R]):
         kind = self.table.model.kind
 
         def work(session: Session, _progress: object, _cancelled: object
-                 ) -> tuple[ExamRef, list[R], SearchIndex[int]]:
+                 ) -> tuple[ExamRef, list[R], Prepared]:
             exam = current_exam(session)
             rows = self.read_rows(session, exam)
-            return exam, rows, search_index(kind, rows)
+            return exam, rows, prepare(kind, rows)
 
-        self.context.operations.read(translate("ListPage", "Reading the list"), work,
+        self.context.operations.read(self.tr("Reading the list"), work,
                                      on_success=self._loaded)
 
-    def _loaded(self, loaded: tuple[ExamRef, list[R], SearchIndex[int]]) -> None:
-        self.exam, rows, index = loaded
-        self.table.set_rows(rows, index)
+    def _loaded(self, loaded: tuple[ExamRef, list[R], Prepared]) -> None:
+        self.exam, rows, prepared = loaded
+        self.table.set_rows(rows, prepared)
         self.loaded = True
         if self._pending is not None:
             self.table.select(self._pending)
@@ -189,18 +188,35 @@ class ListPage(Page, Generic[R]):
         self._show_selected(self.table.current_key())
 
     def _read_some(self, keys: Collection[int]) -> None:
+        """Reads again the rows a change touched. When they change what the search or a
+        filter sees, the table is computed again on the worker thread too (from the rows
+        shown now and the rows read), not on the UI thread."""
         exam = self.exam
         assert exam is not None
+        model = self.table.model
+        kind, shown = model.kind, model.rows()
 
-        def work(session: Session, _progress: object, _cancelled: object) -> list[R]:
-            return self.read_rows(session, exam, ids=sorted(keys))
+        def work(session: Session, _progress: object, _cancelled: object
+                 ) -> tuple[list[R], tuple[list[R], Prepared] | None]:
+            changed = self.read_rows(session, exam, ids=sorted(keys))
+            if not changed:
+                return changed, None
+            by_key = {kind.key(row): row for row in changed}
+            known = {kind.key(row) for row in shown}
+            merged = [by_key.get(kind.key(row), row) for row in shown]
+            merged += [row for row in changed if kind.key(row) not in known]
+            return changed, (merged, prepare(kind, merged))
 
-        self.context.operations.read(translate("ListPage", "Reading the changed rows"), work,
+        self.context.operations.read(self.tr("Reading the changed rows"), work,
                                      on_success=self._updated)
 
-    def _updated(self, rows: list[R]) -> None:
+    def _updated(self, read: tuple[list[R], tuple[list[R], Prepared] | None]) -> None:
+        changed, whole = read
         key = self.table.current_key()
-        self.table.model.update_rows(rows)  # rebuilds the index when a searched value changed
+        if whole is not None and self.table.model.reorders(changed):
+            self.table.set_rows(*whole)  # keeps the filters and the selected row
+        else:
+            self.table.model.update_rows(changed)  # the lines shown, refreshed in place
         if key is not None and self.table.current_key() != key:
             self.table.select(key)
         self._show_selected(self.table.current_key())
