@@ -146,6 +146,10 @@
         <translation>尚未编排</translation>
     </message>
     <message>
+        <source>Reading the photo</source>
+        <translation>正在读取照片</translation>
+    </message>
+    <message>
         <source>Withdraw %1? Their seat in room %2 is freed and ticket %3 is retired for good.</source>
         <translation>确定让%1退考？其在%2的座位将被释放，准考证号%3永久作废。</translation>
     </message>

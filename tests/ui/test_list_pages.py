@@ -268,3 +268,27 @@ def test_a_room_renamed_in_chinese_is_found_by_its_new_name(
     wait_idle(page, qtbot)
     type_chinese(page, "阶梯")
     assert [r.room_id for r in page.table.model.shown()] == [room.room_id]
+
+
+def test_a_candidates_photo_is_shown_beside_their_details(demo_copy, settings, qtbot) -> None:
+    from io import BytesIO
+
+    from PIL import Image
+
+    from examdesk.model import CandidatePhoto
+
+    with demo_copy.begin() as session:
+        exam = resolve_exam(session)
+        someone = candidate_rows(session, exam)[3]
+        data = BytesIO()
+        Image.new("RGB", (300, 400), "red").save(data, "JPEG")
+        session.add(CandidatePhoto(candidate_id=someone.candidate_id, data=data.getvalue()))
+    page = open_page(CandidatesPage, demo_copy, settings, qtbot)
+    page.select(someone.candidate_id)
+    qtbot.waitUntil(lambda: page.photo.pixmap() is not None
+                    and not page.photo.pixmap().isNull(), timeout=20_000)
+    assert page.photo.pixmap().width() == 120
+    page.select(next(r.candidate_id for r in page.table.model.shown()
+                     if r.candidate_id != someone.candidate_id))
+    assert page.photo.pixmap().isNull()
+    wait_idle(page, qtbot)

@@ -7,7 +7,9 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 
 from examdesk.enums import CandidateStatus
 from examdesk.services.rows.candidates import CandidateRow, candidate_rows, status_label
@@ -43,6 +45,11 @@ class CandidatesPage(ListPage[CandidateRow]):
         self.withdraw_button.clicked.connect(self.withdraw)
         self.withdraw_button.setEnabled(False)
         self.action_bar.insertWidget(1, self.withdraw_button)
+        self.photo = QLabel()
+        self.photo.setObjectName("photo")
+        self.photo.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.details_extra.addWidget(self.photo)
+        self._photo_of: int | None = None
 
     def facet_titles(self) -> Mapping[str, str]:
         return {"center": self.tr("Center"), "level": self.tr("Level"),
@@ -91,6 +98,35 @@ class CandidatesPage(ListPage[CandidateRow]):
         if row is None and hasattr(self, "withdraw_button"):
             self.withdraw_button.setEnabled(False)
         super().show_details(row)
+        if hasattr(self, "photo"):
+            self._read_photo(None if row is None else row.candidate_id)
+
+    def _read_photo(self, candidate_id: int | None) -> None:
+        """Shows the candidate's photo when they have one (read in the background)."""
+        if candidate_id == self._photo_of:
+            return
+        self._photo_of = candidate_id
+        self.photo.clear()
+        exam = self.exam
+        if candidate_id is None or exam is None:
+            return
+
+        def work(session: Session, _progress: object, _cancelled: object) -> bytes | None:
+            from examdesk.services.photos import candidate_photo
+
+            return candidate_photo(session, exam, candidate_id)
+
+        self.context.operations.read(
+            self.tr("Reading the photo"), work, quiet=True,
+            on_success=lambda data: self._show_photo(candidate_id, data))
+
+    def _show_photo(self, candidate_id: int, data: bytes | None) -> None:
+        if candidate_id != self._photo_of or not data:
+            return
+        image = QPixmap()
+        if image.loadFromData(data):
+            self.photo.setPixmap(image.scaledToWidth(
+                120, Qt.TransformationMode.SmoothTransformation))
 
     def row_kind(self) -> RowKind[CandidateRow]:
         # each status named once, not once per candidate

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -66,6 +67,9 @@ class ListPage(Page, Generic[R]):
         self.loaded = False
         self.table: SearchableTable[R] = SearchableTable(kind, facet_titles)
         self.table.selected.connect(self._show_selected)
+        # the count is read whole; the search box gives way
+        self.table.count_label.setSizePolicy(QSizePolicy.Policy.Minimum,
+                                             QSizePolicy.Policy.Preferred)
         hint = self.search_hint()
         if hint:
             self.table.search_box.setPlaceholderText(hint)
