@@ -72,6 +72,17 @@
     </message>
 </context>
 <context>
+    <name>Candidates</name>
+    <message>
+        <source>No candidate has the ID {id} in this exam.</source>
+        <translation>本次考试没有 ID 为 {id} 的考生。</translation>
+    </message>
+    <message>
+        <source>This is not a mobile number (11 digits starting with 1) or a landline number with its area code.</source>
+        <translation>这不是手机号码（以 1 开头的 11 位数字），也不是带区号的固定电话。</translation>
+    </message>
+</context>
+<context>
     <name>CandidatesPage</name>
     <message>
         <source>Name</source>
@@ -126,6 +137,14 @@
         <translation>考生不再参加考试：释放座位，准考证号作废</translation>
     </message>
     <message>
+        <source>Save the phone</source>
+        <translation>保存电话</translation>
+    </message>
+    <message>
+        <source>Change the phone:</source>
+        <translation>修改联系电话：</translation>
+    </message>
+    <message>
         <source>candidates.xlsx</source>
         <translation>考生名单.xlsx</translation>
     </message>
@@ -144,6 +163,10 @@
     <message>
         <source>not seated yet</source>
         <translation>尚未编排</translation>
+    </message>
+    <message>
+        <source>Saving the phone</source>
+        <translation>正在保存电话</translation>
     </message>
     <message>
         <source>Reading the photo</source>

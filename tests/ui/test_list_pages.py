@@ -292,3 +292,31 @@ def test_a_candidates_photo_is_shown_beside_their_details(demo_copy, settings, q
                      if r.candidate_id != someone.candidate_id))
     assert page.photo.pixmap().isNull()
     wait_idle(page, qtbot)
+
+
+def test_a_wrong_phone_is_refused_beside_the_field_and_a_good_one_refreshes_its_row(
+        demo_copy, settings, qtbot, monkeypatch) -> None:
+    page = open_page(CandidatesPage, demo_copy, settings, qtbot)
+    model = page.table.model
+    someone = model.shown()[2]
+    page.select(someone.candidate_id)
+    asked = spy_reads(page, monkeypatch)
+    retype(qtbot, page.phone_box, "12345")
+    qtbot.mouseClick(page.save_phone_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.phone_error.isVisible, timeout=20_000)
+    wait_idle(page, qtbot)
+    assert page.phone_error.text() == "这不是手机号码（以 1 开头的 11 位数字），也不是带区号的固定电话。"
+    assert asked == []
+    with demo_copy.begin() as session:
+        assert candidate_rows(session, resolve_exam(session),
+                              ids=[someone.candidate_id]) == [someone]
+    shoot(page, "candidates-refused")
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda first, last: changed.append((first.row(), last.row())))
+    retype(qtbot, page.phone_box, "0394-8234567")
+    qtbot.keyClick(page.phone_box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.detail_value("联系电话") == "0394-8234567", timeout=20_000)
+    wait_idle(page, qtbot)
+    assert asked == [[someone.candidate_id]]
+    assert changed == [(2, 2)]
+    assert not page.phone_error.isVisible()

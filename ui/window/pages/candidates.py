@@ -9,9 +9,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from examdesk.enums import CandidateStatus
+from examdesk.errors import ExamDeskError
 from examdesk.services.rows.candidates import CandidateRow, candidate_rows, status_label
 from ui.window.pages import PageContext
 from ui.window.pages.listing import Exporter, ListPage
@@ -45,6 +53,25 @@ class CandidatesPage(ListPage[CandidateRow]):
         self.withdraw_button.clicked.connect(self.withdraw)
         self.withdraw_button.setEnabled(False)
         self.action_bar.insertWidget(1, self.withdraw_button)
+        # the phone, changed under the details (the import's rules; a refusal beside it)
+        self.phone_box = QLineEdit()
+        self.phone_box.setObjectName("edit-phone")
+        self.phone_error = QLabel()
+        self.phone_error.setObjectName("error-phone")
+        self.phone_error.setWordWrap(True)
+        self.phone_error.setStyleSheet("color: #b00020;")
+        self.phone_error.hide()
+        self.save_phone_button = QPushButton(self.tr("Save the phone"))
+        self.save_phone_button.setObjectName("save-phone")
+        self.save_phone_button.clicked.connect(self.save_phone)
+        self.phone_box.returnPressed.connect(self.save_phone)
+        phone_row = QHBoxLayout()
+        phone_row.addWidget(QLabel(self.tr("Change the phone:")))
+        phone_row.addWidget(self.phone_box, 1)
+        phone_row.addWidget(self.save_phone_button)
+        self.details_extra.addLayout(phone_row)
+        self.details_extra.addWidget(self.phone_error)
+        self._phone_of: int | None = None
         self.photo = QLabel()
         self.photo.setObjectName("photo")
         self.photo.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -65,7 +92,9 @@ class CandidatesPage(ListPage[CandidateRow]):
 
         if isinstance(changes, ExportResult):
             return ()
-        if isinstance(changes, SeatChanges):
+        from examdesk.services.candidate_edits import CandidateChanges
+
+        if isinstance(changes, SeatChanges | CandidateChanges):
             return changes.candidates
         return None
 
@@ -100,6 +129,38 @@ class CandidatesPage(ListPage[CandidateRow]):
         super().show_details(row)
         if hasattr(self, "photo"):
             self._read_photo(None if row is None else row.candidate_id)
+            key = None if row is None else row.candidate_id
+            if key != self._phone_of:  # what the clerk typed stays while the row is shown
+                self._phone_of = key
+                self.phone_error.hide()
+                self.phone_box.setText("" if row is None else row.phone)
+            elif row is not None and not self.phone_error.isVisible():
+                self.phone_box.setText(row.phone)
+            self.phone_box.setEnabled(row is not None)
+            self.save_phone_button.setEnabled(row is not None)
+
+    def save_phone(self) -> None:
+        """Writes the phone typed to the selected candidate (a wrong one: see __init__)."""
+        row = self.current_row()
+        if row is None or self.exam is None:
+            return
+        exam, candidate_id, phone = self.exam, row.candidate_id, self.phone_box.text()
+        self.phone_error.hide()
+
+        def work(session: Session) -> object:
+            from examdesk.services.audit import Actor
+            from examdesk.services.candidate_edits import edit_candidate_phone
+
+            return edit_candidate_phone(session, Actor.from_environment(), exam,
+                                        candidate_id, phone)
+
+        self.write_or_refuse("edit candidate", self.tr("Saving the phone"), work,
+                             self._phone_refused)
+
+    def _phone_refused(self, error: ExamDeskError) -> None:
+        self.phone_error.setText(str(error))
+        self.phone_error.show()
+        self.phone_box.setFocus()
 
     def _read_photo(self, candidate_id: int | None) -> None:
         """Shows the candidate's photo when they have one (read in the background)."""

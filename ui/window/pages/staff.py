@@ -66,9 +66,12 @@ class StaffPage(ListPage[StaffRow]):
         return staff_rows(session, exam, ids=ids)
 
     def changed_keys(self, changes: object) -> Collection[int] | None:
+        from examdesk.services.candidate_edits import CandidateChanges
         from examdesk.services.exports import ExportResult
 
-        return () if isinstance(changes, ExportResult) else None
+        if isinstance(changes, ExportResult | CandidateChanges):
+            return ()
+        return None
 
     def exporter(self) -> tuple[Exporter, str]:
         from examdesk.services.exports import export_staff

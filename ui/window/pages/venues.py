@@ -185,10 +185,11 @@ class VenuesPage(ListPage[RoomRow]):
         return room_rows(session, exam, ids=ids)
 
     def changed_keys(self, changes: object) -> Collection[int] | None:
+        from examdesk.services.candidate_edits import CandidateChanges
         from examdesk.services.exports import ExportResult
         from examdesk.services.seat_changes import SeatChanges
 
-        if isinstance(changes, ExportResult):
+        if isinstance(changes, ExportResult | CandidateChanges):
             return ()
         from examdesk.services.room_edits import RoomChanges
 
