@@ -72,6 +72,124 @@
     </message>
 </context>
 <context>
+    <name>Candidates</name>
+    <message>
+        <source>No candidate has the ID {id} in this exam.</source>
+        <translation>本次考试没有 ID 为 {id} 的考生。</translation>
+    </message>
+    <message>
+        <source>This is not a mobile number (11 digits starting with 1) or a landline number with its area code.</source>
+        <translation>这不是手机号码（以 1 开头的 11 位数字），也不是带区号的固定电话。</translation>
+    </message>
+</context>
+<context>
+    <name>CandidatesPage</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>报考级别</translation>
+    </message>
+    <message>
+        <source>Center</source>
+        <translation>考点</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>考场</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>座号</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>准考证号</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>报名序号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Work unit</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Withdraw...</source>
+        <translation>退考…</translation>
+    </message>
+    <message>
+        <source>The candidate no longer sits the exam: the seat is freed and the ticket number retired</source>
+        <translation>考生不再参加考试：释放座位，准考证号作废</translation>
+    </message>
+    <message>
+        <source>Save the phone</source>
+        <translation>保存电话</translation>
+    </message>
+    <message>
+        <source>Change the phone:</source>
+        <translation>修改联系电话：</translation>
+    </message>
+    <message>
+        <source>candidates.xlsx</source>
+        <translation>考生名单.xlsx</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>Papers</source>
+        <translation>报考科目</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>not seated yet</source>
+        <translation>尚未编排</translation>
+    </message>
+    <message>
+        <source>Saving the phone</source>
+        <translation>正在保存电话</translation>
+    </message>
+    <message>
+        <source>Reading the photo</source>
+        <translation>正在读取照片</translation>
+    </message>
+    <message>
+        <source>Withdraw %1? Their seat in room %2 is freed and ticket %3 is retired for good.</source>
+        <translation>确定让%1退考？其在%2的座位将被释放，准考证号%3永久作废。</translation>
+    </message>
+    <message>
+        <source>Withdraw %1? They will no longer be seated.</source>
+        <translation>确定让%1退考？之后不再为其编排座位。</translation>
+    </message>
+    <message>
+        <source>Withdraw a candidate</source>
+        <translation>考生退考</translation>
+    </message>
+    <message>
+        <source>Withdrawing the candidate</source>
+        <translation>正在办理退考</translation>
+    </message>
+</context>
+<context>
     <name>ChangesModel</name>
     <message>
         <source>Added</source>
@@ -2943,6 +3061,45 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
 </context>
 <context>
+    <name>ListPage</name>
+    <message>
+        <source>Export...</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Write the whole list to an Excel workbook</source>
+        <translation>将整个列表导出为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>Reading the list</source>
+        <translation>正在读取列表</translation>
+    </message>
+    <message>
+        <source>Reading the changed rows</source>
+        <translation>正在读取变更的行</translation>
+    </message>
+    <message>
+        <source>Select a row to see its details</source>
+        <translation>选择一行以查看详情</translation>
+    </message>
+    <message>
+        <source>Export the list</source>
+        <translation>导出列表</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting the list</source>
+        <translation>正在导出列表</translation>
+    </message>
+    <message>
+        <source>Wrote %1 rows to %2</source>
+        <translation>已将 %1 行写入 %2</translation>
+    </message>
+</context>
+<context>
     <name>Lookup</name>
     <message>
         <source>Exam {exam} has no room {room}.</source>
@@ -4220,6 +4377,33 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
 </context>
 <context>
+    <name>Rooms</name>
+    <message>
+        <source>No room has the ID {id} in this exam.</source>
+        <translation>本次考试没有 ID 为 {id} 的考场。</translation>
+    </message>
+    <message>
+        <source>A room has 1 to {most} rows and columns of seats.</source>
+        <translation>考场座位的排数和列数为 1 到 {most}。</translation>
+    </message>
+    <message>
+        <source>The floor is a number from -5 to 200.</source>
+        <translation>楼层是 -5 到 200 之间的数字。</translation>
+    </message>
+    <message>
+        <source>At most {most} characters.</source>
+        <translation>最多 {most} 个字。</translation>
+    </message>
+    <message>
+        <source>This room is locked in the plan and cannot change; unlock it first.</source>
+        <translation>此考场在编排中已锁定，不能更改；请先解锁。</translation>
+    </message>
+    <message>
+        <source>{count} candidates are seated in this room; its seats cannot change. Move them out first.</source>
+        <translation>此考场已安排 {count} 名考生，座位不能更改。请先把考生移出。</translation>
+    </message>
+</context>
+<context>
     <name>Rows</name>
     <message>
         <source>withdrawn</source>
@@ -4613,6 +4797,81 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
 </context>
 <context>
+    <name>StaffPage</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Work unit</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Home center</source>
+        <translation>所属考点</translation>
+    </message>
+    <message>
+        <source>Duties</source>
+        <translation>工作安排</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Their duties</source>
+        <translation>本人工作安排</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Center</source>
+        <translation>考点</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Search: name, pinyin initials, ID number, work unit, phone...</source>
+        <translation>搜索：姓名、拼音首字母、证件号码、工作单位、电话……</translation>
+    </message>
+    <message>
+        <source>staff.xlsx</source>
+        <translation>工作人员.xlsx</translation>
+    </message>
+    <message>
+        <source>Relatives</source>
+        <translation>亲属证件号码</translation>
+    </message>
+    <message>
+        <source>Duty count</source>
+        <translation>安排数</translation>
+    </message>
+    <message>
+        <source>Reading the duties</source>
+        <translation>正在读取工作安排</translation>
+    </message>
+</context>
+<context>
     <name>Task</name>
     <message>
         <source>Internal error ({kind}: {error}); please report it.</source>
@@ -4632,6 +4891,129 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>The exam&apos;s ticket pattern has no seat field, so two seats of a room would get one number; add the seat field.</source>
         <translation>本次考试的准考证号规则中没有 seat 字段，同一考场的两个座位会得到相同的号码；请添加 seat 字段。</translation>
+    </message>
+</context>
+<context>
+    <name>VenuesPage</name>
+    <message>
+        <source>Center</source>
+        <translation>考点</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>报考级别</translation>
+    </message>
+    <message>
+        <source>Center code</source>
+        <translation>考点编号</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>考场</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Classroom</source>
+        <translation>教室</translation>
+    </message>
+    <message>
+        <source>Change this room</source>
+        <translation>修改此考场</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <source>Rows of seats</source>
+        <translation>座位排数</translation>
+    </message>
+    <message>
+        <source>Columns of seats</source>
+        <translation>座位列数</translation>
+    </message>
+    <message>
+        <source>Save the room</source>
+        <translation>保存考场</translation>
+    </message>
+    <message>
+        <source>Saving the room</source>
+        <translation>正在保存考场</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>座位排列</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>座位数</translation>
+    </message>
+    <message>
+        <source>Seated</source>
+        <translation>已安排</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>空座</translation>
+    </message>
+    <message>
+        <source>Levels</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Search: center name, pinyin initials, room, classroom, building...</source>
+        <translation>搜索：考点名称、拼音首字母、考场号、教室、楼栋……</translation>
+    </message>
+    <message>
+        <source>rooms.xlsx</source>
+        <translation>考点考场.xlsx</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>%1 rows × %2 columns</source>
+        <translation>%1 排 × %2 列</translation>
+    </message>
+    <message>
+        <source>Unusable desks</source>
+        <translation>不可用座位</translation>
+    </message>
+    <message>
+        <source>Accessible</source>
+        <translation>无障碍</translation>
+    </message>
+    <message>
+        <source>Spare room</source>
+        <translation>备用考场</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
     </message>
 </context>
 </TS>

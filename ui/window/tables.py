@@ -70,6 +70,30 @@ class RowKind(Generic[R]):
     facets: Mapping[str, Callable[[R], Hashable]] = field(default_factory=dict)
 
 
+def search_index(kind: RowKind[R], rows: Sequence[R]) -> SearchIndex[int]:
+    """The search index of these rows (by position), as :meth:`RowTable.set_rows` needs it."""
+    return SearchIndex((i, *kind.search(row)) for i, row in enumerate(rows))
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What :meth:`RowTable.set_rows` computes over every row (a second at 100,000 rows),
+    computed beforehand by :func:`prepare` on the worker thread that read the rows."""
+
+    index: SearchIndex[int]
+    position: dict[Hashable, int]
+    facet_values: dict[str, list[Hashable]]
+
+
+def prepare(kind: RowKind[R], rows: Sequence[R]) -> Prepared:
+    """The search index, the positions by key and the facets' values of exactly these rows;
+    Qt-free, so a page runs it off the UI thread."""
+    return Prepared(
+        search_index(kind, rows), {kind.key(row): i for i, row in enumerate(rows)},
+        {name: list(dict.fromkeys(value(row) for row in rows))
+         for name, value in kind.facets.items()})
+
+
 class RowTable(QAbstractTableModel, Generic[R]):
     """A table of frozen rows that sorts and filters itself.
 
@@ -83,6 +107,7 @@ class RowTable(QAbstractTableModel, Generic[R]):
         self._rows: list[R] = []
         self._position: dict[Hashable, int] = {}
         self._index: SearchIndex[int] = SearchIndex([])
+        self._facet_values: dict[str, list[Hashable]] = {}
         self._order: list[int] = []  # every row, sorted
         self._visible: list[int] = []  # the rows shown, sorted
         self._matching: set[int] | None = None  # rows the search finds (None: no search)
@@ -92,12 +117,17 @@ class RowTable(QAbstractTableModel, Generic[R]):
 
     # --- contents -------------------------------------------------------------------------
 
-    def set_rows(self, rows: Iterable[R]) -> None:
-        """Shows these rows, keeping the search, the filters and the sort order."""
+    def set_rows(self, rows: Iterable[R], prepared: Prepared | None = None) -> None:
+        """Shows these rows, keeping the search, the filters and the sort order.
+        ``prepared`` is :func:`prepare` of exactly these rows, computed beforehand off the UI
+        thread (a second at 100,000 rows); without it, it is computed here."""
         self.beginResetModel()
         self._rows = list(rows)
-        self._position = {self.kind.key(row): i for i, row in enumerate(self._rows)}
-        self._index = SearchIndex((i, *self.kind.search(row)) for i, row in enumerate(self._rows))
+        if prepared is None:
+            prepared = prepare(self.kind, self._rows)
+        self._position = prepared.position
+        self._index = prepared.index
+        self._facet_values = prepared.facet_values
         self._matching = set(self._index.find(self._query)) if self._query.strip() else None
         self._order = self._sorted(range(len(self._rows)))
         self._visible = self._filtered()
@@ -187,8 +217,17 @@ class RowTable(QAbstractTableModel, Generic[R]):
 
     def facet_values(self, name: str) -> list[Hashable]:
         """The values a facet takes among all rows, in order of first appearance."""
-        value = self.kind.facets[name]
-        return list(dict.fromkeys(value(row) for row in self._rows))
+        return list(self._facet_values.get(name, ()))
+
+    def rows(self) -> list[R]:
+        """Every row, in the read model's order (a copy)."""
+        return list(self._rows)
+
+    def reorders(self, changed: Sequence[R]) -> bool:
+        """Whether replacing rows by these changes what the search, a facet or the sort
+        sees (then :meth:`update_rows` computes the table again)."""
+        return any(self.kind.key(row) not in self._position for row in changed) \
+            or self._reorders(changed)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorts by a column's sort key; a column out of range restores the rows' order."""
@@ -329,11 +368,12 @@ class SearchableTable(QWidget, Generic[R]):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
 
-    def set_rows(self, rows: Iterable[R]) -> None:
+    def set_rows(self, rows: Iterable[R], prepared: Prepared | None = None) -> None:
         """Shows these rows; the facet boxes offer the values present, the current choices
-        and the selected row are kept where they still exist."""
+        and the selected row are kept where they still exist (``prepared``: as
+        :meth:`RowTable.set_rows`)."""
         key = self.current_key()
-        self.model.set_rows(rows)
+        self.model.set_rows(rows, prepared)
         for name, box in self.facet_boxes.items():
             chosen = box.currentData()
             box.blockSignals(True)
