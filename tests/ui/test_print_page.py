@@ -109,4 +109,6 @@ def test_a_written_file_opens_in_the_pdf_viewer(print_page, qtbot, tmp_path, mon
 
 def test_the_page_without_an_exam_says_so(examdesk_app, qtbot, db, tmp_path):
     page = _open_page(qtbot, db, tmp_path)
-    assert page.no_exam.text() and not page.form.isEnabled()
+    assert page.no_exam.isVisible() and not page.form.isVisible()
+    assert page.no_exam.text().startswith("数据库中还没有考试")
+    assert page.grab().save(str(tmp_path / "print-page-no-exam.png"))

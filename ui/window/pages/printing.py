@@ -54,10 +54,12 @@ class PrintPage(Page):
         self.form = EmbeddedPrintDialog(self._printer(), self)
         self.no_exam = QLabel()
         self.no_exam.setWordWrap(True)
+        self.no_exam.setContentsMargins(12, 12, 12, 12)
+        self.no_exam.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.no_exam.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.no_exam)
+        layout.addWidget(self.no_exam, 1)
         layout.addWidget(self.form, 1)
         self._reading = False
         self.loaded = False  # the exam's centers have been read at least once
@@ -104,7 +106,7 @@ class PrintPage(Page):
         self._reading = False
         self.loaded = True
         self.no_exam.setVisible(False)
-        self.form.setEnabled(True)
+        self.form.setVisible(True)
         self.form.set_choices(choices)
 
     def _not_read(self, message: str) -> None:
@@ -112,7 +114,7 @@ class PrintPage(Page):
         self.loaded = True
         self.no_exam.setText(message)
         self.no_exam.setVisible(True)
-        self.form.setEnabled(False)
+        self.form.setVisible(False)  # nothing it offers can be printed
 
 
 def _read_choices(session: Session, _progress: Progress, _cancelled: Cancelled
