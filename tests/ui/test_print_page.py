@@ -3,14 +3,16 @@ it in the PDF viewer."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from examdesk.progress import OperationCancelled
 from tests.reports.pdftools import page_count
 from ui.window.background import Operations
 from ui.window.pages import PageContext, area
@@ -112,3 +114,27 @@ def test_the_page_without_an_exam_says_so(examdesk_app, qtbot, db, tmp_path):
     assert page.no_exam.isVisible() and not page.form.isVisible()
     assert page.no_exam.text().startswith("数据库中还没有考试")
     assert page.grab().save(str(tmp_path / "print-page-no-exam.png"))
+
+
+def test_closing_the_window_while_printing_stops_the_run_then_closes(
+        print_page, qtbot, tmp_path):
+    started = threading.Event()
+
+    def printer(request, progress, cancelled, written):
+        started.set()
+        while not cancelled():
+            started.wait(0.01)
+        raise OperationCancelled()
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    QVBoxLayout(window).addWidget(print_page)
+    window.show()
+    form = print_page.form
+    form._printer = printer
+    qtbot.mouseClick(form.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(started.is_set)
+    window.close()
+    assert window.isVisible() and form.status.text() == "正在停止…"
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert not print_page.is_running()

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QHideEvent
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from examdesk.progress import Cancelled, Progress
@@ -30,20 +30,46 @@ NO_CHOICES = PrintChoices("", "", (), ())
 
 
 class EmbeddedPrintDialog(PrintDialog):
-    """The print window's widget inside a page: Esc stops a run but hides nothing, and the
-    page's size is not kept as the print window's."""
+    """The print window's widget inside a page: Esc stops a run but hides nothing, the
+    page's size is not kept as the print window's, and closing the window while a run goes on
+    stops the run first and closes the window once it has stopped (its thread must not outlive
+    the window)."""
 
     def __init__(self, printer: Printer, parent: QWidget | None = None) -> None:
         super().__init__(NO_CHOICES, printer, parent=None)
         self.setWindowFlags(Qt.WindowType.Widget)
         if parent is not None:
             self.setParent(parent)
+        self._top: QWidget | None = None
+        self._close_top_when_stopped = False
 
     def reject(self) -> None:
         self.stop()
 
     def hideEvent(self, event: QHideEvent) -> None:
         QWidget.hideEvent(self, event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        top = self.window()
+        if top is not self and top is not self._top:
+            top.installEventFilter(self)
+            self._top = top
+        super().showEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self._top and event.type() is QEvent.Type.Close
+                and self.is_running()):
+            event.ignore()
+            self._close_top_when_stopped = True
+            self.stop()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _finished(self) -> None:
+        super()._finished()
+        if self._close_top_when_stopped and self._top is not None:
+            self._close_top_when_stopped = False
+            self._top.close()
 
 
 class PrintPage(Page):
