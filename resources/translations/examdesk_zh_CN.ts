@@ -4282,12 +4282,55 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>显示整页</translation>
     </message>
     <message>
+        <source>Print on paper…</source>
+        <translation>用打印机打印…</translation>
+    </message>
+    <message>
+        <source>Send this file to a printer</source>
+        <translation>把这个文件发送到打印机</translation>
+    </message>
+    <message>
+        <source>Open in PDF viewer</source>
+        <translation>用 PDF 阅读器打开</translation>
+    </message>
+    <message>
+        <source>Open this file in the computer&apos;s PDF viewer</source>
+        <translation>用本机的 PDF 阅读器打开这个文件</translation>
+    </message>
+    <message>
+        <source>Print %1</source>
+        <translation>打印 %1</translation>
+    </message>
+    <message>
+        <source>Sending page %1 of %2 to the printer…</source>
+        <translation>正在向打印机发送第 %1 页，共 %2 页…</translation>
+    </message>
+    <message>
+        <source>%1 could not be sent to the printer.</source>
+        <translation>%1 未能发送到打印机。</translation>
+    </message>
+    <message>
+        <source>%1: %2 pages sent to the printer.</source>
+        <translation>%1：%2 页已发送到打印机。</translation>
+    </message>
+    <message>
+        <source>No program opens PDF files on this computer: open %1 from its folder.</source>
+        <translation>本机没有可打开 PDF 文件的程序：请到文件夹中打开 %1。</translation>
+    </message>
+    <message>
         <source>%1 files, %2 pages, in %3</source>
         <translation>%1 个文件，共 %2 页，保存在 %3</translation>
     </message>
     <message>
         <source>Printed with problems: characters no font has are blank boxes in %1 places (listed below); write them in by hand there.</source>
         <translation>打印完成，但有问题：没有字体包含的字符在 %1 处印成了空白方框（见下文）；请在这些位置手写补上。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPage</name>
+    <message>
+        <source>Reading the test centers</source>
+        <translation>正在读取考点</translation>
     </message>
 </context>
 <context>

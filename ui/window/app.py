@@ -20,6 +20,7 @@ from ui.window.fonts import install_application_font
 from ui.window.i18n import chosen_language, install_translations
 from ui.window.main_window import POLL_MS, MainWindow, PrintWindowFactory
 from ui.window.opening import DatabaseOpener
+from ui.window.settle import settle_after_start
 
 if TYPE_CHECKING:
     from examdesk.db import Database
@@ -70,6 +71,7 @@ def create_main_window(database: Database, settings: QSettings | None = None,
     """The main window over an open database (its counts load in the background)."""
     window = MainWindow(settings if settings is not None else QSettings(), poll_ms=poll_ms)
     window.attach(database, print_window_factory(database))
+    settle_after_start(window)
     return window
 
 
@@ -113,6 +115,7 @@ def start_window(db_url: str | None, settings: QSettings) -> Started:
         settings.setValue(LAST_DATABASE, database.url.set(password=None).render_as_string(
             hide_password=False))
         window.attach(database, print_window_factory(database))
+        settle_after_start(window)
 
     def abandon(message: str) -> None:
         started.status = 2

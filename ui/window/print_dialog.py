@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QByteArray,
@@ -62,6 +63,10 @@ from examdesk.services.printing import PrintChoices
 from ui.jobs.print_run import CannotWrite, PrintRequest, Unwritable, Written
 from ui.jobs.sheets import SHEETS, Nothing, NothingToPrint, Reason, SheetSpec, sheet
 from ui.window.background import Task
+from ui.window.signals import emit
+
+if TYPE_CHECKING:
+    from ui.window.system_print import PdfPrintJob
 
 # The most lines of the status and warnings shown at once (more scroll).
 STATUS_LINES = 8
@@ -107,6 +112,8 @@ class PrintDialog(QDialog):
 
     # A file written, sent from the task's thread (Qt queues it to the window's).
     file_written = Signal(object)
+    # The previewed file went to a printer: the pages sent.
+    sent_to_printer = Signal(int)
 
     def __init__(self, choices: PrintChoices, printer: Printer, folder: Path | None = None,
                  parent: QWidget | None = None, settings: QSettings | None = None,
@@ -119,6 +126,7 @@ class PrintDialog(QDialog):
         self._printer = printer
         self._settings = settings if settings is not None else QSettings()
         self._task: Task | None = None
+        self._paper: PdfPrintJob | None = None  # the file being sent to a printer
         self._close_when_stopped = False
         self._close_parent_when_stopped = False
         self.files: list[Written] = []
@@ -144,7 +152,8 @@ class PrintDialog(QDialog):
         folder_row.addWidget(browse)
 
         form = QFormLayout()
-        form.addRow(QLabel(choices.exam_name))
+        self.exam_label = QLabel(choices.exam_name)
+        form.addRow(self.exam_label)
         form.addRow(self.tr("Sheet"), self.sheet)
         form.addRow("", self.why)
         form.addRow(self.tr("Test center"), self.center)
@@ -233,6 +242,7 @@ class PrintDialog(QDialog):
     def set_choices(self, choices: PrintChoices) -> None:
         """Offer ``choices`` (read again: a draw held since, say), keeping what was chosen."""
         self._choices = choices
+        self.exam_label.setText(choices.exam_name)
         self.center.blockSignals(True)
         self._fill_centers()
         self.center.blockSignals(False)
@@ -369,7 +379,11 @@ class PrintDialog(QDialog):
         self.progress.setVisible(True)
         self.print_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
-        written = self.file_written.emit
+        signal = self.file_written
+
+        def written(file: Written) -> None:  # from the print run's thread; Qt queues it
+            emit(signal, file)
+
         printer = self._printer
 
         def operation(progress: Progress, cancelled: Cancelled
@@ -531,6 +545,15 @@ class PrintDialog(QDialog):
         tools.addStretch(1)
         for widget in (self.zoom_out, self.zoom_in, self.fit_width, self.whole_page):
             tools.addWidget(widget)
+        tools.addSpacing(12)
+        self.send_button = QPushButton(self.tr("Print on paper…"))
+        self.send_button.setToolTip(self.tr("Send this file to a printer"))
+        self.send_button.clicked.connect(self.send_to_printer)
+        self.open_button = QPushButton(self.tr("Open in PDF viewer"))
+        self.open_button.setToolTip(self.tr("Open this file in the computer's PDF viewer"))
+        self.open_button.clicked.connect(self.open_in_viewer)
+        tools.addWidget(self.send_button)
+        tools.addWidget(self.open_button)
         self._show_page_number()
         return tools
 
@@ -549,8 +572,61 @@ class PrintDialog(QDialog):
         pages = self.document.pageCount()
         page = self.preview.pageNavigator().currentPage()
         self.page_label.setText(f"{page + 1} / {pages}" if pages else "")
+        shown = self.shown_file() is not None
+        self.send_button.setEnabled(shown and self._paper is None)
+        self.open_button.setEnabled(shown)
         self.previous_page.setEnabled(page > 0)
         self.next_page.setEnabled(page + 1 < pages)
+
+    def shown_file(self) -> Path | None:
+        """The written file in the preview, if any."""
+        row = self.file_list.currentIndex().row()
+        return self.files[row].path if 0 <= row < len(self.files) else None
+
+    def send_to_printer(self) -> None:
+        """Ask for a printer in the system's print dialog and send it the previewed file."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from ui.window.system_print import PdfPrintJob
+
+        path = self.shown_file()
+        if path is None or self._paper is not None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print %1").replace("%1", path.name))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        job = self._paper = PdfPrintJob(path, printer, self)
+        job.progressed.connect(self._paper_progressed)
+        job.finished.connect(self._paper_done)
+        self.send_button.setEnabled(False)
+        job.start()
+
+    def _paper_progressed(self, done: int, total: int) -> None:
+        self._say(self.tr("Sending page %1 of %2 to the printer…").replace(
+            "%1", str(done)).replace("%2", str(total)))
+
+    def _paper_done(self, pages: int) -> None:
+        job = self._paper
+        self._paper = None
+        if job is not None:
+            job.deleteLater()
+            if job.error:
+                self._show_error(self.tr("%1 could not be sent to the printer.").replace(
+                    "%1", job.error))
+            else:
+                self._say(self.tr("%1: %2 pages sent to the printer.").replace(
+                    "%1", job.path.name).replace("%2", str(pages)))
+        emit(self.sent_to_printer, pages)
+        self._show_page_number()
+
+    def open_in_viewer(self) -> None:
+        """Open the previewed file in the computer's PDF viewer."""
+        path = self.shown_file()
+        if path is not None and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self._show_error(self.tr("No program opens PDF files on this computer: open %1 "
+                                     "from its folder.").replace("%1", str(path)))
 
     def _show_file(self) -> None:
         row = self.file_list.currentIndex().row()
