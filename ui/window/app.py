@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from ui.window.fonts import install_application_font
 from ui.window.i18n import chosen_language, install_translations
-from ui.window.main_window import POLL_MS, MainWindow, PrintWindowFactory
+from ui.window.main_window import POLL_MS, MainWindow, PrintWindowFactory, remember_database
 from ui.window.opening import DatabaseOpener
 
 if TYPE_CHECKING:
@@ -110,8 +110,9 @@ def start_window(db_url: str | None, settings: QSettings) -> Started:
 
     def attach(database: Database) -> None:
         started.databases.append(database)
-        settings.setValue(LAST_DATABASE, database.url.set(password=None).render_as_string(
-            hide_password=False))
+        url = database.url.set(password=None).render_as_string(hide_password=False)
+        settings.setValue(LAST_DATABASE, url)
+        remember_database(settings, url)
         window.attach(database, print_window_factory(database))
 
     def abandon(message: str) -> None:
