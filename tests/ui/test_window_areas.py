@@ -242,3 +242,11 @@ def test_file_open_switches_the_window_to_another_database(examdesk_app, qtbot, 
     page = loaded_exam_page(qtbot, window)
     assert page.title_label.text() == DEMO_EXAM
     assert recent_databases(settings)[0] == url
+
+
+def test_the_status_bar_shows_the_counts_whole(examdesk_app, qtbot, demo_db, settings):
+    window = shown_window(qtbot, demo_db, settings)
+    label = window.counts_label
+    assert label.text() == ("考生 6,000  ·  已编排 6,000  ·  考场 205  ·  工作人员 650  ·  "
+                            "监考安排 1,464")
+    assert label.width() >= label.fontMetrics().horizontalAdvance(label.text())

@@ -132,6 +132,8 @@ class MainWindow(QMainWindow):
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("areas")
+        self.sidebar.setStyleSheet("QListWidget#areas { font-size: 11pt; }"
+                                   " QListWidget#areas::item { padding: 7px 12px; }")
         for each in AREAS:
             item = QListWidgetItem(each.title())
             item.setData(Qt.ItemDataRole.UserRole, each.key)
@@ -139,7 +141,7 @@ class MainWindow(QMainWindow):
                 QKeySequence.SequenceFormat.NativeText))
             self.sidebar.addItem(item)
         width = max(self.sidebar.fontMetrics().horizontalAdvance(each.title()) for each in AREAS)
-        self.sidebar.setFixedWidth(width + 40)
+        self.sidebar.setFixedWidth(int(width * 1.3) + 48)
         self.sidebar.currentRowChanged.connect(self._row_chosen)
         self.stack = QStackedWidget()
         self.waiting = QLabel(self.tr("Opening the database…"))
@@ -345,6 +347,8 @@ class MainWindow(QMainWindow):
         }
         self.counts_label.setText("  ·  ".join(
             f"{captions[key]} {self.counts[key]:,}" for key in STATUS_COUNTS))
+        # the status bar lays its widgets out by their size when added: give the text room
+        self.counts_label.setMinimumWidth(self.counts_label.sizeHint().width())
         title = overview.exams[0].name if overview.exams else ""
         self.setWindowTitle(f"{title} - {self.tr('ExamDesk')}" if title else self.tr("ExamDesk"))
         emit(self.refreshed)

@@ -103,12 +103,13 @@ class CountCard(QFrame):
         self.value_label = QLabel("–")
         self.value_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = self.value_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setPointSizeF(font.pointSizeF() * 1.5)
         self.value_label.setFont(font)
         self.caption_label = QLabel(caption)
         self.caption_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(0)
         layout.addWidget(self.value_label)
         layout.addWidget(self.caption_label)
 
@@ -202,6 +203,8 @@ class ExamPage(Page):
         self.sessions_tree.setRootIsDecorated(False)
         self.sessions_tree.setHeaderLabels([self.tr("Code"), self.tr("Session"),
                                             self.tr("Time")])
+        self.sessions_tree.setColumnWidth(0, 50)
+        self.sessions_tree.setColumnWidth(1, 150)
         sessions_box = QGroupBox(self.tr("Sessions"))
         QVBoxLayout(sessions_box).addWidget(self.sessions_tree)
 
@@ -236,7 +239,8 @@ class ExamPage(Page):
             "cross_center": self.tr("Staff in other centers"),
         }
         settings_box = QGroupBox(self.tr("Settings"))
-        form = QFormLayout(settings_box)
+        form_widget = QWidget()
+        form = QFormLayout(form_widget)
         for key in SETTINGS:
             explanation = QLabel()
             explanation.setWordWrap(True)
@@ -256,12 +260,12 @@ class ExamPage(Page):
             cell_layout.addWidget(explanation)
             form.addRow(names[key], cell)
         self.save_button = QPushButton(self.tr("Save the settings"))
+        self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         self.saved_label = QLabel()
         save_row = QHBoxLayout()
         save_row.addWidget(self.save_button)
         save_row.addWidget(self.saved_label, 1)
-        form.addRow(save_row)
         # the duties a staffing change broke, and the repair
         self.broken_label = QLabel()
         self.broken_label.setWordWrap(True)
@@ -270,8 +274,19 @@ class ExamPage(Page):
         self.repair_button.clicked.connect(self.repair_roster)
         self.broken_label.hide()
         self.repair_button.hide()
-        form.addRow(self.broken_label)
-        form.addRow(self.repair_button)
+        # the form scrolls; its Save button stays in sight below it
+        form_scroll = QScrollArea()
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        form_scroll.setWidget(form_widget)
+        settings_layout = QVBoxLayout(settings_box)
+        settings_layout.addWidget(form_scroll, 1)
+        settings_layout.addWidget(self.broken_label)
+        repair_row = QHBoxLayout()
+        repair_row.addWidget(self.repair_button)
+        repair_row.addStretch(1)
+        settings_layout.addLayout(repair_row)
+        settings_layout.addLayout(save_row)
 
         self.exam_box = QWidget()
         exam_layout = QVBoxLayout(self.exam_box)
@@ -285,10 +300,12 @@ class ExamPage(Page):
         columns.addWidget(settings_box, 3)
         exam_layout.addLayout(columns, 1)
 
-        content = QWidget()
+        content = QWidget()  # scrolls only when the window is smaller than the page
         layout = QVBoxLayout(content)
-        layout.addWidget(self.title_label)
-        layout.addWidget(self.code_label)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title_label, 1)
+        heading.addWidget(self.code_label)
+        layout.addLayout(heading)
         layout.addWidget(self.empty_box)
         layout.addWidget(self.exam_box, 1)
         self.empty_box.hide()
@@ -461,7 +478,7 @@ class ExamPage(Page):
         self.saved_label.setText(self.tr("Saved."))
         broken = change.broken_duties
         if broken:
-            shown = [issue.message for issue in broken[:8]]
+            shown = [issue.message for issue in broken[:4]]
             more = len(broken) - len(shown)
             lines = [self.tr("The change breaks %1 duties:").replace("%1", str(len(broken))),
                      *shown]
