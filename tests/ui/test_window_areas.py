@@ -32,6 +32,8 @@ def shown_window(qtbot, database, settings) -> MainWindow:
     with qtbot.waitSignal(window.refreshed):
         window.show()
     qtbot.waitExposed(window)
+    window.activateWindow()  # shortcuts go to the active window
+    qtbot.waitUntil(window.isActiveWindow)
     return window
 
 
@@ -250,3 +252,51 @@ def test_the_status_bar_shows_the_counts_whole(examdesk_app, qtbot, demo_db, set
     assert label.text() == ("考生 6,000  ·  已编排 6,000  ·  考场 205  ·  工作人员 650  ·  "
                             "监考安排 1,464")
     assert label.width() >= label.fontMetrics().horizontalAdvance(label.text())
+
+
+def test_ctrl_p_opens_the_print_area(examdesk_app, qtbot, demo_db, settings):
+    window = shown_window(qtbot, demo_db, settings)
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_area() == "print"
+
+
+def test_recent_databases_keep_eight_and_no_password(examdesk_app, settings):
+    from types import SimpleNamespace
+
+    from sqlalchemy.engine import make_url
+
+    from ui.window.main_window import remember_database, url_without_password
+
+    server = SimpleNamespace(url=make_url("postgresql+psycopg://clerk:secret@10.0.0.5/exam"))
+    remembered = url_without_password(server)  # type: ignore[arg-type]
+    assert "secret" not in remembered and "clerk@10.0.0.5" in remembered
+    for number in range(10):
+        remember_database(settings, f"sqlite:///exam{number}.db")
+    remember_database(settings, "sqlite:///exam5.db")
+    recent = recent_databases(settings)
+    assert len(recent) == 8 and recent[:2] == ["sqlite:///exam5.db", "sqlite:///exam9.db"]
+
+
+def test_an_abbreviation_is_added_and_removed_on_the_exam_page(
+        examdesk_app, qtbot, demo_copy, settings, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    window = shown_window(qtbot, demo_copy, settings)
+    window.open_area("exam")
+    page = loaded_exam_page(qtbot, window)
+    level = page.levels_tree.topLevelItem(1)  # 社会工作师
+    subject = level.child(2)  # 社会工作法规与政策
+    assert subject.text(2) == "法规政策"
+    qtbot.mouseClick(page.levels_tree.viewport(), Qt.MouseButton.LeftButton,
+                     pos=page.levels_tree.visualItemRect(subject).center())
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("法规", True))
+    with qtbot.waitSignal(page.loaded, timeout=30_000):
+        qtbot.mouseClick(page.add_abbreviation_button, Qt.MouseButton.LeftButton)
+    subject = page.levels_tree.topLevelItem(1).child(2)
+    assert subject.text(2) == "法规政策、法规"
+    qtbot.mouseClick(page.levels_tree.viewport(), Qt.MouseButton.LeftButton,
+                     pos=page.levels_tree.visualItemRect(subject).center())
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("法规政策", True))
+    with qtbot.waitSignal(page.loaded, timeout=30_000):
+        qtbot.mouseClick(page.remove_abbreviation_button, Qt.MouseButton.LeftButton)
+    assert page.levels_tree.topLevelItem(1).child(2).text(2) == "法规"

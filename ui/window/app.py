@@ -18,7 +18,13 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from ui.window.fonts import install_application_font
 from ui.window.i18n import chosen_language, install_translations
-from ui.window.main_window import POLL_MS, MainWindow, PrintWindowFactory, remember_database
+from ui.window.main_window import (
+    POLL_MS,
+    MainWindow,
+    PrintWindowFactory,
+    remember_database,
+    url_without_password,
+)
 from ui.window.opening import DatabaseOpener
 
 if TYPE_CHECKING:
@@ -110,7 +116,7 @@ def start_window(db_url: str | None, settings: QSettings) -> Started:
 
     def attach(database: Database) -> None:
         started.databases.append(database)
-        url = database.url.set(password=None).render_as_string(hide_password=False)
+        url = url_without_password(database)
         settings.setValue(LAST_DATABASE, url)
         remember_database(settings, url)
         window.attach(database, print_window_factory(database))
@@ -144,4 +150,7 @@ def run_app(db_url: str | None, settings: QSettings | None = None) -> int:
     finally:
         for database in started.databases:
             database.close()
+        switched = started.window.database  # File → Open may have replaced the first one
+        if switched is not None and switched not in started.databases:
+            switched.close()
     return started.status

@@ -63,6 +63,12 @@ class NotAvailablePage(Page):
         QVBoxLayout(self).addWidget(self.label)
 
 
+def url_without_password(database: Database) -> str:
+    """The database's URL to remember: without its password (``URL.set(password=None)``
+    would leave it in)."""
+    return database.url._replace(password=None).render_as_string(hide_password=False)
+
+
 def recent_databases(settings: QSettings) -> list[str]:
     """The databases opened lately, newest first."""
     value = settings.value(RECENT_SETTING)
@@ -359,7 +365,7 @@ class MainWindow(QMainWindow):
         """File → Open database…: the database dialog; the database chosen replaces this one."""
         from ui.window.database_dialog import DatabaseDialog
 
-        current = self._url_without_password(self.database) if self.database else None
+        current = url_without_password(self.database) if self.database else None
         dialog = DatabaseDialog(recent_databases(self.settings), current, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.open_database(dialog.chosen_url))
@@ -383,16 +389,13 @@ class MainWindow(QMainWindow):
         from ui.window.app import LAST_DATABASE, print_window_factory
 
         old = self.database
-        url = self._url_without_password(database)
+        url = url_without_password(database)
         remember_database(self.settings, url)
         self.settings.setValue(LAST_DATABASE, url)
         self.attach(database, print_window_factory(database))
         if old is not None and old is not database:
             old.close()
 
-    @staticmethod
-    def _url_without_password(database: Database) -> str:
-        return database.url.set(password=None).render_as_string(hide_password=False)
 
     def _load_failed(self, message: str) -> None:
         self.operations.show_error(self.tr("Loading the counts"), message)
