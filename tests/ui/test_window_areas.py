@@ -300,3 +300,24 @@ def test_an_abbreviation_is_added_and_removed_on_the_exam_page(
     with qtbot.waitSignal(page.loaded, timeout=30_000):
         qtbot.mouseClick(page.remove_abbreviation_button, Qt.MouseButton.LeftButton)
     assert page.levels_tree.topLevelItem(1).child(2).text(2) == "法规"
+
+
+def test_a_refresh_keeps_what_the_clerk_is_typing(examdesk_app, qtbot, demo_copy, settings):
+    window = shown_window(qtbot, demo_copy, settings)
+    window.open_area("exam")
+    page = loaded_exam_page(qtbot, window)
+    shown_ticket = page.fields["ticket_pattern"].text()
+    retype(qtbot, page.fields["merge_tail"], "7")
+    with demo_copy.write("test") as session:  # another clerk changes a setting
+        from examdesk.services.exam_settings import change_settings
+
+        change_settings(session, Actor("other"), resolve_exam(session),
+                        ticket_pattern="level:1 year:2 center:2 room:2 seat:2")
+    with qtbot.waitSignal(page.loaded):
+        qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert page.fields["merge_tail"].text() == "7"  # being typed: kept
+    assert page.fields["ticket_pattern"].text() != shown_ticket  # theirs: shown
+    with qtbot.waitSignals([page.saved, page.loaded], timeout=30_000):
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert settings_of(demo_copy).merge_tail == 7
+    assert page._edited() == set()

@@ -87,6 +87,15 @@ class FieldError(Exception):
         self.error = error
 
 
+def _as_form(key: str, value: Any) -> Any:
+    """A setting's value as its field holds it (:meth:`ExamPage.form_values`)."""
+    if key == "center_order":
+        return ",".join(value)
+    if isinstance(value, bool) or key in ("seat_order", "first_seat"):
+        return value
+    return str(value)
+
+
 def _actor() -> Any:
     from examdesk.services.audit import Actor
 
@@ -131,6 +140,7 @@ class ExamPage(Page):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.view: ExamView | None = None
+        self._shown: dict[str, Any] = {}  # each setting as its field showed it from the database
         self._loading = False
         self._again = False
 
@@ -371,18 +381,31 @@ class ExamPage(Page):
         emit(self.loaded)
 
     def _show_settings(self, settings: ExamSettings, explanations: dict[str, str]) -> None:
+        # a field the clerk has edited keeps the edit: a refresh (another clerk's change, a
+        # poll) must not take back what is being typed
+        edited = self._edited()
         values = settings.as_dict()
         for key in SETTINGS:
-            widget = self.fields[key]
-            value = values[key]
-            if isinstance(widget, QComboBox):
-                widget.setCurrentIndex(widget.findData(value))
-            elif isinstance(widget, QCheckBox):
-                widget.setChecked(bool(value))
-            elif isinstance(widget, QLineEdit):
-                widget.setText(",".join(value) if key == "center_order" else str(value))
             self.explanation_labels[key].setText(explanations.get(key, ""))
+            shown = _as_form(key, values[key])
+            self._shown[key] = shown
+            if key in edited:
+                continue
+            widget = self.fields[key]
+            if isinstance(widget, QComboBox):
+                widget.setCurrentIndex(widget.findData(shown))
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(bool(shown))
+            elif isinstance(widget, QLineEdit):
+                widget.setText(str(shown))
             self.error_labels[key].hide()
+
+    def _edited(self) -> set[str]:
+        """The settings whose field differs from what the database said when last shown."""
+        if not self._shown:
+            return set()
+        form = self.form_values()
+        return {key for key in SETTINGS if form[key] != self._shown.get(key)}
 
     # --- the settings -------------------------------------------------------------------------
 
