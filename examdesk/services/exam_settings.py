@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -17,12 +17,13 @@ from examdesk.errors import BadInput
 from examdesk.i18n import translate
 from examdesk.model import Exam, TestCenter
 from examdesk.model.exam import DEFAULT_MAX_SESSIONS
-from examdesk.planning.plan import PlanIssue
 from examdesk.planning.tickets import TicketPattern
 from examdesk.services import audit
 from examdesk.services.audit import Actor
-from examdesk.services.duty_watch import DutyWatch
 from examdesk.services.exams import ExamRef
+
+if TYPE_CHECKING:
+    from examdesk.planning.plan import PlanIssue
 
 _PART = re.compile(r"([a-z_]+):(\d+)|(\d+)")
 
@@ -221,7 +222,13 @@ def change_settings(
     if cross_center is not None:
         values["cross_center_duties"] = cross_center
     # the staffing settings are rules of the roster already made: watch what they break
-    watch = DutyWatch(session, exam) if values.keys() & _STAFFING else None
+    watch = None
+    if values.keys() & _STAFFING:
+        # imported here: the roster's rules bring numpy, which reading the settings (the
+        # window's 考试 page, at start-up) does without
+        from examdesk.services.duty_watch import DutyWatch
+
+        watch = DutyWatch(session, exam)
     if values:
         session.execute(update(Exam).where(Exam.id == exam.id).values(**values))
     if center_order is not None:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Row, Select, select
 from sqlalchemy.orm import Session
 
 from examdesk.errors import BadInput
-from examdesk.exchange.candidates import KnownLevel
-from examdesk.exchange.normalize import KnownName
 from examdesk.i18n import translate
 from examdesk.model import (
     Exam,
@@ -23,7 +21,9 @@ from examdesk.model import (
     candidate_subjects,
     session_subjects,
 )
-from examdesk.services import lookup
+
+if TYPE_CHECKING:
+    from examdesk.exchange.candidates import KnownLevel
 
 
 @dataclass(frozen=True)
@@ -171,6 +171,11 @@ def known_levels(session: Session, exam_id: int) -> list[KnownLevel]:
     Returns:
         The levels in their display order.
     """
+    # imported here, like lookup below: the importers' modules (python-calamine) and pinyin
+    # search (its phrase dictionary) are not needed to resolve an exam or list its levels
+    from examdesk.exchange.candidates import KnownLevel
+    from examdesk.exchange.normalize import KnownName
+
     return [
         KnownLevel(level.name, level.accepted,
                    tuple(KnownName(s.name, s.accepted) for s in level.subjects))
@@ -187,6 +192,8 @@ def center_id(session: Session, exam: ExamRef, code: str | None) -> int | None:
     """
     if code is None:
         return None
+    from examdesk.services import lookup
+
     return lookup.find_center(session, exam, code).one().id
 
 

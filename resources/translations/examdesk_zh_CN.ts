@@ -1970,6 +1970,261 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
 </context>
 <context>
+    <name>ExamPage</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在载入…</translation>
+    </message>
+    <message>
+        <source>The database holds no exam yet. Load the demo exam to try ExamDesk out, or create an empty exam (with its levels, subjects and sessions) and import your own rooms, candidates and staff into it.</source>
+        <translation>数据库中还没有考试。可以载入演示考试试用 ExamDesk，或新建一个空考试（含级别、科目和场次），再导入本考区的考场、考生和工作人员。</translation>
+    </message>
+    <message>
+        <source>Load the demo exam</source>
+        <translation>载入演示考试</translation>
+    </message>
+    <message>
+        <source>Create an empty exam to import into</source>
+        <translation>新建空考试以便导入</translation>
+    </message>
+    <message>
+        <source>Test centers</source>
+        <translation>考点</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>考场</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>座位</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>考生</translation>
+    </message>
+    <message>
+        <source>Seated candidates</source>
+        <translation>已编排考生</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Duties</source>
+        <translation>监考安排</translation>
+    </message>
+    <message>
+        <source>Service posts</source>
+        <translation>服务保障岗位</translation>
+    </message>
+    <message>
+        <source>Temporary ID certificates</source>
+        <translation>临时身份证明</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>异常情况记录</translation>
+    </message>
+    <message>
+        <source>Spare rooms</source>
+        <translation>备用考场</translation>
+    </message>
+    <message>
+        <source>Level / subject</source>
+        <translation>级别 / 科目</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Abbreviations</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>Add abbreviation…</source>
+        <translation>添加简称…</translation>
+    </message>
+    <message>
+        <source>Remove abbreviation…</source>
+        <translation>删除简称…</translation>
+    </message>
+    <message>
+        <source>Levels and subjects</source>
+        <translation>级别和科目</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>row by row</source>
+        <translation>逐行</translation>
+    </message>
+    <message>
+        <source>S-shaped by column</source>
+        <translation>按列蛇形</translation>
+    </message>
+    <message>
+        <source>front left</source>
+        <translation>前排左侧</translation>
+    </message>
+    <message>
+        <source>front right</source>
+        <translation>前排右侧</translation>
+    </message>
+    <message>
+        <source>back left</source>
+        <translation>后排左侧</translation>
+    </message>
+    <message>
+        <source>back right</source>
+        <translation>后排右侧</translation>
+    </message>
+    <message>
+        <source>only in their own district</source>
+        <translation>仅在本区县考点</translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation>允许</translation>
+    </message>
+    <message>
+        <source>Seat order</source>
+        <translation>座位编排顺序</translation>
+    </message>
+    <message>
+        <source>Seat 1</source>
+        <translation>1 号座位</translation>
+    </message>
+    <message>
+        <source>Ticket number</source>
+        <translation>准考证号</translation>
+    </message>
+    <message>
+        <source>Candidates sit</source>
+        <translation>考生就座</translation>
+    </message>
+    <message>
+        <source>Merge a last room of at most</source>
+        <translation>末尾考场人数不超过此数时合并</translation>
+    </message>
+    <message>
+        <source>Center order</source>
+        <translation>考点编排顺序</translation>
+    </message>
+    <message>
+        <source>Invigilators per room</source>
+        <translation>每考场监考人数</translation>
+    </message>
+    <message>
+        <source>Sessions per staff member at most</source>
+        <translation>每人最多场次</translation>
+    </message>
+    <message>
+        <source>Reserve invigilators (share)</source>
+        <translation>备用监考比例</translation>
+    </message>
+    <message>
+        <source>Staff in other centers</source>
+        <translation>跨考点安排工作人员</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Save the settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <source>Repair the roster</source>
+        <translation>修复监考安排</translation>
+    </message>
+    <message>
+        <source>Loading the exam</source>
+        <translation>正在载入考试</translation>
+    </message>
+    <message>
+        <source>No exam yet</source>
+        <translation>还没有考试</translation>
+    </message>
+    <message>
+        <source>Code %1 · year %2</source>
+        <translation>代码 %1 · %2 年度</translation>
+    </message>
+    <message>
+        <source>Write a whole number.</source>
+        <translation>请填写整数。</translation>
+    </message>
+    <message>
+        <source>Write a number, e.g. 0.1.</source>
+        <translation>请填写数字，例如 0.1。</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>没有改动。</translation>
+    </message>
+    <message>
+        <source>Saving the settings</source>
+        <translation>正在保存设置</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>The change breaks %1 duties:</source>
+        <translation>此改动使 %1 项监考安排不再符合规则：</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>另有 %1 项</translation>
+    </message>
+    <message>
+        <source>The roster was repaired.</source>
+        <translation>监考安排已修复。</translation>
+    </message>
+    <message>
+        <source>Repairing the roster</source>
+        <translation>正在修复监考安排</translation>
+    </message>
+    <message>
+        <source>Add abbreviation</source>
+        <translation>添加简称</translation>
+    </message>
+    <message>
+        <source>Another way clerks write %1:</source>
+        <translation>%1 的另一种写法：</translation>
+    </message>
+    <message>
+        <source>Remove abbreviation</source>
+        <translation>删除简称</translation>
+    </message>
+    <message>
+        <source>The abbreviation of %1 to remove:</source>
+        <translation>要删除的 %1 的简称：</translation>
+    </message>
+    <message>
+        <source>Creating the exam</source>
+        <translation>正在新建考试</translation>
+    </message>
+    <message>
+        <source>Loading the demo exam</source>
+        <translation>正在载入演示考试</translation>
+    </message>
+</context>
+<context>
     <name>Exams</name>
     <message>
         <source>The database holds no exam yet; create one first (e.g. load the demo with &apos;examdesk demo&apos;).</source>
@@ -3133,28 +3388,12 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <source>Test centers</source>
-        <translation>考点</translation>
-    </message>
-    <message>
         <source>Rooms</source>
         <translation>考场</translation>
     </message>
     <message>
-        <source>Seats</source>
-        <translation>座位</translation>
-    </message>
-    <message>
         <source>Candidates</source>
         <translation>考生</translation>
-    </message>
-    <message>
-        <source>Seated candidates</source>
-        <translation>已编排考生</translation>
-    </message>
-    <message>
-        <source>Sessions</source>
-        <translation>场次</translation>
     </message>
     <message>
         <source>Staff</source>
@@ -3165,28 +3404,8 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>监考安排</translation>
     </message>
     <message>
-        <source>Service posts</source>
-        <translation>服务保障岗位</translation>
-    </message>
-    <message>
-        <source>Temporary ID certificates</source>
-        <translation>临时身份证明</translation>
-    </message>
-    <message>
-        <source>Incidents</source>
-        <translation>异常情况记录</translation>
-    </message>
-    <message>
-        <source>Spare rooms</source>
-        <translation>备用考场</translation>
-    </message>
-    <message>
         <source>No database open</source>
         <translation>未打开数据库</translation>
-    </message>
-    <message>
-        <source>Load the counts again</source>
-        <translation>重新载入各项数量</translation>
     </message>
     <message>
         <source>Print the exam-day sheets to PDF files</source>
@@ -3209,8 +3428,28 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Open database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open another database, on this computer or on a server</source>
+        <translation>打开另一个数据库（本机或服务器上）</translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Load what the window shows again</source>
+        <translation>重新载入窗口显示的内容</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Open the print area</source>
+        <translation>打开打印区域</translation>
     </message>
     <message>
         <source>&amp;Print sheets…</source>
@@ -3219,6 +3458,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -3233,8 +3476,12 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>正在载入各项数量</translation>
     </message>
     <message>
-        <source>No exam yet: load the demo with &apos;examdesk demo&apos; or import one.</source>
-        <translation>尚无考试：可运行 “examdesk demo” 载入演示考试，或导入考试数据。</translation>
+        <source>seated</source>
+        <translation>已编排</translation>
+    </message>
+    <message>
+        <source>Opening the database</source>
+        <translation>正在打开数据库</translation>
     </message>
     <message>
         <source>Print sheets</source>
@@ -3255,6 +3502,13 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>ExamDesk %1: exam logistics for examination centers.</source>
         <translation>ExamDesk %1：人事考试中心考务管理系统。</translation>
+    </message>
+</context>
+<context>
+    <name>NotAvailablePage</name>
+    <message>
+        <source>%1 is not available yet.</source>
+        <translation>%1 暂不可用。</translation>
     </message>
 </context>
 <context>

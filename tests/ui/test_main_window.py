@@ -47,19 +47,30 @@ def status_text(window: QMainWindow) -> str:
     return " ".join([bar.currentMessage(), *labels]).strip()
 
 
+def exam_page(qtbot, window: MainWindow):
+    """The 考试 page, once it shows what it read."""
+    page = window.pages["exam"]
+    qtbot.waitUntil(lambda: page.view is not None and not page._loading)
+    return page
+
+
 def test_the_window_shows_the_demo_exam_counts(examdesk_app, qtbot, demo_db, settings,
                                                tmp_path):
     window = shown_window(qtbot, demo_db, settings)
-    assert window.exam_label.text() == "2023年度社会工作者职业水平考试（周口考区）"
-    assert window.cards["centers"].value_label.text() == "5"
-    assert window.cards["candidates"].value_label.text() == "6,000"
-    assert window.cards["rooms"].value_label.text() == "205"
-    assert window.cards["candidates"].caption_label.text() == "考生"
-    assert window.cards["centers"].caption_label.text() == "考点"
+    page = exam_page(qtbot, window)
+    assert page.title_label.text() == "2023年度社会工作者职业水平考试（周口考区）"
+    assert page.cards["centers"].value_label.text() == "5"
+    assert page.cards["candidates"].value_label.text() == "6,000"
+    assert page.cards["rooms"].value_label.text() == "205"
+    assert page.cards["candidates"].caption_label.text() == "考生"
+    assert page.cards["centers"].caption_label.text() == "考点"
+    assert "考生 6,000" in window.counts_label.text()
+    assert "考场 205" in window.counts_label.text()
 
     # Chinese renders with the bundled font, every character present in it
     assert window.font().family() == FAMILY
-    for label in (window.exam_label, *(c.caption_label for c in window.cards.values())):
+    for label in (page.title_label, window.counts_label,
+                  *(c.caption_label for c in page.cards.values())):
         assert characters_missing(label, label.text()) == []
     shot = tmp_path / "main-window.png"
     assert window.grab().save(str(shot))
@@ -67,20 +78,27 @@ def test_the_window_shows_the_demo_exam_counts(examdesk_app, qtbot, demo_db, set
     assert not image.isNull()
 
 
-def test_an_empty_database_says_how_to_begin(examdesk_app, qtbot, db, settings):
+def test_an_empty_database_offers_buttons_not_commands(examdesk_app, qtbot, db, settings):
     window = shown_window(qtbot, db, settings)
-    assert "examdesk demo" in window.exam_label.text()
-    assert window.cards["candidates"].value_label.text() == "0"
+    page = exam_page(qtbot, window)
+    assert window.counts["candidates"] == 0
+    assert page.empty_box.isVisible() and page.demo_button.isVisible()
+    shown = " ".join(label.text() for label in window.findChildren(QLabel)
+                     if label.isVisible())
+    assert "examdesk demo" not in shown and "examdesk import" not in shown
+    assert page.demo_button.text() == "载入演示考试"
 
 
 def test_a_change_made_in_the_window_refreshes_the_counts(examdesk_app, qtbot, demo_copy,
                                                           settings):
     window = shown_window(qtbot, demo_copy, settings)
-    assert window.cards["candidates"].value_label.text() == "6,000"
-    with qtbot.waitSignal(window.refreshed):
+    assert window.counts["candidates"] == 6000
+    page = exam_page(qtbot, window)
+    with qtbot.waitSignals([window.refreshed, page.loaded]):
         window.operations.write("seat withdraw", "退考", lambda session, _p, _c: (
             withdraw(session, "tester")))
-    assert window.cards["candidates"].value_label.text() == "5,999"
+    assert window.counts["candidates"] == 5999
+    assert page.cards["candidates"].value_label.text() == "5,999"
 
 
 def test_f5_loads_the_counts_again(examdesk_app, qtbot, demo_copy, settings):
@@ -89,7 +107,7 @@ def test_f5_loads_the_counts_again(examdesk_app, qtbot, demo_copy, settings):
         withdraw(session, "other")
     with qtbot.waitSignal(window.refreshed):
         qtbot.keyClick(window, Qt.Key.Key_F5)
-    assert window.cards["candidates"].value_label.text() == "5,999"
+    assert window.counts["candidates"] == 5999
 
 
 def test_another_clerks_change_shows_without_f5(examdesk_app, qtbot, demo_copy_url, settings):
@@ -102,8 +120,7 @@ def test_another_clerks_change_shows_without_f5(examdesk_app, qtbot, demo_copy_u
         assert window.poll_timer.isActive()
         with theirs.write("seat withdraw") as session:
             withdraw(session, "张老师")
-        qtbot.waitUntil(lambda: window.cards["candidates"].value_label.text() == "5,999",
-                        timeout=10_000)
+        qtbot.waitUntil(lambda: window.counts["candidates"] == 5999, timeout=10_000)
         window.close()
     finally:
         theirs.close()

@@ -65,7 +65,7 @@ def test_a_folder_that_cannot_be_made_is_explained_and_another_database_chosen(
     with qtbot.waitSignal(started.window.refreshed, timeout=30_000):
         _click(qtbot, box, "另选…")
     assert chosen.exists() and str(chosen) in started.window.database_label.text()
-    assert started.window.cards["candidates"].value_label.text() == "0"
+    assert started.window.counts["candidates"] == 0
 
 
 def test_a_mistyped_path_is_not_made_into_a_new_database_unless_asked(
@@ -94,11 +94,11 @@ def test_a_new_database_is_made_when_the_user_says_so(start, qtbot, tmp_path, se
 
 def test_the_last_database_opens_again_without_asking(start, qtbot, demo_url, settings):
     first = start(demo_url)
-    qtbot.waitUntil(lambda: first.window.cards["candidates"].value_label.text() == "6,000",
+    qtbot.waitUntil(lambda: first.window.counts.get("candidates") == 6000,
                     timeout=30_000)
     first.window.close()
     again = start(None)  # no --db and no $EXAMDESK_DB: the database opened last
-    qtbot.waitUntil(lambda: again.window.cards["candidates"].value_label.text() == "6,000",
+    qtbot.waitUntil(lambda: again.window.counts.get("candidates") == 6000,
                     timeout=30_000)
     assert again.opener.question is None
 
@@ -117,7 +117,7 @@ started = start_window({demo_url!r}, settings)
 started.window.first_painted.connect(
     lambda: print("painted:", [m for m in heavy if m in sys.modules]))
 started.window.refreshed.connect(
-    lambda: (print("counts:", started.window.cards["candidates"].value_label.text()),
+    lambda: (print("counts:", format(started.window.counts["candidates"], ",")),
              app.quit()))
 QTimer.singleShot(60_000, app.quit)
 app.exec()

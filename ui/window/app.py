@@ -18,7 +18,13 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from ui.window.fonts import install_application_font
 from ui.window.i18n import chosen_language, install_translations
-from ui.window.main_window import POLL_MS, MainWindow, PrintWindowFactory
+from ui.window.main_window import (
+    POLL_MS,
+    MainWindow,
+    PrintWindowFactory,
+    remember_database,
+    url_without_password,
+)
 from ui.window.opening import DatabaseOpener
 from ui.window.settle import settle_after_start
 
@@ -112,8 +118,9 @@ def start_window(db_url: str | None, settings: QSettings) -> Started:
 
     def attach(database: Database) -> None:
         started.databases.append(database)
-        settings.setValue(LAST_DATABASE, database.url.set(password=None).render_as_string(
-            hide_password=False))
+        url = url_without_password(database)
+        settings.setValue(LAST_DATABASE, url)
+        remember_database(settings, url)
         window.attach(database, print_window_factory(database))
         settle_after_start(window)
 
@@ -146,4 +153,7 @@ def run_app(db_url: str | None, settings: QSettings | None = None) -> int:
     finally:
         for database in started.databases:
             database.close()
+        switched = started.window.database  # File → Open may have replaced the first one
+        if switched is not None and switched not in started.databases:
+            switched.close()
     return started.status

@@ -1,4 +1,4 @@
-"""The main window: for now, the exam and the counts of its plan.
+"""The main window: a sidebar of the areas (考试, 考点考场, 考生...) and a page for each.
 
 It opens before any database does (ui/window/app.py): nothing here imports the services at
 module level, so the window paints while the database is opened in the background.
@@ -6,7 +6,7 @@ module level, so the window paints while the database is opened in the backgroun
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, Signal
@@ -21,11 +21,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QDialog,
-    QFrame,
-    QGridLayout,
+    QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +37,7 @@ from examdesk.errors import ExamDeskError
 from ui.window.background import Operations, Running
 from ui.window.geometry import remember_geometry, restore_geometry
 from ui.window.i18n import LANGUAGE_SETTING, LANGUAGES, saved_language
+from ui.window.pages import AREAS, Page, PageContext, area
 from ui.window.signals import emit
 
 if TYPE_CHECKING:
@@ -48,28 +51,44 @@ PrintWindowFactory = Callable[[QWidget], QDialog]
 POLL_MS = 3000
 PREFERRED_SIZE = QSize(960, 600)
 PRINT_WINDOW_SIZE = QSize(1000, 720)
+# the area shown last, opened again at the next start
+AREA_SETTING = "main/area"
+# the databases opened lately, newest first (URLs without their password)
+RECENT_SETTING = "database/recent"
+RECENT_MOST = 8
+# the counts the status bar shows, in its order
+STATUS_COUNTS = ("candidates", "seated_candidates", "rooms", "staff", "duties")
 
 
-class CountCard(QFrame):
-    """A big number with its caption."""
+class NotAvailablePage(Page):
+    """Stands for an area whose page is not part of this build yet (its module is missing)."""
 
-    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setObjectName("countCard")
-        self.value_label = QLabel("–")
-        self.value_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = self.value_label.font()
-        font.setPointSizeF(font.pointSizeF() * 2.2)
-        self.value_label.setFont(font)
-        self.caption_label = QLabel(caption)
-        self.caption_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.value_label)
-        layout.addWidget(self.caption_label)
+    def __init__(self, context: PageContext, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.label = QLabel(self.tr("%1 is not available yet.").replace("%1", title))
+        self.label.setObjectName("notAvailable")
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        QVBoxLayout(self).addWidget(self.label)
 
-    def set_value(self, value: int) -> None:
-        self.value_label.setText(f"{value:,}")
+
+def url_without_password(database: Database) -> str:
+    """The database's URL to remember: without its password (``URL.set(password=None)``
+    would leave it in)."""
+    return database.url._replace(password=None).render_as_string(hide_password=False)
+
+
+def recent_databases(settings: QSettings) -> list[str]:
+    """The databases opened lately, newest first."""
+    value = settings.value(RECENT_SETTING)
+    if isinstance(value, str):
+        value = [value]
+    return [url for url in value or [] if isinstance(url, str) and url][:RECENT_MOST]
+
+
+def remember_database(settings: QSettings, url: str) -> None:
+    """Put ``url`` (already without its password) first among the recent databases."""
+    urls = [url, *(other for other in recent_databases(settings) if other != url)]
+    settings.setValue(RECENT_SETTING, urls[:RECENT_MOST])
 
 
 def _overview_and_version(session: Session, _progress: object,
@@ -87,21 +106,25 @@ def _version(session: Session, _progress: object, _cancelled: object) -> tuple[i
 
 
 class MainWindow(QMainWindow):
-    """Shows the exams in the database and what their plan holds.
+    """The window's areas (a sidebar and a page each) over the database it is attached to.
 
     The window opens empty and shows a database once :meth:`attach` gives it one. It never
     queries the database on the UI thread: counts load through :attr:`operations`, after
     every change made in this window (``Operations.changed``) and, while the window is
     active, after another clerk's (a cheap poll of the data version every ``poll_ms``).
+    A page is made when its area first opens (:meth:`open_area`); pages made refresh after
+    every change, a hidden one when it is shown again.
 
     Signals:
         refreshed(): the counts on show are the database's as of now.
         first_painted(): the window was painted for the first time (and the event loop
             turned since): what the start-up leaves till later can start now.
+        area_opened(key): the area with this key is on show.
     """
 
     refreshed = Signal()
     first_painted = Signal()
+    area_opened = Signal(str)
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None,
                  poll_ms: int = POLL_MS) -> None:
@@ -109,47 +132,45 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.database: Database | None = None
         self.operations = Operations(self)
-        self.operations.changed.connect(self.refresh)
+        self.operations.changed.connect(self._changed)
         self._print_window: PrintWindowFactory | None = None
         self.print_dialog: QDialog | None = None
         self._version: tuple[int, int] | None = None
         self._loading: Running[Any] | None = None
         self._again = False
         self._painted = False
+        self.counts: dict[str, int] = {}
+        self.pages: dict[str, Page] = {}
+        self._stale: set[str] = set()  # pages made, hidden while something changed
         self.setWindowTitle(self.tr("ExamDesk"))
 
-        self.exam_label = QLabel(self.tr("Opening the database…"))
-        self.exam_label.setObjectName("examTitle")
-        self.exam_label.setWordWrap(True)
-        title_font = self.exam_label.font()
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.5)
-        self.exam_label.setFont(title_font)
-
-        captions = {
-            "centers": self.tr("Test centers"),
-            "rooms": self.tr("Rooms"),
-            "seats": self.tr("Seats"),
-            "candidates": self.tr("Candidates"),
-            "seated_candidates": self.tr("Seated candidates"),
-            "sessions": self.tr("Sessions"),
-            "staff": self.tr("Staff"),
-            "duties": self.tr("Duties"),
-            "posts": self.tr("Service posts"),
-            "certificates": self.tr("Temporary ID certificates"),
-            "incidents": self.tr("Incidents"),
-            "spare_rooms": self.tr("Spare rooms"),
-        }
-        self.cards = {key: CountCard(caption) for key, caption in captions.items()}
-        grid = QGridLayout()
-        for index, card in enumerate(self.cards.values()):
-            grid.addWidget(card, index // 4, index % 4)
-
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("areas")
+        self.sidebar.setStyleSheet("QListWidget#areas { font-size: 11pt; }"
+                                   " QListWidget#areas::item { padding: 7px 12px; }")
+        for each in AREAS:
+            item = QListWidgetItem(each.title())
+            item.setData(Qt.ItemDataRole.UserRole, each.key)
+            item.setToolTip(QKeySequence(each.shortcut).toString(
+                QKeySequence.SequenceFormat.NativeText))
+            self.sidebar.addItem(item)
+        width = max(self.sidebar.fontMetrics().horizontalAdvance(each.title()) for each in AREAS)
+        self.sidebar.setFixedWidth(int(width * 1.3) + 48)
+        self.sidebar.currentRowChanged.connect(self._row_chosen)
+        self.stack = QStackedWidget()
+        self.waiting = QLabel(self.tr("Opening the database…"))
+        self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.waiting)
         central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addWidget(self.exam_label)
-        layout.addLayout(grid)
-        layout.addStretch(1)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("counts")
+        self.statusBar().addWidget(self.counts_label)
         # a permanent widget: a menu's status tips replace the temporary message, not this
         self.database_label = QLabel(self.tr("No database open"))
         self.database_label.setTextInteractionFlags(
@@ -164,21 +185,41 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.open_action = QAction(self.tr("&Open database…"), self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.setStatusTip(self.tr("Open another database, on this computer or "
+                                              "on a server"))
+        self.open_action.triggered.connect(self.choose_database)
+        file_menu.addAction(self.open_action)
         self.refresh_action = QAction(self.tr("&Refresh"), self)
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        self.refresh_action.setStatusTip(self.tr("Load the counts again"))
-        self.refresh_action.triggered.connect(self.refresh)
+        self.refresh_action.setStatusTip(self.tr("Load what the window shows again"))
+        self.refresh_action.triggered.connect(lambda: emit(self.operations.changed, None))
         file_menu.addAction(self.refresh_action)
+        self.print_area_action = QAction(self.tr("&Print"), self)
+        self.print_area_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_area_action.setStatusTip(self.tr("Open the print area"))
+        self.print_area_action.triggered.connect(lambda: self.open_area("print"))
+        file_menu.addAction(self.print_area_action)
         self.print_action = QAction(self.tr("&Print sheets…"), self)
-        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_action.setStatusTip(self.tr("Print the exam-day sheets to PDF files"))
         self.print_action.triggered.connect(self.open_print_window)
         self.print_action.setEnabled(False)
         file_menu.addAction(self.print_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.area_actions: dict[str, QAction] = {}
+        for each in AREAS:
+            action = QAction(each.title(), self)
+            action.setShortcut(QKeySequence(each.shortcut))
+            action.triggered.connect(lambda _checked=False, key=each.key: self.open_area(key))
+            view_menu.addAction(action)
+            self.area_actions[each.key] = action
 
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         language_menu = settings_menu.addMenu(self.tr("&Language"))
@@ -200,20 +241,99 @@ class MainWindow(QMainWindow):
 
     def attach(self, database: Database,
                print_window: PrintWindowFactory | None = None) -> None:
-        """Show ``database``: its name in the status bar, its counts, its print window."""
+        """Show ``database``: its name in the status bar, its counts, its areas (pages of
+        the database shown before are dropped), its print window."""
         self.database = database
         self.operations.database = database
         self._print_window = print_window
+        if self.print_dialog is not None:
+            self.print_dialog.close()
+            self.print_dialog.deleteLater()
+            self.print_dialog = None
         self.print_action.setEnabled(print_window is not None)
         self.database_label.setText(
             self.tr("Database: %1").replace("%1", database.display_url))
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self._stale.clear()
         self._version = None
         self.refresh()
+        remembered = self.settings.value(AREA_SETTING)
+        keys = [each.key for each in AREAS]
+        self.open_area(remembered if remembered in keys else keys[0])
         if self.isActiveWindow():
             self.poll_timer.start()
 
+    # --- the areas ----------------------------------------------------------------------------
+
+    def page_context(self) -> PageContext:
+        return PageContext(self.operations, self.settings, self.navigate)
+
+    def open_area(self, key: str) -> Page | None:
+        """Show the area ``key`` (making its page the first time); None before a database."""
+        if self.database is None:
+            return None
+        page = self.pages.get(key)
+        if page is None:
+            page = self._make_page(key)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        elif key in self._stale:
+            page.refresh(None)
+        self._stale.discard(key)
+        self.stack.setCurrentWidget(page)
+        row = [each.key for each in AREAS].index(key)
+        if self.sidebar.currentRow() != row:
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentRow(row)
+            self.sidebar.blockSignals(False)
+        self.settings.setValue(AREA_SETTING, key)
+        emit(self.area_opened, key)
+        return page
+
+    def _make_page(self, key: str) -> Page:
+        declared = area(key)
+        try:
+            page_class = declared.page_class()
+        except ModuleNotFoundError as missing:
+            # another lane's page, not merged yet: the area still opens
+            if missing.name != declared.page.split(":")[0]:
+                raise
+            return NotAvailablePage(self.page_context(), declared.title())
+        return page_class(self.page_context())
+
+    def current_area(self) -> str | None:
+        """The key of the area on show."""
+        for key, page in self.pages.items():
+            if self.stack.currentWidget() is page:
+                return key
+        return None
+
+    def navigate(self, key: str, row: Hashable | None = None) -> None:
+        """Open the area ``key`` and select ``row`` there (PageContext.navigate)."""
+        page = self.open_area(key)
+        if page is not None and row is not None:
+            page.select(row)
+
+    def _row_chosen(self, row: int) -> None:
+        if 0 <= row < len(AREAS):
+            self.open_area(AREAS[row].key)
+
+    def _changed(self, changes: object | None) -> None:
+        self.refresh()
+        shown = self.stack.currentWidget()
+        for key, page in self.pages.items():
+            if page is shown:
+                page.refresh(changes)
+            else:
+                self._stale.add(key)
+
+    # --- the counts ---------------------------------------------------------------------------
+
     def refresh(self) -> None:
-        """Load the overview again, in the background, and show it."""
+        """Load the counts again, in the background, and show them."""
         if self.database is None:
             return
         if self._loading is not None:  # a change came in while loading: load once more
@@ -232,16 +352,59 @@ class MainWindow(QMainWindow):
 
     def _show(self, loaded: tuple[Overview, tuple[int, int]]) -> None:
         overview, self._version = loaded
-        if overview.exams:
-            self.exam_label.setText("\n".join(e.name for e in overview.exams))
-        else:
-            self.exam_label.setText(
-                self.tr("No exam yet: load the demo with 'examdesk demo' or import one.")
-            )
-        counts = overview.stats.as_dict()
-        for key, card in self.cards.items():
-            card.set_value(counts[key])
+        self.counts = overview.stats.as_dict()
+        captions = {
+            "candidates": self.tr("Candidates"),
+            "seated_candidates": self.tr("seated"),
+            "rooms": self.tr("Rooms"),
+            "staff": self.tr("Staff"),
+            "duties": self.tr("Duties"),
+        }
+        self.counts_label.setText("  ·  ".join(
+            f"{captions[key]} {self.counts[key]:,}" for key in STATUS_COUNTS))
+        # the status bar lays its widgets out by their size when added: give the text room
+        self.counts_label.setMinimumWidth(self.counts_label.sizeHint().width())
+        title = overview.exams[0].name if overview.exams else ""
+        self.setWindowTitle(f"{title} - {self.tr('ExamDesk')}" if title else self.tr("ExamDesk"))
         emit(self.refreshed)
+
+    # --- the database -------------------------------------------------------------------------
+
+    def choose_database(self) -> None:
+        """File → Open database…: the database dialog; the database chosen replaces this one."""
+        from ui.window.database_dialog import DatabaseDialog
+
+        current = url_without_password(self.database) if self.database else None
+        dialog = DatabaseDialog(recent_databases(self.settings), current, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.open_database(dialog.chosen_url))
+        self.database_dialog = dialog
+        dialog.open()
+
+    def open_database(self, url: str | None) -> None:
+        """Open ``url`` in the background and show it instead of the database shown now."""
+        if not url:
+            return
+
+        def work(_progress: object, _cancelled: object) -> Database:
+            from examdesk.db import open_database
+
+            return open_database(url)
+
+        self.operations.run(self.tr("Opening the database"), work,
+                            on_success=self._switch_to)
+
+    def _switch_to(self, database: Database) -> None:
+        from ui.window.app import LAST_DATABASE, print_window_factory
+
+        old = self.database
+        url = url_without_password(database)
+        remember_database(self.settings, url)
+        self.settings.setValue(LAST_DATABASE, url)
+        self.attach(database, print_window_factory(database))
+        if old is not None and old is not database:
+            old.close()
+
 
     def _load_failed(self, message: str) -> None:
         self.operations.show_error(self.tr("Loading the counts"), message)
