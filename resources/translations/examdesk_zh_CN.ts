@@ -3444,6 +3444,14 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>重新载入窗口显示的内容</translation>
     </message>
     <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import rooms, candidates, staff, posts, a seating plan or photos (or drop a file here)</source>
+        <translation>导入考场、考生、工作人员、岗位、编排结果或照片（也可把文件拖到本窗口）</translation>
+    </message>
+    <message>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>

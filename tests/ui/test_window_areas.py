@@ -321,3 +321,13 @@ def test_a_refresh_keeps_what_the_clerk_is_typing(examdesk_app, qtbot, demo_copy
         qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert settings_of(demo_copy).merge_tail == 7
     assert page._edited() == set()
+
+
+def test_ctrl_i_opens_the_import_wizard(examdesk_app, qtbot, demo_db, settings):
+    from ui.window.import_wizard import ImportWizard
+
+    window = shown_window(qtbot, demo_db, settings)
+    qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    wizards = [w for w in window.findChildren(ImportWizard) if w.isVisible()]
+    assert len(wizards) == 1
+    wizards[0].close()

@@ -196,6 +196,12 @@ class MainWindow(QMainWindow):
         self.refresh_action.setStatusTip(self.tr("Load what the window shows again"))
         self.refresh_action.triggered.connect(lambda: emit(self.operations.changed, None))
         file_menu.addAction(self.refresh_action)
+        self.import_action = QAction(self.tr("&Import…"), self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.setStatusTip(self.tr("Import rooms, candidates, staff, posts, a "
+                                                "seating plan or photos (or drop a file here)"))
+        self.import_action.triggered.connect(lambda: self.open_import_wizard())
+        file_menu.addAction(self.import_action)
         self.print_area_action = QAction(self.tr("&Print"), self)
         self.print_area_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_area_action.setStatusTip(self.tr("Open the print area"))
@@ -251,8 +257,10 @@ class MainWindow(QMainWindow):
             self.print_dialog.deleteLater()
             self.print_dialog = None
         self.print_action.setEnabled(print_window is not None)
+        from examdesk.db.urls import readable_url  # the database layer is loaded by now
+
         self.database_label.setText(
-            self.tr("Database: %1").replace("%1", database.display_url))
+            self.tr("Database: %1").replace("%1", readable_url(database.url)))
         for page in self.pages.values():
             self.stack.removeWidget(page)
             page.deleteLater()
