@@ -331,3 +331,13 @@ def test_ctrl_i_opens_the_import_wizard(examdesk_app, qtbot, demo_db, settings):
     wizards = [w for w in window.findChildren(ImportWizard) if w.isVisible()]
     assert len(wizards) == 1
     wizards[0].close()
+
+
+def test_every_page_shows_the_database_when_first_opened(examdesk_app, qtbot, demo_db,
+                                                         settings):
+    window = shown_window(qtbot, demo_db, settings)
+    for key, table in (("plan", "seats"), ("posts", "posts")):
+        window.open_area(key)
+        page = window.pages[key]
+        qtbot.waitUntil(lambda page=page, table=table:
+                        getattr(page, table).model.rowCount() > 0, timeout=30_000)

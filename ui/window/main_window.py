@@ -288,6 +288,8 @@ class MainWindow(QMainWindow):
             page = self._make_page(key)
             self.pages[key] = page
             self.stack.addWidget(page)
+            if not page.reads_when_made:
+                page.refresh(None)
         elif key in self._stale:
             page.refresh(None)
         self._stale.discard(key)

@@ -43,7 +43,14 @@ class PageContext:
 
 
 class Page(QWidget):
-    """One area of the main window (see the module's docstring)."""
+    """One area of the main window (see the module's docstring).
+
+    Attributes:
+        reads_when_made: the page starts reading the database in its constructor; otherwise
+            the window calls :meth:`refresh` once it has made the page.
+    """
+
+    reads_when_made = False
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -134,6 +134,8 @@ class ExamPage(Page):
         saved(): the settings were saved.
     """
 
+    reads_when_made = True
+
     loaded = Signal()
     saved = Signal()
 

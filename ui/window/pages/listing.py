@@ -59,6 +59,8 @@ class ListPage(Page, Generic[R]):
     :attr:`actions` and widgets under the details.
     """
 
+    reads_when_made = True
+
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         kind, facet_titles = self.row_kind(), self.facet_titles()

@@ -75,6 +75,8 @@ class EmbeddedPrintDialog(PrintDialog):
 class PrintPage(Page):
     """Print the exam-day sheets to PDF files, preview them, send them to a printer."""
 
+    reads_when_made = True
+
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.form = EmbeddedPrintDialog(self._printer(), self)
