@@ -8,6 +8,11 @@ from typing import Protocol
 
 from examdesk.i18n import translate
 
+# The command line's exit codes (README, "The examdesk command"): a contract for scripts.
+EXIT_OK = 0
+EXIT_PLAN_PROBLEMS = 1
+EXIT_BAD_INPUT = 2
+
 
 class CommandFactory(Protocol):
     """Makes a (sub-)command parser that takes --db, given its name and help text."""

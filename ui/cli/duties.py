@@ -19,11 +19,15 @@ from examdesk.services import duties, roster
 from examdesk.services.audit import Actor
 from examdesk.services.exams import center_codes, resolve_exam
 from ui.cli import posts as cli_posts
-from ui.cli.common import CommandFactory, end_progress, exam_option, stderr_progress
+from ui.cli.common import (
+    EXIT_OK,
+    EXIT_PLAN_PROBLEMS,
+    CommandFactory,
+    end_progress,
+    exam_option,
+    stderr_progress,
+)
 from ui.cli.plan import print_issues
-
-EXIT_OK = 0
-EXIT_PLAN_PROBLEMS = 1
 
 
 def add_parsers(

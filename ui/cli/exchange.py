@@ -20,14 +20,19 @@ from examdesk.services.audit import Actor
 from examdesk.services.imports import Accept, ImportResult
 from examdesk.services.imports.kinds import KINDS, import_kind
 from examdesk.services.plan_check import PlanCheck
-from ui.cli.common import CommandFactory, end_progress, exam_option, stderr_progress
+from ui.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    EXIT_PLAN_PROBLEMS,
+    CommandFactory,
+    end_progress,
+    exam_option,
+    stderr_progress,
+)
 from ui.cli.plan import print_broken_duties, print_issue, print_repair, print_total
 from ui.jobs import runs
 from ui.jobs.imports import ImportRequest, run_import, write_report
 
-EXIT_OK = 0
-EXIT_PLAN_PROBLEMS = 1
-EXIT_BAD_INPUT = 2
 #: Candidates without a photo listed on the terminal; --report lists them all.
 MISSING_SHOWN = 20
 
@@ -83,7 +88,6 @@ def add_parsers(
         exam_option(sub)
 
 
-
 def _import_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dry-run", action="store_true",
                         help=translate("Cli", "check the file and report; write nothing"))
@@ -94,7 +98,6 @@ def _import_options(parser: argparse.ArgumentParser) -> None:
                         help=translate("Cli", "write the file back with the problem cells "
                                               "highlighted and a problems column"))
     exam_option(parser)
-
 
 
 def cmd_import(db: Database, args: argparse.Namespace) -> int:

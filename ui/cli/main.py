@@ -28,15 +28,17 @@ from ui.cli import exchange as cli_exchange
 from ui.cli import plan as cli_plan
 from ui.cli import posts as cli_posts
 from ui.cli import printing as cli_print
-from ui.cli.common import CommandFactory, end_progress, stderr_progress
+from ui.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    CommandFactory,
+    end_progress,
+    stderr_progress,
+)
 from ui.cli.language import command_language
 from ui.cli.wording import worded
 
-EXIT_OK = 0
-EXIT_PLAN_PROBLEMS = 1
-EXIT_BAD_INPUT = 2
 EXIT_INTERNAL_ERROR = 3
-
 
 
 class UsageError(Exception):
@@ -120,7 +122,6 @@ def build_parser() -> argparse.ArgumentParser:
     stats_parser.add_argument("--json", action="store_true",
                               help=translate("Cli", "print one JSON object with snake_case keys"))
     return parser
-
 
 
 def cmd_init(db: Database, _args: argparse.Namespace) -> int:

@@ -20,11 +20,15 @@ from examdesk.services import abbreviations, exam_settings, lookup, seat_changes
 from examdesk.services.audit import Actor
 from examdesk.services.exams import Names, level_names, resolve_exam
 from examdesk.services.plan_check import check_exam_plan
-from ui.cli.common import CommandFactory, end_progress, exam_option, stderr_progress
+from ui.cli.common import (
+    EXIT_OK,
+    EXIT_PLAN_PROBLEMS,
+    CommandFactory,
+    end_progress,
+    exam_option,
+    stderr_progress,
+)
 from ui.cli.wording import Worded, fix_text, issue_text, swap_of_one, worded
-
-EXIT_OK = 0
-EXIT_PLAN_PROBLEMS = 1
 
 
 def add_parsers(
@@ -146,12 +150,10 @@ def add_parsers(
         exam_option(parser)
 
 
-
 def _who(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("who", metavar="WHO", help=translate(
         "Cli", "the candidate's ID number, registration number, ticket number or name (or its "
                "pinyin, when only one candidate has it)"))
-
 
 
 def cmd_allocate(db: Database, args: argparse.Namespace) -> int:

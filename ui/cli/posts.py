@@ -30,10 +30,7 @@ from examdesk.services import posts
 from examdesk.services.audit import Actor
 from examdesk.services.exams import resolve_exam
 from examdesk.services.post_schedule import hours_text
-from ui.cli.common import CommandFactory, exam_option
-
-EXIT_OK = 0
-EXIT_PLAN_PROBLEMS = 1
+from ui.cli.common import EXIT_OK, EXIT_PLAN_PROBLEMS, CommandFactory, exam_option
 
 
 def add_parsers(

@@ -15,11 +15,10 @@ from examdesk.db import Database
 from examdesk.errors import BadInput
 from examdesk.i18n import translate
 from examdesk.services.audit import Actor
-from ui.cli.common import CommandFactory, end_progress, exam_option
+from ui.cli.common import EXIT_OK, CommandFactory, end_progress, exam_option
 from ui.jobs.print_run import CannotWrite, PrintRequest, Unwritable, Written, run_print
 from ui.jobs.sheets import SHEETS, Nothing, NothingToPrint, Reason
 
-EXIT_OK = 0
 EXIT_PRINTED_WITH_PROBLEMS = 1
 
 
