@@ -52,6 +52,29 @@ def allocate_keep(form: str) -> Remedy:
     return Remedy("allocate-keep", text, (("form", form),))
 
 
+def repair_roster(center: str) -> Remedy:
+    """Re-rostering just the rooms whose duties break a rule or lack people at the test
+    center with the code ``center``, keeping every other duty."""
+    return Remedy("repair-roster", translate("Duties", "repair the roster of the rooms "
+                                                       "concerned"), (("center", center),))
+
+
+# the roster problems a repair of the center's roster mends (examdesk/planning/roster_repair.py:
+# duties that break a rule are taken away and their rooms, the rooms short of invigilators and
+# the floors without a rover are filled again)
+REPAIRABLE = frozenset({
+    "duty-unknown", "over-max-sessions", "double-booked", "off-center", "wrong-role",
+    "roving-missing", "room-not-in-use", "conflict-relative", "conflict-unit",
+    "same-unit-pair", "room-not-staffed", "room-overstaffed", "no-lead", "two-leads"})
+
+
+def with_repair(issues: Iterable[PlanIssue]) -> list[PlanIssue]:
+    """``issues`` of a standing roster, those a repair mends with the repair of their center
+    recorded on them (after the remedies their fixes name)."""
+    return [replace(issue, remedies=(*issue.remedies, repair_roster(issue.center)))
+            if issue.code in REPAIRABLE and issue.center else issue for issue in issues]
+
+
 def _max_sessions() -> str:
     return translate("Duties", "allow {raised} sessions per person")
 

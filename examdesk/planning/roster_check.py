@@ -55,7 +55,8 @@ def check_roster(exam: RosterExam, duties: Sequence[Duty]) -> list[PlanIssue]:
     for session in exam.sessions:
         issues.extend(_rooms(exam, ledger, session))
     issues.extend(_soft(exam, ledger))
-    return sorted(remedies.roster_remedies(issues), key=lambda i: not i.is_error)
+    return sorted(remedies.with_repair(remedies.roster_remedies(issues)),
+                  key=lambda i: not i.is_error)
 
 
 def _unknown(exam: RosterExam, duty: Duty) -> PlanIssue | None:

@@ -13,8 +13,9 @@ only the places the broken ones leave:
 2. :func:`~examdesk.planning.roster.make_roster` fills the re-rostered rooms around every
    other duty, held fixed; of what it makes, only those rooms' duties are taken, a rover for
    a floor of theirs that has none, and a reserve duty for a person the repair freed;
-3. rooms still short then take the reserves of their center and time slot (freed, they may
-   be placed in a room or kept as reserves) and are filled again.
+3. rooms still short, or a floor of theirs still without a rover, then take the reserves of
+   their center and time slot (freed, they may be placed in a room, rove or be kept as
+   reserves) and are filled again.
 """
 
 from __future__ import annotations
@@ -276,13 +277,24 @@ class _Solve:
         return new
 
     def short(self, new: Sequence[Duty]) -> set[tuple[int, int]]:
-        """The (center, time slot) pairs of places in use still short of invigilators."""
+        """The (center, time slot) pairs of places in use still short of invigilators, or
+        with a floor of theirs still without a rover."""
         exam = self.exam
-        have = _staffed([*self.kept, *new])
-        return {(exam.rooms[room_id].center_id, exam.slot_of[session_id])
-                for session_id, room_id in self.places
-                if room_id in exam.session_by_id[session_id].room_ids
-                and have[session_id, room_id] < exam.per_room}
+        duties = [*self.kept, *new]
+        have = _staffed(duties)
+        short = {(exam.rooms[room_id].center_id, exam.slot_of[session_id])
+                 for session_id, room_id in self.places
+                 if room_id in exam.session_by_id[session_id].room_ids
+                 and have[session_id, room_id] < exam.per_room}
+        roving = {(d.session_id, d.center_id, d.floor) for d in duties
+                  if d.kind is DutyKind.ROVING}
+        for session_id, room_id in self.places:
+            room = exam.rooms[room_id]
+            if (room_id in exam.session_by_id[session_id].room_ids
+                    and room.floor in exam.floors(room.center_id, session_id)
+                    and (session_id, room.center_id, room.floor) not in roving):
+                short.add((room.center_id, exam.slot_of[session_id]))
+        return short
 
     def result(self, new: Sequence[Duty], places: set[_Place]) -> Repair:
         """The repair: the roster, the changes and what is still wrong."""

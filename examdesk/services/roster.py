@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import delete, select, tuple_
 from sqlalchemy.orm import Session
@@ -212,7 +212,10 @@ def repair_exam_roster(
     rooms = {r.id: r.label for r in data.rooms}
     sessions = {s.id: s.label for s in data.sessions}
     codes = {c.code for c in data.centers if only is None or c.id == only}
-    issues = tuple(i for i in repair.issues if not i.center or i.center in codes)
+    # what the repair left is beyond another repair: its fix is the issue's own words
+    issues = tuple(replace(i, remedies=tuple(r for r in i.remedies
+                                             if r.action != "repair-roster"))
+                   for i in repair.issues if not i.center or i.center in codes)
     return RepairResult(chosen, tuple((sessions[s], rooms[r]) for s, r in repair.places),
                         repair.moves, issues, after_draw)
 

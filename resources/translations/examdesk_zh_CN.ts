@@ -1961,6 +1961,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>允许跨考点安排工作人员</translation>
     </message>
     <message>
+        <source>repair the roster of the rooms concerned</source>
+        <translation>修复相关考场的监考安排</translation>
+    </message>
+    <message>
         <source>allow {raised} sessions per person</source>
         <translation>允许每人参加 {raised} 个场次</translation>
     </message>
@@ -4850,6 +4854,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Staff the posts again</source>
         <translation>重新安排岗位人员</translation>
+    </message>
+    <message>
+        <source>Repair the roster of {center}</source>
+        <translation>修复考点 {center} 的监考安排</translation>
     </message>
     <message>
         <source>Make the standard posts of {center}</source>

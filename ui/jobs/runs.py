@@ -107,8 +107,8 @@ def apply_remedy(session: Session, actor: Actor, remedy: Remedy,
 
     Returns:
         The run's result: an allocation summary (``allocate-keep``), :class:`SettingsChanged`
-        (``max-sessions``, ``cross-center``), the posts' staffing (``staff-posts``) or
-        :class:`PostsMade` (``make-posts``).
+        (``max-sessions``, ``cross-center``), the posts' staffing (``staff-posts``),
+        :class:`PostsMade` (``make-posts``) or the repaired roster (``repair-roster``).
     """
     exam = resolve_exam(session)
     if remedy.action == "allocate-keep":
@@ -122,6 +122,9 @@ def apply_remedy(session: Session, actor: Actor, remedy: Remedy,
         return SettingsChanged(change.broken_duties)
     if remedy.action == "staff-posts":
         return staff_posts(session, actor)
+    if remedy.action == "repair-roster":
+        return repair_roster(session, actor, center=str(remedy.field("center")),
+                             progress=progress, cancelled=cancelled)
     if remedy.action == "make-posts":
         return PostsMade(posts.init_posts(session, actor, exam,
                                           center=str(remedy.field("center"))))

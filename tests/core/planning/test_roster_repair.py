@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from examdesk.enums import StaffRole
 from examdesk.planning.duty_plan import Duty, DutyKind, DutyRoom
-from examdesk.planning.roster import HARD_RULE_CODES
+from examdesk.planning.remedies import REPAIRABLE
+from examdesk.planning.roster import HARD_RULE_CODES, roster_issues
 from examdesk.planning.roster_repair import Repair, repair_roster
 from tests.core.planning.roster_cases import (
     PM,
@@ -129,6 +130,50 @@ def test_reserves_of_the_session_fill_a_room_nobody_else_may_take() -> None:
     # the rooms the reserve did not go to are as they were
     others = [d for d in roster.duties if d.kind is DutyKind.ROOM and d.room_id != room.id]
     assert set(others) <= set(result.duties)
+
+
+def test_a_reserve_roves_on_a_new_floor_when_nobody_else_is_free() -> None:
+    exam = Exam()
+    exam.center(1)
+    first = exam.room(1, "A 1", candidates={"ID1"})
+    second = exam.room(1, "A 1", candidates={"ID2"})
+    exam.room(1, "A 2", candidates={"ID3"})
+    exam.session("上午", rooms=[first, second])
+    exam.people(1, 6)  # 4 in the rooms, the rover of floor A 1, 1 reserve: nobody free
+    exam.with_settings(reserve_ratio=0.25, max_sessions=1, seed=3)
+    roster = exam.make()
+    [reserve] = [d for d in roster.duties if d.kind is DutyKind.RESERVE]
+    # the candidates of room 2 now sit in room 3, a floor up: its invigilators follow them,
+    # and the new floor needs a rover, whom only the reserve can be
+    exam.sessions[0] = replace(exam.sessions[0], room_ids=frozenset({1, 3}))
+
+    result = repair(exam, roster.duties)
+
+    rovers = {d.floor for d in result.duties if d.kind is DutyKind.ROVING}
+    assert rovers == {"A 1", "A 2"}
+    assert reserve not in result.duties  # the reserve was needed after all
+    assert len([d for d in result.duties if d.room_id == 3]) == 2
+    assert [i.code for i in result.issues if i.is_error] == []
+    assert [i.code for i in result.issues] == ["reserves-short"]
+    assert hard_breaks(exam, result.duties) == []
+
+
+def test_the_problems_a_repair_mends_offer_it_for_their_center() -> None:
+    exam = three_rooms()
+    roster = exam.make()
+    exam.sessions[1] = replace(exam.sessions[1], room_ids=frozenset({1, 2}))
+    # room 3 is empty in the afternoon now, and room 1 lost an invigilator in the morning
+    missing = [next(d for d in roster.duties if d.session_id == 1 and d.room_id == 1)]
+    centers, rooms, sessions, staff, settings = exam.args()
+    issues = roster_issues(centers, rooms, sessions, staff,
+                           [d for d in roster.duties if d not in missing], settings)
+    offered = {i.code: [(r.action, r.field("center")) for r in i.remedies] for i in issues}
+    assert offered["room-not-in-use"] == [("repair-roster", "01")]
+    assert offered["room-not-staffed"] == [("repair-roster", "01")]
+    assert all(("repair-roster", "01") in offered[code]
+               for code in offered if code in REPAIRABLE)
+    assert all(r.action != "repair-roster" for i in issues if i.code not in REPAIRABLE
+               for r in i.remedies)
 
 
 def test_locked_and_post_duties_are_kept_even_when_they_break_a_rule() -> None:

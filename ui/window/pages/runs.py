@@ -218,6 +218,8 @@ class Runner(QObject):
             return self._allocated(title, result)
         if isinstance(result, duties.PostsResult):
             return self._staffed(title, result)
+        if isinstance(result, RepairResult):
+            return self._repaired(title, result)
         if isinstance(result, runs.PostsMade):
             return RunOutcome(title, self.tr("Made {count} standard posts.").format(
                 count=f"{result.count:,}"))
@@ -236,6 +238,9 @@ def remedy_title(remedy: Remedy) -> str:
         return QCoreApplication.translate("Runs", "Allow staff from other centers")
     if remedy.action == "staff-posts":
         return QCoreApplication.translate("Runs", "Staff the posts again")
+    if remedy.action == "repair-roster":
+        return QCoreApplication.translate("Runs", "Repair the roster of {center}").format(
+            center=remedy.field("center"))
     if remedy.action == "make-posts":
         return QCoreApplication.translate("Runs", "Make the standard posts of {center}").format(
             center=remedy.field("center"))
