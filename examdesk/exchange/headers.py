@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from examdesk.errors import BadInput
 from examdesk.exchange.normalize import cell_text, match_key
-from examdesk.exchange.problems import Problem, Severity, column_letter
+from examdesk.exchange.problems import Problem, Severity, column_letter, shorten
 from examdesk.exchange.sheets import RawRow, RawSheet
 from examdesk.i18n import translate
 
@@ -224,7 +224,7 @@ class HeaderMap:
         """One translated note per ignored column."""
         return [
             translate("Import", "Column {letter} ({header}) is not used and was ignored.").format(
-                letter=column.letter, header=column.header
+                letter=column.letter, header=shorten(column.header)
             )
             for column in self.ignored
         ]
