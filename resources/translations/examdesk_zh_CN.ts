@@ -1174,6 +1174,10 @@
         <translation>此数据库由更新版本的 ExamDesk 写入（结构版本 {revision}），当前为 ExamDesk {version}。请安装新版本后再打开。</translation>
     </message>
     <message>
+        <source>The database URL is empty; give one such as sqlite:///exam.db or postgresql+psycopg://user@host/dbname.</source>
+        <translation>数据库 URL 为空；请给出一个，例如 sqlite:///exam.db 或 postgresql+psycopg://user@host/dbname。</translation>
+    </message>
+    <message>
         <source>Upgrading the database would break references between its tables; nothing was changed. Please report this.</source>
         <translation>升级数据库会破坏数据表之间的引用关系，未做任何更改。请报告此问题。</translation>
     </message>
