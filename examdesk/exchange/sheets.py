@@ -12,7 +12,8 @@ import csv
 import io
 import math
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -176,10 +177,23 @@ def _open_workbook(path: Path, head: bytes) -> CalamineWorkbook:
     if not head.startswith(_ZIP_SIGNATURE):
         raise BadInput(xlsx_guard.damaged_message(path.name))
     xlsx_guard.check_parts(path)
-    try:
+    with _reader_failure_is_damage(path.name):
         return CalamineWorkbook.from_path(str(path))
-    except (CalamineError, ValueError, OSError):
-        raise BadInput(xlsx_guard.damaged_message(path.name)) from None
+
+
+@contextmanager
+def _reader_failure_is_damage(file_name: str) -> Iterator[None]:
+    """calamine's errors, and its panics (a date cell holding a number no date has: pyo3
+    raises them as PanicException, a BaseException; a duration too long for Python's
+    timedelta is an OverflowError), become the damaged-file message."""
+    try:
+        yield
+    except (CalamineError, ValueError, OSError, OverflowError):
+        raise BadInput(xlsx_guard.damaged_message(file_name)) from None
+    except BaseException as error:
+        if type(error).__name__ != "PanicException":
+            raise
+        raise BadInput(xlsx_guard.damaged_message(file_name)) from None
 
 
 def _read_workbook(path: Path, head: bytes, sheet: str | None) -> RawSheet:
@@ -187,10 +201,8 @@ def _read_workbook(path: Path, head: bytes, sheet: str | None) -> RawSheet:
     with _open_workbook(path, head) as workbook:
         sheet_name = _choose_sheet(workbook, name, sheet)
         scan = xlsx_guard.scan_sheet(path, sheet_name)
-        try:
+        with _reader_failure_is_damage(name):
             grid = workbook.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
-        except (CalamineError, ValueError):
-            raise BadInput(xlsx_guard.damaged_message(name)) from None
     rows = _numbered_rows(grid)
     if not rows:
         raise BadInput(

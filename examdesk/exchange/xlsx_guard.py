@@ -24,6 +24,7 @@ import functools
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,6 +92,12 @@ def _patterns(prefix: bytes) -> _Patterns:
         cuts=(b"</" + prefix + b"c>", b"</" + prefix + b"row>"),
     )
 
+
+# What zipfile raises for a damaged archive: RuntimeError for an encrypted member,
+# NotImplementedError for an unknown compression or zip version, zlib.error for flipped
+# bytes in the compressed data.
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, ValueError,
+               EOFError, NotImplementedError, RuntimeError)
 
 _RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -287,7 +294,7 @@ def _end_of(buffer: bytes, mark: bytes) -> int:
 def _zip(path: Path) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+    except _ZIP_ERRORS:
         raise BadInput(damaged_message(path.name)) from None
 
 
@@ -310,9 +317,7 @@ def _chunks(archive: zipfile.ZipFile, path: Path, member: zipfile.ZipInfo | str,
                         "save it and import it again.",
                     ).format(file=path.name, megabytes=limit // (1024 * 1024), part=name[:80]))
                 yield chunk
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError,
-            RuntimeError):
-        # RuntimeError: an encrypted member; NotImplementedError: an unknown compression
+    except _ZIP_ERRORS:
         raise BadInput(damaged_message(path.name)) from None
 
 

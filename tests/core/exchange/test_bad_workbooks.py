@@ -7,6 +7,7 @@ openpyxl writes a far cell, the malformed and lying ones are edited in the zip.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import zipfile
@@ -158,11 +159,9 @@ def test_a_part_that_unpacks_too_far_is_refused_before_reading(tmp_path, monkeyp
         sheet_names(path)
 
 
-@pytest.mark.slow
-def test_a_small_workbook_holding_a_200_mb_shared_string_is_refused_quickly(tmp_path):
-    path = small_workbook(tmp_path / "base.xlsx")
-    target = tmp_path / "huge.xlsx"
-    with zipfile.ZipFile(path) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+def with_huge_shared_string(source: Path, target: Path) -> Path:
+    """A copy of ``source`` with a shared string of 200 MB (a zip of under 1 MB)."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
         for info in old.infolist():
             new.writestr(info, old.read(info.filename))
         with new.open("xl/sharedStrings.xml", "w") as part:
@@ -171,12 +170,39 @@ def test_a_small_workbook_holding_a_200_mb_shared_string_is_refused_quickly(tmp_
             for _ in range(200):
                 part.write(b"x" * (1024 * 1024))
             part.write(b"</t></si></sst>")
+    return target
+
+
+@pytest.mark.slow
+def test_a_small_workbook_holding_a_200_mb_shared_string_is_refused_quickly(tmp_path):
+    target = with_huge_shared_string(small_workbook(tmp_path / "base.xlsx"),
+                                     tmp_path / "huge.xlsx")
     assert target.stat().st_size < 1024 * 1024
     message = refusal(target)
     assert message == ("huge.xlsx unpacks to more than 128 MB in its part xl/sharedStrings.xml, "
                        "far more than an exam list holds (a cell with pages of text, or a "
                        "damaged file); open it in Excel, delete what does not belong to the "
                        "list, save it and import it again.")
+
+
+@pytest.mark.parametrize(("number", "style"), [(-1e300, "yyyy-mm-dd"), (1e20, "[h]:mm:ss"),
+                                               (-1e15, "hh:mm:ss")])
+def test_a_date_or_time_cell_no_date_has_is_the_damaged_message(tmp_path, number, style):
+    def cell(sheet):
+        sheet["A3"] = number
+        sheet["A3"].number_format = style
+
+    # the reader panics (or overflows) on it: caught, never a traceback
+    assert "dates.xlsx is damaged" in refusal(small_workbook(tmp_path / "dates.xlsx", cell))
+
+
+def test_a_flipped_byte_anywhere_is_read_or_refused_never_an_exception(tmp_path):
+    good = small_workbook(tmp_path / "good.xlsx").read_bytes()
+    path = tmp_path / "flipped.xlsx"
+    for position in range(0, len(good), 7):
+        path.write_bytes(good[:position] + bytes([good[position] ^ 0x55]) + good[position + 1:])
+        with contextlib.suppress(BadInput):
+            read_table(path)
 
 
 def test_a_damaged_zip_is_the_damaged_message(tmp_path):
