@@ -69,6 +69,15 @@ class _Patterns:
     no_value_formula: re.Pattern[bytes]
     sheet_data_end: re.Pattern[bytes]
     cuts: tuple[bytes, ...]
+    # the fast path, for cells whose reference is their first attribute (as Excel writes)
+    cell: bytes
+    cell_with_ref: bytes
+    row: bytes
+    row_with_ref: bytes
+    bad_first_ref: re.Pattern[bytes]
+    bad_first_row: re.Pattern[bytes]
+    first_ref_rows: re.Pattern[bytes]
+    first_ref_letters: re.Pattern[bytes]
 
 
 @functools.cache
@@ -90,6 +99,15 @@ def _patterns(prefix: bytes) -> _Patterns:
             rb"<" + p + rb"c\s[^>]*?\br=\"([A-Z]{1,3}[0-9]{1,7})\"[^>/]*>\s*" + formula_end),
         sheet_data_end=re.compile(rb"</" + p + rb"sheetData>"),
         cuts=(b"</" + prefix + b"c>", b"</" + prefix + b"row>"),
+        cell=b"<" + prefix + b"c",
+        cell_with_ref=b"<" + prefix + b'c r="',
+        row=b"<" + prefix + b"row",
+        row_with_ref=b"<" + prefix + b'row r="',
+        bad_first_ref=re.compile(
+            rb"<" + p + rb"c r=\"(?![A-Z]{1,3}[1-9][0-9]{0,6}\")([^\"]*)\""),
+        bad_first_row=re.compile(rb"<" + p + rb"row r=\"(?![1-9][0-9]{0,6}\")([^\"]*)\""),
+        first_ref_rows=re.compile(rb"<" + p + rb"c r=\"[A-Z]{1,3}([0-9]{1,7})"),
+        first_ref_letters=re.compile(rb"<" + p + rb"c r=\"([A-Z]+)"),
     )
 
 
@@ -178,6 +196,10 @@ class _Scanner:
         self.uncalculated: list[str] = []
         self.uncalculated_count = 0
         self.patterns = _patterns(b"")
+        # the extent of every cell, empty ones too: when under MAX_AREA, nothing is far
+        self.bound_row = 0
+        self.bound_column = 0
+        self.precise = False
 
     def scan(self, chunks: Iterator[bytes]) -> SheetScan:
         carry = b""
@@ -205,8 +227,48 @@ class _Scanner:
         return SheetScan(tuple(self.uncalculated), self.uncalculated_count)
 
     def _part(self, part: bytes) -> None:
-        # Bulk regular expressions, not a loop over the cells: the provincial candidate list
-        # has over a million cells, and this runs before every import.
+        # Bulk regular expressions and counts, not a loop over the cells: the provincial
+        # candidate list has over a million cells, and this runs before every import.
+        if self.precise or not self._fast(part):
+            self._precise(part)
+        if self.patterns.formula_end.search(part) is None:
+            return
+        for ref in self.patterns.no_value_formula.findall(part):
+            self.uncalculated_count += 1
+            if len(self.uncalculated) < NAMED_CELLS:
+                self.uncalculated.append(ref.decode("ascii"))
+
+    def _fast(self, part: bytes) -> bool:
+        """Check ``part`` when every cell and row starts with its reference (as Excel and
+        openpyxl write them), bounding the extent by every cell, empty ones too.
+
+        Returns:
+            False when the precise check must decide: references written otherwise, one
+            that is wrong (for its message), or an extent over the limit.
+        """
+        patterns = self.patterns
+        cells = part.count(patterns.cell_with_ref)
+        if (part.count(patterns.cell) != cells
+                or part.count(patterns.row) != part.count(patterns.row_with_ref)
+                or patterns.bad_first_ref.search(part) is not None
+                or patterns.bad_first_row.search(part) is not None):
+            return False
+        if cells:
+            row = max(map(int, patterns.first_ref_rows.findall(part)))
+            column = max(map(column_number, set(patterns.first_ref_letters.findall(part))))
+            bound_row, bound_column = max(self.bound_row, row), max(self.bound_column, column)
+            if bound_row > MAX_ROWS or bound_column > MAX_COLUMNS or (
+                    bound_row * bound_column > MAX_AREA):
+                # from here on, cell by cell: the earlier parts count with their bounds
+                self.precise = True
+                self.last_row, self.last_column = self.bound_row, self.bound_column
+                return False
+            self.bound_row, self.bound_column = bound_row, bound_column
+        self.cells += cells
+        return True
+
+    def _precise(self, part: bytes) -> None:
+        """Check ``part`` with references anywhere in the tags, skipping empty cells."""
         patterns = self.patterns
         self.cells += len(patterns.cell_start.findall(part))
         bad_row = patterns.bad_row_ref.search(part)
@@ -228,12 +290,8 @@ class _Scanner:
         # cells written without a reference sit one after another: count them
         if self.cells > MAX_AREA:
             raise BadInput(self._message_far(""))
-        if patterns.formula_end.search(part) is None:
-            return
-        for ref in patterns.no_value_formula.findall(part):
-            self.uncalculated_count += 1
-            if len(self.uncalculated) < NAMED_CELLS:
-                self.uncalculated.append(ref.decode("ascii"))
+        self.bound_row = max(self.bound_row, self.last_row)
+        self.bound_column = max(self.bound_column, self.last_column)
 
     def _farthest(self, found: list[tuple[bytes, bytes]], most: int) -> str:
         """The first cell of ``found`` beyond the sheet (``most`` 1) or the allowed area."""

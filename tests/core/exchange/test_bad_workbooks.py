@@ -82,6 +82,20 @@ def test_a_cell_reference_excel_cannot_write_is_refused(tmp_path, reference):
     assert "open it in Excel, save it again" in message
 
 
+@pytest.mark.parametrize(("cell", "found"), [
+    (b'<c t="n" r="B99999999999">', "a cell is stored at “B99999999999”"),
+    (b'<c t="n" r="XFD1048576">', "cell XFD1048576 holds a value so far"),
+    (b'<c t="n">', None),  # no reference: the next column, as calamine reads it
+])
+def test_references_after_other_attributes_are_checked_too(tmp_path, cell, found):
+    path = edited(small_workbook(tmp_path / "base.xlsx"), tmp_path / "order.xlsx",
+                  lambda data: data.replace(b'<c r="A2" t="n">', cell))
+    if found is None:
+        assert len(read_table(path).rows) == 2
+    else:
+        assert found in refusal(path)
+
+
 def test_a_row_number_beyond_the_sheet_is_refused(tmp_path):
     path = edited(small_workbook(tmp_path / "base.xlsx"), tmp_path / "bad.xlsx",
                   lambda data: data.replace(b'<row r="2"', b'<row r="99999999"'))
