@@ -324,7 +324,7 @@ def map_headers(
                 "Import", "{file}: row {row} of sheet {sheet} is blank or beyond the last row; "
                           "choose the row that names the columns."
             ).format(file=sheet.file_name, row=choice.row,
-                     sheet=sheet.sheet_name or sheet.file_name))
+                     sheet=shorten(sheet.sheet_name or sheet.file_name)))
         start = max(chosen - 1, 0)
         return _with_choice(_mapped(sheet.rows[start : chosen + 2], chosen - start, kind,
                                     by_key), sheet, choice, specs)
@@ -344,7 +344,7 @@ def map_headers(
             ).format(
                 file=sheet.file_name,
                 count=SCAN_ROWS,
-                sheet=sheet.sheet_name or sheet.file_name,
+                sheet=shorten(sheet.sheet_name or sheet.file_name),
                 examples=", ".join(s.label for s in specs if s.required),
             )
         )

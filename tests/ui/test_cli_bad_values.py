@@ -144,3 +144,17 @@ def test_an_echoed_value_and_header_are_shortened(capsys, exam_url, tmp_path):
     assert status == 2
     assert max(len(line) for line in (out + err).splitlines()) < 600
     assert "…" in out + err
+
+
+def test_a_forged_sheet_name_is_shortened_where_echoed(capsys, exam_url, tmp_path):
+    path = write_workbook(tmp_path / "named.xlsx", [HEADER])  # a header, no data
+    with zipfile.ZipFile(path) as old:
+        parts = {name: old.read(name) for name in old.namelist()}
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(
+        'name="报名信息"'.encode(), f'name="{"表" * 5000}"'.encode())
+    with zipfile.ZipFile(path, "w") as new:
+        for name, data in parts.items():
+            new.writestr(name, data)
+    status, out, err = examdesk(capsys, "--db", exam_url, "import", "candidates", path)
+    assert status == 2 and err.count("\n") == 1 and len(err) < 400
+    assert "named.xlsx: sheet " + "表" * 79 + "… has a header row (row 1) but no data" in err

@@ -33,7 +33,7 @@ from examdesk.exchange.headers import (
     SheetKind,
     map_headers,
 )
-from examdesk.exchange.problems import Checked, Problem, Problems, Severity
+from examdesk.exchange.problems import Checked, Problem, Problems, Severity, shorten
 from examdesk.exchange.sheets import RawSheet, read_table
 from examdesk.i18n import translate
 from examdesk.planning.plan import PlanIssue
@@ -574,7 +574,7 @@ def read_sheet(
         raise BadInput(translate(
             "Import", "{file}: sheet {sheet} has a header row (row {row}) but no data below it; "
                       "choose the sheet that holds the data, or paste the rows under the header."
-        ).format(file=raw.file_name, sheet=raw.sheet_name or raw.file_name,
+        ).format(file=raw.file_name, sheet=shorten(raw.sheet_name or raw.file_name),
                  row=mapping.header_row))
     return raw, mapping
 
