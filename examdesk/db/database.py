@@ -58,17 +58,33 @@ def resolve_database_url(url: str | None = None) -> URL:
     Raises:
         BadInput: the text is not a database URL SQLAlchemy understands.
     """
+    if url is not None and not url.strip():
+        # an empty --db (a script's unset variable) must not open the default database
+        raise BadInput(translate(
+            "Database", "The database URL is empty; give one such as sqlite:///exam.db or "
+                        "postgresql+psycopg://user@host/dbname."))
     text = url or os.environ.get(ENV_VARIABLE) or default_database_url()
     try:
         parsed = make_url(text)
     except ArgumentError:
         raise BadInput(
             translate("Database", "'{url}' is not a database URL; use e.g. sqlite:///exam.db or "
-                "postgresql+psycopg://user@host/dbname").format(url=text)
+                "postgresql+psycopg://user@host/dbname").format(url=_without_password(text))
         ) from None
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")  # psycopg 3 is the one we ship
     return parsed
+
+
+def _without_password(text: str) -> str:
+    """A text that failed to parse as a URL, safe to echo: what stands between the last ":"
+    and the "@" after it (user:secret@host, with or without a scheme) is starred out, and
+    the text is cut to 80 characters."""
+    at = text.rfind("@")
+    colon = text.rfind(":", 0, at) if at > 0 else -1
+    if colon >= 0 and "/" not in text[colon + 1:at]:
+        text = f"{text[:colon + 1]}***{text[at:]}"
+    return text if len(text) <= 80 else text[:79] + "…"
 
 
 def _alembic_config(connection: Any) -> Config:
@@ -123,11 +139,29 @@ def _sqlite_connected(busy_ms: int, wal: bool) -> Any:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={busy_ms}")  # several clerks, one file
         cursor.execute("PRAGMA synchronous=NORMAL")
-        if wal:  # outside any transaction, where SQLite allows the change
+        # outside any transaction, where SQLite allows the change; never on a file that
+        # opening then refuses (a newer ExamDesk's, someone else's): WAL mode is written
+        # into the file, which must stay exactly as it was
+        if wal and _ours_to_switch(cursor):
             cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()
 
     return connected
+
+
+def _ours_to_switch(cursor: Any) -> bool:
+    """Whether an SQLite file not yet in WAL mode may be switched: it is new and empty, or
+    an ExamDesk database of a schema this version knows."""
+    if cursor.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+        return False  # already switched: nothing to write
+    tables = {row[0] for row in cursor.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables:
+        return True
+    if "alembic_version" not in tables:
+        return False
+    stored = [row[0] for row in cursor.execute("SELECT version_num FROM alembic_version")]
+    return len(stored) <= 1 and all(revision in known_revisions() for revision in stored)
 
 
 def _sqlite_begin(connection: Connection) -> None:

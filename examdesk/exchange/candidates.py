@@ -132,7 +132,7 @@ def validate_candidates(
     problems = Problems(sheet.file_name, sheet.sheet_name)
     missing = header.problems(sheet.file_name, sheet.sheet_name)
     if missing:
-        return CandidateImport((), tuple(missing), tuple(header.notes()))
+        return CandidateImport((), tuple(missing), (*sheet.notes, *header.notes()))
     checker = _RowChecker(header, problems, levels)
     drafts = [
         draft
@@ -144,7 +144,7 @@ def validate_candidates(
     bad_rows |= {p.row for p in problems.errors if p.row is not None}
     records = tuple(d.record for d in drafts if d.record is not None and d.row not in bad_rows)
     ordered = sorted(problems, key=lambda p: (p.row or 0, p.column.rjust(3)))
-    return CandidateImport(records, tuple(ordered), tuple(header.notes()))
+    return CandidateImport(records, tuple(ordered), (*sheet.notes, *header.notes()))
 
 
 @dataclass(frozen=True)

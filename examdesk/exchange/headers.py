@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from examdesk.errors import BadInput
 from examdesk.exchange.normalize import cell_text, match_key
-from examdesk.exchange.problems import Problem, Severity, column_letter
+from examdesk.exchange.problems import Problem, Severity, column_letter, shorten
 from examdesk.exchange.sheets import RawRow, RawSheet
 from examdesk.i18n import translate
 
@@ -224,7 +224,7 @@ class HeaderMap:
         """One translated note per ignored column."""
         return [
             translate("Import", "Column {letter} ({header}) is not used and was ignored.").format(
-                letter=column.letter, header=column.header
+                letter=column.letter, header=shorten(column.header)
             )
             for column in self.ignored
         ]
@@ -324,7 +324,7 @@ def map_headers(
                 "Import", "{file}: row {row} of sheet {sheet} is blank or beyond the last row; "
                           "choose the row that names the columns."
             ).format(file=sheet.file_name, row=choice.row,
-                     sheet=sheet.sheet_name or sheet.file_name))
+                     sheet=shorten(sheet.sheet_name or sheet.file_name)))
         start = max(chosen - 1, 0)
         return _with_choice(_mapped(sheet.rows[start : chosen + 2], chosen - start, kind,
                                     by_key), sheet, choice, specs)
@@ -344,7 +344,7 @@ def map_headers(
             ).format(
                 file=sheet.file_name,
                 count=SCAN_ROWS,
-                sheet=sheet.sheet_name or sheet.file_name,
+                sheet=shorten(sheet.sheet_name or sheet.file_name),
                 examples=", ".join(s.label for s in specs if s.required),
             )
         )

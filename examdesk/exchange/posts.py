@@ -256,7 +256,7 @@ def validate_posts(sheet: RawSheet, header: HeaderMap, centers: Sequence[KnownNa
     problems = Problems(sheet.file_name, sheet.sheet_name)
     missing = header.problems(sheet.file_name, sheet.sheet_name)
     if missing:
-        return PostImport((), tuple(missing), tuple(header.notes()))
+        return PostImport((), tuple(missing), (*sheet.notes, *header.notes()))
     checker = _RowChecker(header, problems, centers)
     records: dict[tuple[str, PostKind, str], PostRecord] = {}
     for raw in data_rows(sheet, header, progress, cancelled):
@@ -276,7 +276,7 @@ def validate_posts(sheet: RawSheet, header: HeaderMap, centers: Sequence[KnownNa
     ordered = sorted(problems, key=lambda p: (p.row or 0, p.column.rjust(3)))
     bad = {p.row for p in problems.errors}
     return PostImport(tuple(r for r in records.values() if r.row not in bad), tuple(ordered),
-                      tuple(header.notes()))
+                      (*sheet.notes, *header.notes()))
 
 
 class _RowChecker(RowChecker):

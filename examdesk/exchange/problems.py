@@ -7,7 +7,7 @@ as a list, and nothing is written unless the user accepts (docs/architecture.md,
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Generic, TypeVar
@@ -16,6 +16,13 @@ from examdesk.i18n import translate
 
 #: Longest cell value quoted in a message; a pasted paragraph would hide the message itself.
 _MAX_QUOTED = 40
+# Longest text echoed from a file in a message (a header, a sheet's or a center's name), and
+# of a message's sentence: a forged file must not make messages of megabytes.
+MAX_ECHO = 80
+MAX_SENTENCE = 400
+# Other rows a duplicate names; the rest are counted (10,000 copies of a row once printed
+# every row's list of all the others).
+NAMED_ROWS = 5
 
 
 class Severity(StrEnum):
@@ -65,6 +72,38 @@ def quote_value(value: object) -> str:
     return text
 
 
+def shorten(text: str, limit: int = MAX_ECHO) -> str:
+    """``text`` cut to ``limit`` characters, the last one an ellipsis when cut.
+
+    Args:
+        text: any text echoed from a file into a message.
+        limit: the most characters kept.
+
+    Returns:
+        The text, or its beginning and "…".
+    """
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def other_rows(rows: Sequence[int], row: int) -> str:
+    """The rows of ``rows`` other than ``row``, the first :data:`NAMED_ROWS` named and the
+    rest counted: "3, 4" or "2, 3, 4, 5, 6 and 9,994 more".
+
+    Args:
+        rows: every row of a group (e.g. of one duplicated ID number), ascending.
+        row: the row the message is about.
+
+    Returns:
+        The rows as a message names them.
+    """
+    named = [r for r in rows[: NAMED_ROWS + 1] if r != row][:NAMED_ROWS]
+    more = len(rows) - 1 - len(named)
+    text = ", ".join(str(r) for r in named)
+    if more > 0:
+        text = translate("Import", "{rows} and {more:,} more").format(rows=text, more=more)
+    return text
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong in an imported file, where it is and how to fix it.
@@ -90,6 +129,15 @@ class Problem:
     what: str
     fix: str
     severity: Severity = Severity.ERROR
+
+    def __post_init__(self) -> None:
+        # every text that can come from the file is capped here, once for every importer
+        for name, limit in (("file", MAX_ECHO), ("sheet", MAX_ECHO), ("header", MAX_ECHO),
+                            ("value", MAX_ECHO), ("what", MAX_SENTENCE),
+                            ("fix", MAX_SENTENCE)):
+            text = getattr(self, name)
+            if len(text) > limit:
+                object.__setattr__(self, name, shorten(text, limit))
 
     @property
     def is_error(self) -> bool:

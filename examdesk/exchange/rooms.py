@@ -16,7 +16,7 @@ from pathlib import Path
 
 from examdesk.exchange.headers import ROOM_COLUMNS, HeaderMap, SheetKind, map_headers
 from examdesk.exchange.normalize import cell_text, half_width, match_key, split_list
-from examdesk.exchange.problems import Checked, Problems, Severity
+from examdesk.exchange.problems import Checked, Problems, Severity, other_rows
 from examdesk.exchange.rowcheck import RowChecker, data_rows
 from examdesk.exchange.sheets import CellValue, RawRow, RawSheet, read_table
 from examdesk.i18n import translate
@@ -25,6 +25,10 @@ from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
 
 #: The most rows, and the most columns, of seats a room may have (as the database allows).
 MAX_SIDE = 50
+# The highest floor (and the deepest basement) a room can be on.
+MAX_FLOOR = 200
+# Numbers beyond this are all alike: too large for any count of a room.
+_HUGE = 10**9
 #: Columns of the grid laid out for a room that gives only its capacity.
 DEFAULT_COLUMNS = 5
 
@@ -119,7 +123,7 @@ def validate_rooms(sheet: RawSheet, header: HeaderMap, progress: Progress = no_p
     problems = Problems(sheet.file_name, sheet.sheet_name)
     missing = header.problems(sheet.file_name, sheet.sheet_name)
     if missing:
-        return RoomImport((), tuple(missing), tuple(header.notes()))
+        return RoomImport((), tuple(missing), (*sheet.notes, *header.notes()))
     checker = _RowChecker(header, problems)
     drafts = [
         draft
@@ -134,7 +138,7 @@ def validate_rooms(sheet: RawSheet, header: HeaderMap, progress: Progress = no_p
         centers.complete(d.record) for d in drafts if d.record is not None and d.row not in bad_rows
     )
     ordered = sorted(problems, key=lambda p: (p.row or 0, p.column.rjust(3)))
-    return RoomImport(records, tuple(ordered), tuple(header.notes()))
+    return RoomImport(records, tuple(ordered), (*sheet.notes, *header.notes()))
 
 
 @dataclass(frozen=True)
@@ -221,7 +225,7 @@ class _RowChecker(RowChecker):
         if not cell_text(value):
             return False, None
         number = _whole_number(value)
-        high = None if field == "capacity" else MAX_SIDE
+        high = MAX_SIDE * MAX_SIDE if field == "capacity" else MAX_SIDE
         if field == "capacity":
             whole = translate("Import", "the number of seats is not a whole number")
             out_of_range = translate("Import", "a room has at least 1 seat")
@@ -237,7 +241,9 @@ class _RowChecker(RowChecker):
             fix = translate("Import", "write the number of desks in each row, e.g. 5")
         if number is None:
             self.report(field, value, whole, fix)
-        elif number < 1 or (high is not None and number > high):
+        elif number < 1 or number > high:
+            if field == "capacity" and number > high:
+                out_of_range = translate("Import", "a room has 1 to {most} seats")
             self.report(field, value, out_of_range.format(most=high), fix)
             number = None
         return True, number
@@ -439,12 +445,13 @@ def _report_duplicates(drafts: list[_Draft], centers: _Centers, checker: _RowChe
         if draft.room_no and (draft.code or draft.name):
             rows_by_room[centers.key_of_row[draft.row], match_key(draft.room_no)].append(draft)
     for same in (same for same in rows_by_room.values() if len(same) > 1):
+        rows = [d.row for d in same]
         for draft in same:
             checker.row = draft.row
             checker.report(
                 "room_no", draft.room_no,
                 translate("Import", "this room of the test center is also in row {rows}")
-                .format(rows=", ".join(str(d.row) for d in same if d is not draft)),
+                .format(rows=other_rows(rows, draft.row)),
                 translate("Import", "keep one row per room and delete the others, or correct "
                           "the room number"),
             )
@@ -455,27 +462,42 @@ _SEAT = re.compile(r"(\d+)\s*(?:[-－—–]|排)\s*(\d+)\s*[列座号]?")
 
 
 def _whole_number(value: CellValue) -> int | None:
+    """The cell's whole number, :data:`_HUGE` (with its sign) for any larger one: the range
+    checks then refuse it, and no number of thousands of digits reaches ``int()`` or the
+    database."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return value
+        return _bounded(value)
     if isinstance(value, float):
-        return int(value) if value.is_integer() else None
+        return _bounded(int(value)) if value.is_integer() else None  # inf, NaN: not whole
     key = match_key(cell_text(value))
-    return int(key.split(".")[0]) if _WHOLE.fullmatch(key) else None
+    return _parsed(key.split(".")[0]) if _WHOLE.fullmatch(key) else None
 
 
 def _floor_number(value: CellValue) -> int | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        return _whole_number(value)
-    key = match_key(cell_text(value))
-    if match := _FLOOR.fullmatch(key):
-        return int(match[1])
-    if match := _BASEMENT.fullmatch(key):
-        return -int(match[1])
-    return None
+        floor = _whole_number(value)
+    elif match := _FLOOR.fullmatch(key := match_key(cell_text(value))):
+        floor = _parsed(match[1])
+    elif match := _BASEMENT.fullmatch(key):
+        floor = -_parsed(match[1])
+    else:
+        return None
+    return floor if floor is not None and abs(floor) <= MAX_FLOOR else None
+
+
+def _parsed(digits: str) -> int:
+    """``digits`` (with an optional minus) as a number, at most :data:`_HUGE` either way."""
+    if len(digits.lstrip("-")) > len(str(_HUGE)):
+        return -_HUGE if digits.startswith("-") else _HUGE
+    return _bounded(int(digits))
+
+
+def _bounded(number: int) -> int:
+    return max(-_HUGE, min(_HUGE, number))
 
 
 def _back_seats(rows: int, columns: int, count: int) -> tuple[tuple[int, int], ...]:

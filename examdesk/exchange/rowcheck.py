@@ -27,7 +27,7 @@ from examdesk.exchange.normalize import (
     phone_text,
     trim,
 )
-from examdesk.exchange.problems import Problems, Severity
+from examdesk.exchange.problems import Problems, Severity, other_rows
 from examdesk.exchange.sheets import CellValue, RawRow, RawSheet
 from examdesk.i18n import translate
 from examdesk.labels import GENDER_LABELS
@@ -287,7 +287,8 @@ def report_duplicates(
     problems: Problems, header: HeaderMap, field: str, keys: Mapping[int, str],
     what: str, fix: str,
 ) -> set[int]:
-    """Report every row whose key is also another row's, naming the other rows.
+    """Report every row whose key is also another row's, naming the first other rows and
+    counting the rest.
 
     Args:
         problems: where problems are collected.
@@ -311,7 +312,7 @@ def report_duplicates(
             continue
         for row in rows:
             problems.add(
-                what.format(rows=", ".join(str(r) for r in rows if r != row)), fix,
+                what.format(rows=other_rows(rows, row)), fix,
                 row=row, column=index,
                 header="" if index is None else header.headers[index], value=key,
             )

@@ -81,7 +81,7 @@ def validate_seating(sheet: RawSheet, header: HeaderMap, progress: Progress = no
         if not any(f in header.columns for f in fields):
             missing.extend(_missing_one_of(sheet, header, names))
     if missing:
-        return SeatingImport((), tuple(missing), tuple(header.notes()))
+        return SeatingImport((), tuple(missing), (*sheet.notes, *header.notes()))
     checker = _Checker(header, problems)
     records = [r for row in data_rows(sheet, header, progress, cancelled)
                for r in [checker.check(row)] if r is not None]
@@ -100,7 +100,7 @@ def validate_seating(sheet: RawSheet, header: HeaderMap, progress: Progress = no
             translate("Import", "give each candidate one seat and each seat one candidate"))
     kept = tuple(r for r in records if r.row not in bad)
     ordered = sorted(problems, key=lambda p: (p.row or 0, len(p.column), p.column))
-    return SeatingImport(kept, tuple(ordered), tuple(header.notes()))
+    return SeatingImport(kept, tuple(ordered), (*sheet.notes, *header.notes()))
 
 
 def _missing_one_of(sheet: RawSheet, header: HeaderMap, names: str) -> list[Problem]:

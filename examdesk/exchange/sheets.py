@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+import math
+import stat
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -18,6 +21,8 @@ from pathlib import Path
 from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from examdesk.errors import BadInput
+from examdesk.exchange import xlsx_guard
+from examdesk.exchange.problems import MAX_SENTENCE, column_letter, shorten
 from examdesk.i18n import translate
 
 #: What a cell can hold once read; empty cells are "".
@@ -31,6 +36,10 @@ OLE2_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
 #: The stream an encrypted OOXML package carries inside its OLE2 container.
 _ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
 _ZIP_SIGNATURE = b"PK\x03\x04"
+# The most characters an Excel cell holds; a longer text is a damaged or forged file.
+MAX_CELL_TEXT = 32767
+# A CSV file is read whole: an exam list of 1,000,000 rows is far below this.
+MAX_CSV_BYTES = 512 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -58,11 +67,13 @@ class RawSheet:
         file_name: the file's name without its folder.
         sheet_name: the sheet's name ("" for a CSV file).
         rows: the rows that hold at least one non-blank cell, in order.
+        notes: remarks on how the sheet was read (formulas without a calculated value).
     """
 
     file_name: str
     sheet_name: str
     rows: tuple[RawRow, ...]
+    notes: tuple[str, ...] = ()
 
 
 def read_table(path: str | Path, sheet: str | None = None) -> RawSheet:
@@ -148,6 +159,14 @@ def _checked_head(path: Path) -> bytes:
 
 
 def _read_head(path: Path) -> bytes:
+    mode = path.stat().st_mode
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        # a device such as /dev/zero, or a pipe, would be read forever (or block)
+        raise BadInput(translate(
+            "Import",
+            "{file} is not a regular file (a device or a pipe); save the data in a file and "
+            "import that file.",
+        ).format(file=path))
     with path.open("rb") as stream:
         return stream.read(8)
 
@@ -156,21 +175,34 @@ def _open_workbook(path: Path, head: bytes) -> CalamineWorkbook:
     if head.startswith(OLE2_SIGNATURE):
         raise BadInput(_ole2_message(path))
     if not head.startswith(_ZIP_SIGNATURE):
-        raise BadInput(_damaged_message(path.name))
-    try:
+        raise BadInput(xlsx_guard.damaged_message(path.name))
+    xlsx_guard.check_parts(path)
+    with _reader_failure_is_damage(path.name):
         return CalamineWorkbook.from_path(str(path))
-    except (CalamineError, ValueError, OSError):
-        raise BadInput(_damaged_message(path.name)) from None
+
+
+@contextmanager
+def _reader_failure_is_damage(file_name: str) -> Iterator[None]:
+    """calamine's errors, and its panics (a date cell holding a number no date has: pyo3
+    raises them as PanicException, a BaseException; a duration too long for Python's
+    timedelta is an OverflowError), become the damaged-file message."""
+    try:
+        yield
+    except (CalamineError, ValueError, OSError, OverflowError):
+        raise BadInput(xlsx_guard.damaged_message(file_name)) from None
+    except BaseException as error:
+        if type(error).__name__ != "PanicException":
+            raise
+        raise BadInput(xlsx_guard.damaged_message(file_name)) from None
 
 
 def _read_workbook(path: Path, head: bytes, sheet: str | None) -> RawSheet:
     name = path.name
     with _open_workbook(path, head) as workbook:
         sheet_name = _choose_sheet(workbook, name, sheet)
-        try:
+        scan = xlsx_guard.scan_sheet(path, sheet_name)
+        with _reader_failure_is_damage(name):
             grid = workbook.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
-        except (CalamineError, ValueError):
-            raise BadInput(_damaged_message(name)) from None
     rows = _numbered_rows(grid)
     if not rows:
         raise BadInput(
@@ -178,9 +210,50 @@ def _read_workbook(path: Path, head: bytes, sheet: str | None) -> RawSheet:
                 "Import",
                 "Sheet {sheet} of {file} is empty; choose the sheet that holds the data or "
                 "paste the data into it.",
-            ).format(sheet=sheet_name, file=name)
+            ).format(sheet=shorten(sheet_name), file=name)
         )
-    return RawSheet(name, sheet_name, rows)
+    _check_cells(rows, translate("Import", "{file}, sheet {sheet}").format(
+        file=name, sheet=shorten(sheet_name)))
+    return RawSheet(name, sheet_name, rows, _uncalculated_notes(scan))
+
+
+def _uncalculated_notes(scan: xlsx_guard.SheetScan) -> tuple[str, ...]:
+    if not scan.uncalculated_count:
+        return ()
+    cells = "、".join(scan.uncalculated)
+    if scan.uncalculated_count > len(scan.uncalculated):
+        cells = translate("Import", "{cells} and {more} more").format(
+            cells=cells, more=scan.uncalculated_count - len(scan.uncalculated))
+    return (translate(
+        "Import",
+        "Cells {cells} hold a formula that was never calculated (the file was not saved by "
+        "Excel), so they were read as empty; open the file in Excel, save it and import it "
+        "again if they matter.",
+    ).format(cells=cells),)
+
+
+def _check_cells(rows: Sequence[RawRow], where: str) -> None:
+    """Refuse what no Excel cell can hold, naming the first such cell: a text longer than
+    :data:`MAX_CELL_TEXT`, or a number that is infinite or not a number (what a number of
+    thousands of digits, or "inf", written into the file's XML is read as)."""
+    for row in rows:
+        for index, cell in enumerate(row.cells):
+            if isinstance(cell, str):
+                if len(cell) > MAX_CELL_TEXT:
+                    raise BadInput(translate(
+                        "Import",
+                        "{where}, cell {cell}: the text is {length:,} characters long, more "
+                        "than an Excel cell holds ({most:,}); the file is damaged or a wrong "
+                        "column was pasted: shorten the cell and import the file again.",
+                    ).format(where=where, cell=f"{column_letter(index)}{row.number}",
+                             length=len(cell), most=MAX_CELL_TEXT))
+            elif isinstance(cell, float) and not math.isfinite(cell):
+                raise BadInput(translate(
+                    "Import",
+                    "{where}, cell {cell}: the number is infinite or not a number, which no "
+                    "Excel cell holds (the file is damaged, or has a number of hundreds of "
+                    "digits); type the value again and import the file again.",
+                ).format(where=where, cell=f"{column_letter(index)}{row.number}"))
 
 
 def _choose_sheet(workbook: CalamineWorkbook, file_name: str, wanted: str | None) -> str:
@@ -196,7 +269,8 @@ def _choose_sheet(workbook: CalamineWorkbook, file_name: str, wanted: str | None
             translate(
                 "Import",
                 "{file} has no sheet named {sheet}; choose one of its sheets: {sheets}.",
-            ).format(file=file_name, sheet=wanted, sheets=", ".join(names))
+            ).format(file=file_name, sheet=shorten(wanted),
+                     sheets=shorten(", ".join(names), MAX_SENTENCE))
         )
     for meta in workbook.sheets_metadata:
         if meta.typ == SheetTypeEnum.WorkSheet and meta.visible == SheetVisibleEnum.Visible:
@@ -213,7 +287,7 @@ def _choose_sheet(workbook: CalamineWorkbook, file_name: str, wanted: str | None
 def _read_csv(path: Path) -> RawSheet:
     name = path.name
     try:
-        data = path.read_bytes()
+        data = _csv_bytes(path)
     except OSError as error:
         raise BadInput(
             translate(
@@ -235,7 +309,7 @@ def _read_csv(path: Path) -> RawSheet:
     try:
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error:
-        raise BadInput(_damaged_message(name)) from None
+        raise BadInput(xlsx_guard.damaged_message(name)) from None
     rows = _numbered_rows(records)
     if not rows:
         raise BadInput(
@@ -243,7 +317,22 @@ def _read_csv(path: Path) -> RawSheet:
                 "Import", "{file} is empty; export the data again and import the new file."
             ).format(file=name)
         )
+    _check_cells(rows, name)
     return RawSheet(name, "", rows)
+
+
+def _csv_bytes(path: Path) -> bytes:
+    """The file's bytes: a regular file of at most :data:`MAX_CSV_BYTES` (a device such as
+    /dev/zero, or a pipe that never ends, would be read forever)."""
+    with path.open("rb") as stream:
+        data = stream.read(MAX_CSV_BYTES + 1)
+    if len(data) > MAX_CSV_BYTES:
+        raise BadInput(translate(
+            "Import",
+            "{file} is larger than {megabytes:,} MB, far more than an exam list holds; split "
+            "it, or check that it is the right file.",
+        ).format(file=path.name, megabytes=MAX_CSV_BYTES // (1024 * 1024)))
+    return data
 
 
 def _decode(data: bytes, file_name: str) -> str:
@@ -294,14 +383,6 @@ def _ole2_message(path: Path) -> str:
         "{file} is password-protected or an old .xls workbook renamed to .xlsx; open it in "
         "Excel, remove any password and save it as an Excel workbook (.xlsx).",
     ).format(file=path.name)
-
-
-def _damaged_message(file_name: str) -> str:
-    return translate(
-        "Import",
-        "{file} is damaged or is not an Excel workbook; open it in Excel and save it again "
-        "as .xlsx (or export the data again).",
-    ).format(file=file_name)
 
 
 def _numbered_rows(grid: Sequence[Sequence[CellValue]]) -> tuple[RawRow, ...]:

@@ -131,7 +131,7 @@ def validate_staff(
     problems = Problems(sheet.file_name, sheet.sheet_name)
     missing = header.problems(sheet.file_name, sheet.sheet_name)
     if missing:
-        return StaffImport((), tuple(missing), tuple(header.notes()))
+        return StaffImport((), tuple(missing), (*sheet.notes, *header.notes()))
     checker = _RowChecker(header, problems, centers)
     drafts = [
         draft
@@ -148,7 +148,7 @@ def validate_staff(
     bad_rows |= {p.row for p in problems.errors if p.row is not None}
     records = tuple(d.record for d in drafts if d.record is not None and d.row not in bad_rows)
     ordered = sorted(problems, key=lambda p: (p.row or 0, p.column.rjust(3)))
-    return StaffImport(records, tuple(ordered), tuple(header.notes()))
+    return StaffImport(records, tuple(ordered), (*sheet.notes, *header.notes()))
 
 
 @dataclass(frozen=True)

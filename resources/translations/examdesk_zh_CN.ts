@@ -1174,6 +1174,10 @@
         <translation>此数据库由更新版本的 ExamDesk 写入（结构版本 {revision}），当前为 ExamDesk {version}。请安装新版本后再打开。</translation>
     </message>
     <message>
+        <source>The database URL is empty; give one such as sqlite:///exam.db or postgresql+psycopg://user@host/dbname.</source>
+        <translation>数据库 URL 为空；请给出一个，例如 sqlite:///exam.db 或 postgresql+psycopg://user@host/dbname。</translation>
+    </message>
+    <message>
         <source>Upgrading the database would break references between its tables; nothing was changed. Please report this.</source>
         <translation>升级数据库会破坏数据表之间的引用关系，未做任何更改。请报告此问题。</translation>
     </message>
@@ -2458,6 +2462,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>请将该列设置为文本格式后重新导出</translation>
     </message>
     <message>
+        <source>{rows} and {more:,} more</source>
+        <translation>{rows} 及另外 {more:,}</translation>
+    </message>
+    <message>
         <source>sheet {sheet}</source>
         <translation>工作表 {sheet}</translation>
     </message>
@@ -2511,8 +2519,32 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>无法读取 {file}（{reason}）；请在其他程序中关闭该文件，并确认有读取权限。</translation>
     </message>
     <message>
+        <source>{file} is not a regular file (a device or a pipe); save the data in a file and import that file.</source>
+        <translation>{file} 不是普通文件（是设备或管道）；请把数据保存为文件后导入该文件。</translation>
+    </message>
+    <message>
         <source>Sheet {sheet} of {file} is empty; choose the sheet that holds the data or paste the data into it.</source>
         <translation>{file} 的工作表 {sheet} 为空；请选择包含数据的工作表，或将数据粘贴到其中。</translation>
+    </message>
+    <message>
+        <source>{file}, sheet {sheet}</source>
+        <translation>{file}，工作表 {sheet}</translation>
+    </message>
+    <message>
+        <source>{cells} and {more} more</source>
+        <translation>{cells} 等（另有 {more} 个）</translation>
+    </message>
+    <message>
+        <source>Cells {cells} hold a formula that was never calculated (the file was not saved by Excel), so they were read as empty; open the file in Excel, save it and import it again if they matter.</source>
+        <translation>单元格 {cells} 中的公式从未计算过（文件不是由 Excel 保存的），因此按空白读取；如果这些单元格有用，请在 Excel 中打开文件、保存后重新导入。</translation>
+    </message>
+    <message>
+        <source>{where}, cell {cell}: the text is {length:,} characters long, more than an Excel cell holds ({most:,}); the file is damaged or a wrong column was pasted: shorten the cell and import the file again.</source>
+        <translation>{where}，单元格 {cell}：文字长 {length:,} 个字符，超过 Excel 单元格的容量（{most:,}）；文件已损坏或粘贴错了列：请缩短该单元格后重新导入。</translation>
+    </message>
+    <message>
+        <source>{where}, cell {cell}: the number is infinite or not a number, which no Excel cell holds (the file is damaged, or has a number of hundreds of digits); type the value again and import the file again.</source>
+        <translation>{where}，单元格 {cell}：数值为无穷大或不是数字，Excel 单元格不可能存放（文件已损坏，或数字长达数百位）；请重新输入该值后重新导入。</translation>
     </message>
     <message>
         <source>{file} has no sheet named {sheet}; choose one of its sheets: {sheets}.</source>
@@ -2531,6 +2563,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>{file} 为空；请重新导出数据后导入新文件。</translation>
     </message>
     <message>
+        <source>{file} is larger than {megabytes:,} MB, far more than an exam list holds; split it, or check that it is the right file.</source>
+        <translation>{file} 大于 {megabytes:,} MB，远超考试名单的大小；请拆分该文件，或检查是否选错了文件。</translation>
+    </message>
+    <message>
         <source>{file} is not a text file in UTF-8 or GB18030; save it from Excel as “CSV UTF-8” and import that file.</source>
         <translation>{file} 不是 UTF-8 或 GB18030 编码的文本文件；请在 Excel 中另存为“CSV UTF-8”后导入。</translation>
     </message>
@@ -2541,6 +2577,30 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>{file} is password-protected or an old .xls workbook renamed to .xlsx; open it in Excel, remove any password and save it as an Excel workbook (.xlsx).</source>
         <translation>{file} 设有密码保护，或是改名为 .xlsx 的旧版 .xls 工作簿；请在 Excel 中打开，取消密码并另存为 Excel 工作簿（.xlsx）。</translation>
+    </message>
+    <message>
+        <source>{where}: a cell is stored at “{ref}”, which is not a cell of a worksheet (A1 to XFD1048576): the file is damaged or was not written by Excel; open it in Excel, save it again and import that file.</source>
+        <translation>{where}：有单元格的位置记为“{ref}”，这不是工作表中的单元格（A1 到 XFD1048576）：文件已损坏或不是由 Excel 写出的；请在 Excel 中打开、重新保存后导入该文件。</translation>
+    </message>
+    <message>
+        <source>{where}: a row is stored as number “{row}”, which is not a row of a worksheet (1 to 1048576): the file is damaged or was not written by Excel; open it in Excel, save it again and import that file.</source>
+        <translation>{where}：有一行的行号记为“{row}”，这不是工作表中的行（1 到 1048576）：文件已损坏或不是由 Excel 写出的；请在 Excel 中打开、重新保存后导入该文件。</translation>
+    </message>
+    <message>
+        <source>{where} holds more than {most:,} cells, more than any list ExamDesk imports; copy only the rows and columns to import to a new sheet and import that.</source>
+        <translation>{where} 的单元格超过 {most:,} 个，超出任何可导入名单的规模；请只把要导入的行和列复制到新工作表后导入。</translation>
+    </message>
+    <message>
+        <source>{where}: cell {cell} holds a value so far from A1 that the sheet would span more than {most:,} cells; delete that cell (or the rows and columns around it that hold nothing to import), save the file and import it again.</source>
+        <translation>{where}：单元格 {cell} 中有值，离 A1 太远，使工作表范围超过 {most:,} 个单元格；请删除该单元格（或其周围没有导入内容的行和列），保存后重新导入。</translation>
+    </message>
+    <message>
+        <source>{where} is not stored the way Excel stores a sheet (a cell or a tag is megabytes long); open the file in Excel, save it again and import that file.</source>
+        <translation>{where} 的存储方式与 Excel 不同（某个单元格或标记长达数兆字节）；请在 Excel 中打开文件、重新保存后导入该文件。</translation>
+    </message>
+    <message>
+        <source>{file} unpacks to more than {megabytes:,} MB in its part {part}, far more than an exam list holds (a cell with pages of text, or a damaged file); open it in Excel, delete what does not belong to the list, save it and import it again.</source>
+        <translation>{file} 的组成部分 {part} 解压后超过 {megabytes:,} MB，远超考试名单的大小（某单元格含有大量文字，或文件已损坏）；请在 Excel 中打开，删除不属于名单的内容，保存后重新导入。</translation>
     </message>
     <message>
         <source>{file} is damaged or is not an Excel workbook; open it in Excel and save it again as .xlsx (or export the data again).</source>
@@ -2659,6 +2719,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>write the number of desks in each row, e.g. 5</source>
         <translation>请填写每行的课桌数，例如 5</translation>
+    </message>
+    <message>
+        <source>a room has 1 to {most} seats</source>
+        <translation>考场座位数应为 1 到 {most}</translation>
     </message>
     <message>
         <source>the room&apos;s seats are not given</source>

@@ -18,6 +18,7 @@ import platformdirs
 
 from examdesk.db import Database
 from examdesk.errors import BadInput
+from examdesk.filenames import file_name as safe_file_name
 from examdesk.i18n import language, speak
 from examdesk.progress import (
     Cancelled,
@@ -210,9 +211,9 @@ def center_parts(db: Database, exam: ExamRef, key: str, center: str, room: str |
 
 
 def file_name(key: str, code: str, center_name: str) -> str:
-    """``考场门贴-01-周口技师学院.pdf``: characters Windows forbids in names become ``_``."""
-    name = f"{sheet(key).file_name}-{code}-{center_name}"
-    return "".join("_" if c in '<>:"/\\|?*' or ord(c) < 32 else c for c in name) + ".pdf"
+    """``考场门贴-01-周口技师学院.pdf``: characters Windows forbids in names become ``_``, a
+    long center name is cut (examdesk/filenames.py)."""
+    return safe_file_name(sheet(key).file_name, code, center_name, suffix=".pdf")
 
 
 class Unwritable(StrEnum):

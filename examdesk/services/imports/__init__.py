@@ -33,7 +33,7 @@ from examdesk.exchange.headers import (
     SheetKind,
     map_headers,
 )
-from examdesk.exchange.problems import Checked, Problem, Problems, Severity
+from examdesk.exchange.problems import Checked, Problem, Problems, Severity, shorten
 from examdesk.exchange.sheets import RawSheet, read_table
 from examdesk.i18n import translate
 from examdesk.planning.plan import PlanIssue
@@ -425,6 +425,9 @@ class SheetImport(ImportKind, Generic[RecordT, NeedsT]):
     needs: Callable[[Session, ExamRef], NeedsT]
     validate: Callable[[RawSheet, HeaderMap, NeedsT, Progress, Cancelled], Checked[RecordT]]
     plan: Callable[[Session, ExamRef, HeaderMap, Problems, NeedsT], SheetPlan[RecordT]]
+    # record field -> the model column it is written to: a longer text is refused at its
+    # cell, the same on SQLite (which would store it) and PostgreSQL (which would fail)
+    widths: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def fields(self) -> tuple[ColumnSpec, ...]:
@@ -440,8 +443,8 @@ class SheetImport(ImportKind, Generic[RecordT, NeedsT]):
         needs = self.needs(session, exam)
         checked = self.validate(raw, mapping, needs, progress, cancelled)
         check_cancelled(cancelled)
-        matched = self._match(session, exam, mapping, raw, checked.problems, checked.records,
-                              needs)
+        found = (*checked.problems, *too_long(raw, mapping, checked.records, self.widths))
+        matched = self._match(session, exam, mapping, raw, found, checked.records, needs)
         return PreparedImport(
             kind=self.key, exam=exam, file=raw.file_name, sheet=raw.sheet_name,
             rows=sum(1 for row in raw.rows if row.number > mapping.data_after),
@@ -514,6 +517,36 @@ class SheetImport(ImportKind, Generic[RecordT, NeedsT]):
         return prepared.result(written=True, broken_duties=broken)
 
 
+def too_long(raw: RawSheet, header: HeaderMap, records: Sequence[Any],
+             widths: Mapping[str, Any]) -> tuple[Problem, ...]:
+    """The texts of ``records`` longer than the database column they are written to.
+
+    Args:
+        raw: the sheet, for the file's and sheet's names.
+        header: locates each field's column.
+        records: the validated records (each has ``row`` and the fields of ``widths``).
+        widths: field -> model column (a ``String(n)``).
+
+    Returns:
+        One error per text too long, at its cell.
+    """
+    limits = {name: column.property.columns[0].type.length for name, column in widths.items()}
+    problems = Problems(raw.file_name, raw.sheet_name)
+    for record in records:
+        for name, limit in limits.items():
+            text = getattr(record, name)
+            if isinstance(text, str) and len(text) > limit:
+                index = header.columns.get(name)
+                problems.add(
+                    translate("Import", "this is {length} characters long, longer than the "
+                              "{limit} that fit").format(length=len(text), limit=limit),
+                    translate("Import", "shorten it to at most {limit} characters")
+                    .format(limit=limit),
+                    row=record.row, column=index,
+                    header="" if index is None else header.headers[index], value=text)
+    return problems.items
+
+
 def same_exam(prepared: PreparedImport[Any], exam: ExamRef) -> None:
     """Refuse to apply ``prepared`` to another exam than it was prepared against.
 
@@ -541,7 +574,7 @@ def read_sheet(
         raise BadInput(translate(
             "Import", "{file}: sheet {sheet} has a header row (row {row}) but no data below it; "
                       "choose the sheet that holds the data, or paste the rows under the header."
-        ).format(file=raw.file_name, sheet=raw.sheet_name or raw.file_name,
+        ).format(file=raw.file_name, sheet=shorten(raw.sheet_name or raw.file_name),
                  row=mapping.header_row))
     return raw, mapping
 

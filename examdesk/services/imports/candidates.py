@@ -251,6 +251,8 @@ CANDIDATES: SheetImport[CandidateRecord, Sequence[KnownLevel]] = SheetImport(
     needs=lambda session, exam: known_levels(session, exam.id),
     validate=validate_candidates,
     plan=_plan,
+    widths={"registration_no": Candidate.registration_no, "id_number": Candidate.id_number,
+            "work_unit": Candidate.work_unit, "phone": Candidate.phone},
 )
 # prepare and apply in one session (see :meth:`SheetImport.run`).
 import_candidates = CANDIDATES.run

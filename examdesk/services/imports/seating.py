@@ -200,6 +200,7 @@ SEATING: SheetImport[SeatRecord, None] = SheetImport(
     validate=lambda raw, header, _needs, progress, cancelled: validate_seating(
         raw, header, progress, cancelled),
     plan=lambda session, exam, header, problems, _needs: _Plan(session, exam, header, problems),
+    widths={"ticket_no": SeatAssignment.ticket_no},
 )
 # prepare and apply in one session (see :meth:`SheetImport.run`).
 import_seating = SEATING.run

@@ -228,6 +228,7 @@ STAFF: SheetImport[StaffRecord, dict[str, tuple[int, str]]] = SheetImport(
     needs=_centers,
     validate=_validate,
     plan=_plan,
+    widths={"id_number": Staff.id_number, "work_unit": Staff.work_unit, "phone": Staff.phone},
 )
 # prepare and apply in one session (see :meth:`SheetImport.run`).
 import_staff = STAFF.run

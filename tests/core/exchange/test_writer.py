@@ -106,14 +106,17 @@ def test_strings_that_look_like_formulas_or_errors_stay_strings(tmp_path):
     path = tmp_path / "formula.xlsx"
     write_workbook(path, [SheetData("s", (Column("a", 10), Column("b", 10, text=True)), [
         ("=HYPERLINK(\"http://x\")", "=1+1"), ("#N/A", "#DIV/0!"),
+        ("+1+cmd|' /C calc'!A0", "-2+3"), ("@SUM(A1:A2)", "-"),
     ])])
     sheet = load_workbook(path).active
     assert sheet is not None
     assert [(c.value, c.data_type) for row in sheet.iter_rows(min_row=2) for c in row] == [
         ("=HYPERLINK(\"http://x\")", "s"), ("=1+1", "s"), ("#N/A", "s"), ("#DIV/0!", "s"),
+        ("+1+cmd|' /C calc'!A0", "s"), ("-2+3", "s"), ("@SUM(A1:A2)", "s"), ("-", "s"),
     ]
     assert [row.cells for row in read_table(path).rows[1:]] == [
         ("=HYPERLINK(\"http://x\")", "=1+1"), ("#N/A", "#DIV/0!"),
+        ("+1+cmd|' /C calc'!A0", "-2+3"), ("@SUM(A1:A2)", "-"),
     ]
 
 
