@@ -25,9 +25,14 @@ RecordT = TypeVar("RecordT")
 _FORM = "form"
 
 
-def field_message(problem: Problem) -> str:
-    """A problem as one sentence beside its field: what is wrong and how to fix it."""
-    text = translate("Edits", "{what}; {fix}.").format(what=problem.what, fix=problem.fix)
+def field_message(problem: Problem, typed: object = "") -> str:
+    """A problem as one sentence beside its field: what is wrong and how to fix it, with the
+    item it is about when that is only part of what was ``typed`` (one role of a list)."""
+    if problem.value and problem.value.strip() != str(typed).strip():
+        text = translate("Edits", "“{value}”: {what}; {fix}.").format(
+            value=problem.value, what=problem.what, fix=problem.fix)
+    else:
+        text = translate("Edits", "{what}; {fix}.").format(what=problem.what, fix=problem.fix)
     return text[:1].upper() + text[1:]
 
 
@@ -83,7 +88,7 @@ def check_form(kind: SheetKind, values: Mapping[str, CellValue],
     for problem in checked.problems:
         if problem.is_error or field_of.get(problem.column) in strict:
             field = field_of.get(problem.column, fields[0])
-            messages.setdefault(field, field_message(problem))
+            messages.setdefault(field, field_message(problem, values.get(field, "")))
     if messages or not checked.records:
         if not messages:  # an empty form: the validator skips a blank row
             messages[fields[0]] = translate("Edits", "Fill in the form first.")

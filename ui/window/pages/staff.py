@@ -1,27 +1,44 @@
 """工作人员: the exam's staff, filtered by home center and role, with a staff member's
-details and their duties beside the table."""
+details and their duties beside the table; staff are added, changed and deleted there."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QWidget,
+)
 
+from examdesk.errors import ExamDeskError
+from examdesk.labels import GENDER_LABELS, STAFF_ROLE_LABELS
 from examdesk.services.rows.duties import DutyRow
 from examdesk.services.rows.staff import StaffRow, staff_rows
 from ui.window.pages import PageContext
-from ui.window.pages.listing import Exporter, ListPage
+from ui.window.pages.listing import Exporter, ListPage, RecordForm, current_exam
 from ui.window.tables import Column, RowKind, RowTable
 
 if TYPE_CHECKING:
     from examdesk.db import Session
     from examdesk.services.exams import ExamRef
-
+    from examdesk.services.rows.choices import Choice
 
 
 class StaffPage(ListPage[StaffRow]):
-    """The 工作人员 area (see the module's docstring); :meth:`select` takes a staff ID."""
+    """The 工作人员 area (see the module's docstring); :meth:`select` takes a staff ID.
+
+    Under a person's details, a form changes their name, gender, work unit, phone, roles and
+    home center; Add (Ctrl+N) empties it for a new person (with the ID number, which does not
+    change afterwards). The core checks the values with the staff import's rules
+    (examdesk/services/staff_edits.py); each refusal is shown beside its field and nothing is
+    written. Delete (Del) asks first; a person who holds duties is deleted only when the
+    clerk, told which, agrees to remove them from the roster too.
+    """
 
     duties_view: QTableView
 
@@ -42,6 +59,176 @@ class StaffPage(ListPage[StaffRow]):
         self.details_layout.setStretchFactor(self.details_extra, 1)
         self.details_layout.setStretch(self.details_layout.count() - 1, 0)
         self._duties_of: int | None = None
+        self.offer_changes(self.tr("Add a person"),
+                           self.tr("Type a new staff member into the form under the details"),
+                           self.tr("Delete the selected staff member"))
+        self.gender_box = QComboBox()
+        self.gender_box.addItem(self.tr("From the ID number"), "")
+        for label in GENDER_LABELS.values():
+            self.gender_box.addItem(label, label)
+        self.center_box = QComboBox()
+        self.roles_line = QLineEdit()
+        self.roles_line.setToolTip(self.tr("One or more of: %1; separated by 、").replace(
+            "%1", "、".join(STAFF_ROLE_LABELS.values())))
+        self.form = RecordForm([
+            ("name", self.tr("Name"), QLineEdit()),
+            ("id_number", self.tr("ID number"), QLineEdit()),
+            ("gender", self.tr("Gender"), self.gender_box),
+            ("work_unit", self.tr("Work unit"), QLineEdit()),
+            ("phone", self.tr("Phone"), QLineEdit()),
+            ("role", self.tr("Roles"), self.roles_line),
+            ("center", self.tr("Home center"), self.center_box),
+        ], self.tr("Save the person"), self)
+        self.form.setObjectName("staff-edit")
+        self.save_button = self.form.save_button
+        self.save_button.setObjectName("save-staff")
+        self.save_button.clicked.connect(self.save)
+        self.form.cancel_button.clicked.connect(self.cancel_adding)
+        for widget in self.form.inputs.values():
+            if isinstance(widget, QLineEdit):
+                widget.returnPressed.connect(self.save)
+        self.form.setEnabled(False)
+        self._form_of: int | None = None
+        # the form above the duties, which take the rest of the pane
+        self.details_extra.insertWidget(0, self.form)
+        self._read_centers()
+
+    def _read_centers(self) -> None:
+        def work(session: Session, _progress: object, _cancelled: object
+                 ) -> tuple[Choice, ...]:
+            from examdesk.services.rows.choices import filter_choices
+
+            return filter_choices(session, current_exam(session)).centers
+
+        self.context.operations.read(self.tr("Reading the test centers"), work, quiet=True,
+                                     on_success=self._show_centers)
+
+    def _show_centers(self, centers: Sequence[Choice]) -> None:
+        chosen = self.center_box.currentData()
+        self.center_box.clear()
+        self.center_box.addItem(self.tr("none"), "")
+        for center in centers:
+            self.center_box.addItem(f"{center.code} {center.name}", center.name)
+        self.center_box.setCurrentIndex(max(self.center_box.findData(chosen), 0))
+
+    def refresh(self, changes: object | None = None) -> None:
+        super().refresh(changes)
+        if changes is None and hasattr(self, "center_box"):
+            self._read_centers()
+
+    def _fill(self, row: StaffRow | None) -> None:
+        form = self.form
+        form.setTitle(self.tr("Change this person") if row is not None
+                      else self.tr("New staff member"))
+        form.set_text("name", "" if row is None else row.name)
+        form.set_text("id_number", "" if row is None else row.id_number)
+        form.set_text("gender", "" if row is None else row.gender_label)
+        form.set_text("work_unit", "" if row is None else row.work_unit)
+        form.set_text("phone", "" if row is None else row.phone)
+        form.set_text("role", "" if row is None else row.roles_text)
+        form.set_text("center", "" if row is None else row.home_center)
+        form.inputs["id_number"].setEnabled(row is None)  # who the person is stays
+
+    def start_adding(self) -> None:
+        """Empties the form for a new staff member (Ctrl+N)."""
+        if self.exam is None:
+            return
+        self.form.adding = True
+        self.form.setEnabled(True)
+        self.form.clear_errors()
+        self.form.saved_label.clear()
+        self._fill(None)
+        self.form.cancel_button.show()
+        self.form.inputs["name"].setFocus()
+
+    def cancel_adding(self) -> None:
+        self._stop_adding()
+        self._form_of = None
+        self.show_details(self.current_row())
+
+    def _stop_adding(self) -> None:
+        self.form.adding = False
+        self.form.cancel_button.hide()
+
+    def save(self) -> None:
+        """Writes the form: a new person, or the one shown (refusals: see the class)."""
+        row = self.current_row()
+        exam, form = self.exam, self.form
+        if exam is None or (row is None and not form.adding):
+            return
+        form.clear_errors()
+        form.saved_label.clear()
+        typed = {name: form.text(name) for name in form.inputs}
+        adding = form.adding
+        staff_id = None if adding or row is None else row.staff_id
+
+        def work(session: Session) -> object:
+            from examdesk.services.audit import Actor
+            from examdesk.services.staff_edits import edit_staff, new_staff
+
+            actor = Actor.from_environment()
+            values = {"name": typed["name"], "roles": typed["role"],
+                      "gender": typed["gender"], "work_unit": typed["work_unit"],
+                      "phone": typed["phone"], "center": typed["center"]}
+            if staff_id is None:
+                return new_staff(session, actor, exam, id_number=typed["id_number"], **values)
+            return edit_staff(session, actor, exam, staff_id, **values)
+
+        self.save_button.setEnabled(False)
+        self.write_or_refuse("add staff" if adding else "edit staff",
+                             self.tr("Saving the staff member"), work, self._refused,
+                             self._saved)
+
+    def _refused(self, error: ExamDeskError) -> None:
+        self.save_button.setEnabled(True)
+        self.form.show_refusal(error, "name")
+
+    def _saved(self, changes: object) -> None:
+        from examdesk.services.staff_edits import StaffChanges
+
+        self.save_button.setEnabled(True)
+        assert isinstance(changes, StaffChanges)
+        said = [self.tr("Added.") if self.form.adding else self.tr("Saved.")]
+        said += list(changes.warnings)
+        said += [issue.message for issue in changes.broken_duties[:3]]
+        if self.form.adding:
+            self._stop_adding()
+            for key in changes.staff:
+                self._form_of = key
+                self.show_added(key)
+        self.form.saved_label.setText("\n".join(said))
+
+    def delete_row(self, row: StaffRow) -> None:
+        """Deletes the person after asking; one on duty only once the clerk agrees to
+        remove their duties too (the core names them)."""
+        self.ask(self.tr("Delete a staff member"),
+                 self.tr("Delete %1 (ID number %2) from the staff?").replace("%1", row.name)
+                 .replace("%2", row.id_number),
+                 self.tr("Delete"), lambda: self._delete(row, with_duties=False),
+                 warning=True)
+
+    def _delete(self, row: StaffRow, *, with_duties: bool) -> None:
+        exam, staff_id = self.exam, row.staff_id
+        assert exam is not None
+
+        def work(session: Session) -> object:
+            from examdesk.services.audit import Actor
+            from examdesk.services.staff_edits import delete_staff
+
+            return delete_staff(session, Actor.from_environment(), exam, staff_id,
+                                with_duties=with_duties)
+
+        def refused(error: ExamDeskError) -> None:
+            if error.code == "staff-on-duty":
+                self.ask(self.tr("Delete a staff member"), str(error),
+                         self.tr("Remove the duties and delete"),
+                         lambda: self._delete(row, with_duties=True), warning=True)
+            else:
+                self.message.setText(str(error))
+
+        self.write_or_refuse("delete staff", self.tr("Deleting the staff member"), work,
+                             refused, lambda _changes: self.message.setText(
+                                 self.tr("Deleted %1.").replace("%1", row.name)))
 
     def facet_titles(self) -> Mapping[str, str]:
         return {"center": self.tr("Home center"), "role": self.tr("Role")}
@@ -71,7 +258,19 @@ class StaffPage(ListPage[StaffRow]):
 
         if isinstance(changes, ExportResult | CandidateChanges):
             return ()
+        from examdesk.services.room_edits import RoomChanges
+        from examdesk.services.staff_edits import StaffChanges
+
+        if isinstance(changes, StaffChanges):
+            return changes.staff
+        if isinstance(changes, RoomChanges):
+            return changes.staff  # the people whose duties went with a deleted room
         return None
+
+    def removed_keys(self, changes: object) -> Collection[int]:
+        from examdesk.services.staff_edits import StaffChanges
+
+        return changes.removed if isinstance(changes, StaffChanges) else ()
 
     def exporter(self) -> tuple[Exporter, str]:
         from examdesk.services.exports import export_staff
@@ -97,6 +296,18 @@ class StaffPage(ListPage[StaffRow]):
             self._duties_of = None
             self.duties.set_rows([])
         super().show_details(row)
+        if not hasattr(self, "form") or self.form.adding or self._pending is not None:
+            return  # the new person typed stays while rows are selected
+        # (and while a row just added is about to be shown)
+        self.form.setEnabled(row is not None)
+        key = None if row is None else row.staff_id
+        if key != self._form_of:  # what the clerk typed stays while the row is shown
+            self.form.clear_errors()
+            self.form.saved_label.clear()
+        elif any(error.isVisible() for error in self.form.errors.values()):
+            return
+        self._form_of = key
+        self._fill(row)
 
     def _read_duties(self, staff_id: int) -> None:
         exam = self.exam

@@ -1,50 +1,56 @@
 """考点考场: the exam's test centers and their rooms (one row per room, with its center,
 capacity, layout and how many are seated there), filtered by center and level, with a
-room's details beside the table."""
+room's details beside the table; rooms are added, changed and deleted there."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
+    QComboBox,
     QLineEdit,
-    QPushButton,
+    QMessageBox,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from examdesk.errors import ExamDeskError
 from examdesk.services.rows.rooms import RoomRow, room_rows
 from ui.window.pages import PageContext
-from ui.window.pages.listing import Exporter, ListPage
+from ui.window.pages.listing import Exporter, ListPage, RecordForm, current_exam
 from ui.window.tables import Column, RowKind
 
 if TYPE_CHECKING:
     from examdesk.db import Session
     from examdesk.services.exams import ExamRef
+    from examdesk.services.rows.choices import Choice
 
 
 class VenuesPage(ListPage[RoomRow]):
     """The 考点考场 area (see the module's docstring); :meth:`select` takes a room's ID.
 
     Under a room's details, its place (building, floor, classroom) and seat grid can be
-    changed; a refusal (a locked room, the seats of a room with candidates seated) is shown
-    beside the field it concerns and nothing is written.
+    changed; Add (Ctrl+N) empties the form for a new room of a chosen center, with its
+    number. A refusal (the room import's rules, a number the center already has, a locked
+    room, the seats of a room with candidates seated) is shown beside the field it concerns
+    and nothing is written. Delete (Del) asks first; a room where candidates are seated is
+    not deleted.
     """
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
+        self.offer_changes(self.tr("Add a room"),
+                           self.tr("Type a new room of a test center into the form under the "
+                                   "details"),
+                           self.tr("Delete the selected room (only when nobody is seated "
+                                   "in it)"))
         self.editing: int | None = None  # the room the form holds (None: fill it again)
         self.shown_room: int | None = None
-        box = QGroupBox(self.tr("Change this room"))
-        box.setObjectName("room-edit")
-        form = QFormLayout(box)
+        self.center_box = QComboBox()
+        self.code_box = QLineEdit()
+        self.code_box.setPlaceholderText(self.tr("e.g. 031"))
         self.rows_box = QSpinBox()
         self.columns_box = QSpinBox()
         for spin in (self.rows_box, self.columns_box):
@@ -55,43 +61,59 @@ class VenuesPage(ListPage[RoomRow]):
         self.floor_box.setMinimum(-10)  # -10 shows "none": no floor given
         self.building_box = QLineEdit()
         self.label_box = QLineEdit()
-        self.inputs: dict[str, QWidget] = {
-            "building": self.building_box, "floor": self.floor_box, "label": self.label_box,
-            "rows": self.rows_box, "columns": self.columns_box}
-        self.errors: dict[str, QLabel] = {}
-        titles = {"building": self.tr("Building"), "floor": self.tr("Floor"),
-                  "label": self.tr("Classroom"), "rows": self.tr("Rows of seats"),
-                  "columns": self.tr("Columns of seats")}
-        for name, widget in self.inputs.items():
-            widget.setObjectName(f"edit-{name}")
-            error = QLabel()
-            error.setObjectName(f"error-{name}")
-            error.setWordWrap(True)
-            error.setStyleSheet("color: #b00020;")
-            error.hide()
-            self.errors[name] = error
-            column = QVBoxLayout()
-            column.setSpacing(2)
-            column.addWidget(widget)
-            column.addWidget(error)
-            form.addRow(titles[name], column)
-        self.save_button = QPushButton(self.tr("Save the room"))
+        form = RecordForm([
+            ("center", self.tr("Center"), self.center_box),
+            ("code", self.tr("Room"), self.code_box),
+            ("building", self.tr("Building"), self.building_box),
+            ("floor", self.tr("Floor"), self.floor_box),
+            ("label", self.tr("Classroom"), self.label_box),
+            ("rows", self.tr("Rows of seats"), self.rows_box),
+            ("columns", self.tr("Columns of seats"), self.columns_box),
+        ], self.tr("Save the room"), self)
+        form.setTitle(self.tr("Change this room"))
+        form.setObjectName("room-edit")
+        self.form = form
+        self.inputs = form.inputs
+        self.errors = form.errors
+        self.save_button = form.save_button
         self.save_button.setObjectName("save-room")
         self.save_button.clicked.connect(self.save_room)
-        self.saved_label = QLabel()
-        self.saved_label.setObjectName("saved")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.saved_label, 1)
-        buttons.addWidget(self.save_button)
-        form.addRow(buttons)
-        self.edit_box = box
-        box.setEnabled(False)
-        self.details_extra.addWidget(box)
+        form.cancel_button.clicked.connect(self.cancel_adding)
+        self.saved_label = form.saved_label
+        for name in ("center", "code"):
+            form.show_field(name, False)
+        self.edit_box = form
+        form.setEnabled(False)
+        self.details_extra.addWidget(form)
+        self._read_centers()
+
+    def _read_centers(self) -> None:
+        def work(session: Session, _progress: object, _cancelled: object
+                 ) -> tuple[Choice, ...]:
+            from examdesk.services.rows.choices import filter_choices
+
+            return filter_choices(session, current_exam(session)).centers
+
+        self.context.operations.read(self.tr("Reading the test centers"), work, quiet=True,
+                                     on_success=self._show_centers)
+
+    def _show_centers(self, centers: Sequence[Choice]) -> None:
+        chosen = self.center_box.currentData()
+        self.center_box.clear()
+        for center in centers:
+            self.center_box.addItem(f"{center.code} {center.name}", center.id)
+        found = self.center_box.findData(chosen)
+        self.center_box.setCurrentIndex(max(found, 0))
+
+    def refresh(self, changes: object | None = None) -> None:
+        super().refresh(changes)
+        if changes is None and hasattr(self, "center_box"):
+            self._read_centers()
 
     def show_details(self, row: RoomRow | None) -> None:
         super().show_details(row)
-        if not hasattr(self, "edit_box"):
-            return
+        if not hasattr(self, "edit_box") or self.form.adding or self._pending is not None:
+            return  # a new room typed stays; one just added is about to be shown
         self.edit_box.setEnabled(row is not None)
         if row is None or row.room_id == self.editing:
             return  # the clerk's unsaved values stay while the same room is shown
@@ -99,25 +121,65 @@ class VenuesPage(ListPage[RoomRow]):
             self._clear_errors()
             self.saved_label.clear()
         self.editing = self.shown_room = row.room_id
-        self.building_box.setText(row.building)
-        self.label_box.setText(row.label)
-        self.floor_box.setValue(row.floor if row.floor is not None else self.floor_box.minimum())
-        self.rows_box.setValue(row.rows)
-        self.columns_box.setValue(row.columns)
+        self._fill(row)
+
+    def _fill(self, row: RoomRow | None) -> None:
+        self.building_box.setText("" if row is None else row.building)
+        self.label_box.setText("" if row is None else row.label)
+        floor = None if row is None else row.floor
+        self.floor_box.setValue(floor if floor is not None else self.floor_box.minimum())
+        # a new room: the usual 30 desks, 6 rows of 5 (/work/shared/domain.md)
+        self.rows_box.setValue(6 if row is None else row.rows)
+        self.columns_box.setValue(5 if row is None else row.columns)
+
+    def start_adding(self) -> None:
+        """Empties the form for a new room of the selected room's center (Ctrl+N)."""
+        if self.exam is None:
+            return
+        row = self.current_row()
+        form = self.form
+        form.adding = True
+        form.setEnabled(True)
+        self._clear_errors()
+        self.saved_label.clear()
+        form.setTitle(self.tr("New room"))
+        for name in ("center", "code"):
+            form.show_field(name, True)
+        if row is not None:
+            self.center_box.setCurrentIndex(max(self.center_box.findData(row.center_id), 0))
+        self.code_box.clear()
+        self._fill(None)
+        form.cancel_button.show()
+        self.code_box.setFocus()
+
+    def cancel_adding(self) -> None:
+        self._stop_adding()
+        self.editing = None
+        self.show_details(self.current_row())
+
+    def _stop_adding(self) -> None:
+        form = self.form
+        form.adding = False
+        form.cancel_button.hide()
+        form.setTitle(self.tr("Change this room"))
+        for name in ("center", "code"):
+            form.show_field(name, False)
 
     def _clear_errors(self) -> None:
-        for error in self.errors.values():
-            error.clear()
-            error.hide()
+        self.form.clear_errors()
 
     def save_room(self) -> None:
-        """Writes the values of the form to the room shown (refused values: see the class)."""
+        """Writes the form: a new room, or the room shown (refused values: see the class)."""
         row = self.current_row()
-        if row is None or self.exam is None:
+        adding = self.form.adding
+        if self.exam is None or (row is None and not adding):
             return
         self._clear_errors()
         self.saved_label.clear()
-        exam, room_id = self.exam, row.room_id
+        exam = self.exam
+        room_id = None if adding or row is None else row.room_id
+        center_id = self.center_box.currentData()
+        code = self.code_box.text()
         floor = self.floor_box.value()
         rows, columns = self.rows_box.value(), self.columns_box.value()
         building, label = self.building_box.text(), self.label_box.text()
@@ -125,28 +187,72 @@ class VenuesPage(ListPage[RoomRow]):
 
         def work(session: Session) -> object:
             from examdesk.services.audit import Actor
-            from examdesk.services.room_edits import edit_room
+            from examdesk.services.room_edits import edit_room, new_room
 
+            if room_id is None:
+                return new_room(session, Actor.from_environment(), exam, int(center_id),
+                                code=code, rows=rows, columns=columns, building=building,
+                                floor=floor_or_none, label=label)
             return edit_room(session, Actor.from_environment(), exam, room_id, rows=rows,
                              columns=columns, building=building, floor=floor_or_none,
                              label=label)
 
+        if adding and center_id is None:
+            return
         self.save_button.setEnabled(False)
-        self.write_or_refuse("edit room", self.tr("Saving the room"), work,
-                             self._refused, self._saved)
+        self.write_or_refuse("add room" if adding else "edit room",
+                             self.tr("Saving the room"), work, self._refused, self._saved)
 
     def _refused(self, error: ExamDeskError) -> None:
         self.save_button.setEnabled(True)
-        field = str(error.fields.get("field", "rows"))
-        label = self.errors[field] if field in self.errors else self.errors["rows"]
-        label.setText(str(error))
-        label.show()
-        self.inputs.get(field, self.rows_box).setFocus()
+        self.form.show_refusal(error, "rows")
 
-    def _saved(self, _changes: object) -> None:
+    def _saved(self, changes: object) -> None:
+        from examdesk.services.room_edits import RoomChanges
+
         self.save_button.setEnabled(True)
         self.editing = None  # the form shows the room as read again
-        self.saved_label.setText(self.tr("Saved."))
+        if self.form.adding:
+            self._stop_adding()
+            assert isinstance(changes, RoomChanges)
+            for key in changes.rooms:
+                self.show_added(key)
+            self.saved_label.setText(self.tr("Added."))
+        else:
+            self.saved_label.setText(self.tr("Saved."))
+
+    def delete_row(self, row: RoomRow) -> None:
+        """Deletes the room after asking (the core refuses an occupied or locked room)."""
+        if row.seated:
+            self._delete(row)  # refused: the answer says why
+            return
+        self.ask(self.tr("Delete a room"),
+                 self.tr("Delete room %1 of %2? Its place in the roster goes with it.")
+                 .replace("%1", row.code).replace("%2", row.center_name),
+                 self.tr("Delete"), lambda: self._delete(row), warning=True)
+
+    def _delete(self, row: RoomRow) -> None:
+        exam, room_id = self.exam, row.room_id
+        assert exam is not None
+
+        def work(session: Session) -> object:
+            from examdesk.services.audit import Actor
+            from examdesk.services.room_edits import delete_room
+
+            return delete_room(session, Actor.from_environment(), exam, room_id)
+
+        def refused(error: ExamDeskError) -> None:
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Delete a room"),
+                              str(error), QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("refusal")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.question_box = box
+            box.open()
+
+        self.write_or_refuse("delete room", self.tr("Deleting the room"), work, refused,
+                             lambda _changes: self.message.setText(
+                                 self.tr("Deleted room %1 of %2.").replace("%1", row.code)
+                                 .replace("%2", row.center_name)))
 
     def facet_titles(self) -> Mapping[str, str]:
         return {"center": self.tr("Center"), "level": self.tr("Level")}
@@ -196,6 +302,11 @@ class VenuesPage(ListPage[RoomRow]):
         if isinstance(changes, SeatChanges | RoomChanges):
             return changes.rooms
         return None
+
+    def removed_keys(self, changes: object) -> Collection[int]:
+        from examdesk.services.room_edits import RoomChanges
+
+        return changes.removed if isinstance(changes, RoomChanges) else ()
 
     def exporter(self) -> tuple[Exporter, str]:
         from examdesk.services.exports import export_rooms
