@@ -181,14 +181,6 @@
         <translation>正在保存考生</translation>
     </message>
     <message>
-        <source>Added.</source>
-        <translation>已添加。</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
-    </message>
-    <message>
         <source>Delete a candidate</source>
         <translation>删除考生</translation>
     </message>
@@ -3441,6 +3433,14 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>删除…</translation>
     </message>
     <message>
+        <source>Added.</source>
+        <translation>已添加。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
         <source>Export the list</source>
         <translation>导出列表</translation>
     </message>
@@ -5326,14 +5326,6 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>正在保存工作人员</translation>
     </message>
     <message>
-        <source>Added.</source>
-        <translation>已添加。</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
-    </message>
-    <message>
         <source>Delete a staff member</source>
         <translation>删除工作人员</translation>
     </message>
@@ -5419,6 +5411,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>考点</translation>
     </message>
     <message>
+        <source>Choose the test center of the new room.</source>
+        <translation>请选择新考场所在的考点。</translation>
+    </message>
+    <message>
         <source>Level</source>
         <translation>报考级别</translation>
     </message>
@@ -5493,14 +5489,6 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Saving the room</source>
         <translation>正在保存考场</translation>
-    </message>
-    <message>
-        <source>Added.</source>
-        <translation>已添加。</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
     </message>
     <message>
         <source>Delete a room</source>

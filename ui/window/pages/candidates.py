@@ -5,8 +5,8 @@ changing and deleting candidates."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
@@ -68,7 +68,6 @@ class CandidatesPage(ListPage[CandidateRow]):
                            self.tr("Delete the selected candidate (a seated one is withdrawn "
                                    "first)"))
         self._build_form()
-        self._form_of: int | None = None  # the candidate the form holds (None: none, new)
         self.photo = QLabel()
         self.photo.setObjectName("photo")
         self.photo.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -97,7 +96,7 @@ class CandidatesPage(ListPage[CandidateRow]):
         self.phone_box = QLineEdit()
         self.registration_line = QLineEdit()
         self.registration_line.setPlaceholderText(self.tr("Empty: numbered by ExamDesk"))
-        self.form = RecordForm([
+        form = RecordForm([
             ("name", self.tr("Name"), QLineEdit()),
             ("id_type", self.tr("Document"), self.id_type_box),
             ("id_number", self.tr("ID number"), QLineEdit()),
@@ -108,16 +107,13 @@ class CandidatesPage(ListPage[CandidateRow]):
             ("phone", self.tr("Phone"), self.phone_box),
             ("registration_no", self.tr("Registration"), self.registration_line),
         ], self.tr("Save the candidate"), self)
+        self.form: RecordForm = form
         self.form.setObjectName("candidate-edit")
         self.phone_error = self.form.errors["phone"]
         self.save_button = self.form.save_button
         self.save_button.setObjectName("save-candidate")
-        self.save_button.clicked.connect(self.save)
-        self.form.cancel_button.clicked.connect(self.cancel_adding)
-        for widget in self.form.inputs.values():
-            if isinstance(widget, QLineEdit):
-                widget.returnPressed.connect(self.save)
-        self.form.setEnabled(False)
+        self.attach_form(self.form, "name", ("add candidate", "edit candidate"),
+                         self.tr("Saving the candidate"))
         self.details_extra.addWidget(self.form)
 
     def _read_levels(self) -> None:
@@ -199,23 +195,10 @@ class CandidatesPage(ListPage[CandidateRow]):
         if row is None and hasattr(self, "withdraw_button"):
             self.withdraw_button.setEnabled(False)
         super().show_details(row)
-        if not hasattr(self, "photo"):
-            return
-        self._read_photo(None if row is None else row.candidate_id)
-        if self.form.adding or self._pending is not None:
-            return  # the new candidate typed stays while rows are selected
-        # (and while a row just added is about to be shown)
-        self.form.setEnabled(row is not None)
-        key = None if row is None else row.candidate_id
-        if key != self._form_of:  # what the clerk typed stays while the row is shown
-            self.form.clear_errors()
-            self.form.saved_label.clear()
-        elif any(error.isVisible() for error in self.form.errors.values()):
-            return
-        self._form_of = key
-        self._fill(row)
+        if hasattr(self, "photo"):
+            self._read_photo(None if row is None else row.candidate_id)
 
-    def _fill(self, row: CandidateRow | None) -> None:
+    def fill_form(self, row: CandidateRow | None) -> None:
         self._filling = True
         try:
             self._fill_form(row)
@@ -224,6 +207,7 @@ class CandidatesPage(ListPage[CandidateRow]):
 
     def _fill_form(self, row: CandidateRow | None) -> None:
         form = self.form
+        assert form is not None
         form.setTitle(self.tr("Change this candidate") if row is not None
                       else self.tr("New candidate"))
         form.set_text("name", "" if row is None else row.name)
@@ -241,74 +225,22 @@ class CandidatesPage(ListPage[CandidateRow]):
         for name in ("id_type", "id_number", "registration_no"):
             form.inputs[name].setEnabled(row is None)
 
-    def start_adding(self) -> None:
-        """Empties the form for a new candidate (Ctrl+N)."""
-        if self.exam is None:
-            return
-        self.form.adding = True
-        self.form.setEnabled(True)
-        self.form.clear_errors()
-        self.form.saved_label.clear()
-        self._fill(None)
-        self.form.cancel_button.show()
-        self.form.inputs["name"].setFocus()
-
-    def cancel_adding(self) -> None:
-        self._stop_adding()
-        self._form_of = None
-        self.show_details(self.current_row())
-
-    def _stop_adding(self) -> None:
-        self.form.adding = False
-        self.form.cancel_button.hide()
-
-    def save(self) -> None:
-        """Writes the form: a new candidate, or the one shown (refusals: see the class)."""
-        row = self.current_row()
-        exam, form = self.exam, self.form
-        if exam is None or (row is None and not form.adding):
-            return
-        form.clear_errors()
-        form.saved_label.clear()
-        typed = {name: form.text(name) for name in form.inputs}
-        adding = form.adding
-        candidate_id = None if adding or row is None else row.candidate_id
-
+    def save_work(self, exam: ExamRef, key: Hashable | None,
+                  values: dict[str, Any]) -> Callable[[Session], object]:
         def work(session: Session) -> object:
             from examdesk.services.audit import Actor
             from examdesk.services.candidate_edits import edit_candidate, new_candidate
 
             actor = Actor.from_environment()
-            if candidate_id is None:
-                return new_candidate(session, actor, exam, **typed)
+            if key is None:
+                return new_candidate(session, actor, exam, **values)
             return edit_candidate(
-                session, actor, exam, candidate_id, name=typed["name"],
-                level=typed["level"], subjects=typed["subjects"],
-                work_unit=typed["work_unit"], phone=typed["phone"],
-                gender=typed["gender"] or None)
+                session, actor, exam, int(str(key)), name=values["name"],
+                level=values["level"], subjects=values["subjects"],
+                work_unit=values["work_unit"], phone=values["phone"],
+                gender=values["gender"] or None)
 
-        self.save_button.setEnabled(False)
-        self.write_or_refuse("add candidate" if adding else "edit candidate",
-                             self.tr("Saving the candidate"), work, self._refused,
-                             self._saved)
-
-    def _refused(self, error: ExamDeskError) -> None:
-        self.save_button.setEnabled(True)
-        self.form.show_refusal(error, "name")
-
-    def _saved(self, changes: object) -> None:
-        from examdesk.services.candidate_edits import CandidateChanges
-
-        self.save_button.setEnabled(True)
-        if self.form.adding:
-            self._stop_adding()
-            assert isinstance(changes, CandidateChanges)
-            for key in changes.candidates:
-                self._form_of = key
-                self.show_added(key)
-            self.form.saved_label.setText(self.tr("Added."))
-        else:
-            self.form.saved_label.setText(self.tr("Saved."))
+        return work
 
     def delete_row(self, row: CandidateRow) -> None:
         """Deletes the candidate after asking; a seated one is refused by the core, and the

@@ -185,6 +185,12 @@ class ListPage(Page, Generic[R]):
         self.add_button: QPushButton | None = None
         self.delete_button: QPushButton | None = None
         self.question_box: QMessageBox | None = None  # the question asked now, if any
+        self.form: RecordForm | None = None  # see attach_form
+        self._form_of: Hashable | None = None  # the row whose values the form holds
+        self._refill = False  # a save was made: the form shows the row as read again
+        self._form_fallback = ""
+        self._form_purposes = ("", "")
+        self._form_saving = ""
         self.loaded = False
         self.table: SearchableTable[R] = SearchableTable(kind, facet_titles)
         self.table.selected.connect(self._show_selected)
@@ -282,11 +288,25 @@ class ListPage(Page, Generic[R]):
         """The keys of this page's rows a change deleted (dropped from the table)."""
         return ()
 
-    def start_adding(self) -> None:
-        """Lets the clerk type a new record (pages that :meth:`offer_changes`)."""
-
     def delete_row(self, row: R) -> None:
         """Asks to delete this row and deletes it (pages that :meth:`offer_changes`)."""
+
+    def fill_form(self, row: R | None) -> None:
+        """Puts a row's values in the form, or empties it for a new record (None)."""
+
+    def form_values(self) -> dict[str, Any]:
+        """What the form holds, by field."""
+        assert self.form is not None
+        return {name: self.form.text(name) for name in self.form.inputs}
+
+    def save_work(self, exam: ExamRef, key: Hashable | None,
+                  values: dict[str, Any]) -> Callable[[Session], object]:
+        """The change the form asks for: a new record (``key`` None) or that row's."""
+        raise NotImplementedError
+
+    def form_note(self, changes: object) -> list[str]:
+        """What to say under the form after a save, besides that it was saved."""
+        return []
 
     def exporter(self) -> tuple[Exporter, str]:
         """The export service and the workbook's default name."""
@@ -382,6 +402,7 @@ class ListPage(Page, Generic[R]):
         if self.delete_button is not None:
             self.delete_button.setEnabled(row is not None)
         self.show_details(row)
+        self.show_form(row)
 
     def show_details(self, row: R | None) -> None:
         """Fills the details pane with this row (empty when None)."""
@@ -397,6 +418,22 @@ class ListPage(Page, Generic[R]):
             field.setWordWrap(True)
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.details_form.addRow(label, field)
+
+    def show_form(self, row: R | None) -> None:
+        """Fills the form with the row shown. What the clerk typed stays while the same row
+        is shown (until it is saved), and so does a new record being typed."""
+        form = self.form
+        if form is None or form.adding or self._pending is not None:
+            return  # (a row just added is about to be shown)
+        form.setEnabled(row is not None)
+        key = None if row is None else self.table.model.kind.key(row)
+        if key != self._form_of:
+            form.clear_errors()
+            form.saved_label.clear()
+        elif not self._refill:
+            return
+        self._form_of, self._refill = key, False
+        self.fill_form(row)
 
     def detail_value(self, label: str) -> str:
         """The value shown beside this label in the details pane ("" when not shown)."""
@@ -431,6 +468,85 @@ class ListPage(Page, Generic[R]):
         deleting = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table.view)
         deleting.setContext(Qt.ShortcutContext.WidgetShortcut)
         deleting.activated.connect(self.delete_current)
+
+    def attach_form(self, form: RecordForm, fallback: str, purposes: tuple[str, str],
+                    saving: str) -> None:
+        """Puts the form of a record under the details: Save (or Return in a line) writes a
+        new record while :meth:`start_adding` is on, else the row shown.
+
+        Args:
+            form: the form.
+            fallback: the field beside which a refusal naming no field of the form is shown.
+            purposes: the writes' purposes (a new record, a change), for other clerks.
+            saving: what the progress says while it writes.
+        """
+        self.form = form
+        self._form_fallback, self._form_purposes, self._form_saving = (
+            fallback, purposes, saving)
+        form.save_button.clicked.connect(self.save_form)
+        form.cancel_button.clicked.connect(self.cancel_adding)
+        for widget in form.inputs.values():
+            if isinstance(widget, QLineEdit):
+                widget.returnPressed.connect(self.save_form)
+        form.setEnabled(False)
+
+    def start_adding(self) -> None:
+        """Empties the form for a new record (Add, Ctrl+N)."""
+        form = self.form
+        if form is None or self.exam is None:
+            return
+        form.adding = True
+        form.setEnabled(True)
+        form.clear_errors()
+        form.saved_label.clear()
+        self.fill_form(None)
+        form.cancel_button.show()
+        first = next((w for w in form.inputs.values() if w.isVisible() and w.isEnabled()),
+                     None)
+        if first is not None:
+            first.setFocus()
+
+    def cancel_adding(self) -> None:
+        self._stop_adding()
+        self._refill = True
+        self.show_form(self.current_row())
+
+    def _stop_adding(self) -> None:
+        assert self.form is not None
+        self.form.adding = False
+        self.form.cancel_button.hide()
+
+    def save_form(self) -> None:
+        """Writes the form: a new record, or the row shown (a refusal beside its field)."""
+        row, exam, form = self.current_row(), self.exam, self.form
+        if form is None or exam is None or (row is None and not form.adding):
+            return
+        form.clear_errors()
+        form.saved_label.clear()
+        key = None if form.adding or row is None else self.table.model.kind.key(row)
+        work = self.save_work(exam, key, self.form_values())
+        form.save_button.setEnabled(False)
+        self.write_or_refuse(self._form_purposes[key is not None], self._form_saving, work,
+                             self._form_refused, self._form_saved)
+
+    def _form_refused(self, error: ExamDeskError) -> None:
+        assert self.form is not None
+        self.form.save_button.setEnabled(True)
+        self.form.show_refusal(error, self._form_fallback)
+
+    def _form_saved(self, changes: object) -> None:
+        form = self.form
+        assert form is not None
+        form.save_button.setEnabled(True)
+        self._refill = True
+        said = [translate("ListPage", "Added.") if form.adding
+                else translate("ListPage", "Saved.")]
+        if form.adding:
+            self._stop_adding()
+            for key in self.changed_keys(changes) or ():
+                self._form_of = key
+                self.show_added(key)
+        form.saved_label.setText("\n".join(said + self.form_note(changes)))
 
     def delete_current(self) -> None:
         row = self.current_row()

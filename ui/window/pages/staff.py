@@ -3,8 +3,8 @@ details and their duties beside the table; staff are added, changed and deleted 
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -70,7 +70,7 @@ class StaffPage(ListPage[StaffRow]):
         self.roles_line = QLineEdit()
         self.roles_line.setToolTip(self.tr("One or more of: %1; separated by 、").replace(
             "%1", "、".join(STAFF_ROLE_LABELS.values())))
-        self.form = RecordForm([
+        form = RecordForm([
             ("name", self.tr("Name"), QLineEdit()),
             ("id_number", self.tr("ID number"), QLineEdit()),
             ("gender", self.tr("Gender"), self.gender_box),
@@ -79,16 +79,12 @@ class StaffPage(ListPage[StaffRow]):
             ("role", self.tr("Roles"), self.roles_line),
             ("center", self.tr("Home center"), self.center_box),
         ], self.tr("Save the person"), self)
+        self.form: RecordForm = form
         self.form.setObjectName("staff-edit")
         self.save_button = self.form.save_button
         self.save_button.setObjectName("save-staff")
-        self.save_button.clicked.connect(self.save)
-        self.form.cancel_button.clicked.connect(self.cancel_adding)
-        for widget in self.form.inputs.values():
-            if isinstance(widget, QLineEdit):
-                widget.returnPressed.connect(self.save)
-        self.form.setEnabled(False)
-        self._form_of: int | None = None
+        self.attach_form(self.form, "name", ("add staff", "edit staff"),
+                         self.tr("Saving the staff member"))
         # the form above the duties, which take the rest of the pane
         self.details_extra.insertWidget(0, self.form)
         self._read_centers()
@@ -116,7 +112,7 @@ class StaffPage(ListPage[StaffRow]):
         if changes is None and hasattr(self, "center_box"):
             self._read_centers()
 
-    def _fill(self, row: StaffRow | None) -> None:
+    def fill_form(self, row: StaffRow | None) -> None:
         form = self.form
         form.setTitle(self.tr("Change this person") if row is not None
                       else self.tr("New staff member"))
@@ -129,74 +125,30 @@ class StaffPage(ListPage[StaffRow]):
         form.set_text("center", "" if row is None else row.home_center)
         form.inputs["id_number"].setEnabled(row is None)  # who the person is stays
 
-    def start_adding(self) -> None:
-        """Empties the form for a new staff member (Ctrl+N)."""
-        if self.exam is None:
-            return
-        self.form.adding = True
-        self.form.setEnabled(True)
-        self.form.clear_errors()
-        self.form.saved_label.clear()
-        self._fill(None)
-        self.form.cancel_button.show()
-        self.form.inputs["name"].setFocus()
-
-    def cancel_adding(self) -> None:
-        self._stop_adding()
-        self._form_of = None
-        self.show_details(self.current_row())
-
-    def _stop_adding(self) -> None:
-        self.form.adding = False
-        self.form.cancel_button.hide()
-
-    def save(self) -> None:
-        """Writes the form: a new person, or the one shown (refusals: see the class)."""
-        row = self.current_row()
-        exam, form = self.exam, self.form
-        if exam is None or (row is None and not form.adding):
-            return
-        form.clear_errors()
-        form.saved_label.clear()
-        typed = {name: form.text(name) for name in form.inputs}
-        adding = form.adding
-        staff_id = None if adding or row is None else row.staff_id
-
+    def save_work(self, exam: ExamRef, key: Hashable | None,
+                  values: dict[str, Any]) -> Callable[[Session], object]:
         def work(session: Session) -> object:
             from examdesk.services.audit import Actor
             from examdesk.services.staff_edits import edit_staff, new_staff
 
             actor = Actor.from_environment()
-            values = {"name": typed["name"], "roles": typed["role"],
-                      "gender": typed["gender"], "work_unit": typed["work_unit"],
-                      "phone": typed["phone"], "center": typed["center"]}
-            if staff_id is None:
-                return new_staff(session, actor, exam, id_number=typed["id_number"], **values)
-            return edit_staff(session, actor, exam, staff_id, **values)
+            typed = {"name": values["name"], "roles": values["role"],
+                     "gender": values["gender"], "work_unit": values["work_unit"],
+                     "phone": values["phone"], "center": values["center"]}
+            if key is None:
+                return new_staff(session, actor, exam, id_number=values["id_number"], **typed)
+            return edit_staff(session, actor, exam, int(str(key)), **typed)
 
-        self.save_button.setEnabled(False)
-        self.write_or_refuse("add staff" if adding else "edit staff",
-                             self.tr("Saving the staff member"), work, self._refused,
-                             self._saved)
+        return work
 
-    def _refused(self, error: ExamDeskError) -> None:
-        self.save_button.setEnabled(True)
-        self.form.show_refusal(error, "name")
-
-    def _saved(self, changes: object) -> None:
+    def form_note(self, changes: object) -> list[str]:
+        """The import's warnings (also a candidate) and the roster errors the change
+        brought."""
         from examdesk.services.staff_edits import StaffChanges
 
-        self.save_button.setEnabled(True)
-        assert isinstance(changes, StaffChanges)
-        said = [self.tr("Added.") if self.form.adding else self.tr("Saved.")]
-        said += list(changes.warnings)
-        said += [issue.message for issue in changes.broken_duties[:3]]
-        if self.form.adding:
-            self._stop_adding()
-            for key in changes.staff:
-                self._form_of = key
-                self.show_added(key)
-        self.form.saved_label.setText("\n".join(said))
+        if not isinstance(changes, StaffChanges):
+            return []
+        return [*changes.warnings, *(issue.message for issue in changes.broken_duties[:3])]
 
     def delete_row(self, row: StaffRow) -> None:
         """Deletes the person after asking; one on duty only once the clerk agrees to
@@ -296,18 +248,6 @@ class StaffPage(ListPage[StaffRow]):
             self._duties_of = None
             self.duties.set_rows([])
         super().show_details(row)
-        if not hasattr(self, "form") or self.form.adding or self._pending is not None:
-            return  # the new person typed stays while rows are selected
-        # (and while a row just added is about to be shown)
-        self.form.setEnabled(row is not None)
-        key = None if row is None else row.staff_id
-        if key != self._form_of:  # what the clerk typed stays while the row is shown
-            self.form.clear_errors()
-            self.form.saved_label.clear()
-        elif any(error.isVisible() for error in self.form.errors.values()):
-            return
-        self._form_of = key
-        self._fill(row)
 
     def _read_duties(self, staff_id: int) -> None:
         exam = self.exam

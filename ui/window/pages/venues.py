@@ -4,8 +4,8 @@ room's details beside the table; rooms are added, changed and deleted there."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from examdesk.errors import ExamDeskError
+from examdesk.errors import BadInput, ExamDeskError
 from examdesk.services.rows.rooms import RoomRow, room_rows
 from ui.window.pages import PageContext
 from ui.window.pages.listing import Exporter, ListPage, RecordForm, current_exam
@@ -46,8 +46,6 @@ class VenuesPage(ListPage[RoomRow]):
                                    "details"),
                            self.tr("Delete the selected room (only when nobody is seated "
                                    "in it)"))
-        self.editing: int | None = None  # the room the form holds (None: fill it again)
-        self.shown_room: int | None = None
         self.center_box = QComboBox()
         self.code_box = QLineEdit()
         self.code_box.setPlaceholderText(self.tr("e.g. 031"))
@@ -72,18 +70,16 @@ class VenuesPage(ListPage[RoomRow]):
         ], self.tr("Save the room"), self)
         form.setTitle(self.tr("Change this room"))
         form.setObjectName("room-edit")
-        self.form = form
+        self.form: RecordForm = form
         self.inputs = form.inputs
         self.errors = form.errors
         self.save_button = form.save_button
         self.save_button.setObjectName("save-room")
-        self.save_button.clicked.connect(self.save_room)
-        form.cancel_button.clicked.connect(self.cancel_adding)
         self.saved_label = form.saved_label
         for name in ("center", "code"):
             form.show_field(name, False)
         self.edit_box = form
-        form.setEnabled(False)
+        self.attach_form(form, "rows", ("add room", "edit room"), self.tr("Saving the room"))
         self.details_extra.addWidget(form)
         self._read_centers()
 
@@ -110,20 +106,17 @@ class VenuesPage(ListPage[RoomRow]):
         if changes is None and hasattr(self, "center_box"):
             self._read_centers()
 
-    def show_details(self, row: RoomRow | None) -> None:
-        super().show_details(row)
-        if not hasattr(self, "edit_box") or self.form.adding or self._pending is not None:
-            return  # a new room typed stays; one just added is about to be shown
-        self.edit_box.setEnabled(row is not None)
-        if row is None or row.room_id == self.editing:
-            return  # the clerk's unsaved values stay while the same room is shown
-        if row.room_id != self.shown_room:
-            self._clear_errors()
-            self.saved_label.clear()
-        self.editing = self.shown_room = row.room_id
-        self._fill(row)
-
-    def _fill(self, row: RoomRow | None) -> None:
+    def fill_form(self, row: RoomRow | None) -> None:
+        form = self.form
+        form.setTitle(self.tr("Change this room") if row is not None else self.tr("New room"))
+        for name in ("center", "code"):  # a room stays in its center, with its number
+            form.show_field(name, row is None)
+        if row is None:
+            shown = self.current_row()
+            if shown is not None:  # a new room of the center shown
+                self.center_box.setCurrentIndex(
+                    max(self.center_box.findData(shown.center_id), 0))
+            self.code_box.clear()
         self.building_box.setText("" if row is None else row.building)
         self.label_box.setText("" if row is None else row.label)
         floor = None if row is None else row.floor
@@ -132,94 +125,31 @@ class VenuesPage(ListPage[RoomRow]):
         self.rows_box.setValue(6 if row is None else row.rows)
         self.columns_box.setValue(5 if row is None else row.columns)
 
-    def start_adding(self) -> None:
-        """Empties the form for a new room of the selected room's center (Ctrl+N)."""
-        if self.exam is None:
-            return
-        row = self.current_row()
-        form = self.form
-        form.adding = True
-        form.setEnabled(True)
-        self._clear_errors()
-        self.saved_label.clear()
-        form.setTitle(self.tr("New room"))
-        for name in ("center", "code"):
-            form.show_field(name, True)
-        if row is not None:
-            self.center_box.setCurrentIndex(max(self.center_box.findData(row.center_id), 0))
-        self.code_box.clear()
-        self._fill(None)
-        form.cancel_button.show()
-        self.code_box.setFocus()
-
-    def cancel_adding(self) -> None:
-        self._stop_adding()
-        self.editing = None
-        self.show_details(self.current_row())
-
-    def _stop_adding(self) -> None:
-        form = self.form
-        form.adding = False
-        form.cancel_button.hide()
-        form.setTitle(self.tr("Change this room"))
-        for name in ("center", "code"):
-            form.show_field(name, False)
-
-    def _clear_errors(self) -> None:
-        self.form.clear_errors()
-
-    def save_room(self) -> None:
-        """Writes the form: a new room, or the room shown (refused values: see the class)."""
-        row = self.current_row()
-        adding = self.form.adding
-        if self.exam is None or (row is None and not adding):
-            return
-        self._clear_errors()
-        self.saved_label.clear()
-        exam = self.exam
-        room_id = None if adding or row is None else row.room_id
-        center_id = self.center_box.currentData()
-        code = self.code_box.text()
+    def form_values(self) -> dict[str, Any]:
         floor = self.floor_box.value()
-        rows, columns = self.rows_box.value(), self.columns_box.value()
-        building, label = self.building_box.text(), self.label_box.text()
-        floor_or_none = None if floor == self.floor_box.minimum() else floor
+        return {"center_id": self.center_box.currentData(), "code": self.code_box.text(),
+                "rows": self.rows_box.value(), "columns": self.columns_box.value(),
+                "building": self.building_box.text(), "label": self.label_box.text(),
+                "floor": None if floor == self.floor_box.minimum() else floor}
+
+    def save_work(self, exam: ExamRef, key: Hashable | None,
+                  values: dict[str, Any]) -> Callable[[Session], object]:
+        center_id, code = values.pop("center_id"), values.pop("code")
+        no_center = self.tr("Choose the test center of the new room.")
 
         def work(session: Session) -> object:
             from examdesk.services.audit import Actor
             from examdesk.services.room_edits import edit_room, new_room
 
-            if room_id is None:
+            if key is None and center_id is None:  # an exam without test centers yet
+                raise BadInput(no_center, code="no-center", field="center")
+            if key is None:
                 return new_room(session, Actor.from_environment(), exam, int(center_id),
-                                code=code, rows=rows, columns=columns, building=building,
-                                floor=floor_or_none, label=label)
-            return edit_room(session, Actor.from_environment(), exam, room_id, rows=rows,
-                             columns=columns, building=building, floor=floor_or_none,
-                             label=label)
+                                code=code, **values)
+            return edit_room(session, Actor.from_environment(), exam, int(str(key)),
+                             **values)
 
-        if adding and center_id is None:
-            return
-        self.save_button.setEnabled(False)
-        self.write_or_refuse("add room" if adding else "edit room",
-                             self.tr("Saving the room"), work, self._refused, self._saved)
-
-    def _refused(self, error: ExamDeskError) -> None:
-        self.save_button.setEnabled(True)
-        self.form.show_refusal(error, "rows")
-
-    def _saved(self, changes: object) -> None:
-        from examdesk.services.room_edits import RoomChanges
-
-        self.save_button.setEnabled(True)
-        self.editing = None  # the form shows the room as read again
-        if self.form.adding:
-            self._stop_adding()
-            assert isinstance(changes, RoomChanges)
-            for key in changes.rooms:
-                self.show_added(key)
-            self.saved_label.setText(self.tr("Added."))
-        else:
-            self.saved_label.setText(self.tr("Saved."))
+        return work
 
     def delete_row(self, row: RoomRow) -> None:
         """Deletes the room after asking (the core refuses an occupied or locked room)."""
