@@ -6,6 +6,8 @@ the clerk agrees to remove their duties."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
@@ -16,6 +18,7 @@ from examdesk.model import AuditEvent, Candidate, Room, Staff
 from examdesk.services.exams import resolve_exam
 from examdesk.services.rows.candidates import candidate_rows
 from tests.ui.test_list_pages import (
+    SHOTS,
     commit,
     initials,
     open_page,
@@ -37,12 +40,14 @@ def count(db, table) -> int:
         return session.scalar(select(func.count()).select_from(table)) or 0
 
 
-def answer(page, qtbot) -> str:
+def answer(page, qtbot, shot: str = "") -> str:
     """Clicks the Yes of the question the page asks now; returns the question's text."""
     qtbot.waitUntil(lambda: page.question_box is not None
                     and page.question_box.isVisible(), timeout=20_000)
     box = page.question_box
     text = box.text()
+    if SHOTS and shot:
+        box.grab().save(str(Path(SHOTS) / f"{shot}.png"))
     qtbot.mouseClick(box.findChild(QPushButton, "yes"), Qt.MouseButton.LeftButton)
     return text
 
@@ -122,7 +127,7 @@ def test_a_seated_candidate_is_not_deleted_and_the_refusal_offers_to_withdraw(
     qtbot.keyClick(page.table.view, Qt.Key.Key_Delete)
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *args: QMessageBox.StandardButton.Yes)
-    text = answer(page, qtbot)  # 退考…
+    text = answer(page, qtbot, "candidates-delete-seated")  # 退考…
     assert "不能删除" in text and seated.ticket_no in text and "请先办理退考" in text
     qtbot.waitUntil(lambda: page.detail_value("状态") == "已退考", timeout=20_000)
     wait_idle(page, qtbot)
@@ -229,7 +234,7 @@ def test_a_staff_member_added_changed_and_deleted_with_their_duties(
     page.select(busy.staff_id)
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert busy.name in answer(page, qtbot)
-    second = answer(page, qtbot)
+    second = answer(page, qtbot, "staff-delete-on-duty")
     assert f"有 {busy.duties} 项任务" in second
     qtbot.waitUntil(lambda: model.total == total, timeout=20_000)
     wait_idle(page, qtbot)

@@ -151,9 +151,12 @@ class CandidatesPage(ListPage[CandidateRow]):
 
     def changed_keys(self, changes: object) -> Collection[int] | None:
         from examdesk.services.exports import ExportResult
+        from examdesk.services.room_edits import RoomChanges
         from examdesk.services.seat_changes import SeatChanges
+        from examdesk.services.staff_edits import StaffChanges
 
-        if isinstance(changes, ExportResult):
+        # a room changed, added or deleted (only an empty one) shows no candidate otherwise
+        if isinstance(changes, ExportResult | RoomChanges | StaffChanges):
             return ()
         from examdesk.services.candidate_edits import CandidateChanges
 

@@ -17,8 +17,8 @@ from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -464,10 +464,16 @@ class ListPage(Page, Generic[R]):
         adding = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
         adding.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         adding.activated.connect(self.start_adding)
-        # Del in the table only: in a field of the form it deletes characters
-        deleting = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table.view)
-        deleting.setContext(Qt.ShortcutContext.WidgetShortcut)
-        deleting.activated.connect(self.delete_current)
+        # Del in the table only (in a field of the form it deletes characters)
+        self.table.view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.table.view and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.matches(
+                    QKeySequence.StandardKey.Delete)):
+            self.delete_current()
+            return True
+        return super().eventFilter(watched, event)
 
     def attach_form(self, form: RecordForm, fallback: str, purposes: tuple[str, str],
                     saving: str) -> None:

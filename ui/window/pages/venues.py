@@ -224,8 +224,10 @@ class VenuesPage(ListPage[RoomRow]):
         from examdesk.services.candidate_edits import CandidateChanges
         from examdesk.services.exports import ExportResult
         from examdesk.services.seat_changes import SeatChanges
+        from examdesk.services.staff_edits import StaffChanges
 
-        if isinstance(changes, ExportResult | CandidateChanges):
+        # a candidate added, changed or deleted is never seated by it
+        if isinstance(changes, ExportResult | CandidateChanges | StaffChanges):
             return ()
         from examdesk.services.room_edits import RoomChanges
 
