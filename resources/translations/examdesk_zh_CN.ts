@@ -5491,6 +5491,14 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>正在保存考场</translation>
     </message>
     <message>
+        <source>Accessible room</source>
+        <translation>无障碍考场</translation>
+    </message>
+    <message>
+        <source>Spare room, kept empty</source>
+        <translation>备用考场（保持空置）</translation>
+    </message>
+    <message>
         <source>Delete a room</source>
         <translation>删除考场</translation>
     </message>

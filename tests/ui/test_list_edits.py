@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from sqlalchemy import func, select
 
 from examdesk.idcard import with_check_character
@@ -70,9 +70,11 @@ def test_a_candidate_added_through_the_form_is_found_by_pinyin(
         demo_copy, settings, qtbot, monkeypatch) -> None:
     page = open_page(CandidatesPage, demo_copy, settings, qtbot)
     total = page.table.model.total
+    page.activateWindow()  # a shortcut works in the active window (as the clerk's is)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=20_000)
     page.table.view.setFocus()
     qtbot.keyClick(page.table.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    assert page.form.adding and page.form.title() == "新考生"
+    assert page.form.adding and page.details_title.text() == "新考生"
     assert page.form.inputs["id_number"].isEnabled()
     type_into(qtbot, page, "name", "欧阳晓梅")
     type_into(qtbot, page, "id_number", NEW_ID)
@@ -169,7 +171,7 @@ def test_a_room_added_and_an_empty_room_deleted(demo_copy, settings, qtbot) -> N
     page.select(room.room_id)
     total = model.total
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
-    assert page.form.title() == "新考场" and page.code_box.isVisible()
+    assert page.details_title.text() == "新考场" and page.code_box.isVisible()
     assert page.center_box.currentData() == room.center_id
     qtbot.keyClicks(page.code_box, room.code)  # taken in this center
     page.label_box.setFocus()
@@ -182,11 +184,15 @@ def test_a_room_added_and_an_empty_room_deleted(demo_copy, settings, qtbot) -> N
         f"{room.center_name}已有 {room.code} 考场；请换一个考场号。")
     shoot(page, "venues-new-refused")
     retype(qtbot, page.code_box, "099")
+    page.accessible_box.setFocus()
+    qtbot.keyClick(page.accessible_box, Qt.Key.Key_Space)
+    assert page.accessible_box.isChecked()
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: model.total == total + 1, timeout=20_000)
     wait_idle(page, qtbot)
     assert page.details_title.text() == f"{room.center_name} 099"
     assert page.detail_value("座位数") == "30"
+    assert page.detail_value("无障碍") == "是" and not page.accessible_box.isVisible()
     # an occupied room stays
     page.select(room.room_id)
     page.table.view.setFocus()

@@ -506,6 +506,10 @@ class ListPage(Page, Generic[R]):
         form.clear_errors()
         form.saved_label.clear()
         self.fill_form(None)
+        # the form at the top of the pane, under its title, instead of another row's details
+        self.show_details(None)
+        self.details_title.setText(form.title())
+        form.setTitle("")
         form.cancel_button.show()
         first = next((w for w in form.inputs.values() if w.isVisible() and w.isEnabled()),
                      None)
@@ -515,7 +519,7 @@ class ListPage(Page, Generic[R]):
     def cancel_adding(self) -> None:
         self._stop_adding()
         self._refill = True
-        self.show_form(self.current_row())
+        self._show_selected(self.table.current_key())
 
     def _stop_adding(self) -> None:
         assert self.form is not None

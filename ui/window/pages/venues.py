@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QLineEdit,
     QMessageBox,
@@ -26,6 +27,10 @@ if TYPE_CHECKING:
     from examdesk.db import Session
     from examdesk.services.exams import ExamRef
     from examdesk.services.rows.choices import Choice
+
+
+# The fields of the form a new room has and an existing one does not change there.
+NEW_ONLY = ("center", "code", "accessible", "spare")
 
 
 class VenuesPage(ListPage[RoomRow]):
@@ -59,6 +64,9 @@ class VenuesPage(ListPage[RoomRow]):
         self.floor_box.setMinimum(-10)  # -10 shows "none": no floor given
         self.building_box = QLineEdit()
         self.label_box = QLineEdit()
+        # what the room list's 无障碍考场 and 备用考场 columns say, for a new room
+        self.accessible_box = QCheckBox(self.tr("Accessible room"))
+        self.spare_box = QCheckBox(self.tr("Spare room, kept empty"))
         form = RecordForm([
             ("center", self.tr("Center"), self.center_box),
             ("code", self.tr("Room"), self.code_box),
@@ -67,6 +75,8 @@ class VenuesPage(ListPage[RoomRow]):
             ("label", self.tr("Classroom"), self.label_box),
             ("rows", self.tr("Rows of seats"), self.rows_box),
             ("columns", self.tr("Columns of seats"), self.columns_box),
+            ("accessible", "", self.accessible_box),
+            ("spare", "", self.spare_box),
         ], self.tr("Save the room"), self)
         form.setTitle(self.tr("Change this room"))
         form.setObjectName("room-edit")
@@ -76,7 +86,7 @@ class VenuesPage(ListPage[RoomRow]):
         self.save_button = form.save_button
         self.save_button.setObjectName("save-room")
         self.saved_label = form.saved_label
-        for name in ("center", "code"):
+        for name in NEW_ONLY:
             form.show_field(name, False)
         self.edit_box = form
         self.attach_form(form, "rows", ("add room", "edit room"), self.tr("Saving the room"))
@@ -109,7 +119,7 @@ class VenuesPage(ListPage[RoomRow]):
     def fill_form(self, row: RoomRow | None) -> None:
         form = self.form
         form.setTitle(self.tr("Change this room") if row is not None else self.tr("New room"))
-        for name in ("center", "code"):  # a room stays in its center, with its number
+        for name in NEW_ONLY:  # a room stays in its center, with its number
             form.show_field(name, row is None)
         if row is None:
             shown = self.current_row()
@@ -117,6 +127,8 @@ class VenuesPage(ListPage[RoomRow]):
                 self.center_box.setCurrentIndex(
                     max(self.center_box.findData(shown.center_id), 0))
             self.code_box.clear()
+            self.accessible_box.setChecked(False)
+            self.spare_box.setChecked(False)
         self.building_box.setText("" if row is None else row.building)
         self.label_box.setText("" if row is None else row.label)
         floor = None if row is None else row.floor
@@ -130,11 +142,14 @@ class VenuesPage(ListPage[RoomRow]):
         return {"center_id": self.center_box.currentData(), "code": self.code_box.text(),
                 "rows": self.rows_box.value(), "columns": self.columns_box.value(),
                 "building": self.building_box.text(), "label": self.label_box.text(),
-                "floor": None if floor == self.floor_box.minimum() else floor}
+                "floor": None if floor == self.floor_box.minimum() else floor,
+                "accessible": self.accessible_box.isChecked(),
+                "spare": self.spare_box.isChecked()}
 
     def save_work(self, exam: ExamRef, key: Hashable | None,
                   values: dict[str, Any]) -> Callable[[Session], object]:
         center_id, code = values.pop("center_id"), values.pop("code")
+        flags = {"accessible": values.pop("accessible"), "spare": values.pop("spare")}
         no_center = self.tr("Choose the test center of the new room.")
 
         def work(session: Session) -> object:
@@ -145,7 +160,7 @@ class VenuesPage(ListPage[RoomRow]):
                 raise BadInput(no_center, code="no-center", field="center")
             if key is None:
                 return new_room(session, Actor.from_environment(), exam, int(center_id),
-                                code=code, **values)
+                                code=code, **values, **flags)
             return edit_room(session, Actor.from_environment(), exam, int(str(key)),
                              **values)
 
