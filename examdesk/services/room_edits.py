@@ -1,24 +1,30 @@
-"""Changing one room by hand (the window's 考点考场 page): where it is and its seat grid.
+"""Adding, changing and deleting rooms by hand (the window's 考点考场 page).
 
-The rules are the room import's (examdesk/services/imports/rooms.py): a locked room does not
-change, and the seats of a room where candidates are seated do not change (their seat numbers
-and tickets come from the grid); move them out first.
+The rules are the room import's (examdesk/services/imports/rooms.py): a new room is checked
+as one row of a room list by the import's validator (its number, building, floor, classroom
+and seat grid, 1 to 50 rows and columns), and its number is unique in its test center; a
+locked room does not change, and the seats of a room where candidates are seated do not
+change (their seat numbers and tickets come from the grid: a grid cannot shrink below them,
+nor move them); move them out first. A room is deleted only when nobody is seated in it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from examdesk.errors import BadInput
-from examdesk.exchange.rooms import MAX_SIDE
+from examdesk.exchange.headers import SheetKind
+from examdesk.exchange.rooms import MAX_SIDE, validate_rooms
 from examdesk.i18n import translate
-from examdesk.model import Room, SeatAssignment, TestCenter
+from examdesk.model import Duty, Room, SeatAssignment, TestCenter
 from examdesk.services import audit
 from examdesk.services.audit import Actor
 from examdesk.services.exams import ExamRef
+from examdesk.services.form_checks import check_form, refuse
 
 # The longest building or classroom name the database keeps.
 MAX_NAME = 50
@@ -26,15 +32,19 @@ MAX_NAME = 50
 
 @dataclass(frozen=True)
 class RoomChanges:
-    """What :func:`edit_room` changed, so that a view refreshes only that.
+    """What a change to rooms changed, so that a view refreshes only that.
 
     Attributes:
-        rooms: the ids of the rooms changed.
+        rooms: the ids of the rooms changed or added.
         changed: the names of the fields that changed (empty: nothing to change).
+        removed: the ids of the rooms deleted.
+        staff: the staff whose duties went with a deleted room.
     """
 
     rooms: frozenset[int]
     changed: tuple[str, ...] = ()
+    removed: frozenset[int] = frozenset()
+    staff: frozenset[int] = frozenset()
 
 
 def edit_room(session: Session, actor: Actor, exam: ExamRef, room_id: int, *,
@@ -65,8 +75,7 @@ def edit_room(session: Session, actor: Actor, exam: ExamRef, room_id: int, *,
         .join(TestCenter, TestCenter.id == Room.center_id)
         .where(Room.id == room_id, TestCenter.exam_id == exam.id)).one_or_none()
     if room is None:
-        raise BadInput(translate("Rooms", "No room has the ID {id} in this exam.").format(
-            id=room_id), code="no-room", room_id=room_id)
+        raise _no_room(room_id)
     for field, value in (("rows", rows), ("columns", columns)):
         if not 1 <= value <= MAX_SIDE:
             raise BadInput(translate(
@@ -108,3 +117,120 @@ def edit_room(session: Session, actor: Actor, exam: ExamRef, room_id: int, *,
                  entity_id=room.id, summary=f"changed room {room.code}: {', '.join(changed)}",
                  details={f: [old[f], new[f]] for f in changed})
     return RoomChanges(frozenset({room.id}), changed)
+
+
+# The room import's fields, as the room forms name them (and edit_room's arguments).
+_FORM_FIELDS = {"room_no": "code", "seat_rows": "rows", "seat_columns": "columns",
+                "classroom": "label", "building": "building", "floor": "floor",
+                "capacity": "rows", "unusable": "rows", "center_name": "code",
+                "center_code": "code"}
+
+
+def _no_room(room_id: int) -> BadInput:
+    return BadInput(translate("Rooms", "No room has the ID {id} in this exam.").format(
+        id=room_id), code="no-room", room_id=room_id)
+
+
+def new_room(session: Session, actor: Actor, exam: ExamRef, center_id: int, *, code: str,
+             rows: int, columns: int, building: str = "", floor: int | None = None,
+             label: str = "", accessible: bool = False, spare: bool = False) -> RoomChanges:
+    """Add a room to a test center, as a room list's row would.
+
+    Args:
+        session: the caller's session.
+        actor: who adds it, for the audit trail.
+        exam: the exam.
+        center_id: the test center.
+        code: the room's number, unique in the center (full-width digits are read as
+            digits, leading zeros kept).
+        rows, columns: the seat grid.
+        building, floor, label: where the room is (building, floor, classroom).
+        accessible, spare: an accessible room (无障碍考场), a room held in reserve.
+
+    Returns:
+        The room added.
+
+    Raises:
+        BadInput: no such center (code ``no-center``); a value the import refuses (code
+            ``room-value``) or a number the center already has (``room-duplicate``);
+            ``field`` names the first field (code, rows, columns, building, floor, label),
+            ``problems`` every field with its sentence. Nothing is written.
+    """
+    center = session.execute(select(TestCenter.id, TestCenter.code, TestCenter.name).where(
+        TestCenter.id == center_id, TestCenter.exam_id == exam.id)).one_or_none()
+    if center is None:
+        raise BadInput(translate("Rooms", "No test center has the ID {id} in this exam.")
+                       .format(id=center_id), code="no-center", center_id=center_id)
+    try:
+        record, _warnings = check_form(SheetKind.ROOMS, {
+            "center_code": center.code, "center_name": center.name, "room_no": code,
+            "building": building, "floor": "" if floor is None else floor,
+            "classroom": label, "seat_rows": rows, "seat_columns": columns,
+            "accessible": "是" if accessible else "否", "spare": "是" if spare else "否"},
+            lambda raw, header: validate_rooms(raw, header), "room-value")
+    except BadInput as error:
+        problems: dict[str, str] = {}
+        for field, text in dict(error.fields["problems"]).items():  # type: ignore[call-overload]
+            problems.setdefault(_FORM_FIELDS.get(field, field), text)
+        raise refuse(error.code, problems) from None
+    holder = session.scalar(select(Room.id).where(Room.center_id == center.id,
+                                                  Room.code == record.room_no))
+    if holder is not None:
+        raise refuse("room-duplicate", {"code": translate(
+            "Rooms", "{center} already has a room {code}; give this one another number.")
+            .format(center=center.name, code=record.room_no)}, room_id=holder)
+    order = session.scalar(select(func.max(Room.sort_order)).join(TestCenter)
+                           .where(TestCenter.exam_id == exam.id)) or 0
+    values: dict[str, Any] = {
+        "code": record.room_no, "building": record.building, "floor": record.floor,
+        "label": record.label, "rows": record.rows, "columns": record.columns,
+        "accessible": record.accessible, "spare": record.spare}
+    room_id = session.scalar(insert(Room).returning(Room.id).values(
+        center_id=center.id, unusable_seats=[], locked=False, sort_order=order + 1, **values))
+    assert room_id is not None
+    audit.record(session, actor, "room.add", exam_id=exam.id, entity="room",
+                 entity_id=room_id, summary=f"added room {record.room_no} to {center.name}",
+                 details={"after": {"center": center.name, **values}})
+    return RoomChanges(frozenset({room_id}), tuple(values))
+
+
+def delete_room(session: Session, actor: Actor, exam: ExamRef, room_id: int) -> RoomChanges:
+    """Delete a room nobody is seated in; the roster's duties in it go with it.
+
+    Raises:
+        BadInput: no such room (code ``no-room``); candidates are seated in it
+            (``room-seated``, with ``seated``: move them out first); it is locked
+            (``room-locked``). Nothing is written.
+    """
+    room = session.execute(
+        select(Room.id, Room.code, Room.building, Room.floor, Room.label, Room.rows,
+               Room.columns, Room.unusable_seats, Room.locked, TestCenter.name.label("center"))
+        .join(TestCenter, TestCenter.id == Room.center_id)
+        .where(Room.id == room_id, TestCenter.exam_id == exam.id)).one_or_none()
+    if room is None:
+        raise _no_room(room_id)
+    seated = session.scalar(select(func.count()).select_from(SeatAssignment)
+                            .where(SeatAssignment.room_id == room.id)) or 0
+    if seated:
+        raise BadInput(translate(
+            "Rooms", "{count} candidates are seated in room {code}; a room is deleted only "
+                     "when it is empty. Move them out first.").format(count=seated,
+                                                                        code=room.code),
+            code="room-seated", seated=seated, room_id=room.id)
+    if room.locked:
+        raise BadInput(translate(
+            "Rooms", "This room is locked in the plan and cannot change; unlock it first."),
+            code="room-locked", room_id=room.id)
+    staff = frozenset(session.scalars(select(Duty.staff_id).where(Duty.room_id == room.id)))
+    duties = session.scalar(select(func.count()).select_from(Duty)
+                            .where(Duty.room_id == room.id)) or 0
+    session.execute(delete(Duty).where(Duty.room_id == room.id))
+    session.execute(delete(Room).where(Room.id == room.id))
+    audit.record(session, actor, "room.delete", exam_id=exam.id, entity="room",
+                 entity_id=room.id, summary=f"deleted room {room.code} of {room.center}",
+                 details={"before": {
+                     "center": room.center, "code": room.code, "building": room.building,
+                     "floor": room.floor, "label": room.label, "rows": room.rows,
+                     "columns": room.columns, "unusable_seats": room.unusable_seats},
+                     "duties": duties})
+    return RoomChanges(frozenset(), (), frozenset({room.id}), staff)

@@ -81,6 +81,22 @@
         <source>This is not a mobile number (11 digits starting with 1) or a landline number with its area code.</source>
         <translation>这不是手机号码（以 1 开头的 11 位数字），也不是带区号的固定电话。</translation>
     </message>
+    <message>
+        <source>{name} already has this ID number in the exam; a person registers once.</source>
+        <translation>{name} 已使用此证件号码报名；每人只能报名一次。</translation>
+    </message>
+    <message>
+        <source>{name} already has this registration number; check it against the registration system, or leave it empty to number it.</source>
+        <translation>报名序号已属于 {name}；请与报名系统核对，或留空由系统编号。</translation>
+    </message>
+    <message>
+        <source>{name} sits in room {room} of {center}, arranged for level {level}, with ticket {ticket}: a seated candidate&apos;s level cannot change. Withdraw them first.</source>
+        <translation>{name} 已安排在{center} {room} 考场（{level}），准考证号 {ticket}：已安排座位的考生不能更改级别。请先办理退考。</translation>
+    </message>
+    <message>
+        <source>{name} sits in room {room} of {center} with ticket {ticket}: a seated candidate cannot be deleted. Withdraw them first (the seat is freed and the ticket number retired).</source>
+        <translation>{name} 已安排在{center} {room} 考场，准考证号 {ticket}：已安排座位的考生不能删除。请先办理退考（座位释放，准考证号作废）。</translation>
+    </message>
 </context>
 <context>
     <name>CandidatesPage</name>
@@ -97,8 +113,44 @@
         <translation>证件号码</translation>
     </message>
     <message>
+        <source>Add a candidate</source>
+        <translation>新增考生</translation>
+    </message>
+    <message>
+        <source>Type a new candidate into the form under the details</source>
+        <translation>在详情下方的表单中填写新考生</translation>
+    </message>
+    <message>
+        <source>Delete the selected candidate (a seated one is withdrawn first)</source>
+        <translation>删除所选考生（已安排座位的须先退考）</translation>
+    </message>
+    <message>
+        <source>From the ID number</source>
+        <translation>按证件号码</translation>
+    </message>
+    <message>
+        <source>Empty: every paper of the level</source>
+        <translation>留空：该级别的全部科目</translation>
+    </message>
+    <message>
+        <source>The papers, separated by 、; short forms are understood (综合能力、实务)</source>
+        <translation>报考科目，用“、”分隔；可用简称（综合能力、实务）</translation>
+    </message>
+    <message>
+        <source>Empty: numbered by ExamDesk</source>
+        <translation>留空：由系统编号</translation>
+    </message>
+    <message>
         <source>Level</source>
         <translation>报考级别</translation>
+    </message>
+    <message>
+        <source>Save the candidate</source>
+        <translation>保存考生</translation>
+    </message>
+    <message>
+        <source>Reading the levels</source>
+        <translation>正在读取级别</translation>
     </message>
     <message>
         <source>Center</source>
@@ -115,6 +167,38 @@
     <message>
         <source>Ticket</source>
         <translation>准考证号</translation>
+    </message>
+    <message>
+        <source>Change this candidate</source>
+        <translation>修改此考生</translation>
+    </message>
+    <message>
+        <source>New candidate</source>
+        <translation>新考生</translation>
+    </message>
+    <message>
+        <source>Saving the candidate</source>
+        <translation>正在保存考生</translation>
+    </message>
+    <message>
+        <source>Delete a candidate</source>
+        <translation>删除考生</translation>
+    </message>
+    <message>
+        <source>Delete %1 (ID number %2)? The registration is removed from the exam.</source>
+        <translation>删除 %1（证件号码 %2）？其报名信息将从本次考试中删除。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Deleting the candidate</source>
+        <translation>正在删除考生</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>已删除 %1。</translation>
     </message>
     <message>
         <source>Registration</source>
@@ -137,14 +221,6 @@
         <translation>考生不再参加考试：释放座位，准考证号作废</translation>
     </message>
     <message>
-        <source>Save the phone</source>
-        <translation>保存电话</translation>
-    </message>
-    <message>
-        <source>Change the phone:</source>
-        <translation>修改联系电话：</translation>
-    </message>
-    <message>
         <source>candidates.xlsx</source>
         <translation>考生名单.xlsx</translation>
     </message>
@@ -163,10 +239,6 @@
     <message>
         <source>not seated yet</source>
         <translation>尚未编排</translation>
-    </message>
-    <message>
-        <source>Saving the phone</source>
-        <translation>正在保存电话</translation>
     </message>
     <message>
         <source>Reading the photo</source>
@@ -1978,6 +2050,21 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
 </context>
 <context>
+    <name>Edits</name>
+    <message>
+        <source>“{value}”: {what}; {fix}.</source>
+        <translation>“{value}”：{what}；{fix}。</translation>
+    </message>
+    <message>
+        <source>{what}; {fix}.</source>
+        <translation>{what}；{fix}。</translation>
+    </message>
+    <message>
+        <source>Fill in the form first.</source>
+        <translation>请先填写表单。</translation>
+    </message>
+</context>
+<context>
     <name>ExamPage</name>
     <message>
         <source>Loading…</source>
@@ -3386,6 +3473,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
 <context>
     <name>ListPage</name>
     <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <source>Export...</source>
         <translation>导出…</translation>
     </message>
@@ -3404,6 +3495,18 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Select a row to see its details</source>
         <translation>选择一行以查看详情</translation>
+    </message>
+    <message>
+        <source>Delete...</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Added.</source>
+        <translation>已添加。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
     <message>
         <source>Export the list</source>
@@ -4775,6 +4878,18 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <source>{count} candidates are seated in this room; its seats cannot change. Move them out first.</source>
         <translation>此考场已安排 {count} 名考生，座位不能更改。请先把考生移出。</translation>
     </message>
+    <message>
+        <source>No test center has the ID {id} in this exam.</source>
+        <translation>本次考试没有 ID 为 {id} 的考点。</translation>
+    </message>
+    <message>
+        <source>{center} already has a room {code}; give this one another number.</source>
+        <translation>{center}已有 {code} 考场；请换一个考场号。</translation>
+    </message>
+    <message>
+        <source>{count} candidates are seated in room {code}; a room is deleted only when it is empty. Move them out first.</source>
+        <translation>{code} 考场已安排 {count} 名考生；考场空置时才能删除。请先把考生移出。</translation>
+    </message>
 </context>
 <context>
     <name>Rows</name>
@@ -5174,6 +5289,29 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
 </context>
 <context>
+    <name>Staff</name>
+    <message>
+        <source>No staff member has the ID {id} in this exam.</source>
+        <translation>本次考试没有 ID 为 {id} 的工作人员。</translation>
+    </message>
+    <message>
+        <source>This person is also a candidate of the exam; a candidate may not work at the exam.</source>
+        <translation>此人也是本次考试的考生；考生不得担任本次考试的工作人员。</translation>
+    </message>
+    <message>
+        <source>{name} already has this ID number among the staff.</source>
+        <translation>工作人员 {name} 已使用此身份证号码。</translation>
+    </message>
+    <message>
+        <source>and {more} more</source>
+        <translation>另有 {more} 项</translation>
+    </message>
+    <message>
+        <source>{name} holds {count} duties in the roster: {duties}. Deleting them removes these duties too, leaving the places short.</source>
+        <translation>{name} 在编排中有 {count} 项任务：{duties}。删除此人将一并删除这些任务，相应考场或岗位将缺人。</translation>
+    </message>
+</context>
+<context>
     <name>StaffPage</name>
     <message>
         <source>Name</source>
@@ -5214,6 +5352,74 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Their duties</source>
         <translation>本人工作安排</translation>
+    </message>
+    <message>
+        <source>Add a person</source>
+        <translation>新增人员</translation>
+    </message>
+    <message>
+        <source>Type a new staff member into the form under the details</source>
+        <translation>在详情下方的表单中填写新工作人员</translation>
+    </message>
+    <message>
+        <source>Delete the selected staff member</source>
+        <translation>删除所选工作人员</translation>
+    </message>
+    <message>
+        <source>From the ID number</source>
+        <translation>按证件号码</translation>
+    </message>
+    <message>
+        <source>One or more of: %1; separated by 、</source>
+        <translation>一个或多个：%1；用“、”分隔</translation>
+    </message>
+    <message>
+        <source>Save the person</source>
+        <translation>保存人员</translation>
+    </message>
+    <message>
+        <source>Reading the test centers</source>
+        <translation>正在读取考点</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Change this person</source>
+        <translation>修改此人员</translation>
+    </message>
+    <message>
+        <source>New staff member</source>
+        <translation>新工作人员</translation>
+    </message>
+    <message>
+        <source>Saving the staff member</source>
+        <translation>正在保存工作人员</translation>
+    </message>
+    <message>
+        <source>Delete a staff member</source>
+        <translation>删除工作人员</translation>
+    </message>
+    <message>
+        <source>Delete %1 (ID number %2) from the staff?</source>
+        <translation>从工作人员中删除 %1（身份证号码 %2）？</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove the duties and delete</source>
+        <translation>删除任务并删除此人</translation>
+    </message>
+    <message>
+        <source>Deleting the staff member</source>
+        <translation>正在删除工作人员</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>已删除 %1。</translation>
     </message>
     <message>
         <source>Session</source>
@@ -5277,6 +5483,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>考点</translation>
     </message>
     <message>
+        <source>Choose the test center of the new room.</source>
+        <translation>请选择新考场所在的考点。</translation>
+    </message>
+    <message>
         <source>Level</source>
         <translation>报考级别</translation>
     </message>
@@ -5305,6 +5515,22 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>未填</translation>
     </message>
     <message>
+        <source>Add a room</source>
+        <translation>新增考场</translation>
+    </message>
+    <message>
+        <source>Type a new room of a test center into the form under the details</source>
+        <translation>在详情下方的表单中填写考点的新考场</translation>
+    </message>
+    <message>
+        <source>Delete the selected room (only when nobody is seated in it)</source>
+        <translation>删除所选考场（仅限未安排考生的考场）</translation>
+    </message>
+    <message>
+        <source>e.g. 031</source>
+        <translation>例如 031</translation>
+    </message>
+    <message>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
@@ -5325,12 +5551,44 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>保存考场</translation>
     </message>
     <message>
+        <source>Reading the test centers</source>
+        <translation>正在读取考点</translation>
+    </message>
+    <message>
+        <source>New room</source>
+        <translation>新考场</translation>
+    </message>
+    <message>
         <source>Saving the room</source>
         <translation>正在保存考场</translation>
     </message>
     <message>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
+        <source>Accessible room</source>
+        <translation>无障碍考场</translation>
+    </message>
+    <message>
+        <source>Spare room, kept empty</source>
+        <translation>备用考场（保持空置）</translation>
+    </message>
+    <message>
+        <source>Delete a room</source>
+        <translation>删除考场</translation>
+    </message>
+    <message>
+        <source>Delete room %1 of %2? Its place in the roster goes with it.</source>
+        <translation>删除%2的 %1 考场？编排中该考场的监考任务将一并删除。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Deleting the room</source>
+        <translation>正在删除考场</translation>
+    </message>
+    <message>
+        <source>Deleted room %1 of %2.</source>
+        <translation>已删除%2的 %1 考场。</translation>
     </message>
     <message>
         <source>Layout</source>

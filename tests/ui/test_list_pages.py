@@ -302,11 +302,11 @@ def test_a_wrong_phone_is_refused_beside_the_field_and_a_good_one_refreshes_its_
     page.select(someone.candidate_id)
     asked = spy_reads(page, monkeypatch)
     retype(qtbot, page.phone_box, "12345")
-    qtbot.mouseClick(page.save_phone_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(page.phone_error.isVisible, timeout=20_000)
     wait_idle(page, qtbot)
     assert page.phone_error.text() == (
-        "这不是手机号码（以 1 开头的 11 位数字），也不是带区号的固定电话。")
+        "不是手机号码（以1开头的11位数字），也不是带区号的固定电话；请改正号码，或留空。")
     assert asked == []
     with demo_copy.begin() as session:
         assert candidate_rows(session, resolve_exam(session),

@@ -1,16 +1,17 @@
 """考生: the exam's candidates, searched by name, pinyin initials, ID number or ticket,
 filtered by center, level, room and status, with a candidate's details beside the table
-(the office's own screen: the ID number in full) and withdrawal of a candidate."""
+(the office's own screen: the ID number in full), withdrawal of a candidate, and adding,
+changing and deleting candidates."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QComboBox,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -18,11 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from examdesk.enums import CandidateStatus
+from examdesk.enums import CandidateStatus, IdType
 from examdesk.errors import ExamDeskError
+from examdesk.labels import GENDER_LABELS, ID_TYPE_LABELS
 from examdesk.services.rows.candidates import CandidateRow, candidate_rows, status_label
 from ui.window.pages import PageContext
-from ui.window.pages.listing import Exporter, ListPage
+from ui.window.pages.listing import Exporter, ListPage, RecordForm, current_exam
 from ui.window.tables import Column, RowKind
 
 if TYPE_CHECKING:
@@ -39,7 +41,15 @@ def _room(row: CandidateRow) -> str:
 
 
 class CandidatesPage(ListPage[CandidateRow]):
-    """The 考生 area (see the module's docstring); :meth:`select` takes a candidate's ID."""
+    """The 考生 area (see the module's docstring); :meth:`select` takes a candidate's ID.
+
+    Under a candidate's details, a form changes their name, gender, level, subjects, work
+    unit and phone; Add (Ctrl+N) empties it for a new candidate (with the ID document and
+    registration number, which do not change afterwards). The values are checked by the core
+    with the candidate import's rules (examdesk/services/candidate_edits.py); each refusal
+    is shown beside its field and nothing is written. Delete (Del) asks first; a seated
+    candidate is not deleted: the refusal offers to withdraw them.
+    """
 
     withdraw_button: QPushButton
 
@@ -53,30 +63,83 @@ class CandidatesPage(ListPage[CandidateRow]):
         self.withdraw_button.clicked.connect(self.withdraw)
         self.withdraw_button.setEnabled(False)
         self.action_bar.insertWidget(1, self.withdraw_button)
-        # the phone, changed under the details (the import's rules; a refusal beside it)
-        self.phone_box = QLineEdit()
-        self.phone_box.setObjectName("edit-phone")
-        self.phone_error = QLabel()
-        self.phone_error.setObjectName("error-phone")
-        self.phone_error.setWordWrap(True)
-        self.phone_error.setStyleSheet("color: #b00020;")
-        self.phone_error.hide()
-        self.save_phone_button = QPushButton(self.tr("Save the phone"))
-        self.save_phone_button.setObjectName("save-phone")
-        self.save_phone_button.clicked.connect(self.save_phone)
-        self.phone_box.returnPressed.connect(self.save_phone)
-        phone_row = QHBoxLayout()
-        phone_row.addWidget(QLabel(self.tr("Change the phone:")))
-        phone_row.addWidget(self.phone_box, 1)
-        phone_row.addWidget(self.save_phone_button)
-        self.details_extra.addLayout(phone_row)
-        self.details_extra.addWidget(self.phone_error)
-        self._phone_of: int | None = None
+        self.offer_changes(self.tr("Add a candidate"),
+                           self.tr("Type a new candidate into the form under the details"),
+                           self.tr("Delete the selected candidate (a seated one is withdrawn "
+                                   "first)"))
+        self._build_form()
         self.photo = QLabel()
         self.photo.setObjectName("photo")
         self.photo.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.details_extra.addWidget(self.photo)
         self._photo_of: int | None = None
+        self._read_levels()
+
+    def _build_form(self) -> None:
+        self.id_type_box = QComboBox()
+        for label in ID_TYPE_LABELS.values():
+            self.id_type_box.addItem(label, label)
+        self.gender_box = QComboBox()
+        # the import's rule: a blank gender is the resident ID's
+        self.gender_box.addItem(self.tr("From the ID number"), "")
+        for label in GENDER_LABELS.values():
+            self.gender_box.addItem(label, label)
+        self.level_box = QComboBox()
+        self.subjects_line = QLineEdit()
+        self.subjects_line.setPlaceholderText(self.tr("Empty: every paper of the level"))
+        self.subjects_line.setToolTip(self.tr("The papers, separated by 、; short forms are "
+                                              "understood (综合能力、实务)"))
+        self._filling = False
+        # another level has other papers: the clerk's choice starts from all of them
+        self.level_box.currentIndexChanged.connect(
+            lambda _index: None if self._filling else self.subjects_line.clear())
+        self.phone_box = QLineEdit()
+        self.registration_line = QLineEdit()
+        self.registration_line.setPlaceholderText(self.tr("Empty: numbered by ExamDesk"))
+        form = RecordForm([
+            ("name", self.tr("Name"), QLineEdit()),
+            ("id_type", self.tr("Document"), self.id_type_box),
+            ("id_number", self.tr("ID number"), QLineEdit()),
+            ("gender", self.tr("Gender"), self.gender_box),
+            ("level", self.tr("Level"), self.level_box),
+            ("subjects", self.tr("Papers"), self.subjects_line),
+            ("work_unit", self.tr("Work unit"), QLineEdit()),
+            ("phone", self.tr("Phone"), self.phone_box),
+            ("registration_no", self.tr("Registration"), self.registration_line),
+        ], self.tr("Save the candidate"), self)
+        self.form: RecordForm = form
+        self.form.setObjectName("candidate-edit")
+        self.phone_error = self.form.errors["phone"]
+        self.save_button = self.form.save_button
+        self.save_button.setObjectName("save-candidate")
+        self.attach_form(self.form, "name", ("add candidate", "edit candidate"),
+                         self.tr("Saving the candidate"))
+        self.details_extra.addWidget(self.form)
+
+    def _read_levels(self) -> None:
+        def work(session: Session, _progress: object, _cancelled: object) -> list[str]:
+            from examdesk.services.exams import known_levels
+
+            exam = current_exam(session)
+            return [level.name for level in known_levels(session, exam.id)]
+
+        self.context.operations.read(self.tr("Reading the levels"), work, quiet=True,
+                                     on_success=self._show_levels)
+
+    def _show_levels(self, names: list[str]) -> None:
+        chosen = self.level_box.currentData()
+        self._filling = True
+        self.level_box.clear()
+        for name in names:
+            self.level_box.addItem(name, name)
+        if chosen is not None:
+            self.form.set_text("level", str(chosen))
+        self._filling = False
+
+    def refresh(self, changes: object | None = None) -> None:
+        super().refresh(changes)
+        if changes is None and hasattr(self, "level_box"):
+            self._read_levels()  # another clerk may have changed the exam's levels
 
     def facet_titles(self) -> Mapping[str, str]:
         return {"center": self.tr("Center"), "level": self.tr("Level"),
@@ -88,15 +151,23 @@ class CandidatesPage(ListPage[CandidateRow]):
 
     def changed_keys(self, changes: object) -> Collection[int] | None:
         from examdesk.services.exports import ExportResult
+        from examdesk.services.room_edits import RoomChanges
         from examdesk.services.seat_changes import SeatChanges
+        from examdesk.services.staff_edits import StaffChanges
 
-        if isinstance(changes, ExportResult):
+        # a room changed, added or deleted (only an empty one) shows no candidate otherwise
+        if isinstance(changes, ExportResult | RoomChanges | StaffChanges):
             return ()
         from examdesk.services.candidate_edits import CandidateChanges
 
         if isinstance(changes, SeatChanges | CandidateChanges):
             return changes.candidates
         return None
+
+    def removed_keys(self, changes: object) -> Collection[int]:
+        from examdesk.services.candidate_edits import CandidateChanges
+
+        return changes.removed if isinstance(changes, CandidateChanges) else ()
 
     def exporter(self) -> tuple[Exporter, str]:
         from examdesk.services.exports import export_candidates
@@ -129,38 +200,82 @@ class CandidatesPage(ListPage[CandidateRow]):
         super().show_details(row)
         if hasattr(self, "photo"):
             self._read_photo(None if row is None else row.candidate_id)
-            key = None if row is None else row.candidate_id
-            if key != self._phone_of:  # what the clerk typed stays while the row is shown
-                self._phone_of = key
-                self.phone_error.hide()
-                self.phone_box.setText("" if row is None else row.phone)
-            elif row is not None and not self.phone_error.isVisible():
-                self.phone_box.setText(row.phone)
-            self.phone_box.setEnabled(row is not None)
-            self.save_phone_button.setEnabled(row is not None)
 
-    def save_phone(self) -> None:
-        """Writes the phone typed to the selected candidate (a wrong one: see __init__)."""
-        row = self.current_row()
-        if row is None or self.exam is None:
+    def fill_form(self, row: CandidateRow | None) -> None:
+        self._filling = True
+        try:
+            self._fill_form(row)
+        finally:
+            self._filling = False
+
+    def _fill_form(self, row: CandidateRow | None) -> None:
+        form = self.form
+        assert form is not None
+        form.setTitle(self.tr("Change this candidate") if row is not None
+                      else self.tr("New candidate"))
+        form.set_text("name", "" if row is None else row.name)
+        form.set_text("id_type", ID_TYPE_LABELS[IdType.RESIDENT_ID] if row is None
+                      else row.id_type_label)
+        form.set_text("id_number", "" if row is None else row.id_number)
+        form.set_text("gender", "" if row is None else row.gender_label)
+        if row is not None:
+            form.set_text("level", row.level)
+        form.set_text("subjects", "" if row is None else row.papers_text)
+        form.set_text("work_unit", "" if row is None else row.work_unit)
+        form.set_text("phone", "" if row is None else row.phone)
+        form.set_text("registration_no", "" if row is None else row.registration_no)
+        # who the candidate is does not change once registered
+        for name in ("id_type", "id_number", "registration_no"):
+            form.inputs[name].setEnabled(row is None)
+
+    def save_work(self, exam: ExamRef, key: Hashable | None,
+                  values: dict[str, Any]) -> Callable[[Session], object]:
+        def work(session: Session) -> object:
+            from examdesk.services.audit import Actor
+            from examdesk.services.candidate_edits import edit_candidate, new_candidate
+
+            actor = Actor.from_environment()
+            if key is None:
+                return new_candidate(session, actor, exam, **values)
+            return edit_candidate(
+                session, actor, exam, int(str(key)), name=values["name"],
+                level=values["level"], subjects=values["subjects"],
+                work_unit=values["work_unit"], phone=values["phone"],
+                gender=values["gender"] or None)
+
+        return work
+
+    def delete_row(self, row: CandidateRow) -> None:
+        """Deletes the candidate after asking; a seated one is refused by the core, and the
+        refusal offers to withdraw them (the seat freed, the ticket retired)."""
+        if row.seated:
+            self._delete(row)  # refused: the answer offers the withdrawal
             return
-        exam, candidate_id, phone = self.exam, row.candidate_id, self.phone_box.text()
-        self.phone_error.hide()
+        self.ask(self.tr("Delete a candidate"),
+                 self.tr("Delete %1 (ID number %2)? The registration is removed from the "
+                         "exam.").replace("%1", row.name).replace("%2", row.id_number),
+                 self.tr("Delete"), lambda: self._delete(row), warning=True)
+
+    def _delete(self, row: CandidateRow) -> None:
+        exam, candidate_id = self.exam, row.candidate_id
+        assert exam is not None
 
         def work(session: Session) -> object:
             from examdesk.services.audit import Actor
-            from examdesk.services.candidate_edits import edit_candidate_phone
+            from examdesk.services.candidate_edits import delete_candidate
 
-            return edit_candidate_phone(session, Actor.from_environment(), exam,
-                                        candidate_id, phone)
+            return delete_candidate(session, Actor.from_environment(), exam, candidate_id)
 
-        self.write_or_refuse("edit candidate", self.tr("Saving the phone"), work,
-                             self._phone_refused)
+        def refused(error: ExamDeskError) -> None:
+            if error.code == "candidate-seated":
+                self.ask(self.tr("Delete a candidate"), str(error), self.tr("Withdraw..."),
+                         self.withdraw)
+            else:
+                self.message.setText(str(error))
 
-    def _phone_refused(self, error: ExamDeskError) -> None:
-        self.phone_error.setText(str(error))
-        self.phone_error.show()
-        self.phone_box.setFocus()
+        self.write_or_refuse("delete candidate", self.tr("Deleting the candidate"), work,
+                             refused, lambda _changes: self.message.setText(
+                                 self.tr("Deleted %1.").replace("%1", row.name)))
 
     def _read_photo(self, candidate_id: int | None) -> None:
         """Shows the candidate's photo when they have one (read in the background)."""

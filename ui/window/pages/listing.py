@@ -3,7 +3,12 @@ rows, a details pane beside it, and an export of the list to a workbook the user
 
 The rows and their search index are read and built on the worker thread (seconds at 100,000
 candidates), so the window stays responsive while a page opens; a change made in the window
-re-reads only the rows it touched (``ids=``) and replaces them in place.
+re-reads only the rows it touched (``ids=``) and replaces them in place, and drops the rows it
+deleted.
+
+A page whose rows can be added, changed and deleted (:meth:`ListPage.offer_changes`) gets an
+Add button (Ctrl+N) and a Delete button (Del in the table), each change asked for in a
+:class:`RecordForm` under the details: every field with the refusal of the core beside it.
 """
 
 from __future__ import annotations
@@ -12,13 +17,17 @@ from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -45,6 +54,113 @@ translate = QCoreApplication.translate
 Exporter = Callable[..., "ExportResult"]
 
 
+# The colour of a refusal beside its field.
+ERROR_STYLE = "color: #b00020;"
+
+
+class RecordForm(QGroupBox):
+    """A form of one record under a list's details: each field with a line beneath it for
+    the core's refusal of its value, a Save button, and Cancel while a new record is typed.
+
+    Attributes:
+        inputs: field -> its widget.
+        errors: field -> the label beneath it (hidden while empty).
+        adding: whether the form holds a new record (else the selected row).
+    """
+
+    def __init__(self, fields: Sequence[tuple[str, str, QWidget]], save_text: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = QFormLayout(self)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.inputs: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.titles: dict[str, QLabel] = {}
+        self.adding = False
+        for name, title, widget in fields:
+            widget.setObjectName(f"edit-{name}")
+            error = QLabel()
+            error.setObjectName(f"error-{name}")
+            error.setWordWrap(True)
+            error.setStyleSheet(ERROR_STYLE)
+            error.hide()
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(widget)
+            column.addWidget(error)
+            label = QLabel(title)
+            label.setBuddy(widget)
+            self.form.addRow(label, column)
+            self.inputs[name], self.errors[name], self.titles[name] = widget, error, label
+        self.save_button = QPushButton(save_text)
+        self.cancel_button = QPushButton(translate("ListPage", "Cancel"))
+        self.cancel_button.setObjectName("cancel-new")
+        self.cancel_button.hide()
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("saved")
+        self.saved_label.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.saved_label, 1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        self.form.addRow(buttons)
+
+    def show_field(self, name: str, shown: bool) -> None:
+        """Shows or hides a field with its title (a field only a new record has)."""
+        for widget in (self.inputs[name], self.titles[name]):
+            widget.setVisible(shown)
+        if not shown:
+            self.errors[name].hide()
+
+    def clear_errors(self) -> None:
+        for error in self.errors.values():
+            error.clear()
+            error.hide()
+
+    def show_refusal(self, error: ExamDeskError, fallback: str) -> None:
+        """Shows the core's refusal beside each field it names (``problems``: every field
+        with its sentence; ``field``: the one); others beside ``fallback``."""
+        problems = error.fields.get("problems")
+        if isinstance(problems, Mapping) and problems:
+            messages = {str(k): str(v) for k, v in problems.items()}
+        else:
+            messages = {str(error.fields.get("field", fallback)): str(error)}
+        first: QWidget | None = None
+        for field, text in messages.items():
+            if field not in self.errors or not self.inputs[field].isVisible():
+                field = fallback
+            label = self.errors[field]
+            label.setText(f"{label.text()}\n{text}" if label.text() else text)
+            label.show()
+            first = first or self.inputs[field]
+        if first is not None:
+            first.setFocus()
+
+    def text(self, name: str) -> str:
+        """The text of a line or a list's choice."""
+        widget = self.inputs[name]
+        if isinstance(widget, QLineEdit):
+            return widget.text()
+        if isinstance(widget, QComboBox):
+            data = widget.currentData()
+            return str(data) if data is not None else widget.currentText()
+        raise TypeError(name)
+
+    def set_text(self, name: str, text: str) -> None:
+        widget = self.inputs[name]
+        if isinstance(widget, QLineEdit):
+            widget.setText(text)
+            widget.setCursorPosition(0)
+        elif isinstance(widget, QComboBox):
+            found = widget.findData(text)
+            if found < 0:
+                found = widget.findText(text)
+            if found < 0 and widget.isEditable():
+                widget.setEditText(text)
+            else:
+                widget.setCurrentIndex(max(found, 0))
+
+
 def current_exam(session: Session) -> ExamRef:
     from examdesk.services.exams import resolve_exam
 
@@ -66,6 +182,15 @@ class ListPage(Page, Generic[R]):
         kind, facet_titles = self.row_kind(), self.facet_titles()
         self.exam: ExamRef | None = None
         self._pending: Hashable | None = None
+        self.add_button: QPushButton | None = None
+        self.delete_button: QPushButton | None = None
+        self.question_box: QMessageBox | None = None  # the question asked now, if any
+        self.form: RecordForm | None = None  # see attach_form
+        self._form_of: Hashable | None = None  # the row whose values the form holds
+        self._refill = False  # a save was made: the form shows the row as read again
+        self._form_fallback = ""
+        self._form_purposes = ("", "")
+        self._form_saving = ""
         self.loaded = False
         self.table: SearchableTable[R] = SearchableTable(kind, facet_titles)
         self.table.selected.connect(self._show_selected)
@@ -159,6 +284,30 @@ class ListPage(Page, Generic[R]):
         (everything is read again); empty when the change does not touch this list."""
         return None
 
+    def removed_keys(self, changes: object) -> Collection[int]:
+        """The keys of this page's rows a change deleted (dropped from the table)."""
+        return ()
+
+    def delete_row(self, row: R) -> None:
+        """Asks to delete this row and deletes it (pages that :meth:`offer_changes`)."""
+
+    def fill_form(self, row: R | None) -> None:
+        """Puts a row's values in the form, or empties it for a new record (None)."""
+
+    def form_values(self) -> dict[str, Any]:
+        """What the form holds, by field."""
+        assert self.form is not None
+        return {name: self.form.text(name) for name in self.form.inputs}
+
+    def save_work(self, exam: ExamRef, key: Hashable | None,
+                  values: dict[str, Any]) -> Callable[[Session], object]:
+        """The change the form asks for: a new record (``key`` None) or that row's."""
+        raise NotImplementedError
+
+    def form_note(self, changes: object) -> list[str]:
+        """What to say under the form after a save, besides that it was saved."""
+        return []
+
     def exporter(self) -> tuple[Exporter, str]:
         """The export service and the workbook's default name."""
         raise NotImplementedError
@@ -167,10 +316,11 @@ class ListPage(Page, Generic[R]):
 
     def refresh(self, changes: object | None = None) -> None:
         keys = None if changes is None or self.exam is None else self.changed_keys(changes)
+        gone = () if changes is None or self.exam is None else self.removed_keys(changes)
         if keys is None:
             self._read_all()
-        elif keys:
-            self._read_some(keys)
+        elif keys or gone:
+            self._read_some(keys, gone)
 
     def _read_all(self) -> None:
         kind = self.table.model.kind
@@ -193,36 +343,41 @@ class ListPage(Page, Generic[R]):
             self._pending = None
         self._show_selected(self.table.current_key())
 
-    def _read_some(self, keys: Collection[int]) -> None:
-        """Reads again the rows a change touched. When they change what the search or a
-        filter sees, the table is computed again on the worker thread too (from the rows
-        shown now and the rows read), not on the UI thread."""
+    def _read_some(self, keys: Collection[int], gone: Collection[int] = ()) -> None:
+        """Reads again the rows a change touched, and drops those it deleted. When they
+        change what the search or a filter sees, the table is computed again on the worker
+        thread too (from the rows shown now and the rows read), not on the UI thread."""
         exam = self.exam
         assert exam is not None
         model = self.table.model
         kind, shown = model.kind, model.rows()
+        removed = frozenset(gone)
 
         def work(session: Session, _progress: object, _cancelled: object
-                 ) -> tuple[list[R], tuple[list[R], Prepared] | None]:
-            changed = self.read_rows(session, exam, ids=sorted(keys))
-            if not changed:
-                return changed, None
+                 ) -> tuple[list[R], tuple[list[R], Prepared] | None, bool]:
+            changed = self.read_rows(session, exam, ids=sorted(keys)) if keys else []
+            dropped = any(kind.key(row) in removed for row in shown)
+            if not changed and not dropped:
+                return changed, None, False
             by_key = {kind.key(row): row for row in changed}
             known = {kind.key(row) for row in shown}
-            merged = [by_key.get(kind.key(row), row) for row in shown]
+            merged = [by_key.get(kind.key(row), row) for row in shown
+                      if kind.key(row) not in removed]
             merged += [row for row in changed if kind.key(row) not in known]
-            return changed, (merged, prepare(kind, merged))
+            return changed, (merged, prepare(kind, merged)), dropped
 
         self.context.operations.read(self.tr("Reading the changed rows"), work,
                                      on_success=self._updated)
 
-    def _updated(self, read: tuple[list[R], tuple[list[R], Prepared] | None]) -> None:
-        changed, whole = read
+    def _updated(self, read: tuple[list[R], tuple[list[R], Prepared] | None, bool]) -> None:
+        changed, whole, dropped = read
         key = self.table.current_key()
-        if whole is not None and self.table.model.reorders(changed):
+        if whole is not None and (dropped or self.table.model.reorders(changed)):
             self.table.set_rows(*whole)  # keeps the filters and the selected row
         else:
             self.table.model.update_rows(changed)  # the lines shown, refreshed in place
+        if self._pending is not None and self.table.model.has_key(self._pending):
+            key, self._pending = self._pending, None  # a row just added: show it
         if key is not None and self.table.current_key() != key:
             self.table.select(key)
         self._show_selected(self.table.current_key())
@@ -243,7 +398,11 @@ class ListPage(Page, Generic[R]):
         return None if line is None else self.table.model.row_at(line)
 
     def _show_selected(self, _key: object) -> None:
-        self.show_details(self.current_row())
+        row = self.current_row()
+        if self.delete_button is not None:
+            self.delete_button.setEnabled(row is not None)
+        self.show_details(row)
+        self.show_form(row)
 
     def show_details(self, row: R | None) -> None:
         """Fills the details pane with this row (empty when None)."""
@@ -260,6 +419,22 @@ class ListPage(Page, Generic[R]):
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.details_form.addRow(label, field)
 
+    def show_form(self, row: R | None) -> None:
+        """Fills the form with the row shown. What the clerk typed stays while the same row
+        is shown (until it is saved), and so does a new record being typed."""
+        form = self.form
+        if form is None or form.adding or self._pending is not None:
+            return  # (a row just added is about to be shown)
+        form.setEnabled(row is not None)
+        key = None if row is None else self.table.model.kind.key(row)
+        if key != self._form_of:
+            form.clear_errors()
+            form.saved_label.clear()
+        elif not self._refill:
+            return
+        self._form_of, self._refill = key, False
+        self.fill_form(row)
+
     def detail_value(self, label: str) -> str:
         """The value shown beside this label in the details pane ("" when not shown)."""
         for line in range(self.details_form.rowCount()):
@@ -272,6 +447,152 @@ class ListPage(Page, Generic[R]):
         return ""
 
     # --- changes ------------------------------------------------------------------------------
+
+    def offer_changes(self, add_text: str, add_tip: str, delete_tip: str) -> None:
+        """Adds the Add (Ctrl+N on the page) and Delete (Del in the table) buttons."""
+        self.add_button = QPushButton(add_text)
+        self.add_button.setObjectName("add")
+        self.add_button.setToolTip(f"{add_tip} (Ctrl+N)")
+        self.add_button.clicked.connect(self.start_adding)
+        self.delete_button = QPushButton(translate("ListPage", "Delete..."))
+        self.delete_button.setObjectName("delete")
+        self.delete_button.setToolTip(f"{delete_tip} (Del)")
+        self.delete_button.clicked.connect(self.delete_current)
+        self.delete_button.setEnabled(self.current_row() is not None)
+        self.action_bar.insertWidget(1, self.add_button)
+        self.action_bar.insertWidget(2, self.delete_button)
+        adding = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
+        adding.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        adding.activated.connect(self.start_adding)
+        # Del in the table only (in a field of the form it deletes characters)
+        self.table.view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.table.view and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.matches(
+                    QKeySequence.StandardKey.Delete)):
+            self.delete_current()
+            return True
+        return super().eventFilter(watched, event)
+
+    def attach_form(self, form: RecordForm, fallback: str, purposes: tuple[str, str],
+                    saving: str) -> None:
+        """Puts the form of a record under the details: Save (or Return in a line) writes a
+        new record while :meth:`start_adding` is on, else the row shown.
+
+        Args:
+            form: the form.
+            fallback: the field beside which a refusal naming no field of the form is shown.
+            purposes: the writes' purposes (a new record, a change), for other clerks.
+            saving: what the progress says while it writes.
+        """
+        self.form = form
+        self._form_fallback, self._form_purposes, self._form_saving = (
+            fallback, purposes, saving)
+        form.save_button.clicked.connect(self.save_form)
+        form.cancel_button.clicked.connect(self.cancel_adding)
+        for widget in form.inputs.values():
+            if isinstance(widget, QLineEdit):
+                widget.returnPressed.connect(self.save_form)
+        form.setEnabled(False)
+
+    def start_adding(self) -> None:
+        """Empties the form for a new record (Add, Ctrl+N)."""
+        form = self.form
+        if form is None or self.exam is None:
+            return
+        form.adding = True
+        form.setEnabled(True)
+        form.clear_errors()
+        form.saved_label.clear()
+        self.fill_form(None)
+        # the form at the top of the pane, under its title, instead of another row's details
+        self.show_details(None)
+        self.details_title.setText(form.title())
+        form.setTitle("")
+        form.cancel_button.show()
+        first = next((w for w in form.inputs.values() if w.isVisible() and w.isEnabled()),
+                     None)
+        if first is not None:
+            first.setFocus()
+
+    def cancel_adding(self) -> None:
+        self._stop_adding()
+        self._refill = True
+        self._show_selected(self.table.current_key())
+
+    def _stop_adding(self) -> None:
+        assert self.form is not None
+        self.form.adding = False
+        self.form.cancel_button.hide()
+
+    def save_form(self) -> None:
+        """Writes the form: a new record, or the row shown (a refusal beside its field)."""
+        row, exam, form = self.current_row(), self.exam, self.form
+        if form is None or exam is None or (row is None and not form.adding):
+            return
+        form.clear_errors()
+        form.saved_label.clear()
+        key = None if form.adding or row is None else self.table.model.kind.key(row)
+        work = self.save_work(exam, key, self.form_values())
+        form.save_button.setEnabled(False)
+        self.write_or_refuse(self._form_purposes[key is not None], self._form_saving, work,
+                             self._form_refused, self._form_saved)
+
+    def _form_refused(self, error: ExamDeskError) -> None:
+        assert self.form is not None
+        self.form.save_button.setEnabled(True)
+        self.form.show_refusal(error, self._form_fallback)
+
+    def _form_saved(self, changes: object) -> None:
+        form = self.form
+        assert form is not None
+        form.save_button.setEnabled(True)
+        self._refill = True
+        said = [translate("ListPage", "Added.") if form.adding
+                else translate("ListPage", "Saved.")]
+        if form.adding:
+            self._stop_adding()
+            for key in self.changed_keys(changes) or ():
+                self._form_of = key
+                self.show_added(key)
+        form.saved_label.setText("\n".join(said + self.form_note(changes)))
+
+    def delete_current(self) -> None:
+        row = self.current_row()
+        if row is not None and self.exam is not None:
+            self.delete_row(row)
+
+    def ask(self, title: str, text: str, yes: str, on_yes: Callable[[], None],
+            *, warning: bool = False) -> QMessageBox:
+        """Asks a question (window-modal, not blocking); ``on_yes`` when ``yes`` is clicked.
+        The box is :attr:`question_box` until answered."""
+        box = QMessageBox(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Question,
+                          title, text, QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("question")
+        accept = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        accept.setObjectName("yes")
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+
+        def answered(button: object) -> None:
+            self.question_box = None
+            if button is accept:
+                on_yes()
+
+        box.buttonClicked.connect(answered)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.question_box = box
+        box.open()
+        return box
+
+    def show_added(self, key: Hashable) -> None:
+        """Selects the row with this key once it is read (a record just added)."""
+        if self.table.model.has_key(key):
+            self.table.select(key)
+        else:
+            self._pending = key
 
     def write_or_refuse(self, purpose: str, title: str, work: Callable[[Session], object],
                         on_refused: Callable[[ExamDeskError], None],

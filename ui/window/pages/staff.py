@@ -1,27 +1,44 @@
 """工作人员: the exam's staff, filtered by home center and role, with a staff member's
-details and their duties beside the table."""
+details and their duties beside the table; staff are added, changed and deleted there."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QWidget,
+)
 
+from examdesk.errors import ExamDeskError
+from examdesk.labels import GENDER_LABELS, STAFF_ROLE_LABELS
 from examdesk.services.rows.duties import DutyRow
 from examdesk.services.rows.staff import StaffRow, staff_rows
 from ui.window.pages import PageContext
-from ui.window.pages.listing import Exporter, ListPage
+from ui.window.pages.listing import Exporter, ListPage, RecordForm, current_exam
 from ui.window.tables import Column, RowKind, RowTable
 
 if TYPE_CHECKING:
     from examdesk.db import Session
     from examdesk.services.exams import ExamRef
-
+    from examdesk.services.rows.choices import Choice
 
 
 class StaffPage(ListPage[StaffRow]):
-    """The 工作人员 area (see the module's docstring); :meth:`select` takes a staff ID."""
+    """The 工作人员 area (see the module's docstring); :meth:`select` takes a staff ID.
+
+    Under a person's details, a form changes their name, gender, work unit, phone, roles and
+    home center; Add (Ctrl+N) empties it for a new person (with the ID number, which does not
+    change afterwards). The core checks the values with the staff import's rules
+    (examdesk/services/staff_edits.py); each refusal is shown beside its field and nothing is
+    written. Delete (Del) asks first; a person who holds duties is deleted only when the
+    clerk, told which, agrees to remove them from the roster too.
+    """
 
     duties_view: QTableView
 
@@ -42,6 +59,128 @@ class StaffPage(ListPage[StaffRow]):
         self.details_layout.setStretchFactor(self.details_extra, 1)
         self.details_layout.setStretch(self.details_layout.count() - 1, 0)
         self._duties_of: int | None = None
+        self.offer_changes(self.tr("Add a person"),
+                           self.tr("Type a new staff member into the form under the details"),
+                           self.tr("Delete the selected staff member"))
+        self.gender_box = QComboBox()
+        self.gender_box.addItem(self.tr("From the ID number"), "")
+        for label in GENDER_LABELS.values():
+            self.gender_box.addItem(label, label)
+        self.center_box = QComboBox()
+        self.roles_line = QLineEdit()
+        self.roles_line.setToolTip(self.tr("One or more of: %1; separated by 、").replace(
+            "%1", "、".join(STAFF_ROLE_LABELS.values())))
+        form = RecordForm([
+            ("name", self.tr("Name"), QLineEdit()),
+            ("id_number", self.tr("ID number"), QLineEdit()),
+            ("gender", self.tr("Gender"), self.gender_box),
+            ("work_unit", self.tr("Work unit"), QLineEdit()),
+            ("phone", self.tr("Phone"), QLineEdit()),
+            ("role", self.tr("Roles"), self.roles_line),
+            ("center", self.tr("Home center"), self.center_box),
+        ], self.tr("Save the person"), self)
+        self.form: RecordForm = form
+        self.form.setObjectName("staff-edit")
+        self.save_button = self.form.save_button
+        self.save_button.setObjectName("save-staff")
+        self.attach_form(self.form, "name", ("add staff", "edit staff"),
+                         self.tr("Saving the staff member"))
+        # the form above the duties, which take the rest of the pane
+        self.details_extra.insertWidget(0, self.form)
+        self._read_centers()
+
+    def _read_centers(self) -> None:
+        def work(session: Session, _progress: object, _cancelled: object
+                 ) -> tuple[Choice, ...]:
+            from examdesk.services.rows.choices import filter_choices
+
+            return filter_choices(session, current_exam(session)).centers
+
+        self.context.operations.read(self.tr("Reading the test centers"), work, quiet=True,
+                                     on_success=self._show_centers)
+
+    def _show_centers(self, centers: Sequence[Choice]) -> None:
+        chosen = self.center_box.currentData()
+        self.center_box.clear()
+        self.center_box.addItem(self.tr("none"), "")
+        for center in centers:
+            self.center_box.addItem(f"{center.code} {center.name}", center.name)
+        self.center_box.setCurrentIndex(max(self.center_box.findData(chosen), 0))
+
+    def refresh(self, changes: object | None = None) -> None:
+        super().refresh(changes)
+        if changes is None and hasattr(self, "center_box"):
+            self._read_centers()
+
+    def fill_form(self, row: StaffRow | None) -> None:
+        form = self.form
+        form.setTitle(self.tr("Change this person") if row is not None
+                      else self.tr("New staff member"))
+        form.set_text("name", "" if row is None else row.name)
+        form.set_text("id_number", "" if row is None else row.id_number)
+        form.set_text("gender", "" if row is None else row.gender_label)
+        form.set_text("work_unit", "" if row is None else row.work_unit)
+        form.set_text("phone", "" if row is None else row.phone)
+        form.set_text("role", "" if row is None else row.roles_text)
+        form.set_text("center", "" if row is None else row.home_center)
+        form.inputs["id_number"].setEnabled(row is None)  # who the person is stays
+
+    def save_work(self, exam: ExamRef, key: Hashable | None,
+                  values: dict[str, Any]) -> Callable[[Session], object]:
+        def work(session: Session) -> object:
+            from examdesk.services.audit import Actor
+            from examdesk.services.staff_edits import edit_staff, new_staff
+
+            actor = Actor.from_environment()
+            typed = {"name": values["name"], "roles": values["role"],
+                     "gender": values["gender"], "work_unit": values["work_unit"],
+                     "phone": values["phone"], "center": values["center"]}
+            if key is None:
+                return new_staff(session, actor, exam, id_number=values["id_number"], **typed)
+            return edit_staff(session, actor, exam, int(str(key)), **typed)
+
+        return work
+
+    def form_note(self, changes: object) -> list[str]:
+        """The import's warnings (also a candidate) and the roster errors the change
+        brought."""
+        from examdesk.services.staff_edits import StaffChanges
+
+        if not isinstance(changes, StaffChanges):
+            return []
+        return [*changes.warnings, *(issue.message for issue in changes.broken_duties[:3])]
+
+    def delete_row(self, row: StaffRow) -> None:
+        """Deletes the person after asking; one on duty only once the clerk agrees to
+        remove their duties too (the core names them)."""
+        self.ask(self.tr("Delete a staff member"),
+                 self.tr("Delete %1 (ID number %2) from the staff?").replace("%1", row.name)
+                 .replace("%2", row.id_number),
+                 self.tr("Delete"), lambda: self._delete(row, with_duties=False),
+                 warning=True)
+
+    def _delete(self, row: StaffRow, *, with_duties: bool) -> None:
+        exam, staff_id = self.exam, row.staff_id
+        assert exam is not None
+
+        def work(session: Session) -> object:
+            from examdesk.services.audit import Actor
+            from examdesk.services.staff_edits import delete_staff
+
+            return delete_staff(session, Actor.from_environment(), exam, staff_id,
+                                with_duties=with_duties)
+
+        def refused(error: ExamDeskError) -> None:
+            if error.code == "staff-on-duty":
+                self.ask(self.tr("Delete a staff member"), str(error),
+                         self.tr("Remove the duties and delete"),
+                         lambda: self._delete(row, with_duties=True), warning=True)
+            else:
+                self.message.setText(str(error))
+
+        self.write_or_refuse("delete staff", self.tr("Deleting the staff member"), work,
+                             refused, lambda _changes: self.message.setText(
+                                 self.tr("Deleted %1.").replace("%1", row.name)))
 
     def facet_titles(self) -> Mapping[str, str]:
         return {"center": self.tr("Home center"), "role": self.tr("Role")}
@@ -71,7 +210,19 @@ class StaffPage(ListPage[StaffRow]):
 
         if isinstance(changes, ExportResult | CandidateChanges):
             return ()
+        from examdesk.services.room_edits import RoomChanges
+        from examdesk.services.staff_edits import StaffChanges
+
+        if isinstance(changes, StaffChanges):
+            return changes.staff
+        if isinstance(changes, RoomChanges):
+            return changes.staff  # the people whose duties went with a deleted room
         return None
+
+    def removed_keys(self, changes: object) -> Collection[int]:
+        from examdesk.services.staff_edits import StaffChanges
+
+        return changes.removed if isinstance(changes, StaffChanges) else ()
 
     def exporter(self) -> tuple[Exporter, str]:
         from examdesk.services.exports import export_staff

@@ -1,50 +1,59 @@
 """考点考场: the exam's test centers and their rooms (one row per room, with its center,
 capacity, layout and how many are seated there), filtered by center and level, with a
-room's details beside the table."""
+room's details beside the table; rooms are added, changed and deleted there."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
+    QCheckBox,
+    QComboBox,
     QLineEdit,
-    QPushButton,
+    QMessageBox,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
-from examdesk.errors import ExamDeskError
+from examdesk.errors import BadInput, ExamDeskError
 from examdesk.services.rows.rooms import RoomRow, room_rows
 from ui.window.pages import PageContext
-from ui.window.pages.listing import Exporter, ListPage
+from ui.window.pages.listing import Exporter, ListPage, RecordForm, current_exam
 from ui.window.tables import Column, RowKind
 
 if TYPE_CHECKING:
     from examdesk.db import Session
     from examdesk.services.exams import ExamRef
+    from examdesk.services.rows.choices import Choice
+
+
+# The fields of the form a new room has and an existing one does not change there.
+NEW_ONLY = ("center", "code", "accessible", "spare")
 
 
 class VenuesPage(ListPage[RoomRow]):
     """The 考点考场 area (see the module's docstring); :meth:`select` takes a room's ID.
 
     Under a room's details, its place (building, floor, classroom) and seat grid can be
-    changed; a refusal (a locked room, the seats of a room with candidates seated) is shown
-    beside the field it concerns and nothing is written.
+    changed; Add (Ctrl+N) empties the form for a new room of a chosen center, with its
+    number. A refusal (the room import's rules, a number the center already has, a locked
+    room, the seats of a room with candidates seated) is shown beside the field it concerns
+    and nothing is written. Delete (Del) asks first; a room where candidates are seated is
+    not deleted.
     """
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.editing: int | None = None  # the room the form holds (None: fill it again)
-        self.shown_room: int | None = None
-        box = QGroupBox(self.tr("Change this room"))
-        box.setObjectName("room-edit")
-        form = QFormLayout(box)
+        self.offer_changes(self.tr("Add a room"),
+                           self.tr("Type a new room of a test center into the form under the "
+                                   "details"),
+                           self.tr("Delete the selected room (only when nobody is seated "
+                                   "in it)"))
+        self.center_box = QComboBox()
+        self.code_box = QLineEdit()
+        self.code_box.setPlaceholderText(self.tr("e.g. 031"))
         self.rows_box = QSpinBox()
         self.columns_box = QSpinBox()
         for spin in (self.rows_box, self.columns_box):
@@ -55,98 +64,140 @@ class VenuesPage(ListPage[RoomRow]):
         self.floor_box.setMinimum(-10)  # -10 shows "none": no floor given
         self.building_box = QLineEdit()
         self.label_box = QLineEdit()
-        self.inputs: dict[str, QWidget] = {
-            "building": self.building_box, "floor": self.floor_box, "label": self.label_box,
-            "rows": self.rows_box, "columns": self.columns_box}
-        self.errors: dict[str, QLabel] = {}
-        titles = {"building": self.tr("Building"), "floor": self.tr("Floor"),
-                  "label": self.tr("Classroom"), "rows": self.tr("Rows of seats"),
-                  "columns": self.tr("Columns of seats")}
-        for name, widget in self.inputs.items():
-            widget.setObjectName(f"edit-{name}")
-            error = QLabel()
-            error.setObjectName(f"error-{name}")
-            error.setWordWrap(True)
-            error.setStyleSheet("color: #b00020;")
-            error.hide()
-            self.errors[name] = error
-            column = QVBoxLayout()
-            column.setSpacing(2)
-            column.addWidget(widget)
-            column.addWidget(error)
-            form.addRow(titles[name], column)
-        self.save_button = QPushButton(self.tr("Save the room"))
+        # what the room list's 无障碍考场 and 备用考场 columns say, for a new room
+        self.accessible_box = QCheckBox(self.tr("Accessible room"))
+        self.spare_box = QCheckBox(self.tr("Spare room, kept empty"))
+        form = RecordForm([
+            ("center", self.tr("Center"), self.center_box),
+            ("code", self.tr("Room"), self.code_box),
+            ("building", self.tr("Building"), self.building_box),
+            ("floor", self.tr("Floor"), self.floor_box),
+            ("label", self.tr("Classroom"), self.label_box),
+            ("rows", self.tr("Rows of seats"), self.rows_box),
+            ("columns", self.tr("Columns of seats"), self.columns_box),
+            ("accessible", "", self.accessible_box),
+            ("spare", "", self.spare_box),
+        ], self.tr("Save the room"), self)
+        form.setTitle(self.tr("Change this room"))
+        form.setObjectName("room-edit")
+        self.form: RecordForm = form
+        self.inputs = form.inputs
+        self.errors = form.errors
+        self.save_button = form.save_button
         self.save_button.setObjectName("save-room")
-        self.save_button.clicked.connect(self.save_room)
-        self.saved_label = QLabel()
-        self.saved_label.setObjectName("saved")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.saved_label, 1)
-        buttons.addWidget(self.save_button)
-        form.addRow(buttons)
-        self.edit_box = box
-        box.setEnabled(False)
-        self.details_extra.addWidget(box)
+        self.saved_label = form.saved_label
+        for name in NEW_ONLY:
+            form.show_field(name, False)
+        self.edit_box = form
+        self.attach_form(form, "rows", ("add room", "edit room"), self.tr("Saving the room"))
+        self.details_extra.addWidget(form)
+        self._read_centers()
 
-    def show_details(self, row: RoomRow | None) -> None:
-        super().show_details(row)
-        if not hasattr(self, "edit_box"):
-            return
-        self.edit_box.setEnabled(row is not None)
-        if row is None or row.room_id == self.editing:
-            return  # the clerk's unsaved values stay while the same room is shown
-        if row.room_id != self.shown_room:
-            self._clear_errors()
-            self.saved_label.clear()
-        self.editing = self.shown_room = row.room_id
-        self.building_box.setText(row.building)
-        self.label_box.setText(row.label)
-        self.floor_box.setValue(row.floor if row.floor is not None else self.floor_box.minimum())
-        self.rows_box.setValue(row.rows)
-        self.columns_box.setValue(row.columns)
+    def _read_centers(self) -> None:
+        def work(session: Session, _progress: object, _cancelled: object
+                 ) -> tuple[Choice, ...]:
+            from examdesk.services.rows.choices import filter_choices
 
-    def _clear_errors(self) -> None:
-        for error in self.errors.values():
-            error.clear()
-            error.hide()
+            return filter_choices(session, current_exam(session)).centers
 
-    def save_room(self) -> None:
-        """Writes the values of the form to the room shown (refused values: see the class)."""
-        row = self.current_row()
-        if row is None or self.exam is None:
-            return
-        self._clear_errors()
-        self.saved_label.clear()
-        exam, room_id = self.exam, row.room_id
+        self.context.operations.read(self.tr("Reading the test centers"), work, quiet=True,
+                                     on_success=self._show_centers)
+
+    def _show_centers(self, centers: Sequence[Choice]) -> None:
+        chosen = self.center_box.currentData()
+        self.center_box.clear()
+        for center in centers:
+            self.center_box.addItem(f"{center.code} {center.name}", center.id)
+        found = self.center_box.findData(chosen)
+        self.center_box.setCurrentIndex(max(found, 0))
+
+    def refresh(self, changes: object | None = None) -> None:
+        super().refresh(changes)
+        if changes is None and hasattr(self, "center_box"):
+            self._read_centers()
+
+    def fill_form(self, row: RoomRow | None) -> None:
+        form = self.form
+        form.setTitle(self.tr("Change this room") if row is not None else self.tr("New room"))
+        for name in NEW_ONLY:  # a room stays in its center, with its number
+            form.show_field(name, row is None)
+        if row is None:
+            shown = self.current_row()
+            if shown is not None:  # a new room of the center shown
+                self.center_box.setCurrentIndex(
+                    max(self.center_box.findData(shown.center_id), 0))
+            self.code_box.clear()
+            self.accessible_box.setChecked(False)
+            self.spare_box.setChecked(False)
+        self.building_box.setText("" if row is None else row.building)
+        self.label_box.setText("" if row is None else row.label)
+        floor = None if row is None else row.floor
+        self.floor_box.setValue(floor if floor is not None else self.floor_box.minimum())
+        # a new room: the usual 30 desks, 6 rows of 5 (/work/shared/domain.md)
+        self.rows_box.setValue(6 if row is None else row.rows)
+        self.columns_box.setValue(5 if row is None else row.columns)
+
+    def form_values(self) -> dict[str, Any]:
         floor = self.floor_box.value()
-        rows, columns = self.rows_box.value(), self.columns_box.value()
-        building, label = self.building_box.text(), self.label_box.text()
-        floor_or_none = None if floor == self.floor_box.minimum() else floor
+        return {"center_id": self.center_box.currentData(), "code": self.code_box.text(),
+                "rows": self.rows_box.value(), "columns": self.columns_box.value(),
+                "building": self.building_box.text(), "label": self.label_box.text(),
+                "floor": None if floor == self.floor_box.minimum() else floor,
+                "accessible": self.accessible_box.isChecked(),
+                "spare": self.spare_box.isChecked()}
+
+    def save_work(self, exam: ExamRef, key: Hashable | None,
+                  values: dict[str, Any]) -> Callable[[Session], object]:
+        center_id, code = values.pop("center_id"), values.pop("code")
+        flags = {"accessible": values.pop("accessible"), "spare": values.pop("spare")}
+        no_center = self.tr("Choose the test center of the new room.")
 
         def work(session: Session) -> object:
             from examdesk.services.audit import Actor
-            from examdesk.services.room_edits import edit_room
+            from examdesk.services.room_edits import edit_room, new_room
 
-            return edit_room(session, Actor.from_environment(), exam, room_id, rows=rows,
-                             columns=columns, building=building, floor=floor_or_none,
-                             label=label)
+            if key is None and center_id is None:  # an exam without test centers yet
+                raise BadInput(no_center, code="no-center", field="center")
+            if key is None:
+                return new_room(session, Actor.from_environment(), exam, int(center_id),
+                                code=code, **values, **flags)
+            return edit_room(session, Actor.from_environment(), exam, int(str(key)),
+                             **values)
 
-        self.save_button.setEnabled(False)
-        self.write_or_refuse("edit room", self.tr("Saving the room"), work,
-                             self._refused, self._saved)
+        return work
 
-    def _refused(self, error: ExamDeskError) -> None:
-        self.save_button.setEnabled(True)
-        field = str(error.fields.get("field", "rows"))
-        label = self.errors[field] if field in self.errors else self.errors["rows"]
-        label.setText(str(error))
-        label.show()
-        self.inputs.get(field, self.rows_box).setFocus()
+    def delete_row(self, row: RoomRow) -> None:
+        """Deletes the room after asking (the core refuses an occupied or locked room)."""
+        if row.seated:
+            self._delete(row)  # refused: the answer says why
+            return
+        self.ask(self.tr("Delete a room"),
+                 self.tr("Delete room %1 of %2? Its place in the roster goes with it.")
+                 .replace("%1", row.code).replace("%2", row.center_name),
+                 self.tr("Delete"), lambda: self._delete(row), warning=True)
 
-    def _saved(self, _changes: object) -> None:
-        self.save_button.setEnabled(True)
-        self.editing = None  # the form shows the room as read again
-        self.saved_label.setText(self.tr("Saved."))
+    def _delete(self, row: RoomRow) -> None:
+        exam, room_id = self.exam, row.room_id
+        assert exam is not None
+
+        def work(session: Session) -> object:
+            from examdesk.services.audit import Actor
+            from examdesk.services.room_edits import delete_room
+
+            return delete_room(session, Actor.from_environment(), exam, room_id)
+
+        def refused(error: ExamDeskError) -> None:
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Delete a room"),
+                              str(error), QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("refusal")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.question_box = box
+            box.open()
+
+        self.write_or_refuse("delete room", self.tr("Deleting the room"), work, refused,
+                             lambda _changes: self.message.setText(
+                                 self.tr("Deleted room %1 of %2.").replace("%1", row.code)
+                                 .replace("%2", row.center_name)))
 
     def facet_titles(self) -> Mapping[str, str]:
         return {"center": self.tr("Center"), "level": self.tr("Level")}
@@ -188,14 +239,21 @@ class VenuesPage(ListPage[RoomRow]):
         from examdesk.services.candidate_edits import CandidateChanges
         from examdesk.services.exports import ExportResult
         from examdesk.services.seat_changes import SeatChanges
+        from examdesk.services.staff_edits import StaffChanges
 
-        if isinstance(changes, ExportResult | CandidateChanges):
+        # a candidate added, changed or deleted is never seated by it
+        if isinstance(changes, ExportResult | CandidateChanges | StaffChanges):
             return ()
         from examdesk.services.room_edits import RoomChanges
 
         if isinstance(changes, SeatChanges | RoomChanges):
             return changes.rooms
         return None
+
+    def removed_keys(self, changes: object) -> Collection[int]:
+        from examdesk.services.room_edits import RoomChanges
+
+        return changes.removed if isinstance(changes, RoomChanges) else ()
 
     def exporter(self) -> tuple[Exporter, str]:
         from examdesk.services.exports import export_rooms
