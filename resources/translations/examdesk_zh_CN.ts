@@ -2180,6 +2180,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>正在保存设置</translation>
     </message>
     <message>
+        <source>“%1” must be between %2 and %3, not %4.</source>
+        <translation>“%1”应在 %2 到 %3 之间，不能是 %4。</translation>
+    </message>
+    <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -4781,6 +4785,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>抽签</translation>
     </message>
     <message>
+        <source>Open the problem</source>
+        <translation>打开问题所指</translation>
+    </message>
+    <message>
         <source>Seated {placed} candidates ({kept} kept where they were) in {rooms} rooms; {pairs} same-unit neighbour pairs; seed {seed}.</source>
         <translation>已为 {placed} 名考生分配座位（{kept} 名保持原座位），使用 {rooms} 个考场；同单位相邻 {pairs} 对；种子 {seed}。</translation>
     </message>
@@ -4985,6 +4993,46 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
 <context>
     <name>Settings</name>
     <message>
+        <source>seat order</source>
+        <translation>座位顺序</translation>
+    </message>
+    <message>
+        <source>corner of seat 1</source>
+        <translation>1 号座位的位置</translation>
+    </message>
+    <message>
+        <source>ticket number pattern</source>
+        <translation>准考证号规则</translation>
+    </message>
+    <message>
+        <source>seating by district</source>
+        <translation>按区县安排考生</translation>
+    </message>
+    <message>
+        <source>largest last room merged</source>
+        <translation>合并的末尾考场人数上限</translation>
+    </message>
+    <message>
+        <source>center order</source>
+        <translation>考点顺序</translation>
+    </message>
+    <message>
+        <source>invigilators per room</source>
+        <translation>每考场监考人数</translation>
+    </message>
+    <message>
+        <source>most sessions per staff member</source>
+        <translation>每人最多场次</translation>
+    </message>
+    <message>
+        <source>share of reserve invigilators</source>
+        <translation>备用监考比例</translation>
+    </message>
+    <message>
+        <source>staff in other centers</source>
+        <translation>跨考点安排工作人员</translation>
+    </message>
+    <message>
         <source>how seat numbers run in a room: row by row from the front (rows), or S-shaped column by column (snake)</source>
         <translation>考场内座位号的编排方式：从前往后逐行（rows），或按列蛇形（snake）</translation>
     </message>
@@ -5029,8 +5077,8 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>准考证号规则中的 “{part}” 既不是 名称:位数，也不是数字；请写成例如 “level:1 year:2 province:2 center:2 room:2 seat:2”。</translation>
     </message>
     <message>
-        <source>The setting {setting} must be between {low} and {high}, not {value}.</source>
-        <translation>设置项 {setting} 应在 {low} 到 {high} 之间，不能是 {value}。</translation>
+        <source>The setting “{setting}” must be between {low} and {high}, not {value}.</source>
+        <translation>设置项“{setting}”应在 {low} 到 {high} 之间，不能是 {value}。</translation>
     </message>
     <message>
         <source>--merge-tail must be between 0 and 10, not {value}.</source>

@@ -238,7 +238,7 @@ class ExamPage(Page):
             self.fields[key] = QLineEdit()
         self.fields["by_district"] = QCheckBox(self.tr("only in their own district"))
         self.fields["cross_center"] = QCheckBox(self.tr("allowed"))
-        names = {
+        self.field_names = names = {
             "seat_order": self.tr("Seat order"),
             "first_seat": self.tr("Seat 1"),
             "ticket_pattern": self.tr("Ticket number"),
@@ -492,12 +492,23 @@ class ExamPage(Page):
 
         def failed(message: str) -> None:
             if refused and refused[0].setting:
-                self.show_error(refused[0].setting, message)
+                self.show_error(refused[0].setting, self.refusal(refused[0]) or message)
             else:
                 self.context.operations.show_error(self.tr("Save the settings"), message)
 
         self.context.operations.write("exam settings", self.tr("Saving the settings"), work,
                                       on_success=self._saved, on_failure=failed)
+
+    def refusal(self, refused: FieldError) -> str | None:
+        """A value out of its range, worded with its field's label (None: the core's words
+        are the window's)."""
+        fields = refused.error.fields
+        if refused.error.code != "setting-out-of-range" or refused.setting not in self.field_names:
+            return None
+        label = self.field_names[refused.setting].rstrip(":：")
+        return self.tr("“%1” must be between %2 and %3, not %4.").replace(
+            "%1", label).replace("%2", str(fields.get("low"))).replace(
+            "%3", str(fields.get("high"))).replace("%4", str(fields.get("value")))
 
     def _saved(self, change: SettingsChange) -> None:
         self.saved_label.setText(self.tr("Saved."))
