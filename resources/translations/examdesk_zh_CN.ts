@@ -3472,6 +3472,70 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Search the list on show</source>
+        <translation>在当前列表中搜索</translation>
+    </message>
+    <message>
+        <source>&amp;Export the list…</source>
+        <translation>导出列表(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write the list on show to a workbook</source>
+        <translation>把当前列表写入工作簿</translation>
+    </message>
+    <message>
+        <source>&amp;Runs</source>
+        <translation>运行(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Seat the candidates</source>
+        <translation>分配座位(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Seat the candidates with the choices of the seating plan&apos;s form</source>
+        <translation>按编排页表单的选择分配座位</translation>
+    </message>
+    <message>
+        <source>&amp;Check the plan</source>
+        <translation>检查编排(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Check the whole plan and list its problems</source>
+        <translation>检查整个编排并列出问题</translation>
+    </message>
+    <message>
+        <source>Make the &amp;roster</source>
+        <translation>编排监考(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Roster the invigilators with the form&apos;s choices</source>
+        <translation>按表单的选择编排监考</translation>
+    </message>
+    <message>
+        <source>Staff the &amp;posts</source>
+        <translation>安排岗位人员(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Staff the service posts</source>
+        <translation>为服务岗位安排人员</translation>
+    </message>
+    <message>
+        <source>&amp;Draw the rooms</source>
+        <translation>抽签(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Draw the chosen center&apos;s rooms for the chosen session</source>
+        <translation>为所选考点的所选场次抽签分配考场</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>

@@ -218,6 +218,39 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.find_action = QAction(self.tr("&Find"), self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.setStatusTip(self.tr("Search the list on show"))
+        self.find_action.triggered.connect(self.find)
+        edit_menu.addAction(self.find_action)
+        self.export_action = QAction(self.tr("&Export the list…"), self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.setStatusTip(self.tr("Write the list on show to a workbook"))
+        self.export_action.triggered.connect(self.export)
+        edit_menu.addAction(self.export_action)
+
+        runs_menu = self.menuBar().addMenu(self.tr("&Runs"))
+        self.run_actions: dict[str, QAction] = {}
+        for key, title, shortcut, where, tip in (
+                ("allocate", self.tr("&Seat the candidates"), "Ctrl+Shift+A", "plan",
+                 self.tr("Seat the candidates with the choices of the seating plan's form")),
+                ("check", self.tr("&Check the plan"), "F7", "plan",
+                 self.tr("Check the whole plan and list its problems")),
+                ("make_roster", self.tr("Make the &roster"), "Ctrl+Shift+R", "posts",
+                 self.tr("Roster the invigilators with the form's choices")),
+                ("staff_posts", self.tr("Staff the &posts"), "Ctrl+Shift+P", "posts",
+                 self.tr("Staff the service posts")),
+                ("draw", self.tr("&Draw the rooms"), "Ctrl+Shift+D", "posts",
+                 self.tr("Draw the chosen center's rooms for the chosen session"))):
+            action = QAction(title, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.setStatusTip(tip)
+            action.triggered.connect(
+                lambda _checked=False, key=key, where=where: self.start_run(where, key))
+            runs_menu.addAction(action)
+            self.run_actions[key] = action
+
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.area_actions: dict[str, QAction] = {}
         for each in AREAS:
@@ -326,6 +359,45 @@ class MainWindow(QMainWindow):
         page = self.open_area(key)
         if page is not None and row is not None:
             page.select(row)
+
+    def start_run(self, where: str, run: str) -> None:
+        """A run of the Runs menu: open its area and start it as its button does (the draw,
+        once a center and a session are chosen; until then its form is shown)."""
+        page = self.open_area(where)
+        if page is None:
+            return
+        if run == "draw":
+            button = getattr(page, "draw_button", None)
+            if button is not None and not button.isEnabled():
+                box = getattr(page, "center_box", None)
+                if box is not None:
+                    box.setFocus()
+                return
+        method = getattr(page, run, None)
+        if callable(method):
+            method()
+
+    def find(self) -> None:
+        """Put the cursor in the search box of the list on show."""
+        from ui.window.tables import SearchableTable
+
+        page = self.stack.currentWidget()
+        for table in page.findChildren(SearchableTable) if page is not None else ():
+            if table.isVisible():
+                table.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                table.search_box.selectAll()
+                return
+
+    def export(self) -> None:
+        """Export the list on show, as its Export button does."""
+        from PySide6.QtWidgets import QAbstractButton, QToolButton
+
+        page = self.stack.currentWidget()
+        button = getattr(page, "export_button", None)
+        if isinstance(button, QToolButton) and button.menu() is not None:
+            button.showMenu()
+        elif isinstance(button, QAbstractButton) and button.isEnabled():
+            button.click()
 
     def _row_chosen(self, row: int) -> None:
         if 0 <= row < len(AREAS):
@@ -479,7 +551,7 @@ class MainWindow(QMainWindow):
             return None
         from ui.window.import_wizard import open_import_wizard
 
-        return open_import_wizard(self.operations, self, path)
+        return open_import_wizard(self.operations, self, path, self.navigate)
 
     def _dropped_file(self, event: QDragEnterEvent | QDropEvent) -> str | None:
         urls = event.mimeData().urls()
