@@ -3231,6 +3231,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>无误的行将新增和更新的内容：</translation>
     </message>
     <message>
+        <source>Fix them in the seating plan area</source>
+        <translation>去编排页修改</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3317,6 +3321,22 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>%1 imported: %2 added, %3 changed, %4 unchanged; %5 rows with errors were left out.</source>
         <translation>%1 已导入：新增 %2 条，更新 %3 条，%4 条无变化；%5 行有错误，未导入。</translation>
+    </message>
+    <message>
+        <source>Checking the seating plan…</source>
+        <translation>正在检查编排…</translation>
+    </message>
+    <message>
+        <source>Checking the seating plan</source>
+        <translation>检查编排</translation>
+    </message>
+    <message>
+        <source>The plan is checked: no problems.</source>
+        <translation>编排已检查：没有问题。</translation>
+    </message>
+    <message>
+        <source>The plan is checked: %1 errors, %2 warnings. Fix them where the seating plan is made, before printing.</source>
+        <translation>编排已检查：%1 个错误，%2 个警告。请在打印前到编排页修改。</translation>
     </message>
 </context>
 <context>

@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         self.find_action = QAction(self.tr("&Find"), self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.setStatusTip(self.tr("Search the list on show"))
-        self.find_action.triggered.connect(self.find)
+        self.find_action.triggered.connect(self.find_in_list)
         edit_menu.addAction(self.find_action)
         self.export_action = QAction(self.tr("&Export the list…"), self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
@@ -377,7 +377,7 @@ class MainWindow(QMainWindow):
         if callable(method):
             method()
 
-    def find(self) -> None:
+    def find_in_list(self) -> None:
         """Put the cursor in the search box of the list on show."""
         from ui.window.tables import SearchableTable
 
