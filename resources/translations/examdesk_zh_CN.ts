@@ -3592,6 +3592,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>ExamDesk 下次启动时将使用%1。</translation>
     </message>
     <message>
+        <source>The language changes once the work in progress has ended.</source>
+        <translation>当前工作结束后即切换语言。</translation>
+    </message>
+    <message>
         <source>About ExamDesk</source>
         <translation>关于 ExamDesk</translation>
     </message>

@@ -92,7 +92,7 @@ class Started:
     """The window :func:`start_window` showed, and what it opened.
 
     Attributes:
-        window: the main window.
+        window: the main window (a new one after the language changed).
         opener: opens its database, asking the user where it must.
         databases: the databases opened so far (closed when the application ends).
         status: 0, or 2 once the user gave up opening a database.
@@ -130,8 +130,15 @@ def start_window(db_url: str | None, settings: QSettings) -> Started:
             print(f"examdesk: {message}", file=sys.stderr)
         window.close()
 
+    def replaced(replacement: MainWindow) -> None:  # the language changed: a new window
+        old = started.window
+        started.window = replacement
+        replacement.replaced.connect(replaced)
+        old.deleteLater()
+
     started.opener.opened.connect(attach)
     started.opener.abandoned.connect(abandon)
+    window.replaced.connect(replaced)
     url = db_url or os.environ.get("EXAMDESK_DB") or remembered_database(settings)
     window.first_painted.connect(
         lambda: started.opener.open(url, ask_before_creating=url is not None))

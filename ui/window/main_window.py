@@ -120,11 +120,14 @@ class MainWindow(QMainWindow):
         first_painted(): the window was painted for the first time (and the event loop
             turned since): what the start-up leaves till later can start now.
         area_opened(key): the area with this key is on show.
+        replaced(MainWindow): the window was made again in another language (on the same
+            database and area, where it was) and closes; the argument is the new one.
     """
 
     refreshed = Signal()
     first_painted = Signal()
     area_opened = Signal(str)
+    replaced = Signal(object)
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None,
                  poll_ms: int = POLL_MS) -> None:
@@ -142,6 +145,7 @@ class MainWindow(QMainWindow):
         self.counts: dict[str, int] = {}
         self.pages: dict[str, Page] = {}
         self._stale: set[str] = set()  # pages made, hidden while something changed
+        self._language_wanted: str | None = None  # a language waiting for the work to end
         self.setWindowTitle(self.tr("ExamDesk"))
 
         self.sidebar = QListWidget()
@@ -536,14 +540,58 @@ class MainWindow(QMainWindow):
         self.print_dialog.raise_()
 
     def choose_language(self, code: str) -> None:
-        """Keep ``code`` as the window's language, from the next start on."""
+        """Speak ``code`` from now on: kept for the next start, and the window made again in
+        it at once (on the same database and area, where it was), or as soon as the work in
+        progress has ended (nothing running is cancelled for it)."""
         self.settings.setValue(LANGUAGE_SETTING, code)
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Language"),
-                          self.tr("ExamDesk speaks %1 from its next start.").replace(
-                              "%1", LANGUAGES[code]),
-                          QMessageBox.StandardButton.Ok, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        if self.database is None:  # still opening: the window is made as the start goes on
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Language"),
+                              self.tr("ExamDesk speaks %1 from its next start.").replace(
+                                  "%1", LANGUAGES[code]),
+                              QMessageBox.StandardButton.Ok, self)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            return
+        waiting = self._language_wanted is not None
+        self._language_wanted = code
+        if not waiting:
+            self._speak_when_idle()
+
+    def _speak_when_idle(self) -> None:
+        running = self.operations.running()
+        if running:
+            self.statusBar().showMessage(self.tr("The language changes once the work in "
+                                                 "progress has ended."))
+            running[-1].done.connect(self._speak_when_idle)
+            return
+        code, self._language_wanted = self._language_wanted, None
+        if code is not None:
+            self.speak(code)
+
+    def speak(self, code: str) -> MainWindow:
+        """Install ``code``'s translations and make the window again in it, on the same
+        database, area and geometry; this one closes (``replaced`` gives the new one)."""
+        from PySide6.QtWidgets import QApplication
+
+        from ui.window.i18n import install_translations
+
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        install_translations(app, code)
+        remember_geometry(self, self.settings, "main")
+        replacement = MainWindow(self.settings, poll_ms=self.poll_timer.interval())
+        replacement.setGeometry(self.geometry())  # where this one is, as it is
+        if self.isMaximized():
+            replacement.setWindowState(Qt.WindowState.WindowMaximized)
+        if self.database is not None:
+            replacement.attach(self.database, self._print_window)
+        self.database = None  # it is the new window's now
+        self.operations.database = None
+        self.poll_timer.stop()
+        replacement.show()
+        emit(self.replaced, replacement)
+        self.close()
+        return replacement
 
     def open_import_wizard(self, path: str | None = None) -> QDialog | None:
         """The import wizard over the window (on ``path``: a file dropped on the window)."""
