@@ -3432,6 +3432,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>未打开数据库</translation>
     </message>
     <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
         <source>Print the exam-day sheets to PDF files</source>
         <translation>将考试日各类表单生成 PDF 文件</translation>
     </message>
@@ -3474,18 +3478,6 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Import rooms, candidates, staff, posts, a seating plan or photos (or drop a file here)</source>
         <translation>导入考场、考生、工作人员、岗位、编排结果或照片（也可把文件拖到本窗口）</translation>
-    </message>
-    <message>
-        <source>&amp;Print</source>
-        <translation>打印(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Open the print area</source>
-        <translation>打开打印区域</translation>
-    </message>
-    <message>
-        <source>&amp;Print sheets…</source>
-        <translation>打印表单(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -3578,10 +3570,6 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Opening the database</source>
         <translation>正在打开数据库</translation>
-    </message>
-    <message>
-        <source>Print sheets</source>
-        <translation>打印表单</translation>
     </message>
     <message>
         <source>Language</source>
@@ -4502,19 +4490,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
 </context>
 <context>
-    <name>PrintDialog</name>
-    <message>
-        <source>Print sheets</source>
-        <translation>打印表单</translation>
-    </message>
-    <message>
-        <source>All test centers</source>
-        <translation>全部考点</translation>
-    </message>
-    <message>
-        <source>All sessions</source>
-        <translation>全部场次</translation>
-    </message>
+    <name>PrintForm</name>
     <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
@@ -4546,6 +4522,14 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>All test centers</source>
+        <translation>全部考点</translation>
+    </message>
+    <message>
+        <source>All sessions</source>
+        <translation>全部场次</translation>
     </message>
     <message>
         <source>No room holds seated candidates yet: seat the candidates first.</source>
@@ -4594,6 +4578,14 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Printing %1…</source>
         <translation>正在打印%1…</translation>
+    </message>
+    <message>
+        <source>%1 files, %2 pages, in %3</source>
+        <translation>%1 个文件，共 %2 页，保存在 %3</translation>
+    </message>
+    <message>
+        <source>Printed with problems: characters no font has are blank boxes in %1 places (listed below); write them in by hand there.</source>
+        <translation>打印完成，但有问题：没有字体包含的字符在 %1 处印成了空白方框（见下文）；请在这些位置手写补上。</translation>
     </message>
     <message>
         <source>Stopped; the %1 files already written are kept.</source>
@@ -4670,14 +4662,6 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>No program opens PDF files on this computer: open %1 from its folder.</source>
         <translation>本机没有可打开 PDF 文件的程序：请到文件夹中打开 %1。</translation>
-    </message>
-    <message>
-        <source>%1 files, %2 pages, in %3</source>
-        <translation>%1 个文件，共 %2 页，保存在 %3</translation>
-    </message>
-    <message>
-        <source>Printed with problems: characters no font has are blank boxes in %1 places (listed below); write them in by hand there.</source>
-        <translation>打印完成，但有问题：没有字体包含的字符在 %1 处印成了空白方框（见下文）；请在这些位置手写补上。</translation>
     </message>
 </context>
 <context>

@@ -26,7 +26,7 @@ def test_the_common_actions_have_shortcuts_shown_in_the_menus(examdesk_app, qtbo
     window = shown_window(qtbot, demo_db, settings)
     shown = _menu_shortcuts(window)
     for text, keys in (("查找(F)", "Ctrl+F"), ("导出列表(E)…", "Ctrl+E"), ("导入(I)…", "Ctrl+I"),
-                       ("打印(P)", "Ctrl+P"), ("分配座位(S)", "Ctrl+Shift+A"),
+                       ("打印(P)…", "Ctrl+P"), ("分配座位(S)", "Ctrl+Shift+A"),
                        ("检查编排(C)", "F7"), ("编排监考(R)", "Ctrl+Shift+R"),
                        ("安排岗位人员(P)", "Ctrl+Shift+P"), ("抽签(D)", "Ctrl+Shift+D")):
         assert shown.get(text) == keys, (text, shown)

@@ -6,7 +6,7 @@ module level, so the window paints while the database is opened in the backgroun
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, Signal
@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from examdesk import __version__
-from examdesk.errors import ExamDeskError
 from ui.window.background import Operations, Running
 from ui.window.geometry import remember_geometry, restore_geometry
 from ui.window.i18n import LANGUAGE_SETTING, LANGUAGES, saved_language
@@ -44,13 +43,10 @@ if TYPE_CHECKING:
     from examdesk.db import Database, Session
     from examdesk.services.stats import Overview
 
-# Makes the print window over the main window (raises ExamDeskError when there is no exam).
-PrintWindowFactory = Callable[[QWidget], QDialog]
 # How often an active window asks whether another clerk changed the database (ms): one
 # indexed query; counts load only when the answer changed.
 POLL_MS = 3000
 PREFERRED_SIZE = QSize(960, 600)
-PRINT_WINDOW_SIZE = QSize(1000, 720)
 # the area shown last, opened again at the next start
 AREA_SETTING = "main/area"
 # the databases opened lately, newest first (URLs without their password)
@@ -136,8 +132,6 @@ class MainWindow(QMainWindow):
         self.database: Database | None = None
         self.operations = Operations(self)
         self.operations.changed.connect(self._changed)
-        self._print_window: PrintWindowFactory | None = None
-        self.print_dialog: QDialog | None = None
         self._version: tuple[int, int] | None = None
         self._loading: Running[Any] | None = None
         self._again = False
@@ -206,15 +200,11 @@ class MainWindow(QMainWindow):
                                                 "seating plan or photos (or drop a file here)"))
         self.import_action.triggered.connect(lambda: self.open_import_wizard())
         file_menu.addAction(self.import_action)
-        self.print_area_action = QAction(self.tr("&Print"), self)
-        self.print_area_action.setShortcut(QKeySequence.StandardKey.Print)
-        self.print_area_action.setStatusTip(self.tr("Open the print area"))
-        self.print_area_action.triggered.connect(lambda: self.open_area("print"))
-        file_menu.addAction(self.print_area_action)
-        self.print_action = QAction(self.tr("&Print sheets…"), self)
+        # one way to print: the 打印 area (the print window it replaced is gone)
+        self.print_action = QAction(self.tr("&Print…"), self)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_action.setStatusTip(self.tr("Print the exam-day sheets to PDF files"))
-        self.print_action.triggered.connect(self.open_print_window)
-        self.print_action.setEnabled(False)
+        self.print_action.triggered.connect(lambda: self.open_area("print"))
         file_menu.addAction(self.print_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
@@ -282,18 +272,11 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
-    def attach(self, database: Database,
-               print_window: PrintWindowFactory | None = None) -> None:
+    def attach(self, database: Database) -> None:
         """Show ``database``: its name in the status bar, its counts, its areas (pages of
-        the database shown before are dropped), its print window."""
+        the database shown before are dropped)."""
         self.database = database
         self.operations.database = database
-        self._print_window = print_window
-        if self.print_dialog is not None:
-            self.print_dialog.close()
-            self.print_dialog.deleteLater()
-            self.print_dialog = None
-        self.print_action.setEnabled(print_window is not None)
         from examdesk.db.urls import readable_url  # the database layer is loaded by now
 
         self.database_label.setText(
@@ -481,13 +464,13 @@ class MainWindow(QMainWindow):
                             on_success=self._switch_to)
 
     def _switch_to(self, database: Database) -> None:
-        from ui.window.app import LAST_DATABASE, print_window_factory
+        from ui.window.app import LAST_DATABASE
 
         old = self.database
         url = url_without_password(database)
         remember_database(self.settings, url)
         self.settings.setValue(LAST_DATABASE, url)
-        self.attach(database, print_window_factory(database))
+        self.attach(database)
         if old is not None and old is not database:
             old.close()
 
@@ -521,23 +504,6 @@ class MainWindow(QMainWindow):
             else:
                 self.poll_timer.stop()
         super().changeEvent(event)
-
-    def open_print_window(self) -> None:
-        """Show the print window (one at a time)."""
-        if self._print_window is None:
-            return
-        if self.print_dialog is None:
-            try:
-                self.print_dialog = self._print_window(self)
-            except ExamDeskError as error:
-                QMessageBox.information(self, self.tr("Print sheets"), str(error))
-                return
-            restore_geometry(self.print_dialog, self.settings, "print", PRINT_WINDOW_SIZE)
-            dialog = self.print_dialog
-            dialog.finished.connect(lambda _result: remember_geometry(
-                dialog, self.settings, "print"))
-        self.print_dialog.show()
-        self.print_dialog.raise_()
 
     def choose_language(self, code: str) -> None:
         """Speak ``code`` from now on: kept for the next start, and the window made again in
@@ -584,7 +550,7 @@ class MainWindow(QMainWindow):
         if self.isMaximized():
             replacement.setWindowState(Qt.WindowState.WindowMaximized)
         if self.database is not None:
-            replacement.attach(self.database, self._print_window)
+            replacement.attach(self.database)
         self.database = None  # it is the new window's now
         self.operations.database = None
         self.poll_timer.stop()
