@@ -244,3 +244,25 @@ def test_qt_own_words_are_chinese_too(examdesk_app):
 
 def test_settings_are_kept_in_the_test_folder(examdesk_app, tmp_path):
     assert str(tmp_path) in QSettings().fileName()
+
+
+def test_the_application_keeps_the_window_made_in_another_language(
+        examdesk_app, qtbot, demo_url, settings, monkeypatch):
+    from ui.window.app import start_window
+
+    monkeypatch.delenv("EXAMDESK_DB", raising=False)
+    started = start_window(demo_url, settings)  # as `examdesk` starts the window
+    first = started.window  # replaced windows are deleted by the application: not added
+    qtbot.waitUntil(lambda: first.counts.get("candidates") == 6000, timeout=30_000)
+    with qtbot.waitSignal(first.replaced, timeout=30_000) as made:
+        first.language_actions["en"].trigger()
+    english = made.args[0]
+    # the database the application closes at its end is the one the new window shows
+    assert started.window is english and english.database is started.databases[0]
+    with qtbot.waitSignal(english.replaced, timeout=30_000):
+        english.language_actions["zh_CN"].trigger()
+    assert started.window is not english and started.window.sidebar.item(0).text() == "考试"
+    qtbot.addWidget(started.window)
+    started.window.operations.shutdown()
+    for database in started.databases:
+        database.close()
