@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, Page] = {}
         self._stale: set[str] = set()  # pages made, hidden while something changed
         self._language_wanted: str | None = None  # a language waiting for the work to end
+        self._closed = False  # closed: nothing more is read (a read ending now starts none)
         self.setWindowTitle(self.tr("ExamDesk"))
 
         self.sidebar = QListWidget()
@@ -403,7 +404,7 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Load the counts again, in the background, and show them."""
-        if self.database is None:
+        if self.database is None or self._closed:
             return
         if self._loading is not None:  # a change came in while loading: load once more
             self._again = True
@@ -480,7 +481,7 @@ class MainWindow(QMainWindow):
 
     def poll(self) -> None:
         """Ask whether the database changed since the counts were loaded; load them if so."""
-        if self.database is None or self._loading is not None:
+        if self.database is None or self._loading is not None or self._closed:
             return
         self.operations.read("", _version, quiet=True, on_success=self._polled,
                              on_failure=lambda _message: None)  # the next poll tries again
@@ -582,6 +583,7 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closed = True
         remember_geometry(self, self.settings, "main")
         self.poll_timer.stop()
         self.operations.shutdown()

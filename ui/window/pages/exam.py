@@ -11,6 +11,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -338,15 +339,21 @@ class ExamPage(Page):
             self._again = True
             return
         self._loading = True
+        # the answer may come after the page is gone (the window closed meanwhile)
         running = self.context.operations.read(self.tr("Loading the exam"), read_exam_view,
-                                               on_success=self._show)
+                                               on_success=self._show_if_alive)
         running.done.connect(self._loaded)
+
+    def _show_if_alive(self, view: ExamView) -> None:
+        if shiboken6.isValid(self):
+            self._show(view)
 
     def _loaded(self) -> None:
         self._loading = False
         if self._again:
             self._again = False
-            self.refresh()
+            if not self.window().isHidden():  # a closed window reads nothing more
+                self.refresh()
 
     def _show(self, view: ExamView) -> None:
         self.view = view
