@@ -1,4 +1,4 @@
-"""What the print window waits for: the choices it opens with, and how soon Stop stops a run.
+"""What the 打印 area waits for: the choices it offers, and how soon Stop stops a run.
 
 Usage: python benchmarks/bench_print_window.py [--scales 1 17]
 

@@ -201,6 +201,9 @@ class PlanIssue:
         center: the test center's code, when the problem is about one.
         room: the room's code, when about one.
         candidate: the candidate's label, when about one.
+        staff_id: the staff member it is about, when about one (the first of two named),
+            so that the window can open them; no face prints it.
+        post_id: the service post it is about, when about one (as ``staff_id``).
         remedies: the operations the fix asks for, each with the words naming it in
             ``fix`` (see :class:`Remedy`).
     """
@@ -213,6 +216,8 @@ class PlanIssue:
     room: str = ""
     candidate: str = ""
     remedies: tuple[Remedy, ...] = ()
+    staff_id: int | None = None
+    post_id: int | None = None
 
     @property
     def is_error(self) -> bool:

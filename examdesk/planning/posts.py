@@ -337,6 +337,7 @@ def _short(post: DutyPost, session: str, filled: int, free: Sequence[DutyStaff],
         fix=fix.format(roles=roles, center=where),
         severity=Severity.WARNING if filled else Severity.ERROR,
         center=center,
+        post_id=post.id,
     )
 
 

@@ -71,17 +71,18 @@ def _unknown(exam: RosterExam, duty: Duty) -> PlanIssue | None:
     if session is None:
         return PlanIssue("duty-unknown", translate(
             "Duties", "a duty of {person} names session id {id}, which the exam does not "
-                      "have").format(person=who, id=duty.session_id), fix)
+                      "have").format(person=who, id=duty.session_id), fix, staff_id=person.id)
     if duty.kind is DutyKind.ROOM and duty.room_id not in exam.rooms:
         return PlanIssue("duty-unknown", translate(
             "Duties", "a room duty of {person} in {session} names room id {id}, which the "
                       "exam does not have").format(person=who, session=session.label,
-                                                   id=duty.room_id), fix)
+                                                   id=duty.room_id), fix, staff_id=person.id)
     if duty.center_id not in exam.center_by_id:
         return PlanIssue("duty-unknown", translate(
             "Duties", "a duty of {person} in {session} names test center id {id}, which the "
                       "exam does not have").format(person=who, session=session.label,
-                                                   id=duty.center_id), fix)
+                                                   id=duty.center_id), fix,
+                staff_id=person.id)
     return None
 
 
@@ -99,7 +100,7 @@ def _people(exam: RosterExam, ledger: Ledger) -> list[PlanIssue]:
             issues.append(PlanIssue("candidate-on-duty", translate(
                 "Duties", "{person} sits the exam but has {count} duties").format(**values),
                 translate("Duties", "give their duties to someone else: a candidate takes no "
-                                    "duty").format(**values)))
+                                    "duty").format(**values), staff_id=staff_id))
         load = ledger.load(staff_id)
         # the cap binds whoever invigilates; people who only staff posts are there all day
         if load > cap and any(d.kind is not DutyKind.POST for d in held):
@@ -108,7 +109,7 @@ def _people(exam: RosterExam, ledger: Ledger) -> list[PlanIssue]:
                 "Duties", "{person} works {count} sessions; the limit is {cap}").format(
                     **values), translate(
                 "Duties", "give {extra} of their duties to someone else, or {allow}").format(
-                allow=remedies.max_sessions(load).text, **values)))
+                allow=remedies.max_sessions(load).text, **values), staff_id=staff_id))
     for (staff_id, _slot), duties in ledger.busy.items():
         if len(duties) > 1:
             sessions = sorted({d.session_id for d in duties}, key=exam.order.__getitem__)
@@ -116,7 +117,7 @@ def _people(exam: RosterExam, ledger: Ledger) -> list[PlanIssue]:
                 "Duties", "{person} has {count} duties at the same time ({sessions})").format(
                     person=person_label(exam.staff[staff_id]), count=len(duties),
                     sessions=listing([exam.session_by_id[s].label for s in sessions])),
-                translate("Duties", "keep one of them")))
+                translate("Duties", "keep one of them"), staff_id=staff_id))
     return issues
 
 
@@ -147,14 +148,14 @@ def _duties(exam: RosterExam, ledger: Ledger) -> list[PlanIssue]:
             issues.append(PlanIssue("off-center", message.format(**values), translate(
                 "Duties", "give it to staff of {center}, or {cross}").format(
                 cross=remedies.cross_center().text, **values),
-                center=center.code))
+                center=center.code, staff_id=person.id))
         if duty.kind in kinds and not exam.may_take(person, duty.kind, center.id):
             values.update(duty=kinds[duty.kind], role=STAFF_ROLE_LABELS[_NEEDED_ROLE[duty.kind]])
             issues.append(PlanIssue("wrong-role", translate(
                 "Duties", "{person} has a {duty} duty at {center} in {session} but is not "
                           "{role}").format(**values), translate(
                 "Duties", "give it to a {role}, or add the role to {person}").format(**values),
-                center=center.code))
+                center=center.code, staff_id=person.id))
     return issues
 
 
@@ -193,7 +194,8 @@ def _rooms(exam: RosterExam, ledger: Ledger, session: DutySession) -> list[PlanI
                           "session").format(person=person_label(exam.staff[duty.staff_id]),
                                             room=room.label, session=session.label),
                 translate("Duties", "move them to a room in use, or to the reserves"),
-                center=_center_code(exam, room.center_id), room=room.label))
+                center=_center_code(exam, room.center_id), room=room.label,
+                staff_id=duty.staff_id))
     return issues
 
 
@@ -219,7 +221,7 @@ def _room(exam: RosterExam, ledger: Ledger, session: DutySession,
                 "Duties", "{person} may not invigilate {room} in {session}: {reason}").format(
                     person=person_label(person), reason=reason, **values), translate(
                 "Duties", "swap them with an invigilator of another room"),
-                center=center, room=room.label))
+                center=center, room=room.label, staff_id=person.id))
     for i, first in enumerate(people):
         for second in people[i + 1:]:
             if first.work_unit and first.work_unit == second.work_unit:
@@ -229,7 +231,7 @@ def _room(exam: RosterExam, ledger: Ledger, session: DutySession,
                                                   second=person_label(second),
                                                   unit=first.work_unit, **values), translate(
                     "Duties", "swap one of them with an invigilator of another unit"),
-                    center=center, room=room.label))
+                    center=center, room=room.label, staff_id=first.id))
     if len(duties) < exam.per_room:
         values["missing"] = exam.per_room - len(duties)
         issues.append(PlanIssue("room-not-staffed", translate(

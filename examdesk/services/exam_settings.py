@@ -66,6 +66,23 @@ class ExamSettings:
                 "cross_center": self.cross_center}
 
 
+def setting_names() -> dict[str, str]:
+    """Each setting of :meth:`ExamSettings.as_dict` named in words (translated), as a core
+    message names it (a face names it its own way: an option, a field's label)."""
+    return {
+        "seat_order": translate("Settings", "seat order"),
+        "first_seat": translate("Settings", "corner of seat 1"),
+        "ticket_pattern": translate("Settings", "ticket number pattern"),
+        "by_district": translate("Settings", "seating by district"),
+        "merge_tail": translate("Settings", "largest last room merged"),
+        "center_order": translate("Settings", "center order"),
+        "invigilators_per_room": translate("Settings", "invigilators per room"),
+        "max_sessions": translate("Settings", "most sessions per staff member"),
+        "reserve_ratio": translate("Settings", "share of reserve invigilators"),
+        "cross_center": translate("Settings", "staff in other centers"),
+    }
+
+
 def explanations() -> dict[str, str]:
     """What each setting of :meth:`ExamSettings.as_dict` decides, one line each (translated).
 
@@ -274,6 +291,7 @@ def _refuse_out_of_range(setting: str, value: float, low: float, high: float) ->
     """
     if not low <= value <= high:
         raise BadInput(translate(
-            "Settings", "The setting {setting} must be between {low} and {high}, not {value}."
-        ).format(setting=setting.replace("_", " "), low=low, high=high, value=value),
+            "Settings", "The setting “{setting}” must be between {low} and {high}, not "
+                        "{value}.").format(setting=setting_names().get(setting, setting),
+                                           low=low, high=high, value=value),
             code="setting-out-of-range", setting=setting, value=value, low=low, high=high)

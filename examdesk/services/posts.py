@@ -335,7 +335,7 @@ def post_problems(session: Session, exam: ExamRef, data: DutyData | None = None
         person = staff.get(duty.staff_id)
         if person is not None and not person.roles & post_roles(post):
             issues.append(_wrong_role(post, person.label, labels[duty.session_id],
-                                      codes.get(post.center_id, "")))
+                                      codes.get(post.center_id, ""), person.id))
     for post in data.posts:
         center = codes.get(post.center_id, "")
         served: set[int] = set()
@@ -362,7 +362,7 @@ def _short(post: DutyPost, shift: str, filled: int, center: str) -> PlanIssue:
         translate("Posts", "{staff}, or add {roles} to {center}").format(
             staff=remedies.staff_posts().text, roles=roles, center=where),
         Severity.WARNING if filled else Severity.ERROR, center=center,
-        remedies=(remedies.staff_posts(),))
+        remedies=(remedies.staff_posts(),), post_id=post.id)
 
 
 def _idle(post: DutyPost, sessions: Sequence[str], people: int, center: str) -> PlanIssue:
@@ -375,10 +375,11 @@ def _idle(post: DutyPost, sessions: Sequence[str], people: int, center: str) -> 
                                                 sessions=_listing(sessions)),
         translate("Posts", "{staff}; duties set by hand must be unlocked first").format(
             staff=remedies.staff_posts().text),
-        Severity.WARNING, center=center, remedies=(remedies.staff_posts(),))
+        Severity.WARNING, center=center, remedies=(remedies.staff_posts(),), post_id=post.id)
 
 
-def _wrong_role(post: DutyPost, person: str, session: str, center: str) -> PlanIssue:
+def _wrong_role(post: DutyPost, person: str, session: str, center: str,
+                staff_id: int | None = None) -> PlanIssue:
     roles, where = roles_label(post), _where(center)
     return PlanIssue(
         "post-wrong-role",
@@ -387,7 +388,8 @@ def _wrong_role(post: DutyPost, person: str, session: str, center: str) -> PlanI
                                                  session=session, roles=roles),
         translate("Posts", "{staff}, or give the person one of the post's roles").format(
             staff=remedies.staff_posts().text),
-        Severity.ERROR, center=center, remedies=(remedies.staff_posts(),))
+        Severity.ERROR, center=center, remedies=(remedies.staff_posts(),), staff_id=staff_id,
+        post_id=post.id)
 
 
 def _centers_without_posts(posts: Sequence[DutyPost], rooms: Sequence[DutyRoom],

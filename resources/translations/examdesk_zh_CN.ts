@@ -2275,6 +2275,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>正在保存设置</translation>
     </message>
     <message>
+        <source>“%1” must be between %2 and %3, not %4.</source>
+        <translation>“%1”应在 %2 到 %3 之间，不能是 %4。</translation>
+    </message>
+    <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -3382,6 +3386,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>无误的行将新增和更新的内容：</translation>
     </message>
     <message>
+        <source>Fix them in the seating plan area</source>
+        <translation>去编排页修改</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3468,6 +3476,22 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>%1 imported: %2 added, %3 changed, %4 unchanged; %5 rows with errors were left out.</source>
         <translation>%1 已导入：新增 %2 条，更新 %3 条，%4 条无变化；%5 行有错误，未导入。</translation>
+    </message>
+    <message>
+        <source>Checking the seating plan…</source>
+        <translation>正在检查编排…</translation>
+    </message>
+    <message>
+        <source>Checking the seating plan</source>
+        <translation>检查编排</translation>
+    </message>
+    <message>
+        <source>The plan is checked: no problems.</source>
+        <translation>编排已检查：没有问题。</translation>
+    </message>
+    <message>
+        <source>The plan is checked: %1 errors, %2 warnings. Fix them where the seating plan is made, before printing.</source>
+        <translation>编排已检查：%1 个错误，%2 个警告。请在打印前到编排页修改。</translation>
     </message>
 </context>
 <context>
@@ -3579,6 +3603,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>未打开数据库</translation>
     </message>
     <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
         <source>Print the exam-day sheets to PDF files</source>
         <translation>将考试日各类表单生成 PDF 文件</translation>
     </message>
@@ -3623,20 +3651,72 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>导入考场、考生、工作人员、岗位、编排结果或照片（也可把文件拖到本窗口）</translation>
     </message>
     <message>
-        <source>&amp;Print</source>
-        <translation>打印(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Open the print area</source>
-        <translation>打开打印区域</translation>
-    </message>
-    <message>
-        <source>&amp;Print sheets…</source>
-        <translation>打印表单(&amp;P)…</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Search the list on show</source>
+        <translation>在当前列表中搜索</translation>
+    </message>
+    <message>
+        <source>&amp;Export the list…</source>
+        <translation>导出列表(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write the list on show to a workbook</source>
+        <translation>把当前列表写入工作簿</translation>
+    </message>
+    <message>
+        <source>&amp;Runs</source>
+        <translation>运行(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Seat the candidates</source>
+        <translation>分配座位(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Seat the candidates with the choices of the seating plan&apos;s form</source>
+        <translation>按编排页表单的选择分配座位</translation>
+    </message>
+    <message>
+        <source>&amp;Check the plan</source>
+        <translation>检查编排(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Check the whole plan and list its problems</source>
+        <translation>检查整个编排并列出问题</translation>
+    </message>
+    <message>
+        <source>Make the &amp;roster</source>
+        <translation>编排监考(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Roster the invigilators with the form&apos;s choices</source>
+        <translation>按表单的选择编排监考</translation>
+    </message>
+    <message>
+        <source>Staff the &amp;posts</source>
+        <translation>安排岗位人员(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Staff the service posts</source>
+        <translation>为服务岗位安排人员</translation>
+    </message>
+    <message>
+        <source>&amp;Draw the rooms</source>
+        <translation>抽签(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Draw the chosen center&apos;s rooms for the chosen session</source>
+        <translation>为所选考点的所选场次抽签分配考场</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -3663,16 +3743,16 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>正在打开数据库</translation>
     </message>
     <message>
-        <source>Print sheets</source>
-        <translation>打印表单</translation>
-    </message>
-    <message>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
         <source>ExamDesk speaks %1 from its next start.</source>
         <translation>ExamDesk 下次启动时将使用%1。</translation>
+    </message>
+    <message>
+        <source>The language changes once the work in progress has ended.</source>
+        <translation>当前工作结束后即切换语言。</translation>
     </message>
     <message>
         <source>About ExamDesk</source>
@@ -4581,19 +4661,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
 </context>
 <context>
-    <name>PrintDialog</name>
-    <message>
-        <source>Print sheets</source>
-        <translation>打印表单</translation>
-    </message>
-    <message>
-        <source>All test centers</source>
-        <translation>全部考点</translation>
-    </message>
-    <message>
-        <source>All sessions</source>
-        <translation>全部场次</translation>
-    </message>
+    <name>PrintForm</name>
     <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
@@ -4625,6 +4693,14 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>All test centers</source>
+        <translation>全部考点</translation>
+    </message>
+    <message>
+        <source>All sessions</source>
+        <translation>全部场次</translation>
     </message>
     <message>
         <source>No room holds seated candidates yet: seat the candidates first.</source>
@@ -4673,6 +4749,14 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Printing %1…</source>
         <translation>正在打印%1…</translation>
+    </message>
+    <message>
+        <source>%1 files, %2 pages, in %3</source>
+        <translation>%1 个文件，共 %2 页，保存在 %3</translation>
+    </message>
+    <message>
+        <source>Printed with problems: characters no font has are blank boxes in %1 places (listed below); write them in by hand there.</source>
+        <translation>打印完成，但有问题：没有字体包含的字符在 %1 处印成了空白方框（见下文）；请在这些位置手写补上。</translation>
     </message>
     <message>
         <source>Stopped; the %1 files already written are kept.</source>
@@ -4749,14 +4833,6 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>No program opens PDF files on this computer: open %1 from its folder.</source>
         <translation>本机没有可打开 PDF 文件的程序：请到文件夹中打开 %1。</translation>
-    </message>
-    <message>
-        <source>%1 files, %2 pages, in %3</source>
-        <translation>%1 个文件，共 %2 页，保存在 %3</translation>
-    </message>
-    <message>
-        <source>Printed with problems: characters no font has are blank boxes in %1 places (listed below); write them in by hand there.</source>
-        <translation>打印完成，但有问题：没有字体包含的字符在 %1 处印成了空白方框（见下文）；请在这些位置手写补上。</translation>
     </message>
 </context>
 <context>
@@ -4962,6 +5038,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Draw the rooms</source>
         <translation>抽签</translation>
+    </message>
+    <message>
+        <source>Open the problem</source>
+        <translation>打开问题所指</translation>
     </message>
     <message>
         <source>Seated {placed} candidates ({kept} kept where they were) in {rooms} rooms; {pairs} same-unit neighbour pairs; seed {seed}.</source>
@@ -5172,6 +5252,46 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
 <context>
     <name>Settings</name>
     <message>
+        <source>seat order</source>
+        <translation>座位顺序</translation>
+    </message>
+    <message>
+        <source>corner of seat 1</source>
+        <translation>1 号座位的位置</translation>
+    </message>
+    <message>
+        <source>ticket number pattern</source>
+        <translation>准考证号规则</translation>
+    </message>
+    <message>
+        <source>seating by district</source>
+        <translation>按区县安排考生</translation>
+    </message>
+    <message>
+        <source>largest last room merged</source>
+        <translation>合并的末尾考场人数上限</translation>
+    </message>
+    <message>
+        <source>center order</source>
+        <translation>考点顺序</translation>
+    </message>
+    <message>
+        <source>invigilators per room</source>
+        <translation>每考场监考人数</translation>
+    </message>
+    <message>
+        <source>most sessions per staff member</source>
+        <translation>每人最多场次</translation>
+    </message>
+    <message>
+        <source>share of reserve invigilators</source>
+        <translation>备用监考比例</translation>
+    </message>
+    <message>
+        <source>staff in other centers</source>
+        <translation>跨考点安排工作人员</translation>
+    </message>
+    <message>
         <source>how seat numbers run in a room: row by row from the front (rows), or S-shaped column by column (snake)</source>
         <translation>考场内座位号的编排方式：从前往后逐行（rows），或按列蛇形（snake）</translation>
     </message>
@@ -5216,8 +5336,8 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>准考证号规则中的 “{part}” 既不是 名称:位数，也不是数字；请写成例如 “level:1 year:2 province:2 center:2 room:2 seat:2”。</translation>
     </message>
     <message>
-        <source>The setting {setting} must be between {low} and {high}, not {value}.</source>
-        <translation>设置项 {setting} 应在 {low} 到 {high} 之间，不能是 {value}。</translation>
+        <source>The setting “{setting}” must be between {low} and {high}, not {value}.</source>
+        <translation>设置项“{setting}”应在 {low} 到 {high} 之间，不能是 {value}。</translation>
     </message>
     <message>
         <source>--merge-tail must be between 0 and 10, not {value}.</source>

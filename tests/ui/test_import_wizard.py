@@ -6,6 +6,7 @@ workbook dropped on the window opens the wizard on it."""
 from __future__ import annotations
 
 import csv
+import os
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from examdesk.services import demo
 from ui.window.background import Operations, ProgressDialog
 from ui.window.import_wizard import NOT_IMPORTED, ImportWizard
 
+SHOTS = os.environ.get("EXAMDESK_SHOTS")
 SAMPLE = Path(__file__).parents[2] / "resources" / "samples" / "candidates-small.xlsx"
 BAD_ID = "411602197301221049"  # a wrong check digit
 ROWS = 300  # the sample's candidates
@@ -296,3 +298,49 @@ def test_a_sheet_without_a_known_header_lets_the_clerk_choose_the_row_and_column
     click(qtbot, wizard.next_button)
     assert wizard.step() == wizard.PROBLEMS
     assert len(wizard.prepared.changes.added) == ROWS
+
+
+def test_a_seating_plan_imported_is_followed_by_the_whole_check(parent, qtbot, demo_copy,
+                                                                  tmp_path, qtmodeltester):
+    from examdesk.services.audit import Actor
+    from examdesk.services.exams import resolve_exam
+    from examdesk.services.exports import export_seating
+
+    path = tmp_path / "编排.xlsx"
+    with demo_copy.begin() as session:
+        export_seating(session, Actor("tester"), resolve_exam(session), path)
+    workbook = load_workbook(path)
+    workbook.worksheets[0]["E5"] = "12341010199"  # a ticket the pattern does not make
+    workbook.save(path)
+    opened = []
+    wizard = ImportWizard(Operations(parent, demo_copy), parent, path,
+                          lambda area, key: opened.append((area, key)))
+    qtbot.addWidget(wizard)
+    wizard.resize(1366, 768)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    qtbot.waitUntil(lambda: wizard.step() == wizard.SHEET, timeout=20000)
+    assert wizard.kind() == "seating"  # guessed from the headers
+    click(qtbot, wizard.next_button)
+    qtbot.waitUntil(lambda: wizard.step() == wizard.HEADER, timeout=20000)
+    click(qtbot, wizard.next_button)
+    qtbot.waitUntil(lambda: wizard.step() == wizard.PROBLEMS, timeout=20000)
+    click(qtbot, wizard.import_button)
+    qtbot.waitUntil(lambda: wizard.checked is not None, timeout=60000)
+    qtmodeltester.check(wizard.check_model)
+    assert "ticket-mismatch" in {p.code for p in wizard.checked}
+    errors = sum(1 for p in wizard.checked if p.is_error)
+    assert wizard.check_view.isVisible() and wizard.check_model.rowCount() == len(wizard.checked)
+    assert f"{errors} 个错误" in wizard.check_label.text()
+    if SHOTS:
+        wizard.grab().save(f"{SHOTS}/import_wizard_seating_checked.png")
+    click(qtbot, wizard.plan_button)  # 去编排页修改
+    assert opened == [("plan", None)] and not wizard.isVisible()
+
+
+def test_other_imports_are_not_followed_by_the_check(parent, qtbot, exam_db, tmp_path):
+    wizard = wizard_on(qtbot, parent, exam_db, damaged(tmp_path))
+    to_problems(qtbot, wizard)
+    click(qtbot, wizard.import_button)
+    qtbot.waitUntil(lambda: wizard.step() == wizard.DONE, timeout=20000)
+    assert wizard.checked is None and not wizard.check_label.isVisible()

@@ -3,10 +3,12 @@ the database in the status bar; follows other clerks' changes; remembers its set
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QFontMetrics, QImage
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QLabel, QMainWindow
 
 from examdesk.db import open_database
 from examdesk.services.audit import Actor
@@ -17,6 +19,7 @@ from ui.window.app import create_main_window
 from ui.window.fonts import FAMILY
 from ui.window.main_window import MainWindow
 
+SHOTS = os.environ.get("EXAMDESK_SHOTS")
 WHO = "411621196606098081"  # a seated candidate of the demo (ticket 12341010101)
 
 
@@ -165,22 +168,62 @@ def test_the_database_stays_in_the_status_bar_while_a_menu_is_hovered(
     assert where in status_text(window)
 
 
-def test_the_language_chosen_is_kept_for_the_next_start(examdesk_app, qtbot, demo_db,
-                                                        settings, monkeypatch):
+def test_a_language_chosen_applies_at_once_and_from_the_next_start(
+        examdesk_app, qtbot, demo_db, settings, monkeypatch):
     from ui.window.i18n import chosen_language
 
     window = shown_window(qtbot, demo_db, settings)
+    window.resize(1100, 700)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # 考生
     assert window.language_actions["zh_CN"].isChecked()
-    window.language_actions["en"].trigger()
-    qtbot.waitUntil(lambda: window.findChild(QMessageBox) is not None)
-    box = window.findChild(QMessageBox)
-    assert "English" in box.text()
-    qtbot.mouseClick(box.button(box.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    size = window.size()
+    with qtbot.waitSignal(window.replaced, timeout=30_000) as made:
+        window.language_actions["en"].trigger()  # 设置 → 语言 → English
+    english = made.args[0]
+    qtbot.addWidget(english)
+    qtbot.waitUntil(lambda: english.counts_label.text().startswith("Candidates"))
+    assert not window.isVisible() and english.isVisible()
+    # no restart: the same database, area and size, in English
+    assert english.database is demo_db and english.current_area() == "candidates"
+    assert english.size() == size
+    assert [english.sidebar.item(n).text() for n in range(english.sidebar.count())] == [
+        "Exam", "Centers and rooms", "Candidates", "Seating plan", "Staff",
+        "Posts and supplies", "Print"]
+    assert [a.text() for a in english.menuBar().actions()] == [
+        "&File", "&Edit", "&Runs", "&View", "&Settings", "&Help"]
+    assert english.language_actions["en"].isChecked()
+    if SHOTS:
+        english.grab().save(f"{SHOTS}/main_window_english.png")
     assert settings.value("language") == "en"
     monkeypatch.delenv("EXAMDESK_LANG")
     assert chosen_language(settings) == "en"
     monkeypatch.setenv("EXAMDESK_LANG", "zh_CN")  # the environment still decides first
     assert chosen_language(settings) == "zh_CN"
+
+    with qtbot.waitSignal(english.replaced, timeout=30_000) as made:
+        english.language_actions["zh_CN"].trigger()
+    chinese = made.args[0]
+    qtbot.addWidget(chinese)
+    assert chinese.sidebar.item(0).text() == "考试"
+    assert chinese.menuBar().actions()[0].text() == "文件(&F)"
+
+
+def test_a_language_chosen_while_a_run_goes_on_waits_for_it(examdesk_app, qtbot, demo_db,
+                                                           settings):
+    import threading
+
+    window = shown_window(qtbot, demo_db, settings)
+    gate = threading.Event()
+    running = window.operations.run("long work", lambda _p, _c: gate.wait(30))
+    window.language_actions["en"].trigger()
+    assert window.isVisible() and "结束后" in window.statusBar().currentMessage()
+    with qtbot.waitSignal(window.replaced, timeout=30_000) as made:
+        gate.set()
+    qtbot.addWidget(made.args[0])
+    assert running.outcome == "succeeded"  # nothing was cancelled for the language
+    with qtbot.waitSignal(made.args[0].replaced, timeout=30_000) as back:
+        made.args[0].language_actions["zh_CN"].trigger()
+    qtbot.addWidget(back.args[0])
 
 
 def test_the_window_opens_where_it_was_closed(examdesk_app, qtbot, demo_db, settings):
@@ -201,3 +244,25 @@ def test_qt_own_words_are_chinese_too(examdesk_app):
 
 def test_settings_are_kept_in_the_test_folder(examdesk_app, tmp_path):
     assert str(tmp_path) in QSettings().fileName()
+
+
+def test_the_application_keeps_the_window_made_in_another_language(
+        examdesk_app, qtbot, demo_url, settings, monkeypatch):
+    from ui.window.app import start_window
+
+    monkeypatch.delenv("EXAMDESK_DB", raising=False)
+    started = start_window(demo_url, settings)  # as `examdesk` starts the window
+    first = started.window  # replaced windows are deleted by the application: not added
+    qtbot.waitUntil(lambda: first.counts.get("candidates") == 6000, timeout=30_000)
+    with qtbot.waitSignal(first.replaced, timeout=30_000) as made:
+        first.language_actions["en"].trigger()
+    english = made.args[0]
+    # the database the application closes at its end is the one the new window shows
+    assert started.window is english and english.database is started.databases[0]
+    with qtbot.waitSignal(english.replaced, timeout=30_000):
+        english.language_actions["zh_CN"].trigger()
+    assert started.window is not english and started.window.sidebar.item(0).text() == "考试"
+    qtbot.addWidget(started.window)
+    started.window.operations.shutdown()
+    for database in started.databases:
+        database.close()

@@ -160,7 +160,8 @@ def test_a_refused_value_is_explained_beside_its_field_and_nothing_is_written(
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     error = page.error_labels["max_sessions"]
     qtbot.waitUntil(error.isVisible)
-    assert "1" in error.text() and "20" in error.text() and "99" in error.text()
+    # the field's own label, in the clerk's language, not the setting's key
+    assert error.text() == "“每人最多场次”应在 1 到 20 之间，不能是 99。"
     assert not page.error_labels["merge_tail"].isVisible()
     assert window.findChildren(QMessageBox) == []
     assert settings_of(demo_copy) == before and running == []

@@ -1,4 +1,4 @@
-"""Every printed sheet, declared once: what `examdesk print` offers, what the print window
+"""Every printed sheet, declared once: what `examdesk print` offers, what the 打印 area
 lists, what the pack holds and why a sheet has nothing to print all read :data:`SHEETS`.
 
 A sheet is drawn by its renderer in reports/batch.py (``SHEETS`` there, keyed by the same key:

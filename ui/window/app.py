@@ -2,26 +2,24 @@
 
 The window is shown before anything of the database layer is imported; the database is
 opened on a worker thread (ui/window/opening.py), and the print run's modules (reportlab) load
-when the print window opens (docs/performance.md, "Start-up").
+when the 打印 area first opens (docs/performance.md, "Start-up").
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication
 
 from ui.window.fonts import install_application_font
 from ui.window.i18n import chosen_language, install_translations
 from ui.window.main_window import (
     POLL_MS,
     MainWindow,
-    PrintWindowFactory,
     remember_database,
     url_without_password,
 )
@@ -47,36 +45,11 @@ def create_application(argv: list[str] | None = None,
     return app
 
 
-def print_window_factory(database: Database) -> PrintWindowFactory:
-    """Makes the print window over ``database`` (its modules load on first use)."""
-
-    def print_window(parent: QWidget) -> QDialog:
-        from examdesk.progress import Cancelled, Progress
-        from examdesk.services.audit import Actor
-        from examdesk.services.exams import resolve_exam
-        from examdesk.services.printing import PrintChoices, print_choices
-        from ui.jobs.print_run import PrintRequest, Written, run_print
-        from ui.window.print_dialog import PrintDialog
-
-        def choices() -> PrintChoices:
-            with database.begin() as session:
-                return print_choices(session, resolve_exam(session))
-
-        def printer(request: PrintRequest, progress: Progress, cancelled: Cancelled,
-                    written: Callable[[Written], None]) -> list[Written]:
-            return run_print(database, Actor.from_environment(), request, overall=progress,
-                             cancelled=cancelled, written=written, spawn=True)
-
-        return PrintDialog(choices(), printer, parent=parent, reload=choices)
-
-    return print_window
-
-
 def create_main_window(database: Database, settings: QSettings | None = None,
                        poll_ms: int = POLL_MS) -> MainWindow:
     """The main window over an open database (its counts load in the background)."""
     window = MainWindow(settings if settings is not None else QSettings(), poll_ms=poll_ms)
-    window.attach(database, print_window_factory(database))
+    window.attach(database)
     settle_after_start(window)
     return window
 
@@ -92,7 +65,7 @@ class Started:
     """The window :func:`start_window` showed, and what it opened.
 
     Attributes:
-        window: the main window.
+        window: the main window (a new one after the language changed).
         opener: opens its database, asking the user where it must.
         databases: the databases opened so far (closed when the application ends).
         status: 0, or 2 once the user gave up opening a database.
@@ -121,7 +94,7 @@ def start_window(db_url: str | None, settings: QSettings) -> Started:
         url = url_without_password(database)
         settings.setValue(LAST_DATABASE, url)
         remember_database(settings, url)
-        window.attach(database, print_window_factory(database))
+        window.attach(database)
         settle_after_start(window)
 
     def abandon(message: str) -> None:
@@ -130,8 +103,15 @@ def start_window(db_url: str | None, settings: QSettings) -> Started:
             print(f"examdesk: {message}", file=sys.stderr)
         window.close()
 
+    def replaced(replacement: MainWindow) -> None:  # the language changed: a new window
+        old = started.window
+        started.window = replacement
+        replacement.replaced.connect(replaced)
+        old.deleteLater()
+
     started.opener.opened.connect(attach)
     started.opener.abandoned.connect(abandon)
+    window.replaced.connect(replaced)
     url = db_url or os.environ.get("EXAMDESK_DB") or remembered_database(settings)
     window.first_painted.connect(
         lambda: started.opener.open(url, ask_before_creating=url is not None))

@@ -24,6 +24,8 @@ DEFAULT_LANGUAGE = "zh_CN"
 LANGUAGES = {"zh_CN": "中文", "en": "English"}
 #: Where the language the user chose is kept (QSettings).
 LANGUAGE_SETTING = "language"
+# The object name of the translators installed here, removed when the language changes.
+_INSTALLED = "examdesk-translator"
 
 
 def saved_language(settings: QSettings | None) -> str:
@@ -55,19 +57,27 @@ class _Catalog(QTranslator):
 
 def install_translations(app: QCoreApplication, language: str | None = None) -> str:
     """Install the catalog for ``language`` (default: :func:`chosen_language`), for the
-    window's strings and the core's; return the language actually used.
+    window's strings and the core's, in place of the one installed before; return the
+    language actually used.
 
     English is the source language and needs no catalog.
     """
+    for old in app.findChildren(QTranslator, _INSTALLED):
+        app.removeTranslator(old)
+        old.setParent(None)
+        old.deleteLater()
     spoken = speak(language or chosen_language())
     if spoken == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English))
         return "en"
     table = load_catalog(spoken)
     assert table is not None  # speak() found it
-    app.installTranslator(_Catalog(table, app))
+    catalog = _Catalog(table, app)
+    catalog.setObjectName(_INSTALLED)
+    app.installTranslator(catalog)
     # Qt's own words (message box buttons, file dialogs), from the catalogs PySide6 ships
     qt = QTranslator(app)
+    qt.setObjectName(_INSTALLED)
     if qt.load(f"qtbase_{spoken}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
     QLocale.setDefault(QLocale(spoken))

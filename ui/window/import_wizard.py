@@ -6,12 +6,14 @@ Steps: choose the file (or a file dropped on the window) → choose the sheet an
 problems and what would be added and changed → save the highlighted fix-up report, import the
 valid rows, or import nothing. Preparing runs as a read and applying as a write through the
 window's :class:`~ui.window.background.Operations` (progress after 0.5 s, Cancel); nothing is
-read on the UI thread.
+read on the UI thread. A seating plan written is followed by the whole check of the plan, as
+the command line's import does (ui/jobs/imports.py): its problems are listed on the last
+step, with a button to the 编排 area where they are fixed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -53,12 +55,14 @@ from examdesk.services.audit import Actor
 from examdesk.services.exams import resolve_exam
 from examdesk.services.imports import Accept, ImportResult, PreparedImport, PreparedOutdated
 from examdesk.services.imports.kinds import KINDS, import_kind
+from examdesk.services.imports.seating import SEATING
 from ui.jobs.imports import write_report
 from ui.window.geometry import remember_geometry, restore_geometry
 
 if TYPE_CHECKING:
     from examdesk.db import Session
     from examdesk.progress import Progress
+    from examdesk.services.rows.problems import ProblemRow
     from ui.window.background import Operations, Running
 
 # The files the wizard reads (and the window accepts when one is dropped on it).
@@ -220,17 +224,22 @@ class ImportWizard(QDialog):
     Attributes:
         prepared: the file as last checked (None before).
         imported: what the import wrote, once done.
+        checked: the plan's problems once an imported seating plan was checked (None
+            before, and for every other import).
         running: the operation in progress (for a test to wait on).
     """
 
     FILE, SHEET, HEADER, PROBLEMS, DONE = range(5)
 
     def __init__(self, operations: Operations, parent: QWidget | None = None,
-                 path: str | Path | None = None) -> None:
+                 path: str | Path | None = None,
+                 navigate: Callable[[str, Hashable | None], None] | None = None) -> None:
         super().__init__(parent)
         self.operations = operations
+        self.navigate = navigate
         self.prepared: PreparedImport[Any] | None = None
         self.imported: ImportResult | None = None
+        self.checked: list[ProblemRow] | None = None
         self.running: Running[Any] | None = None
         self.path: Path | None = None
         self.folder = False
@@ -370,13 +379,36 @@ class ImportWizard(QDialog):
         return page
 
     def _done_page(self) -> QWidget:
+        from ui.window.pages.plan import problem_kind
+        from ui.window.tables import RowTable
+
         page = QWidget()
         self.done_label = QLabel()
         self.done_label.setWordWrap(True)
+        self.check_label = QLabel()
+        self.check_label.setWordWrap(True)
+        self.check_model: RowTable[ProblemRow] = RowTable(problem_kind(), self)
+        self.check_view = _table(self.check_model)
+        self.plan_button = QPushButton(self.tr("Fix them in the seating plan area"))
+        self.plan_button.clicked.connect(self.open_plan)
+        plan_row = QHBoxLayout()
+        plan_row.addStretch(1)
+        plan_row.addWidget(self.plan_button)
         layout = QVBoxLayout(page)
         layout.addWidget(self.done_label)
-        layout.addStretch(1)
+        layout.addWidget(self.check_label)
+        layout.addWidget(self.check_view, 1)
+        layout.addLayout(plan_row)
+        self._checking(False)
+        layout.addStretch(0)
         return page
+
+    def _checking(self, shown: bool) -> None:
+        """Show the part of the last step that tells the check of a seating plan."""
+        self.check_label.setVisible(shown)
+        self.check_view.setVisible(shown and self.check_model.rowCount() > 0)
+        self.plan_button.setVisible(shown and self.check_model.rowCount() > 0
+                                    and self.navigate is not None)
 
     def _show(self, step: int) -> None:
         self.stack.setCurrentIndex(step)
@@ -666,6 +698,48 @@ class ImportWizard(QDialog):
             .replace("%3", str(result.updated)).replace("%4", str(result.unchanged))
             .replace("%5", str(result.refused)))
         self._show(self.DONE)
+        if result.what == SEATING.key and result.written and self.prepared is not None:
+            self.check_plan(self.prepared.exam.code)
+
+    def check_plan(self, exam_code: str) -> None:
+        """Check the whole plan after a seating plan was written (a read), as the command
+        line's import does, and list its problems."""
+        from examdesk.services.rows.problems import problem_rows
+
+        self.check_label.setText(self.tr("Checking the seating plan…"))
+        self._checking(True)
+
+        def work(session: Session, _progress: Progress, _cancelled: Cancelled
+                 ) -> list[ProblemRow]:
+            return problem_rows(session, resolve_exam(session, exam_code))
+
+        self.running = self.operations.read(self.tr("Checking the seating plan"), work,
+                                            on_success=self._checked)
+
+    def _checked(self, problems: list[ProblemRow]) -> None:
+        self.checked = problems
+        self.check_model.set_rows(problems)
+        errors = sum(1 for p in problems if p.is_error)
+        if not problems:
+            text = self.tr("The plan is checked: no problems.")
+        else:
+            text = self.tr("The plan is checked: %1 errors, %2 warnings. Fix them where "
+                           "the seating plan is made, before printing.").replace(
+                "%1", f"{errors:,}").replace("%2", f"{len(problems) - errors:,}")
+        self.check_label.setText(text)
+        self._checking(True)
+        self.check_view.resizeColumnsToContents()
+        widest = self.check_view.fontMetrics().averageCharWidth() * 48  # leave the fix room
+        for column in range(self.check_model.columnCount()):
+            if self.check_view.columnWidth(column) > widest:
+                self.check_view.setColumnWidth(column, widest)
+
+    def open_plan(self) -> None:
+        """Close the wizard and open the 编排 area, where the problems are listed."""
+        navigate = self.navigate
+        self.accept()
+        if navigate is not None:
+            navigate("plan", None)
 
 
 def operations_settings(parent: QWidget | None) -> Any:
@@ -677,9 +751,12 @@ def operations_settings(parent: QWidget | None) -> Any:
 
 
 def open_import_wizard(operations: Operations, parent: QWidget | None = None,
-                       path: str | Path | None = None) -> ImportWizard:
-    """Open the wizard over ``parent`` (on ``path`` when given: a file dropped on it)."""
-    wizard = ImportWizard(operations, parent, path)
+                       path: str | Path | None = None,
+                       navigate: Callable[[str, Hashable | None], None] | None = None
+                       ) -> ImportWizard:
+    """Open the wizard over ``parent`` (on ``path`` when given: a file dropped on it);
+    ``navigate`` opens an area of the window (the 编排 area after a seating plan)."""
+    wizard = ImportWizard(operations, parent, path, navigate)
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     wizard.open()
     return wizard

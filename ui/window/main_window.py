@@ -6,7 +6,7 @@ module level, so the window paints while the database is opened in the backgroun
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, Signal
@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from examdesk import __version__
-from examdesk.errors import ExamDeskError
 from ui.window.background import Operations, Running
 from ui.window.geometry import remember_geometry, restore_geometry
 from ui.window.i18n import LANGUAGE_SETTING, LANGUAGES, saved_language
@@ -44,13 +43,10 @@ if TYPE_CHECKING:
     from examdesk.db import Database, Session
     from examdesk.services.stats import Overview
 
-# Makes the print window over the main window (raises ExamDeskError when there is no exam).
-PrintWindowFactory = Callable[[QWidget], QDialog]
 # How often an active window asks whether another clerk changed the database (ms): one
 # indexed query; counts load only when the answer changed.
 POLL_MS = 3000
 PREFERRED_SIZE = QSize(960, 600)
-PRINT_WINDOW_SIZE = QSize(1000, 720)
 # the area shown last, opened again at the next start
 AREA_SETTING = "main/area"
 # the databases opened lately, newest first (URLs without their password)
@@ -120,11 +116,14 @@ class MainWindow(QMainWindow):
         first_painted(): the window was painted for the first time (and the event loop
             turned since): what the start-up leaves till later can start now.
         area_opened(key): the area with this key is on show.
+        replaced(MainWindow): the window was made again in another language (on the same
+            database and area, where it was) and closes; the argument is the new one.
     """
 
     refreshed = Signal()
     first_painted = Signal()
     area_opened = Signal(str)
+    replaced = Signal(object)
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None,
                  poll_ms: int = POLL_MS) -> None:
@@ -133,8 +132,6 @@ class MainWindow(QMainWindow):
         self.database: Database | None = None
         self.operations = Operations(self)
         self.operations.changed.connect(self._changed)
-        self._print_window: PrintWindowFactory | None = None
-        self.print_dialog: QDialog | None = None
         self._version: tuple[int, int] | None = None
         self._loading: Running[Any] | None = None
         self._again = False
@@ -142,6 +139,8 @@ class MainWindow(QMainWindow):
         self.counts: dict[str, int] = {}
         self.pages: dict[str, Page] = {}
         self._stale: set[str] = set()  # pages made, hidden while something changed
+        self._language_wanted: str | None = None  # a language waiting for the work to end
+        self._closed = False  # closed: nothing more is read (a read ending now starts none)
         self.setWindowTitle(self.tr("ExamDesk"))
 
         self.sidebar = QListWidget()
@@ -202,21 +201,50 @@ class MainWindow(QMainWindow):
                                                 "seating plan or photos (or drop a file here)"))
         self.import_action.triggered.connect(lambda: self.open_import_wizard())
         file_menu.addAction(self.import_action)
-        self.print_area_action = QAction(self.tr("&Print"), self)
-        self.print_area_action.setShortcut(QKeySequence.StandardKey.Print)
-        self.print_area_action.setStatusTip(self.tr("Open the print area"))
-        self.print_area_action.triggered.connect(lambda: self.open_area("print"))
-        file_menu.addAction(self.print_area_action)
-        self.print_action = QAction(self.tr("&Print sheets…"), self)
+        # one way to print: the 打印 area (the print window it replaced is gone)
+        self.print_action = QAction(self.tr("&Print…"), self)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_action.setStatusTip(self.tr("Print the exam-day sheets to PDF files"))
-        self.print_action.triggered.connect(self.open_print_window)
-        self.print_action.setEnabled(False)
+        self.print_action.triggered.connect(lambda: self.open_area("print"))
         file_menu.addAction(self.print_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.find_action = QAction(self.tr("&Find"), self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.setStatusTip(self.tr("Search the list on show"))
+        self.find_action.triggered.connect(self.find_in_list)
+        edit_menu.addAction(self.find_action)
+        self.export_action = QAction(self.tr("&Export the list…"), self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.setStatusTip(self.tr("Write the list on show to a workbook"))
+        self.export_action.triggered.connect(self.export)
+        edit_menu.addAction(self.export_action)
+
+        runs_menu = self.menuBar().addMenu(self.tr("&Runs"))
+        self.run_actions: dict[str, QAction] = {}
+        for key, title, shortcut, where, tip in (
+                ("allocate", self.tr("&Seat the candidates"), "Ctrl+Shift+A", "plan",
+                 self.tr("Seat the candidates with the choices of the seating plan's form")),
+                ("check", self.tr("&Check the plan"), "F7", "plan",
+                 self.tr("Check the whole plan and list its problems")),
+                ("make_roster", self.tr("Make the &roster"), "Ctrl+Shift+R", "posts",
+                 self.tr("Roster the invigilators with the form's choices")),
+                ("staff_posts", self.tr("Staff the &posts"), "Ctrl+Shift+P", "posts",
+                 self.tr("Staff the service posts")),
+                ("draw", self.tr("&Draw the rooms"), "Ctrl+Shift+D", "posts",
+                 self.tr("Draw the chosen center's rooms for the chosen session"))):
+            action = QAction(title, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.setStatusTip(tip)
+            action.triggered.connect(
+                lambda _checked=False, key=key, where=where: self.start_run(where, key))
+            runs_menu.addAction(action)
+            self.run_actions[key] = action
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.area_actions: dict[str, QAction] = {}
@@ -245,18 +273,11 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
-    def attach(self, database: Database,
-               print_window: PrintWindowFactory | None = None) -> None:
+    def attach(self, database: Database) -> None:
         """Show ``database``: its name in the status bar, its counts, its areas (pages of
-        the database shown before are dropped), its print window."""
+        the database shown before are dropped)."""
         self.database = database
         self.operations.database = database
-        self._print_window = print_window
-        if self.print_dialog is not None:
-            self.print_dialog.close()
-            self.print_dialog.deleteLater()
-            self.print_dialog = None
-        self.print_action.setEnabled(print_window is not None)
         from examdesk.db.urls import readable_url  # the database layer is loaded by now
 
         self.database_label.setText(
@@ -327,6 +348,45 @@ class MainWindow(QMainWindow):
         if page is not None and row is not None:
             page.select(row)
 
+    def start_run(self, where: str, run: str) -> None:
+        """A run of the Runs menu: open its area and start it as its button does (the draw,
+        once a center and a session are chosen; until then its form is shown)."""
+        page = self.open_area(where)
+        if page is None:
+            return
+        if run == "draw":
+            button = getattr(page, "draw_button", None)
+            if button is not None and not button.isEnabled():
+                box = getattr(page, "center_box", None)
+                if box is not None:
+                    box.setFocus()
+                return
+        method = getattr(page, run, None)
+        if callable(method):
+            method()
+
+    def find_in_list(self) -> None:
+        """Put the cursor in the search box of the list on show."""
+        from ui.window.tables import SearchableTable
+
+        page = self.stack.currentWidget()
+        for table in page.findChildren(SearchableTable) if page is not None else ():
+            if table.isVisible():
+                table.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                table.search_box.selectAll()
+                return
+
+    def export(self) -> None:
+        """Export the list on show, as its Export button does."""
+        from PySide6.QtWidgets import QAbstractButton, QToolButton
+
+        page = self.stack.currentWidget()
+        button = getattr(page, "export_button", None)
+        if isinstance(button, QToolButton) and button.menu() is not None:
+            button.showMenu()
+        elif isinstance(button, QAbstractButton) and button.isEnabled():
+            button.click()
+
     def _row_chosen(self, row: int) -> None:
         if 0 <= row < len(AREAS):
             self.open_area(AREAS[row].key)
@@ -344,7 +404,7 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Load the counts again, in the background, and show them."""
-        if self.database is None:
+        if self.database is None or self._closed:
             return
         if self._loading is not None:  # a change came in while loading: load once more
             self._again = True
@@ -405,13 +465,13 @@ class MainWindow(QMainWindow):
                             on_success=self._switch_to)
 
     def _switch_to(self, database: Database) -> None:
-        from ui.window.app import LAST_DATABASE, print_window_factory
+        from ui.window.app import LAST_DATABASE
 
         old = self.database
         url = url_without_password(database)
         remember_database(self.settings, url)
         self.settings.setValue(LAST_DATABASE, url)
-        self.attach(database, print_window_factory(database))
+        self.attach(database)
         if old is not None and old is not database:
             old.close()
 
@@ -421,7 +481,7 @@ class MainWindow(QMainWindow):
 
     def poll(self) -> None:
         """Ask whether the database changed since the counts were loaded; load them if so."""
-        if self.database is None or self._loading is not None:
+        if self.database is None or self._loading is not None or self._closed:
             return
         self.operations.read("", _version, quiet=True, on_success=self._polled,
                              on_failure=lambda _message: None)  # the next poll tries again
@@ -446,32 +506,59 @@ class MainWindow(QMainWindow):
                 self.poll_timer.stop()
         super().changeEvent(event)
 
-    def open_print_window(self) -> None:
-        """Show the print window (one at a time)."""
-        if self._print_window is None:
-            return
-        if self.print_dialog is None:
-            try:
-                self.print_dialog = self._print_window(self)
-            except ExamDeskError as error:
-                QMessageBox.information(self, self.tr("Print sheets"), str(error))
-                return
-            restore_geometry(self.print_dialog, self.settings, "print", PRINT_WINDOW_SIZE)
-            dialog = self.print_dialog
-            dialog.finished.connect(lambda _result: remember_geometry(
-                dialog, self.settings, "print"))
-        self.print_dialog.show()
-        self.print_dialog.raise_()
-
     def choose_language(self, code: str) -> None:
-        """Keep ``code`` as the window's language, from the next start on."""
+        """Speak ``code`` from now on: kept for the next start, and the window made again in
+        it at once (on the same database and area, where it was), or as soon as the work in
+        progress has ended (nothing running is cancelled for it)."""
         self.settings.setValue(LANGUAGE_SETTING, code)
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Language"),
-                          self.tr("ExamDesk speaks %1 from its next start.").replace(
-                              "%1", LANGUAGES[code]),
-                          QMessageBox.StandardButton.Ok, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        if self.database is None:  # still opening: the window is made as the start goes on
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Language"),
+                              self.tr("ExamDesk speaks %1 from its next start.").replace(
+                                  "%1", LANGUAGES[code]),
+                              QMessageBox.StandardButton.Ok, self)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            return
+        waiting = self._language_wanted is not None
+        self._language_wanted = code
+        if not waiting:
+            self._speak_when_idle()
+
+    def _speak_when_idle(self) -> None:
+        running = self.operations.running()
+        if running:
+            self.statusBar().showMessage(self.tr("The language changes once the work in "
+                                                 "progress has ended."))
+            running[-1].done.connect(self._speak_when_idle)
+            return
+        code, self._language_wanted = self._language_wanted, None
+        if code is not None:
+            self.speak(code)
+
+    def speak(self, code: str) -> MainWindow:
+        """Install ``code``'s translations and make the window again in it, on the same
+        database, area and geometry; this one closes (``replaced`` gives the new one)."""
+        from PySide6.QtWidgets import QApplication
+
+        from ui.window.i18n import install_translations
+
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        install_translations(app, code)
+        remember_geometry(self, self.settings, "main")
+        replacement = MainWindow(self.settings, poll_ms=self.poll_timer.interval())
+        replacement.setGeometry(self.geometry())  # where this one is, as it is
+        if self.isMaximized():
+            replacement.setWindowState(Qt.WindowState.WindowMaximized)
+        if self.database is not None:
+            replacement.attach(self.database)
+        self.database = None  # it is the new window's now
+        self.operations.database = None
+        self.poll_timer.stop()
+        replacement.show()
+        emit(self.replaced, replacement)
+        self.close()
+        return replacement
 
     def open_import_wizard(self, path: str | None = None) -> QDialog | None:
         """The import wizard over the window (on ``path``: a file dropped on the window)."""
@@ -479,7 +566,7 @@ class MainWindow(QMainWindow):
             return None
         from ui.window.import_wizard import open_import_wizard
 
-        return open_import_wizard(self.operations, self, path)
+        return open_import_wizard(self.operations, self, path, self.navigate)
 
     def _dropped_file(self, event: QDragEnterEvent | QDropEvent) -> str | None:
         urls = event.mimeData().urls()
@@ -496,6 +583,7 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closed = True
         remember_geometry(self, self.settings, "main")
         self.poll_timer.stop()
         self.operations.shutdown()

@@ -1,9 +1,9 @@
-"""The plan's problems as a table: each with the IDs of the center, room and candidate it is
-about, so that a double-click can open them."""
+"""The plan's problems as a table: each with the IDs of the center, room, candidate, staff
+member and service post it is about, so that a double-click can open them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -44,6 +44,8 @@ class ProblemRow:
         room: the room as the check names it ("" when none).
         candidate: the candidate as the check names them: registration number and name.
         remedies: the operations its fix asks for (examdesk/planning/remedies.py).
+        staff_id: the staff member it is about (None when not about one).
+        post_id: the service post it is about (None when not about one).
     """
 
     number: int
@@ -59,6 +61,18 @@ class ProblemRow:
     room: str
     candidate: str
     remedies: tuple[Remedy, ...] = ()
+    staff_id: int | None = None
+    post_id: int | None = None
+
+    @property
+    def target(self) -> tuple[str, int] | None:
+        """The area and row a double-click opens: the candidate it is about, else the staff
+        member, else the room, else the post (None: it is about none of them)."""
+        for area, key in (("candidates", self.candidate_id), ("staff", self.staff_id),
+                          ("venues", self.room_id), ("posts", self.post_id)):
+            if key is not None:
+                return area, key
+        return None
 
     @property
     def is_error(self) -> bool:
@@ -120,6 +134,29 @@ def problem_rows(
     parts = [(PlanPart.SEATING, i) for i in check.seating]
     parts += [(PlanPart.ROSTER, i) for i in check.roster]
     parts += [(PlanPart.POSTS, i) for i in check.posts]
+    rows = _rows(session, exam, parts)
+    return [row for row in rows
+            if (center_id is None or row.center_id == center_id)
+            and (severity is None or row.severity is severity)
+            and (part is None or row.part is part)]
+
+
+def issue_rows(session: Session, exam: ExamRef, part: PlanPart,
+               issues: Sequence[PlanIssue]) -> list[ProblemRow]:
+    """A run's problems as rows, with the IDs of what each is about (a double-click on a
+    run's problem opens it as one in the check's list does).
+
+    Args:
+        session: the caller's session.
+        exam: the exam.
+        part: the part of the plan the run made.
+        issues: the problems, numbered from 0 in this order.
+    """
+    return _rows(session, exam, [(part, issue) for issue in issues])
+
+
+def _rows(session: Session, exam: ExamRef,
+          parts: Sequence[tuple[PlanPart, PlanIssue]]) -> list[ProblemRow]:
     centers = {code: cid for cid, code in session.execute(
         select(TestCenter.id, TestCenter.code).where(TestCenter.exam_id == exam.id))}
     rooms = {(center, code): rid for rid, center, code in session.execute(
@@ -129,15 +166,11 @@ def problem_rows(
     rows = []
     for number, (in_part, issue) in enumerate(parts):
         center, room = _place(issue)
-        row = ProblemRow(
+        rows.append(ProblemRow(
             number, in_part, issue.code, issue.severity, issue.message, issue.fix,
             centers.get(center), rooms.get((center, room)),
             candidates.get(_registration(issue.candidate)), issue.center, issue.room,
-            issue.candidate, issue.remedies)
-        if ((center_id is None or row.center_id == center_id)
-                and (severity is None or row.severity is severity)
-                and (part is None or row.part is part)):
-            rows.append(row)
+            issue.candidate, issue.remedies, issue.staff_id, issue.post_id))
     return rows
 
 

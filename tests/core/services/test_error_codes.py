@@ -42,6 +42,8 @@ def test_the_demo_and_the_settings_refuse_values_out_of_range(empty_exam, actor)
         assert (refused.value.fields["setting"], refused.value.fields["value"]) == (
             option, value)
         assert "--" not in str(refused.value)
+        assert option not in str(refused.value) and option.replace("_", " ") not in str(
+            refused.value)  # the setting in words, not its key
 
 
 def test_the_roster_is_made_before_it_is_repaired_or_drawn(demo_copy, actor):

@@ -11,6 +11,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -238,7 +239,7 @@ class ExamPage(Page):
             self.fields[key] = QLineEdit()
         self.fields["by_district"] = QCheckBox(self.tr("only in their own district"))
         self.fields["cross_center"] = QCheckBox(self.tr("allowed"))
-        names = {
+        self.field_names = names = {
             "seat_order": self.tr("Seat order"),
             "first_seat": self.tr("Seat 1"),
             "ticket_pattern": self.tr("Ticket number"),
@@ -338,15 +339,21 @@ class ExamPage(Page):
             self._again = True
             return
         self._loading = True
+        # the answer may come after the page is gone (the window closed meanwhile)
         running = self.context.operations.read(self.tr("Loading the exam"), read_exam_view,
-                                               on_success=self._show)
+                                               on_success=self._show_if_alive)
         running.done.connect(self._loaded)
+
+    def _show_if_alive(self, view: ExamView) -> None:
+        if shiboken6.isValid(self):
+            self._show(view)
 
     def _loaded(self) -> None:
         self._loading = False
         if self._again:
             self._again = False
-            self.refresh()
+            if not self.window().isHidden():  # a closed window reads nothing more
+                self.refresh()
 
     def _show(self, view: ExamView) -> None:
         self.view = view
@@ -492,12 +499,23 @@ class ExamPage(Page):
 
         def failed(message: str) -> None:
             if refused and refused[0].setting:
-                self.show_error(refused[0].setting, message)
+                self.show_error(refused[0].setting, self.refusal(refused[0]) or message)
             else:
                 self.context.operations.show_error(self.tr("Save the settings"), message)
 
         self.context.operations.write("exam settings", self.tr("Saving the settings"), work,
                                       on_success=self._saved, on_failure=failed)
+
+    def refusal(self, refused: FieldError) -> str | None:
+        """A value out of its range, worded with its field's label (None: the core's words
+        are the window's)."""
+        fields = refused.error.fields
+        if refused.error.code != "setting-out-of-range" or refused.setting not in self.field_names:
+            return None
+        label = self.field_names[refused.setting].rstrip(":：")
+        return self.tr("“%1” must be between %2 and %3, not %4.").replace(
+            "%1", label).replace("%2", str(fields.get("low"))).replace(
+            "%3", str(fields.get("high"))).replace("%4", str(fields.get("value")))
 
     def _saved(self, change: SettingsChange) -> None:
         self.saved_label.setText(self.tr("Saved."))

@@ -4,7 +4,8 @@ The page shows every seat (filtered by test center, room and level, and by sessi
 new read) and the plan's problems (severity, part, center, room, candidate). 分配座位 seats the
 candidates with the parameters of its form (seed, one center, keeping every seat); 检查
 checks the whole plan. A double-click on a problem opens what it is about (its candidate on
-考生, else its room on 考点考场); a problem whose fix is an operation offers it as a button.
+考生, else its staff member on 工作人员, else its room on 考点考场, else its post on 岗位物资),
+in the problems list and in a run's; a problem whose fix is an operation offers it as a button.
 """
 
 from __future__ import annotations
@@ -130,6 +131,7 @@ class PlanPage(Page):
         self.result = RunResultPane()
         self.result.remedy_requested.connect(self.runner.remedy)
         self.result.repair_requested.connect(self.runner.repair)
+        self.result.issue_opened.connect(self.runner.open_issue)
 
         # the seats
         centers = self.tr("test centers")
@@ -272,14 +274,12 @@ class PlanPage(Page):
         return None if line is None else self.problems.model.row_at(line)
 
     def open_problem(self, key: Hashable) -> None:
-        """Open what a problem is about: its candidate, else its room."""
+        """Open what a problem is about: its candidate, else its staff member, else its
+        room, else its post."""
         problem = self._problem(key)
-        if problem is None:
-            return
-        if problem.candidate_id is not None:
-            self.context.navigate("candidates", problem.candidate_id)
-        elif problem.room_id is not None:
-            self.context.navigate("venues", problem.room_id)
+        target = problem.target if problem is not None else None
+        if target is not None:
+            self.context.navigate(*target)
 
     def _problem_selected(self, key: Hashable | None) -> None:
         problem = self._problem(key)

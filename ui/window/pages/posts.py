@@ -139,6 +139,7 @@ class PostsPage(Page):
         self.result = RunResultPane()
         self.result.remedy_requested.connect(self.runner.remedy)
         self.result.repair_requested.connect(self.runner.repair)
+        self.result.issue_opened.connect(self.runner.open_issue)
 
         centers = self.tr("test centers")
         kinds = self.tr("kinds")

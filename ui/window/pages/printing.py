@@ -1,10 +1,8 @@
-"""The 打印 area: the print window's form, run, preview, printer and viewer, as a page.
-
-The page hosts the print window's widget (ui/window/print_dialog.py) without its frame: the
-same sheets (declared in ui/jobs/sheets.py), the same print run in the background (fresh
-worker processes), the same preview, and from the preview the system printer and the PDF
-viewer. What each center has to print is read through the window's operations when the page
-first opens and again after every change.
+"""The 打印 area, the one place to print (File → Print and Ctrl+P open it): its form
+(ui/window/print_form.py) offers the sheets declared in ui/jobs/sheets.py, prints them in the
+background (fresh worker processes), previews them, and sends one to the system printer or
+the PDF viewer. What each center has to print is read through the window's operations when
+the page first opens and again after every change.
 """
 
 from __future__ import annotations
@@ -12,64 +10,21 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from examdesk.progress import Cancelled, Progress
 from examdesk.services.printing import PrintChoices
 from ui.jobs.print_run import PrintRequest, Written
 from ui.window.pages import Page, PageContext
-from ui.window.print_dialog import PrintDialog, Printer
+from ui.window.pages.runs import while_alive
+from ui.window.print_form import Printer, PrintForm
 
 if TYPE_CHECKING:
     from examdesk.db import Session
 
 # Offered until the exam's centers have been read.
 NO_CHOICES = PrintChoices("", "", (), ())
-
-
-class EmbeddedPrintDialog(PrintDialog):
-    """The print window's widget inside a page: Esc stops a run but hides nothing, the
-    page's size is not kept as the print window's, and closing the window while a run goes on
-    stops the run first and closes the window once it has stopped (its thread must not outlive
-    the window)."""
-
-    def __init__(self, printer: Printer, parent: QWidget | None = None) -> None:
-        super().__init__(NO_CHOICES, printer, parent=None)
-        self.setWindowFlags(Qt.WindowType.Widget)
-        if parent is not None:
-            self.setParent(parent)
-        self._top: QWidget | None = None
-        self._close_top_when_stopped = False
-
-    def reject(self) -> None:
-        self.stop()
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        QWidget.hideEvent(self, event)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        top = self.window()
-        if top is not self and top is not self._top:
-            top.installEventFilter(self)
-            self._top = top
-        super().showEvent(event)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self._top and event.type() is QEvent.Type.Close
-                and self.is_running()):
-            event.ignore()
-            self._close_top_when_stopped = True
-            self.stop()
-            return True
-        return super().eventFilter(watched, event)
-
-    def _finished(self) -> None:
-        super()._finished()
-        if self._close_top_when_stopped and self._top is not None:
-            self._close_top_when_stopped = False
-            self._top.close()
 
 
 class PrintPage(Page):
@@ -79,7 +34,7 @@ class PrintPage(Page):
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.form = EmbeddedPrintDialog(self._printer(), self)
+        self.form = PrintForm(NO_CHOICES, self._printer(), parent=self)
         self.no_exam = QLabel()
         self.no_exam.setWordWrap(True)
         self.no_exam.setContentsMargins(12, 12, 12, 12)
@@ -114,9 +69,11 @@ class PrintPage(Page):
         if self._reading or self.form.is_running() or self.context.operations.database is None:
             return
         self._reading = True
+        # the answer may come after the page is gone (the window closed meanwhile)
         self.context.operations.read(
-            self.tr("Reading the test centers"), _read_choices, on_success=self._read,
-            on_failure=self._not_read, quiet=True)
+            self.tr("Reading the test centers"), _read_choices,
+            on_success=while_alive(self, self._read),
+            on_failure=while_alive(self, self._not_read), quiet=True)
 
     def select(self, key: Hashable) -> bool:
         """Choose the test center with this code."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -145,6 +145,22 @@ class Runner(QObject):
             s, self.actor, center=center, session_code=session_code, seed=seed, host=host),
             lambda r: self._drawn(title, center, session_name or session_code, r))
 
+    def open_issue(self, issue: PlanIssue) -> Any:
+        """Open what a run's problem is about (its candidate, staff member, room or post),
+        as a double-click in the check's list does."""
+        from examdesk.services.exams import resolve_exam
+        from examdesk.services.rows.problems import PlanPart, issue_rows
+
+        def opened(rows: list[Any]) -> None:
+            target = rows[0].target if rows else None
+            if target is not None:
+                self.context.navigate(*target)
+
+        return self.context.operations.read(
+            self.tr("Open the problem"),
+            lambda s, p, c: issue_rows(s, resolve_exam(s), PlanPart.ROSTER, [issue]),
+            on_success=while_alive(self, opened), quiet=True)
+
     def remedy(self, remedy: Remedy) -> Any:
         """Carry out what a problem's fix asks for."""
         title = remedy_title(remedy)
@@ -263,10 +279,12 @@ class RunResultPane(QWidget):
     Signals:
         remedy_requested(Remedy): a remedy's button was clicked.
         repair_requested(object): the repair button was clicked (the center's code or None).
+        issue_opened(PlanIssue): a problem was double-clicked (or Enter pressed on it).
     """
 
     remedy_requested = Signal(object)
     repair_requested = Signal(object)
+    issue_opened = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -274,6 +292,8 @@ class RunResultPane(QWidget):
         self.summary.setWordWrap(True)
         self.problems = QListWidget()
         self.problems.setMaximumHeight(self.fontMetrics().height() * 7)
+        self.problems.itemActivated.connect(self._activated)
+        self.issues: list[PlanIssue] = []  # the problems listed, by their item's data
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
         self.remedy_buttons: list[QPushButton] = []
@@ -296,10 +316,14 @@ class RunResultPane(QWidget):
         self.problems.clear()
         shown: Sequence[PlanIssue] = (*outcome.broken, *outcome.issues)
         if outcome.broken:
-            self.problems.addItem(self.tr("This change broke the roster ({count} new problems):")
-                                  .format(count=len(outcome.broken)))
-        for issue in shown:
-            QListWidgetItem(issue_line(issue), self.problems)
+            heading = QListWidgetItem(self.tr("This change broke the roster ({count} new "
+                                              "problems):").format(count=len(outcome.broken)),
+                                      self.problems)
+            heading.setData(Qt.ItemDataRole.UserRole, -1)  # no problem (and no None: signals.py)
+        self.issues = list(shown)
+        for number, issue in enumerate(shown):
+            item = QListWidgetItem(issue_line(issue), self.problems)
+            item.setData(Qt.ItemDataRole.UserRole, number)
         self.problems.setVisible(bool(shown))
         if outcome.broken:
             center = outcome.repair_center
@@ -314,6 +338,11 @@ class RunResultPane(QWidget):
                                                                        remedy))
             self._add_button(button)
         self.show()
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        number = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(number, int) and 0 <= number < len(self.issues):
+            emit(self.issue_opened, self.issues[number])
 
     def _add_button(self, button: QPushButton) -> None:
         self.remedy_buttons.append(button)

@@ -1,10 +1,11 @@
-"""The print window: choose a sheet, a center and a session, print to PDF files, preview them.
+"""The 打印 area's form: choose a sheet, a center and a session, print to PDF files, preview
+them, send one to a printer or open it in the PDF viewer (ui/window/pages/printing.py shows it).
 
 The sheets offered, and why one has nothing to print, come from their declaration
 (ui/jobs/sheets.py). The print run is the one both faces run (ui/jobs/print_run.py); it runs
 on a background task with worker processes started fresh (a process with threads must not
-fork). Closing the window, or the main window, while a print runs stops the run first and
-closes once it has stopped, so no thread or worker process is left behind.
+fork). Esc stops a run; closing the window, or quitting, while a print runs stops the run
+first and closes once it has stopped, so no thread or worker process is left behind.
 """
 
 from __future__ import annotations
@@ -14,12 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QByteArray,
     QCoreApplication,
     QEvent,
     QObject,
     QPointF,
-    QSettings,
     QSize,
     QStandardPaths,
     QStringListModel,
@@ -29,7 +28,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QDesktopServices,
-    QHideEvent,
+    QKeyEvent,
     QKeySequence,
     QResizeEvent,
     QShowEvent,
@@ -73,11 +72,8 @@ STATUS_LINES = 8
 # Starts a print run: (request, progress, cancelled, told of each file written) -> the files.
 Printer = Callable[[PrintRequest, Progress, Cancelled, Callable[[Written], None]],
                    list[Written]]
-# The size the window opens at the first time, when the screen has room for it.
-PREFERRED_SIZE = (1000, 720)
 # Each zoom step multiplies the preview's size by this.
 ZOOM_STEP = 1.25
-GEOMETRY_KEY = "print_window/geometry"
 
 
 def default_folder() -> Path:
@@ -107,7 +103,7 @@ class _StatusArea(QScrollArea):
             self.updateGeometry()  # wrapped to another width, the text needs another height
 
 
-class PrintDialog(QDialog):
+class PrintForm(QWidget):
     """Choose what to print, print it in the background, and preview the files."""
 
     # A file written, sent from the task's thread (Qt queues it to the window's).
@@ -116,21 +112,15 @@ class PrintDialog(QDialog):
     sent_to_printer = Signal(int)
 
     def __init__(self, choices: PrintChoices, printer: Printer, folder: Path | None = None,
-                 parent: QWidget | None = None, settings: QSettings | None = None,
-                 reload: Callable[[], PrintChoices] | None = None) -> None:
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._choices = choices
-        self._reload = reload
-        self._shown = False
-        self._loading: Task | None = None
         self._printer = printer
-        self._settings = settings if settings is not None else QSettings()
         self._task: Task | None = None
         self._paper: PdfPrintJob | None = None  # the file being sent to a printer
-        self._close_when_stopped = False
-        self._close_parent_when_stopped = False
+        self._top: QWidget | None = None  # the window the form is in (its close is watched)
+        self._close_top_when_stopped = False
         self.files: list[Written] = []
-        self.setWindowTitle(self.tr("Print sheets"))
         self.file_written.connect(self._file_written)
 
         self.sheet = QComboBox()
@@ -224,9 +214,6 @@ class PrintDialog(QDialog):
         self.center.currentIndexChanged.connect(self._center_chosen)
         self.session.currentIndexChanged.connect(self._offer_sheets)
         self._offer_sheets()
-        self._fit_screen()
-        if parent is not None:
-            parent.installEventFilter(self)  # closing it while a print runs: stop first
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self._abandon)
@@ -256,33 +243,6 @@ class PrintDialog(QDialog):
         for c in self._choices.centers:
             self.center.addItem(f"{c.code} {c.name}", c.code)
         self.center.setCurrentIndex(max(0, self.center.findData(chosen)))
-
-    def showEvent(self, event: QShowEvent) -> None:
-        # shown again later (the window keeps it): what each center has may have changed. It
-        # is read in the background (a provincial exam's takes a third of a second), and
-        # offered when it comes.
-        if (self._shown and self._reload is not None and self._task is None
-                and self._loading is None):
-            reload = self._reload
-            loading = Task(lambda _progress, _cancelled: reload(), self)
-            loading.succeeded.connect(self._reloaded)
-            loading.failed.connect(self._show_error)
-            loading.finished.connect(self._loaded)
-            self._loading = loading
-            loading.start()
-        self._shown = True
-        super().showEvent(event)
-
-    def is_loading(self) -> bool:
-        """Whether what each center has is being read again."""
-        return self._loading is not None
-
-    def _reloaded(self, choices: PrintChoices) -> None:
-        if self._task is None:
-            self.set_choices(choices)
-
-    def _loaded(self) -> None:
-        self._loading = None
 
     def _center_chosen(self) -> None:
         self._fill_sessions()
@@ -418,7 +378,7 @@ class PrintDialog(QDialog):
     def _progressed(self, done: int, total: int, center_name: str) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        if center_name and not self._close_when_stopped and self.cancel_button.isEnabled():
+        if center_name and self.cancel_button.isEnabled():
             self._say(self.tr("Printing %1…").replace("%1", center_name))
 
     def _file_written(self, written: Written) -> None:
@@ -472,13 +432,9 @@ class PrintDialog(QDialog):
         self.progress.setVisible(False)
         self.cancel_button.setEnabled(False)
         self._offer_sheets()
-        if self._close_when_stopped:
-            self._close_when_stopped = False
-            self.reject()
-        parent = self.parentWidget()
-        if self._close_parent_when_stopped and parent is not None:
-            self._close_parent_when_stopped = False
-            parent.close()
+        if self._close_top_when_stopped and self._top is not None:
+            self._close_top_when_stopped = False
+            self._top.close()
 
     def _say(self, text: str) -> None:
         """Show ``text`` in the status lines (as tall as it needs, up to STATUS_LINES)."""
@@ -645,38 +601,27 @@ class PrintDialog(QDialog):
     def _open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(self.folder.text()))
 
-    # -- the window --------------------------------------------------------------------------
+    # -- the window it is in ------------------------------------------------------------------
 
-    def _fit_screen(self) -> None:
-        """Open at the size the user left it, or the preferred one, within the screen."""
-        available = self.screen().availableGeometry()
-        saved = self._settings.value(GEOMETRY_KEY)
-        if not (isinstance(saved, QByteArray) and self.restoreGeometry(saved)):
-            self.resize(*PREFERRED_SIZE)
-        # the frame is not known before the window is shown: leave room for a title bar
-        title_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight)
-        self.resize(min(self.width(), available.width()),
-                    min(self.height(), available.height() - title_bar))
+    def showEvent(self, event: QShowEvent) -> None:
+        top = self.window()
+        if top is not self and top is not self._top:
+            top.installEventFilter(self)  # closing it while a print runs: stop first
+            self._top = top
+        super().showEvent(event)
 
-    def hideEvent(self, event: QHideEvent) -> None:
-        self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        super().hideEvent(event)
-
-    def reject(self) -> None:
-        # Esc and the close button: a run is stopped first, and the window closes once it has
-        # (its thread must not outlive it)
-        if self._task is not None:
-            self._close_when_stopped = True
-            self.stop()
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self._task is not None:
+            self.stop()  # Esc stops a run, as a progress dialog's Cancel would
             return
-        super().reject()
+        super().keyPressEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.parent() and event.type() is QEvent.Type.Close
+        if (watched is self._top and event.type() is QEvent.Type.Close
                 and self._task is not None):
-            # the main window is closing (quit) while a print runs: stop, then close it
+            # the window is closing (quit) while a print runs: stop, then close it
             event.ignore()
-            self._close_parent_when_stopped = True
+            self._close_top_when_stopped = True
             self.stop()
             return True
         return super().eventFilter(watched, event)
@@ -686,5 +631,3 @@ class PrintDialog(QDialog):
         if self._task is not None:
             self._task.cancel()
             self._task.wait()
-        if self._loading is not None:
-            self._loading.wait()

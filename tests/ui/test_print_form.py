@@ -1,11 +1,13 @@
-"""The print window: choose, print in the background, preview; stop; say why nothing printed."""
+"""The 打印 area's form: choose, print in the background, preview; stop; say why nothing
+printed. File → 打印 (Ctrl+P) opens it: there is no print window of its own any more."""
 
 from __future__ import annotations
 
+import os
 import threading
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtPdfWidgets import QPdfView
 from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import select
@@ -19,26 +21,42 @@ from ui.jobs import print_run
 from ui.jobs.print_run import Written
 from ui.jobs.sheets import Nothing, NothingToPrint, Reason
 from ui.window.app import create_main_window
-from ui.window.main_window import MainWindow
-from ui.window.print_dialog import PrintDialog
+from ui.window.print_form import PrintForm
 
+SHOTS = os.environ.get("EXAMDESK_SHOTS")
 CHOICES = PrintChoices("SW", "2023年度社会工作者职业水平考试",
                        (CenterChoice("01", "周口技师学院", ("S2",), True, (), True),),
                        (("S2", "6月11日 09:00-11:00"),))
 
 
-def _choose(dialog: PrintDialog, sheet: str, center: str | None) -> None:
+def _choose(dialog: PrintForm, sheet: str, center: str | None) -> None:
     dialog.sheet.setCurrentIndex(dialog.sheet.findData(sheet))
     dialog.center.setCurrentIndex(dialog.center.findData(center))
 
 
-def test_print_a_center_summary_and_preview_it(examdesk_app, qtbot, demo_db, tmp_path):
-    window = create_main_window(demo_db)
+def _form_in_window(qtbot, database, settings):
+    """The main window and its 打印 area's form, opened as the clerk does: Ctrl+P."""
+    window = create_main_window(database, settings)
     qtbot.addWidget(window)
-    window.print_action.trigger()
-    dialog = window.print_dialog
-    assert dialog is not None and dialog.isVisible()
-    assert dialog.windowTitle() == "打印表单"
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_area() == "print"
+    page = window.pages["print"]
+    qtbot.waitUntil(lambda: page.loaded, timeout=30_000)
+    return window, page.form
+
+
+def test_print_a_center_summary_and_preview_it(examdesk_app, qtbot, demo_db, settings,
+                                               tmp_path):
+    window, dialog = _form_in_window(qtbot, demo_db, settings)
+    assert dialog.isVisible()
+    file_menu = window.menuBar().actions()[0].menu()
+    prints = [a for a in file_menu.actions() if "打印" in a.text()]
+    assert [a.text() for a in prints] == ["打印(&P)…"]  # one way to print
     assert dialog.center.count() == 6 and dialog.session.count() == 5  # "all" and each
     assert dialog.sheet.currentText() == "考务打印包"
     _choose(dialog, "summary", "01")
@@ -56,20 +74,19 @@ def test_print_a_center_summary_and_preview_it(examdesk_app, qtbot, demo_db, tmp
     assert "1 个文件" in dialog.status.text()
     assert dialog.print_button.isEnabled() and not dialog.cancel_button.isEnabled()
     qtbot.waitUntil(lambda: dialog.preview.isVisible())
-    assert dialog.grab().save(str(tmp_path / "print-window.png"))
+    assert window.grab().save(str(tmp_path / "print-area.png"))
+    if SHOTS:
+        window.grab().save(f"{SHOTS}/print_area.png")
 
 
 @pytest.mark.slow
 def test_the_warnings_of_worker_processes_are_in_the_window_language(
-        examdesk_app, qtbot, demo_copy, tmp_path):
+        examdesk_app, qtbot, demo_copy, settings, tmp_path):
     with demo_copy.begin() as session:
         candidate = session.scalar(select(Candidate).join(SeatAssignment)
                                    .where(SeatAssignment.ticket_no == "12341010101"))
         candidate.name = "王𠮷"
-    window = create_main_window(demo_copy)
-    qtbot.addWidget(window)
-    window.print_action.trigger()
-    dialog = window.print_dialog
+    _window, dialog = _form_in_window(qtbot, demo_copy, settings)
     _choose(dialog, "door", "01")  # 40 rooms: drawn by spawned processes, which start in English
     dialog.folder.setText(str(tmp_path))
     dialog.print_button.click()
@@ -79,11 +96,8 @@ def test_the_warnings_of_worker_processes_are_in_the_window_language(
     assert where in dialog.status.text()
 
 
-def test_the_draw_result_is_not_offered_before_a_draw(examdesk_app, qtbot, demo_db):
-    window = create_main_window(demo_db)
-    qtbot.addWidget(window)
-    window.print_action.trigger()
-    dialog = window.print_dialog
+def test_the_draw_result_is_not_offered_before_a_draw(examdesk_app, qtbot, demo_db, settings):
+    _window, dialog = _form_in_window(qtbot, demo_db, settings)
     dialog.sheet.setCurrentIndex(dialog.sheet.findData("posts"))
     qtbot.keyClick(dialog.sheet, Qt.Key.Key_Down)  # the demo has held no draw: skipped
     assert dialog.sheet.currentData() == "certificate"
@@ -97,7 +111,7 @@ def test_a_sheet_with_nothing_to_print_says_why_and_what_to_do(examdesk_app, qtb
     choices = PrintChoices(CHOICES.exam_code, CHOICES.exam_name, (
         CenterChoice("01", "周口技师学院", ("S2", "S3"), True, ("S2",), True),
         CenterChoice("02", "周口职业技术学院", ("S2",), False, (), False)), CHOICES.sessions)
-    dialog = PrintDialog(choices, lambda *_: [], folder=tmp_path)
+    dialog = PrintForm(choices, lambda *_: [], folder=tmp_path)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.why.isHidden() and dialog.print_button.isEnabled()  # the pack, all centers
@@ -112,34 +126,31 @@ def test_a_sheet_with_nothing_to_print_says_why_and_what_to_do(examdesk_app, qtb
     assert dialog.why.text() == "此处尚无人值班：请先编排工作人员。"
 
 
-def test_a_draw_held_while_the_window_was_closed_is_offered_when_it_opens_again(
-        examdesk_app, qtbot, tmp_path):
-    before = PrintChoices(CHOICES.exam_code, CHOICES.exam_name,
-                          (CenterChoice("01", "周口技师学院", ("S2", "S3"), True, (), True),),
-                          CHOICES.sessions)
-    after = PrintChoices(CHOICES.exam_code, CHOICES.exam_name,
-                         (CenterChoice("01", "周口技师学院", ("S2", "S3"), True, ("S2",), True),),
-                         CHOICES.sessions)
-    now = [before]
-    dialog = PrintDialog(before, lambda *_: [], folder=tmp_path, reload=lambda: now[0])
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.keyClick(dialog.center, Qt.Key.Key_Down)
-    dialog.sheet.setCurrentIndex(dialog.sheet.findData("draw"))
+def test_a_draw_held_by_another_clerk_is_offered_after_a_refresh(examdesk_app, qtbot,
+                                                                  demo_copy, settings):
+    from examdesk.services.audit import Actor
+    from ui.jobs.runs import draw
+
+    window, dialog = _form_in_window(qtbot, demo_copy, settings)
+    _choose(dialog, "draw", "01")
     assert dialog.why.isVisible() and not dialog.print_button.isEnabled()
-    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    now[0] = after  # the morning draw of S2, held meanwhile
-    dialog.show()
-    qtbot.waitUntil(lambda: not dialog.is_loading())
+    with demo_copy.write("draw") as session:  # the morning draw of S2, held meanwhile
+        draw(session, Actor("another clerk"), center="01", session_code="S2", seed=1,
+             host=None)
+    page = window.pages["print"]
+    with qtbot.waitSignal(window.refreshed, timeout=30_000):
+        qtbot.keyClick(window, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: not page._reading, timeout=30_000)
     assert dialog.center.currentData() == "01" and dialog.sheet.currentData() == "draw"
-    assert dialog.why.isHidden() and dialog.print_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.print_button.isEnabled(), timeout=30_000)
+    assert dialog.why.isHidden()
 
 
 def test_nothing_printed_in_a_run_is_worded_by_the_window(examdesk_app, qtbot, tmp_path):
     def printer(request, progress, cancelled, written):
         raise NothingToPrint(Nothing(Reason.NOT_SAT_IN_SESSION, "signin", "S2"))
 
-    dialog = PrintDialog(CHOICES, printer, folder=tmp_path)
+    dialog = PrintForm(CHOICES, printer, folder=tmp_path)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
@@ -152,7 +163,7 @@ def test_errors_look_like_errors(examdesk_app, qtbot, tmp_path):
     def printer(request, progress, cancelled, written):
         raise BadInput("无法创建文件夹 X:\\考务（没有这个设备）。")
 
-    dialog = PrintDialog(CHOICES, printer, folder=tmp_path)
+    dialog = PrintForm(CHOICES, printer, folder=tmp_path)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.error.isHidden()
@@ -167,11 +178,9 @@ def test_errors_look_like_errors(examdesk_app, qtbot, tmp_path):
 
 
 def test_a_folder_that_cannot_be_made_says_what_to_do_in_the_window(examdesk_app, qtbot,
-                                                                     demo_db, tmp_path):
-    window = create_main_window(demo_db)
-    qtbot.addWidget(window)
-    window.print_action.trigger()
-    dialog = window.print_dialog
+                                                                     demo_db, settings,
+                                                                     tmp_path):
+    _window, dialog = _form_in_window(qtbot, demo_db, settings)
     dialog.show()
     _choose(dialog, "summary", "01")
     (tmp_path / "a file").write_text("")
@@ -183,11 +192,8 @@ def test_a_folder_that_cannot_be_made_says_what_to_do_in_the_window(examdesk_app
     assert "浏览" in said and "--out" not in said and dialog.files == []
 
 
-def test_the_sessions_follow_the_center(examdesk_app, qtbot, demo_db):
-    window = create_main_window(demo_db)
-    qtbot.addWidget(window)
-    window.print_action.trigger()
-    dialog = window.print_dialog
+def test_the_sessions_follow_the_center(examdesk_app, qtbot, demo_db, settings):
+    _window, dialog = _form_in_window(qtbot, demo_db, settings)
     sessions = lambda: [dialog.session.itemData(i) for i in range(dialog.session.count())]  # noqa: E731
     assert sessions() == [None, "S1", "S2", "S3", "S4"]
     qtbot.keyClick(dialog.center, Qt.Key.Key_Down)
@@ -206,30 +212,24 @@ def _blocking_printer(started: threading.Event):
     return printer
 
 
-def test_esc_while_printing_stops_then_closes(examdesk_app, qtbot, tmp_path):
+def test_esc_while_printing_stops_the_run(examdesk_app, qtbot, tmp_path):
     started = threading.Event()
-    dialog = PrintDialog(CHOICES, _blocking_printer(started), folder=tmp_path)
+    dialog = PrintForm(CHOICES, _blocking_printer(started), folder=tmp_path)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(started.is_set)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    # not closed under a running thread: it stops the run, then closes
-    assert dialog.isVisible() and dialog.status.text() == "正在停止…"
+    assert dialog.status.text() == "正在停止…"
     qtbot.waitUntil(lambda: not dialog.is_running())
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert dialog.isVisible() and dialog.status.text() == "已停止；未写入任何文件。"
 
 
 def test_quitting_while_printing_stops_the_run_then_quits(examdesk_app, qtbot, tmp_path,
-                                                          demo_db):
+                                                          demo_db, settings):
     started = threading.Event()
-    window = MainWindow(QSettings())
-    window.attach(demo_db, lambda parent: PrintDialog(
-        CHOICES, _blocking_printer(started), folder=tmp_path, parent=parent))
-    qtbot.addWidget(window)
-    window.show()
-    window.print_action.trigger()
-    dialog = window.print_dialog
+    window, dialog = _form_in_window(qtbot, demo_db, settings)
+    dialog._printer = _blocking_printer(started)
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(started.is_set)
     window.close()  # File > Quit
@@ -238,12 +238,9 @@ def test_quitting_while_printing_stops_the_run_then_quits(examdesk_app, qtbot, t
     assert not dialog.is_running()
 
 
-def test_stop_while_unchanged_files_are_merged(examdesk_app, qtbot, demo_db, tmp_path,
-                                               monkeypatch):
-    window = create_main_window(demo_db)
-    qtbot.addWidget(window)
-    window.print_action.trigger()
-    dialog = window.print_dialog
+def test_stop_while_unchanged_files_are_merged(examdesk_app, qtbot, demo_db, settings,
+                                               tmp_path, monkeypatch):
+    _window, dialog = _form_in_window(qtbot, demo_db, settings)
     _choose(dialog, "summary", None)
     dialog.folder.setText(str(tmp_path / "out"))
     merging, stopped = threading.Event(), threading.Event()
@@ -270,11 +267,8 @@ def test_stop_while_unchanged_files_are_merged(examdesk_app, qtbot, demo_db, tmp
 
 
 def test_one_progress_bar_for_the_whole_run_in_the_users_words(examdesk_app, qtbot, demo_db,
-                                                                tmp_path):
-    window = create_main_window(demo_db)
-    qtbot.addWidget(window)
-    window.print_action.trigger()
-    dialog = window.print_dialog
+                                                                settings, tmp_path):
+    _window, dialog = _form_in_window(qtbot, demo_db, settings)
     _choose(dialog, "summary", None)  # five centers, a file each
     dialog.folder.setText(str(tmp_path))
     seen = []
@@ -312,7 +306,7 @@ def test_files_are_listed_and_previewed_as_they_are_written(examdesk_app, qtbot,
         go.wait(60)  # the other centers are being printed
         return files
 
-    dialog = PrintDialog(CHOICES, printer, folder=tmp_path)
+    dialog = PrintForm(CHOICES, printer, folder=tmp_path)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
@@ -334,7 +328,7 @@ def test_the_preview_zooms_and_turns_pages(examdesk_app, qtbot, tmp_path):
         written(Written(pdf, 3, 3, 3, ()))
         return [Written(pdf, 3, 3, 3, ())]
 
-    dialog = PrintDialog(CHOICES, printer, folder=tmp_path)
+    dialog = PrintForm(CHOICES, printer, folder=tmp_path)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
@@ -359,26 +353,17 @@ def test_the_preview_zooms_and_turns_pages(examdesk_app, qtbot, tmp_path):
     assert dialog.preview.zoomMode() == QPdfView.ZoomMode.FitToWidth
 
 
-def test_the_window_fits_the_screen_and_remembers_its_size(examdesk_app, qtbot, tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    dialog = PrintDialog(CHOICES, lambda *_: [], folder=tmp_path, settings=settings)
+def test_the_form_fits_a_small_screen(examdesk_app, qtbot, tmp_path):
+    dialog = PrintForm(CHOICES, lambda *_: [], folder=tmp_path)
     qtbot.addWidget(dialog)
     dialog.show()
-    available = dialog.screen().availableGeometry()  # 800 x 800 offscreen
-    assert dialog.width() <= available.width() and dialog.height() <= available.height()
-    # 1366 x 768 at 125 %: 1092 x 614 points, less a taskbar
+    # 1366 x 768 at 125 %: 1092 x 614 points, less a taskbar, the sidebar and the menus
     hint = dialog.minimumSizeHint()
-    assert hint.width() <= 1092 and hint.height() <= 560
-    dialog.resize(700, 520)
-    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    assert not dialog.isVisible()
-    again = PrintDialog(CHOICES, lambda *_: [], folder=tmp_path, settings=settings)
-    qtbot.addWidget(again)
-    assert (again.width(), again.height()) == (700, 520)
+    assert hint.width() <= 900 and hint.height() <= 520
 
 
 def test_the_request_follows_the_form(examdesk_app, qtbot, tmp_path):
-    dialog = PrintDialog(CHOICES, lambda *_: [], folder=tmp_path)
+    dialog = PrintForm(CHOICES, lambda *_: [], folder=tmp_path)
     qtbot.addWidget(dialog)
     dialog.sheet.setCurrentIndex(dialog.sheet.findData("signin"))
     dialog.center.setCurrentIndex(1)
@@ -395,7 +380,7 @@ def test_a_file_printed_with_problems_says_so(examdesk_app, qtbot, tmp_path):
     def printer(request, progress, cancelled, written):
         return [Written(tmp_path / "考场门贴-01.pdf", 1, 1, 1, (problem,), (problem,))]
 
-    dialog = PrintDialog(CHOICES, printer, folder=tmp_path)
+    dialog = PrintForm(CHOICES, printer, folder=tmp_path)
     qtbot.addWidget(dialog)
     dialog.print_button.click()
     qtbot.waitUntil(lambda: not dialog.is_running())
@@ -413,11 +398,12 @@ def test_many_warnings_leave_the_preview_its_room(examdesk_app, qtbot, tmp_path)
     def printer(request, progress, cancelled, written):
         return [Written(tmp_path / "考场门贴-01.pdf", 300, 300, 300, warnings, warnings)]
 
-    dialog = PrintDialog(CHOICES, printer, folder=tmp_path)
+    dialog = PrintForm(CHOICES, printer, folder=tmp_path)
     qtbot.addWidget(dialog)
+    dialog.resize(1000, 720)
     dialog.show()
     dialog.print_button.click()
     qtbot.waitUntil(lambda: not dialog.is_running())
     assert warnings[0] in dialog.status.text() and warnings[-1] in dialog.status.text()
-    # listed to scroll through: the window does not grow past the screen to show them all
+    # listed to scroll through: the form does not grow past the screen to show them all
     assert dialog.minimumSizeHint().height() <= 560 and dialog.height() == 720
