@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import pickle
+import sys
 import threading
 import time
 import traceback
@@ -37,6 +39,9 @@ PROGRESS_EVERY_S = 0.05
 # How long a child that was asked to stop, or that has answered, has to end (s); then it is
 # ended the hard way (its transaction never committed: the database is unchanged).
 EXIT_S = 30.0
+# How much lower than the window the child runs: POSIX niceness, Windows' priority class.
+NICENESS = 10
+BELOW_NORMAL_PRIORITY_CLASS = 0x4000
 
 
 @dataclass(frozen=True)
@@ -114,6 +119,7 @@ def run_apart(job: Job, progress: Progress, cancelled: Cancelled,
 
 def _child(job: Job, spoken: str, commands: Connection, answers: Connection) -> None:
     """The child process: run the job and send back its progress, notes and answer."""
+    _yield_to_the_window()
     speak(spoken)  # a spawned process starts in English
     stop = threading.Event()
     sending = threading.Lock()
@@ -155,6 +161,22 @@ def _child(job: Job, spoken: str, commands: Connection, answers: Connection) -> 
             send("error", _portable(error))
     finally:
         answers.close()
+
+
+def _yield_to_the_window() -> None:
+    """Run below the window's priority, and so do the processes this one starts (the print
+    workers): on two cores, a run and its workers otherwise keep the window's thread waiting
+    for a core (docs/performance.md, "Start-up")."""
+    try:
+        if sys.platform == "win32":
+            import ctypes
+
+            kernel = ctypes.windll.kernel32  # type: ignore[attr-defined,unused-ignore]
+            kernel.SetPriorityClass(kernel.GetCurrentProcess(), BELOW_NORMAL_PRIORITY_CLASS)
+        else:
+            os.nice(NICENESS)
+    except (OSError, AttributeError):  # not allowed: run at the window's priority
+        pass
 
 
 # An error as it crosses the pipe: its class, arguments and attributes. Pickled as themselves:
