@@ -10,7 +10,9 @@ never blocks and never calls processEvents().
 (:meth:`Operations.run`), shows a progress dialog with a Cancel button only once the work has
 taken :data:`PROGRESS_DELAY_MS` (quick work never flashes a dialog), shows a failure as an error
 dialog with the message the core's error carries, and announces a successful change with
-:attr:`Operations.changed`, so that every view refreshes.
+:attr:`Operations.changed`, so that every view refreshes. A heavy run goes through
+:meth:`Operations.write_apart`: the same, with the run in a process of its own
+(ui/window/apart.py), so that the window's process only waits for it.
 """
 
 from __future__ import annotations
