@@ -4,7 +4,6 @@ plan's problems from 检查, a double-click on a problem opening its room."""
 from __future__ import annotations
 
 import os
-import threading
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -59,19 +58,15 @@ def _finish(qtbot, page, running) -> None:
 
 @pytest.mark.slow
 def test_allocation_on_an_exam_with_nothing_allocated_shows_progress_and_a_summary(
-        examdesk_app, qtbot, settings, own_exam_copy_url, monkeypatch):
-    from examdesk.services import seating
+        examdesk_app, qtbot, settings, own_exam_copy_url, monkeypatch, tmp_path):
+    from tests.ui import apart_jobs
+    from ui.jobs import runs
 
-    real = seating.allocate_exam
-    seen = threading.Event()
-
-    def watched(*args, progress, **kwargs):
-        def report(done, total, message):
-            progress(done, total, message)
-            seen.wait(30)  # the first report waits until the dialog has shown it
-        return real(*args, progress=report, **kwargs)
-
-    monkeypatch.setattr(seating, "allocate_exam", watched)
+    # the run works in a process of its own: its first report waits there until the dialog
+    # has shown it (tests/ui/apart_jobs.py)
+    gate = tmp_path / "seen"
+    monkeypatch.setenv("EXAMDESK_TEST_GATE", str(gate))
+    monkeypatch.setattr(runs, "allocate", apart_jobs.allocate_held)
     database = open_database(own_exam_copy_url)
     try:
         window, page, _ = make_page(qtbot, settings, database, delay_ms=0)
@@ -82,9 +77,9 @@ def test_allocation_on_an_exam_with_nothing_allocated_shows_progress_and_a_summa
         qtbot.mouseClick(page.allocate_button, Qt.MouseButton.LeftButton)
         running = page.context.operations.running()[-1]
         qtbot.waitUntil(lambda: running.dialog is not None
-                        and running.dialog.label.text() != running.title, timeout=30_000)
+                        and running.dialog.label.text() != running.title, timeout=60_000)
         assert running.dialog.isVisible()
-        seen.set()
+        gate.touch()
         with qtbot.waitSignal(page.seats.model.modelReset, timeout=120_000):
             _finish(qtbot, page, running)
         assert running.outcome == "succeeded", running.message
@@ -99,26 +94,20 @@ def test_allocation_on_an_exam_with_nothing_allocated_shows_progress_and_a_summa
 
 @pytest.mark.slow
 def test_a_cancelled_allocation_writes_nothing(examdesk_app, qtbot, settings,
-                                               own_exam_copy_url, monkeypatch):
-    from examdesk.services import seating
+                                               own_exam_copy_url, monkeypatch, tmp_path):
+    from tests.ui import apart_jobs
+    from ui.jobs import runs
 
-    real = seating.allocate_exam
-    gate_passed = threading.Event()
-
-    def held(*args, progress, cancelled, **kwargs):
-        def report(done, total, message):
-            progress(done, total, message)
-            while not cancelled():  # hold the run until the clerk cancels it
-                gate_passed.wait(0.02)
-        return real(*args, progress=report, cancelled=cancelled, **kwargs)
-
-    monkeypatch.setattr(seating, "allocate_exam", held)
+    # held at its first report until the clerk cancels it (tests/ui/apart_jobs.py)
+    monkeypatch.setenv("EXAMDESK_TEST_GATE", str(tmp_path / "never"))
+    monkeypatch.setattr(runs, "allocate", apart_jobs.allocate_held)
     database = open_database(own_exam_copy_url)
     try:
         _window, page, _ = make_page(qtbot, settings, database, delay_ms=0)
         qtbot.mouseClick(page.allocate_button, Qt.MouseButton.LeftButton)
         running = page.context.operations.running()[-1]
-        qtbot.waitUntil(lambda: running.dialog is not None and running.dialog.isVisible())
+        qtbot.waitUntil(lambda: running.dialog is not None
+                        and running.dialog.label.text() != running.title, timeout=60_000)
         dialog = running.dialog
         assert isinstance(dialog, ProgressDialog)
         qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)

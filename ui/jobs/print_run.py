@@ -16,7 +16,7 @@ from pathlib import Path
 
 import platformdirs
 
-from examdesk.db import Database
+from examdesk.db import Database, open_database
 from examdesk.errors import BadInput
 from examdesk.filenames import file_name as safe_file_name
 from examdesk.i18n import language, speak
@@ -161,6 +161,23 @@ def run_print(
     if not files:
         raise NothingToPrint(sheet(request.sheet).nothing(only))
     return files
+
+
+def print_from(url: str, actor: Actor, request: PrintRequest, *,
+               progress: Progress = no_progress, cancelled: Cancelled = never_cancelled,
+               written: Callable[[Written], None] | None = None) -> list[Written]:
+    """:func:`run_print` on the database at ``url``, opened here and closed after, with
+    ``progress`` as its overall progress and fresh worker processes.
+
+    How the window prints in a process of its own (ui/window/apart.py): module-level, so
+    that the child finds it by name.
+    """
+    db = open_database(url, upgrade=False)
+    try:
+        return run_print(db, actor, request, overall=progress, cancelled=cancelled,
+                         written=written, spawn=True)
+    finally:
+        db.close()
 
 
 def _speak(wanted: str) -> None:

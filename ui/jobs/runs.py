@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from examdesk.planning.plan import PlanIssue, Remedy
 from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
@@ -21,6 +21,8 @@ from examdesk.services.exams import resolve_exam
 
 if TYPE_CHECKING:
     from examdesk.db import Database, Session
+
+T = TypeVar("T")
 
 EXPORTERS: dict[str, Callable[..., exports.ExportResult]] = {
     "candidates": exports.export_candidates,
@@ -87,17 +89,39 @@ def repair_roster(session: Session, actor: Actor, *, center: str | None = None,
                                      progress=progress, cancelled=cancelled)
 
 
-def staff_posts(session: Session, actor: Actor, *,
-                center: str | None = None) -> duties.PostsResult:
-    """Staff the service posts (``examdesk posts``)."""
+def staff_posts(session: Session, actor: Actor, *, center: str | None = None,
+                progress: Progress = no_progress,
+                cancelled: Cancelled = never_cancelled) -> duties.PostsResult:
+    """Staff the service posts (``examdesk posts``; it reports no progress)."""
     return duties.fill_exam_posts(session, actor, resolve_exam(session), center=center)
 
 
 def draw(session: Session, actor: Actor, *, center: str, session_code: str,
-         seed: int | None = None, host: str | None = None) -> duties.DrawSummary:
-    """Draw a center's rooms for one session (``examdesk draw``)."""
+         seed: int | None = None, host: str | None = None, progress: Progress = no_progress,
+         cancelled: Cancelled = never_cancelled) -> duties.DrawSummary:
+    """Draw a center's rooms for one session (``examdesk draw``; it reports no progress)."""
     return duties.draw_center(session, actor, resolve_exam(session), center=center,
                               session_code=session_code, seed=seed, host=host)
+
+
+def in_transaction(url: str, purpose: str, run: Callable[..., T], /, *,
+                   progress: Progress = no_progress, cancelled: Cancelled = never_cancelled,
+                   **options: Any) -> T:
+    """``run(session, progress=..., cancelled=..., **options)`` in one writing transaction
+    (``Database.write(purpose)``) of the database at ``url``, opened here and closed after.
+
+    How the window runs a run in a process of its own (ui/window/apart.py): module-level, so
+    that the child finds it by name; the actor is one of ``options``, so that the child writes
+    as the window's clerk.
+    """
+    from examdesk.db import open_database
+
+    database = open_database(url, upgrade=False)
+    try:
+        with database.write(purpose) as session:
+            return run(session, progress=progress, cancelled=cancelled, **options)
+    finally:
+        database.close()
 
 
 def apply_remedy(session: Session, actor: Actor, remedy: Remedy,

@@ -10,7 +10,9 @@ never blocks and never calls processEvents().
 (:meth:`Operations.run`), shows a progress dialog with a Cancel button only once the work has
 taken :data:`PROGRESS_DELAY_MS` (quick work never flashes a dialog), shows a failure as an error
 dialog with the message the core's error carries, and announces a successful change with
-:attr:`Operations.changed`, so that every view refreshes.
+:attr:`Operations.changed`, so that every view refreshes. A heavy run goes through
+:meth:`Operations.write_apart`: the same, with the run in a process of its own
+(ui/window/apart.py), so that the window's process only waits for it.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from examdesk.errors import ExamDeskError
 from examdesk.progress import Cancelled, OperationCancelled, Progress
+from ui.window.apart import Job, run_apart
 from ui.window.signals import emit
 
 if TYPE_CHECKING:
@@ -238,6 +241,34 @@ class Operations(QObject):
 
         return self.run(title, in_transaction, on_success=on_success, on_failure=on_failure,
                         changes=True)
+
+    def write_apart(self, purpose: str, title: str, run: Callable[..., T], *,
+                    on_success: Callable[[T], None] | None = None,
+                    on_failure: Callable[[str], None] | None = None,
+                    **options: Any) -> Running[T]:
+        """As :meth:`write`, in a process of its own (ui/window/apart.py): for a heavy run
+        (seating, the roster), which on a worker thread would keep the window waiting.
+
+        ``run(session, progress=..., cancelled=..., **options)`` must be module-level (e.g.
+        of ui/jobs/runs.py), and ``options`` must pickle: pass the clerk's actor among them.
+        Progress, Cancel, the error dialog and :attr:`changed` are as for :meth:`write`.
+        """
+        from ui.jobs.runs import in_transaction
+
+        url = self._database().url.render_as_string(hide_password=False)
+        return self.apart(title, Job(in_transaction, (url, purpose, run), options),
+                          on_success=on_success, on_failure=on_failure, changes=True)
+
+    def apart(self, title: str, job: Job, *,
+              on_success: Callable[[Any], None] | None = None,
+              on_failure: Callable[[str], None] | None = None,
+              changes: bool = False,
+              note: Callable[[Any], None] | None = None) -> Running[Any]:
+        """As :meth:`run`, with ``job`` in a process of its own that the worker thread waits
+        for; ``note`` is given what the job tells as it goes (see :class:`Job`)."""
+        return self.run(title, lambda progress, cancelled: run_apart(job, progress, cancelled,
+                                                                     note),
+                        on_success=on_success, on_failure=on_failure, changes=changes)
 
     def read(self, title: str, work: SessionWork[T], *,
              on_success: Callable[[T], None] | None = None,

@@ -100,13 +100,21 @@ class Runner(QObject):
             purpose, title, work,
             on_success=while_alive(self, lambda result: emit(self.finished, outcome(result))))
 
+    def _write_apart(self, purpose: str, title: str, run: Callable[..., Any],
+                     outcome: Callable[[Any], RunOutcome], **options: Any) -> Any:
+        # a heavy run: in a process of its own, so that the window never waits for it
+        return self.context.operations.write_apart(
+            purpose, title, run, actor=self.actor,
+            on_success=while_alive(self, lambda result: emit(self.finished, outcome(result))),
+            **options)
+
     # --- the runs -------------------------------------------------------------------------
     def allocate(self, seed: int | None, center: str | None, keep: bool) -> Any:
         """Seat the candidates (of one center, or keeping every seat)."""
         title = self.tr("Seat the candidates")
-        return self._write("allocate", title, lambda s, p, c: runs.allocate(
-            s, self.actor, seed=seed, center=center, keep=keep, progress=p, cancelled=c),
-            lambda r: self._allocated(title, r))
+        return self._write_apart("allocate", title, runs.allocate,
+                                 lambda r: self._allocated(title, r),
+                                 seed=seed, center=center, keep=keep)
 
     def check(self, on_done: Callable[[Any], None]) -> Any:
         """Check the whole plan (reading only); ``on_done`` gets the problem rows."""
@@ -120,22 +128,20 @@ class Runner(QObject):
     def roster(self, seed: int | None, center: str | None) -> Any:
         """Make the invigilator roster."""
         title = self.tr("Make the roster")
-        return self._write("roster", title, lambda s, p, c: runs.make_roster(
-            s, self.actor, seed=seed, center=center, progress=p, cancelled=c),
-            lambda r: self._rostered(title, r))
+        return self._write_apart("roster", title, runs.make_roster,
+                                 lambda r: self._rostered(title, r), seed=seed, center=center)
 
     def repair(self, center: str | None) -> Any:
         """Re-roster only the rooms whose duties are broken, keeping every other duty."""
         title = self.tr("Repair the roster")
-        return self._write("roster --repair", title, lambda s, p, c: runs.repair_roster(
-            s, self.actor, center=center, progress=p, cancelled=c),
-            lambda r: self._repaired(title, r))
+        return self._write_apart("roster --repair", title, runs.repair_roster,
+                                 lambda r: self._repaired(title, r), center=center)
 
     def posts(self, center: str | None) -> Any:
         """Staff the service posts."""
         title = self.tr("Staff the posts")
-        return self._write("posts", title, lambda s, p, c: runs.staff_posts(
-            s, self.actor, center=center), lambda r: self._staffed(title, r))
+        return self._write_apart("posts", title, runs.staff_posts,
+                                 lambda r: self._staffed(title, r), center=center)
 
     def draw(self, center: str, session_code: str, seed: int | None,
              host: str | None, session_name: str = "") -> Any:
@@ -164,8 +170,8 @@ class Runner(QObject):
     def remedy(self, remedy: Remedy) -> Any:
         """Carry out what a problem's fix asks for."""
         title = remedy_title(remedy)
-        return self._write(f"remedy {remedy.action}", title, lambda s, p, c: runs.apply_remedy(
-            s, self.actor, remedy, p, c), lambda r: self._remedied(title, r))
+        return self._write_apart(f"remedy {remedy.action}", title, runs.apply_remedy,
+                                 lambda r: self._remedied(title, r), remedy=remedy)
 
     # --- wording --------------------------------------------------------------------------
     def _allocated(self, title: str, summary: seating.AllocationSummary) -> RunOutcome:
