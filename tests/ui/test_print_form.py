@@ -15,6 +15,7 @@ from sqlalchemy import select
 from examdesk.errors import BadInput
 from examdesk.model import Candidate, SeatAssignment
 from examdesk.progress import OperationCancelled
+from examdesk.services.audit import Actor
 from examdesk.services.printing import CenterChoice, PrintChoices
 from tests.reports.pdftools import page_count
 from ui.jobs import print_run
@@ -255,6 +256,13 @@ def test_stop_while_unchanged_files_are_merged(examdesk_app, qtbot, demo_db, set
         return merge_run(*args, **kwargs)
 
     monkeypatch.setattr(print_run, "merge_run", slow_merge)
+
+    # the run in this process (the window's own runs in a child, out of the patch's reach)
+    def printer(request, progress, cancelled, written):
+        return print_run.run_print(demo_db, Actor("test"), request, overall=progress,
+                                   cancelled=cancelled, written=written)
+
+    dialog._printer = printer
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(merging.is_set, timeout=60_000)
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)

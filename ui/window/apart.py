@@ -140,7 +140,9 @@ def _child(job: Job, spoken: str, commands: Connection, answers: Connection) -> 
 
     def progress(done: int, total: int, message: str) -> None:
         now = time.monotonic()
-        if now - sent["at"] >= PROGRESS_EVERY_S or message != said["message"]:
+        # the last step always goes: a bar held back there would end short of its end
+        if (now - sent["at"] >= PROGRESS_EVERY_S or message != said["message"]
+                or done >= total):
             sent["at"], said["message"] = now, message
             send("progress", (done, total, message))
 
