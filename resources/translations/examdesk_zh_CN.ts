@@ -4349,6 +4349,18 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>编排问题：{errors} 个错误，{warnings} 个警告</translation>
     </message>
     <message>
+        <source>Candidates have seats already. Seating them again changes their seats and ticket numbers (of the chosen test center), and sheets already printed or sent must be printed again.</source>
+        <translation>已有考生安排了座位。重新分配会改变他们的座位和准考证号（所选考点的），已打印或已发出的表单需要重新打印。</translation>
+    </message>
+    <message>
+        <source>Seat them again</source>
+        <translation>重新分配</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <source>{errors} errors, {warnings} warnings in the plan.</source>
         <translation>编排中有 {errors} 个错误，{warnings} 个警告。</translation>
     </message>

@@ -104,6 +104,7 @@ def test_a_cancelled_allocation_writes_nothing(examdesk_app, qtbot, settings,
     database = open_database(own_exam_copy_url)
     try:
         _window, page, _ = make_page(qtbot, settings, database, delay_ms=0)
+        _load(qtbot, page)  # nobody seated: nothing to ask
         qtbot.mouseClick(page.allocate_button, Qt.MouseButton.LeftButton)
         running = page.context.operations.running()[-1]
         qtbot.waitUntil(lambda: running.dialog is not None
@@ -176,6 +177,11 @@ def test_check_shows_the_plans_problems_a_double_click_opens_the_room_and_a_reme
     qtbot.waitUntil(lambda: not page.context.operations.running())
 
 
+def _button(box, text: str):
+    (button,) = [b for b in box.buttons() if b.text() == text]
+    return button
+
+
 @pytest.mark.slow
 def test_a_run_that_breaks_duties_offers_their_repair(examdesk_app, qtbot, settings,
                                                       demo_copy):
@@ -184,8 +190,17 @@ def test_a_run_that_breaks_duties_offers_their_repair(examdesk_app, qtbot, setti
     page.center_box.setCurrentIndex(page.center_box.findData("01"))
     page.seed_edit.setFocus()
     qtbot.keyClicks(page.seed_edit, "11")
+    # the seats given are changed only once the clerk says so
+    qtbot.mouseClick(page.allocate_button, Qt.MouseButton.LeftButton)
+    question = page.question
+    assert question is not None and question.isVisible()
+    assert "重新分配会改变他们的座位和准考证号" in question.text()
+    qtbot.mouseClick(_button(question, "取消"), Qt.MouseButton.LeftButton)
+    assert "分配座位" not in [r.title for r in page.context.operations.running()]
+    assert not page.result.isVisible()
+    qtbot.mouseClick(page.allocate_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(page.runner.finished, timeout=120_000) as ran:
-        qtbot.mouseClick(page.allocate_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(_button(page.question, "重新分配"), Qt.MouseButton.LeftButton)
     outcome = ran.args[0]
     assert outcome.broken, "seating center 01 again breaks some of its duties"
     repair = page.result.remedy_buttons[0]

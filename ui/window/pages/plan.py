@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -96,6 +97,8 @@ class PlanPage(Page):
         self.runner.finished.connect(self.show_outcome)
         self.choices: FilterChoices | None = None
         self.session_id: int | None = None
+        self.question: QMessageBox | None = None  # asking before seats given are changed
+        self.seats_read = False  # until then, whether seats were given is not known
 
         # the run's form
         form_box = QGroupBox(self.tr("Seat the candidates"))
@@ -207,6 +210,7 @@ class PlanPage(Page):
 
     def _show(self, read: tuple[FilterChoices, list[SeatRow], list[ProblemRow]]) -> None:
         choices, seats, problems = read
+        self.seats_read = True
         self._set_choices(choices)
         self.seats.set_rows(seats)
         self.show_problems(problems)
@@ -247,9 +251,24 @@ class PlanPage(Page):
 
     # --- runs -----------------------------------------------------------------------------
     def allocate(self) -> Any:
-        """Seat the candidates with the form's parameters."""
-        return self.runner.allocate(seed_of(self.seed_edit.text()),
-                                    self.center_box.currentData(), self.keep_box.isChecked())
+        """Seat the candidates with the form's parameters; over seats already given (not only
+        the newcomers), only once the clerk has said so."""
+        seed, center, keep = (seed_of(self.seed_edit.text()), self.center_box.currentData(),
+                              self.keep_box.isChecked())
+        if keep or (self.seats_read and self.seats.model.total == 0):
+            return self.runner.allocate(seed, center, keep)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Seat the candidates"), self.tr(
+            "Candidates have seats already. Seating them again changes their seats and ticket "
+            "numbers (of the chosen test center), and sheets already printed or sent must be "
+            "printed again."), QMessageBox.StandardButton.NoButton, self)
+        again = box.addButton(self.tr("Seat them again"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(
+            lambda button: self.runner.allocate(seed, center, keep) if button is again else None)
+        box.open()
+        self.question = box
+        return None
 
     def check(self) -> Any:
         """Check the whole plan and show its problems."""
