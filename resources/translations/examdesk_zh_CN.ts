@@ -3509,6 +3509,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>将整个列表导出为 Excel 工作簿</translation>
     </message>
     <message>
+        <source>Reading the test centers</source>
+        <translation>正在读取考点</translation>
+    </message>
+    <message>
         <source>Reading the list</source>
         <translation>正在读取列表</translation>
     </message>
@@ -5510,10 +5514,6 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>保存人员</translation>
     </message>
     <message>
-        <source>Reading the test centers</source>
-        <translation>正在读取考点</translation>
-    </message>
-    <message>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -5681,10 +5681,6 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Save the room</source>
         <translation>保存考场</translation>
-    </message>
-    <message>
-        <source>Reading the test centers</source>
-        <translation>正在读取考点</translation>
     </message>
     <message>
         <source>New room</source>

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from examdesk.db import Session
     from examdesk.services.exams import ExamRef
     from examdesk.services.exports import ExportResult
+    from examdesk.services.rows.choices import Choice
 
 R = TypeVar("R")
 # The shared texts have one context ("ListPage") whichever page's class shows them.
@@ -270,6 +271,19 @@ class ListPage(Page, Generic[R]):
     def search_hint(self) -> str:
         """What the search box says it finds ("": the table's own hint, for people)."""
         return ""
+
+    def read_centers(self, on_success: Callable[[Sequence[Choice]], None]) -> None:
+        """Read the exam's test centers (for a form's choice of center) in the background;
+        ``on_success`` gets them on the UI thread."""
+
+        def work(session: Session, _progress: object, _cancelled: object
+                 ) -> tuple[Choice, ...]:
+            from examdesk.services.rows.choices import filter_choices
+
+            return filter_choices(session, current_exam(session)).centers
+
+        self.context.operations.read(translate("ListPage", "Reading the test centers"), work,
+                                     quiet=True, on_success=on_success)
 
     def read_rows(self, session: Session, exam: ExamRef,
                   ids: Collection[int] | None = None) -> list[R]:

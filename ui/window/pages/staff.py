@@ -20,7 +20,7 @@ from examdesk.labels import GENDER_LABELS, STAFF_ROLE_LABELS
 from examdesk.services.rows.duties import DutyRow
 from examdesk.services.rows.staff import StaffRow, staff_rows
 from ui.window.pages import PageContext
-from ui.window.pages.listing import Exporter, ListPage, RecordForm, current_exam
+from ui.window.pages.listing import Exporter, ListPage, RecordForm
 from ui.window.tables import Column, RowKind, RowTable
 
 if TYPE_CHECKING:
@@ -87,17 +87,7 @@ class StaffPage(ListPage[StaffRow]):
                          self.tr("Saving the staff member"))
         # the form above the duties, which take the rest of the pane
         self.details_extra.insertWidget(0, self.form)
-        self._read_centers()
-
-    def _read_centers(self) -> None:
-        def work(session: Session, _progress: object, _cancelled: object
-                 ) -> tuple[Choice, ...]:
-            from examdesk.services.rows.choices import filter_choices
-
-            return filter_choices(session, current_exam(session)).centers
-
-        self.context.operations.read(self.tr("Reading the test centers"), work, quiet=True,
-                                     on_success=self._show_centers)
+        self.read_centers(self._show_centers)
 
     def _show_centers(self, centers: Sequence[Choice]) -> None:
         chosen = self.center_box.currentData()
@@ -110,7 +100,7 @@ class StaffPage(ListPage[StaffRow]):
     def refresh(self, changes: object | None = None) -> None:
         super().refresh(changes)
         if changes is None and hasattr(self, "center_box"):
-            self._read_centers()
+            self.read_centers(self._show_centers)
 
     def fill_form(self, row: StaffRow | None) -> None:
         form = self.form

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from examdesk.errors import BadInput, ExamDeskError
 from examdesk.services.rows.rooms import RoomRow, room_rows
 from ui.window.pages import PageContext
-from ui.window.pages.listing import Exporter, ListPage, RecordForm, current_exam
+from ui.window.pages.listing import Exporter, ListPage, RecordForm
 from ui.window.tables import Column, RowKind
 
 if TYPE_CHECKING:
@@ -91,17 +91,7 @@ class VenuesPage(ListPage[RoomRow]):
         self.edit_box = form
         self.attach_form(form, "rows", ("add room", "edit room"), self.tr("Saving the room"))
         self.details_extra.addWidget(form)
-        self._read_centers()
-
-    def _read_centers(self) -> None:
-        def work(session: Session, _progress: object, _cancelled: object
-                 ) -> tuple[Choice, ...]:
-            from examdesk.services.rows.choices import filter_choices
-
-            return filter_choices(session, current_exam(session)).centers
-
-        self.context.operations.read(self.tr("Reading the test centers"), work, quiet=True,
-                                     on_success=self._show_centers)
+        self.read_centers(self._show_centers)
 
     def _show_centers(self, centers: Sequence[Choice]) -> None:
         chosen = self.center_box.currentData()
@@ -114,7 +104,7 @@ class VenuesPage(ListPage[RoomRow]):
     def refresh(self, changes: object | None = None) -> None:
         super().refresh(changes)
         if changes is None and hasattr(self, "center_box"):
-            self._read_centers()
+            self.read_centers(self._show_centers)
 
     def fill_form(self, row: RoomRow | None) -> None:
         form = self.form
