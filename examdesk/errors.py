@@ -45,6 +45,12 @@ class BadInput(ExamDeskError):
     code = "bad-input"
 
 
+class AccessDenied(BadInput):
+    """The signed-in user may not do this (role, exam or test center), or is not signed in."""
+
+    code = "access-denied"
+
+
 class DatabaseError(ExamDeskError):
     """The database cannot be opened or used as it stands."""
 

@@ -197,3 +197,15 @@ def own_exam_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def own_exam_copy_url(own_exam_url: str, databases: _Databases) -> str:
     """The URL of a database of this test's own holding ``own_exam_url``'s exam."""
     return databases.copy_of(own_exam_url)
+
+
+@pytest.fixture
+def chinese() -> Iterator[None]:
+    """The core speaks Chinese (the catalog's zh_CN) for the test, English again after."""
+    from examdesk.i18n import speak
+
+    assert speak("zh_CN") == "zh_CN"
+    try:
+        yield
+    finally:
+        speak("en")

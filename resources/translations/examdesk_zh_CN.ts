@@ -41,6 +41,41 @@
     </message>
 </context>
 <context>
+    <name>Access</name>
+    <message>
+        <source>manage users</source>
+        <translation>管理用户</translation>
+    </message>
+    <message>
+        <source>change the plan</source>
+        <translation>修改编排</translation>
+    </message>
+    <message>
+        <source>do exam-day work</source>
+        <translation>办理考试当天事务</translation>
+    </message>
+    <message>
+        <source>read personal data</source>
+        <translation>读取个人信息</translation>
+    </message>
+    <message>
+        <source>print or export personal data</source>
+        <translation>打印或导出个人信息</translation>
+    </message>
+    <message>
+        <source>read the plan</source>
+        <translation>查看编排</translation>
+    </message>
+    <message>
+        <source>User {user} may not {what} in this exam.</source>
+        <translation>用户 {user} 无权在本次考试中{what}。</translation>
+    </message>
+    <message>
+        <source>User {user} may not {what} at test center {center}.</source>
+        <translation>用户 {user} 无权在考点 {center} {what}。</translation>
+    </message>
+</context>
+<context>
     <name>Areas</name>
     <message>
         <source>Exam</source>

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from examdesk.i18n import translate
+from examdesk.services.audit import Actor
+
+if TYPE_CHECKING:
+    from examdesk.db import Database
 
 # The command line's exit codes (README, "The examdesk command"): a contract for scripts.
 EXIT_OK = 0
@@ -18,6 +22,19 @@ class CommandFactory(Protocol):
     """Makes a (sub-)command parser that takes --db, given its name and help text."""
 
     def __call__(self, name: str, help_text: str) -> argparse.ArgumentParser: ...
+
+
+def signed_in(db: Database, args: argparse.Namespace) -> Actor:
+    """The actor a command acts for, found once per command and kept on ``args``.
+
+    A database without users: the operating-system login (or ``$EXAMDESK_USER``), allowed
+    everything.
+    """
+    actor = getattr(args, "signed_in_actor", None)
+    if actor is None:
+        actor = Actor.from_environment()
+        args.signed_in_actor = actor
+    return actor
 
 
 def exam_option(parser: argparse.ArgumentParser) -> None:

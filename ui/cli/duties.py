@@ -16,7 +16,6 @@ from examdesk.errors import BadInput
 from examdesk.i18n import translate
 from examdesk.labels import POST_KIND_LABELS
 from examdesk.services import duties, roster
-from examdesk.services.audit import Actor
 from examdesk.services.exams import center_codes, resolve_exam
 from ui.cli import posts as cli_posts
 from ui.cli.common import (
@@ -25,6 +24,7 @@ from ui.cli.common import (
     CommandFactory,
     end_progress,
     exam_option,
+    signed_in,
     stderr_progress,
 )
 from ui.cli.plan import print_issues
@@ -121,7 +121,7 @@ def cmd_roster(db: Database, args: argparse.Namespace) -> int:
     started = time.perf_counter()
     with db.write("roster") as session:
         exam = resolve_exam(session, args.exam)
-        result = roster.roster_exam(session, Actor.from_environment(), exam, seed=args.seed,
+        result = roster.roster_exam(session, signed_in(db, args), exam, seed=args.seed,
                                     center=args.center, progress=stderr_progress)
     end_progress()
     if result.issues:
@@ -148,7 +148,7 @@ def _repair_roster(db: Database, args: argparse.Namespace) -> int:
     started = time.perf_counter()
     with db.write("roster --repair") as session:
         exam = resolve_exam(session, args.exam)
-        result = roster.repair_exam_roster(session, Actor.from_environment(), exam,
+        result = roster.repair_exam_roster(session, signed_in(db, args), exam,
                                            seed=args.seed, center=args.center,
                                            progress=stderr_progress)
     end_progress()
@@ -181,7 +181,7 @@ def cmd_draw(db: Database, args: argparse.Namespace) -> int:
     with db.write("draw") as session:
         exam = resolve_exam(session, args.exam)
         try:
-            summary = duties.draw_center(session, Actor.from_environment(), exam,
+            summary = duties.draw_center(session, signed_in(db, args), exam,
                                          center=args.center, session_code=args.session,
                                          seed=args.seed, host=args.host)
         except duties.DrawHostNeeded as error:
@@ -201,7 +201,7 @@ def cmd_posts(db: Database, args: argparse.Namespace) -> int:
         return cli_posts.cmd_posts_init(db, args)
     with db.write("posts") as session:
         exam = resolve_exam(session, args.exam)
-        result = duties.fill_exam_posts(session, Actor.from_environment(), exam,
+        result = duties.fill_exam_posts(session, signed_in(db, args), exam,
                                         center=args.center)
     shifts: dict[int, list[str]] = {post_id: [] for post_id in result.post_labels}
     for c in result.coverage:
@@ -233,7 +233,7 @@ def cmd_supplies(db: Database, args: argparse.Namespace) -> int:
         exam = resolve_exam(session, args.exam)
         if changing:
             duties.set_supply_rule(
-                session, Actor.from_environment(), exam, PostKind(args.post), args.item,
+                session, signed_in(db, args), exam, PostKind(args.post), args.item,
                 unit=args.unit, per_candidates=args.per_candidate, per_staff=args.per_staff,
                 fixed=args.fixed)
             center = None
@@ -249,7 +249,7 @@ def cmd_supplies(db: Database, args: argparse.Namespace) -> int:
 
 def cmd_duty(db: Database, args: argparse.Namespace) -> int:
     """Replace a person on duty (or list who could), or lock a duty."""
-    actor = Actor.from_environment()
+    actor = signed_in(db, args)
     changing = args.change == "lock" or args.by is not None
     with db.write(f"duty {args.change}") if changing else db.begin() as session:
         exam = resolve_exam(session, args.exam)

@@ -16,7 +16,6 @@ from pathlib import Path
 from examdesk.db import Database
 from examdesk.i18n import translate
 from examdesk.planning.plan import PlanIssue
-from examdesk.services.audit import Actor
 from examdesk.services.imports import Accept, ImportResult
 from examdesk.services.imports.kinds import KINDS, import_kind
 from examdesk.services.plan_check import PlanCheck
@@ -27,6 +26,7 @@ from ui.cli.common import (
     CommandFactory,
     end_progress,
     exam_option,
+    signed_in,
     stderr_progress,
 )
 from ui.cli.plan import print_broken_duties, print_issue, print_repair, print_total
@@ -106,7 +106,7 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
         args.what, args.folder if import_kind(args.what).folder else args.file,
         sheet=getattr(args, "sheet", None), exam=args.exam,
         accept=Accept.VALID if args.skip_invalid else Accept.ALL, dry_run=args.dry_run)
-    outcome = run_import(db, request, progress=stderr_progress)
+    outcome = run_import(db, request, actor=signed_in(db, args), progress=stderr_progress)
     result = outcome.result
     end_progress()
     _print_result(result, args)
@@ -186,7 +186,7 @@ def _print_result(result: ImportResult, args: argparse.Namespace) -> None:
 def cmd_export(db: Database, args: argparse.Namespace) -> int:
     """Write one workbook from one snapshot, then log the export (a short write: a long
     export does not keep others from changing the plan)."""
-    result = runs.export_table(db, Actor.from_environment(), args.what, args.out,
+    result = runs.export_table(db, signed_in(db, args), args.what, args.out,
                                exam=args.exam, center=args.center, progress=stderr_progress)
     end_progress()
     print(translate("Cli", "Wrote {rows:,} rows to {path}").format(rows=result.rows,

@@ -22,7 +22,6 @@ from examdesk.db.locks import LockHolder, described_safely
 from examdesk.errors import ExamDeskError
 from examdesk.i18n import speak, translate
 from examdesk.services import demo, stats
-from examdesk.services.audit import Actor
 from ui.cli import duties as cli_duties
 from ui.cli import exchange as cli_exchange
 from ui.cli import plan as cli_plan
@@ -33,6 +32,7 @@ from ui.cli.common import (
     EXIT_OK,
     CommandFactory,
     end_progress,
+    signed_in,
     stderr_progress,
 )
 from ui.cli.language import command_language
@@ -142,7 +142,7 @@ def cmd_demo(db: Database, args: argparse.Namespace) -> int:
             print(translate("Cli", "The database already holds an exam; the demo was not loaded."))
             return EXIT_OK
         summary = demo.load_demo(
-            session, Actor.from_environment(), scale=args.scale, replace=args.replace,
+            session, signed_in(db, args), scale=args.scale, replace=args.replace,
             exam_only=args.exam_only, progress=stderr_progress,
         )
     end_progress()

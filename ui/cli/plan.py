@@ -17,7 +17,6 @@ from examdesk.errors import ExamDeskError
 from examdesk.i18n import translate
 from examdesk.planning.plan import PlanIssue
 from examdesk.services import abbreviations, exam_settings, lookup, seat_changes, seating
-from examdesk.services.audit import Actor
 from examdesk.services.exams import Names, level_names, resolve_exam
 from examdesk.services.plan_check import check_exam_plan
 from ui.cli.common import (
@@ -26,6 +25,7 @@ from ui.cli.common import (
     CommandFactory,
     end_progress,
     exam_option,
+    signed_in,
     stderr_progress,
 )
 from ui.cli.wording import Worded, fix_text, issue_text, swap_of_one, worded
@@ -162,7 +162,7 @@ def cmd_allocate(db: Database, args: argparse.Namespace) -> int:
     with db.write("allocate") as session:
         exam = resolve_exam(session, args.exam)
         summary = seating.allocate_exam(
-            session, Actor.from_environment(), exam, seed=args.seed, center=args.center,
+            session, signed_in(db, args), exam, seed=args.seed, center=args.center,
             keep=args.keep, progress=stderr_progress)
     end_progress()
     for note in summary.notes:
@@ -252,7 +252,7 @@ def cmd_exam(db: Database, args: argparse.Namespace) -> int:
         broken: tuple[PlanIssue, ...] = ()
         if changing:
             change = exam_settings.change_settings(
-                session, Actor.from_environment(), exam,
+                session, signed_in(db, args), exam,
                 seat_order=SeatOrder(args.seat_order) if args.seat_order else None,
                 first_seat=Corner(args.first_seat) if args.first_seat else None,
                 ticket_pattern=args.ticket_pattern, by_district=args.by_district,
@@ -306,7 +306,7 @@ def _alias(db: Database, args: argparse.Namespace) -> int:
         exam = resolve_exam(session, args.exam)
         change = (abbreviations.add_abbreviation if args.alias_action == "add"
                   else abbreviations.remove_abbreviation)(
-            session, Actor.from_environment(), exam, args.target, args.abbreviation)
+            session, signed_in(db, args), exam, args.target, args.abbreviation)
     listed = "、".join(change.abbreviations) or "-"
     if not change.changed:
         print(translate("Cli", "{name} already accepts “{abbreviation}”; its abbreviations: "
@@ -324,7 +324,7 @@ def _alias(db: Database, args: argparse.Namespace) -> int:
 
 def cmd_seat(db: Database, args: argparse.Namespace) -> int:
     """One change to the plan, in one transaction; people and rooms named as typed."""
-    actor = Actor.from_environment()
+    actor = signed_in(db, args)
     typed: dict[int, str] = {}
     with db.write(f"seat {args.change}") as session:
         exam = resolve_exam(session, args.exam)

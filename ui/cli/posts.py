@@ -30,7 +30,7 @@ from examdesk.services import posts
 from examdesk.services.audit import Actor
 from examdesk.services.exams import resolve_exam
 from examdesk.services.post_schedule import hours_text
-from ui.cli.common import EXIT_OK, EXIT_PLAN_PROBLEMS, CommandFactory, exam_option
+from ui.cli.common import EXIT_OK, EXIT_PLAN_PROBLEMS, CommandFactory, exam_option, signed_in
 
 
 def add_parsers(
@@ -118,7 +118,7 @@ def _change(args: argparse.Namespace) -> PostChange:
 
 def cmd_post(db: Database, args: argparse.Namespace) -> int:
     """List, add, change or remove posts or standard posts."""
-    actor = Actor.from_environment()
+    actor = signed_in(db, args)
     if args.change == "template":
         return _template(db, args, actor)
     if args.change == "list":
@@ -199,7 +199,7 @@ def _describe(post: StandardPost) -> str:
 def cmd_posts_init(db: Database, args: argparse.Namespace) -> int:
     """Give existing centers the standard posts they lack."""
     with db.write("posts init") as session:
-        made = posts.init_posts(session, Actor.from_environment(),
+        made = posts.init_posts(session, signed_in(db, args),
                                 resolve_exam(session, args.exam), center=args.center)
     print(translate("Cli", "Made {count:,} standard posts; staff them with 'examdesk posts'.")
           .format(count=made))

@@ -14,8 +14,7 @@ from pathlib import Path
 from examdesk.db import Database
 from examdesk.errors import BadInput
 from examdesk.i18n import translate
-from examdesk.services.audit import Actor
-from ui.cli.common import EXIT_OK, CommandFactory, end_progress, exam_option
+from ui.cli.common import EXIT_OK, CommandFactory, end_progress, exam_option, signed_in
 from ui.jobs.print_run import CannotWrite, PrintRequest, Unwritable, Written, run_print
 from ui.jobs.sheets import SHEETS, Nothing, NothingToPrint, Reason
 
@@ -57,7 +56,7 @@ def cmd_print(db: Database, args: argparse.Namespace) -> int:
     request = PrintRequest(args.sheet, args.out, args.exam, args.center, args.session,
                            args.room, args.workers)
     try:
-        files = run_print(db, Actor.from_environment(), request, progress=_bar, written=report)
+        files = run_print(db, signed_in(db, args), request, progress=_bar, written=report)
     except NothingToPrint as error:
         raise BadInput(_why(error.nothing)) from None
     except CannotWrite as error:

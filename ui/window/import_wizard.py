@@ -233,10 +233,12 @@ class ImportWizard(QDialog):
 
     def __init__(self, operations: Operations, parent: QWidget | None = None,
                  path: str | Path | None = None,
-                 navigate: Callable[[str, Hashable | None], None] | None = None) -> None:
+                 navigate: Callable[[str, Hashable | None], None] | None = None,
+                 actor: Actor | None = None) -> None:
         super().__init__(parent)
         self.operations = operations
         self.navigate = navigate
+        self.actor = actor or Actor.from_environment()
         self.prepared: PreparedImport[Any] | None = None
         self.imported: ImportResult | None = None
         self.checked: list[ProblemRow] | None = None
@@ -664,7 +666,7 @@ class ImportWizard(QDialog):
         if prepared is None:
             return
         kind = import_kind(prepared.kind)
-        actor = Actor.from_environment()
+        actor = self.actor
 
         def work(session: Session, progress: Progress, cancelled: Cancelled) -> ImportResult:
             return kind.apply(session, actor, prepared.exam, prepared, accept=Accept.VALID,
@@ -752,11 +754,12 @@ def operations_settings(parent: QWidget | None) -> Any:
 
 def open_import_wizard(operations: Operations, parent: QWidget | None = None,
                        path: str | Path | None = None,
-                       navigate: Callable[[str, Hashable | None], None] | None = None
-                       ) -> ImportWizard:
+                       navigate: Callable[[str, Hashable | None], None] | None = None,
+                       actor: Actor | None = None) -> ImportWizard:
     """Open the wizard over ``parent`` (on ``path`` when given: a file dropped on it);
-    ``navigate`` opens an area of the window (the 编排 area after a seating plan)."""
-    wizard = ImportWizard(operations, parent, path, navigate)
+    ``navigate`` opens an area of the window (the 编排 area after a seating plan); the
+    import is recorded as ``actor``'s (the signed-in user)."""
+    wizard = ImportWizard(operations, parent, path, navigate, actor)
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     wizard.open()
     return wizard

@@ -41,6 +41,7 @@ from ui.window.signals import emit
 
 if TYPE_CHECKING:
     from examdesk.db import Database, Session
+    from examdesk.services.audit import Actor
     from examdesk.services.stats import Overview
 
 # How often an active window asks whether another clerk changed the database (ms): one
@@ -130,6 +131,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.database: Database | None = None
+        # who is signed in to the database (None: a database without users, whose pages
+        # get the operating-system login)
+        self.actor: Actor | None = None
         self.operations = Operations(self)
         self.operations.changed.connect(self._changed)
         self._version: tuple[int, int] | None = None
@@ -298,7 +302,9 @@ class MainWindow(QMainWindow):
     # --- the areas ----------------------------------------------------------------------------
 
     def page_context(self) -> PageContext:
-        return PageContext(self.operations, self.settings, self.navigate)
+        if self.actor is None:
+            return PageContext(self.operations, self.settings, self.navigate)
+        return PageContext(self.operations, self.settings, self.navigate, self.actor)
 
     def open_area(self, key: str) -> Page | None:
         """Show the area ``key`` (making its page the first time); None before a database."""
@@ -566,7 +572,8 @@ class MainWindow(QMainWindow):
             return None
         from ui.window.import_wizard import open_import_wizard
 
-        return open_import_wizard(self.operations, self, path, self.navigate)
+        return open_import_wizard(self.operations, self, path, self.navigate,
+                                  self.page_context().actor)
 
     def _dropped_file(self, event: QDragEnterEvent | QDropEvent) -> str | None:
         urls = event.mimeData().urls()

@@ -15,14 +15,22 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
+    from examdesk.services.audit import Actor
     from ui.window.background import Operations
+
+
+def _unsigned_actor() -> Actor:
+    """The actor of a database without users (imported late: start-up reads no services)."""
+    from examdesk.services.audit import Actor
+
+    return Actor.from_environment()
 
 
 @dataclass(frozen=True)
@@ -35,11 +43,14 @@ class PageContext:
         navigate: ``navigate(area, key)`` opens another area and selects the row with that
             key there (a room's id on 考点考场, a candidate's on 考生, a staff member's on
             工作人员...); with key None it just opens the area.
+        actor: who is signed in: the pages pass it to every service they call (a database
+            without users: the operating-system login, allowed everything).
     """
 
     operations: Operations
     settings: QSettings
     navigate: Callable[[str, Hashable | None], None]
+    actor: Actor = field(default_factory=_unsigned_actor)
 
 
 class Page(QWidget):

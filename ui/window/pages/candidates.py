@@ -231,10 +231,9 @@ class CandidatesPage(ListPage[CandidateRow]):
     def save_work(self, exam: ExamRef, key: Hashable | None,
                   values: dict[str, Any]) -> Callable[[Session], object]:
         def work(session: Session) -> object:
-            from examdesk.services.audit import Actor
             from examdesk.services.candidate_edits import edit_candidate, new_candidate
 
-            actor = Actor.from_environment()
+            actor = self.context.actor
             if key is None:
                 return new_candidate(session, actor, exam, **values)
             return edit_candidate(
@@ -261,10 +260,9 @@ class CandidatesPage(ListPage[CandidateRow]):
         assert exam is not None
 
         def work(session: Session) -> object:
-            from examdesk.services.audit import Actor
             from examdesk.services.candidate_edits import delete_candidate
 
-            return delete_candidate(session, Actor.from_environment(), exam, candidate_id)
+            return delete_candidate(session, self.context.actor, exam, candidate_id)
 
         def refused(error: ExamDeskError) -> None:
             if error.code == "candidate-seated":
@@ -347,10 +345,9 @@ class CandidatesPage(ListPage[CandidateRow]):
         exam, candidate_id = self.exam, row.candidate_id
 
         def work(session: Session, _progress: object, _cancelled: object) -> object:
-            from examdesk.services.audit import Actor
             from examdesk.services.seat_changes import withdraw_candidate
 
-            return withdraw_candidate(session, Actor.from_environment(), exam, candidate_id)
+            return withdraw_candidate(session, self.context.actor, exam, candidate_id)
 
         # the window hands the change set to every page's refresh (the rows it touched)
         self.context.operations.write("withdraw", self.tr("Withdrawing the candidate"), work)

@@ -97,12 +97,6 @@ def _as_form(key: str, value: Any) -> Any:
     return str(value)
 
 
-def _actor() -> Any:
-    from examdesk.services.audit import Actor
-
-    return Actor.from_environment()
-
-
 class CountCard(QFrame):
     """A big number with its caption."""
 
@@ -489,7 +483,7 @@ class ExamPage(Page):
             if "first_seat" in arguments:
                 arguments["first_seat"] = Corner(arguments["first_seat"])
             try:
-                return change_settings(session, _actor(), exam, **arguments)
+                return change_settings(session, self.context.actor, exam, **arguments)
             except ExamDeskError as error:
                 setting = error.fields.get("setting")
                 if not isinstance(setting, str) or setting not in SETTINGS:
@@ -546,7 +540,7 @@ class ExamPage(Page):
             from examdesk.services.exams import resolve_exam
             from examdesk.services.roster import repair_exam_roster
 
-            return repair_exam_roster(session, _actor(), resolve_exam(session, code),
+            return repair_exam_roster(session, self.context.actor, resolve_exam(session, code),
                                       progress=progress, cancelled=cancelled)
 
         def repaired(_result: object) -> None:
@@ -605,7 +599,7 @@ class ExamPage(Page):
             from examdesk.services.exams import resolve_exam
 
             change = add_abbreviation if add else remove_abbreviation
-            return change(session, _actor(), resolve_exam(session, code), target,
+            return change(session, self.context.actor, resolve_exam(session, code), target,
                           abbreviation)
 
         self.context.operations.write("abbreviation", self.tr("Abbreviations"), work)
@@ -619,7 +613,7 @@ class ExamPage(Page):
         def work(session: Session, progress: Any, cancelled: Any) -> object:
             from examdesk.services.demo import load_demo
 
-            return load_demo(session, _actor(), exam_only=exam_only, progress=progress,
+            return load_demo(session, self.context.actor, exam_only=exam_only, progress=progress,
                              cancelled=cancelled)
 
         title = (self.tr("Creating the exam") if exam_only

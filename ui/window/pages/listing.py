@@ -655,12 +655,11 @@ class ListPage(Page, Generic[R]):
         assert database is not None
 
         def work(progress: Any, cancelled: Any) -> ExportResult:
-            from examdesk.services.audit import Actor
             from examdesk.services.exports import record_export
 
             with database.begin() as session:
                 exam = current_exam(session)
-                result = exporter(session, Actor.from_environment(), exam, path,
+                result = exporter(session, self.context.actor, exam, path,
                                   progress=progress, cancelled=cancelled)
             with database.write(f"export {result.what}") as session:
                 record_export(session, exam, result)

@@ -266,7 +266,6 @@ class PostsPage(Page):
 
     def export(self, what: str, path: str) -> Any:
         """Write the posts, duties or supplies (of the chosen center, or all) to ``path``."""
-        from examdesk.services.audit import Actor
         from ui.jobs.runs import export_table
 
         database = self.context.operations.database
@@ -275,7 +274,7 @@ class PostsPage(Page):
         title = self.tr("Export")
         return self.context.operations.run(
             title, lambda progress, cancelled: export_table(
-                database, Actor.from_environment(), what, path, center=center,
+                database, self.context.actor, what, path, center=center,
                 progress=progress, cancelled=cancelled),
             on_success=lambda result: self.show_outcome(RunOutcome(title, self.tr(
                 "Wrote {rows} rows to {path}").format(rows=f"{result.rows:,}",

@@ -54,14 +54,13 @@ class PrintPage(Page):
         def printer(request: PrintRequest, progress: Progress, cancelled: Cancelled,
                     written: Callable[[Written], None]) -> list[Written]:
             # in a process of its own (reading, rendering, merging): the window never waits
-            from examdesk.services.audit import Actor
             from ui.jobs.print_run import print_from
             from ui.window.apart import Job, run_apart
 
             database = operations.database
             assert database is not None
             url = database.url.render_as_string(hide_password=False)
-            job = Job(print_from, (url, Actor.from_environment(), request), notes="written")
+            job = Job(print_from, (url, self.context.actor, request), notes="written")
             result: list[Written] = run_apart(job, progress, cancelled, written)
             return result
 

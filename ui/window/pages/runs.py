@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from examdesk.planning.plan import PlanIssue, Remedy
 from examdesk.progress import Cancelled, Progress
 from examdesk.services import duties, seating
-from examdesk.services.audit import Actor
 from examdesk.services.roster import RepairResult, RosterResult
 from ui.jobs import runs
 from ui.window.pages import PageContext
@@ -91,7 +90,7 @@ class Runner(QObject):
     def __init__(self, context: PageContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.actor = Actor.from_environment()
+        self.actor = context.actor
 
     def _write(self, purpose: str, title: str,
                work: Callable[[Any, Progress, Cancelled], Any],

@@ -118,10 +118,9 @@ class StaffPage(ListPage[StaffRow]):
     def save_work(self, exam: ExamRef, key: Hashable | None,
                   values: dict[str, Any]) -> Callable[[Session], object]:
         def work(session: Session) -> object:
-            from examdesk.services.audit import Actor
             from examdesk.services.staff_edits import edit_staff, new_staff
 
-            actor = Actor.from_environment()
+            actor = self.context.actor
             typed = {"name": values["name"], "roles": values["role"],
                      "gender": values["gender"], "work_unit": values["work_unit"],
                      "phone": values["phone"], "center": values["center"]}
@@ -154,10 +153,9 @@ class StaffPage(ListPage[StaffRow]):
         assert exam is not None
 
         def work(session: Session) -> object:
-            from examdesk.services.audit import Actor
             from examdesk.services.staff_edits import delete_staff
 
-            return delete_staff(session, Actor.from_environment(), exam, staff_id,
+            return delete_staff(session, self.context.actor, exam, staff_id,
                                 with_duties=with_duties)
 
         def refused(error: ExamDeskError) -> None:

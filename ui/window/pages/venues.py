@@ -143,15 +143,14 @@ class VenuesPage(ListPage[RoomRow]):
         no_center = self.tr("Choose the test center of the new room.")
 
         def work(session: Session) -> object:
-            from examdesk.services.audit import Actor
             from examdesk.services.room_edits import edit_room, new_room
 
             if key is None and center_id is None:  # an exam without test centers yet
                 raise BadInput(no_center, code="no-center", field="center")
             if key is None:
-                return new_room(session, Actor.from_environment(), exam, int(center_id),
+                return new_room(session, self.context.actor, exam, int(center_id),
                                 code=code, **values, **flags)
-            return edit_room(session, Actor.from_environment(), exam, int(str(key)),
+            return edit_room(session, self.context.actor, exam, int(str(key)),
                              **values)
 
         return work
@@ -171,10 +170,9 @@ class VenuesPage(ListPage[RoomRow]):
         assert exam is not None
 
         def work(session: Session) -> object:
-            from examdesk.services.audit import Actor
             from examdesk.services.room_edits import delete_room
 
-            return delete_room(session, Actor.from_environment(), exam, room_id)
+            return delete_room(session, self.context.actor, exam, room_id)
 
         def refused(error: ExamDeskError) -> None:
             box = QMessageBox(QMessageBox.Icon.Information, self.tr("Delete a room"),
