@@ -36,6 +36,12 @@ def window_request(argv: Sequence[str]) -> tuple[bool, str | None]:
 
 def main() -> NoReturn:
     """Console-script entry point."""
+    # A packaged (frozen) Windows build starts its spawned children (ui/window/apart.py,
+    # the print workers) through this same entry point; this lets them run their task
+    # instead of opening another window. It does nothing when not frozen.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     window, url = window_request(sys.argv[1:])
     if window:
         sys.exit(open_window(url))
