@@ -543,7 +543,8 @@ class GrantRow:
                  if self.center is None else
                  translate("Users", "exam {exam}, center {center}").format(
                      exam=self.exam, center=self.center))
-        return f"{role_label(self.role)} ({where})"
+        return translate("Users", "{role} ({where})").format(role=role_label(self.role),
+                                                              where=where)
 
 
 @dataclass(frozen=True)

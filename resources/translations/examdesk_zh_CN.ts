@@ -76,6 +76,61 @@
     </message>
 </context>
 <context>
+    <name>AccountForm</name>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Planner</source>
+        <translation>编排员</translation>
+    </message>
+    <message>
+        <source>Center desk</source>
+        <translation>考点值班</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>查看者</translation>
+    </message>
+    <message>
+        <source>Empty: every exam</source>
+        <translation>留空：全部考试</translation>
+    </message>
+    <message>
+        <source>Empty: every center; else codes, e.g. 01 02</source>
+        <translation>留空：全部考点；否则填考点代码，例如 01 02</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Exam code:</source>
+        <translation>考试代码：</translation>
+    </message>
+    <message>
+        <source>Test centers:</source>
+        <translation>考点：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>Areas</name>
     <message>
         <source>Exam</source>
@@ -2542,6 +2597,29 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
 </context>
 <context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>Set up users</source>
+        <translation>设置用户</translation>
+    </message>
+    <message>
+        <source>Make the first administrator of this database. From then on, everyone signs in with a name and password, and the administrator gives each user a role.</source>
+        <translation>设立此数据库的第一位管理员。此后每个人都须以用户名和密码登录，由管理员为每个用户授予角色。</translation>
+    </message>
+    <message>
+        <source>Create the administrator</source>
+        <translation>设立管理员</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Creating the administrator</source>
+        <translation>正在设立管理员</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <source>the name is missing</source>
@@ -3717,6 +3795,21 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>%1 has users: sign in to open it.</source>
+        <translation>%1 设有用户：请登录后打开。</translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation>正在登录</translation>
+    </message>
+</context>
+<context>
     <name>Lookup</name>
     <message>
         <source>Exam {exam} has no room {room}.</source>
@@ -3818,6 +3911,22 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>导入考场、考生、工作人员、岗位、编排结果或照片（也可把文件拖到本窗口）</translation>
     </message>
     <message>
+        <source>&amp;Users…</source>
+        <translation>设置用户(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Set up the users of this database: who may sign in, and with which roles</source>
+        <translation>设置此数据库的用户：谁可以登录，各有什么角色</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out / switch user</source>
+        <translation>注销/切换用户(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Sign out, and sign in again as another user</source>
+        <translation>注销，并以其他用户重新登录</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -3896,6 +4005,18 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>&amp;About ExamDesk</source>
         <translation>关于 ExamDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Sign in to open the database.</source>
+        <translation>请登录以打开数据库。</translation>
+    </message>
+    <message>
+        <source>User: %1</source>
+        <translation>用户：%1</translation>
+    </message>
+    <message>
+        <source>Signed in: %1</source>
+        <translation>已登录：%1</translation>
     </message>
     <message>
         <source>Loading the counts</source>
@@ -5885,6 +6006,97 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <source>Took {role} from {user}: {where}</source>
         <translation>收回 {user} 的{role}角色：{where}</translation>
     </message>
+    <message>
+        <source>{role} ({where})</source>
+        <translation>{role}（{where}）</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Give a role…</source>
+        <translation>授予角色…</translation>
+    </message>
+    <message>
+        <source>Take a role…</source>
+        <translation>收回角色…</translation>
+    </message>
+    <message>
+        <source>Reading the users</source>
+        <translation>正在读取用户</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>no password</source>
+        <translation>无密码</translation>
+    </message>
+    <message>
+        <source>locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
+        <source>no role</source>
+        <translation>无角色</translation>
+    </message>
+    <message>
+        <source>Add a user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>Reset the password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Give a role</source>
+        <translation>授予角色</translation>
+    </message>
+    <message>
+        <source>Take a role</source>
+        <translation>收回角色</translation>
+    </message>
+    <message>
+        <source>Changing the users</source>
+        <translation>正在修改用户</translation>
+    </message>
 </context>
 <context>
     <name>VenuesPage</name>
@@ -6055,6 +6267,21 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Locked</source>
         <translation>已锁定</translation>
+    </message>
+</context>
+<context>
+    <name>_AccountDialog</name>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>再次输入密码：</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,7 @@ another clerk's long run when it has nothing to write.
 from __future__ import annotations
 
 from examdesk.db import Database
+from examdesk.enums import UserRole
 from examdesk.services import users
 from examdesk.services.audit import Actor
 
@@ -44,3 +45,16 @@ def sign_in(db: Database, name: str, password: str) -> Actor:
         raise tried.refusal
     assert tried.actor is not None
     return tried.actor
+
+
+def first_administrator(db: Database, name: str, password: str) -> Actor:
+    """Make the first administrator of a database without users, and sign them in.
+
+    Raises:
+        BadInput: a bad name or short password; the database has users already (then
+            adding one needs an administrator signed in: AccessDenied).
+    """
+    with db.write("user add") as session:
+        users.add_user(session, unsigned_actor() if not users.has_users(session)
+                       else Actor(name, grants=()), name, password, UserRole.ADMIN)
+    return sign_in(db, name, password)
