@@ -227,3 +227,13 @@ def test_a_bad_actor_name_is_one_line_and_changes_nothing(capsys, monkeypatch, d
             assert session.scalar(select(func.count()).select_from(User)) == 0
     finally:
         database.close()
+
+
+def test_without_users_the_name_given_is_recorded(capsys, db_url):
+    assert examdesk(capsys, "--db", db_url, "--user", "张老师", "demo", "--exam-only")[0] == 0
+    database = open_database(db_url)
+    try:
+        with database.begin() as session:
+            assert set(session.scalars(select(AuditEvent.actor))) == {"张老师"}
+    finally:
+        database.close()
