@@ -75,6 +75,7 @@ def test_a_database_with_users_shows_nothing_before_a_sign_in(start, qtbot, with
     assert window.user_label.text() == "已登录：clerk"
     assert window.counts["candidates"] == 6000
     assert window.sign_out_action.isEnabled()
+    assert not window.users_action.isEnabled()  # a viewer manages no users
 
 
 def test_cancel_leaves_the_window_without_a_database(start, qtbot, with_users):
@@ -98,9 +99,11 @@ def test_sign_out_asks_again_and_switches_the_user(start, qtbot, with_users):
     assert window.pages == {} and window.actor is None
     qtbot.waitUntil(lambda: window.login_dialog is not first
                     and window.login_dialog.isVisible(), timeout=30_000)
+    assert window.login_dialog.user.text() == "clerk"  # who signed in last
     with qtbot.waitSignal(window.refreshed, timeout=30_000):
         type_in(qtbot, window.login_dialog, "boss", "boss-secret")
     assert window.actor.username == "boss" and window.user_label.text() == "已登录：boss"
+    assert window.users_action.isEnabled()
 
 
 def test_the_first_administrator_is_made_from_the_window(start, qtbot, demo_copy_url,

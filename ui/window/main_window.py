@@ -41,7 +41,7 @@ from ui.window.signals import emit
 
 if TYPE_CHECKING:
     from examdesk.db import Database, Session
-    from examdesk.services.audit import Actor
+    from examdesk.services.audit import Actor, Permission
     from examdesk.services.stats import Overview
 
 # How often an active window asks whether another clerk changed the database (ms): one
@@ -50,6 +50,8 @@ POLL_MS = 3000
 PREFERRED_SIZE = QSize(960, 600)
 # the area shown last, opened again at the next start
 AREA_SETTING = "main/area"
+# the user who signed in last (the login dialog offers the name again)
+LOGIN_SETTING = "login/user"
 # the databases opened lately, newest first (URLs without their password)
 RECENT_SETTING = "database/recent"
 RECENT_MOST = 8
@@ -100,6 +102,12 @@ def _version(session: Session, _progress: object, _cancelled: object) -> tuple[i
     from examdesk.services.data_version import data_version
 
     return data_version(session)
+
+
+def _manage_users() -> Permission:
+    from examdesk.services.audit import Permission  # loaded once a database is open
+
+    return Permission.MANAGE_USERS
 
 
 class MainWindow(QMainWindow):
@@ -361,7 +369,17 @@ class MainWindow(QMainWindow):
 
             self.waiting.setText(self.tr("Sign in to open the database."))
             dialog = LoginDialog(self.operations, database, readable_url(database.url), self)
-            dialog.accepted.connect(lambda: attach(dialog.actor))  # type: ignore[arg-type]
+            remembered = self.settings.value(LOGIN_SETTING)
+            if isinstance(remembered, str) and remembered:
+                dialog.user.setText(remembered)
+                dialog.password.setFocus()
+
+            def signed_in() -> None:
+                assert dialog.actor is not None
+                self.settings.setValue(LOGIN_SETTING, dialog.actor.username)
+                attach(dialog.actor)
+
+            dialog.accepted.connect(signed_in)
             dialog.rejected.connect(lambda: self._not_signed_in(database))
             self.login_dialog = dialog
             dialog.open()
@@ -417,7 +435,9 @@ class MainWindow(QMainWindow):
             self.user_label.setText(self.tr("User: %1").replace("%1", actor.username))
         else:
             self.user_label.setText(self.tr("Signed in: %1").replace("%1", actor.username))
-        self.users_action.setEnabled(actor is not None)
+        # a database without users: make its first administrator; else administrators only
+        self.users_action.setEnabled(actor is not None and (
+            actor.unrestricted or actor.may(_manage_users())))
         self.sign_out_action.setEnabled(actor is not None and not actor.unrestricted)
 
     # --- the areas ----------------------------------------------------------------------------
