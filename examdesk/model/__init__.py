@@ -31,7 +31,7 @@ from examdesk.model.examday import (
     TempIdCertificate,
     certificate_sessions,
 )
-from examdesk.model.security import AuditEvent, User
+from examdesk.model.security import AuditEvent, User, UserGrant
 from examdesk.model.staff import (
     Duty,
     Post,
@@ -83,6 +83,7 @@ __all__ = [
     "TempIdCertificate",
     "TestCenter",
     "User",
+    "UserGrant",
     "UserRole",
     "candidate_subjects",
     "certificate_sessions",

@@ -1,11 +1,12 @@
-"""Users of ExamDesk and the audit trail that makes every change attributable."""
+"""Users of ExamDesk, the roles they hold, and the audit trail that makes every change
+attributable."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, String, Text
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from examdesk.enums import UserRole
@@ -13,7 +14,12 @@ from examdesk.model.base import Base, enum_column, timestamp, utcnow
 
 
 class User(Base):
-    """A person who signs in to ExamDesk; desk users are tied to one test center."""
+    """A person who signs in to ExamDesk; what the user may do is in :class:`UserGrant`.
+
+    A user without a password (the demo records the operating-system login as one) cannot
+    sign in; a database asks for a sign-in only once some active user has a password
+    (examdesk/services/users.py).
+    """
 
     __tablename__ = "users"
 
@@ -21,12 +27,29 @@ class User(Base):
     username: Mapped[str] = mapped_column(String(64), unique=True)
     display_name: Mapped[str] = mapped_column(String(100), default="")
     password_hash: Mapped[str | None] = mapped_column(String(256))
-    role: Mapped[UserRole] = mapped_column(enum_column(UserRole), default=UserRole.VIEWER)
-    center_id: Mapped[int | None] = mapped_column(
-        ForeignKey("test_centers.id", ondelete="SET NULL")
-    )
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow)
+    # wrong passwords given in a row since the last sign-in (the lockout counts them)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # no sign-in before this time (after too many wrong passwords)
+    locked_until: Mapped[datetime | None] = mapped_column(timestamp())
+
+
+class UserGrant(Base):
+    """One role a user holds: for one exam (or every exam), at one center (or every center).
+
+    Deleting the exam or the center deletes the grant (never widens it to every center).
+    """
+
+    __tablename__ = "user_grants"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"),
+                                         index=True)
+    role: Mapped[UserRole] = mapped_column(enum_column(UserRole))
+    exam_id: Mapped[int | None] = mapped_column(ForeignKey("exams.id", ondelete="CASCADE"))
+    center_id: Mapped[int | None] = mapped_column(
+        ForeignKey("test_centers.id", ondelete="CASCADE"))
 
 
 class AuditEvent(Base):

@@ -40,6 +40,7 @@ from examdesk.model import (
     Subject,
     TestCenter,
     User,
+    UserGrant,
     UserRole,
     candidate_subjects,
     session_subjects,
@@ -279,8 +280,12 @@ def _create_exam(
 def _ensure_user(session: Session, actor: Actor) -> None:
     """The first user of a database is its administrator."""
     if session.scalar(select(User.id).limit(1)) is None:
-        session.add(User(username=actor.username, display_name=actor.username,
-                         role=UserRole.ADMIN))
+        user = User(username=actor.username, display_name=actor.username)
+        session.add(user)
+        session.flush()
+        # without a password: the database still asks no one to sign in
+        # (examdesk/services/users.py, has_users)
+        session.add(UserGrant(user_id=user.id, role=UserRole.ADMIN))
         session.flush()
 
 

@@ -76,6 +76,61 @@
     </message>
 </context>
 <context>
+    <name>AccountForm</name>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Planner</source>
+        <translation>编排员</translation>
+    </message>
+    <message>
+        <source>Center desk</source>
+        <translation>考点值班</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>查看者</translation>
+    </message>
+    <message>
+        <source>Empty: every exam</source>
+        <translation>留空：全部考试</translation>
+    </message>
+    <message>
+        <source>Empty: every center; else codes, e.g. 01 02</source>
+        <translation>留空：全部考点；否则填考点代码，例如 01 02</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Exam code:</source>
+        <translation>考试代码：</translation>
+    </message>
+    <message>
+        <source>Test centers:</source>
+        <translation>考点：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>Areas</name>
     <message>
         <source>Exam</source>
@@ -440,6 +495,22 @@
     <message>
         <source>only this test center</source>
         <translation>仅导出该考点</translation>
+    </message>
+    <message>
+        <source>sign in as this user, on a database with users (default: $EXAMDESK_USER); the password is $EXAMDESK_PASSWORD, else asked</source>
+        <translation>以此用户登录设有用户的数据库（默认：$EXAMDESK_USER）；密码取自 $EXAMDESK_PASSWORD，否则提示输入</translation>
+    </message>
+    <message>
+        <source>No password given: set ${variable}, or run the command in a terminal to type it.</source>
+        <translation>未给出密码：请设置 ${variable}，或在终端中运行命令以便输入密码。</translation>
+    </message>
+    <message>
+        <source>Not signed in: this database has users; give --user NAME (or $EXAMDESK_USER) and the password ($EXAMDESK_PASSWORD, or typed when asked).</source>
+        <translation>未登录：此数据库设有用户；请用 --user 用户名（或 $EXAMDESK_USER）给出用户名，并给出密码（$EXAMDESK_PASSWORD，或在提示时输入）。</translation>
+    </message>
+    <message>
+        <source>Password of {user}: </source>
+        <translation>{user} 的密码：</translation>
     </message>
     <message>
         <source>the exam&apos;s code (needed when the database holds several exams)</source>
@@ -1149,6 +1220,118 @@
     <message>
         <source>run examdesk allocate --keep</source>
         <translation>运行 examdesk allocate --keep</translation>
+    </message>
+    <message>
+        <source>add, list, disable or enable users, set their passwords and roles</source>
+        <translation>添加、列出、停用或启用用户，设置其密码和角色</translation>
+    </message>
+    <message>
+        <source>add a user with a role (the first user of a database is its administrator)</source>
+        <translation>添加用户并授予角色（数据库的第一个用户是其管理员）</translation>
+    </message>
+    <message>
+        <source>set a user&apos;s password (an administrator&apos;s reset, or your own)</source>
+        <translation>设置用户密码（管理员重置，或修改自己的密码）</translation>
+    </message>
+    <message>
+        <source>stop a user from signing in</source>
+        <translation>停用用户，使其无法登录</translation>
+    </message>
+    <message>
+        <source>let a disabled or locked-out user sign in again</source>
+        <translation>让已停用或已锁定的用户重新可以登录</translation>
+    </message>
+    <message>
+        <source>list the users, their roles and whether they may sign in</source>
+        <translation>列出用户、其角色以及能否登录</translation>
+    </message>
+    <message>
+        <source>give a user a role (for one exam, at some centers)</source>
+        <translation>授予用户角色（可限于某次考试、某些考点）</translation>
+    </message>
+    <message>
+        <source>take a role away from a user</source>
+        <translation>收回用户的角色</translation>
+    </message>
+    <message>
+        <source>the user name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>admin (users and everything), planner (the plan), desk (a center&apos;s exam day), viewer (reads)</source>
+        <translation>admin（管理员：用户及全部功能）、planner（编排员：修改编排）、desk（考点值班：本考点考试当天事务）、viewer（查看者：只读）</translation>
+    </message>
+    <message>
+        <source>only for this exam (default: every exam; the only exam when --center is given)</source>
+        <translation>仅限该考试（默认：全部考试；给出 --center 时为唯一的考试）</translation>
+    </message>
+    <message>
+        <source>only at these test centers of the exam (default: every center)</source>
+        <translation>仅限该考试的这些考点（默认：全部考点）</translation>
+    </message>
+    <message>
+        <source>New password: </source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>The new password again: </source>
+        <translation>再次输入新密码：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; nothing was changed.</source>
+        <translation>两次输入的密码不一致；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{count:,} users.</source>
+        <translation>共 {count:,} 个用户。</translation>
+    </message>
+    <message>
+        <source>Added user {user} ({role}).</source>
+        <translation>已添加用户 {user}（{role}）。</translation>
+    </message>
+    <message>
+        <source>Changed the password of {user}.</source>
+        <translation>已修改 {user} 的密码。</translation>
+    </message>
+    <message>
+        <source>Enabled user {user}.</source>
+        <translation>已启用用户 {user}。</translation>
+    </message>
+    <message>
+        <source>Disabled user {user}.</source>
+        <translation>已停用用户 {user}。</translation>
+    </message>
+    <message>
+        <source>Gave {user} the role {role} ({count} grants).</source>
+        <translation>已授予 {user} {role}角色（{count} 项授权）。</translation>
+    </message>
+    <message>
+        <source>{user} already holds that role.</source>
+        <translation>{user} 已拥有该角色。</translation>
+    </message>
+    <message>
+        <source>Took the role {role} from {user} ({count} grants).</source>
+        <translation>已收回 {user} 的{role}角色（{count} 项授权）。</translation>
+    </message>
+    <message>
+        <source>no role</source>
+        <translation>无角色</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>no password</source>
+        <translation>无密码</translation>
+    </message>
+    <message>
+        <source>locked until {time}</source>
+        <translation>锁定至 {time}</translation>
     </message>
 </context>
 <context>
@@ -2414,6 +2597,29 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
 </context>
 <context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>Set up users</source>
+        <translation>设置用户</translation>
+    </message>
+    <message>
+        <source>Make the first administrator of this database. From then on, everyone signs in with a name and password, and the administrator gives each user a role.</source>
+        <translation>设立此数据库的第一位管理员。此后每个人都须以用户名和密码登录，由管理员为每个用户授予角色。</translation>
+    </message>
+    <message>
+        <source>Create the administrator</source>
+        <translation>设立管理员</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Creating the administrator</source>
+        <translation>正在设立管理员</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <source>the name is missing</source>
@@ -3589,6 +3795,21 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>%1 has users: sign in to open it.</source>
+        <translation>%1 设有用户：请登录后打开。</translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation>正在登录</translation>
+    </message>
+</context>
+<context>
     <name>Lookup</name>
     <message>
         <source>Exam {exam} has no room {room}.</source>
@@ -3690,6 +3911,22 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>导入考场、考生、工作人员、岗位、编排结果或照片（也可把文件拖到本窗口）</translation>
     </message>
     <message>
+        <source>&amp;Users…</source>
+        <translation>设置用户(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Set up the users of this database: who may sign in, and with which roles</source>
+        <translation>设置此数据库的用户：谁可以登录，各有什么角色</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out / switch user</source>
+        <translation>注销/切换用户(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Sign out, and sign in again as another user</source>
+        <translation>注销，并以其他用户重新登录</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -3768,6 +4005,18 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>&amp;About ExamDesk</source>
         <translation>关于 ExamDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Sign in to open the database.</source>
+        <translation>请登录以打开数据库。</translation>
+    </message>
+    <message>
+        <source>User: %1</source>
+        <translation>用户：%1</translation>
+    </message>
+    <message>
+        <source>Signed in: %1</source>
+        <translation>已登录：%1</translation>
     </message>
     <message>
         <source>Loading the counts</source>
@@ -5644,6 +5893,212 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
 </context>
 <context>
+    <name>Users</name>
+    <message>
+        <source>A user name cannot be empty.</source>
+        <translation>用户名不能为空。</translation>
+    </message>
+    <message>
+        <source>The user name {name} is too long: at most {most} characters, not {length}.</source>
+        <translation>用户名 {name} 过长：最多 {most} 个字符，而不是 {length} 个。</translation>
+    </message>
+    <message>
+        <source>The user name {name} holds a control character.</source>
+        <translation>用户名 {name} 含有控制字符。</translation>
+    </message>
+    <message>
+        <source>The user name &quot;{name}&quot; begins or ends with a space.</source>
+        <translation>用户名“{name}”的开头或结尾有空格。</translation>
+    </message>
+    <message>
+        <source>A password needs at least {least} characters.</source>
+        <translation>密码至少需要 {least} 个字符。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>User {user} is locked after {count} wrong passwords until {time}.</source>
+        <translation>用户 {user} 连续 {count} 次密码错误，已锁定至 {time}。</translation>
+    </message>
+    <message>
+        <source>User {user} is disabled; an administrator can enable the account.</source>
+        <translation>用户 {user} 已停用；管理员可以重新启用该账户。</translation>
+    </message>
+    <message>
+        <source>Locked after {count} wrong passwords</source>
+        <translation>连续 {count} 次密码错误后锁定</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>planner</source>
+        <translation>编排员</translation>
+    </message>
+    <message>
+        <source>center desk</source>
+        <translation>考点值班</translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <translation>查看者</translation>
+    </message>
+    <message>
+        <source>There is no user {user}.</source>
+        <translation>没有用户 {user}。</translation>
+    </message>
+    <message>
+        <source>{user} is the only administrator; make another one first, or nobody could manage the users.</source>
+        <translation>{user} 是唯一的管理员；请先设立另一名管理员，否则将无人能够管理用户。</translation>
+    </message>
+    <message>
+        <source>The first user with a password must be an administrator.</source>
+        <translation>第一个设有密码的用户必须是管理员。</translation>
+    </message>
+    <message>
+        <source>every exam</source>
+        <translation>全部考试</translation>
+    </message>
+    <message>
+        <source>exam {exam}</source>
+        <translation>考试 {exam}</translation>
+    </message>
+    <message>
+        <source>exam {exam}, center {center}</source>
+        <translation>考试 {exam}，考点 {center}</translation>
+    </message>
+    <message>
+        <source>There is already a user {user}.</source>
+        <translation>已有用户 {user}。</translation>
+    </message>
+    <message>
+        <source>Added user {user}: {role}, {where}</source>
+        <translation>添加用户 {user}：{role}，{where}</translation>
+    </message>
+    <message>
+        <source>The old password is wrong.</source>
+        <translation>原密码错误。</translation>
+    </message>
+    <message>
+        <source>Changed the password of {user}</source>
+        <translation>修改 {user} 的密码</translation>
+    </message>
+    <message>
+        <source>Enabled user {user}</source>
+        <translation>启用用户 {user}</translation>
+    </message>
+    <message>
+        <source>Disabled user {user}</source>
+        <translation>停用用户 {user}</translation>
+    </message>
+    <message>
+        <source>Granted {user} {role}: {where}</source>
+        <translation>授予 {user} {role}角色：{where}</translation>
+    </message>
+    <message>
+        <source>User {user} holds no such role ({role}, {where}).</source>
+        <translation>用户 {user} 没有这一角色（{role}，{where}）。</translation>
+    </message>
+    <message>
+        <source>Took {role} from {user}: {where}</source>
+        <translation>收回 {user} 的{role}角色：{where}</translation>
+    </message>
+    <message>
+        <source>{role} ({where})</source>
+        <translation>{role}（{where}）</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Give a role…</source>
+        <translation>授予角色…</translation>
+    </message>
+    <message>
+        <source>Take a role…</source>
+        <translation>收回角色…</translation>
+    </message>
+    <message>
+        <source>Reading the users</source>
+        <translation>正在读取用户</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>no password</source>
+        <translation>无密码</translation>
+    </message>
+    <message>
+        <source>locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
+        <source>no role</source>
+        <translation>无角色</translation>
+    </message>
+    <message>
+        <source>Add a user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>Reset the password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Give a role</source>
+        <translation>授予角色</translation>
+    </message>
+    <message>
+        <source>Take a role</source>
+        <translation>收回角色</translation>
+    </message>
+    <message>
+        <source>Changing the users</source>
+        <translation>正在修改用户</translation>
+    </message>
+</context>
+<context>
     <name>VenuesPage</name>
     <message>
         <source>Center</source>
@@ -5812,6 +6267,21 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Locked</source>
         <translation>已锁定</translation>
+    </message>
+</context>
+<context>
+    <name>_AccountDialog</name>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>再次输入密码：</translation>
     </message>
 </context>
 </TS>

@@ -27,6 +27,7 @@ from ui.cli import exchange as cli_exchange
 from ui.cli import plan as cli_plan
 from ui.cli import posts as cli_posts
 from ui.cli import printing as cli_print
+from ui.cli import users as cli_users
 from ui.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_OK,
@@ -34,6 +35,7 @@ from ui.cli.common import (
     end_progress,
     signed_in,
     stderr_progress,
+    user_option,
 )
 from ui.cli.language import command_language
 from ui.cli.wording import worded
@@ -72,11 +74,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"examdesk {__version__}")
     _db_option(parser, default=None)
+    user_option(parser, default=None)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         _db_option(sub, default=argparse.SUPPRESS)  # keep a --db given before the command
+        user_option(sub, default=argparse.SUPPRESS)
         return sub
 
     command("init", translate("Cli", "create the database, or upgrade it to this version's schema"))
@@ -107,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
         def sub(name: str, help_text: str) -> argparse.ArgumentParser:
             parser = group.add_parser(name, help=help_text, description=help_text)
             _db_option(parser, default=argparse.SUPPRESS)
+            user_option(parser, default=argparse.SUPPRESS)
             return parser
 
         return sub
@@ -116,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_duties.add_parsers(command, subcommands)
     cli_posts.add_parsers(command, subcommands)
     cli_print.add_parsers(command)
+    cli_users.add_parsers(command, subcommands)
 
     stats_parser = command("stats", translate("Cli", "print how many centers, rooms, candidates... "
                                         "the database holds"))
@@ -193,7 +199,12 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "duty": cli_duties.cmd_duty,
     "supplies": cli_duties.cmd_supplies,
     "print": cli_print.cmd_print,
+    "user": cli_users.cmd_user,
 }
+
+# The commands that run without a sign-in on a database with users: creating or upgrading
+# the database (every other command, reading ones too, signs in first).
+WITHOUT_SIGN_IN = frozenset({"init"})
 
 
 def print_waiting(holder: LockHolder) -> None:
@@ -227,6 +238,8 @@ def run(argv: Sequence[str] | None = None,
             return open_window(args.db)
         db = open_database(args.db, waiting=print_waiting)
         try:
+            if args.command not in WITHOUT_SIGN_IN:
+                signed_in(db, args)  # before anything is read: one line if refused
             return COMMANDS[args.command](db, args)
         finally:
             db.close()

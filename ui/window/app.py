@@ -94,8 +94,7 @@ def start_window(db_url: str | None, settings: QSettings) -> Started:
         url = url_without_password(database)
         settings.setValue(LAST_DATABASE, url)
         remember_database(settings, url)
-        window.attach(database)
-        settle_after_start(window)
+        window.open_signed_in(database, on_attached=lambda: settle_after_start(window))
 
     def abandon(message: str) -> None:
         started.status = 2

@@ -6,7 +6,7 @@ module level, so the window paints while the database is opened in the backgroun
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, Signal
@@ -41,7 +41,7 @@ from ui.window.signals import emit
 
 if TYPE_CHECKING:
     from examdesk.db import Database, Session
-    from examdesk.services.audit import Actor
+    from examdesk.services.audit import Actor, Permission
     from examdesk.services.stats import Overview
 
 # How often an active window asks whether another clerk changed the database (ms): one
@@ -50,6 +50,8 @@ POLL_MS = 3000
 PREFERRED_SIZE = QSize(960, 600)
 # the area shown last, opened again at the next start
 AREA_SETTING = "main/area"
+# the user who signed in last (the login dialog offers the name again)
+LOGIN_SETTING = "login/user"
 # the databases opened lately, newest first (URLs without their password)
 RECENT_SETTING = "database/recent"
 RECENT_MOST = 8
@@ -100,6 +102,12 @@ def _version(session: Session, _progress: object, _cancelled: object) -> tuple[i
     from examdesk.services.data_version import data_version
 
     return data_version(session)
+
+
+def _manage_users() -> Permission:
+    from examdesk.services.audit import Permission  # loaded once a database is open
+
+    return Permission.MANAGE_USERS
 
 
 class MainWindow(QMainWindow):
@@ -179,6 +187,9 @@ class MainWindow(QMainWindow):
         self.database_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.database_label)
+        self.user_label = QLabel()  # who is signed in
+        self.user_label.setObjectName("signed-in")
+        self.statusBar().addPermanentWidget(self.user_label)
         self._build_menus()
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(poll_ms)
@@ -211,6 +222,19 @@ class MainWindow(QMainWindow):
         self.print_action.setStatusTip(self.tr("Print the exam-day sheets to PDF files"))
         self.print_action.triggered.connect(lambda: self.open_area("print"))
         file_menu.addAction(self.print_action)
+        file_menu.addSeparator()
+        # the accounts (ui/window/login.py, ui/window/users_dialog.py)
+        self.users_action = QAction(self.tr("&Users…"), self)
+        self.users_action.setStatusTip(self.tr("Set up the users of this database: who may "
+                                               "sign in, and with which roles"))
+        self.users_action.triggered.connect(self.manage_users)
+        file_menu.addAction(self.users_action)
+        self.sign_out_action = QAction(self.tr("Sign &out / switch user"), self)
+        self.sign_out_action.setStatusTip(self.tr("Sign out, and sign in again as another "
+                                                  "user"))
+        self.sign_out_action.triggered.connect(self.sign_out)
+        file_menu.addAction(self.sign_out_action)
+        self._show_user()
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -286,18 +310,135 @@ class MainWindow(QMainWindow):
 
         self.database_label.setText(
             self.tr("Database: %1").replace("%1", readable_url(database.url)))
-        for page in self.pages.values():
-            self.stack.removeWidget(page)
-            page.deleteLater()
-        self.pages.clear()
-        self._stale.clear()
+        self._drop_pages()
         self._version = None
+        self._show_user()
         self.refresh()
         remembered = self.settings.value(AREA_SETTING)
         keys = [each.key for each in AREAS]
         self.open_area(remembered if remembered in keys else keys[0])
         if self.isActiveWindow():
             self.poll_timer.start()
+
+    def _drop_pages(self) -> None:
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self._stale.clear()
+
+    def detach(self) -> None:
+        """Show no database (its pages are dropped; the caller closes it)."""
+        self.poll_timer.stop()
+        self._drop_pages()
+        self.database = None
+        self.operations.database = None
+        self.actor = None
+        self.counts_label.clear()
+        self.database_label.setText(self.tr("No database open"))
+        self.waiting.setText(self.tr("No database open"))
+        self.stack.setCurrentWidget(self.waiting)
+        self._show_user()
+
+    # --- who is signed in ---------------------------------------------------------------------
+
+    def open_signed_in(self, database: Database,
+                       on_attached: Callable[[], None] | None = None) -> None:
+        """Show ``database`` once someone signed in: a database with users asks for a name
+        and password first (Cancel leaves the window without a database); a database
+        without users acts for the operating-system login at once."""
+        self.waiting.setText(self.tr("Opening the database…"))
+
+        def work(_progress: object, _cancelled: object) -> Actor | None:
+            from ui.jobs.signing import needs_sign_in, unsigned_actor
+
+            return None if needs_sign_in(database) else unsigned_actor()
+
+        def attach(actor: Actor) -> None:
+            self.actor = actor
+            self.attach(database)
+            if on_attached is not None:
+                on_attached()
+
+        def asked(actor: Actor | None) -> None:
+            if actor is not None:
+                attach(actor)
+                return
+            from examdesk.db.urls import readable_url
+            from ui.window.login import LoginDialog
+
+            self.waiting.setText(self.tr("Sign in to open the database."))
+            dialog = LoginDialog(self.operations, database, readable_url(database.url), self)
+            remembered = self.settings.value(LOGIN_SETTING)
+            if isinstance(remembered, str) and remembered:
+                dialog.user.setText(remembered)
+                dialog.password.setFocus()
+
+            def signed_in() -> None:
+                assert dialog.actor is not None
+                self.settings.setValue(LOGIN_SETTING, dialog.actor.username)
+                attach(dialog.actor)
+
+            dialog.accepted.connect(signed_in)
+            dialog.rejected.connect(lambda: self._not_signed_in(database))
+            self.login_dialog = dialog
+            dialog.open()
+
+        def failed(message: str) -> None:  # e.g. $EXAMDESK_USER is no user name
+            self._not_signed_in(database)
+            self.operations.show_error(self.tr("Opening the database"), message)
+
+        self.operations.run(self.tr("Opening the database"), work, on_success=asked,
+                            on_failure=failed)
+
+    def _not_signed_in(self, database: Database) -> None:
+        """Nobody signed in: the window shows no database, and lets this one go."""
+        self.detach()
+        database.close()
+
+    def sign_out(self) -> None:
+        """File → Sign out: the window asks who signs in, again."""
+        database = self.database
+        if database is None:
+            return
+        self.detach()
+        self.open_signed_in(database)
+
+    def manage_users(self) -> None:
+        """File → Users…: make the first administrator of a database without users, or
+        manage the users (an administrator)."""
+        if self.database is None or self.actor is None:
+            return
+        if self.actor.unrestricted:
+            from ui.window.login import FirstAdminDialog
+
+            first = FirstAdminDialog(self.operations, self.database, self)
+            first.accepted.connect(lambda: self._signed_in_as(first.actor))
+            self.users_dialog: QDialog = first
+        else:
+            from ui.window.users_dialog import UsersDialog
+
+            self.users_dialog = UsersDialog(self.operations, self.actor, self)
+        self.users_dialog.open()
+
+    def _signed_in_as(self, actor: Actor | None) -> None:
+        """The first administrator was made: the window works for them from now on."""
+        if actor is not None and self.database is not None:
+            self.actor = actor
+            self.attach(self.database)
+
+    def _show_user(self) -> None:
+        actor = self.actor
+        if actor is None:
+            self.user_label.setText("")
+        elif actor.unrestricted:
+            self.user_label.setText(self.tr("User: %1").replace("%1", actor.username))
+        else:
+            self.user_label.setText(self.tr("Signed in: %1").replace("%1", actor.username))
+        # a database without users: make its first administrator; else administrators only
+        self.users_action.setEnabled(actor is not None and (
+            actor.unrestricted or actor.may(_manage_users())))
+        self.sign_out_action.setEnabled(actor is not None and not actor.unrestricted)
 
     # --- the areas ----------------------------------------------------------------------------
 
@@ -477,9 +618,10 @@ class MainWindow(QMainWindow):
         url = url_without_password(database)
         remember_database(self.settings, url)
         self.settings.setValue(LAST_DATABASE, url)
-        self.attach(database)
         if old is not None and old is not database:
+            self.detach()
             old.close()
+        self.open_signed_in(database)
 
 
     def _load_failed(self, message: str) -> None:
@@ -557,6 +699,7 @@ class MainWindow(QMainWindow):
         if self.isMaximized():
             replacement.setWindowState(Qt.WindowState.WindowMaximized)
         if self.database is not None:
+            replacement.actor = self.actor
             replacement.attach(self.database)
         self.database = None  # it is the new window's now
         self.operations.database = None
