@@ -49,6 +49,13 @@ from examdesk.services.audit import Actor
 from examdesk.services.duties import find_session
 from examdesk.services.exams import ExamRef, center_id, exam_sessions, papers_sat
 from examdesk.services.post_schedule import held_sessions
+from examdesk.services.scope import (
+    limited,
+    masked,
+    personal_centers,
+    shows_personal,
+    visible_centers,
+)
 
 #: Staff report for the briefing an hour before the session starts (docs/posts.md).
 REPORT_BEFORE = timedelta(minutes=BRIEFING_LEAD)
@@ -75,8 +82,9 @@ def person(row: Any) -> Person:
     return Person(row.name, row.work_unit, row.phone, GENDER_LABELS.get(row.gender, ""))
 
 
-def _chosen_rooms(query: Q, exam: ExamRef, center: int | None, room: str | None) -> Q:
-    query = query.where(TestCenter.exam_id == exam.id)
+def _chosen_rooms(query: Q, exam: ExamRef, center: int | None, room: str | None,
+                  seen: frozenset[int] | None = None) -> Q:
+    query = limited(query.where(TestCenter.exam_id == exam.id), TestCenter.id, seen)
     if center is not None:
         query = query.where(TestCenter.id == center)
     if room is not None:
@@ -85,7 +93,8 @@ def _chosen_rooms(query: Q, exam: ExamRef, center: int | None, room: str | None)
 
 
 def room_sheets(session: Session, exam: ExamRef, *, center: str | None = None,
-                room: str | None = None, photos: bool = True) -> tuple[RoomSheets, ...]:
+                room: str | None = None, photos: bool = True,
+                actor: Actor | None = None) -> tuple[RoomSheets, ...]:
     """The envelope data of every room holding candidates (of one center, or one room).
 
     Args:
@@ -94,20 +103,26 @@ def room_sheets(session: Session, exam: ExamRef, *, center: str | None = None,
         center: a test center's code: only its rooms.
         room: a room's code: only that room (of every center, unless ``center`` is given).
         photos: read the candidates' photos (the door list needs none).
+        actor: who prints: a center desk gets its center's rooms only, a viewer the ID
+            numbers masked and no photos (None: all).
 
     Returns:
         One RoomSheets per room, in the centers' and rooms' order.
 
     Raises:
         BadInput: no test center has the code ``center``.
+        AccessDenied: ``center`` is a center the actor may not see.
     """
     only = center_id(session, exam, center)
+    seen = visible_centers(actor, exam, only, code=center or "")
+    personal = personal_centers(actor, exam)
     settings = session.execute(select(Exam.seat_order, Exam.first_seat_corner)
                                .where(Exam.id == exam.id)).one()
 
     def chosen(query: Q) -> Q:
         return _chosen_rooms(query.join(Room, Room.id == SeatAssignment.room_id)
-                             .join(TestCenter, TestCenter.id == Room.center_id), exam, only, room)
+                             .join(TestCenter, TestCenter.id == Room.center_id), exam, only, room,
+                             seen)
 
     sits: defaultdict[int, list[int]] = defaultdict(list)  # candidate -> session ids
     papers: defaultdict[tuple[int, int], set[str]] = defaultdict(set)  # (room, session)
@@ -144,12 +159,14 @@ def room_sheets(session: Session, exam: ExamRef, *, center: str | None = None,
     for r in session.execute(_chosen_rooms(
         select(Room.id, Room.code, Room.building, Room.floor, Room.label, Room.rows,
                Room.columns, Room.unusable_seats, TestCenter.code.label("center_code"),
-               TestCenter.name.label("center_name")).join(TestCenter),
-        exam, only, room).order_by(TestCenter.sort_order, TestCenter.code, Room.sort_order,
+               TestCenter.name.label("center_name"), TestCenter.id.label("center_id"))
+        .join(TestCenter),
+        exam, only, room, seen).order_by(TestCenter.sort_order, TestCenter.code, Room.sort_order,
                                    Room.code)):
         rows = seated.get(r.id)
         if not rows:
             continue
+        full = shows_personal(personal, r.center_id)
         unusable = tuple(sorted((int(a), int(b)) for a, b in r.unusable_seats))
         positions = seat_positions(Grid(r.rows, r.columns, frozenset(unusable)),
                                    settings.seat_order, settings.first_seat_corner)
@@ -160,7 +177,8 @@ def room_sheets(session: Session, exam: ExamRef, *, center: str | None = None,
                                  else (0, 0))  # outside the grid: `examdesk check` flags it
             seats.append(SeatedCandidate(
                 c.seat_no, row_no, column_no, c.ticket_no, c.name,
-                GENDER_LABELS.get(c.gender, ""), c.id_number, pictures.get(c.id),
+                GENDER_LABELS.get(c.gender, ""), c.id_number if full else masked(c.id_number),
+                pictures.get(c.id) if full else None,
                 tuple(by_id[s].code for s in sorted(sits[c.id], key=order.__getitem__))))
         room_sessions = tuple(
             RoomSession(printed_session(by_id[s], sorted(papers[r.id, s])),

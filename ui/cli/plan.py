@@ -330,7 +330,7 @@ def cmd_seat(db: Database, args: argparse.Namespace) -> int:
         exam = resolve_exam(session, args.exam)
 
         def candidate(text: str) -> int:
-            found = lookup.find_candidate(session, exam, text).one().id
+            found = lookup.find_candidate(session, exam, text, actor=actor).one().id
             typed.setdefault(found, text)
             return found
 

@@ -99,6 +99,8 @@ class SheetSpec:
         empty: why it has nothing to print at a center.
         empty_in_session: why, when one session is chosen (``None``: ``empty`` still).
         photos: its room data carries the candidates' photos.
+        public: posted in public, it shows names and ticket numbers only (docs/printing.md):
+            a viewer may print it; every other sheet holds personal data.
         contents: the pack only: the sheets it holds, in order (room envelope first).
     """
 
@@ -111,6 +113,7 @@ class SheetSpec:
     empty: Reason = Reason.NOTHING
     empty_in_session: Reason | None = None
     photos: bool = True
+    public: bool = False
     contents: tuple[str, ...] = ()
 
     @property
@@ -174,9 +177,9 @@ def _summary(session: Any, exam: ExamRef, center: str,
 # back, say the door list the seating chart, posted apart.
 SHEETS: tuple[SheetSpec, ...] = (
     SheetSpec("door", "考场门贴", lambda: translate("Sheets", "Door list"), Scope.ROOM,
-              needs=Need.SEATS, empty=Reason.NOT_SEATED, photos=False),
+              needs=Need.SEATS, empty=Reason.NOT_SEATED, photos=False, public=True),
     SheetSpec("seating", "座位表", lambda: translate("Sheets", "Seating chart"), Scope.ROOM,
-              needs=Need.SEATS, empty=Reason.NOT_SEATED),
+              needs=Need.SEATS, empty=Reason.NOT_SEATED, public=True),
     SheetSpec("desk", "桌贴", lambda: translate("Sheets", "Desk labels"), Scope.ROOM,
               needs=Need.SEATS, empty=Reason.NOT_SEATED),
     SheetSpec("signin", "考生签到表", lambda: translate("Sheets", "Sign-in sheet"),

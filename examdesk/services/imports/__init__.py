@@ -39,7 +39,7 @@ from examdesk.i18n import translate
 from examdesk.planning.plan import PlanIssue
 from examdesk.progress import Cancelled, Progress, check_cancelled, never_cancelled, no_progress
 from examdesk.services import audit
-from examdesk.services.audit import Actor
+from examdesk.services.audit import Actor, Permission
 from examdesk.services.duty_watch import DutyWatch
 from examdesk.services.exams import ExamRef
 
@@ -355,6 +355,8 @@ class ImportKind:
             BadInput: the file cannot be read, or it has a header but no data rows.
             OperationCancelled: the user cancelled; the caller rolls back.
         """
+        if not dry_run:  # a check writes nothing: a viewer may check a file
+            actor.require(Permission.EDIT_PLAN, exam.id)
         prepared = self.prepare(session, exam, path, sheet=sheet, progress=progress,
                                 cancelled=cancelled)
         if dry_run:
@@ -481,6 +483,7 @@ class SheetImport(ImportKind, Generic[RecordT, NeedsT]):
               prepared: PreparedImport[Any], *, accept: Accept = Accept.ALL,
               progress: Progress = no_progress,
               cancelled: Cancelled = never_cancelled) -> ImportResult:
+        actor.require(Permission.EDIT_PLAN, exam.id)
         same_exam(prepared, exam)
         matched: _Matched[RecordT] = prepared.matched
         if matched.used or matched.plan.session is not session:
