@@ -45,7 +45,7 @@ from examdesk.planning.seats import Grid, seat_positions
 from examdesk.printing.common import Person, PrintedSession
 from examdesk.printing.rooms import RoomSession, RoomSheets, SeatedCandidate
 from examdesk.services import audit
-from examdesk.services.audit import Actor
+from examdesk.services.audit import Actor, Permission
 from examdesk.services.duties import find_session
 from examdesk.services.exams import ExamRef, center_id, exam_sessions, papers_sat
 from examdesk.services.post_schedule import held_sessions
@@ -251,6 +251,8 @@ class CenterChoice:
         rostered: somebody is on duty there.
         drawn: the codes of the sessions whose draw it has held.
         posts: it has service posts.
+        personal: the signed-in user may print its sheets with personal data (a viewer:
+            only the public ones).
     """
 
     code: str
@@ -259,6 +261,7 @@ class CenterChoice:
     rostered: bool = False
     drawn: tuple[str, ...] = ()
     posts: bool = False
+    personal: bool = True
 
 
 @dataclass(frozen=True)
@@ -278,8 +281,12 @@ class PrintChoices:
     sessions: tuple[tuple[str, str], ...]
 
 
-def print_choices(session: Session, exam: ExamRef) -> PrintChoices:
-    """The centers and sessions of ``exam``, and what each center has to print."""
+def print_choices(session: Session, exam: ExamRef, *,
+                  actor: Actor | None = None) -> PrintChoices:
+    """The centers and sessions of ``exam``, and what each center has to print (of the
+    centers ``actor`` may see: a center desk its own)."""
+    seen = visible_centers(actor, exam)
+    printing = None if actor is None else actor.centers(exam.id, Permission.PRINT_PERSONAL)
     sessions = exam_sessions(session, exam)
     code_of = {s.id: s.code for s in sessions}
     order = {s.id: n for n, s in enumerate(sessions)}
@@ -299,10 +306,10 @@ def print_choices(session: Session, exam: ExamRef) -> PrintChoices:
                      tuple(code_of[s] for s in sorted(held.get(cid, ()), key=order.__getitem__)),
                      cid in rostered,
                      tuple(code_of[s] for s in sorted(drawn[cid], key=order.__getitem__)),
-                     cid in with_posts)
-        for cid, code, name in session.execute(
+                     cid in with_posts, printing is None or cid in printing)
+        for cid, code, name in session.execute(limited(
             select(TestCenter.id, TestCenter.code, TestCenter.name)
             .where(TestCenter.exam_id == exam.id)
-            .order_by(TestCenter.sort_order, TestCenter.code)))
+            .order_by(TestCenter.sort_order, TestCenter.code), TestCenter.id, seen)))
     return PrintChoices(exam.code, exam.name, centers,
                         tuple((s.code, printed_session(s).when) for s in sessions))

@@ -74,6 +74,10 @@
         <source>User {user} may not {what} at test center {center}.</source>
         <translation>用户 {user} 无权在考点 {center} {what}。</translation>
     </message>
+    <message>
+        <source>Only a planner or an administrator may change the plan; you are signed in as {user}.</source>
+        <translation>只有编排员或管理员可以修改编排；您当前登录的用户是 {user}。</translation>
+    </message>
 </context>
 <context>
     <name>Areas</name>
@@ -3556,6 +3560,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>正在读取变更的行</translation>
     </message>
     <message>
+        <source>Your role does not allow exporting personal data; you are signed in as {user}.</source>
+        <translation>您的角色不能导出个人信息；您当前登录的用户是 {user}。</translation>
+    </message>
+    <message>
         <source>Select a row to see its details</source>
         <translation>选择一行以查看详情</translation>
     </message>
@@ -4772,6 +4780,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>This test center has no service posts: add its posts first.</source>
         <translation>该考点没有服务岗位：请先添加岗位。</translation>
+    </message>
+    <message>
+        <source>Your role prints no sheets with personal data: only the public door lists and seating charts.</source>
+        <translation>您的角色不能打印含个人信息的表格：只能打印公开的考场门贴和座位表。</translation>
     </message>
     <message>
         <source>There is nothing to print here.</source>

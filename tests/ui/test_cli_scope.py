@@ -6,6 +6,7 @@ Sign-in arrives with the users lane: ``signed_in`` is replaced by one giving the
 
 from __future__ import annotations
 
+import json
 import sys
 
 import pytest
@@ -84,3 +85,10 @@ def test_a_desk_prints_its_own_centers_door_lists_only(capsys, demo_url, desk,
     assert status == 0, err
     assert [p.name.split("-")[1] for p in tmp_path.glob("*.pdf")] == ["01"]
     assert "Wrote" in out or "已写入" in out
+
+
+def test_a_desk_checks_its_own_centers_plan(capsys, demo_url, desk) -> None:
+    status, out, _err = examdesk(capsys, "check", "--json", "--db", demo_url)
+    assert status in (0, 1)
+    issues = json.loads(out)
+    assert all(i["center"] == "01" or i["room"].startswith("01/") for i in issues)

@@ -50,6 +50,7 @@ class Reason(StrEnum):
     NO_DUTIES = "no_duties"  # nobody is on duty
     NO_DRAW = "no_draw"  # no draw has been held
     NO_POSTS = "no_posts"  # the center has no posts
+    NOT_ALLOWED = "not_allowed"  # the signed-in user prints no personal data there
     NOTHING = "nothing"  # nothing else to say
 
 
@@ -130,6 +131,8 @@ class SheetSpec:
     def blocked(self, center: CenterChoice, session: str | None) -> Nothing | None:
         """Why it has nothing to print at ``center`` (in ``session``), known before reading
         its data; ``None`` when it may have something."""
+        if not self.public and not center.personal:
+            return Nothing(Reason.NOT_ALLOWED, self.key)
         if self.needs is Need.SEATS and not center.sessions:
             return Nothing(Reason.NOT_SEATED, self.key)
         if self.needs is Need.DUTIES and not center.rostered:

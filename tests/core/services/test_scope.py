@@ -16,9 +16,11 @@ from examdesk.services import duty_exports, exports, lookup
 from examdesk.services.audit import Actor, Grant
 from examdesk.services.exams import ExamRef, center_id, resolve_exam
 from examdesk.services.photos import candidate_photo
+from examdesk.services.plan_check import check_exam_plan, issue_center
 from examdesk.services.rows.candidates import candidate_rows
 from examdesk.services.rows.duties import duty_rows
 from examdesk.services.rows.posts import post_rows
+from examdesk.services.rows.problems import problem_rows
 from examdesk.services.rows.rooms import room_rows
 from examdesk.services.rows.seating import seat_rows
 from examdesk.services.rows.staff import staff_rows
@@ -189,3 +191,13 @@ def test_a_viewer_prints_the_public_door_lists_not_the_sign_in_sheets(demo_db, v
         run_print(demo_db, viewer, PrintRequest("signin", tmp_path, center="01"))
     written = run_print(demo_db, viewer, PrintRequest("door", tmp_path, center="01"))
     assert [w.path.name.split("-")[1] for w in written] == ["01"]
+
+
+def test_a_desk_checks_its_own_centers_plan(demo_db, exam, centers, desk) -> None:
+    with demo_db.begin() as session:
+        every = check_exam_plan(session, exam).issues
+        mine = check_exam_plan(session, exam, actor=desk).issues
+        rows = problem_rows(session, exam, actor=desk)
+    assert list(mine) == [i for i in every if issue_center(i) == "01"]
+    assert {r.center_id for r in rows} <= {centers[0]}
+    assert len(rows) == len(mine)
