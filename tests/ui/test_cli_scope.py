@@ -12,6 +12,7 @@ import sys
 import pytest
 from openpyxl import load_workbook
 
+from examdesk.db import open_database
 from examdesk.enums import UserRole
 from examdesk.services.audit import Actor, Grant
 from examdesk.services.exams import center_id, resolve_exam
@@ -20,12 +21,16 @@ from ui.cli import run
 
 
 @pytest.fixture
-def desk(demo_db, monkeypatch) -> Actor:
+def desk(demo_url, monkeypatch) -> Actor:
     """The desk of the demo exam's center 01, signed in for every command."""
-    with demo_db.begin() as session:
-        exam = resolve_exam(session)
-        actor = Actor("desk01", None, (Grant(UserRole.DESK, exam.id,
-                                             center_id(session, exam, "01")),))
+    database = open_database(demo_url)
+    try:
+        with database.begin() as session:
+            exam = resolve_exam(session)
+            actor = Actor("desk01", None, (Grant(UserRole.DESK, exam.id,
+                                                 center_id(session, exam, "01")),))
+    finally:
+        database.close()  # (a copy of it is made on PostgreSQL: nobody may be connected)
     for name, module in list(sys.modules.items()):
         if name.startswith("ui.cli") and hasattr(module, "signed_in"):
             monkeypatch.setattr(module, "signed_in", lambda db, args: actor)
@@ -69,10 +74,14 @@ def test_a_desk_asking_for_another_center_exits_2_in_one_line(capsys, demo_url, 
     assert not list(tmp_path.iterdir())
 
 
-def test_a_desk_changes_no_seat(capsys, demo_db, demo_copy_url, desk) -> None:
-    with demo_db.begin() as session:
-        exam = resolve_exam(session)
-        mine = candidate_rows(session, exam, center_id=center_id(session, exam, "01"))[0]
+def test_a_desk_changes_no_seat(capsys, demo_copy_url, desk) -> None:
+    database = open_database(demo_copy_url)
+    try:
+        with database.begin() as session:
+            exam = resolve_exam(session)
+            mine = candidate_rows(session, exam, center_id=center_id(session, exam, "01"))[0]
+    finally:
+        database.close()
     status, _out, err = examdesk(capsys, "seat", "withdraw", mine.ticket_no, "--db",
                                  demo_copy_url)
     assert status == 2 and "desk01" in err and err.count("\n") == 1

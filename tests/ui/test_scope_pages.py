@@ -181,3 +181,5 @@ def test_the_exam_plan_and_duty_pages_grey_out_changes_for_a_desk(demo_db, setti
     if SHOTS:
         QApplication.processEvents()
         posts.grab().save(str(Path(SHOTS) / "desk-posts.png"))
+    for page in (exam, plan, posts):
+        page.context.operations.shutdown()

@@ -95,7 +95,7 @@ def apply_import(db: Database, prepared: PreparedImport[Any], *, accept: Accept 
     with db.write(f"import {kind.key}") as session:
         result = kind.apply(session, actor or Actor.from_environment(), prepared.exam,
                             prepared, accept=accept, progress=progress, cancelled=cancelled)
-    return _checked(db, result, prepared.exam.code)
+    return _checked(db, result, prepared.exam.code, actor)
 
 
 def run_import(db: Database, request: ImportRequest, *, actor: Actor | None = None,
@@ -119,15 +119,17 @@ def run_import(db: Database, request: ImportRequest, *, actor: Actor | None = No
                                 header=request.header, progress=progress, cancelled=cancelled)
         result = kind.apply(session, actor or Actor.from_environment(), exam, prepared,
                             accept=request.accept, progress=progress, cancelled=cancelled)
-    return _checked(db, result, request.exam)
+    return _checked(db, result, request.exam, actor)
 
 
-def _checked(db: Database, result: ImportResult, exam: str | None) -> ImportOutcome:
+def _checked(db: Database, result: ImportResult, exam: str | None,
+             actor: Actor | None) -> ImportOutcome:
     """A seating plan written is checked whole, as `examdesk check` does."""
     if result.what != SEATING.key or not result.written:
         return ImportOutcome(result)
     with db.begin() as session:
-        return ImportOutcome(result, check_exam_plan(session, resolve_exam(session, exam)))
+        return ImportOutcome(result, check_exam_plan(session, resolve_exam(session, exam),
+                                                     actor=actor))
 
 
 def write_report(found: ImportResult | PreparedImport[Any], path: Path) -> None:

@@ -711,9 +711,11 @@ class ImportWizard(QDialog):
         self.check_label.setText(self.tr("Checking the seating plan…"))
         self._checking(True)
 
+        actor = self.actor
+
         def work(session: Session, _progress: Progress, _cancelled: Cancelled
                  ) -> list[ProblemRow]:
-            return problem_rows(session, resolve_exam(session, exam_code))
+            return problem_rows(session, resolve_exam(session, exam_code), actor=actor)
 
         self.running = self.operations.read(self.tr("Checking the seating plan"), work,
                                             on_success=self._checked)

@@ -171,3 +171,25 @@ def test_a_refusal_says_who_and_what_in_chinese(demo_copy, chinese) -> None:
     with demo_copy.write("allocate") as session, pytest.raises(AccessDenied) as refused:
         seating.allocate_exam(session, _viewer(exam), exam)
     assert str(refused.value) == "用户 viewer 无权在本次考试中修改编排。"
+
+
+# The reads that limit what they return to what the actor may see (examdesk/services/scope.py).
+SCOPED_READS = {
+    "candidate_rows", "iter_candidate_rows", "seat_rows", "iter_seat_rows", "staff_rows",
+    "room_rows", "duty_rows", "iter_duty_rows", "post_rows", "problem_rows", "filter_choices",
+    "print_choices", "candidate_photo", "find_candidate", "check_exam_plan", "room_sheets",
+}
+
+
+def test_the_window_and_the_command_line_pass_the_actor_to_every_scoped_read() -> None:
+    faces = Path(examdesk.services.__file__).parents[2] / "ui"
+    unscoped = []
+    for path in sorted(faces.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            called = node.func
+            name = called.attr if isinstance(called, ast.Attribute) else getattr(called, "id", "")
+            if name in SCOPED_READS and not any(k.arg == "actor" for k in node.keywords):
+                unscoped.append(f"{path.relative_to(faces.parent)}:{node.lineno} {name}")
+    assert unscoped == []
