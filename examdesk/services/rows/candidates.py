@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from sqlalchemy import String, cast, func, select
 from sqlalchemy.orm import Session
@@ -197,14 +197,14 @@ def iter_candidate_rows(
          seat, ticket) in session.execute(query):
         if only.keeps(cid):
             place = places[room] if room is not None else NOWHERE
-            row = CandidateRow(
+            center = None if room is None else place.center_id
+            if not shows_personal(personal, center):
+                id_number, phone = masked(id_number), masked(phone)
+            yield CandidateRow(
                 cid, registration, name, _GENDERS[gender], _ID_TYPES[id_type], id_number,
                 level, levels[level], sittings.get(cid, _NONE).papers, unit, phone,
-                _STATUSES[state], None if room is None else place.center_id,
-                place.center_code, place.center_name, room, place.room_code, seat, ticket or "")
-            if not shows_personal(personal, row.center_id):
-                row = replace(row, id_number=masked(id_number), phone=masked(phone))
-            yield row
+                _STATUSES[state], center, place.center_code, place.center_name, room,
+                place.room_code, seat, ticket or "")
 
 
 def level_names(session: Session, exam: ExamRef) -> dict[int, str]:
