@@ -18,6 +18,7 @@ from examdesk.services.exams import center_id, resolve_exam
 from examdesk.services.rows.candidates import candidate_rows
 from ui.jobs.sheets import SHEETS
 from ui.window.background import Operations
+from ui.window.main_window import MainWindow
 from ui.window.pages import PageContext, area
 from ui.window.pages.candidates import CandidatesPage
 from ui.window.pages.listing import ListPage
@@ -183,3 +184,19 @@ def test_the_exam_plan_and_duty_pages_grey_out_changes_for_a_desk(demo_db, setti
         posts.grab().save(str(Path(SHOTS) / "desk-posts.png"))
     for page in (exam, plan, posts):
         page.context.operations.shutdown()
+
+
+def test_the_main_window_signed_in_as_a_desk_lists_its_centers_candidates(
+        demo_db, settings, qtbot, desk) -> None:
+    window = MainWindow(settings)
+    window.actor = desk  # as the sign-in sets it before the database is opened
+    window.attach(demo_db)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.refreshed):
+        window.show()
+    page = window.open_area("candidates")
+    assert isinstance(page, CandidatesPage)
+    qtbot.waitUntil(lambda: page.loaded, timeout=20_000)
+    assert {r.center_code for r in rows_of(page)} == {"01"}
+    assert not page.add_button.isEnabled()
+    window.operations.shutdown()
