@@ -4782,8 +4782,8 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>该考点没有服务岗位：请先添加岗位。</translation>
     </message>
     <message>
-        <source>Your role prints no sheets with personal data: only the public door lists and seating charts.</source>
-        <translation>您的角色不能打印含个人信息的表格：只能打印公开的考场门贴和座位表。</translation>
+        <source>Your role prints no sheets with personal data: only door lists, seating charts and center summaries.</source>
+        <translation>您的角色不能打印含个人信息的表格：只能打印考场门贴、座位表和考点情况汇总表。</translation>
     </message>
     <message>
         <source>There is nothing to print here.</source>

@@ -120,14 +120,14 @@ def run_print(
         CannotWrite: the folder or a file cannot be written (a BadInput).
         BadInput: unknown center or session.
         AccessDenied: the actor may not print that sheet at that center (a center desk
-            prints its own center's; a viewer only the public sheets).
+            prints its own center's; a viewer only the sheets without personal data).
         OperationCancelled: the user cancelled.
     """
     with db.begin() as session:
         exam = resolve_exam(session, request.exam)
         wanted = center_id(session, exam, request.center)
         seen = visible_centers(actor, exam, wanted, code=request.center or "", permission=(
-            Permission.READ if sheet(request.sheet).public else Permission.PRINT_PERSONAL))
+            Permission.PRINT_PERSONAL if sheet(request.sheet).personal else Permission.READ))
         centers = [code for cid, code in center_codes(session, exam).items()
                    if (wanted is None or cid == wanted) and (seen is None or cid in seen)]
         only = session_code(session, exam, request.session) if request.session else None
@@ -222,7 +222,7 @@ def center_parts(db: Database, exam: ExamRef, key: str, center: str, room: str |
         for other in specs:
             if other.load is None:
                 continue
-            items = other.load(session, exam, center, only_session)
+            items = other.load(session, exam, center, only_session, actor)
             if other.scope is Scope.CENTER_SESSION:
                 for item in items:
                     parts.append(Part(f"{center}/{item.session.code}", ((other.key, (item,)),),

@@ -178,6 +178,8 @@ SCOPED_READS = {
     "candidate_rows", "iter_candidate_rows", "seat_rows", "iter_seat_rows", "staff_rows",
     "room_rows", "duty_rows", "iter_duty_rows", "post_rows", "problem_rows", "filter_choices",
     "print_choices", "candidate_photo", "find_candidate", "check_exam_plan", "room_sheets",
+    "certificates", "center_summaries", "duty_sheets", "draw_results", "duty_cards",
+    "post_rosters",
 }
 
 

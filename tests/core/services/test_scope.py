@@ -17,6 +17,8 @@ from examdesk.services.audit import Actor, Grant
 from examdesk.services.exams import ExamRef, center_id, resolve_exam
 from examdesk.services.photos import candidate_photo
 from examdesk.services.plan_check import check_exam_plan, issue_center
+from examdesk.services.printing_center import center_summaries, certificates
+from examdesk.services.printing_staff import draw_results, duty_cards, duty_sheets, post_rosters
 from examdesk.services.rows.candidates import candidate_rows
 from examdesk.services.rows.duties import duty_rows
 from examdesk.services.rows.posts import post_rows
@@ -201,3 +203,20 @@ def test_a_desk_checks_its_own_centers_plan(demo_db, exam, centers, desk) -> Non
     assert list(mine) == [i for i in every if issue_center(i) == "01"]
     assert {r.center_id for r in rows} <= {centers[0]}
     assert len(rows) == len(mine)
+
+
+@pytest.mark.parametrize("read", [certificates, center_summaries, duty_sheets, duty_cards,
+                                  post_rosters, draw_results])
+def test_the_center_sheets_data_is_a_desks_own_centers(demo_db, exam, desk, viewer,
+                                                       read) -> None:
+    with demo_db.begin() as session:
+        mine = read(session, exam, actor=desk)
+        assert {item.center_name for item in mine} <= {"周口技师学院"}
+        assert mine == read(session, exam, center="01")
+        with pytest.raises(AccessDenied):
+            read(session, exam, center="02", actor=desk)
+        if read is center_summaries:  # counts only: a viewer prints it
+            assert len(read(session, exam, actor=viewer)) == len(read(session, exam))
+        else:
+            with pytest.raises(AccessDenied):
+                read(session, exam, actor=viewer)
