@@ -78,6 +78,10 @@
         <source>Only a planner or an administrator may change the plan; you are signed in as {user}.</source>
         <translation>只有编排员或管理员可以修改编排；您当前登录的用户是 {user}。</translation>
     </message>
+    <message>
+        <source>Your role does not allow exporting personal data; you are signed in as {user}.</source>
+        <translation>您的角色不能导出个人信息；您当前登录的用户是 {user}。</translation>
+    </message>
 </context>
 <context>
     <name>Areas</name>
@@ -3558,10 +3562,6 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Reading the changed rows</source>
         <translation>正在读取变更的行</translation>
-    </message>
-    <message>
-        <source>Your role does not allow exporting personal data; you are signed in as {user}.</source>
-        <translation>您的角色不能导出个人信息；您当前登录的用户是 {user}。</translation>
     </message>
     <message>
         <source>Select a row to see its details</source>

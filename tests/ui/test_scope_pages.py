@@ -200,3 +200,13 @@ def test_the_main_window_signed_in_as_a_desk_lists_its_centers_candidates(
     assert {r.center_code for r in rows_of(page)} == {"01"}
     assert not page.add_button.isEnabled()
     window.operations.shutdown()
+
+
+def test_a_viewer_exports_the_supplies_not_the_duties(demo_db, settings, qtbot,
+                                                      viewer) -> None:
+    posts = open_area("posts", demo_db, settings, qtbot, viewer)
+    offered = {action.data(): action for action in posts.export_button.menu().actions()}
+    assert offered["supplies"].isEnabled()
+    for what in ("posts", "duties"):
+        assert not offered[what].isEnabled() and "个人信息" in offered[what].toolTip()
+    posts.context.operations.shutdown()

@@ -137,6 +137,25 @@ def plan_refusal(actor: Actor, exam_id: int | None = None) -> str:
                   "in as {user}.").format(user=actor.username)
 
 
+def export_refusal(actor: Actor, exam_id: int | None = None) -> str:
+    """Why the signed-in user may not export or print personal data at all (a viewer), as a
+    tooltip; "" when they may at some center (``exam_id`` None: of any exam)."""
+    from examdesk.services.audit import Permission
+
+    if exam_id is not None:
+        centers = actor.centers(exam_id, Permission.PRINT_PERSONAL)
+        allowed = centers is None or bool(centers)
+    else:
+        allowed = actor.grants is None or any(
+            actor.may(Permission.PRINT_PERSONAL, grant.exam_id, grant.center_id)
+            for grant in actor.grants)
+    if allowed:
+        return ""
+    return QCoreApplication.translate(
+        "Access", "Your role does not allow exporting personal data; you are signed in as "
+                  "{user}.").format(user=actor.username)
+
+
 def refuse_buttons(buttons: Iterable[QWidget], why: str) -> None:
     """Grey out the buttons of changes the signed-in user may not make, saying why."""
     if why:

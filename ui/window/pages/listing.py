@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from examdesk.errors import ExamDeskError
-from ui.window.pages import Page, PageContext, plan_refusal, refuse_buttons
+from ui.window.pages import Page, PageContext, export_refusal, plan_refusal, refuse_buttons
 from ui.window.signals import emit
 from ui.window.tables import Prepared, RowKind, SearchableTable, prepare
 
@@ -420,8 +420,6 @@ class ListPage(Page, Generic[R]):
     def _allow(self, exam: ExamRef) -> None:
         """Offers only what the signed-in user may do: a center desk or a viewer sees the
         changes and the export greyed out, with why, rather than refused after a click."""
-        from examdesk.services.audit import Permission
-
         actor = self.context.actor
         why = plan_refusal(actor, exam.id)
         self.editable = not why
@@ -429,12 +427,8 @@ class ListPage(Page, Generic[R]):
                         if b is not None], why)
         if why and self.form is not None:
             self.form.setToolTip(why)
-        exporting = actor.centers(exam.id, Permission.PRINT_PERSONAL)
-        if self.personal_export and exporting is not None and not exporting:
-            self.export_button.setEnabled(False)
-            self.export_button.setToolTip(translate(
-                "ListPage", "Your role does not allow exporting personal data; you are "
-                            "signed in as {user}.").format(user=actor.username))
+        if self.personal_export:
+            refuse_buttons([self.export_button], export_refusal(actor, exam.id))
 
     def _show_selected(self, _key: object) -> None:
         row = self.current_row()

@@ -30,7 +30,7 @@ from examdesk.i18n import translate
 from examdesk.services.rows.choices import FilterChoices
 from examdesk.services.rows.duties import DutyRow
 from examdesk.services.rows.posts import PostRow
-from ui.window.pages import Page, PageContext, plan_refusal, refuse_buttons
+from ui.window.pages import Page, PageContext, export_refusal, plan_refusal, refuse_buttons
 from ui.window.pages.runs import Runner, RunOutcome, RunResultPane, fit_facets, seed_of, while_alive
 from ui.window.tables import Column, RowKind, SearchableTable
 
@@ -130,6 +130,13 @@ class PostsPage(Page):
             action = menu.addAction(text)
             action.setData(what)
         menu.triggered.connect(lambda chosen: self.ask_export(str(chosen.data())))
+        # the posts and duties name people with their phones; the supplies are counts
+        personal = export_refusal(context.actor)
+        menu.setToolTipsVisible(True)
+        for action in menu.actions():
+            if personal and action.data() != "supplies":
+                action.setEnabled(False)
+                action.setToolTip(personal)
         self.export_button.setMenu(menu)
         for button in (self.roster_button, self.posts_button, self.draw_button):
             buttons.addWidget(button)
