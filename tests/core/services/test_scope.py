@@ -21,6 +21,7 @@ from examdesk.services.printing_center import center_summaries, certificates
 from examdesk.services.printing_staff import draw_results, duty_cards, duty_sheets, post_rosters
 from examdesk.services.rows.candidates import candidate_rows
 from examdesk.services.rows.duties import duty_rows
+from examdesk.services.rows.kinds import ROW_KINDS
 from examdesk.services.rows.posts import post_rows
 from examdesk.services.rows.problems import problem_rows
 from examdesk.services.rows.rooms import room_rows
@@ -78,12 +79,15 @@ def test_a_desk_reads_only_its_own_centers_people_rooms_duties_and_posts(
         assert candidate_rows(session, exam, actor=Actor("clerk")) == everyone
 
 
-@pytest.mark.parametrize("read", [candidate_rows, seat_rows, room_rows, staff_rows, duty_rows,
-                                  post_rows])
-def test_a_desk_asking_for_another_center_is_refused(demo_db, exam, centers, desk,
-                                                    read) -> None:
-    with demo_db.begin() as session, pytest.raises(AccessDenied) as refused:
-        read(session, exam, center_id=centers[1], actor=desk)
+@pytest.mark.parametrize("kind", ROW_KINDS, ids=lambda kind: kind.key)
+def test_every_table_a_desk_reads_is_its_centers_and_another_is_refused(
+        demo_db, exam, centers, desk, kind) -> None:
+    with demo_db.begin() as session:
+        rows = kind.read(session, exam, actor=desk)
+        assert all(getattr(r, "center_id", getattr(r, "home_center_id", None)) == centers[0]
+                   for r in rows)
+        with pytest.raises(AccessDenied) as refused:
+            kind.read(session, exam, center_id=centers[1], actor=desk)
     assert "desk01" in str(refused.value)
 
 
