@@ -199,6 +199,9 @@ def test_the_main_window_signed_in_as_a_desk_lists_its_centers_candidates(
     qtbot.waitUntil(lambda: page.loaded, timeout=20_000)
     assert {r.center_code for r in rows_of(page)} == {"01"}
     assert not page.add_button.isEnabled()
+    assert not window.import_action.isEnabled()  # only a planner imports
+    assert "desk01" in window.import_action.statusTip()
+    assert window.open_import_wizard("candidates.xlsx") is None
     window.operations.shutdown()
 
 

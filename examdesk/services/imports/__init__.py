@@ -287,8 +287,12 @@ class ImportKind:
     def prepare(self, session: Session, exam: ExamRef, path: str | Path, *,
                 sheet: str | None = None, header: HeaderChoice | None = None,
                 progress: Progress = no_progress,
-                cancelled: Cancelled = never_cancelled) -> PreparedImport[Any]:
+                cancelled: Cancelled = never_cancelled,
+                actor: Actor | None = None) -> PreparedImport[Any]:
         """Read and check ``path`` against ``exam``; write nothing.
+
+        The check shows the stored values of the people the file matches: only a user who
+        may change the plan may make it (``actor``; None: the core checking for itself).
 
         Args:
             session: a session on the exam (a reading one will do).
@@ -355,8 +359,7 @@ class ImportKind:
             BadInput: the file cannot be read, or it has a header but no data rows.
             OperationCancelled: the user cancelled; the caller rolls back.
         """
-        if not dry_run:  # a check writes nothing: a viewer may check a file
-            actor.require(Permission.EDIT_PLAN, exam.id)
+        actor.require(Permission.EDIT_PLAN, exam.id)  # a check too shows stored values
         prepared = self.prepare(session, exam, path, sheet=sheet, progress=progress,
                                 cancelled=cancelled)
         if dry_run:
@@ -439,7 +442,10 @@ class SheetImport(ImportKind, Generic[RecordT, NeedsT]):
     def prepare(self, session: Session, exam: ExamRef, path: str | Path, *,
                 sheet: str | None = None, header: HeaderChoice | None = None,
                 progress: Progress = no_progress,
-                cancelled: Cancelled = never_cancelled) -> PreparedImport[RecordT]:
+                cancelled: Cancelled = never_cancelled,
+                actor: Actor | None = None) -> PreparedImport[RecordT]:
+        if actor is not None:
+            actor.require(Permission.EDIT_PLAN, exam.id)
         raw, mapping = read_sheet(path, sheet, self.sheet_kind, progress, header)
         check_cancelled(cancelled)
         needs = self.needs(session, exam)

@@ -106,8 +106,11 @@ class PhotoImport(ImportKind):
     def prepare(self, session: Session, exam: ExamRef, path: str | Path, *,
                 sheet: str | None = None, header: HeaderChoice | None = None,
                 progress: Progress = no_progress,
-                cancelled: Cancelled = never_cancelled) -> PreparedImport[PhotoRecord]:
+                cancelled: Cancelled = never_cancelled,
+                actor: Actor | None = None) -> PreparedImport[PhotoRecord]:
         del sheet, header  # a folder has neither
+        if actor is not None:
+            actor.require(Permission.EDIT_PLAN, exam.id)
         root = Path(path)
         if not root.is_dir():
             raise BadInput(translate(

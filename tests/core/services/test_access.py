@@ -121,6 +121,11 @@ CHANGES: dict[str, Change] = {
     "delete staff": lambda s, a, e, k: staff_edits.delete_staff(s, a, e, k["staff"],
                                                                 with_duties=True),
     "import": lambda s, a, e, k: import_kind("candidates").run(s, a, e, "none.xlsx"),
+    # a check shows the stored values of the people a file matches
+    "import check": lambda s, a, e, k: import_kind("candidates").run(s, a, e, "none.xlsx",
+                                                                   dry_run=True),
+    "prepare": lambda s, a, e, k: import_kind("staff").prepare(s, e, "none.xlsx", actor=a),
+    "prepare photos": lambda s, a, e, k: import_kind("photos").prepare(s, e, ".", actor=a),
     "demo": lambda s, a, e, k: demo.load_demo(s, a, exam_only=True),
 }
 
