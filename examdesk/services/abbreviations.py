@@ -22,7 +22,7 @@ from examdesk.exchange.normalize import match_key, split_list, trim
 from examdesk.i18n import translate
 from examdesk.model import Level, Subject
 from examdesk.services import audit
-from examdesk.services.audit import Actor
+from examdesk.services.audit import Actor, Permission
 from examdesk.services.exams import ExamRef, LevelNames, Names, level_names
 
 # The abbreviations a new exam starts with, by the full name of a level or subject: how
@@ -124,6 +124,7 @@ def add_abbreviation(session: Session, actor: Actor, exam: ExamRef, target: str,
             long, splits in a subject list, or is how another level (another subject of the
             level) is written.
     """
+    actor.require(Permission.EDIT_PLAN, exam.id)
     levels = level_names(session, exam.id)
     found = _find(levels, target)
     text = _valid(abbreviation, found)
@@ -152,6 +153,7 @@ def remove_abbreviation(session: Session, actor: Actor, exam: ExamRef, target: s
         BadInput: no such level or subject, several match, or ``abbreviation`` is not one of
             its abbreviations (its name, short name and code always stay accepted).
     """
+    actor.require(Permission.EDIT_PLAN, exam.id)
     found = _find(level_names(session, exam.id), target)
     names = found.names
     key = match_key(abbreviation)

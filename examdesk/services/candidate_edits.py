@@ -43,7 +43,7 @@ from examdesk.model import (
     candidate_subjects,
 )
 from examdesk.services import audit
-from examdesk.services.audit import Actor
+from examdesk.services.audit import Actor, Permission
 from examdesk.services.exams import ExamRef, known_levels
 from examdesk.services.form_checks import check_form, refuse
 
@@ -85,6 +85,7 @@ def edit_candidate_phone(session: Session, actor: Actor, exam: ExamRef, candidat
         BadInput: no such candidate (code ``no-candidate``); not a phone number (code
             ``candidate-value``, field ``phone``).
     """
+    actor.require(Permission.EDIT_PLAN, exam.id)
     found = session.execute(select(Candidate.id, Candidate.phone, Candidate.name).where(
         Candidate.id == candidate_id, Candidate.exam_id == exam.id)).one_or_none()
     if found is None:
@@ -164,6 +165,7 @@ def new_candidate(session: Session, actor: Actor, exam: ExamRef, *, name: str,
             ``field`` names the first field, ``problems`` every field with its sentence.
             Nothing is written.
     """
+    actor.require(Permission.EDIT_PLAN, exam.id)
     from examdesk.services.imports.candidates import _RegistrationNumbers
 
     levels = known_levels(session, exam.id)
@@ -262,6 +264,7 @@ def edit_candidate(session: Session, actor: Actor, exam: ExamRef, candidate_id: 
             ``candidate-seated``, field ``level``): see the module's docstring. Nothing is
             written.
     """
+    actor.require(Permission.EDIT_PLAN, exam.id)
     stored = session.execute(
         select(Candidate.id, Candidate.name, Candidate.gender, Candidate.id_type,
                Candidate.id_number, Candidate.level_id, Candidate.work_unit, Candidate.phone,
@@ -325,6 +328,7 @@ def delete_candidate(session: Session, actor: Actor, exam: ExamRef,
             ``candidate-seated``, with ``room``, ``center`` and ``ticket``): withdraw them
             first. Nothing is written.
     """
+    actor.require(Permission.EDIT_PLAN, exam.id)
     stored = session.execute(
         select(Candidate.id, Candidate.name, Candidate.id_number, Candidate.registration_no,
                Candidate.status, Level.name.label("level"))

@@ -49,7 +49,7 @@ from examdesk.progress import Cancelled, Progress, check_cancelled, never_cancel
 from examdesk.resources import resource_path
 from examdesk.services import audit, roster, seating
 from examdesk.services.abbreviations import COMMON_ABBREVIATIONS
-from examdesk.services.audit import Actor
+from examdesk.services.audit import Actor, Permission
 from examdesk.services.duties import fill_exam_posts
 from examdesk.services.exams import ExamRef
 from examdesk.services.posts import create_standard_posts, seed_post_templates
@@ -192,6 +192,8 @@ def load_demo(
         BadInput: the scale is out of range, or the demo exam exists and ``replace`` is off.
         OperationCancelled: ``cancelled()`` turned true; the caller rolls back.
     """
+    # a new exam (or one replaced) in a shared database: a planner of every exam's work
+    actor.require(Permission.EDIT_PLAN)
     if not 1 <= scale <= MAX_SCALE:
         raise BadInput(
             translate(

@@ -38,7 +38,7 @@ from examdesk.planning.post_hours import BRIEFING_LEAD, Shift, held_sessions, po
 from examdesk.planning.posts import Coverage, SupplyLine
 from examdesk.planning.replacement import Option, replacement_options
 from examdesk.services import audit, lookup
-from examdesk.services.audit import Actor
+from examdesk.services.audit import Actor, Permission
 from examdesk.services.duty_data import DutyData, load_duty_data
 from examdesk.services.exams import ExamRef, center_id, papers_sat, seats_where
 from examdesk.services.seeds import choose_seed
@@ -89,6 +89,7 @@ def fill_exam_posts(session: Session, actor: Actor, exam: ExamRef, *,
         BadInput: no test center has the code ``center``.
     """
     only = center_id(session, exam, center)
+    actor.require(Permission.EDIT_PLAN, exam.id, only, center_code=center or "")
     data = load_duty_data(session, exam)
     shifts = exam_post_shifts(data)
     # sessions starting together (the two 实务 papers at 14:00) share one staffing of the
@@ -272,6 +273,7 @@ def draw_center(session: Session, actor: Actor, exam: ExamRef, *, center: str,
         PlanProblem: the roster has no room duties there, or no draw respects the rules.
     """
     wanted = center_id(session, exam, center)
+    actor.require(Permission.EDIT_PLAN, exam.id, wanted, center_code=center)
     session_id = find_session(session, exam, session_code)
     chosen = choose_seed(seed)
     data = load_duty_data(session, exam)
@@ -390,6 +392,7 @@ def replace_on_duty(session: Session, actor: Actor, exam: ExamRef, who: str,
         BadInput: no such staff member or session.
         PlanProblem: ``by`` may not take the duty (the rule is named).
     """
+    actor.require(Permission.EDIT_PLAN, exam.id)
     data = load_duty_data(session, exam)
     session_id = find_session(session, exam, session_code)
     duty, name = _duty_of(session, exam, data, who, session_id)
@@ -423,6 +426,7 @@ def lock_duty(session: Session, actor: Actor, exam: ExamRef, who: str, session_c
         BadInput: no such staff member or session.
         PlanProblem: they have no duty in that session.
     """
+    actor.require(Permission.EDIT_PLAN, exam.id)
     data = load_duty_data(session, exam)
     session_id = find_session(session, exam, session_code)
     duty, name = _duty_of(session, exam, data, who, session_id)
@@ -443,6 +447,7 @@ def set_supply_rule(session: Session, actor: Actor, exam: ExamRef, post_kind: Po
     Raises:
         BadInput: a negative amount, or an empty item name.
     """
+    actor.require(Permission.EDIT_PLAN, exam.id)
     if not item.strip():
         raise BadInput(translate("Duties", "Name the item, e.g. 饮用水."))
     if min(per_candidates or 0, per_staff or 0, fixed or 0) < 0:

@@ -21,9 +21,10 @@ from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
 from examdesk.services.audit import Actor
 from examdesk.services.duties import exam_supplies
 from examdesk.services.exams import ExamRef, center_id
-from examdesk.services.exports import ExportResult, write_export
+from examdesk.services.exports import PERSONAL_DATA, ExportResult, write_export
 from examdesk.services.rows.duties import iter_duty_rows
 from examdesk.services.rows.posts import post_rows
+from examdesk.services.scope import visible_centers
 
 DUTY_COLUMNS = (
     Column("考点", 22), Column("场次", 22), Column("日期", 11), Column("时间", 12),
@@ -55,9 +56,11 @@ def export_duties(
         BadInput: no test center has the code ``center``, or the file cannot be written.
     """
     only = center_id(session, exam, center)
+    visible_centers(actor, exam, only, code=center or "", permission=PERSONAL_DATA)  # refused early
 
     def rows() -> Iterator[Sequence[CellValue | None]]:
-        for r in iter_duty_rows(session, exam, center_id=only):
+        for r in iter_duty_rows(session, exam, center_id=only, actor=actor,
+                                permission=PERSONAL_DATA):
             yield (r.center, r.session, r.day, r.hours, r.place, r.role_text, r.name,
                    r.gender_label, r.work_unit, r.phone)
 
@@ -97,9 +100,11 @@ def export_posts(
         The file and the number of rows written.
     """
     only = center_id(session, exam, center)
+    visible_centers(actor, exam, only, code=center or "", permission=PERSONAL_DATA)  # refused early
 
     def rows() -> Iterator[Sequence[CellValue | None]]:
-        for post in post_rows(session, exam, center_id=only):
+        for post in post_rows(session, exam, center_id=only, actor=actor,
+                              permission=PERSONAL_DATA):
             head = (post.center, post.kind_label, post.place)
             tail = (post.phone, post.name, post.roles_text, post.supplies_text)
             for shift in post.shifts or (None,):
@@ -124,7 +129,9 @@ def export_supplies(
     Returns:
         The file and the number of supply lines written.
     """
-    lines = exam_supplies(session, exam, center=center)
+    seen = visible_centers(actor, exam, center_id(session, exam, center), code=center or "")
+    lines = [line for line in exam_supplies(session, exam, center=center)
+             if seen is None or line.center_id in seen]  # a few lines per center
     names = {cid: (code, name) for cid, code, name in session.execute(
         select(TestCenter.id, TestCenter.code, TestCenter.name)
         .where(TestCenter.exam_id == exam.id))}

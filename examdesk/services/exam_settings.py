@@ -19,7 +19,7 @@ from examdesk.model import Exam, TestCenter
 from examdesk.model.exam import DEFAULT_MAX_SESSIONS
 from examdesk.planning.tickets import TicketPattern
 from examdesk.services import audit
-from examdesk.services.audit import Actor
+from examdesk.services.audit import Actor, Permission
 from examdesk.services.exams import ExamRef
 
 if TYPE_CHECKING:
@@ -215,6 +215,7 @@ def change_settings(
         BadInput: an unknown center code, or a merge limit outside 0..10.
         PlanProblem: a ticket pattern no ticket could be made from.
     """
+    actor.require(Permission.EDIT_PLAN, exam.id)
     values: dict[str, Any] = {}
     if seat_order is not None:
         values["seat_order"] = seat_order

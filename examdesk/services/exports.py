@@ -18,12 +18,13 @@ from examdesk.exchange.sheets import CellValue
 from examdesk.exchange.writer import Column, SheetData, write_workbook
 from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
 from examdesk.services import audit
-from examdesk.services.audit import Actor
+from examdesk.services.audit import Actor, Permission
 from examdesk.services.exams import ExamRef, center_id
 from examdesk.services.rows.candidates import iter_candidate_rows
 from examdesk.services.rows.rooms import room_rows
 from examdesk.services.rows.seating import iter_seat_rows
 from examdesk.services.rows.staff import staff_rows
+from examdesk.services.scope import visible_centers
 
 YES, NO = "是", "否"
 # Sheet titles and headers are data, in the registration systems' words (as the samples),
@@ -54,6 +55,11 @@ STAFF_COLUMNS = (
     Column("工作单位", 30), Column("手机号码", 14, text=True), Column("人员类别", 14),
     Column("所属考点", 22), Column("回避考生身份证号", 21, text=True),
 )
+
+
+#: What an export with names and ID numbers or phones needs at every center it covers: a
+#: desk exports its own center's, a viewer none (issue 13).
+PERSONAL_DATA = Permission.PRINT_PERSONAL
 
 
 @dataclass(frozen=True)
@@ -98,9 +104,12 @@ def export_candidates(
         BadInput: no test center has the code ``center``, or the file cannot be written.
     """
     only = center_id(session, exam, center)
+    visible_centers(actor, exam, only, code=center or "", permission=PERSONAL_DATA)  # refused early
 
     def rows() -> Iterator[Sequence[CellValue | None]]:
-        for number, r in enumerate(iter_candidate_rows(session, exam, center_id=only), start=1):
+        for number, r in enumerate(iter_candidate_rows(session, exam, center_id=only,
+                                                       actor=actor, permission=PERSONAL_DATA),
+                                   start=1):
             yield (number, r.name, r.gender_label, r.id_type_label, r.id_number, r.level,
                    r.papers_text, r.work_unit, r.phone, r.registration_no, r.center_code,
                    r.center_name, r.room_code, r.seat_no, r.ticket_no)
@@ -128,9 +137,11 @@ def export_seating(
         BadInput: no test center has the code ``center``, or the file cannot be written.
     """
     only = center_id(session, exam, center)
+    visible_centers(actor, exam, only, code=center or "", permission=PERSONAL_DATA)  # refused early
 
     def rows() -> Iterator[Sequence[CellValue | None]]:
-        for r in iter_seat_rows(session, exam, center_id=only):
+        for r in iter_seat_rows(session, exam, center_id=only, actor=actor,
+                                permission=PERSONAL_DATA):
             yield (r.center_code, r.center_name, r.room_code, r.seat_no, r.ticket_no, r.name,
                    r.gender_label, r.id_number, r.level, r.papers_text, r.work_unit)
 
@@ -155,9 +166,11 @@ def export_rooms(
         BadInput: no test center has the code ``center``, or the file cannot be written.
     """
     only = center_id(session, exam, center)
+    visible_centers(actor, exam, only, code=center or "")  # refused early
 
     def rows() -> Iterator[Sequence[CellValue | None]]:
-        for number, r in enumerate(room_rows(session, exam, center_id=only), start=1):
+        for number, r in enumerate(room_rows(session, exam, center_id=only, actor=actor),
+                                   start=1):
             yield (number, r.center_code, r.center_name, r.center_address, r.code, r.building,
                    r.floor, r.label, r.rows, r.columns, r.capacity, r.unusable_text,
                    YES if r.accessible else NO, YES if r.spare else NO)
@@ -183,9 +196,11 @@ def export_staff(
         BadInput: no test center has the code ``center``, or the file cannot be written.
     """
     only = center_id(session, exam, center)
+    visible_centers(actor, exam, only, code=center or "", permission=PERSONAL_DATA)  # refused early
 
     def rows() -> Iterator[Sequence[CellValue | None]]:
-        for number, r in enumerate(staff_rows(session, exam, center_id=only), start=1):
+        for number, r in enumerate(staff_rows(session, exam, center_id=only, actor=actor,
+                                              permission=PERSONAL_DATA), start=1):
             yield (number, r.name, r.gender_label, r.id_number, r.work_unit, r.phone,
                    r.roles_text, r.home_center, r.relatives_text)
 

@@ -33,6 +33,8 @@ from examdesk.exchange.normalize import id_number_text
 from examdesk.i18n import translate
 from examdesk.model import Candidate, ExamSession, Level, Room, SeatAssignment, Staff, TestCenter
 from examdesk.search import SearchIndex, normalize
+from examdesk.services.audit import Actor, Permission
+from examdesk.services.scope import limited, visible_centers
 
 if TYPE_CHECKING:  # examdesk.services.exams finds its centers here
     from examdesk.services.exams import ExamRef
@@ -309,7 +311,8 @@ def _candidate(row: Row[*tuple[Any, ...]]) -> CandidateMatch:
 
 
 def find_candidate(session: Session, exam: ExamRef, text: str, *,
-                   index: SearchIndex[int] | None = None) -> Matches[CandidateMatch]:
+                   index: SearchIndex[int] | None = None,
+                   actor: Actor | None = None) -> Matches[CandidateMatch]:
     """The exam's candidates ``text`` names, withdrawn ones included.
 
     Args:
@@ -319,10 +322,15 @@ def find_candidate(session: Session, exam: ExamRef, text: str, *,
             exact match, any part of a name or its pinyin.
         index: the exam's candidates as a table already holds them (keys: candidate ids),
             searched instead of reading every candidate when nothing matches exactly.
+        actor: who looks: a center desk finds its center's candidates only (None: all).
 
     Returns:
         The matches.
+
+    Raises:
+        AccessDenied: the number typed is a candidate's the actor may not see.
     """
+    centers = visible_centers(actor, exam)
     typed = text.strip()
     key = id_number_text(typed)
     # one indexed look-up per kind of number, rather than an OR that reads every candidate
@@ -333,6 +341,8 @@ def find_candidate(session: Session, exam: ExamRef, text: str, *,
                 select(SeatAssignment.candidate_id).where(SeatAssignment.exam_id == exam.id,
                                                           SeatAssignment.ticket_no == key))
     exact = session.execute(_candidates().where(Candidate.id.in_(ids))).all()
+    if centers is not None:
+        _refuse_unseen(session, actor, exam, centers, {r[7] for r in exact})
     if exact or not typed or number:
         return Matches("candidate", text, exam.code, tuple(_candidate(r) for r in exact), True)
     if index is not None:
@@ -342,6 +352,9 @@ def find_candidate(session: Session, exam: ExamRef, text: str, *,
                     Candidate.registration_no, SeatAssignment.ticket_no)
              .outerjoin(SeatAssignment, SeatAssignment.candidate_id == Candidate.id)
              .where(Candidate.exam_id == exam.id).order_by(Candidate.id))
+    if centers is not None:
+        query = limited(query.join(Room, Room.id == SeatAssignment.room_id), Room.center_id,
+                        centers)
     if not typed.isascii():  # no pinyin to spell: only names holding the text can match
         query = query.where(Candidate.name.contains(max(typed.split(), key=len),
                                                     autoescape=True))
@@ -349,6 +362,21 @@ def find_candidate(session: Session, exam: ExamRef, text: str, *,
                         for cid, name, id_number, registration, ticket in session.execute(query))
     return Matches("candidate", text, exam.code, _candidates_by_id(session, index.find(typed)),
                    False)
+
+
+def _refuse_unseen(session: Session, actor: Actor | None, exam: ExamRef,
+                   centers: frozenset[int], codes: set[str | None]) -> None:
+    """Refuse candidates of centers the actor may not see (codes: their centers', None for
+    the unseated) rather than answer as if they did not exist."""
+    from examdesk.services.exams import center_codes
+
+    assert actor is not None
+    ids = {code: cid for cid, code in center_codes(session, exam).items()}
+    for code in sorted(codes, key=str):
+        if code is None:
+            actor.require(Permission.READ, exam.id)
+        elif ids[code] not in centers:
+            actor.require(Permission.READ, exam.id, ids[code], center_code=code)
 
 
 def _candidates_by_id(session: Session, ids: Sequence[int]) -> tuple[CandidateMatch, ...]:

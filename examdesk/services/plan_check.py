@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from examdesk.planning.plan import PlanIssue
+from examdesk.services.audit import Actor
 from examdesk.services.duty_data import load_duty_data
 from examdesk.services.duty_watch import match_issues, roster_check
-from examdesk.services.exams import ExamRef
+from examdesk.services.exams import ExamRef, center_codes
 from examdesk.services.posts import post_problems
+from examdesk.services.scope import visible_centers
 from examdesk.services.seating import check_exam
 
 
@@ -59,19 +61,36 @@ class PlanCheck:
         return match_issues(self.roster, broken)
 
 
-def check_exam_plan(session: Session, exam: ExamRef) -> PlanCheck:
+def check_exam_plan(session: Session, exam: ExamRef, *,
+                    actor: Actor | None = None) -> PlanCheck:
     """Check the exam's whole plan, as `examdesk check` does.
 
     Args:
         session: the caller's session.
         exam: the exam.
+        actor: who reads: a center desk gets the problems about its own center only (None:
+            every problem).
 
     Returns:
         Every problem, each with its cause and a fix.
     """
+    seen = visible_centers(actor, exam)
     staffing = load_duty_data(session, exam)  # read once for the roster and the posts
-    return PlanCheck(
+    check = PlanCheck(
         seating=check_exam(session, exam),
         roster=roster_check(staffing),
         posts=post_problems(session, exam, staffing),
     )
+    if seen is None:
+        return check
+    codes = {code for cid, code in center_codes(session, exam).items() if cid in seen}
+    # a few hundred problems at most: kept here rather than in each check
+    return PlanCheck(*(tuple(i for i in part if issue_center(i) in codes)
+                       for part in (check.seating, check.roster, check.posts)))
+
+
+def issue_center(issue: PlanIssue) -> str:
+    """The code of the test center a problem is about ("" when none): the seating checks
+    name it, the roster's name a room as ``center/room``."""
+    head, slash, _tail = issue.room.partition("/")
+    return issue.center or (head if slash else "")

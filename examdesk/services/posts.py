@@ -33,7 +33,7 @@ from examdesk.planning.post_templates import (
 )
 from examdesk.planning.posts import post_roles, roles_label
 from examdesk.services import audit
-from examdesk.services.audit import Actor
+from examdesk.services.audit import Actor, Permission
 from examdesk.services.duties import exam_post_shifts, shift_label
 from examdesk.services.duty_data import DutyData, load_duty_data
 from examdesk.services.exams import ExamRef, center_id
@@ -88,6 +88,7 @@ def set_post_template(session: Session, actor: Actor, exam: ExamRef, kind: PostK
         BadInput: the change gives values no post can have, a phone (templates take their
             center's), or a new name another template of the kind has.
     """
+    actor.require(Permission.EDIT_PLAN, exam.id)
     if change.phone is not None:
         raise BadInput(translate(
             "Posts", "A standard post takes the phone of each center; set a post's phone "
@@ -122,6 +123,7 @@ def remove_post_template(session: Session, actor: Actor, exam: ExamRef, kind: Po
     Raises:
         BadInput: the exam has no such standard post.
     """
+    actor.require(Permission.EDIT_PLAN, exam.id)
     row = _template(session, exam, kind, name)
     if row is None:
         raise BadInput(translate(
@@ -173,6 +175,7 @@ def init_posts(session: Session, actor: Actor, exam: ExamRef, *,
         BadInput: no test center has the code ``center``.
     """
     only = center_id(session, exam, center)
+    actor.require(Permission.EDIT_PLAN, exam.id, only, center_code=center or "")
     centers = [only] if only is not None else list(session.scalars(
         select(TestCenter.id).where(TestCenter.exam_id == exam.id)))
     made = create_standard_posts(session, exam, centers)
@@ -216,6 +219,7 @@ def add_post(session: Session, actor: Actor, exam: ExamRef, center: str, kind: P
         BadInput: no such center, the center has this post already, or bad values.
     """
     where = _center(session, exam, center)
+    actor.require(Permission.EDIT_PLAN, exam.id, where, center_code=center)
     if _post(session, where, kind, name) is not None:
         raise BadInput(translate(
             "Posts", "Test center {center} already has the post {post}; change it with "
@@ -241,6 +245,7 @@ def edit_post(session: Session, actor: Actor, exam: ExamRef, center: str, kind: 
             another post of the kind at the center has.
     """
     where = _center(session, exam, center)
+    actor.require(Permission.EDIT_PLAN, exam.id, where, center_code=center)
     row = _existing(session, exam, where, center, kind, name)
     if change.empty:
         raise BadInput(translate(
@@ -281,6 +286,7 @@ def remove_post(session: Session, actor: Actor, exam: ExamRef, center: str, kind
             is off.
     """
     where = _center(session, exam, center)
+    actor.require(Permission.EDIT_PLAN, exam.id, where, center_code=center)
     row = _existing(session, exam, where, center, kind, name)
     locked = session.scalars(
         select(Staff.name).join(Duty, Duty.staff_id == Staff.id)

@@ -45,10 +45,17 @@ from examdesk.planning.seats import Grid, seat_positions
 from examdesk.printing.common import Person, PrintedSession
 from examdesk.printing.rooms import RoomSession, RoomSheets, SeatedCandidate
 from examdesk.services import audit
-from examdesk.services.audit import Actor
+from examdesk.services.audit import Actor, Permission
 from examdesk.services.duties import find_session
 from examdesk.services.exams import ExamRef, center_id, exam_sessions, papers_sat
 from examdesk.services.post_schedule import held_sessions
+from examdesk.services.scope import (
+    limited,
+    masked,
+    personal_centers,
+    shows_personal,
+    visible_centers,
+)
 
 #: Staff report for the briefing an hour before the session starts (docs/posts.md).
 REPORT_BEFORE = timedelta(minutes=BRIEFING_LEAD)
@@ -75,8 +82,9 @@ def person(row: Any) -> Person:
     return Person(row.name, row.work_unit, row.phone, GENDER_LABELS.get(row.gender, ""))
 
 
-def _chosen_rooms(query: Q, exam: ExamRef, center: int | None, room: str | None) -> Q:
-    query = query.where(TestCenter.exam_id == exam.id)
+def _chosen_rooms(query: Q, exam: ExamRef, center: int | None, room: str | None,
+                  seen: frozenset[int] | None = None) -> Q:
+    query = limited(query.where(TestCenter.exam_id == exam.id), TestCenter.id, seen)
     if center is not None:
         query = query.where(TestCenter.id == center)
     if room is not None:
@@ -85,7 +93,8 @@ def _chosen_rooms(query: Q, exam: ExamRef, center: int | None, room: str | None)
 
 
 def room_sheets(session: Session, exam: ExamRef, *, center: str | None = None,
-                room: str | None = None, photos: bool = True) -> tuple[RoomSheets, ...]:
+                room: str | None = None, photos: bool = True,
+                actor: Actor | None = None) -> tuple[RoomSheets, ...]:
     """The envelope data of every room holding candidates (of one center, or one room).
 
     Args:
@@ -94,20 +103,26 @@ def room_sheets(session: Session, exam: ExamRef, *, center: str | None = None,
         center: a test center's code: only its rooms.
         room: a room's code: only that room (of every center, unless ``center`` is given).
         photos: read the candidates' photos (the door list needs none).
+        actor: who prints: a center desk gets its center's rooms only, a viewer the ID
+            numbers masked and no photos (None: all).
 
     Returns:
         One RoomSheets per room, in the centers' and rooms' order.
 
     Raises:
         BadInput: no test center has the code ``center``.
+        AccessDenied: ``center`` is a center the actor may not see.
     """
     only = center_id(session, exam, center)
+    seen = visible_centers(actor, exam, only, code=center or "")
+    personal = personal_centers(actor, exam)
     settings = session.execute(select(Exam.seat_order, Exam.first_seat_corner)
                                .where(Exam.id == exam.id)).one()
 
     def chosen(query: Q) -> Q:
         return _chosen_rooms(query.join(Room, Room.id == SeatAssignment.room_id)
-                             .join(TestCenter, TestCenter.id == Room.center_id), exam, only, room)
+                             .join(TestCenter, TestCenter.id == Room.center_id), exam, only, room,
+                             seen)
 
     sits: defaultdict[int, list[int]] = defaultdict(list)  # candidate -> session ids
     papers: defaultdict[tuple[int, int], set[str]] = defaultdict(set)  # (room, session)
@@ -144,12 +159,14 @@ def room_sheets(session: Session, exam: ExamRef, *, center: str | None = None,
     for r in session.execute(_chosen_rooms(
         select(Room.id, Room.code, Room.building, Room.floor, Room.label, Room.rows,
                Room.columns, Room.unusable_seats, TestCenter.code.label("center_code"),
-               TestCenter.name.label("center_name")).join(TestCenter),
-        exam, only, room).order_by(TestCenter.sort_order, TestCenter.code, Room.sort_order,
+               TestCenter.name.label("center_name"), TestCenter.id.label("center_id"))
+        .join(TestCenter),
+        exam, only, room, seen).order_by(TestCenter.sort_order, TestCenter.code, Room.sort_order,
                                    Room.code)):
         rows = seated.get(r.id)
         if not rows:
             continue
+        full = shows_personal(personal, r.center_id)
         unusable = tuple(sorted((int(a), int(b)) for a, b in r.unusable_seats))
         positions = seat_positions(Grid(r.rows, r.columns, frozenset(unusable)),
                                    settings.seat_order, settings.first_seat_corner)
@@ -160,7 +177,8 @@ def room_sheets(session: Session, exam: ExamRef, *, center: str | None = None,
                                  else (0, 0))  # outside the grid: `examdesk check` flags it
             seats.append(SeatedCandidate(
                 c.seat_no, row_no, column_no, c.ticket_no, c.name,
-                GENDER_LABELS.get(c.gender, ""), c.id_number, pictures.get(c.id),
+                GENDER_LABELS.get(c.gender, ""), c.id_number if full else masked(c.id_number),
+                pictures.get(c.id) if full else None,
                 tuple(by_id[s].code for s in sorted(sits[c.id], key=order.__getitem__))))
         room_sessions = tuple(
             RoomSession(printed_session(by_id[s], sorted(papers[r.id, s])),
@@ -233,6 +251,8 @@ class CenterChoice:
         rostered: somebody is on duty there.
         drawn: the codes of the sessions whose draw it has held.
         posts: it has service posts.
+        personal: the signed-in user may print its sheets with personal data (a viewer:
+            only the public ones).
     """
 
     code: str
@@ -241,6 +261,7 @@ class CenterChoice:
     rostered: bool = False
     drawn: tuple[str, ...] = ()
     posts: bool = False
+    personal: bool = True
 
 
 @dataclass(frozen=True)
@@ -260,8 +281,12 @@ class PrintChoices:
     sessions: tuple[tuple[str, str], ...]
 
 
-def print_choices(session: Session, exam: ExamRef) -> PrintChoices:
-    """The centers and sessions of ``exam``, and what each center has to print."""
+def print_choices(session: Session, exam: ExamRef, *,
+                  actor: Actor | None = None) -> PrintChoices:
+    """The centers and sessions of ``exam``, and what each center has to print (of the
+    centers ``actor`` may see: a center desk its own)."""
+    seen = visible_centers(actor, exam)
+    printing = None if actor is None else actor.centers(exam.id, Permission.PRINT_PERSONAL)
     sessions = exam_sessions(session, exam)
     code_of = {s.id: s.code for s in sessions}
     order = {s.id: n for n, s in enumerate(sessions)}
@@ -281,10 +306,10 @@ def print_choices(session: Session, exam: ExamRef) -> PrintChoices:
                      tuple(code_of[s] for s in sorted(held.get(cid, ()), key=order.__getitem__)),
                      cid in rostered,
                      tuple(code_of[s] for s in sorted(drawn[cid], key=order.__getitem__)),
-                     cid in with_posts)
-        for cid, code, name in session.execute(
+                     cid in with_posts, printing is None or cid in printing)
+        for cid, code, name in session.execute(limited(
             select(TestCenter.id, TestCenter.code, TestCenter.name)
             .where(TestCenter.exam_id == exam.id)
-            .order_by(TestCenter.sort_order, TestCenter.code)))
+            .order_by(TestCenter.sort_order, TestCenter.code), TestCenter.id, seen)))
     return PrintChoices(exam.code, exam.name, centers,
                         tuple((s.code, printed_session(s).when) for s in sessions))

@@ -27,6 +27,7 @@ from examdesk.model import (
 from examdesk.planning.post_hours import clock
 from examdesk.printing.center import CenterSummaryData, CertificateData, CountLine
 from examdesk.printing.common import PrintedSession
+from examdesk.services.audit import Actor, Permission
 from examdesk.services.exams import (
     ExamRef,
     center_id,
@@ -36,13 +37,14 @@ from examdesk.services.exams import (
 )
 from examdesk.services.post_schedule import ScheduledPost, scheduled_posts, shift_of
 from examdesk.services.printing import printed_session
+from examdesk.services.scope import limited, visible_centers
 
 #: Blank forms printed for a center that has issued no certificate yet (one A4 sheet holds 2).
 BLANK_FORMS = 2
 
 
-def certificates(session: Session, exam: ExamRef, *,
-                 center: str | None = None) -> tuple[CertificateData, ...]:
+def certificates(session: Session, exam: ExamRef, *, center: str | None = None,
+                 actor: Actor | None = None) -> tuple[CertificateData, ...]:
     """临时身份证明 issued (and not voided) at each center, in serial order.
 
     A center that has issued none gets blank forms to fill in by hand, so the police desk
@@ -52,8 +54,11 @@ def certificates(session: Session, exam: ExamRef, *,
         BadInput: no such center.
     """
     only = center_id(session, exam, center)
-    query = select(TestCenter.id, TestCenter.name).where(TestCenter.exam_id == exam.id).order_by(
-        TestCenter.sort_order, TestCenter.code)
+    seen = visible_centers(actor, exam, only, code=center or "",
+                           permission=Permission.PRINT_PERSONAL)
+    query = limited(select(TestCenter.id, TestCenter.name).where(
+        TestCenter.exam_id == exam.id).order_by(TestCenter.sort_order, TestCenter.code),
+        TestCenter.id, seen)
     if only is not None:
         query = query.where(TestCenter.id == only)
     centers = session.execute(query).all()
@@ -102,16 +107,17 @@ def certificates(session: Session, exam: ExamRef, *,
     return tuple(result)
 
 
-def center_summaries(session: Session, exam: ExamRef, *,
-                     center: str | None = None) -> tuple[CenterSummaryData, ...]:
+def center_summaries(session: Session, exam: ExamRef, *, center: str | None = None,
+                     actor: Actor | None = None) -> tuple[CenterSummaryData, ...]:
     """考点情况汇总 of each center: rooms, seats, candidates per level and session, staff, posts.
 
     Raises:
         BadInput: no such center.
     """
     only = center_id(session, exam, center)
-    query = select(TestCenter).where(TestCenter.exam_id == exam.id).order_by(
-        TestCenter.sort_order, TestCenter.code)
+    seen = visible_centers(actor, exam, only, code=center or "")  # counts: no personal data
+    query = limited(select(TestCenter).where(TestCenter.exam_id == exam.id).order_by(
+        TestCenter.sort_order, TestCenter.code), TestCenter.id, seen)
     if only is not None:
         query = query.where(TestCenter.id == only)
     centers = session.scalars(query).all()
@@ -125,6 +131,7 @@ def center_summaries(session: Session, exam: ExamRef, *,
         .join(Candidate, Candidate.id == SeatAssignment.candidate_id)
         .join(Level, Level.id == Candidate.level_id)
         .join(Room, Room.id == SeatAssignment.room_id).where(seats_where(exam, only))
+        .where(Room.center_id.in_([c.id for c in centers]))
     ):
         seated[center_of[row.room_id]].append(row)
     sits: defaultdict[tuple[int, int], set[int]] = defaultdict(set)  # (center, session)
@@ -135,6 +142,7 @@ def center_summaries(session: Session, exam: ExamRef, *,
                    session_subjects.c.session_id, Subject.name)
         .join(Subject, Subject.id == candidate_subjects.c.subject_id)
         .join(Room, Room.id == SeatAssignment.room_id).where(seats_where(exam, only))
+        .where(Room.center_id.in_([c.id for c in centers]))
     ):
         sits[center_of[room_id], session_id].add(candidate_id)
         used[center_of[room_id], session_id].add(room_id)

@@ -46,6 +46,7 @@ from examdesk.printing.duties import (
     RoomDutyLine,
     SupplyItem,
 )
+from examdesk.services.audit import Actor, Permission
 from examdesk.services.duties import exam_supplies, find_session
 from examdesk.services.exams import (
     ExamRef,
@@ -61,6 +62,7 @@ from examdesk.services.post_schedule import (
     shift_session,
 )
 from examdesk.services.printing import location, person, printed_session
+from examdesk.services.scope import limited, visible_centers
 
 #: What a card says where the room will be drawn on the morning.
 DRAWN_ON_THE_MORNING = "考场以考前抽签结果为准"
@@ -83,11 +85,14 @@ class _Staffing:
     """The exam's centers, sessions, rooms in use, duties and draws, read once."""
 
     def __init__(self, session: Session, exam: ExamRef, center: str | None,
-                 session_code: str | None) -> None:
+                 session_code: str | None, actor: Actor | None = None) -> None:
         only = center_id(session, exam, center)
+        seen = visible_centers(actor, exam, only, code=center or "",
+                               permission=Permission.PRINT_PERSONAL)
         self.exam = exam
-        query = select(TestCenter.id, TestCenter.code, TestCenter.name).where(
-            TestCenter.exam_id == exam.id).order_by(TestCenter.sort_order, TestCenter.code)
+        query = limited(select(TestCenter.id, TestCenter.code, TestCenter.name).where(
+            TestCenter.exam_id == exam.id).order_by(TestCenter.sort_order, TestCenter.code),
+            TestCenter.id, seen)
         if only is not None:
             query = query.where(TestCenter.id == only)
         self.centers = session.execute(query).all()
@@ -178,13 +183,14 @@ def _local(moment: datetime) -> str:
 
 
 def duty_sheets(session: Session, exam: ExamRef, *, center: str | None = None,
-                session_code: str | None = None) -> tuple[DutySheetData, ...]:
+                session_code: str | None = None,
+                actor: Actor | None = None) -> tuple[DutySheetData, ...]:
     """监考安排表 of every center and session with rooms in use.
 
     Raises:
         BadInput: no such center or session.
     """
-    data = _Staffing(session, exam, center, session_code)
+    data = _Staffing(session, exam, center, session_code, actor)
     sheets: list[DutySheetData] = []
     for c in data.centers:
         for s in data.sessions:
@@ -212,13 +218,14 @@ def duty_sheets(session: Session, exam: ExamRef, *, center: str | None = None,
 
 
 def draw_results(session: Session, exam: ExamRef, *, center: str | None = None,
-                 session_code: str | None = None) -> tuple[DrawResultData, ...]:
+                 session_code: str | None = None,
+                 actor: Actor | None = None) -> tuple[DrawResultData, ...]:
     """抽签结果 of every center and session that held a draw.
 
     Raises:
         BadInput: no such center or session.
     """
-    data = _Staffing(session, exam, center, session_code)
+    data = _Staffing(session, exam, center, session_code, actor)
     return tuple(
         DrawResultData(exam.name, c.code, c.name, data.session_of(c.id, s.id), draw.at,
                        draw.host, draw.seed, data.room_lines(c.id, s.id))
@@ -227,14 +234,14 @@ def draw_results(session: Session, exam: ExamRef, *, center: str | None = None,
     )
 
 
-def duty_cards(session: Session, exam: ExamRef, *, center: str | None = None) -> tuple[
-        DutyCard, ...]:
+def duty_cards(session: Session, exam: ExamRef, *, center: str | None = None,
+               actor: Actor | None = None) -> tuple[DutyCard, ...]:
     """A personal duty card for everyone with a duty at a center, by center and name.
 
     Raises:
         BadInput: no such center.
     """
-    data = _Staffing(session, exam, center, None)
+    data = _Staffing(session, exam, center, None, actor)
     roles: defaultdict[int, list[StaffRole]] = defaultdict(list)
     on_duty = {d.staff_id for rows in data.duties.values() for d in rows}
     for staff_id, role in session.execute(
@@ -304,8 +311,8 @@ def _post_what(post: ScheduledPost) -> str:
     return POST_KIND_LABELS[post.kind] + (f"（{post.name}）" if post.name else "")
 
 
-def post_rosters(session: Session, exam: ExamRef, *, center: str | None = None) -> tuple[
-        PostRosterData, ...]:
+def post_rosters(session: Session, exam: ExamRef, *, center: str | None = None,
+                 actor: Actor | None = None) -> tuple[PostRosterData, ...]:
     """岗位值班表 of every center with posts: who is on each post, session by session.
 
     A center's supplies (from the exam's ratios) go with the first post of their kind.
@@ -313,7 +320,7 @@ def post_rosters(session: Session, exam: ExamRef, *, center: str | None = None) 
     Raises:
         BadInput: no such center.
     """
-    data = _Staffing(session, exam, center, None)
+    data = _Staffing(session, exam, center, None, actor)
     stocked: defaultdict[tuple[int, object], list[SupplyItem]] = defaultdict(list)
     for line in exam_supplies(session, exam, center=center):
         stocked[line.center_id, line.post_kind].append(

@@ -22,7 +22,7 @@ from examdesk.exchange.rooms import MAX_SIDE, validate_rooms
 from examdesk.i18n import translate
 from examdesk.model import Duty, Room, SeatAssignment, TestCenter
 from examdesk.services import audit
-from examdesk.services.audit import Actor
+from examdesk.services.audit import Actor, Permission
 from examdesk.services.exams import ExamRef
 from examdesk.services.form_checks import check_form, refuse
 
@@ -69,6 +69,7 @@ def edit_room(session: Session, actor: Actor, exam: ExamRef, room_id: int, *,
             grid would change while candidates are seated in it (``room-seated``, with
             ``seated``).
     """
+    actor.require(Permission.EDIT_PLAN, exam.id)
     room = session.execute(
         select(Room.id, Room.rows, Room.columns, Room.building, Room.floor, Room.label,
                Room.unusable_seats, Room.locked, Room.code)
@@ -156,6 +157,7 @@ def new_room(session: Session, actor: Actor, exam: ExamRef, center_id: int, *, c
             ``field`` names the first field (code, rows, columns, building, floor, label),
             ``problems`` every field with its sentence. Nothing is written.
     """
+    actor.require(Permission.EDIT_PLAN, exam.id, center_id)
     center = session.execute(select(TestCenter.id, TestCenter.code, TestCenter.name).where(
         TestCenter.id == center_id, TestCenter.exam_id == exam.id)).one_or_none()
     if center is None:
@@ -202,6 +204,7 @@ def delete_room(session: Session, actor: Actor, exam: ExamRef, room_id: int) -> 
             (``room-seated``, with ``seated``: move them out first); it is locked
             (``room-locked``). Nothing is written.
     """
+    actor.require(Permission.EDIT_PLAN, exam.id)
     room = session.execute(
         select(Room.id, Room.code, Room.building, Room.floor, Room.label, Room.rows,
                Room.columns, Room.unusable_seats, Room.locked, TestCenter.name.label("center"))

@@ -26,7 +26,7 @@ from examdesk.planning.roster import RosterMetrics, make_roster
 from examdesk.planning.roster_repair import DutyMove, repair_roster
 from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
 from examdesk.services import audit
-from examdesk.services.audit import Actor
+from examdesk.services.audit import Actor, Permission
 from examdesk.services.duties import forget_draws, write_duties
 from examdesk.services.duty_data import DutyData, load_duty_data
 from examdesk.services.duty_watch import rostered
@@ -83,6 +83,7 @@ def roster_exam(
     Raises:
         BadInput: no test center has the code ``center``.
     """
+    actor.require(Permission.EDIT_PLAN, exam.id)
     chosen = choose_seed(seed)
     only = center_id(session, exam, center)
     data = load_duty_data(session, exam, seed=chosen)
@@ -186,6 +187,7 @@ def repair_exam_roster(
         BadInput: no test center has the code ``center``.
         PlanProblem: the exam has no roster to repair.
     """
+    actor.require(Permission.EDIT_PLAN, exam.id)
     chosen = choose_seed(seed)
     only = center_id(session, exam, center)
     data = load_duty_data(session, exam, seed=chosen)

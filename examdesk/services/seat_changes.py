@@ -28,7 +28,7 @@ from examdesk.model.candidate import RetiredTicket
 from examdesk.planning.plan import PlanCandidate, PlanIssue, PlanRoom, Seat
 from examdesk.planning.seats import neighbours, seat_positions
 from examdesk.services import audit
-from examdesk.services.audit import Actor
+from examdesk.services.audit import Actor, Permission
 from examdesk.services.duty_watch import DutyWatch
 from examdesk.services.exams import ExamRef
 from examdesk.services.seating import load_rules, plan_rooms
@@ -321,6 +321,7 @@ def add_candidate(session: Session, actor: Actor, exam: ExamRef, candidate_id: i
         PlanProblem: the candidate has a seat (code ``candidate-seated``), or the rules
             refuse the room or seat.
     """
+    actor.require(Permission.EDIT_PLAN, exam.id)
     plan = _Plan(session, exam)
     candidate, held = plan.candidate(candidate_id)
     if held is not None:
@@ -347,6 +348,7 @@ def withdraw_candidate(session: Session, actor: Actor, exam: ExamRef,
         BadInput: no such candidate.
         PlanProblem: the candidate sits in a locked room, or has already withdrawn.
     """
+    actor.require(Permission.EDIT_PLAN, exam.id)
     plan = _Plan(session, exam)
     candidate, held = plan.candidate(candidate_id)
     retired = ""
@@ -376,6 +378,7 @@ def move_candidate(session: Session, actor: Actor, exam: ExamRef, candidate_id: 
         PlanProblem: the candidate has no seat (code ``candidate-unseated``), or the rules
             refuse the room or seat.
     """
+    actor.require(Permission.EDIT_PLAN, exam.id)
     plan = _Plan(session, exam)
     candidate, held = plan.candidate(candidate_id)
     if held is None:
@@ -405,6 +408,7 @@ def swap_candidates(session: Session, actor: Actor, exam: ExamRef, first_id: int
         PlanProblem: both are the same candidate (code ``swap-same``), one has no seat, they
             sit different levels (code ``swap-levels``), or a room is locked.
     """
+    actor.require(Permission.EDIT_PLAN, exam.id)
     plan = _Plan(session, exam)
     (a, seat_a), (b, seat_b) = plan.candidate(first_id), plan.candidate(second_id)
     if a.id == b.id:
@@ -446,6 +450,7 @@ def lock_room(session: Session, actor: Actor, exam: ExamRef, room_id: int, *,
     Raises:
         BadInput: no such room.
     """
+    actor.require(Permission.EDIT_PLAN, exam.id)
     target = _Plan(session, exam).room(room_id)
     session.execute(update(Room).where(Room.id == target.id).values(locked=locked))
     audit.record(session, actor, "seat.lock" if locked else "seat.unlock", exam_id=exam.id,

@@ -24,7 +24,7 @@ from examdesk.planning.seats import Grid
 from examdesk.planning.tickets import TicketPattern
 from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
 from examdesk.services import audit
-from examdesk.services.audit import Actor
+from examdesk.services.audit import Actor, Permission
 from examdesk.services.duty_watch import DutyWatch
 from examdesk.services.exams import ExamRef, center_id
 from examdesk.services.seeds import choose_seed
@@ -226,6 +226,7 @@ def allocate_exam(
             nothing is written.
         BadInput: no test center has the code ``center``.
     """
+    actor.require(Permission.EDIT_PLAN, exam.id)
     chosen = choose_seed(seed)
     plan = load_plan(session, exam, seed=chosen)
     rooms = list(plan.rooms)

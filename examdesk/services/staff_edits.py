@@ -30,7 +30,7 @@ from examdesk.labels import GENDER_LABELS, STAFF_ROLE_LABELS
 from examdesk.model import Candidate, Duty, Staff, StaffRelative, StaffRoleAssignment
 from examdesk.planning.plan import PlanIssue
 from examdesk.services import audit
-from examdesk.services.audit import Actor
+from examdesk.services.audit import Actor, Permission
 from examdesk.services.duty_watch import DutyWatch
 from examdesk.services.exams import ExamRef
 from examdesk.services.form_checks import check_form, refuse
@@ -117,6 +117,7 @@ def new_staff(session: Session, actor: Actor, exam: ExamRef, *, name: str, id_nu
             exam's staff already holds (``staff-duplicate``); ``field`` names the first
             field, ``problems`` every field with its sentence. Nothing is written.
     """
+    actor.require(Permission.EDIT_PLAN, exam.id)
     record, centers = _checked(session, exam, {
         "name": name, "gender": gender, "id_number": id_number, "work_unit": work_unit,
         "phone": phone, "role": roles, "center": center})
@@ -165,6 +166,7 @@ def edit_staff(session: Session, actor: Actor, exam: ExamRef, staff_id: int, *, 
         BadInput: no such person (code ``no-staff``); a value the import refuses (code
             ``staff-value``). Nothing is written.
     """
+    actor.require(Permission.EDIT_PLAN, exam.id)
     stored = session.execute(
         select(Staff.id, Staff.name, Staff.gender, Staff.id_number, Staff.work_unit,
                Staff.phone, Staff.home_center_id)
@@ -237,6 +239,7 @@ def delete_staff(session: Session, actor: Actor, exam: ExamRef, staff_id: int, *
             is False (``staff-on-duty``, with ``count`` and ``duties``: one line each).
             Nothing is written.
     """
+    actor.require(Permission.EDIT_PLAN, exam.id)
     stored = session.execute(
         select(Staff.id, Staff.name, Staff.id_number, Staff.work_unit, Staff.phone,
                Staff.home_center_id)

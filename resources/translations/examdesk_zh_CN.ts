@@ -74,6 +74,14 @@
         <source>User {user} may not {what} at test center {center}.</source>
         <translation>用户 {user} 无权在考点 {center} {what}。</translation>
     </message>
+    <message>
+        <source>Only a planner or an administrator may change the plan; you are signed in as {user}.</source>
+        <translation>只有编排员或管理员可以修改编排；您当前登录的用户是 {user}。</translation>
+    </message>
+    <message>
+        <source>Your role does not allow exporting personal data; you are signed in as {user}.</source>
+        <translation>您的角色不能导出个人信息；您当前登录的用户是 {user}。</translation>
+    </message>
 </context>
 <context>
     <name>AccountForm</name>
@@ -5021,6 +5029,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>This test center has no service posts: add its posts first.</source>
         <translation>该考点没有服务岗位：请先添加岗位。</translation>
+    </message>
+    <message>
+        <source>Your role prints no sheets with personal data: only door lists, seating charts and center summaries.</source>
+        <translation>您的角色不能打印含个人信息的表格：只能打印考场门贴、座位表和考点情况汇总表。</translation>
     </message>
     <message>
         <source>There is nothing to print here.</source>

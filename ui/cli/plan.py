@@ -234,7 +234,7 @@ def cmd_check(db: Database, args: argparse.Namespace) -> int:
     """Print the plan's problems; exit 1 when any is an error."""
     with db.begin() as session:
         exam = resolve_exam(session, args.exam)
-        issues = check_exam_plan(session, exam).issues
+        issues = check_exam_plan(session, exam, actor=signed_in(db, args)).issues
     if args.json:
         print(json.dumps([issue_as_dict(i) for i in issues], ensure_ascii=False))
     else:
@@ -330,7 +330,7 @@ def cmd_seat(db: Database, args: argparse.Namespace) -> int:
         exam = resolve_exam(session, args.exam)
 
         def candidate(text: str) -> int:
-            found = lookup.find_candidate(session, exam, text).one().id
+            found = lookup.find_candidate(session, exam, text, actor=actor).one().id
             typed.setdefault(found, text)
             return found
 

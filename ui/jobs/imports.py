@@ -64,7 +64,8 @@ class ImportOutcome:
 
 
 def prepare_import(db: Database, request: ImportRequest, *, progress: Progress = no_progress,
-                   cancelled: Cancelled = never_cancelled) -> PreparedImport[Any]:
+                   cancelled: Cancelled = never_cancelled,
+                   actor: Actor | None = None) -> PreparedImport[Any]:
     """Read and check a file against one snapshot of the exam; write nothing (a wizard's
     first step: it shows the header mapping, the problems and what would change).
 
@@ -76,7 +77,7 @@ def prepare_import(db: Database, request: ImportRequest, *, progress: Progress =
         exam = resolve_exam(session, request.exam)
         return import_kind(request.kind).prepare(
             session, exam, request.path, sheet=request.sheet, header=request.header,
-            progress=progress, cancelled=cancelled)
+            progress=progress, cancelled=cancelled, actor=actor)
 
 
 def apply_import(db: Database, prepared: PreparedImport[Any], *, accept: Accept = Accept.ALL,
@@ -95,7 +96,7 @@ def apply_import(db: Database, prepared: PreparedImport[Any], *, accept: Accept 
     with db.write(f"import {kind.key}") as session:
         result = kind.apply(session, actor or Actor.from_environment(), prepared.exam,
                             prepared, accept=accept, progress=progress, cancelled=cancelled)
-    return _checked(db, result, prepared.exam.code)
+    return _checked(db, result, prepared.exam.code, actor)
 
 
 def run_import(db: Database, request: ImportRequest, *, actor: Actor | None = None,
@@ -112,22 +113,25 @@ def run_import(db: Database, request: ImportRequest, *, actor: Actor | None = No
     kind = import_kind(request.kind)
     if request.dry_run:
         return ImportOutcome(prepare_import(db, request, progress=progress,
-                                            cancelled=cancelled).result())
+                                            cancelled=cancelled, actor=actor).result())
     with db.write(f"import {kind.key}") as session:
         exam = resolve_exam(session, request.exam)
         prepared = kind.prepare(session, exam, request.path, sheet=request.sheet,
-                                header=request.header, progress=progress, cancelled=cancelled)
+                                header=request.header, progress=progress, cancelled=cancelled,
+                                actor=actor)
         result = kind.apply(session, actor or Actor.from_environment(), exam, prepared,
                             accept=request.accept, progress=progress, cancelled=cancelled)
-    return _checked(db, result, request.exam)
+    return _checked(db, result, request.exam, actor)
 
 
-def _checked(db: Database, result: ImportResult, exam: str | None) -> ImportOutcome:
+def _checked(db: Database, result: ImportResult, exam: str | None,
+             actor: Actor | None) -> ImportOutcome:
     """A seating plan written is checked whole, as `examdesk check` does."""
     if result.what != SEATING.key or not result.written:
         return ImportOutcome(result)
     with db.begin() as session:
-        return ImportOutcome(result, check_exam_plan(session, resolve_exam(session, exam)))
+        return ImportOutcome(result, check_exam_plan(session, resolve_exam(session, exam),
+                                                     actor=actor))
 
 
 def write_report(found: ImportResult | PreparedImport[Any], path: Path) -> None:

@@ -27,9 +27,10 @@ from examdesk.progress import (
     never_cancelled,
     no_progress,
 )
-from examdesk.services.audit import Actor
+from examdesk.services.audit import Actor, Permission
 from examdesk.services.exams import ExamRef, center_codes, center_id, resolve_exam
 from examdesk.services.printing import record_print, room_sheets, session_code
+from examdesk.services.scope import visible_centers
 from reports.batch import Part, merge_run, render_parts, worker_pool, write_atomically
 from ui.jobs.sheets import NothingToPrint, Scope, sheet
 
@@ -118,13 +119,17 @@ def run_print(
         NothingToPrint: nothing to print (a BadInput; ``nothing`` says why).
         CannotWrite: the folder or a file cannot be written (a BadInput).
         BadInput: unknown center or session.
+        AccessDenied: the actor may not print that sheet at that center (a center desk
+            prints its own center's; a viewer only the sheets without personal data).
         OperationCancelled: the user cancelled.
     """
     with db.begin() as session:
         exam = resolve_exam(session, request.exam)
         wanted = center_id(session, exam, request.center)
+        seen = visible_centers(actor, exam, wanted, code=request.center or "", permission=(
+            Permission.PRINT_PERSONAL if sheet(request.sheet).personal else Permission.READ))
         centers = [code for cid, code in center_codes(session, exam).items()
-                   if wanted is None or cid == wanted]
+                   if (wanted is None or cid == wanted) and (seen is None or cid in seen)]
         only = session_code(session, exam, request.session) if request.session else None
     try:
         request.out.mkdir(parents=True, exist_ok=True)
@@ -135,7 +140,8 @@ def run_print(
     with worker_pool(request.workers, spawn=spawn, speak=_speak) as pool:
         for n, code in enumerate(centers):
             check_cancelled(cancelled)
-            parts, center_name = center_parts(db, exam, request.sheet, code, request.room, only)
+            parts, center_name = center_parts(db, exam, request.sheet, code, request.room, only,
+                                              actor)
             if not parts:
                 continue
             of_center = progress(code) if progress else no_progress
@@ -188,9 +194,10 @@ def _speak(wanted: str) -> None:
 
 
 def center_parts(db: Database, exam: ExamRef, key: str, center: str, room: str | None,
-                 only_session: str | None) -> tuple[list[Part], str]:
+                 only_session: str | None,
+                 actor: Actor | None = None) -> tuple[list[Part], str]:
     """The parts of sheet ``key`` for one center, and the center's name ("" if nothing to
-    print)."""
+    print); ``actor`` limits what is read (:func:`run_print` checked the center)."""
     spec = sheet(key)
     pack = bool(spec.contents)
     with db.begin() as session:
@@ -200,7 +207,7 @@ def center_parts(db: Database, exam: ExamRef, key: str, center: str, room: str |
         in_rooms = [s for s in specs if s.by_room]
         if in_rooms:
             for r in room_sheets(session, exam, center=center, room=room,
-                                 photos=any(s.photos for s in in_rooms)):
+                                 photos=any(s.photos for s in in_rooms), actor=actor):
                 mine = tuple(s.key for s in in_rooms if not (
                     # the room sits nothing then: no sign-in sheet or record for it
                     only_session and s.scope is Scope.ROOM_SESSION
@@ -215,7 +222,7 @@ def center_parts(db: Database, exam: ExamRef, key: str, center: str, room: str |
         for other in specs:
             if other.load is None:
                 continue
-            items = other.load(session, exam, center, only_session)
+            items = other.load(session, exam, center, only_session, actor)
             if other.scope is Scope.CENTER_SESSION:
                 for item in items:
                     parts.append(Part(f"{center}/{item.session.code}", ((other.key, (item,)),),

@@ -18,6 +18,7 @@ from typing import Any
 
 from examdesk.errors import BadInput
 from examdesk.i18n import translate
+from examdesk.services.audit import Actor
 from examdesk.services.exams import ExamRef
 from examdesk.services.printing import CenterChoice
 from examdesk.services.printing_center import center_summaries, certificates
@@ -50,6 +51,7 @@ class Reason(StrEnum):
     NO_DUTIES = "no_duties"  # nobody is on duty
     NO_DRAW = "no_draw"  # no draw has been held
     NO_POSTS = "no_posts"  # the center has no posts
+    NOT_ALLOWED = "not_allowed"  # the signed-in user prints no personal data there
     NOTHING = "nothing"  # nothing else to say
 
 
@@ -78,9 +80,9 @@ class NothingToPrint(BadInput):
 
 
 # Reads the data of a sheet at one center: (the caller's database session, exam, center code,
-# session code or None). The session is typed Any: ui/ never imports SQLAlchemy
+# session code or None, who prints). The session is typed Any: ui/ never imports SQLAlchemy
 # (docs/architecture.md, "Layers"), it only hands on what Database.begin() gave it.
-Loader = Callable[[Any, ExamRef, str, "str | None"], tuple[Any, ...]]
+Loader = Callable[[Any, ExamRef, str, "str | None", "Actor | None"], tuple[Any, ...]]
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,10 @@ class SheetSpec:
         empty: why it has nothing to print at a center.
         empty_in_session: why, when one session is chosen (``None``: ``empty`` still).
         photos: its room data carries the candidates' photos.
+        personal: it holds personal data (ID numbers, phones, photos, people's duties): a
+            viewer may not print it; the door list and seating chart (posted in public: names
+            and ticket numbers only, docs/printing.md) and the center summary (counts) hold
+            none.
         contents: the pack only: the sheets it holds, in order (room envelope first).
     """
 
@@ -111,6 +117,7 @@ class SheetSpec:
     empty: Reason = Reason.NOTHING
     empty_in_session: Reason | None = None
     photos: bool = True
+    personal: bool = True
     contents: tuple[str, ...] = ()
 
     @property
@@ -127,6 +134,8 @@ class SheetSpec:
     def blocked(self, center: CenterChoice, session: str | None) -> Nothing | None:
         """Why it has nothing to print at ``center`` (in ``session``), known before reading
         its data; ``None`` when it may have something."""
+        if self.personal and not center.personal:
+            return Nothing(Reason.NOT_ALLOWED, self.key)
         if self.needs is Need.SEATS and not center.sessions:
             return Nothing(Reason.NOT_SEATED, self.key)
         if self.needs is Need.DUTIES and not center.rostered:
@@ -142,30 +151,34 @@ class SheetSpec:
         return None
 
 
-def _duty(session: Any, exam: ExamRef, center: str, only: str | None) -> tuple[Any, ...]:
-    return duty_sheets(session, exam, center=center, session_code=only)
+def _duty(session: Any, exam: ExamRef, center: str, only: str | None,
+          actor: Actor | None) -> tuple[Any, ...]:
+    return duty_sheets(session, exam, center=center, session_code=only, actor=actor)
 
 
-def _draw(session: Any, exam: ExamRef, center: str, only: str | None) -> tuple[Any, ...]:
-    return draw_results(session, exam, center=center, session_code=only)
+def _draw(session: Any, exam: ExamRef, center: str, only: str | None,
+          actor: Actor | None) -> tuple[Any, ...]:
+    return draw_results(session, exam, center=center, session_code=only, actor=actor)
 
 
-def _cards(session: Any, exam: ExamRef, center: str, _only: str | None) -> tuple[Any, ...]:
-    return duty_cards(session, exam, center=center)
+def _cards(session: Any, exam: ExamRef, center: str, _only: str | None,
+           actor: Actor | None) -> tuple[Any, ...]:
+    return duty_cards(session, exam, center=center, actor=actor)
 
 
-def _posts(session: Any, exam: ExamRef, center: str, _only: str | None) -> tuple[Any, ...]:
-    return post_rosters(session, exam, center=center)
+def _posts(session: Any, exam: ExamRef, center: str, _only: str | None,
+           actor: Actor | None) -> tuple[Any, ...]:
+    return post_rosters(session, exam, center=center, actor=actor)
 
 
-def _certificates(session: Any, exam: ExamRef, center: str,
-                  _only: str | None) -> tuple[Any, ...]:
-    return certificates(session, exam, center=center)
+def _certificates(session: Any, exam: ExamRef, center: str, _only: str | None,
+                  actor: Actor | None) -> tuple[Any, ...]:
+    return certificates(session, exam, center=center, actor=actor)
 
 
-def _summary(session: Any, exam: ExamRef, center: str,
-             _only: str | None) -> tuple[Any, ...]:
-    return center_summaries(session, exam, center=center)
+def _summary(session: Any, exam: ExamRef, center: str, _only: str | None,
+             actor: Actor | None) -> tuple[Any, ...]:
+    return center_summaries(session, exam, center=center, actor=actor)
 
 
 # Every sheet, in the order they are offered. The pack is printed two-sided: each room's
@@ -174,9 +187,9 @@ def _summary(session: Any, exam: ExamRef, center: str,
 # back, say the door list the seating chart, posted apart.
 SHEETS: tuple[SheetSpec, ...] = (
     SheetSpec("door", "考场门贴", lambda: translate("Sheets", "Door list"), Scope.ROOM,
-              needs=Need.SEATS, empty=Reason.NOT_SEATED, photos=False),
+              needs=Need.SEATS, empty=Reason.NOT_SEATED, photos=False, personal=False),
     SheetSpec("seating", "座位表", lambda: translate("Sheets", "Seating chart"), Scope.ROOM,
-              needs=Need.SEATS, empty=Reason.NOT_SEATED),
+              needs=Need.SEATS, empty=Reason.NOT_SEATED, personal=False),
     SheetSpec("desk", "桌贴", lambda: translate("Sheets", "Desk labels"), Scope.ROOM,
               needs=Need.SEATS, empty=Reason.NOT_SEATED),
     SheetSpec("signin", "考生签到表", lambda: translate("Sheets", "Sign-in sheet"),
@@ -199,7 +212,7 @@ SHEETS: tuple[SheetSpec, ...] = (
               lambda: translate("Sheets", "Temporary ID certificates"), Scope.CENTER,
               _certificates),
     SheetSpec("summary", "考点情况汇总表", lambda: translate("Sheets", "Center summary"),
-              Scope.CENTER, _summary),
+              Scope.CENTER, _summary, personal=False),
     # a room's envelope in the order staff sort it, then the center's staff sheets, each
     # starting on a front page: they go to different people
     SheetSpec("pack", "考务打印包", lambda: translate("Sheets", "Print pack"), Scope.ROOM,

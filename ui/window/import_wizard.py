@@ -506,14 +506,14 @@ class ImportWizard(QDialog):
                 then: Callable[[], None] | None = None) -> None:
         """Read and check the file against the exam (a read; nothing is written)."""
         assert self.path is not None
-        path, key, sheet = self.path, self.kind(), self.sheet()
+        path, key, sheet, actor = self.path, self.kind(), self.sheet(), self.actor
 
         def work(session: Session, progress: Progress,
                  cancelled: Cancelled) -> PreparedImport[Any] | NoHeaderRow:
             try:
                 return import_kind(key).prepare(session, resolve_exam(session), path,
                                                 sheet=sheet, header=header, progress=progress,
-                                                cancelled=cancelled)
+                                                cancelled=cancelled, actor=actor)
             except NoHeaderRow as error:  # the user chooses the header row
                 return error
 
@@ -711,9 +711,11 @@ class ImportWizard(QDialog):
         self.check_label.setText(self.tr("Checking the seating plan…"))
         self._checking(True)
 
+        actor = self.actor
+
         def work(session: Session, _progress: Progress, _cancelled: Cancelled
                  ) -> list[ProblemRow]:
-            return problem_rows(session, resolve_exam(session, exam_code))
+            return problem_rows(session, resolve_exam(session, exam_code), actor=actor)
 
         self.running = self.operations.read(self.tr("Checking the seating plan"), work,
                                             on_success=self._checked)

@@ -36,7 +36,7 @@ from examdesk import __version__
 from ui.window.background import Operations, Running
 from ui.window.geometry import remember_geometry, restore_geometry
 from ui.window.i18n import LANGUAGE_SETTING, LANGUAGES, saved_language
-from ui.window.pages import AREAS, Page, PageContext, area
+from ui.window.pages import AREAS, Page, PageContext, area, plan_refusal
 from ui.window.signals import emit
 
 if TYPE_CHECKING:
@@ -313,6 +313,10 @@ class MainWindow(QMainWindow):
         self._drop_pages()
         self._version = None
         self._show_user()
+        # only a planner imports (the check shows stored people): greyed out, saying why
+        refused = plan_refusal(self.page_context().actor)
+        self.import_action.setEnabled(not refused)
+        self.import_action.setStatusTip(refused)
         self.refresh()
         remembered = self.settings.value(AREA_SETTING)
         keys = [each.key for each in AREAS]
@@ -711,7 +715,7 @@ class MainWindow(QMainWindow):
 
     def open_import_wizard(self, path: str | None = None) -> QDialog | None:
         """The import wizard over the window (on ``path``: a file dropped on the window)."""
-        if self.database is None:
+        if self.database is None or not self.import_action.isEnabled():
             return None
         from ui.window.import_wizard import open_import_wizard
 

@@ -305,6 +305,9 @@ class PrintForm(QWidget):
                                "once the session's morning draw is held.")
             case Reason.NO_POSTS:
                 return self.tr("This test center has no service posts: add its posts first.")
+            case Reason.NOT_ALLOWED:
+                return self.tr("Your role prints no sheets with personal data: only door "
+                               "lists, seating charts and center summaries.")
             case _:
                 return self.tr("There is nothing to print here.")
 

@@ -39,7 +39,7 @@ from examdesk.i18n import translate
 from examdesk.planning.plan import PlanIssue
 from examdesk.progress import Cancelled, Progress, check_cancelled, never_cancelled, no_progress
 from examdesk.services import audit
-from examdesk.services.audit import Actor
+from examdesk.services.audit import Actor, Permission
 from examdesk.services.duty_watch import DutyWatch
 from examdesk.services.exams import ExamRef
 
@@ -287,8 +287,12 @@ class ImportKind:
     def prepare(self, session: Session, exam: ExamRef, path: str | Path, *,
                 sheet: str | None = None, header: HeaderChoice | None = None,
                 progress: Progress = no_progress,
-                cancelled: Cancelled = never_cancelled) -> PreparedImport[Any]:
+                cancelled: Cancelled = never_cancelled,
+                actor: Actor | None = None) -> PreparedImport[Any]:
         """Read and check ``path`` against ``exam``; write nothing.
+
+        The check shows the stored values of the people the file matches: only a user who
+        may change the plan may make it (``actor``; None: the core checking for itself).
 
         Args:
             session: a session on the exam (a reading one will do).
@@ -355,6 +359,7 @@ class ImportKind:
             BadInput: the file cannot be read, or it has a header but no data rows.
             OperationCancelled: the user cancelled; the caller rolls back.
         """
+        actor.require(Permission.EDIT_PLAN, exam.id)  # a check too shows stored values
         prepared = self.prepare(session, exam, path, sheet=sheet, progress=progress,
                                 cancelled=cancelled)
         if dry_run:
@@ -437,7 +442,10 @@ class SheetImport(ImportKind, Generic[RecordT, NeedsT]):
     def prepare(self, session: Session, exam: ExamRef, path: str | Path, *,
                 sheet: str | None = None, header: HeaderChoice | None = None,
                 progress: Progress = no_progress,
-                cancelled: Cancelled = never_cancelled) -> PreparedImport[RecordT]:
+                cancelled: Cancelled = never_cancelled,
+                actor: Actor | None = None) -> PreparedImport[RecordT]:
+        if actor is not None:
+            actor.require(Permission.EDIT_PLAN, exam.id)
         raw, mapping = read_sheet(path, sheet, self.sheet_kind, progress, header)
         check_cancelled(cancelled)
         needs = self.needs(session, exam)
@@ -481,6 +489,7 @@ class SheetImport(ImportKind, Generic[RecordT, NeedsT]):
               prepared: PreparedImport[Any], *, accept: Accept = Accept.ALL,
               progress: Progress = no_progress,
               cancelled: Cancelled = never_cancelled) -> ImportResult:
+        actor.require(Permission.EDIT_PLAN, exam.id)
         same_exam(prepared, exam)
         matched: _Matched[RecordT] = prepared.matched
         if matched.used or matched.plan.session is not session:

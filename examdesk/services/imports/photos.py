@@ -27,7 +27,7 @@ from examdesk.i18n import translate
 from examdesk.model import Candidate, CandidatePhoto
 from examdesk.progress import Cancelled, Progress, check_cancelled, never_cancelled, no_progress
 from examdesk.services import audit
-from examdesk.services.audit import Actor
+from examdesk.services.audit import Actor, Permission
 from examdesk.services.exams import ExamRef
 from examdesk.services.imports import (
     Accept,
@@ -106,8 +106,11 @@ class PhotoImport(ImportKind):
     def prepare(self, session: Session, exam: ExamRef, path: str | Path, *,
                 sheet: str | None = None, header: HeaderChoice | None = None,
                 progress: Progress = no_progress,
-                cancelled: Cancelled = never_cancelled) -> PreparedImport[PhotoRecord]:
+                cancelled: Cancelled = never_cancelled,
+                actor: Actor | None = None) -> PreparedImport[PhotoRecord]:
         del sheet, header  # a folder has neither
+        if actor is not None:
+            actor.require(Permission.EDIT_PLAN, exam.id)
         root = Path(path)
         if not root.is_dir():
             raise BadInput(translate(
@@ -181,6 +184,7 @@ class PhotoImport(ImportKind):
               prepared: PreparedImport[Any], *, accept: Accept = Accept.ALL,
               progress: Progress = no_progress,
               cancelled: Cancelled = never_cancelled) -> ImportResult:
+        actor.require(Permission.EDIT_PLAN, exam.id)
         same_exam(prepared, exam)
         state: _Exam = prepared.matched
         if state.used or state.session is not session:

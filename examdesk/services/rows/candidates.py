@@ -22,8 +22,16 @@ from examdesk.model import (
     candidate_subjects,
     session_subjects,
 )
+from examdesk.services.audit import Actor, Permission
 from examdesk.services.exams import ExamRef
 from examdesk.services.rows.common import NOWHERE, Only, PersonRow, members, raw, room_places
+from examdesk.services.scope import (
+    limited,
+    masked,
+    personal_centers,
+    shows_personal,
+    visible_centers,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +122,8 @@ def candidate_rows(
     session: Session, exam: ExamRef, *, center_id: int | None = None,
     level_id: int | None = None, room_id: int | None = None,
     status: CandidateStatus | None = None, seated: bool | None = None,
-    ids: Collection[int] | None = None,
+    ids: Collection[int] | None = None, actor: Actor | None = None,
+    permission: Permission = Permission.READ,
 ) -> list[CandidateRow]:
     """The exam's candidates, by test center, room and seat, the unseated by registration.
 
@@ -127,21 +136,32 @@ def candidate_rows(
         status: only those with this status.
         seated: only the seated (True) or the unseated (False).
         ids: only these candidates (a view refreshing what a change touched).
+        actor: who reads: a center desk gets its center's candidates only (the unseated
+            belong to no center), a viewer their ID numbers and phones masked (None: all).
+        permission: what the reader needs of the centers read (an export of personal data:
+            PRINT_PERSONAL).
 
     Returns:
         The rows, in two queries whatever their number (the candidates, their papers).
+
+    Raises:
+        AccessDenied: ``center_id`` is a center the actor may not see.
     """
     return list(iter_candidate_rows(session, exam, center_id=center_id, level_id=level_id,
-                                    room_id=room_id, status=status, seated=seated, ids=ids))
+                                    room_id=room_id, status=status, seated=seated, ids=ids,
+                                    actor=actor, permission=permission))
 
 
 def iter_candidate_rows(
     session: Session, exam: ExamRef, *, center_id: int | None = None,
     level_id: int | None = None, room_id: int | None = None,
     status: CandidateStatus | None = None, seated: bool | None = None,
-    ids: Collection[int] | None = None,
+    ids: Collection[int] | None = None, actor: Actor | None = None,
+    permission: Permission = Permission.READ,
 ) -> Iterator[CandidateRow]:
     """:func:`candidate_rows` one at a time, for an export that streams them."""
+    centers = visible_centers(actor, exam, center_id, permission=permission)
+    personal = personal_centers(actor, exam)
     only = Only(ids)
     # the seat's room and center, and the level, come from small maps: 100,000 rows read
     # fewer columns (docs/performance.md, "Tables")
@@ -159,6 +179,7 @@ def iter_candidate_rows(
     )
     if center_id is not None:
         query = query.where(TestCenter.id == center_id)
+    query = limited(query, Room.center_id, centers)
     if level_id is not None:
         query = query.where(Candidate.level_id == level_id)
     if room_id is not None:
@@ -176,11 +197,14 @@ def iter_candidate_rows(
          seat, ticket) in session.execute(query):
         if only.keeps(cid):
             place = places[room] if room is not None else NOWHERE
+            center = None if room is None else place.center_id
+            if not shows_personal(personal, center):
+                id_number, phone = masked(id_number), masked(phone)
             yield CandidateRow(
                 cid, registration, name, _GENDERS[gender], _ID_TYPES[id_type], id_number,
                 level, levels[level], sittings.get(cid, _NONE).papers, unit, phone,
-                _STATUSES[state], None if room is None else place.center_id,
-                place.center_code, place.center_name, room, place.room_code, seat, ticket or "")
+                _STATUSES[state], center, place.center_code, place.center_name, room,
+                place.room_code, seat, ticket or "")
 
 
 def level_names(session: Session, exam: ExamRef) -> dict[int, str]:

@@ -8,8 +8,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from examdesk.model import Level, TestCenter
+from examdesk.services.audit import Actor
 from examdesk.services.duty_data import session_label
 from examdesk.services.exams import ExamRef, exam_sessions
+from examdesk.services.scope import limited, visible_centers
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,19 +47,22 @@ class FilterChoices:
     sessions: tuple[Choice, ...]
 
 
-def filter_choices(session: Session, exam: ExamRef) -> FilterChoices:
+def filter_choices(session: Session, exam: ExamRef, *,
+                   actor: Actor | None = None) -> FilterChoices:
     """The exam's test centers, levels and sessions for the tables' filters.
 
     Args:
         session: the caller's session.
         exam: the exam.
+        actor: who reads: a center desk is offered its own center only (None: all).
 
     Returns:
         The choices, read in three small queries.
     """
-    centers = tuple(Choice(*row) for row in session.execute(
+    centers = tuple(Choice(*row) for row in session.execute(limited(
         select(TestCenter.id, TestCenter.code, TestCenter.name)
-        .where(TestCenter.exam_id == exam.id).order_by(TestCenter.sort_order, TestCenter.code)))
+        .where(TestCenter.exam_id == exam.id).order_by(TestCenter.sort_order, TestCenter.code),
+        TestCenter.id, visible_centers(actor, exam))))
     levels = tuple(Choice(*row) for row in session.execute(
         select(Level.id, Level.code, Level.name)
         .where(Level.exam_id == exam.id).order_by(Level.sort_order, Level.code)))

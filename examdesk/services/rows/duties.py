@@ -11,9 +11,17 @@ from sqlalchemy.orm import Session
 from examdesk.enums import DutyKind, Gender, PostKind, StaffRole
 from examdesk.labels import POST_KIND_LABELS, STAFF_ROLE_LABELS
 from examdesk.model import Duty, ExamSession, Post, Room, Staff, TestCenter
+from examdesk.services.audit import Actor, Permission
 from examdesk.services.duty_data import session_label
 from examdesk.services.exams import ExamRef, exam_sessions
 from examdesk.services.rows.common import Only, PersonRow, members, raw, room_places
+from examdesk.services.scope import (
+    limited,
+    masked,
+    personal_centers,
+    shows_personal,
+    visible_centers,
+)
 
 #: What the place says for duties without a room or post (the rosters' words).
 _PLACES = {DutyKind.INSPECTOR: "巡考", DutyKind.RESERVE: "备用监考"}
@@ -104,7 +112,8 @@ def duty_rows(
     session: Session, exam: ExamRef, *, center_id: int | None = None,
     session_id: int | None = None, role: StaffRole | None = None,
     room_id: int | None = None, staff_id: int | None = None, kind: DutyKind | None = None,
-    ids: Collection[int] | None = None,
+    ids: Collection[int] | None = None, actor: Actor | None = None,
+    permission: Permission = Permission.READ,
 ) -> list[DutyRow]:
     """The exam's duties by test center, session, kind and place, leads first.
 
@@ -118,22 +127,32 @@ def duty_rows(
         staff_id: only this person's.
         kind: only duties of this kind.
         ids: only these duties.
+        actor: who reads: a center desk gets its center's rows only, a viewer the phones
+            masked (None: all).
+        permission: what the reader needs of the centers read (an export of personal data:
+            PRINT_PERSONAL).
 
     Returns:
         The rows, read in one query.
+
+    Raises:
+        AccessDenied: ``center_id`` is a center the actor may not see.
     """
     return list(iter_duty_rows(session, exam, center_id=center_id, session_id=session_id,
                                role=role, room_id=room_id, staff_id=staff_id, kind=kind,
-                               ids=ids))
+                               ids=ids, actor=actor, permission=permission))
 
 
 def iter_duty_rows(
     session: Session, exam: ExamRef, *, center_id: int | None = None,
     session_id: int | None = None, role: StaffRole | None = None,
     room_id: int | None = None, staff_id: int | None = None, kind: DutyKind | None = None,
-    ids: Collection[int] | None = None,
+    ids: Collection[int] | None = None, actor: Actor | None = None,
+    permission: Permission = Permission.READ,
 ) -> Iterator[DutyRow]:
     """:func:`duty_rows` one at a time, for an export that streams them."""
+    seen = visible_centers(actor, exam, center_id, permission=permission)
+    personal = personal_centers(actor, exam)
     only = Only(ids)
     query = (
         select(Duty.id, Duty.staff_id, Duty.session_id, Duty.center_id, Duty.room_id,
@@ -154,7 +173,7 @@ def iter_duty_rows(
                           (Duty.staff_id, staff_id), (Duty.kind, kind)):
         if value is not None:
             query = query.where(column == value)
-    query = only.where(query, Duty.id)
+    query = only.where(limited(query, Duty.center_id, seen), Duty.id)
     # sessions, rooms, posts and centers are few: named from maps, not joined into each row
     sessions = {
         s.id: (session_label(s.name, s.date.isoformat(), s.start_time.hour * 60),
@@ -175,7 +194,8 @@ def iter_duty_rows(
                 duty_id, staff, on, center, room, post, _KINDS[duty_kind], _ROLES[taken], lead,
                 locked, centers.get(center, "") if center is not None else "", label, day,
                 hours, rooms[room].room_code if room is not None else "", floor, post_kind,
-                place, name, _GENDERS[gender], unit, phone)
+                place, name, _GENDERS[gender], unit,
+                phone if shows_personal(personal, center) else masked(phone))
 
 
 _KINDS = members(DutyKind)

@@ -14,11 +14,13 @@ from examdesk.labels import POST_KIND_LABELS, post_label
 from examdesk.model import Duty, Post, Staff, TestCenter
 from examdesk.planning.post_hours import clock
 from examdesk.planning.post_templates import SupplyAmount
+from examdesk.services.audit import Actor, Permission
 from examdesk.services.duty_data import session_label
 from examdesk.services.exams import ExamRef, exam_sessions
 from examdesk.services.post_schedule import held_sessions, scheduled_posts, shift_of
 from examdesk.services.posts import post_supplies
 from examdesk.services.rows.common import ID_CHUNK, Only, ordered
+from examdesk.services.scope import visible_centers
 
 #: Centers whose sessions are read one by one rather than the whole exam's at once.
 _FEW = 4
@@ -127,6 +129,7 @@ class PostRow:
 def post_rows(
     session: Session, exam: ExamRef, *, center_id: int | None = None,
     kind: PostKind | None = None, ids: Collection[int] | None = None,
+    actor: Actor | None = None, permission: Permission = Permission.READ,
 ) -> list[PostRow]:
     """The exam's posts by test center, with their supplies and their shifts' people.
 
@@ -139,10 +142,19 @@ def post_rows(
         center_id: only this test center's.
         kind: only posts of this kind.
         ids: only these posts.
+        actor: who reads: a center desk gets its center's posts only (None: all).
+        permission: what the reader needs of the centers read (an export of personal data:
+            PRINT_PERSONAL).
 
     Returns:
         The rows, read in a few queries whatever the number of posts.
+
+    Raises:
+        AccessDenied: ``center_id`` is a center the actor may not see.
     """
+    seen = visible_centers(actor, exam, center_id, permission=permission)
+    if seen is not None and len(seen) == 1:
+        center_id = next(iter(seen))  # a desk: its center's posts and sessions only
     held = None
     if ids is not None and center_id is None and len(ids) <= ID_CHUNK:
         # a refresh of a few posts: only their centers' sessions are worked out, which
@@ -152,7 +164,8 @@ def post_rows(
             held = {center: held_sessions(session, exam, center).get(center, set())
                     for center in at}
     posts = [p for p in scheduled_posts(session, exam, only=center_id, held=held)
-             if (kind is None or p.kind is kind) and (ids is None or p.id in ids)]
+             if (kind is None or p.kind is kind) and (ids is None or p.id in ids)
+             and (seen is None or p.center_id in seen)]
     shifts = shift_of(posts)
     people: dict[tuple[int, int], list[tuple[int, str]]] = {}
     duties = (select(Duty.post_id, Duty.session_id, Staff.id, Staff.name)

@@ -13,9 +13,11 @@ from sqlalchemy.orm import Session
 from examdesk.i18n import translate
 from examdesk.model import Candidate, Room, TestCenter
 from examdesk.planning.plan import PlanIssue, Remedy, Severity
+from examdesk.services.audit import Actor
 from examdesk.services.exams import ExamRef
 from examdesk.services.plan_check import PlanCheck, check_exam_plan
 from examdesk.services.rows.common import ID_CHUNK
+from examdesk.services.scope import visible_centers
 
 
 class PlanPart(StrEnum):
@@ -114,7 +116,7 @@ class ProblemRow:
 def problem_rows(
     session: Session, exam: ExamRef, check: PlanCheck | None = None, *,
     center_id: int | None = None, severity: Severity | None = None,
-    part: PlanPart | None = None,
+    part: PlanPart | None = None, actor: Actor | None = None,
 ) -> list[ProblemRow]:
     """The plan's problems, errors first as the check lists them, with their IDs.
 
@@ -125,10 +127,16 @@ def problem_rows(
         center_id: only the problems about this test center.
         severity: only errors, or only warnings.
         part: only this part's.
+        actor: who reads: a center desk gets the problems about its own center only (None:
+            all).
 
     Returns:
         The rows; their numbers are their places in the whole list, whatever the filter.
+
+    Raises:
+        AccessDenied: ``center_id`` is a center the actor may not see.
     """
+    seen = visible_centers(actor, exam, center_id)
     if check is None:
         check = check_exam_plan(session, exam)
     parts = [(PlanPart.SEATING, i) for i in check.seating]
@@ -137,6 +145,7 @@ def problem_rows(
     rows = _rows(session, exam, parts)
     return [row for row in rows
             if (center_id is None or row.center_id == center_id)
+            and (seen is None or row.center_id in seen)
             and (severity is None or row.severity is severity)
             and (part is None or row.part is part)]
 

@@ -11,8 +11,10 @@ from sqlalchemy.orm import Session
 
 from examdesk.labels import floor_name
 from examdesk.model import Candidate, Level, Room, SeatAssignment, TestCenter
+from examdesk.services.audit import Actor
 from examdesk.services.exams import ExamRef, seats_where
 from examdesk.services.rows.common import Only
+from examdesk.services.scope import limited, visible_centers
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +98,7 @@ class RoomRow:
 def room_rows(
     session: Session, exam: ExamRef, *, center_id: int | None = None,
     level_id: int | None = None, ids: Collection[int] | None = None,
+    actor: Actor | None = None,
 ) -> list[RoomRow]:
     """The exam's rooms by test center and room order.
 
@@ -105,10 +108,15 @@ def room_rows(
         center_id: only this test center's.
         level_id: only the rooms where candidates of this level sit.
         ids: only these rooms.
+        actor: who reads: a center desk gets its center's rooms only (None: all).
 
     Returns:
         The rows, read in two queries (the rooms, the seats counted by room and level).
+
+    Raises:
+        AccessDenied: ``center_id`` is a center the actor may not see.
     """
+    centers = visible_centers(actor, exam, center_id)
     only = Only(ids)
     query = (
         select(Room.id, Room.center_id, TestCenter.code.label("center_code"),
@@ -121,6 +129,7 @@ def room_rows(
     )
     if center_id is not None:
         query = query.where(Room.center_id == center_id)
+    query = limited(query, Room.center_id, centers)
     query = only.where(query, Room.id)
     seats = (select(SeatAssignment.room_id, Level.id, Level.name, func.count())
              .join(Candidate, Candidate.id == SeatAssignment.candidate_id)

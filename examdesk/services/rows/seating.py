@@ -10,9 +10,17 @@ from sqlalchemy.orm import Session
 
 from examdesk.enums import Gender
 from examdesk.model import Candidate, Room, SeatAssignment, TestCenter
+from examdesk.services.audit import Actor, Permission
 from examdesk.services.exams import ExamRef
 from examdesk.services.rows.candidates import Sitting, candidate_sittings, level_names
 from examdesk.services.rows.common import Only, PersonRow, members, raw, room_places
+from examdesk.services.scope import (
+    limited,
+    masked,
+    personal_centers,
+    shows_personal,
+    visible_centers,
+)
 
 _NONE = Sitting((), ())
 _GENDERS = members(Gender)
@@ -80,7 +88,8 @@ class SeatRow(PersonRow):
 def seat_rows(
     session: Session, exam: ExamRef, *, center_id: int | None = None,
     room_id: int | None = None, level_id: int | None = None, session_id: int | None = None,
-    ids: Collection[int] | None = None,
+    ids: Collection[int] | None = None, actor: Actor | None = None,
+    permission: Permission = Permission.READ,
 ) -> list[SeatRow]:
     """The seated candidates by test center, room and seat.
 
@@ -92,20 +101,31 @@ def seat_rows(
         level_id: only candidates of this level.
         session_id: only those who sit a paper in this session.
         ids: only these candidates' seats (by candidate ID).
+        actor: who reads: a center desk gets its center's seats only, a viewer the ID numbers
+            masked (None: all).
+        permission: what the reader needs of the centers read (an export of personal data:
+            PRINT_PERSONAL).
 
     Returns:
         The rows, read in three queries (the seats, the papers, the sessions' papers).
+
+    Raises:
+        AccessDenied: ``center_id`` is a center the actor may not see.
     """
     return list(iter_seat_rows(session, exam, center_id=center_id, room_id=room_id,
-                               level_id=level_id, session_id=session_id, ids=ids))
+                               level_id=level_id, session_id=session_id, ids=ids,
+                               actor=actor, permission=permission))
 
 
 def iter_seat_rows(
     session: Session, exam: ExamRef, *, center_id: int | None = None,
     room_id: int | None = None, level_id: int | None = None, session_id: int | None = None,
-    ids: Collection[int] | None = None,
+    ids: Collection[int] | None = None, actor: Actor | None = None,
+    permission: Permission = Permission.READ,
 ) -> Iterator[SeatRow]:
     """:func:`seat_rows` one at a time, for an export that streams them."""
+    centers = visible_centers(actor, exam, center_id, permission=permission)
+    personal = personal_centers(actor, exam)
     only = Only(ids)
     query = (
         select(SeatAssignment.candidate_id, SeatAssignment.room_id, SeatAssignment.seat_no,
@@ -120,6 +140,7 @@ def iter_seat_rows(
     )
     if center_id is not None:
         query = query.where(Room.center_id == center_id)
+    query = limited(query, Room.center_id, centers)
     if room_id is not None:
         query = query.where(SeatAssignment.room_id == room_id)
     if level_id is not None:
@@ -132,6 +153,8 @@ def iter_seat_rows(
         sitting = sittings.get(cid, _NONE)
         if only.keeps(cid) and (session_id is None or session_id in sitting.session_ids):
             place = places[room]
+            if not shows_personal(personal, place.center_id):
+                id_number = masked(id_number)
             yield SeatRow(cid, place.center_id, place.center_code, place.center_name, room,
                           place.room_code, seat, ticket, name, _GENDERS[gender], id_number,
                           level, levels[level], sitting.papers, sitting.session_ids, unit)

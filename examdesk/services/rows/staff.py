@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -12,8 +12,16 @@ from sqlalchemy.orm import Session
 from examdesk.enums import Gender, StaffRole
 from examdesk.labels import STAFF_ROLE_LABELS
 from examdesk.model import Duty, Staff, StaffRelative, StaffRoleAssignment, TestCenter
+from examdesk.services.audit import Actor, Permission
 from examdesk.services.exams import ExamRef
 from examdesk.services.rows.common import Only, PersonRow, ordered
+from examdesk.services.scope import (
+    limited,
+    masked,
+    personal_centers,
+    shows_personal,
+    visible_centers,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +80,7 @@ class StaffRow(PersonRow):
 def staff_rows(
     session: Session, exam: ExamRef, *, center_id: int | None = None,
     role: StaffRole | None = None, ids: Collection[int] | None = None,
+    actor: Actor | None = None, permission: Permission = Permission.READ,
 ) -> list[StaffRow]:
     """The exam's staff in the order they were registered.
 
@@ -81,10 +90,19 @@ def staff_rows(
         center_id: only those whose home is this test center.
         role: only those who may take this role.
         ids: only these people.
+        actor: who reads: a center desk gets its center's staff only (by home center), a
+            viewer the personal fields masked (None: all).
+        permission: what the reader needs of the centers read (an export of personal data:
+            PRINT_PERSONAL).
 
     Returns:
         The rows, read in four queries (people, roles, relatives, duties counted).
+
+    Raises:
+        AccessDenied: ``center_id`` is a center the actor may not see.
     """
+    centers = visible_centers(actor, exam, center_id, permission=permission)
+    personal = personal_centers(actor, exam)
     only = Only(ids)
     people = only.where(select(Staff.id).where(Staff.exam_id == exam.id), Staff.id)
     roles: defaultdict[int, list[StaffRole]] = defaultdict(list)
@@ -112,12 +130,18 @@ def staff_rows(
     )
     if center_id is not None:
         query = query.where(Staff.home_center_id == center_id)
+    query = limited(query, Staff.home_center_id, centers)
     query = only.where(query, Staff.id)
     every = tuple(StaffRole)
-    return [
+    rows = [
         StaffRow(r.id, r.name, r.gender, r.id_number, r.work_unit, r.phone, r.home_center_id,
                  r.center_code or "", r.center or "", ordered(roles[r.id], every),
                  tuple(relatives[r.id]), duties.get(r.id, 0))
         for r in session.execute(query)
         if only.keeps(r.id) and (role is None or role in roles[r.id])
     ]
+    if personal is None:
+        return rows
+    return [row if shows_personal(personal, row.home_center_id) else replace(
+        row, id_number=masked(row.id_number), phone=masked(row.phone),
+        relatives=tuple(masked(r) for r in row.relatives)) for row in rows]

@@ -14,7 +14,7 @@ after another clerk's), and shows a row asked for by :meth:`Page.select`.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -117,3 +117,48 @@ def area(key: str) -> Area:
         if candidate.key == key:
             return candidate
     raise KeyError(key)
+
+
+def plan_refusal(actor: Actor, exam_id: int | None = None) -> str:
+    """Why the signed-in user may not change the plan, as a greyed-out button's tooltip; ""
+    when they may. ``exam_id`` None: of any exam they hold a role in (a page that has not read
+    its exam yet); the services refuse in any case (examdesk/services/audit.py)."""
+    from examdesk.services.audit import Permission
+
+    if exam_id is not None:
+        allowed = actor.may(Permission.EDIT_PLAN, exam_id)
+    else:
+        allowed = actor.grants is None or any(
+            actor.may(Permission.EDIT_PLAN, grant.exam_id) for grant in actor.grants)
+    if allowed:
+        return ""
+    return QCoreApplication.translate(
+        "Access", "Only a planner or an administrator may change the plan; you are signed "
+                  "in as {user}.").format(user=actor.username)
+
+
+def export_refusal(actor: Actor, exam_id: int | None = None) -> str:
+    """Why the signed-in user may not export or print personal data at all (a viewer), as a
+    tooltip; "" when they may at some center (``exam_id`` None: of any exam)."""
+    from examdesk.services.audit import Permission
+
+    if exam_id is not None:
+        centers = actor.centers(exam_id, Permission.PRINT_PERSONAL)
+        allowed = centers is None or bool(centers)
+    else:
+        allowed = actor.grants is None or any(
+            actor.may(Permission.PRINT_PERSONAL, grant.exam_id, grant.center_id)
+            for grant in actor.grants)
+    if allowed:
+        return ""
+    return QCoreApplication.translate(
+        "Access", "Your role does not allow exporting personal data; you are signed in as "
+                  "{user}.").format(user=actor.username)
+
+
+def refuse_buttons(buttons: Iterable[QWidget], why: str) -> None:
+    """Grey out the buttons of changes the signed-in user may not make, saying why."""
+    if why:
+        for button in buttons:
+            button.setEnabled(False)
+            button.setToolTip(why)

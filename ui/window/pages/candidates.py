@@ -63,6 +63,7 @@ class CandidatesPage(ListPage[CandidateRow]):
         self.withdraw_button.clicked.connect(self.withdraw)
         self.withdraw_button.setEnabled(False)
         self.action_bar.insertWidget(1, self.withdraw_button)
+        self.change_buttons.append(self.withdraw_button)
         self.offer_changes(self.tr("Add a candidate"),
                            self.tr("Type a new candidate into the form under the details"),
                            self.tr("Delete the selected candidate (a seated one is withdrawn "
@@ -147,7 +148,7 @@ class CandidatesPage(ListPage[CandidateRow]):
 
     def read_rows(self, session: Session, exam: ExamRef,
                   ids: Collection[int] | None = None) -> list[CandidateRow]:
-        return candidate_rows(session, exam, ids=ids)
+        return candidate_rows(session, exam, ids=ids, actor=self.context.actor)
 
     def changed_keys(self, changes: object) -> Collection[int] | None:
         from examdesk.services.exports import ExportResult
@@ -175,7 +176,8 @@ class CandidatesPage(ListPage[CandidateRow]):
         return export_candidates, self.tr("candidates.xlsx")
 
     def details_of(self, row: CandidateRow) -> tuple[str, Sequence[tuple[str, str]]]:
-        self.withdraw_button.setEnabled(row.status is not CandidateStatus.WITHDRAWN)
+        self.withdraw_button.setEnabled(self.editable
+                                        and row.status is not CandidateStatus.WITHDRAWN)
         return row.name, [
             (self.tr("Name"), row.name),
             (self.tr("Gender"), row.gender_label),
@@ -284,11 +286,12 @@ class CandidatesPage(ListPage[CandidateRow]):
         exam = self.exam
         if candidate_id is None or exam is None:
             return
+        actor = self.context.actor
 
         def work(session: Session, _progress: object, _cancelled: object) -> bytes | None:
             from examdesk.services.photos import candidate_photo
 
-            return candidate_photo(session, exam, candidate_id)
+            return candidate_photo(session, exam, candidate_id, actor=actor)
 
         self.context.operations.read(
             self.tr("Reading the photo"), work, quiet=True,

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from examdesk.errors import ExamDeskError
-from ui.window.pages import Page, PageContext
+from ui.window.pages import Page, PageContext, plan_refusal, refuse_buttons
 from ui.window.signals import emit
 
 if TYPE_CHECKING:
@@ -324,6 +324,9 @@ class ExamPage(Page):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+        refuse_buttons((self.demo_button, self.exam_only_button, self.add_abbreviation_button,
+                        self.remove_abbreviation_button, self.save_button, self.repair_button),
+                       plan_refusal(context.actor))
         self.refresh()
 
     # --- reading ------------------------------------------------------------------------------

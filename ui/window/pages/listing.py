@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from examdesk.errors import ExamDeskError
-from ui.window.pages import Page, PageContext
+from ui.window.pages import Page, PageContext, export_refusal, plan_refusal, refuse_buttons
 from ui.window.signals import emit
 from ui.window.tables import Prepared, RowKind, SearchableTable, prepare
 
@@ -177,11 +177,15 @@ class ListPage(Page, Generic[R]):
     """
 
     reads_when_made = True
+    # the list's export holds personal data (names with ID numbers or phones)
+    personal_export = True
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         kind, facet_titles = self.row_kind(), self.facet_titles()
         self.exam: ExamRef | None = None
+        self.editable = True  # the signed-in user may change the plan (known once read)
+        self.change_buttons: list[QPushButton] = []  # a page's own buttons that change it
         self._pending: Hashable | None = None
         self.add_button: QPushButton | None = None
         self.delete_button: QPushButton | None = None
@@ -275,12 +279,13 @@ class ListPage(Page, Generic[R]):
     def read_centers(self, on_success: Callable[[Sequence[Choice]], None]) -> None:
         """Read the exam's test centers (for a form's choice of center) in the background;
         ``on_success`` gets them on the UI thread."""
+        actor = self.context.actor
 
         def work(session: Session, _progress: object, _cancelled: object
                  ) -> tuple[Choice, ...]:
             from examdesk.services.rows.choices import filter_choices
 
-            return filter_choices(session, current_exam(session)).centers
+            return filter_choices(session, current_exam(session), actor=actor).centers
 
         self.context.operations.read(translate("ListPage", "Reading the test centers"), work,
                                      quiet=True, on_success=on_success)
@@ -350,6 +355,7 @@ class ListPage(Page, Generic[R]):
 
     def _loaded(self, loaded: tuple[ExamRef, list[R], Prepared]) -> None:
         self.exam, rows, prepared = loaded
+        self._allow(self.exam)
         self.table.set_rows(rows, prepared)
         self.loaded = True
         if self._pending is not None:
@@ -411,10 +417,23 @@ class ListPage(Page, Generic[R]):
         line = self.table.model.line_of(key)
         return None if line is None else self.table.model.row_at(line)
 
+    def _allow(self, exam: ExamRef) -> None:
+        """Offers only what the signed-in user may do: a center desk or a viewer sees the
+        changes and the export greyed out, with why, rather than refused after a click."""
+        actor = self.context.actor
+        why = plan_refusal(actor, exam.id)
+        self.editable = not why
+        refuse_buttons([b for b in (self.add_button, self.delete_button, *self.change_buttons)
+                        if b is not None], why)
+        if why and self.form is not None:
+            self.form.setToolTip(why)
+        if self.personal_export:
+            refuse_buttons([self.export_button], export_refusal(actor, exam.id))
+
     def _show_selected(self, _key: object) -> None:
         row = self.current_row()
         if self.delete_button is not None:
-            self.delete_button.setEnabled(row is not None)
+            self.delete_button.setEnabled(row is not None and self.editable)
         self.show_details(row)
         self.show_form(row)
 
@@ -439,7 +458,7 @@ class ListPage(Page, Generic[R]):
         form = self.form
         if form is None or form.adding or self._pending is not None:
             return  # (a row just added is about to be shown)
-        form.setEnabled(row is not None)
+        form.setEnabled(row is not None and self.editable)
         key = None if row is None else self.table.model.kind.key(row)
         if key != self._form_of:
             form.clear_errors()
@@ -513,7 +532,7 @@ class ListPage(Page, Generic[R]):
     def start_adding(self) -> None:
         """Empties the form for a new record (Add, Ctrl+N)."""
         form = self.form
-        if form is None or self.exam is None:
+        if form is None or self.exam is None or not self.editable:
             return
         form.adding = True
         form.setEnabled(True)
@@ -574,7 +593,7 @@ class ListPage(Page, Generic[R]):
 
     def delete_current(self) -> None:
         row = self.current_row()
-        if row is not None and self.exam is not None:
+        if row is not None and self.exam is not None and self.editable:
             self.delete_row(row)
 
     def ask(self, title: str, text: str, yes: str, on_yes: Callable[[], None],

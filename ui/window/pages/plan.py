@@ -32,7 +32,7 @@ from examdesk.i18n import translate
 from examdesk.services.rows.choices import FilterChoices
 from examdesk.services.rows.problems import ProblemRow
 from examdesk.services.rows.seating import SeatRow
-from ui.window.pages import Page, PageContext
+from ui.window.pages import Page, PageContext, plan_refusal, refuse_buttons
 from ui.window.pages.runs import (
     Runner,
     RunOutcome,
@@ -188,6 +188,7 @@ class PlanPage(Page):
         layout.addWidget(form_box)
         layout.addWidget(self.result)
         layout.addWidget(splitter, 1)
+        refuse_buttons((self.allocate_button, self.remedy_button), plan_refusal(context.actor))
 
     # --- reading --------------------------------------------------------------------------
     def refresh(self, changes: object | None = None) -> None:
@@ -198,12 +199,13 @@ class PlanPage(Page):
         from examdesk.services.rows.seating import seat_rows
 
         session_id = self.session_id
+        actor = self.context.actor
 
         def read(session: Any, progress: Any, cancelled: Any) -> tuple[Any, ...]:
             exam = resolve_exam(session)
-            return (filter_choices(session, exam),
-                    seat_rows(session, exam, session_id=session_id),
-                    problem_rows(session, exam))
+            return (filter_choices(session, exam, actor=actor),
+                    seat_rows(session, exam, session_id=session_id, actor=actor),
+                    problem_rows(session, exam, actor=actor))
 
         self.context.operations.read(self.tr("Read the seating plan"), read,
                                      on_success=while_alive(self, self._show), quiet=True)

@@ -30,7 +30,7 @@ from examdesk.i18n import translate
 from examdesk.services.rows.choices import FilterChoices
 from examdesk.services.rows.duties import DutyRow
 from examdesk.services.rows.posts import PostRow
-from ui.window.pages import Page, PageContext
+from ui.window.pages import Page, PageContext, export_refusal, plan_refusal, refuse_buttons
 from ui.window.pages.runs import Runner, RunOutcome, RunResultPane, fit_facets, seed_of, while_alive
 from ui.window.tables import Column, RowKind, SearchableTable
 
@@ -130,6 +130,13 @@ class PostsPage(Page):
             action = menu.addAction(text)
             action.setData(what)
         menu.triggered.connect(lambda chosen: self.ask_export(str(chosen.data())))
+        # the posts and duties name people with their phones; the supplies are counts
+        personal = export_refusal(context.actor)
+        menu.setToolTipsVisible(True)
+        for action in menu.actions():
+            if personal and action.data() != "supplies":
+                action.setEnabled(False)
+                action.setToolTip(personal)
         self.export_button.setMenu(menu)
         for button in (self.roster_button, self.posts_button, self.draw_button):
             buttons.addWidget(button)
@@ -159,7 +166,9 @@ class PostsPage(Page):
         layout.addWidget(form_box)
         layout.addWidget(self.result)
         layout.addWidget(self.tabs, 1)
+        self.refused = plan_refusal(context.actor)
         self._offer_sessions()
+        refuse_buttons((self.roster_button, self.posts_button, self.draw_button), self.refused)
 
     # --- reading --------------------------------------------------------------------------
     def refresh(self, changes: object | None = None) -> None:
@@ -170,10 +179,12 @@ class PostsPage(Page):
         from examdesk.services.rows.duties import duty_rows
         from examdesk.services.rows.posts import post_rows
 
+        actor = self.context.actor
+
         def read(session: Any, progress: Any, cancelled: Any) -> tuple[Any, ...]:
             exam = resolve_exam(session)
-            return (filter_choices(session, exam), held_sessions(session, exam),
-                    post_rows(session, exam), duty_rows(session, exam))
+            return (filter_choices(session, exam, actor=actor), held_sessions(session, exam),
+                    post_rows(session, exam, actor=actor), duty_rows(session, exam, actor=actor))
 
         self.context.operations.read(self.tr("Read the posts and duties"), read,
                                      on_success=while_alive(self, self._show), quiet=True)
@@ -219,6 +230,7 @@ class PostsPage(Page):
     def _offer_draw(self) -> None:
         ready = self.center_box.currentData() is not None and \
             self.session_box.currentData() is not None
+        ready = ready and not self.refused
         self.draw_button.setEnabled(ready)
         self.host_edit.setEnabled(ready)
 

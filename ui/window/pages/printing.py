@@ -22,6 +22,7 @@ from ui.window.print_form import Printer, PrintForm
 
 if TYPE_CHECKING:
     from examdesk.db import Session
+    from examdesk.services.audit import Actor
 
 # Offered until the exam's centers have been read.
 NO_CHOICES = PrintChoices("", "", (), ())
@@ -73,8 +74,10 @@ class PrintPage(Page):
             return
         self._reading = True
         # the answer may come after the page is gone (the window closed meanwhile)
+        actor = self.context.actor
         self.context.operations.read(
-            self.tr("Reading the test centers"), _read_choices,
+            self.tr("Reading the test centers"),
+            lambda session, progress, cancelled: _read_choices(session, actor),
             on_success=while_alive(self, self._read),
             on_failure=while_alive(self, self._not_read), quiet=True)
 
@@ -105,9 +108,8 @@ class PrintPage(Page):
         self.form.setVisible(False)  # nothing it offers can be printed
 
 
-def _read_choices(session: Session, _progress: Progress, _cancelled: Cancelled
-                  ) -> PrintChoices:
+def _read_choices(session: Session, actor: Actor) -> PrintChoices:
     from examdesk.services.exams import resolve_exam
     from examdesk.services.printing import print_choices
 
-    return print_choices(session, resolve_exam(session))
+    return print_choices(session, resolve_exam(session), actor=actor)

@@ -121,7 +121,8 @@ class Runner(QObject):
         from examdesk.services.rows.problems import problem_rows
 
         return self.context.operations.read(
-            self.tr("Check the plan"), lambda s, p, c: problem_rows(s, resolve_exam(s)),
+            self.tr("Check the plan"),
+            lambda s, p, c: problem_rows(s, resolve_exam(s), actor=self.actor),
             on_success=while_alive(self, on_done))
 
     def roster(self, seed: int | None, center: str | None) -> Any:

@@ -190,7 +190,7 @@ class StaffPage(ListPage[StaffRow]):
 
     def read_rows(self, session: Session, exam: ExamRef,
                   ids: Collection[int] | None = None) -> list[StaffRow]:
-        return staff_rows(session, exam, ids=ids)
+        return staff_rows(session, exam, ids=ids, actor=self.context.actor)
 
     def changed_keys(self, changes: object) -> Collection[int] | None:
         from examdesk.services.candidate_edits import CandidateChanges
@@ -242,11 +242,12 @@ class StaffPage(ListPage[StaffRow]):
         if exam is None or self.duties is None:
             return
         self._duties_of = staff_id
+        actor = self.context.actor
 
         def work(session: Session, _progress: object, _cancelled: object) -> list[DutyRow]:
             from examdesk.services.rows.duties import duty_rows
 
-            return duty_rows(session, exam, staff_id=staff_id)
+            return duty_rows(session, exam, staff_id=staff_id, actor=actor)
 
         self.context.operations.read(self.tr("Reading the duties"), work,
                                      on_success=lambda rows: self._show_duties(staff_id, rows))

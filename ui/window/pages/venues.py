@@ -44,6 +44,8 @@ class VenuesPage(ListPage[RoomRow]):
     not deleted.
     """
 
+    personal_export = False  # rooms and centers only
+
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.offer_changes(self.tr("Add a room"),
@@ -221,7 +223,7 @@ class VenuesPage(ListPage[RoomRow]):
 
     def read_rows(self, session: Session, exam: ExamRef,
                   ids: Collection[int] | None = None) -> list[RoomRow]:
-        return room_rows(session, exam, ids=ids)
+        return room_rows(session, exam, ids=ids, actor=self.context.actor)
 
     def changed_keys(self, changes: object) -> Collection[int] | None:
         from examdesk.services.candidate_edits import CandidateChanges
