@@ -126,7 +126,9 @@ class Actor:
         if self.may(permission, exam_id, center_id):
             return
         what = _permission_label(permission)
-        if center_id is None:
+        if center_id is None and exam_id is None:  # e.g. managing users
+            message = translate("Access", "User {user} may not {what}.")
+        elif center_id is None:
             message = translate("Access", "User {user} may not {what} in this exam.")
         else:
             message = translate("Access",

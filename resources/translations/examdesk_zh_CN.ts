@@ -67,6 +67,10 @@
         <translation>查看编排</translation>
     </message>
     <message>
+        <source>User {user} may not {what}.</source>
+        <translation>用户 {user} 无权{what}。</translation>
+    </message>
+    <message>
         <source>User {user} may not {what} in this exam.</source>
         <translation>用户 {user} 无权在本次考试中{what}。</translation>
     </message>

@@ -176,7 +176,7 @@ def test_the_user_commands(capsys, monkeypatch, users_url):
     assert user("passwd", "desk01", "--user", "desk01")[0] == 0
     monkeypatch.setenv("EXAMDESK_PASSWORD", "own-desk-secret")
     status, _, err = user("list", "--user", "desk01")
-    assert status == 2 and err == "examdesk: User desk01 may not manage users in this exam.\n"
+    assert status == 2 and err == "examdesk: User desk01 may not manage users.\n"
     status, _, err = user("disable", "boss")
     assert status == 2 and "Wrong user name or password" in err  # boss's, from before
     monkeypatch.setenv("EXAMDESK_PASSWORD", "boss-secret")

@@ -59,3 +59,10 @@ def test_a_refusal_names_the_user_what_and_center_in_chinese(chinese: None) -> N
     assert "desk01" in str(refused.value)
     assert str(refused.value) == "用户 desk01 无权在考点 02 读取个人信息。"
     assert refused.value.fields["permission"] == "read-personal"
+
+
+def test_a_refusal_outside_any_exam_names_no_exam(chinese: None) -> None:
+    viewer = Actor("clerk", 4, (Grant(UserRole.VIEWER),))
+    with pytest.raises(AccessDenied) as refused:
+        viewer.require(Permission.MANAGE_USERS)
+    assert str(refused.value) == "用户 clerk 无权管理用户。"
