@@ -15,7 +15,6 @@ import io
 import json
 import multiprocessing
 import os
-import secrets
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
@@ -26,6 +25,7 @@ from typing import Any
 
 from examdesk.i18n import language
 from examdesk.printing.rooms import RoomSheets
+from examdesk.private_files import make_folder, write_private
 from examdesk.progress import OperationCancelled
 from reports.base import Sheet, render_sheets
 from reports.center_summary import CenterSummarySheet
@@ -266,7 +266,7 @@ class PartCache:
         if self.folder is None:
             return
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            make_folder(self.folder)
             write_atomically(self.folder / f"{batch}.pdf", pdf)
             for key, part in parts:
                 meta = {"batch": batch, "first": part.first, "pages": part.pages,
@@ -298,7 +298,7 @@ class PartCache:
         if self.folder is None:
             return
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            make_folder(self.folder)
             path = self._merged_path(title, key)
             write_atomically(path, pdf)
             for older in self.folder.glob(f"{path.name.rsplit('-', 1)[0]}-*.pdf"):
@@ -487,17 +487,11 @@ def _release(*holders: object) -> None:
                 value.clear()
 
 
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``target`` and rename it: never half a file."""
-    # os.open with 0o666 lets the umask decide, as for any saved file (mkstemp makes it
-    # readable by its owner only)
-    temporary = target.with_name(f".~{target.name}.{secrets.token_hex(6)}.part")
-    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
-                     0o666)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+def write_atomically(target: Path, data: bytes,
+                     before_replace: Callable[[], object] | None = None) -> None:
+    """Write to a temporary file beside ``target`` and rename it: never half a file, and
+    readable by its owner only (the sheets hold personal data: examdesk/private_files.py).
+
+    ``before_replace`` runs before the rename (the audit row's commit); when it fails, no
+    file is left."""
+    write_private(target, data, before_replace)

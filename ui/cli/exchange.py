@@ -106,12 +106,13 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
         args.what, args.folder if import_kind(args.what).folder else args.file,
         sheet=getattr(args, "sheet", None), exam=args.exam,
         accept=Accept.VALID if args.skip_invalid else Accept.ALL, dry_run=args.dry_run)
-    outcome = run_import(db, request, actor=signed_in(db, args), progress=stderr_progress)
+    actor = signed_in(db, args)
+    outcome = run_import(db, request, actor=actor, progress=stderr_progress)
     result = outcome.result
     end_progress()
     _print_result(result, args)
     if args.report is not None:
-        write_report(result, args.report)
+        write_report(db, actor, result, args.report, exam=args.exam)
         print(translate("Cli", "Report written to {path}").format(path=args.report))
     status = EXIT_OK
     if outcome.check is not None:

@@ -1,6 +1,6 @@
 """A print run, as the command line and the window start it: read each center's data, render
 its parts (reports/batch.py: on every core, from the cache when unchanged), merge and write one
-PDF per center, atomically, and log the run in the audit trail.
+PDF per center, atomically, logged in the audit trail before it is moved into place.
 
 No Qt here: progress and cancelling are callables (docs/architecture.md, "Progress and cancel
 are callables").
@@ -20,6 +20,7 @@ from examdesk.db import Database, open_database
 from examdesk.errors import BadInput
 from examdesk.filenames import file_name as safe_file_name
 from examdesk.i18n import language, speak
+from examdesk.private_files import make_folder
 from examdesk.progress import (
     Cancelled,
     Progress,
@@ -119,6 +120,8 @@ def run_print(
         CannotWrite: the folder or a file cannot be written (a BadInput).
         BadInput: unknown center or session.
         OperationCancelled: the user cancelled.
+        DatabaseBusy: another writer held the database too long to log a file: that file
+            was not written.
     """
     with db.begin() as session:
         exam = resolve_exam(session, request.exam)
@@ -127,7 +130,7 @@ def run_print(
                    if wanted is None or cid == wanted]
         only = session_code(session, exam, request.session) if request.session else None
     try:
-        request.out.mkdir(parents=True, exist_ok=True)
+        make_folder(request.out)
     except OSError as error:
         raise CannotWrite(Unwritable.FOLDER, request.out,
                           str(error.strerror or error)) from None
@@ -151,9 +154,12 @@ def run_print(
             pdf = merge_run(result, f"{sheet(request.sheet).file_name} {center_name}",
                             cache_folder(), cancelled)
             check_cancelled(cancelled)
-            _write(target, pdf)
-            with db.write(f"print {request.sheet}") as session:
-                record_print(session, actor, exam, request.sheet, code, result.pages)
+
+            def audited(code: str = code, pages: int = result.pages) -> None:
+                with db.write(f"print {request.sheet}") as session:
+                    record_print(session, actor, exam, request.sheet, code, pages)
+
+            _write(target, pdf, audited)
             files.append(Written(target, result.pages, result.rendered, len(parts),
                                  tuple(result.warnings), tuple(result.problems)))
             if written:
@@ -258,10 +264,12 @@ class CannotWrite(BadInput):
         self.reason = reason
 
 
-def _write(target: Path, pdf: bytes) -> None:
-    """Write the file whole, or say plainly why it cannot be written."""
+def _write(target: Path, pdf: bytes, audited: Callable[[], None]) -> None:
+    """Write the file whole, logged in the audit trail before it is moved into place (no
+    file is left when the log cannot be committed), or say plainly why it cannot be written.
+    """
     try:
-        write_atomically(target, pdf)
+        write_atomically(target, pdf, audited)
     except PermissionError:
         # on Windows a PDF open in a viewer cannot be replaced: the commonest case
         raise CannotWrite(Unwritable.IN_USE, target) from None

@@ -24,7 +24,10 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-EXPORTERS: dict[str, Callable[..., exports.ExportResult]] = {
+#: An export service (examdesk/services/exports.py, duty_exports.py).
+Exporter = Callable[..., exports.ExportResult]
+
+EXPORTERS: dict[str, Exporter] = {
     "candidates": exports.export_candidates,
     "rooms": exports.export_rooms,
     "staff": exports.export_staff,
@@ -35,19 +38,28 @@ EXPORTERS: dict[str, Callable[..., exports.ExportResult]] = {
 }
 
 
-def export_table(database: Database, actor: Actor, what: str, path: str | Path, *,
+def export_table(database: Database, actor: Actor, what: str | Exporter, path: str | Path, *,
                  exam: str | None = None, center: str | None = None,
                  progress: Progress = no_progress,
                  cancelled: Cancelled = never_cancelled) -> exports.ExportResult:
-    """Write one workbook from one snapshot, then log the export in a short write (a long
-    export does not keep others from changing the plan)."""
+    """Write one workbook from one snapshot; log the export in a short write of its own,
+    committed before the workbook is moved into place: a long export does not keep others
+    from changing the plan, and a workbook whose export could not be logged (another writer
+    held the database too long) is not left on disk.
+
+    Args:
+        what: a key of :data:`EXPORTERS`, or one of its exporters.
+    """
+    exporter = EXPORTERS[what] if isinstance(what, str) else what
     with database.begin() as session:
         found = resolve_exam(session, exam)
-        result = EXPORTERS[what](session, actor, found, path, center=center,
-                                 progress=progress, cancelled=cancelled)
-    with database.write(f"export {what}") as session:
-        exports.record_export(session, found, result)
-    return result
+
+        def recorded(result: exports.ExportResult) -> None:
+            with database.write(f"export {result.what}") as writing:
+                exports.record_export(writing, found, result)
+
+        return exporter(session, actor, found, path, center=center, progress=progress,
+                        cancelled=cancelled, recorded=recorded)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,118 @@
+"""Files with personal data: audited or not written, and readable by their owner only.
+
+An export, a printed sheet and an import's fix-up report hold names and ID numbers. Each is
+logged in the audit trail before it is moved into place, so that another writer holding the
+database leaves no file behind; and each is created 0600 (its folders 0700) on POSIX.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from examdesk.db import open_database, sqlite_file
+from examdesk.model import AuditEvent
+from tests.conftest import SAMPLES
+from tests.ui.test_cli_concurrency import held  # noqa: F401 (another writer holds the lock)
+from ui.cli import run
+
+posix = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+
+@pytest.fixture
+def umask() -> Iterator[None]:
+    """The usual umask (022), under which files were made 0644 and folders 0755."""
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+def audit_actions(url: str) -> list[str]:
+    db = open_database(url)
+    try:
+        with db.begin() as session:
+            return list(session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)))
+    finally:
+        db.close()
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def examdesk(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
+    status = run([str(arg) for arg in argv])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+BUSY = "is still changing the database after 1 s of waiting; nothing was changed."
+
+
+@pytest.mark.parametrize("argv", [
+    ("export", "candidates", "{out}/考生.xlsx"),
+    ("export", "duties", "{out}/监考.xlsx"),
+    ("print", "signin", "--center", "01", "--out", "{out}"),
+    ("import", "candidates", SAMPLES / "candidates-small.xlsx", "--dry-run",
+     "--report", "{out}/问题.xlsx"),
+], ids=["export", "duty-export", "print", "import-report"])
+def test_a_file_that_cannot_be_audited_is_not_written(held, capsys, monkeypatch, tmp_path,  # noqa: F811
+                                                      argv):
+    monkeypatch.setenv("EXAMDESK_LOCK_TIMEOUT", "1")
+    out = tmp_path / "out"
+    out.mkdir()
+    before = audit_actions(held)
+    status, _, err = examdesk(capsys, "--db", held,
+                              *(str(a).replace("{out}", str(out)) for a in argv))
+    assert status == 2 and "张老师" in err and BUSY in err, err
+    assert "Traceback" not in err
+    assert list(out.iterdir()) == []  # neither the file nor its temporary
+    assert audit_actions(held) == before
+
+
+def test_an_import_report_is_audited(demo_copy_url, capsys, tmp_path):
+    report = tmp_path / "问题.xlsx"
+    _status, out, err = examdesk(capsys, "--db", demo_copy_url, "import", "candidates",
+                                SAMPLES / "candidates-small.xlsx", "--dry-run",
+                                "--report", report)
+    assert report.is_file() and str(report) in out, err
+    assert audit_actions(demo_copy_url)[-1] == "export.report"
+
+
+@posix
+def test_files_with_personal_data_are_their_owners_only(umask, databases, capsys, tmp_path,
+                                                        print_cache, backend):
+    url = databases.new_url()
+    status, _, err = examdesk(capsys, "--db", url, "demo")
+    assert status == 0, err
+    if backend == "sqlite":
+        database = sqlite_file(url)
+        assert database is not None and mode(database) == 0o600
+        opened = open_database(url)
+        try:
+            with opened.write("test") as session:  # while open: its -wal and -shm
+                session.add(AuditEvent(actor="tester", action="test"))
+            files = [database.with_name(database.name + s) for s in ("-wal", "-shm")]
+            assert [mode(f) for f in files] == [0o600, 0o600]
+        finally:
+            opened.close()
+    out = tmp_path / "新建" / "打印"  # folders the print run creates
+    assert examdesk(capsys, "--db", url, "print", "signin", "--center", "01",
+                    "--out", out)[0] == 0
+    shared = tmp_path / "共享"  # the clerk's own folder keeps its mode
+    shared.mkdir(mode=0o755)
+    assert examdesk(capsys, "--db", url, "export", "candidates", shared / "c.xlsx")[0] == 0
+    examdesk(capsys, "--db", url, "import", "candidates", SAMPLES / "candidates-small.xlsx",
+             "--dry-run", "--report", tmp_path / "r.xlsx")  # refused rows: exit 2
+    (pdf,) = out.glob("*.pdf")
+    for path in (pdf, shared / "c.xlsx", tmp_path / "r.xlsx"):
+        assert mode(path) == 0o600, path
+    assert mode(out) == mode(out.parent) == 0o700
+    cached = [p for p in print_cache.rglob("*") if p.is_file()]
+    assert cached and {mode(p) for p in cached} == {0o600}
+    assert mode(print_cache) == 0o700
+    assert mode(shared) == 0o755
