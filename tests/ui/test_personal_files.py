@@ -7,16 +7,18 @@ database leaves no file behind; and each is created 0600 (its folders 0700) on P
 
 from __future__ import annotations
 
+import importlib
 import os
+import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from examdesk.db import open_database, sqlite_file
-from examdesk.model import AuditEvent
+from examdesk.model import AuditEvent, Candidate
 from tests.conftest import SAMPLES
 from tests.ui.test_cli_concurrency import held  # noqa: F401 (another writer holds the lock)
 from ui.cli import run
@@ -116,3 +118,59 @@ def test_files_with_personal_data_are_their_owners_only(umask, databases, capsys
     assert cached and {mode(p) for p in cached} == {0o600}
     assert mode(print_cache) == 0o700
     assert mode(shared) == 0o755
+
+
+# --- internal errors never print SQL values ----------------------------------------------
+
+ID_NUMBER = "411621196606098081"  # the demo's first candidate
+NAME = "违规测试人"
+
+
+def _duplicate_candidate(session) -> None:
+    """A bug: a second candidate with an ID number the exam has (a real driver error, whose
+    PostgreSQL DETAIL line names the value)."""
+    table = Candidate.__table__
+    values = dict(session.execute(select(table).where(table.c.id_number == ID_NUMBER))
+                  .mappings().one())
+    del values["id"]
+    session.execute(insert(table).values({**values, "name": NAME, "registration_no": "R-dup"}))
+
+
+def test_a_database_bug_on_the_command_line_prints_no_personal_data(
+        demo_copy_url, capsys, monkeypatch):
+    cli_main = importlib.import_module("ui.cli.main")
+
+    def broken(db, _args) -> int:
+        with db.write("stats") as session:
+            _duplicate_candidate(session)
+        return 0
+
+    monkeypatch.setitem(cli_main.COMMANDS, "stats", broken)
+    status, out, err = examdesk(capsys, "--db", demo_copy_url, "stats")
+    assert status == 3 and out == "", err
+    assert re.search(r"internal error \((IntegrityError|UniqueViolation): .*candidates", err)
+    assert "Traceback" in err  # where it failed, for the report
+    assert ID_NUMBER not in err and NAME not in err
+
+
+def test_a_database_bug_in_the_window_shows_no_personal_data(examdesk_app, qtbot, demo_copy,
+                                                             capsys):
+    from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+    from ui.window.background import Operations
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    operations = Operations(window, demo_copy)
+    running = operations.write("edit", "编辑考生",
+                               lambda session, _progress, _cancelled:
+                               _duplicate_candidate(session))
+    with qtbot.waitSignal(running.done):
+        pass
+    (box,) = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
+    assert box.text().startswith("内部错误") and "candidates" in box.text()
+    err = capsys.readouterr().err
+    assert "Traceback" in err
+    for shown in (box.text(), box.detailedText(), err):
+        assert ID_NUMBER not in shown and NAME not in shown

@@ -12,13 +12,12 @@ import json
 import os
 import sys
 import time
-import traceback
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from examdesk import __version__
 from examdesk.db import Database, open_database
-from examdesk.db.locks import LockHolder, described_safely
+from examdesk.db.locks import LockHolder
 from examdesk.errors import ExamDeskError
 from examdesk.i18n import speak, translate
 from examdesk.services import demo, stats
@@ -37,6 +36,7 @@ from ui.cli.common import (
 )
 from ui.cli.language import command_language
 from ui.cli.wording import worded
+from ui.jobs.bugs import described_bug
 
 EXIT_INTERNAL_ERROR = 3
 
@@ -243,12 +243,7 @@ def run(argv: Sequence[str] | None = None,
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except Exception as exc:  # a bug: say so plainly, keep the details for the report
-        described = described_safely(exc)
-        if described is None:
-            traceback.print_exc()
-            described = f"{type(exc).__name__}: {exc}"
-        else:  # where it failed, but not the message: its SQL values hold personal data
-            traceback.print_tb(exc.__traceback__)
+        described = described_bug(exc)  # without its SQL values: they hold personal data
         print(f"examdesk: internal error ({described}); please report it.", file=sys.stderr)
         return EXIT_INTERNAL_ERROR
 
