@@ -58,10 +58,11 @@ BUSY = "is still changing the database after 1 s of waiting; nothing was changed
 @pytest.mark.parametrize("argv", [
     ("export", "candidates", "{out}/考生.xlsx"),
     ("export", "duties", "{out}/监考.xlsx"),
+    ("export", "audit", "{out}/审计.xlsx"),
     ("print", "signin", "--center", "01", "--out", "{out}"),
     ("import", "candidates", SAMPLES / "candidates-small.xlsx", "--dry-run",
      "--report", "{out}/问题.xlsx"),
-], ids=["export", "duty-export", "print", "import-report"])
+], ids=["export", "duty-export", "audit-export", "print", "import-report"])
 def test_a_file_that_cannot_be_audited_is_not_written(held, capsys, monkeypatch, tmp_path,  # noqa: F811
                                                       argv):
     monkeypatch.setenv("EXAMDESK_LOCK_TIMEOUT", "1")

@@ -15,9 +15,19 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from examdesk.planning.plan import PlanIssue, Remedy
 from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
-from examdesk.services import duties, duty_exports, exam_settings, exports, posts, roster, seating
+from examdesk.services import (
+    audit_exports,
+    duties,
+    duty_exports,
+    exam_settings,
+    exports,
+    posts,
+    roster,
+    seating,
+)
 from examdesk.services.audit import Actor
 from examdesk.services.exams import resolve_exam
+from examdesk.services.rows.audit import EVERY_EVENT, AuditFilter
 
 if TYPE_CHECKING:
     from examdesk.db import Database, Session
@@ -60,6 +70,22 @@ def export_table(database: Database, actor: Actor, what: str | Exporter, path: s
 
         return exporter(session, actor, found, path, center=center, progress=progress,
                         cancelled=cancelled, recorded=recorded)
+
+
+def export_audit(database: Database, actor: Actor, path: str | Path,
+                 wanted: AuditFilter = EVERY_EVENT, *, progress: Progress = no_progress,
+                 cancelled: Cancelled = never_cancelled) -> exports.ExportResult:
+    """Write the audit trail (the events ``wanted`` keeps) from one snapshot; the export is
+    itself logged, committed before the workbook is moved into place (as
+    :func:`export_table`)."""
+    with database.begin() as session:
+
+        def recorded(result: exports.ExportResult) -> None:
+            with database.write("export audit") as writing:
+                audit_exports.record_audit_export(writing, result, wanted)
+
+        return audit_exports.export_audit(session, actor, path, wanted, progress=progress,
+                                          cancelled=cancelled, recorded=recorded)
 
 
 @dataclass(frozen=True)
