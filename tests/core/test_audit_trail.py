@@ -78,18 +78,24 @@ def test_changing_printing_and_exporting_leave_earlier_events_as_they_were(
         "seat.withdraw", "export.candidates", "print", "export.audit"}
 
 
+def add_old_events(session, exam_id: int, user: str, count: int) -> None:
+    """``count`` room edits by ``user``, a minute apart from 2025-06-01 03:00 UTC (a trail
+    brought over from last year)."""
+    long_ago = datetime(2025, 6, 1, 3, 0, tzinfo=UTC)
+    session.execute(insert(AuditEvent), [
+        {"at": long_ago + timedelta(minutes=n), "actor": user, "action": "room.edit",
+         "exam_id": exam_id, "entity": "room", "entity_id": "1",
+         "summary": f"change {n}", "details": {"capacity": [30, 30 + n]}}
+        for n in range(count)])
+
+
 @pytest.fixture
 def trail(demo_copy, actor):
     """The demo with 300 events of last year by 王老师 (imported), then a withdrawal by
     李老师."""
     with demo_copy.write("test") as session:
         exam = resolve_exam(session)
-        long_ago = datetime(2025, 6, 1, 3, 0, tzinfo=UTC)
-        session.execute(insert(AuditEvent), [
-            {"at": long_ago + timedelta(minutes=n), "actor": "王老师", "action": "room.edit",
-             "exam_id": exam.id, "entity": "room", "entity_id": "1",
-             "summary": f"change {n}", "details": {"capacity": [30, 30 + n]}}
-            for n in range(300)])
+        add_old_events(session, exam.id, "王老师", 300)
         who = find_candidate(session, exam, WHO).one()
         withdraw_candidate(session, Actor("李老师"), exam, who.id)
     return demo_copy

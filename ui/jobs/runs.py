@@ -9,7 +9,7 @@ run cancelled or failed writes nothing. The faces word the results themselves.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -27,7 +27,7 @@ from examdesk.services import (
 )
 from examdesk.services.audit import Actor
 from examdesk.services.exams import resolve_exam
-from examdesk.services.rows.audit import EVERY_EVENT, AuditFilter
+from examdesk.services.rows.audit import EVERY_EVENT, AuditFilter, people_concerned
 
 if TYPE_CHECKING:
     from examdesk.db import Database, Session
@@ -73,12 +73,16 @@ def export_table(database: Database, actor: Actor, what: str | Exporter, path: s
 
 
 def export_audit(database: Database, actor: Actor, path: str | Path,
-                 wanted: AuditFilter = EVERY_EVENT, *, progress: Progress = no_progress,
+                 wanted: AuditFilter = EVERY_EVENT, *, person: str = "",
+                 progress: Progress = no_progress,
                  cancelled: Cancelled = never_cancelled) -> exports.ExportResult:
-    """Write the audit trail (the events ``wanted`` keeps) from one snapshot; the export is
-    itself logged, committed before the workbook is moved into place (as
-    :func:`export_table`)."""
+    """Write the audit trail (the events ``wanted`` keeps; about the people ``person``
+    names, when given) from one snapshot; the export is itself logged, committed before the
+    workbook is moved into place (as :func:`export_table`)."""
     with database.begin() as session:
+        if person:
+            wanted = replace(wanted, about=people_concerned(session, resolve_exam(session),
+                                                            person))
 
         def recorded(result: exports.ExportResult) -> None:
             with database.write("export audit") as writing:
