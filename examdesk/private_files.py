@@ -52,6 +52,20 @@ def make_folder(folder: Path) -> None:
         raise NotADirectoryError(f"{folder} is not a folder")
 
 
+def make_private(path: Path) -> None:
+    """Make an existing file or folder of ExamDesk's own (the print cache) its owner's only:
+    ``0600``, a folder ``0700`` (no-op on Windows, where the modes mean little).
+
+    Raises:
+        OSError: the mode cannot be changed.
+    """
+    if os.name != "posix":
+        return
+    mode = FOLDER_MODE if path.is_dir() else FILE_MODE
+    if path.stat().st_mode & 0o777 != mode:
+        path.chmod(mode)
+
+
 def create_private(path: Path) -> None:
     """Create ``path`` empty, ``0600``; fail if it exists.
 

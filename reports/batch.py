@@ -10,6 +10,7 @@ is kept too: printing again with nothing changed merges nothing.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -25,7 +26,7 @@ from typing import Any
 
 from examdesk.i18n import language
 from examdesk.printing.rooms import RoomSheets
-from examdesk.private_files import make_folder, write_private
+from examdesk.private_files import make_folder, make_private, write_private
 from examdesk.progress import OperationCancelled
 from reports.base import Sheet, render_sheets
 from reports.center_summary import CenterSummarySheet
@@ -312,14 +313,27 @@ class PartCache:
         return self.folder / f"merged-{hashlib.sha256(title.encode()).hexdigest()[:16]}-{key}.pdf"
 
     def prune(self, days: float = KEEP_DAYS) -> None:
-        """Delete what no print run has used for ``days`` days (the cache stays small)."""
+        """Delete what no print run has used for ``days`` days (the cache stays small, and
+        its sheets' personal data goes with them), in the folder and the folders within it
+        (one per exam: ui/jobs/print_run.py); a folder left empty goes too. What stays is
+        made readable by its owner only (a cache written by an older ExamDesk was not)."""
         if self.folder is None or not self.folder.is_dir():
             return
         cutoff = time.time() - days * 86400
-        for path in self.folder.iterdir():
+        with contextlib.suppress(OSError):
+            make_private(self.folder)
+        for path in sorted(self.folder.rglob("*"), key=lambda p: len(p.parts), reverse=True):
             try:
-                if path.suffix in (".pdf", ".json") and path.stat().st_mtime < cutoff:
-                    path.unlink()
+                if path.is_dir():
+                    if not any(path.iterdir()):
+                        path.rmdir()
+                    else:
+                        make_private(path)
+                elif path.suffix in (".pdf", ".json"):
+                    if path.stat().st_mtime < cutoff:
+                        path.unlink()
+                    else:
+                        make_private(path)
             except OSError:
                 pass  # another run is using or removing it
 

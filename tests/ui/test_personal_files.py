@@ -175,3 +175,17 @@ def test_a_database_bug_in_the_window_shows_no_personal_data(examdesk_app, qtbot
     assert "Traceback" in err
     for shown in (box.text(), box.detailedText(), err):
         assert ID_NUMBER not in shown and NAME not in shown
+
+
+@posix
+def test_the_print_cache_is_kept_per_exam_and_made_private(demo_url, capsys, tmp_path,
+                                                           print_cache):
+    older = print_cache / "exam-0123456789abcdef"  # as an older ExamDesk left it
+    older.mkdir(parents=True, mode=0o755)
+    (older / "part.json").write_text("{}")
+    (older / "part.json").chmod(0o644)
+    assert examdesk(capsys, "--db", demo_url, "print", "signin", "--center", "01",
+                    "--out", tmp_path / "out")[0] == 0
+    folders = [p for p in print_cache.iterdir() if p.is_dir()]
+    assert len(folders) == 2 and all(p.name.startswith("exam-") for p in folders)
+    assert mode(older / "part.json") == 0o600 and mode(older) == 0o700

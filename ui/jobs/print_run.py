@@ -8,7 +8,9 @@ are callables").
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -31,7 +33,14 @@ from examdesk.progress import (
 from examdesk.services.audit import Actor
 from examdesk.services.exams import ExamRef, center_codes, center_id, resolve_exam
 from examdesk.services.printing import record_print, room_sheets, session_code
-from reports.batch import Part, merge_run, render_parts, worker_pool, write_atomically
+from reports.batch import (
+    Part,
+    PartCache,
+    merge_run,
+    render_parts,
+    worker_pool,
+    write_atomically,
+)
 from ui.jobs.sheets import NothingToPrint, Scope, sheet
 
 
@@ -42,6 +51,20 @@ def cache_folder() -> Path:
     if chosen:
         return Path(chosen)
     return Path(platformdirs.user_cache_dir("ExamDesk", appauthor=False)) / "print"
+
+
+def exam_cache_folder(db: Database, exam: ExamRef) -> Path:
+    """The folder of one exam's rendered parts within :func:`cache_folder`: its own, so that
+    purging the exam's personal data removes its cached sheets (they show full ID numbers)."""
+    key = hashlib.sha256(f"{db.display_url}\n{exam.code}".encode()).hexdigest()[:16]
+    return cache_folder() / f"exam-{key}"
+
+
+def forget_cached_sheets(db: Database, exam: ExamRef) -> None:
+    """Delete the exam's rendered parts on this computer (a purge: examdesk purge)."""
+    folder = exam_cache_folder(db, exam)
+    if folder.is_dir():
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 #: The steps of the overall progress each center takes.
@@ -135,6 +158,8 @@ def run_print(
         raise CannotWrite(Unwritable.FOLDER, request.out,
                           str(error.strerror or error)) from None
     files: list[Written] = []
+    PartCache(cache_folder()).prune()  # every exam's parts unused for a month
+    cached = exam_cache_folder(db, exam)
     with worker_pool(request.workers, spawn=spawn, speak=_speak) as pool:
         for n, code in enumerate(centers):
             check_cancelled(cancelled)
@@ -148,11 +173,11 @@ def run_print(
                 of_center(done, total, label)
                 overall(n * STEPS + STEPS * done // max(total, 1), len(centers) * STEPS, name)
 
-            result = render_parts(parts, cache_folder=cache_folder(), workers=request.workers,
+            result = render_parts(parts, cache_folder=cached, workers=request.workers,
                                   progress=step, pool=pool, cancelled=cancelled)
             target = request.out / file_name(request.sheet, code, center_name)
             pdf = merge_run(result, f"{sheet(request.sheet).file_name} {center_name}",
-                            cache_folder(), cancelled)
+                            cached, cancelled)
             check_cancelled(cancelled)
 
             def audited(code: str = code, pages: int = result.pages) -> None:
