@@ -1326,6 +1326,34 @@
         <source>run examdesk allocate --keep</source>
         <translation>运行 examdesk allocate --keep</translation>
     </message>
+    <message>
+        <source>after an exam is over, remove its candidates&apos; and staff&apos;s ID numbers, phones and photos and its cached sheets; the counts and the plan stay</source>
+        <translation>考试结束后，清除其考生和工作人员的身份证号、电话和照片以及缓存的表单；统计数字和编排保留</translation>
+    </message>
+    <message>
+        <source>the exam&apos;s code</source>
+        <translation>考试代码</translation>
+    </message>
+    <message>
+        <source>do not ask for confirmation</source>
+        <translation>不再询问确认</translation>
+    </message>
+    <message>
+        <source>purging exam {exam} cannot be undone: add --yes to confirm.</source>
+        <translation>清除考试 {exam} 的个人信息后无法恢复：请加 --yes 确认。</translation>
+    </message>
+    <message>
+        <source>Remove the ID numbers, phones and photos of exam {exam} ({name})? This cannot be undone. [y/N] </source>
+        <translation>清除考试 {exam}（{name}）的身份证号、电话和照片？此操作无法恢复。[y/N] </translation>
+    </message>
+    <message>
+        <source>Nothing was purged.</source>
+        <translation>未清除任何信息。</translation>
+    </message>
+    <message>
+        <source>Purged exam {exam}: the ID numbers and phones of {candidates:,} candidates and {staff:,} staff, {photos:,} photos, {relatives:,} relatives&apos; ID numbers; personal values blanked in {events:,} earlier audit events; its cached sheets on this computer removed.</source>
+        <translation>已清除考试 {exam} 的个人信息：{candidates:,} 名考生和 {staff:,} 名工作人员的身份证号和电话、{photos:,} 张照片、{relatives:,} 个亲属身份证号；{events:,} 条以往审计记录中的个人信息已抹去；本机缓存的表单已删除。</translation>
+    </message>
 </context>
 <context>
     <name>Columns</name>
@@ -5109,6 +5137,18 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
+    </message>
+</context>
+<context>
+    <name>Purge</name>
+    <message>
+        <source>Exam {exam} has no session, so it was never held; there is nothing to purge after it.</source>
+        <extracomment>What a purged value becomes. The details&apos; keys whose values are personal (the services&apos; own field names).</extracomment>
+        <translation>考试 {exam} 没有场次，从未举行，无需清除。</translation>
+    </message>
+    <message>
+        <source>Exam {exam} is not over: its last session is on {last}; its personal data may be purged from {first} on.</source>
+        <translation>考试 {exam} 尚未结束：最后一场在 {last}；自 {first} 起可清除其个人信息。</translation>
     </message>
 </context>
 <context>

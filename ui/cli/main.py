@@ -26,6 +26,7 @@ from ui.cli import exchange as cli_exchange
 from ui.cli import plan as cli_plan
 from ui.cli import posts as cli_posts
 from ui.cli import printing as cli_print
+from ui.cli import privacy as cli_privacy
 from ui.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_OK,
@@ -116,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_duties.add_parsers(command, subcommands)
     cli_posts.add_parsers(command, subcommands)
     cli_print.add_parsers(command)
+    cli_privacy.add_parsers(command)
 
     stats_parser = command("stats", translate("Cli", "print how many centers, rooms, candidates... "
                                         "the database holds"))
@@ -193,6 +195,7 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "duty": cli_duties.cmd_duty,
     "supplies": cli_duties.cmd_supplies,
     "print": cli_print.cmd_print,
+    "purge": cli_privacy.cmd_purge,
 }
 
 
