@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import os
 import re
+import sqlite3
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,7 @@ import pytest
 from sqlalchemy import insert, select
 
 from examdesk.db import open_database, sqlite_file
+from examdesk.db.database import backup_sqlite
 from examdesk.model import AuditEvent, Candidate
 from tests.conftest import SAMPLES
 from tests.ui.test_cli_concurrency import held  # noqa: F401 (another writer holds the lock)
@@ -189,3 +191,39 @@ def test_the_print_cache_is_kept_per_exam_and_made_private(demo_url, capsys, tmp
     folders = [p for p in print_cache.iterdir() if p.is_dir()]
     assert len(folders) == 2 and all(p.name.startswith("exam-") for p in folders)
     assert mode(older / "part.json") == 0o600 and mode(older) == 0o700
+
+
+def test_a_list_the_window_cannot_audit_is_not_exported(examdesk_app, held, settings, qtbot,  # noqa: F811
+                                                       tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.ui.test_list_pages import open_page
+    from ui.window.pages.candidates import CandidatesPage
+
+    monkeypatch.setenv("EXAMDESK_LOCK_TIMEOUT", "1")
+    database = open_database(held)
+    try:
+        page = open_page(CandidatesPage, database, settings, qtbot)
+        out = tmp_path / "out"
+        out.mkdir()
+        monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                            lambda *args, **kwargs: (str(out / "考生.xlsx"), ""))
+        qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(page.context.operations.running()))
+        (running,) = page.context.operations.running()
+        with qtbot.waitSignal(running.done, timeout=30_000):
+            pass
+        assert running.outcome == "failed", running.outcome
+        # the error dialog's message: who holds the database, nothing changed
+        assert "张老师" in running.message and "未作任何更改" in running.message
+        assert list(out.iterdir()) == []
+    finally:
+        database.close()
+
+
+@posix
+def test_a_migration_backup_is_its_owners_only(umask, tmp_path):
+    source = tmp_path / "exam.db"
+    sqlite3.connect(source).close()
+    assert mode(backup_sqlite(source, "0007")) == 0o600
