@@ -198,12 +198,8 @@
         <translation>将筛选出的记录写入 Excel 工作簿</translation>
     </message>
     <message>
-        <source>Before → after</source>
-        <translation>修改前 → 修改后</translation>
-    </message>
-    <message>
-        <source>any day</source>
-        <translation>不限</translation>
+        <source>Details</source>
+        <translation>详情</translation>
     </message>
     <message>
         <source>Time</source>

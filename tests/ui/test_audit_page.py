@@ -171,3 +171,22 @@ def test_the_area_opens_with_ctrl_8(examdesk_app, qtbot, demo_db, settings):
     assert isinstance(page, AuditPage)
     qtbot.waitUntil(lambda: page.loaded, timeout=20_000)
     assert page.table.model.rowCount() > 0
+    if SHOTS:
+        QApplication.processEvents()
+        window.grab().save(str(Path(SHOTS) / "audit-window.png"))
+
+
+def test_the_days_filter_keeps_the_events_of_those_days(examdesk_app, qtbot, trail, settings):
+    page = open_page(trail, settings, qtbot)
+    for box, edit in ((page.since_box, page.since_edit), (page.until_box, page.until_edit)):
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton)  # ticked: today, the list empties
+        qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(edit, Qt.Key.Key_Home)
+        qtbot.keyClicks(edit, "2025-06-01")
+        qtbot.waitUntil(lambda: not page.context.operations.running() and not page._reading,
+                        timeout=20_000)
+    assert page.since_edit.date().toString("yyyy-MM-dd") == "2025-06-01"
+    assert page.until_edit.date().toString("yyyy-MM-dd") == "2025-06-01"
+    qtbot.waitUntil(lambda: page.count_label.text() == f"显示 {PAGE} 条，共 {OLD} 条",
+                    timeout=20_000)
+    assert set(column(page, 1)) == {"wang"}

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -41,8 +42,6 @@ if TYPE_CHECKING:
     from examdesk.db import Session
     from examdesk.services.exports import ExportResult
 
-# The first day a date filter offers; shown as "any" (no limit).
-NO_DAY = QDate(2000, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -76,27 +75,31 @@ class AuditPage(Page):
         self.kind_box = QComboBox()
         self.kind_box.setObjectName("kind")
         self.kind_box.addItem(self.tr("All actions"), None)
-        self.since_edit = self._day_edit("since")
-        self.until_edit = self._day_edit("until")
+        # a day limits the list once its box is ticked
+        self.since_box, self.since_edit = self._day_edit("since", self.tr("From"))
+        self.until_box, self.until_edit = self._day_edit("until", self.tr("to"))
         self.person_line = QLineEdit()
         self.person_line.setObjectName("person")
         self.person_line.setClearButtonEnabled(True)
         self.person_line.setPlaceholderText(
             self.tr("Person concerned: name, ID number, ticket..."))
-        for box in (self.user_box, self.kind_box):
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            box.currentIndexChanged.connect(lambda _index: self.refresh())
-        for edit in (self.since_edit, self.until_edit):
-            edit.dateChanged.connect(lambda _day: self.refresh())
+        for choice in (self.user_box, self.kind_box):
+            choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            choice.currentIndexChanged.connect(lambda _index: self.refresh())
+        for tick, edit in ((self.since_box, self.since_edit), (self.until_box, self.until_edit)):
+            edit.dateChanged.connect(lambda _day, tick=tick: self.refresh() if tick.isChecked()
+                                     else None)
+            tick.toggled.connect(edit.setEnabled)
+            tick.toggled.connect(lambda _on: self.refresh())
         self.person_line.returnPressed.connect(self.refresh)
         # cleared with its button: all people again
         self.person_line.textChanged.connect(lambda text: None if text else self.refresh())
         bar = QHBoxLayout()
         bar.addWidget(self.user_box)
         bar.addWidget(self.kind_box)
-        bar.addWidget(QLabel(self.tr("From")))
+        bar.addWidget(self.since_box)
         bar.addWidget(self.since_edit)
-        bar.addWidget(QLabel(self.tr("to")))
+        bar.addWidget(self.until_box)
         bar.addWidget(self.until_edit)
         bar.addWidget(self.person_line, 1)
 
@@ -142,7 +145,8 @@ class AuditPage(Page):
         self.details_title.setFont(font)
         self.details_form = QFormLayout()
         self.changes_form = QFormLayout()
-        self.changes_title = QLabel(self.tr("Before → after"))
+        # the recorded details: a change as "before → after", a fact as its value
+        self.changes_title = QLabel(self.tr("Details"))
         self.changes_title.setFont(font)
         details = QWidget()
         details.setObjectName("details")
@@ -174,15 +178,15 @@ class AuditPage(Page):
         self._show_selected(None)
         self.refresh()
 
-    def _day_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit()
+    def _day_edit(self, name: str, title: str) -> tuple[QCheckBox, QDateEdit]:
+        box = QCheckBox(title)
+        box.setObjectName(f"{name}-on")
+        edit = QDateEdit(QDate.currentDate())
         edit.setObjectName(name)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setMinimumDate(NO_DAY)
-        edit.setSpecialValueText(self.tr("any day"))  # shown at the minimum: no limit
-        edit.setDate(NO_DAY)
-        return edit
+        edit.setEnabled(False)
+        return box, edit
 
     def _row_kind(self) -> RowKind[AuditRow]:
         return RowKind(
@@ -204,7 +208,8 @@ class AuditPage(Page):
         """The filters as chosen, and the person typed ("" for everyone)."""
         return AuditFilter(
             user=self.user_box.currentData(), action=self.kind_box.currentData(),
-            since=_day(self.since_edit.date()), until=_day(self.until_edit.date()),
+            since=_day(self.since_edit.date()) if self.since_box.isChecked() else None,
+            until=_day(self.until_edit.date()) if self.until_box.isChecked() else None,
         ), self.person_line.text().strip()
 
     def _set_choices(self, choices: AuditChoices) -> None:
@@ -327,6 +332,8 @@ class AuditPage(Page):
                              (self.tr("Concerning"), row.about)):
             self.details_form.addRow(label, _value_label(value))
         for change in row.changes:
+            if not (change.before or change.after):
+                continue
             text = (f"{change.before or '—'} → {change.after or '—'}" if change.before
                     else change.after)
             self.changes_form.addRow(change.field, _value_label(text))
@@ -378,8 +385,8 @@ class AuditPage(Page):
         self.refresh()  # the export is an event of its own
 
 
-def _day(day: QDate) -> date | None:
-    return None if day <= NO_DAY else date(day.year(), day.month(), day.day())
+def _day(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
 
 
 def _value_label(text: str) -> QLabel:
