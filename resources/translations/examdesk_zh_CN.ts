@@ -222,6 +222,54 @@
         <translation>摘要</translation>
     </message>
     <message>
+        <source>candidates</source>
+        <translation>考生</translation>
+    </message>
+    <message>
+        <source>seats</source>
+        <translation>座位</translation>
+    </message>
+    <message>
+        <source>seating</source>
+        <translation>编排</translation>
+    </message>
+    <message>
+        <source>rooms</source>
+        <translation>考场</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>duties</source>
+        <translation>监考</translation>
+    </message>
+    <message>
+        <source>posts</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>exports</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>imports</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>the exam</source>
+        <translation>考试</translation>
+    </message>
+    <message>
+        <source>the demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
         <source>Reading the audit trail</source>
         <translation>正在读取审计记录</translation>
     </message>

@@ -125,7 +125,7 @@ def test_the_filters_keep_a_user_a_kind_and_a_person(examdesk_app, qtbot, trail,
 
     page.kind_box.setFocus()
     read_again(page, qtbot, lambda: qtbot.keyClicks(page.kind_box, "room"))
-    assert page.kind_box.currentText() == "room" and set(column(page, 2)) == {"room.edit"}
+    assert page.kind_box.currentText() == "room（考场）" and set(column(page, 2)) == {"room.edit"}
     qtbot.keyClick(page.kind_box, Qt.Key.Key_Home)
     qtbot.waitUntil(lambda: len(set(column(page, 2))) > 1, timeout=20_000)
     qtbot.mouseClick(page.person_line, Qt.MouseButton.LeftButton)

@@ -212,20 +212,39 @@ class AuditPage(Page):
             until=_day(self.until_edit.date()) if self.until_box.isChecked() else None,
         ), self.person_line.text().strip()
 
+    def _kind_labels(self) -> dict[str, str]:
+        """What each kind of action (an action's first part) is about, for the kind filter."""
+        return {
+            "candidate": self.tr("candidates"), "seat": self.tr("seats"),
+            "seating": self.tr("seating"), "room": self.tr("rooms"),
+            "staff": self.tr("staff"), "duties": self.tr("duties"),
+            "posts": self.tr("posts"), "print": self.tr("printing"),
+            "export": self.tr("exports"), "import": self.tr("imports"),
+            "exam": self.tr("the exam"), "demo": self.tr("the demo"),
+        }
+
     def _set_choices(self, choices: AuditChoices) -> None:
         if choices == self._choices:
             return
         self._choices = choices
-        kinds = sorted({action.split(".", 1)[0] for action in choices.actions})
-        for box, values in ((self.user_box, choices.users),
-                            (self.kind_box, [*kinds, *(a for a in choices.actions
-                                                       if a not in kinds)])):
+        labels = self._kind_labels()
+        kinds: dict[str, list[str]] = {}
+        for action in sorted(choices.actions):
+            kinds.setdefault(action.split(".", 1)[0], []).append(action)
+        # each kind (room（考场）), then its actions (room.add, room.edit...)
+        kind_items: list[tuple[str, str]] = []
+        for kind, actions in kinds.items():
+            label = labels.get(kind)
+            kind_items.append((f"{kind}（{label}）" if label else kind, kind))
+            kind_items += [(action, action) for action in actions if action != kind]
+        for box, items in ((self.user_box, [(user, user) for user in choices.users]),
+                           (self.kind_box, kind_items)):
             chosen = box.currentData()
             box.blockSignals(True)
             while box.count() > 1:
                 box.removeItem(1)
-            for value in sorted(values):
-                box.addItem(value, value)
+            for text, value in items:
+                box.addItem(text, value)
             box.setCurrentIndex(max(box.findData(chosen), 0) if chosen is not None else 0)
             box.blockSignals(False)
 
