@@ -85,15 +85,15 @@ class AuditPage(Page):
             self.tr("Person concerned: name, ID number, ticket..."))
         for choice in (self.user_box, self.kind_box):
             choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            choice.currentIndexChanged.connect(lambda _index: self.refresh())
+            choice.currentIndexChanged.connect(lambda _index: self.filter())
         for tick, edit in ((self.since_box, self.since_edit), (self.until_box, self.until_edit)):
-            edit.dateChanged.connect(lambda _day, tick=tick: self.refresh() if tick.isChecked()
+            edit.dateChanged.connect(lambda _day, tick=tick: self.filter() if tick.isChecked()
                                      else None)
             tick.toggled.connect(edit.setEnabled)
-            tick.toggled.connect(lambda _on: self.refresh())
-        self.person_line.returnPressed.connect(self.refresh)
+            tick.toggled.connect(lambda _on: self.filter())
+        self.person_line.returnPressed.connect(self.filter)
         # cleared with its button: all people again
-        self.person_line.textChanged.connect(lambda text: None if text else self.refresh())
+        self.person_line.textChanged.connect(lambda text: None if text else self.filter())
         bar = QHBoxLayout()
         bar.addWidget(self.user_box)
         bar.addWidget(self.kind_box)
@@ -258,6 +258,10 @@ class AuditPage(Page):
             self._choices_read = False
         self._read(before=None)
 
+    def filter(self) -> None:
+        """Read the newest page the filters now keep (the choices offered stay)."""
+        self._read(before=None)
+
     def read_more(self) -> None:
         """Read the next page of older events and add it to the table."""
         shown = self.table.model.rows()
@@ -317,7 +321,7 @@ class AuditPage(Page):
         self._show_selected(self.table.current_key())
         if self._again:
             self._again = False
-            self.refresh()
+            self.filter()
 
     def _refused(self, message: str) -> None:
         self._reading = False
