@@ -178,20 +178,27 @@ def redacted(value: Any, key: str = "") -> Any:
     return value
 
 
-def _redact_events(session: Session, exam: ExamRef) -> int:
-    """Blank the personal values in the exam's events' details and summaries; how many
-    events changed."""
-    changed: list[dict[str, Any]] = []
-    for event_id, summary, details in session.execute(
+def _redact_events(session: Session, exam: ExamRef, batch: int = 5000) -> int:
+    """Blank the personal values in the exam's events' details and summaries, a batch at a
+    time (a provincial trail holds hundreds of thousands); how many events changed."""
+    table: Table = AuditEvent.__table__  # type: ignore[assignment]
+    rewrite = (update(table).where(table.c.id == bindparam("event"))
+               .values(summary=bindparam("summary"), details=bindparam("details")))
+    count, after = 0, 0
+    while True:
+        read = session.execute(
             select(AuditEvent.id, AuditEvent.summary, AuditEvent.details)
-            .where(AuditEvent.exam_id == exam.id)):
-        new_details, new_summary = redacted(details or {}), redacted(summary or "")
-        if new_details != (details or {}) or new_summary != (summary or ""):
-            changed.append({"event": event_id, "summary": new_summary,
-                            "details": new_details})
-    if changed:
-        table: Table = AuditEvent.__table__  # type: ignore[assignment]
-        session.connection().execute(
-            update(table).where(table.c.id == bindparam("event"))
-            .values(summary=bindparam("summary"), details=bindparam("details")), changed)
-    return len(changed)
+            .where(AuditEvent.exam_id == exam.id, AuditEvent.id > after)
+            .order_by(AuditEvent.id).limit(batch)).all()
+        if not read:
+            return count
+        changed: list[dict[str, Any]] = []
+        for event_id, summary, details in read:
+            new_details, new_summary = redacted(details or {}), redacted(summary or "")
+            if new_details != (details or {}) or new_summary != (summary or ""):
+                changed.append({"event": event_id, "summary": new_summary,
+                                "details": new_details})
+        if changed:
+            session.connection().execute(rewrite, changed)
+        count += len(changed)
+        after = read[-1].id
