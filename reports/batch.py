@@ -10,12 +10,12 @@ is kept too: printing again with nothing changed merges nothing.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
 import multiprocessing
 import os
-import secrets
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
@@ -26,6 +26,7 @@ from typing import Any
 
 from examdesk.i18n import language
 from examdesk.printing.rooms import RoomSheets
+from examdesk.private_files import make_folder, make_private, write_private
 from examdesk.progress import OperationCancelled
 from reports.base import Sheet, render_sheets
 from reports.center_summary import CenterSummarySheet
@@ -266,7 +267,7 @@ class PartCache:
         if self.folder is None:
             return
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            make_folder(self.folder)
             write_atomically(self.folder / f"{batch}.pdf", pdf)
             for key, part in parts:
                 meta = {"batch": batch, "first": part.first, "pages": part.pages,
@@ -298,7 +299,7 @@ class PartCache:
         if self.folder is None:
             return
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            make_folder(self.folder)
             path = self._merged_path(title, key)
             write_atomically(path, pdf)
             for older in self.folder.glob(f"{path.name.rsplit('-', 1)[0]}-*.pdf"):
@@ -312,14 +313,27 @@ class PartCache:
         return self.folder / f"merged-{hashlib.sha256(title.encode()).hexdigest()[:16]}-{key}.pdf"
 
     def prune(self, days: float = KEEP_DAYS) -> None:
-        """Delete what no print run has used for ``days`` days (the cache stays small)."""
+        """Delete what no print run has used for ``days`` days (the cache stays small, and
+        its sheets' personal data goes with them), in the folder and the folders within it
+        (one per exam: ui/jobs/print_run.py); a folder left empty goes too. What stays is
+        made readable by its owner only (a cache written by an older ExamDesk was not)."""
         if self.folder is None or not self.folder.is_dir():
             return
         cutoff = time.time() - days * 86400
-        for path in self.folder.iterdir():
+        with contextlib.suppress(OSError):
+            make_private(self.folder)
+        for path in sorted(self.folder.rglob("*"), key=lambda p: len(p.parts), reverse=True):
             try:
-                if path.suffix in (".pdf", ".json") and path.stat().st_mtime < cutoff:
-                    path.unlink()
+                if path.is_dir():
+                    if not any(path.iterdir()):
+                        path.rmdir()
+                    else:
+                        make_private(path)
+                elif path.suffix in (".pdf", ".json"):
+                    if path.stat().st_mtime < cutoff:
+                        path.unlink()
+                    else:
+                        make_private(path)
             except OSError:
                 pass  # another run is using or removing it
 
@@ -487,17 +501,11 @@ def _release(*holders: object) -> None:
                 value.clear()
 
 
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``target`` and rename it: never half a file."""
-    # os.open with 0o666 lets the umask decide, as for any saved file (mkstemp makes it
-    # readable by its owner only)
-    temporary = target.with_name(f".~{target.name}.{secrets.token_hex(6)}.part")
-    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
-                     0o666)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+def write_atomically(target: Path, data: bytes,
+                     before_replace: Callable[[], object] | None = None) -> None:
+    """Write to a temporary file beside ``target`` and rename it: never half a file, and
+    readable by its owner only (the sheets hold personal data: examdesk/private_files.py).
+
+    ``before_replace`` runs before the rename (the audit row's commit); when it fails, no
+    file is left."""
+    write_private(target, data, before_replace)

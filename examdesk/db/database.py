@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -36,6 +36,7 @@ from examdesk.db.urls import readable_url
 from examdesk.errors import BadInput, DatabaseError, DatabaseTooNew, NotAnExamDeskDatabase
 from examdesk.i18n import translate
 from examdesk.identity import user_name
+from examdesk.private_files import ensure_private_file, make_folder
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -205,6 +206,7 @@ def create_examdesk_engine(url: URL, lock_timeout: float | None = None) -> Engin
             options["connect_args"] = {"application_name": "examdesk"}
     if (path := _sqlite_file(url)) is not None:
         _make_folder(path)
+        _create_private(path)
     try:
         engine = create_engine(url, pool_pre_ping=backend != "sqlite", **options)
     except (NoSuchModuleError, ArgumentError) as exc:
@@ -237,13 +239,21 @@ def _make_folder(path: Path) -> None:
     """Create the folder of a new SQLite file: a folder on a drive that is not connected (a
     network share, a USB stick) fails here, and says so."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(path.parent)
     except OSError as error:
         raise DatabaseError(
             translate("Database", "The folder {folder} for the database {file} cannot be "
                                   "created ({reason}): is its drive connected?").format(
                 folder=path.parent, file=path.name, reason=error.strerror or error)
         ) from None
+
+
+def _create_private(path: Path) -> None:
+    """Create a new SQLite file empty and readable by its owner only, before SQLite opens it
+    (its -wal and -shm files take the database file's mode): it holds personal data
+    (examdesk/private_files.py). An existing file is left exactly as it is."""
+    with suppress(OSError):  # SQLite's own attempt says why, in the words _reported gives
+        ensure_private_file(path)
 
 
 @contextmanager
@@ -264,6 +274,7 @@ def backup_sqlite(path: Path, revision: str | None) -> Path:
     """Copy an SQLite database aside (consistent even in WAL mode) and return the copy's path."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.{revision or 'empty'}.{stamp}.bak")
+    ensure_private_file(target)  # a copy of personal data: its owner's only
     source = sqlite3.connect(path)
     try:
         copy = sqlite3.connect(target)

@@ -10,7 +10,7 @@ filtering.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -51,6 +51,7 @@ def write_problem_report(
     problems: Sequence[Problem],
     path: str | Path,
     notes: Sequence[str] = (),
+    before_replace: Callable[[], object] | None = None,
 ) -> None:
     """Write the imported sheet with its problems marked, to fix in Excel and import again.
 
@@ -67,6 +68,8 @@ def write_problem_report(
         problems: the problems, in the order to list them.
         path: the workbook to create or replace.
         notes: remarks on the sheet as a whole, e.g. ignored columns.
+        before_replace: called before the workbook is moved into place (the audit row's
+            commit); when it raises, nothing is written.
 
     Raises:
         BadInput: the file cannot be written there; nothing was written.
@@ -77,7 +80,8 @@ def write_problem_report(
         _write_marked_sheet(workbook, sheet, header, problems)
         _write_problem_list(workbook, problems, notes)
 
-    save_atomically(path, fill)
+    save_atomically(path, fill,
+                    None if before_replace is None else lambda _none: before_replace())
 
 
 def problem_line(problem: Problem) -> str:

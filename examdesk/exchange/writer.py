@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from openpyxl.utils import get_column_letter
 from examdesk.errors import BadInput
 from examdesk.exchange.sheets import CellValue
 from examdesk.i18n import translate
+from examdesk.private_files import temporary_beside
 from examdesk.progress import Cancelled, Progress, check_cancelled, never_cancelled, no_progress
 
 #: openpyxl ships no type information; these name what the values are.
@@ -91,6 +91,7 @@ def write_workbook(
     *,
     progress: Progress = no_progress,
     cancelled: Cancelled = never_cancelled,
+    before_replace: Callable[[int], object] | None = None,
 ) -> int:
     """Write ``sheets`` into a new .xlsx workbook at ``path``, streaming the rows.
 
@@ -102,6 +103,8 @@ def write_workbook(
         sheets: the sheets in order; at least one.
         progress: told ``(rows written, 0, message)`` every 5,000 rows.
         cancelled: looked at every 1,000 rows.
+        before_replace: called with the number of rows before the workbook is moved into
+            place (see :func:`save_atomically`).
 
     Returns:
         The number of data rows written, over all sheets.
@@ -132,7 +135,7 @@ def write_workbook(
         progress(done, 0, translate("Export", "Saving {file}").format(file=name))
         return count
 
-    return save_atomically(path, fill)
+    return save_atomically(path, fill, before_replace)
 
 
 def append_table(
@@ -179,7 +182,8 @@ def append_table(
     return sheet, count
 
 
-def save_atomically(path: str | Path, fill: Callable[[Workbook], T]) -> T:
+def save_atomically(path: str | Path, fill: Callable[[Workbook], T],
+                    before_replace: Callable[[T], object] | None = None) -> T:
     """Create a write-only workbook, let ``fill`` add its sheets, and save it at ``path``.
 
     The workbook is saved to a temporary file in the target's folder, created before
@@ -190,6 +194,9 @@ def save_atomically(path: str | Path, fill: Callable[[Workbook], T]) -> T:
     Args:
         path: the workbook to create or replace.
         fill: adds the sheets; its result is returned.
+        before_replace: called with that result once the workbook is saved and before it
+            is moved onto ``path`` (the audit row's commit: examdesk/private_files.py);
+            when it raises, nothing is left at ``path``.
 
     Returns:
         What ``fill`` returned.
@@ -213,6 +220,11 @@ def save_atomically(path: str | Path, fill: Callable[[Workbook], T]) -> T:
             raise ValueError("a workbook needs at least one sheet")
         try:
             workbook.save(str(temp))
+        except OSError as error:
+            raise BadInput(_unwritable_message(target, error)) from None
+        if before_replace is not None:
+            before_replace(result)
+        try:
             os.replace(temp, target)
         except OSError as error:
             raise BadInput(_unwritable_message(target, error)) from None
@@ -402,14 +414,11 @@ def _fit_title(base: str, limit: int) -> str:
 
 
 def _create_temporary(target: Path) -> Path:
-    # tempfile.mkstemp would make the workbook readable by its owner only; os.open with
-    # 0o666 lets the umask decide, as for any other saved file.
-    temp = target.with_name(f".~examdesk-{secrets.token_hex(6)}.tmp")
+    # readable by its owner only: exported lists hold personal data (examdesk/private_files.py)
     try:
-        os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        return temporary_beside(target, ".tmp")
     except OSError as error:
         raise BadInput(_unwritable_message(target, error)) from None
-    return temp
 
 
 def _unwritable_message(target: Path, error: OSError) -> str:

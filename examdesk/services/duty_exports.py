@@ -21,7 +21,7 @@ from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
 from examdesk.services.audit import Actor
 from examdesk.services.duties import exam_supplies
 from examdesk.services.exams import ExamRef, center_id
-from examdesk.services.exports import PERSONAL_DATA, ExportResult, write_export
+from examdesk.services.exports import PERSONAL_DATA, ExportResult, Recorded, write_export
 from examdesk.services.rows.duties import iter_duty_rows
 from examdesk.services.rows.posts import post_rows
 from examdesk.services.scope import visible_centers
@@ -36,7 +36,7 @@ DUTY_COLUMNS = (
 def export_duties(
     session: Session, actor: Actor, exam: ExamRef, path: str | Path, *,
     center: str | None = None, progress: Progress = no_progress,
-    cancelled: Cancelled = never_cancelled,
+    cancelled: Cancelled = never_cancelled, recorded: Recorded | None = None,
 ) -> ExportResult:
     """Write every duty, by center, session and place, to ``path``.
 
@@ -48,6 +48,8 @@ def export_duties(
         center: a test center's code: only its duties.
         progress: receives (done, total, message).
         cancelled: polled while writing.
+        recorded: records the export in the audit trail, committed before the
+            workbook is moved into place (when it fails, no file is left).
 
     Returns:
         The file and the number of duties written.
@@ -66,7 +68,7 @@ def export_duties(
 
     title = "监考安排" if center is None else f"监考安排 {center}"
     return write_export(session, actor, exam, path, "duties", center,
-                        SheetData(title, DUTY_COLUMNS, rows()), progress, cancelled)
+                        SheetData(title, DUTY_COLUMNS, rows()), progress, cancelled, recorded)
 
 
 #: The roster's columns first (as scripts read them), then what `import posts` needs to make
@@ -86,7 +88,7 @@ SUPPLY_COLUMNS = (
 def export_posts(
     session: Session, actor: Actor, exam: ExamRef, path: str | Path, *,
     center: str | None = None, progress: Progress = no_progress,
-    cancelled: Cancelled = never_cancelled,
+    cancelled: Cancelled = never_cancelled, recorded: Recorded | None = None,
 ) -> ExportResult:
     """Write the post roster: each post in each shift with its people and its coverage.
 
@@ -114,13 +116,13 @@ def export_posts(
 
     title = "岗位值班表" if center is None else f"岗位值班表 {center}"
     return write_export(session, actor, exam, path, "posts", center,
-                        SheetData(title, POST_COLUMNS, rows()), progress, cancelled)
+                        SheetData(title, POST_COLUMNS, rows()), progress, cancelled, recorded)
 
 
 def export_supplies(
     session: Session, actor: Actor, exam: ExamRef, path: str | Path, *,
     center: str | None = None, progress: Progress = no_progress,
-    cancelled: Cancelled = never_cancelled,
+    cancelled: Cancelled = never_cancelled, recorded: Recorded | None = None,
 ) -> ExportResult:
     """Write the supplies each center's posts need for its busiest day.
 
@@ -140,4 +142,4 @@ def export_supplies(
             for line in lines]
     title = "物资清单" if center is None else f"物资清单 {center}"
     return write_export(session, actor, exam, path, "supplies", center,
-                        SheetData(title, SUPPLY_COLUMNS, rows), progress, cancelled)
+                        SheetData(title, SUPPLY_COLUMNS, rows), progress, cancelled, recorded)

@@ -2,13 +2,15 @@
 
 The headers are the first names the importers know for each column (headers.py), so an
 exported list can be corrected in Excel and imported again. Exports of personal data are
-logged in the audit trail (docs/domain.md, "Personal data"): by :func:`record_export`, in a short
-transaction of its own after the workbook is written, so that a long export only reads.
+logged in the audit trail (docs/domain.md, "Personal data"): by :func:`record_export`, in a
+short transaction of its own that the caller commits through ``recorded`` once the workbook
+is complete and before it is moved into place, so that a long export only reads and a file
+whose export could not be logged is never left on disk.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,7 +86,7 @@ class ExportResult:
 def export_candidates(
     session: Session, actor: Actor, exam: ExamRef, path: str | Path, *,
     center: str | None = None, progress: Progress = no_progress,
-    cancelled: Cancelled = never_cancelled,
+    cancelled: Cancelled = never_cancelled, recorded: Recorded | None = None,
 ) -> ExportResult:
     """Write the exam's candidates (with their seats once allocated) to ``path``.
 
@@ -96,6 +98,8 @@ def export_candidates(
         center: a test center's code: only candidates seated there.
         progress: receives (done, total, message).
         cancelled: polled while writing.
+        recorded: records the export in the audit trail, committed before the
+            workbook is moved into place (when it fails, no file is left).
 
     Returns:
         The file and the number of candidates written.
@@ -116,13 +120,13 @@ def export_candidates(
 
     return write_export(session, actor, exam, path, "candidates", center,
                   SheetData(_title("考生名单", center),
-                            CANDIDATE_COLUMNS, rows()), progress, cancelled)
+                            CANDIDATE_COLUMNS, rows()), progress, cancelled, recorded)
 
 
 def export_seating(
     session: Session, actor: Actor, exam: ExamRef, path: str | Path, *,
     center: str | None = None, progress: Progress = no_progress,
-    cancelled: Cancelled = never_cancelled,
+    cancelled: Cancelled = never_cancelled, recorded: Recorded | None = None,
 ) -> ExportResult:
     """Write the seating plan (seated candidates by center, room and seat) to ``path``.
 
@@ -147,13 +151,13 @@ def export_seating(
 
     return write_export(session, actor, exam, path, "seating", center,
                   SheetData(_title("考场编排", center), SEATING_COLUMNS, rows()),
-                  progress, cancelled)
+                  progress, cancelled, recorded)
 
 
 def export_rooms(
     session: Session, actor: Actor, exam: ExamRef, path: str | Path, *,
     center: str | None = None, progress: Progress = no_progress,
-    cancelled: Cancelled = never_cancelled,
+    cancelled: Cancelled = never_cancelled, recorded: Recorded | None = None,
 ) -> ExportResult:
     """Write the exam's test centers and rooms to ``path`` (one row per room).
 
@@ -177,13 +181,13 @@ def export_rooms(
 
     return write_export(session, actor, exam, path, "rooms", center,
                   SheetData(_title("考点考场", center), ROOM_COLUMNS, rows()),
-                  progress, cancelled)
+                  progress, cancelled, recorded)
 
 
 def export_staff(
     session: Session, actor: Actor, exam: ExamRef, path: str | Path, *,
     center: str | None = None, progress: Progress = no_progress,
-    cancelled: Cancelled = never_cancelled,
+    cancelled: Cancelled = never_cancelled, recorded: Recorded | None = None,
 ) -> ExportResult:
     """Write the exam's staff with their roles, home centers and relatives to ``path``.
 
@@ -206,20 +210,33 @@ def export_staff(
 
     return write_export(session, actor, exam, path, "staff", center,
                   SheetData(_title("工作人员", center), STAFF_COLUMNS, rows()),
-                  progress, cancelled)
+                  progress, cancelled, recorded)
 
 
 def _title(base: str, center: str | None) -> str:
     return base if center is None else f"{base} {center}"
 
 
+#: Records a finished export in the audit trail; committed before the file is moved into
+#: place (examdesk/private_files.py).
+Recorded = Callable[[ExportResult], object]
+
+
 def write_export(
     session: Session, actor: Actor, exam: ExamRef, path: str | Path, what: str,
     center: str | None, sheet: SheetData, progress: Progress, cancelled: Cancelled,
+    recorded: Recorded | None = None,
 ) -> ExportResult:
-    """Write one sheet to ``path``; the caller logs it with :func:`record_export`."""
+    """Write one sheet to ``path``; ``recorded`` logs it (:func:`record_export`) before the
+    workbook is moved into place."""
     target = Path(path)
-    count = write_workbook(target, [sheet], progress=progress, cancelled=cancelled)
+
+    def before_replace(count: int) -> None:
+        if recorded is not None:
+            recorded(ExportResult(target, count, what, center, actor))
+
+    count = write_workbook(target, [sheet], progress=progress, cancelled=cancelled,
+                           before_replace=before_replace)
     return ExportResult(target, count, what, center, actor)
 
 
@@ -230,4 +247,14 @@ def record_export(session: Session, exam: ExamRef, result: ExportResult) -> None
         session, result.actor, f"export.{result.what}", exam_id=exam.id, entity="exam",
         entity_id=exam.id, summary=f"exported {result.rows} {result.what} to {result.path.name}",
         details={"file": str(result.path), "rows": result.rows, "center": result.center or ""},
+    )
+
+
+def record_report(session: Session, actor: Actor, exam: ExamRef, what: str, path: Path,
+                  problems: int) -> None:
+    """Log an import's fix-up report: the file back with its names and ID numbers."""
+    audit.record(
+        session, actor, "export.report", exam_id=exam.id, entity="exam", entity_id=exam.id,
+        summary=f"fix-up report of the {what} import to {path.name}",
+        details={"file": str(path), "what": what, "problems": problems},
     )

@@ -36,7 +36,7 @@ def test_a_wizard_prepares_then_applies_the_valid_rows(exam_db, actor, tmp_path)
                               progress=lambda done, total, message: seen.append(message))
     assert seen and prepared.refused_rows == (3,) and prepared.changes.added == (2, 4)
     report = tmp_path / "report.xlsx"
-    write_report(prepared, report)  # the fix-up report, before deciding
+    write_report(exam_db, actor, prepared, report)  # the fix-up report, before deciding
     sheet = load_workbook(report).worksheets[0]
     assert any("411602197301221049" in str(c.value) for c in sheet[3])
     assert stored(exam_db) == 0

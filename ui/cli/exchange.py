@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from examdesk.db import Database
@@ -19,6 +20,7 @@ from examdesk.planning.plan import PlanIssue
 from examdesk.services.imports import Accept, ImportResult
 from examdesk.services.imports.kinds import KINDS, import_kind
 from examdesk.services.plan_check import PlanCheck
+from examdesk.services.rows.audit import AuditFilter
 from ui.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_OK,
@@ -86,6 +88,24 @@ def add_parsers(
         sub.add_argument("--center", metavar="CODE",
                          help=translate("Cli", "only this test center"))
         exam_option(sub)
+    sub = target("audit", translate("Cli", "export the audit trail: who changed, printed or "
+                                           "exported what, when, with the values before and "
+                                           "after"))
+    sub.add_argument("out", metavar="OUT.xlsx", type=Path,
+                     help=translate("Cli", "the workbook to write (replaced if it exists)"))
+    sub.add_argument("--user", metavar="NAME", help=translate("Cli", "only this user's events"))
+    sub.add_argument("--since", metavar="DATE", type=_day,
+                     help=translate("Cli", "only events from this day on (YYYY-MM-DD)"))
+    sub.add_argument("--until", metavar="DATE", type=_day,
+                     help=translate("Cli", "only events up to this day (YYYY-MM-DD)"))
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(translate(
+            "Cli", "'{text}' is not a date such as 2026-12-05").format(text=text[:40])) from None
 
 
 def _import_options(parser: argparse.ArgumentParser) -> None:
@@ -106,12 +126,13 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
         args.what, args.folder if import_kind(args.what).folder else args.file,
         sheet=getattr(args, "sheet", None), exam=args.exam,
         accept=Accept.VALID if args.skip_invalid else Accept.ALL, dry_run=args.dry_run)
-    outcome = run_import(db, request, actor=signed_in(db, args), progress=stderr_progress)
+    actor = signed_in(db, args)
+    outcome = run_import(db, request, actor=actor, progress=stderr_progress)
     result = outcome.result
     end_progress()
     _print_result(result, args)
     if args.report is not None:
-        write_report(result, args.report)
+        write_report(db, actor, result, args.report, exam=args.exam)
         print(translate("Cli", "Report written to {path}").format(path=args.report))
     status = EXIT_OK
     if outcome.check is not None:
@@ -186,8 +207,13 @@ def _print_result(result: ImportResult, args: argparse.Namespace) -> None:
 def cmd_export(db: Database, args: argparse.Namespace) -> int:
     """Write one workbook from one snapshot, then log the export (a short write: a long
     export does not keep others from changing the plan)."""
-    result = runs.export_table(db, signed_in(db, args), args.what, args.out,
-                               exam=args.exam, center=args.center, progress=stderr_progress)
+    if args.what == "audit":
+        result = runs.export_audit(db, signed_in(db, args), args.out, AuditFilter(
+            user=args.user, since=args.since, until=args.until), progress=stderr_progress)
+    else:
+        result = runs.export_table(db, signed_in(db, args), args.what, args.out,
+                                   exam=args.exam, center=args.center,
+                                   progress=stderr_progress)
     end_progress()
     print(translate("Cli", "Wrote {rows:,} rows to {path}").format(rows=result.rows,
                                                                    path=result.path))

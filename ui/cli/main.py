@@ -12,13 +12,12 @@ import json
 import os
 import sys
 import time
-import traceback
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from examdesk import __version__
 from examdesk.db import Database, open_database
-from examdesk.db.locks import LockHolder, described_safely
+from examdesk.db.locks import LockHolder
 from examdesk.errors import ExamDeskError
 from examdesk.i18n import speak, translate
 from examdesk.services import demo, stats
@@ -27,6 +26,7 @@ from ui.cli import exchange as cli_exchange
 from ui.cli import plan as cli_plan
 from ui.cli import posts as cli_posts
 from ui.cli import printing as cli_print
+from ui.cli import privacy as cli_privacy
 from ui.cli import users as cli_users
 from ui.cli.common import (
     EXIT_BAD_INPUT,
@@ -39,6 +39,7 @@ from ui.cli.common import (
 )
 from ui.cli.language import command_language
 from ui.cli.wording import worded
+from ui.jobs.bugs import described_bug
 
 EXIT_INTERNAL_ERROR = 3
 
@@ -122,6 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_posts.add_parsers(command, subcommands)
     cli_print.add_parsers(command)
     cli_users.add_parsers(command, subcommands)
+    cli_privacy.add_parsers(command)
 
     stats_parser = command("stats", translate("Cli", "print how many centers, rooms, candidates... "
                                         "the database holds"))
@@ -200,6 +202,7 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "supplies": cli_duties.cmd_supplies,
     "print": cli_print.cmd_print,
     "user": cli_users.cmd_user,
+    "purge": cli_privacy.cmd_purge,
 }
 
 # The commands that run without a sign-in on a database with users: creating or upgrading
@@ -256,12 +259,7 @@ def run(argv: Sequence[str] | None = None,
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except Exception as exc:  # a bug: say so plainly, keep the details for the report
-        described = described_safely(exc)
-        if described is None:
-            traceback.print_exc()
-            described = f"{type(exc).__name__}: {exc}"
-        else:  # where it failed, but not the message: its SQL values hold personal data
-            traceback.print_tb(exc.__traceback__)
+        described = described_bug(exc)  # without its SQL values: they hold personal data
         print(f"examdesk: internal error ({described}); please report it.", file=sys.stderr)
         return EXIT_INTERNAL_ERROR
 

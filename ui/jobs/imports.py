@@ -20,6 +20,7 @@ from examdesk.i18n import translate
 from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
 from examdesk.services.audit import Actor
 from examdesk.services.exams import resolve_exam
+from examdesk.services.exports import record_report
 from examdesk.services.imports import Accept, ImportResult, PreparedImport
 from examdesk.services.imports.kinds import import_kind
 from examdesk.services.imports.seating import SEATING
@@ -134,16 +135,36 @@ def _checked(db: Database, result: ImportResult, exam: str | None,
                                                      actor=actor))
 
 
-def write_report(found: ImportResult | PreparedImport[Any], path: Path) -> None:
+def write_report(db: Database, actor: Actor, found: ImportResult | PreparedImport[Any],
+                 path: Path, *, exam: str | None = None) -> None:
     """The fix-up report: the sheet back with the problem cells highlighted and a problems
     column, to fix in Excel and import again (photos: the problem list and the candidates
     without a photo).
 
+    It holds names and ID numbers: it is logged in the audit trail, committed before the
+    workbook is moved into place (no file is left when the log cannot be committed).
+
+    Args:
+        db: the database the import ran on.
+        actor: who saves the report.
+        found: the import, prepared or run.
+        path: the workbook to write.
+        exam: the exam's code, for a run import (a prepared one knows its exam).
+
     Raises:
         BadInput: the report cannot be written there.
+        DatabaseBusy: another writer held the database too long; nothing was written.
     """
+    what = found.kind if isinstance(found, PreparedImport) else found.what
+
+    def audited(*_written: object) -> None:
+        with db.write(f"import {what} report") as session:
+            ref = found.exam if isinstance(found, PreparedImport) else resolve_exam(session, exam)
+            record_report(session, actor, ref, what, path, len(found.problems))
+
     if found.source is not None:
-        write_problem_report(found.source, found.header_row, found.problems, path, found.notes)
+        write_problem_report(found.source, found.header_row, found.problems, path, found.notes,
+                             before_replace=audited)
         return
     problem_columns = (
         Column(translate("Import", "File"), 30), Column(translate("Import", "Severity"), 8),
@@ -163,4 +184,4 @@ def write_report(found: ImportResult | PreparedImport[Any], path: Path) -> None:
             [tuple(line.split(" ", 1)) for line in found.missing],
         ),
     ]
-    write_workbook(path, sheets)
+    write_workbook(path, sheets, before_replace=audited)

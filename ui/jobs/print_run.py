@@ -1,6 +1,6 @@
 """A print run, as the command line and the window start it: read each center's data, render
 its parts (reports/batch.py: on every core, from the cache when unchanged), merge and write one
-PDF per center, atomically, and log the run in the audit trail.
+PDF per center, atomically, logged in the audit trail before it is moved into place.
 
 No Qt here: progress and cancelling are callables (docs/architecture.md, "Progress and cancel
 are callables").
@@ -8,7 +8,9 @@ are callables").
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -20,6 +22,7 @@ from examdesk.db import Database, open_database
 from examdesk.errors import BadInput
 from examdesk.filenames import file_name as safe_file_name
 from examdesk.i18n import language, speak
+from examdesk.private_files import make_folder
 from examdesk.progress import (
     Cancelled,
     Progress,
@@ -31,7 +34,14 @@ from examdesk.services.audit import Actor, Permission
 from examdesk.services.exams import ExamRef, center_codes, center_id, resolve_exam
 from examdesk.services.printing import record_print, room_sheets, session_code
 from examdesk.services.scope import visible_centers
-from reports.batch import Part, merge_run, render_parts, worker_pool, write_atomically
+from reports.batch import (
+    Part,
+    PartCache,
+    merge_run,
+    render_parts,
+    worker_pool,
+    write_atomically,
+)
 from ui.jobs.sheets import NothingToPrint, Scope, sheet
 
 
@@ -42,6 +52,20 @@ def cache_folder() -> Path:
     if chosen:
         return Path(chosen)
     return Path(platformdirs.user_cache_dir("ExamDesk", appauthor=False)) / "print"
+
+
+def exam_cache_folder(db: Database, exam: ExamRef) -> Path:
+    """The folder of one exam's rendered parts within :func:`cache_folder`: its own, so that
+    purging the exam's personal data removes its cached sheets (they show full ID numbers)."""
+    key = hashlib.sha256(f"{db.display_url}\n{exam.code}".encode()).hexdigest()[:16]
+    return cache_folder() / f"exam-{key}"
+
+
+def forget_cached_sheets(db: Database, exam: ExamRef) -> None:
+    """Delete the exam's rendered parts on this computer (a purge: examdesk purge)."""
+    folder = exam_cache_folder(db, exam)
+    if folder.is_dir():
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 #: The steps of the overall progress each center takes.
@@ -122,6 +146,8 @@ def run_print(
         AccessDenied: the actor may not print that sheet at that center (a center desk
             prints its own center's; a viewer only the sheets without personal data).
         OperationCancelled: the user cancelled.
+        DatabaseBusy: another writer held the database too long to log a file: that file
+            was not written.
     """
     with db.begin() as session:
         exam = resolve_exam(session, request.exam)
@@ -132,11 +158,13 @@ def run_print(
                    if (wanted is None or cid == wanted) and (seen is None or cid in seen)]
         only = session_code(session, exam, request.session) if request.session else None
     try:
-        request.out.mkdir(parents=True, exist_ok=True)
+        make_folder(request.out)
     except OSError as error:
         raise CannotWrite(Unwritable.FOLDER, request.out,
                           str(error.strerror or error)) from None
     files: list[Written] = []
+    PartCache(cache_folder()).prune()  # every exam's parts unused for a month
+    cached = exam_cache_folder(db, exam)
     with worker_pool(request.workers, spawn=spawn, speak=_speak) as pool:
         for n, code in enumerate(centers):
             check_cancelled(cancelled)
@@ -151,15 +179,18 @@ def run_print(
                 of_center(done, total, label)
                 overall(n * STEPS + STEPS * done // max(total, 1), len(centers) * STEPS, name)
 
-            result = render_parts(parts, cache_folder=cache_folder(), workers=request.workers,
+            result = render_parts(parts, cache_folder=cached, workers=request.workers,
                                   progress=step, pool=pool, cancelled=cancelled)
             target = request.out / file_name(request.sheet, code, center_name)
             pdf = merge_run(result, f"{sheet(request.sheet).file_name} {center_name}",
-                            cache_folder(), cancelled)
+                            cached, cancelled)
             check_cancelled(cancelled)
-            _write(target, pdf)
-            with db.write(f"print {request.sheet}") as session:
-                record_print(session, actor, exam, request.sheet, code, result.pages)
+
+            def audited(code: str = code, pages: int = result.pages) -> None:
+                with db.write(f"print {request.sheet}") as session:
+                    record_print(session, actor, exam, request.sheet, code, pages)
+
+            _write(target, pdf, audited)
             files.append(Written(target, result.pages, result.rendered, len(parts),
                                  tuple(result.warnings), tuple(result.problems)))
             if written:
@@ -265,10 +296,12 @@ class CannotWrite(BadInput):
         self.reason = reason
 
 
-def _write(target: Path, pdf: bytes) -> None:
-    """Write the file whole, or say plainly why it cannot be written."""
+def _write(target: Path, pdf: bytes, audited: Callable[[], None]) -> None:
+    """Write the file whole, logged in the audit trail before it is moved into place (no
+    file is left when the log cannot be committed), or say plainly why it cannot be written.
+    """
     try:
-        write_atomically(target, pdf)
+        write_atomically(target, pdf, audited)
     except PermissionError:
         # on Windows a PDF open in a viewer cannot be replaced: the commonest case
         raise CannotWrite(Unwritable.IN_USE, target) from None

@@ -9,22 +9,35 @@ run cancelled or failed writes nothing. The faces word the results themselves.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from examdesk.planning.plan import PlanIssue, Remedy
 from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
-from examdesk.services import duties, duty_exports, exam_settings, exports, posts, roster, seating
+from examdesk.services import (
+    audit_exports,
+    duties,
+    duty_exports,
+    exam_settings,
+    exports,
+    posts,
+    roster,
+    seating,
+)
 from examdesk.services.audit import Actor
 from examdesk.services.exams import resolve_exam
+from examdesk.services.rows.audit import EVERY_EVENT, AuditFilter, people_concerned
 
 if TYPE_CHECKING:
     from examdesk.db import Database, Session
 
 T = TypeVar("T")
 
-EXPORTERS: dict[str, Callable[..., exports.ExportResult]] = {
+#: An export service (examdesk/services/exports.py, duty_exports.py).
+Exporter = Callable[..., exports.ExportResult]
+
+EXPORTERS: dict[str, Exporter] = {
     "candidates": exports.export_candidates,
     "rooms": exports.export_rooms,
     "staff": exports.export_staff,
@@ -35,19 +48,48 @@ EXPORTERS: dict[str, Callable[..., exports.ExportResult]] = {
 }
 
 
-def export_table(database: Database, actor: Actor, what: str, path: str | Path, *,
+def export_table(database: Database, actor: Actor, what: str | Exporter, path: str | Path, *,
                  exam: str | None = None, center: str | None = None,
                  progress: Progress = no_progress,
                  cancelled: Cancelled = never_cancelled) -> exports.ExportResult:
-    """Write one workbook from one snapshot, then log the export in a short write (a long
-    export does not keep others from changing the plan)."""
+    """Write one workbook from one snapshot; log the export in a short write of its own,
+    committed before the workbook is moved into place: a long export does not keep others
+    from changing the plan, and a workbook whose export could not be logged (another writer
+    held the database too long) is not left on disk.
+
+    Args:
+        what: a key of :data:`EXPORTERS`, or one of its exporters.
+    """
+    exporter = EXPORTERS[what] if isinstance(what, str) else what
     with database.begin() as session:
         found = resolve_exam(session, exam)
-        result = EXPORTERS[what](session, actor, found, path, center=center,
-                                 progress=progress, cancelled=cancelled)
-    with database.write(f"export {what}") as session:
-        exports.record_export(session, found, result)
-    return result
+
+        def recorded(result: exports.ExportResult) -> None:
+            with database.write(f"export {result.what}") as writing:
+                exports.record_export(writing, found, result)
+
+        return exporter(session, actor, found, path, center=center, progress=progress,
+                        cancelled=cancelled, recorded=recorded)
+
+
+def export_audit(database: Database, actor: Actor, path: str | Path,
+                 wanted: AuditFilter = EVERY_EVENT, *, person: str = "",
+                 progress: Progress = no_progress,
+                 cancelled: Cancelled = never_cancelled) -> exports.ExportResult:
+    """Write the audit trail (the events ``wanted`` keeps; about the people ``person``
+    names, when given) from one snapshot; the export is itself logged, committed before the
+    workbook is moved into place (as :func:`export_table`)."""
+    with database.begin() as session:
+        if person:
+            wanted = replace(wanted, about=people_concerned(session, resolve_exam(session),
+                                                            person))
+
+        def recorded(result: exports.ExportResult) -> None:
+            with database.write("export audit") as writing:
+                audit_exports.record_audit_export(writing, result, wanted)
+
+        return audit_exports.export_audit(session, actor, path, wanted, progress=progress,
+                                          cancelled=cancelled, recorded=recorded)
 
 
 @dataclass(frozen=True)

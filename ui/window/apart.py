@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
 
+from examdesk.db.locks import described_safely
 from examdesk.errors import ExamDeskError
 from examdesk.i18n import language, speak
 from examdesk.progress import Cancelled, Progress
@@ -154,7 +155,12 @@ def _child(job: Job, spoken: str, commands: Connection, answers: Connection) -> 
             answer: tuple[str, Any] = ("result", job.function(*job.args, **kwargs))
         except BaseException as error:  # handed over whole; a bug's traceback shows here
             if not isinstance(error, ExamDeskError):
-                traceback.print_exc()
+                safe = described_safely(error)
+                if safe is not None:  # a database error: not its values (ui/jobs/bugs.py)
+                    traceback.print_tb(error.__traceback__)
+                    error = RuntimeError(safe)
+                else:
+                    traceback.print_exc()
             answer = ("error", _portable(error))
         try:
             send(*answer)

@@ -17,7 +17,6 @@ dialog with the message the core's error carries, and announces a successful cha
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from examdesk.errors import ExamDeskError
 from examdesk.progress import Cancelled, OperationCancelled, Progress
+from ui.jobs.bugs import described_bug
 from ui.window.apart import Job, run_apart
 from ui.window.signals import emit
 
@@ -86,10 +86,10 @@ class Task(QThread):
             emit(self.cancelled_by_user)
         except ExamDeskError as error:
             emit(self.failed, str(error))
-        except Exception as error:  # a bug: keep the details for the report
-            traceback.print_exc()
+        except Exception as error:  # a bug: the details go to stderr for the report
+            kind, _, what = described_bug(error).partition(": ")  # no SQL values: ui/jobs/bugs.py
             emit(self.failed, self.tr("Internal error ({kind}: {error}); please report it.")
-                 .replace("{kind}", type(error).__name__).replace("{error}", str(error)))
+                 .replace("{kind}", kind).replace("{error}", what))
         else:
             emit(self.succeeded, result)
 

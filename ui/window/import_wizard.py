@@ -653,9 +653,12 @@ class ImportWizard(QDialog):
         if not chosen:
             return
         target = Path(chosen)
+        database = self.operations.database
+        assert database is not None
         self.running = self.operations.run(
             self.tr("Saving the fix-up report"),
-            lambda _progress, _cancelled: write_report(prepared, target),
+            lambda _progress, _cancelled: write_report(database, self.actor, prepared,
+                                                       target),
             on_success=lambda _none: self.summary.setText(
                 self.summary.text() + "\n" + self.tr("Fix-up report saved: %1")
                 .replace("%1", str(target))))

@@ -265,11 +265,27 @@ def test_a_workbook_without_sheets_is_refused_and_not_written(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_the_saved_file_gets_ordinary_permissions(tmp_path):
+def test_the_saved_file_is_readable_by_its_owner_only(tmp_path):
     if os.name != "posix":
         pytest.skip("file modes are POSIX")
     path = tmp_path / "out.xlsx"
-    write_workbook(path, [_sheet(_numbered_rows(1))])
-    umask = os.umask(0)
-    os.umask(umask)
-    assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+    umask = os.umask(0o022)  # the usual umask made it 0644
+    try:
+        write_workbook(path, [_sheet(_numbered_rows(1))])
+    finally:
+        os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o600  # exported lists hold personal data
+
+
+def test_a_workbook_whose_audit_fails_is_not_written(tmp_path):
+    path = tmp_path / "out.xlsx"
+    path.write_bytes(b"the previous export")
+
+    def busy(rows: int) -> None:
+        assert rows == 1 and len(list(tmp_path.iterdir())) == 2  # saved beside, not moved
+        raise RuntimeError("the database is busy")
+
+    with pytest.raises(RuntimeError, match="busy"):
+        write_workbook(path, [_sheet(_numbered_rows(1))], before_replace=busy)
+    assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]
+    assert path.read_bytes() == b"the previous export"

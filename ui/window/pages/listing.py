@@ -674,15 +674,10 @@ class ListPage(Page, Generic[R]):
         assert database is not None
 
         def work(progress: Any, cancelled: Any) -> ExportResult:
-            from examdesk.services.exports import record_export
+            from ui.jobs.runs import export_table
 
-            with database.begin() as session:
-                exam = current_exam(session)
-                result = exporter(session, self.context.actor, exam, path,
-                                  progress=progress, cancelled=cancelled)
-            with database.write(f"export {result.what}") as session:
-                record_export(session, exam, result)
-            return result
+            return export_table(database, self.context.actor, exporter, path,
+                                progress=progress, cancelled=cancelled)
 
         self.context.operations.run(translate("ListPage", "Exporting the list"), work,
                                     on_success=self._exported)

@@ -1,0 +1,335 @@
+"""The audit trail as the 审计 page lists it and `export audit` writes it: newest first, one
+page at a time, filtered in the database.
+
+A provincial exam's trail holds hundreds of thousands of events (every seat change, print and
+export), so a face never reads it whole: :func:`audit_rows` reads one page (``limit`` events
+older than ``before``), :func:`audit_count` counts what the filters keep, and ``ids=`` reads
+given events again. Who may read the trail is decided in one place,
+:func:`require_audit_reader`, which every reader here calls with the actor.
+
+Nothing here, nor anywhere in ExamDesk, changes or deletes an event (tests/core/test_audit_trail.py
+holds the services to that); the one exception is the purge of a closed exam, which blanks
+personal values in its events' details (examdesk/services/purge.py).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
+from sqlalchemy.orm import Session
+
+from examdesk.enums import UserRole
+from examdesk.errors import AccessDenied
+from examdesk.i18n import translate
+from examdesk.model import AuditEvent, Candidate, Exam, Room, Staff, TestCenter
+from examdesk.services.audit import Actor
+from examdesk.services.exams import ExamRef
+from examdesk.services.lookup import find_candidate, find_staff
+
+#: Events a page of the 审计 list holds.
+PAGE = 500
+
+#: The roles that may read the trail (issue 13: administrators and planners).
+AUDIT_READERS = frozenset({UserRole.ADMIN, UserRole.PLANNER})
+
+
+def require_audit_reader(actor: Actor) -> None:
+    """Raise :class:`~examdesk.errors.AccessDenied` unless the actor may read the trail.
+
+    The one place that decides it: every reader of this module calls it. A database without
+    users allows everyone; otherwise an administrator or a planner (of any exam) may.
+    """
+    if actor.grants is None or any(grant.role in AUDIT_READERS for grant in actor.grants):
+        return
+    raise AccessDenied(
+        translate("Access", "User {user} may not read the audit trail.").format(
+            user=actor.username),
+        user=actor.username, permission="read-audit")
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Which events to list; every field None (or empty) keeps every event.
+
+    Attributes:
+        user: the user's name, as the trail records it.
+        action: the kind of action (``candidate.edit``), or its first part (``candidate``).
+        since: the first local day to keep.
+        until: the last local day to keep.
+        about: the people or things concerned, as (entity, entity id) pairs: events about
+            any of them (an empty tuple: a person was asked for and none was found).
+        exam_id: only this exam's events.
+    """
+
+    user: str | None = None
+    action: str | None = None
+    since: date | None = None
+    until: date | None = None
+    about: tuple[tuple[str, str], ...] | None = None
+    exam_id: int | None = None
+
+
+#: The filter that keeps every event.
+EVERY_EVENT = AuditFilter()
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One field of an event's details: its value before and after ("" when none)."""
+
+    field: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRow:
+    """One event of the trail.
+
+    Attributes:
+        event_id: the event's number (rising with time).
+        at: when, in UTC.
+        user: who, as recorded at the time.
+        action: the kind of action (``seat.withdraw``, ``print``, ``export.candidates``...).
+        exam: the exam's code ("" for an event of no exam).
+        entity: what kind of thing it is about (``candidate``, ``room``... "" when none).
+        entity_id: that thing's id or code.
+        about: that thing as a reader names it (``考生 张三``).
+        summary: one line saying what was done.
+        details: the recorded details (the values before and after).
+    """
+
+    event_id: int
+    at: datetime
+    user: str
+    action: str
+    exam: str
+    entity: str
+    entity_id: str
+    about: str
+    summary: str
+    details: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def local_time(self) -> str:
+        """The time as the local clock showed it: ``2026-12-05 10:41:07``."""
+        return f"{self.at.astimezone():%Y-%m-%d %H:%M:%S}"
+
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        """The details as fields with their values before and after."""
+        return tuple(_changes(self.details))
+
+    @property
+    def before_text(self) -> str:
+        """Every field's value before, ``field: value`` one per line."""
+        return "\n".join(f"{c.field}: {c.before}" for c in self.changes if c.before)
+
+    @property
+    def after_text(self) -> str:
+        """Every field's value after, ``field: value`` one per line."""
+        return "\n".join(f"{c.field}: {c.after}" for c in self.changes if c.after)
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return "、".join(_text(v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}={_text(v)}" for k, v in value.items())
+    return str(value)
+
+
+def _changes(details: Mapping[str, Any]) -> Iterator[Change]:
+    # The services record details in three shapes: {"before": {...}, "after": {...}} (an
+    # added or deleted record), {field: [before, after]} (an edit), and plain facts.
+    before, after = details.get("before"), details.get("after")
+    if isinstance(before, dict) or isinstance(after, dict):
+        old = before if isinstance(before, dict) else {}
+        new = after if isinstance(after, dict) else {}
+        for name in dict.fromkeys([*old, *new]):
+            yield Change(name, _text(old.get(name)), _text(new.get(name)))
+        rest = {k: v for k, v in details.items() if k not in ("before", "after")}
+    else:
+        rest = dict(details)
+    for name, value in rest.items():
+        if isinstance(value, list) and len(value) == 2 and not any(
+                isinstance(v, list | dict) for v in value):
+            yield Change(name, _text(value[0]), _text(value[1]))
+        else:
+            yield Change(name, "", _text(value))
+
+
+def _entity_labels() -> dict[str, str]:
+    return {
+        "candidate": translate("Audit", "Candidate"),
+        "staff": translate("Audit", "Staff"),
+        "room": translate("Audit", "Room"),
+        "center": translate("Audit", "Test center"),
+        "exam": translate("Audit", "Exam"),
+        "post": translate("Audit", "Post"),
+        "post_template": translate("Audit", "Post template"),
+        "subject": translate("Audit", "Subject"),
+        "supply_rule": translate("Audit", "Supply rule"),
+        "user": translate("Audit", "User"),
+    }
+
+
+def _day_start(day: date) -> datetime:
+    """The local day's first moment, in UTC (the trail stores UTC)."""
+    return datetime.combine(day, time()).astimezone().astimezone(UTC)
+
+
+def _conditions(wanted: AuditFilter) -> list[ColumnElement[bool]]:
+    kept: list[ColumnElement[bool]] = []
+    if wanted.user:
+        kept.append(AuditEvent.actor == wanted.user)
+    if wanted.action:
+        kept.append(or_(AuditEvent.action == wanted.action,
+                        AuditEvent.action.startswith(wanted.action + ".", autoescape=True)))
+    if wanted.since is not None:
+        kept.append(AuditEvent.at >= _day_start(wanted.since))
+    if wanted.until is not None:
+        kept.append(AuditEvent.at < _day_start(wanted.until + timedelta(days=1)))
+    if wanted.exam_id is not None:
+        kept.append(AuditEvent.exam_id == wanted.exam_id)
+    if wanted.about is not None:
+        by_entity: defaultdict[str, list[str]] = defaultdict(list)
+        for entity, entity_id in wanted.about:
+            by_entity[entity].append(entity_id)
+        kept.append(or_(false(), *(and_(AuditEvent.entity == entity,
+                                      AuditEvent.entity_id.in_(sorted(ids)))
+                                 for entity, ids in by_entity.items())))
+    return kept
+
+
+def _filtered(query: Select[Any], wanted: AuditFilter) -> Select[Any]:
+    conditions = _conditions(wanted)
+    return query.where(*conditions) if conditions else query
+
+
+def audit_count(session: Session, actor: Actor, wanted: AuditFilter = EVERY_EVENT) -> int:
+    """How many events the filter keeps.
+
+    Raises:
+        AccessDenied: the actor may not read the trail.
+    """
+    require_audit_reader(actor)
+    return session.scalar(_filtered(select(func.count(AuditEvent.id)), wanted)) or 0
+
+
+def audit_rows(
+    session: Session, actor: Actor, wanted: AuditFilter = EVERY_EVENT, *,
+    before: int | None = None, limit: int | None = PAGE,
+    ids: Collection[int] | None = None,
+) -> list[AuditRow]:
+    """The events the filter keeps, newest first: one page.
+
+    Args:
+        session: the caller's session.
+        actor: who reads (:func:`require_audit_reader`).
+        wanted: the filter.
+        before: only events older than this event (the next page: the last row's id).
+        limit: at most this many (None: all, for an export).
+        ids: only these events (read again).
+
+    Raises:
+        AccessDenied: the actor may not read the trail.
+    """
+    require_audit_reader(actor)
+    query = _filtered(
+        select(AuditEvent.id, AuditEvent.at, AuditEvent.actor, AuditEvent.action,
+               Exam.code, AuditEvent.entity, AuditEvent.entity_id, AuditEvent.summary,
+               AuditEvent.details)
+        .outerjoin(Exam, Exam.id == AuditEvent.exam_id), wanted
+    ).order_by(AuditEvent.id.desc())
+    if before is not None:
+        query = query.where(AuditEvent.id < before)
+    if ids is not None:
+        query = query.where(AuditEvent.id.in_(sorted(ids)))
+    if limit is not None:
+        query = query.limit(limit)
+    read = session.execute(query).all()
+    names = _names(session, {(r.entity, r.entity_id) for r in read})
+    labels = _entity_labels()
+    rows = []
+    for r in read:
+        at = r.at if r.at.tzinfo is not None else r.at.replace(tzinfo=UTC)  # SQLite: naive UTC
+        named = names.get((r.entity, r.entity_id), "")
+        about = " ".join(part for part in (labels.get(r.entity, r.entity),
+                                           named or r.entity_id) if part)
+        rows.append(AuditRow(r.id, at, r.actor, r.action, r.code or "", r.entity,
+                             r.entity_id, about, r.summary, r.details or {}))
+    return rows
+
+
+def iter_audit_rows(session: Session, actor: Actor,
+                    wanted: AuditFilter = EVERY_EVENT) -> Iterator[AuditRow]:
+    """Every event the filter keeps, newest first, read a page at a time (an export)."""
+    before: int | None = None
+    while True:
+        page = audit_rows(session, actor, wanted, before=before, limit=5000)
+        yield from page
+        if len(page) < 5000:
+            return
+        before = page[-1].event_id
+
+
+def _names(session: Session, about: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """The names of the things a page's events are about (people, rooms, centers), read in one
+    query per kind. A thing deleted since keeps its id."""
+    wanted: defaultdict[str, set[int]] = defaultdict(set)
+    for entity, entity_id in about:
+        if entity_id.isdigit():
+            wanted[entity].add(int(entity_id))
+    tables: dict[str, Any] = {"candidate": (Candidate.id, Candidate.name),
+                              "staff": (Staff.id, Staff.name),
+                              "room": (Room.id, Room.code),
+                              "center": (TestCenter.id, TestCenter.name),
+                              "exam": (Exam.id, Exam.code)}
+    names: dict[tuple[str, str], str] = {}
+    for entity, ids in wanted.items():
+        if entity not in tables:
+            continue
+        key, name = tables[entity]
+        for found, text in session.execute(select(key, name).where(key.in_(sorted(ids)))):
+            names[entity, str(found)] = str(text)
+    return names
+
+
+@dataclass(frozen=True)
+class AuditChoices:
+    """What the 审计 page's filters offer: the users and kinds of action in the trail."""
+
+    users: tuple[str, ...]
+    actions: tuple[str, ...]
+
+
+def audit_choices(session: Session, actor: Actor) -> AuditChoices:
+    """The users and the kinds of action the trail holds, sorted.
+
+    Raises:
+        AccessDenied: the actor may not read the trail.
+    """
+    require_audit_reader(actor)
+    users = session.scalars(select(AuditEvent.actor).distinct().order_by(AuditEvent.actor))
+    actions = session.scalars(select(AuditEvent.action).distinct().order_by(AuditEvent.action))
+    return AuditChoices(tuple(users), tuple(actions))
+
+
+def people_concerned(session: Session, exam: ExamRef, text: str
+                     ) -> tuple[tuple[str, str], ...]:
+    """The candidates and staff members ``text`` names (a name, ID number, registration or
+    ticket number, phone, as the lookup finds them), as the (entity, id) pairs of
+    :attr:`AuditFilter.about`; empty when nobody matches."""
+    found: list[tuple[str, str]] = []
+    found += [("candidate", str(m.id)) for m in find_candidate(session, exam, text).found]
+    found += [("staff", str(m.id)) for m in find_staff(session, exam, text).found]
+    return tuple(found)
+
