@@ -154,7 +154,7 @@ def test_only_administrators_and_planners_read_the_trail(trail):
 def test_export_audit_writes_fixed_headers_and_is_itself_audited(trail, demo_copy_url,
                                                                   tmp_path, capsys):
     out = tmp_path / "审计.xlsx"
-    status = run(["--db", demo_copy_url, "export", "audit", str(out), "--user", "王老师",
+    status = run(["--db", demo_copy_url, "export", "audit", str(out), "--by", "王老师",
                   "--since", "2025-06-01", "--until", "2025-06-01"])
     said = capsys.readouterr().out
     assert status == 0 and "300" in said

@@ -80,6 +80,7 @@ EVERY_COMMAND = {
     "supplies": ["supplies", "show"],
     "print": ["print", "door", "--out", "pdf"],
     "user": ["user", "list"],
+    "purge": ["purge", "--exam", "SW2023-ZK", "--yes"],
 }
 
 

@@ -93,7 +93,7 @@ def add_parsers(
                                            "after"))
     sub.add_argument("out", metavar="OUT.xlsx", type=Path,
                      help=translate("Cli", "the workbook to write (replaced if it exists)"))
-    sub.add_argument("--user", metavar="NAME", help=translate("Cli", "only this user's events"))
+    sub.add_argument("--by", metavar="NAME", help=translate("Cli", "only the events of this user"))
     sub.add_argument("--since", metavar="DATE", type=_day,
                      help=translate("Cli", "only events from this day on (YYYY-MM-DD)"))
     sub.add_argument("--until", metavar="DATE", type=_day,
@@ -209,7 +209,7 @@ def cmd_export(db: Database, args: argparse.Namespace) -> int:
     export does not keep others from changing the plan)."""
     if args.what == "audit":
         result = runs.export_audit(db, signed_in(db, args), args.out, AuditFilter(
-            user=args.user, since=args.since, until=args.until), progress=stderr_progress)
+            user=args.by, since=args.since, until=args.until), progress=stderr_progress)
     else:
         result = runs.export_table(db, signed_in(db, args), args.what, args.out,
                                    exam=args.exam, center=args.center,
