@@ -18,6 +18,7 @@ from examdesk.db.backups import (
     restore_database,
 )
 from examdesk.db.shutdown import quick_check
+from examdesk.db.urls import readable_url
 from examdesk.i18n import translate
 from examdesk.progress import no_progress
 from examdesk.services.stats import overview
@@ -84,7 +85,7 @@ def restore_plan(db: Database, source: Path) -> RestorePlan:
         held = translate("Backups", "no exam")
     question = translate(
         "Backups", "Everything {url} holds now, {held}, will be replaced by the backup {path} "
-                   "of {written}.").format(url=db.display_url, held=held, path=info.path,
+                   "of {written}.").format(url=readable_url(db.url), held=held, path=info.path,
                                            written=written)
     return RestorePlan(info, question)
 
