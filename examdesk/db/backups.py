@@ -282,6 +282,29 @@ def automatic_backup(database: Database, purpose: str) -> AutomaticBackup:
     return AutomaticBackup(target)
 
 
+def backup_before_upgrade(url: URL) -> Path | None:
+    """Back a PostgreSQL database up before its schema is upgraded (None: ``pg_dump`` is not
+    installed, or automatic backups are off). An SQLite file is copied aside by
+    examdesk/db/database.py itself."""
+    folder = backup_folder(url)
+    if keep_count(folder) == 0 or pg_client("pg_dump") is None:
+        return None
+    _make_folder(folder)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = folder / f"{stamp}-upgrade.dump"
+    partial = target.with_name(f"{target.name}.{os.getpid()}{_PARTIAL}")
+    try:
+        _pg_dump(url, partial)
+        os.chmod(partial, _FILE_MODE)
+        os.replace(partial, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise
+    prune(folder, keep_count(folder))
+    return target
+
+
 def automatic_backups(folder: Path) -> list[Path]:
     """The automatic backups in ``folder``, oldest first."""
     if not folder.is_dir():

@@ -23,7 +23,12 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from examdesk import __version__
-from examdesk.db.backups import AutomaticBackup, automatic_backup, is_bulk
+from examdesk.db.backups import (
+    AutomaticBackup,
+    automatic_backup,
+    backup_before_upgrade,
+    is_bulk,
+)
 from examdesk.db.locks import (
     WRITE_OPTION,
     Waiting,
@@ -436,6 +441,8 @@ def open_database(url: str | URL | None = None, *, upgrade: bool = True,
             path = _sqlite_file(parsed)
             if path is not None and revision is not None:
                 backup = backup_sqlite(path, revision)
+            elif revision is not None and engine.dialect.name == "postgresql":
+                backup = backup_before_upgrade(parsed)  # when pg_dump is installed
             _migrate(engine, "head", waiting)
     except BaseException:
         engine.dispose()

@@ -15,7 +15,8 @@ from sqlalchemy.engine import make_url
 
 from examdesk.db import backups as core_backups
 from examdesk.db import open_database
-from examdesk.db.backups import automatic_backups, backup_folder, is_bulk
+from examdesk.db.backups import automatic_backups, backup_folder, is_bulk, read_backup
+from examdesk.db.database import create_examdesk_engine, known_revisions, upgrade_to
 from ui.cli import run
 
 
@@ -209,3 +210,18 @@ def test_a_file_closed_cleanly_is_not_checked(sqlite_demo, monkeypatch):
     open_database(f"sqlite:///{sqlite_demo}").close()
     assert checked == [sqlite_demo]
     assert os.path.exists(sqlite_demo)
+
+
+def test_an_upgrade_is_backed_up_first_on_both_databases(db_url, backend, backups_on):
+    previous = known_revisions()[-2]
+    engine = create_examdesk_engine(make_url(db_url))
+    upgrade_to(engine, previous)
+    engine.dispose()
+    database = open_database(db_url)
+    try:
+        backup = database.backup_path
+        assert backup is not None and backup.exists()
+        assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+        assert read_backup(backup).revision == previous
+    finally:
+        database.close()
