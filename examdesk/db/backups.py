@@ -146,6 +146,15 @@ def backup_database(database: Database, target: Path, progress: Progress = _no_p
         BadInput: PostgreSQL's ``pg_dump`` is not installed, or ``target`` cannot be written.
         DatabaseError: the backup failed.
     """
+    if database.engine.dialect.name == "sqlite":
+        return _written_whole(target, lambda partial: _backup_sqlite(database, partial,
+                                                                      progress))
+    return _written_whole(target, lambda partial: _pg_dump(database.url, partial))
+
+
+def _written_whole(target: Path, write: Callable[[Path], None]) -> Path:
+    """``write`` the file under a temporary name beside ``target``, owner-only, then rename
+    it: a process killed meanwhile leaves no half-written file under the backup's name."""
     partial = target.with_name(f"{target.name}.{os.getpid()}{_PARTIAL}")
     try:
         descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, _FILE_MODE)
@@ -154,10 +163,7 @@ def backup_database(database: Database, target: Path, progress: Progress = _no_p
         raise BadInput(translate("Backups", "Cannot write the backup {path}: {reason}").format(
             path=target, reason=error.strerror or error)) from None
     try:
-        if database.engine.dialect.name == "sqlite":
-            _backup_sqlite(database, partial, progress)
-        else:
-            _pg_dump(database.url, partial)
+        write(partial)
         os.chmod(partial, _FILE_MODE)
         os.replace(partial, target)
     except BaseException:
@@ -291,16 +297,8 @@ def backup_before_upgrade(url: URL) -> Path | None:
         return None
     _make_folder(folder)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = folder / f"{stamp}-upgrade.dump"
-    partial = target.with_name(f"{target.name}.{os.getpid()}{_PARTIAL}")
-    try:
-        _pg_dump(url, partial)
-        os.chmod(partial, _FILE_MODE)
-        os.replace(partial, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            partial.unlink()
-        raise
+    target = _written_whole(folder / f"{stamp}-upgrade.dump",
+                            lambda partial: _pg_dump(url, partial))
     prune(folder, keep_count(folder))
     return target
 
