@@ -49,6 +49,8 @@ _PG_HEADER = b"PGDMP"
 _PARTIAL = ".partial"
 _FOLDER_MODE = 0o700
 _FILE_MODE = 0o600
+# Pages a restore copies between two reports of its progress (1 MB of 4 KB pages).
+_RESTORE_STEP = 256
 
 Progress = Callable[[int, int, str], None]
 
@@ -454,7 +456,7 @@ def _restore_sqlite(database: Database, source: Path, progress: Progress,
             def copied(_status: int, remaining: int, total: int) -> None:
                 progress(total - remaining, total, message)
 
-            reader.backup(target, pages=1024, progress=copied, sleep=0.05)
+            reader.backup(target, pages=_RESTORE_STEP, progress=copied, sleep=0.05)
         finally:
             target.close()
     except sqlite3.Error as error:

@@ -234,3 +234,15 @@ def test_a_print_killed_midway_leaves_whole_pdfs_each_recorded(demo_copy_url, tm
     assert len(added) == len(pdfs)  # one record per sheet printed, none for the rest
     assert set(before[audit]) <= set(after[audit])
     assert_sound(demo_copy_url)
+
+
+def test_a_restore_killed_midway_changes_nothing(demo_copy_url, rooms_only_url, tmp_path,
+                                                 backend):
+    if backend != "sqlite":
+        pytest.skip("pg_restore runs in a process of its own, which a kill of examdesk "
+                    "does not stop (it restores in one transaction)")
+    backup = tmp_path / "demo.db"
+    assert subprocess.run([str(EXAMDESK), "--db", demo_copy_url, "backup", str(backup)],
+                          capture_output=True, check=False).returncode == 0
+    # its progress: the pages copied so far, 256 a step (of about 640): killed after the first
+    assert_unchanged_when_killed(rooms_only_url, ["restore", str(backup), "--yes"], lines=1)
