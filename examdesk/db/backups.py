@@ -266,6 +266,21 @@ class AutomaticBackup:
     reason: str = ""
 
 
+def without_automatic_backups(url: URL) -> str | None:
+    """Why bulk changes of this database will go without their automatic backup, said once
+    when a window opens it: PostgreSQL without ``pg_dump`` (None: they are backed up, or
+    automatic backups are turned off)."""
+    if url.get_backend_name() == "sqlite" or pg_client("pg_dump") is not None:
+        return None
+    try:
+        if keep_count(backup_folder(url)) == 0:
+            return None
+    except BadInput as error:
+        return str(error)
+    return translate("Backups", "Bulk changes of this database will not be backed up "
+                                "automatically: PostgreSQL's pg_dump is not installed.")
+
+
 def automatic_backup(database: Database, purpose: str) -> AutomaticBackup:
     """Back up the database before a bulk change of this purpose, keeping the newest
     :func:`keep_count` automatic backups. On PostgreSQL without ``pg_dump``, no backup is

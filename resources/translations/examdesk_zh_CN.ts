@@ -200,6 +200,10 @@
         <translation>未安装 PostgreSQL 的 {program}（或不在 PATH 中）；要备份或恢复 PostgreSQL 数据库，请安装与服务器版本相同的 PostgreSQL 客户端程序。</translation>
     </message>
     <message>
+        <source>Bulk changes of this database will not be backed up automatically: PostgreSQL&apos;s pg_dump is not installed.</source>
+        <translation>此数据库的批量修改前不会自动备份：未安装 PostgreSQL 的 pg_dump。</translation>
+    </message>
+    <message>
         <source>No automatic backup was taken before this change: PostgreSQL&apos;s pg_dump is not installed.</source>
         <translation>本次修改前未能自动备份：未安装 PostgreSQL 的 pg_dump。</translation>
     </message>

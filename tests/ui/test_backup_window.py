@@ -87,3 +87,14 @@ def test_a_file_that_is_not_a_backup_is_refused_in_a_dialog(
 
     qtbot.waitUntil(refused, timeout=20000)
     assert window.backup_commands().question is None
+
+
+def test_a_server_without_pg_dump_says_once_that_bulk_changes_are_not_backed_up(
+        examdesk_app, qtbot, demo_copy, settings, monkeypatch, backend, tmp_path):
+    if backend == "sqlite":
+        pytest.skip("pg_dump is PostgreSQL's")
+    monkeypatch.setenv("EXAMDESK_BACKUPS_KEEP", "10")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setattr("examdesk.db.backups.pg_client", lambda _program: None)
+    window = shown_window(qtbot, demo_copy, settings)
+    assert "不会自动备份" in window.statusBar().currentMessage()

@@ -297,6 +297,10 @@ class MainWindow(QMainWindow):
 
         self.database_label.setText(
             self.tr("Database: %1").replace("%1", readable_url(database.url)))
+        from examdesk.db.backups import without_automatic_backups
+
+        if (note := without_automatic_backups(database.url)) is not None:
+            self.statusBar().showMessage(note, 30000)  # once, when the database is opened
         for page in self.pages.values():
             self.stack.removeWidget(page)
             page.deleteLater()
