@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 import platformdirs
 from sqlalchemy.engine import URL
 
-from examdesk.errors import BadInput, DatabaseError
+from examdesk.errors import BadInput, DatabaseError, ExamDeskError
 from examdesk.i18n import translate
 
 if TYPE_CHECKING:
@@ -283,8 +283,13 @@ def without_automatic_backups(url: URL) -> str | None:
 
 def automatic_backup(database: Database, purpose: str) -> AutomaticBackup:
     """Back up the database before a bulk change of this purpose, keeping the newest
-    :func:`keep_count` automatic backups. On PostgreSQL without ``pg_dump``, no backup is
-    taken and the reason says so (the change goes ahead)."""
+    :func:`keep_count` automatic backups. On PostgreSQL without ``pg_dump``, or when the
+    backup cannot be written, no backup is taken and the reason says so (the change goes
+    ahead).
+
+    Raises:
+        BadInput: the number of backups to keep is not a number.
+    """
     if (database.url.get_backend_name() == "sqlite" and not database.url.database) \
             or database.url.database == ":memory:":
         return AutomaticBackup(None)
@@ -296,11 +301,19 @@ def automatic_backup(database: Database, purpose: str) -> AutomaticBackup:
         return AutomaticBackup(None, translate(
             "Backups", "No automatic backup was taken before this change: PostgreSQL's "
                        "pg_dump is not installed."))
-    _make_folder(folder)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     word = re.sub(r"[^\w-]", "-", purpose.split(" ", 1)[0]) or "change"
     suffix = ".db" if database.engine.dialect.name == "sqlite" else ".dump"
-    target = backup_database(database, folder / f"{stamp}-{word}{suffix}")
+    try:
+        _make_folder(folder)
+        target = backup_database(database, folder / f"{stamp}-{word}{suffix}")
+    except (OSError, ExamDeskError) as error:
+        # e.g. another clerk's backup folder beside a shared file: the change goes ahead
+        reason = f"{folder}: {error.strerror or error}" if isinstance(error, OSError) \
+            else str(error)
+        return AutomaticBackup(None, translate(
+            "Backups", "No automatic backup was taken before this change: {reason}").format(
+            reason=reason))
     prune(folder, keep)
     return AutomaticBackup(target)
 

@@ -208,6 +208,10 @@
         <translation>本次修改前未能自动备份：未安装 PostgreSQL 的 pg_dump。</translation>
     </message>
     <message>
+        <source>No automatic backup was taken before this change: {reason}</source>
+        <translation>本次修改前未能自动备份：{reason}</translation>
+    </message>
+    <message>
         <source>Cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>

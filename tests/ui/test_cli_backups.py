@@ -225,3 +225,17 @@ def test_an_upgrade_is_backed_up_first_on_both_databases(db_url, backend, backup
         assert read_backup(backup).revision == previous
     finally:
         database.close()
+
+
+def test_a_backup_folder_that_cannot_be_made_does_not_stop_the_change(
+        capsys, demo_copy_url, backend, backups_on):
+    if backend != "sqlite":
+        pytest.skip("the folder beside an SQLite file")
+    folder = backup_folder(make_url(demo_copy_url))
+    folder.write_text("a file where the folder would go")  # as a folder others own would
+    before = examdesk(capsys, "--db", demo_copy_url, "stats", "--json")[1]
+    status, _, err = examdesk(capsys, "--db", demo_copy_url, "allocate", "--seed", "9")
+    assert status in (0, 1)
+    assert err.count("No automatic backup was taken") == 1 and str(folder) in err
+    assert len(err.strip().splitlines()) == 1
+    assert examdesk(capsys, "--db", demo_copy_url, "stats", "--json")[1] == before  # counts
