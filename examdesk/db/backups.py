@@ -20,6 +20,7 @@ import re
 import shutil
 import sqlite3
 import subprocess
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -458,16 +459,59 @@ def restore_database(database: Database, info: BackupInfo,
     if backend == "sqlite":
         _restore_sqlite(database, info.path, progress, message)
         return
-    program = pg_client("pg_restore")
-    if program is None:
+    if pg_client("pg_restore") is None:
         raise no_pg_client("pg_restore")
-    arguments, environment = _pg_arguments(database.url)
     progress(0, 1, message)
     with database.write("restore"):
-        _run_client([program, *arguments, "--clean", "--if-exists", "--single-transaction",
-                     "--exit-on-error", "--no-owner", "--dbname", str(database.url.database),
-                     str(info.path)], environment, "pg_restore")
+        _pg_restore(database.url, info.path)
     progress(1, 1, message)
+
+
+# Run first in the restore's transaction: the tables a newer schema added (not in an older
+# backup) must go too, or upgrading the restored database would find them there already.
+_DROP_TABLES = """DO $$ DECLARE t record; BEGIN
+FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() LOOP
+EXECUTE format('DROP TABLE IF EXISTS %I CASCADE', t.tablename); END LOOP; END $$;
+"""
+
+
+def _pg_restore(url: URL, path: Path) -> None:
+    """Replace the database's tables with the archive's in one transaction: pg_restore
+    writes the archive as SQL, which psql runs after dropping every table (without psql:
+    ``pg_restore --clean``, which drops only the archive's own tables)."""
+    restore, psql = pg_client("pg_restore"), pg_client("psql")
+    assert restore is not None
+    arguments, environment = _pg_arguments(url)
+    if psql is None:
+        _run_client([restore, *arguments, "--clean", "--if-exists", "--single-transaction",
+                     "--exit-on-error", "--no-owner", "--dbname", str(url.database),
+                     str(path)], environment, "pg_restore")
+        return
+    with tempfile.TemporaryFile() as restore_errors, tempfile.TemporaryFile() as psql_errors:
+        reader = subprocess.Popen([restore, "--no-owner", "--file", "-", str(path)],
+                                  stdout=subprocess.PIPE, stderr=restore_errors,
+                                  env=environment)
+        writer = subprocess.Popen(
+            [psql, *arguments, "--no-psqlrc", "--quiet", "--single-transaction",
+             "--set", "ON_ERROR_STOP=1", "--dbname", str(url.database), "--file", "-"],
+            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=psql_errors,
+            env=environment)
+        assert reader.stdout is not None and writer.stdin is not None
+        try:
+            writer.stdin.write(_DROP_TABLES.encode())
+            shutil.copyfileobj(reader.stdout, writer.stdin, 1 << 20)
+            writer.stdin.close()
+        except BrokenPipeError:  # psql stopped at an error: said below
+            pass
+        reader.stdout.close()
+        for process, errors, name in ((reader, restore_errors, "pg_restore"),
+                                      (writer, psql_errors, "psql")):
+            if process.wait() != 0:
+                errors.seek(0)
+                lines = [line for line in errors.read().decode(errors="replace").splitlines()
+                         if line.strip()]
+                raise DatabaseError(translate("Backups", "{program} failed: {reason}").format(
+                    program=name, reason=lines[-1] if lines else process.returncode))
 
 
 def _restore_sqlite(database: Database, source: Path, progress: Progress,

@@ -11,12 +11,18 @@ import stat
 from pathlib import Path
 
 import pytest
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import make_url
 
 from examdesk.db import backups as core_backups
 from examdesk.db import open_database
 from examdesk.db.backups import automatic_backups, backup_folder, is_bulk, read_backup
-from examdesk.db.database import create_examdesk_engine, known_revisions, upgrade_to
+from examdesk.db.database import (
+    create_examdesk_engine,
+    current_revision,
+    known_revisions,
+    upgrade_to,
+)
 from ui.cli import run
 
 
@@ -239,3 +245,33 @@ def test_a_backup_folder_that_cannot_be_made_does_not_stop_the_change(
     assert err.count("No automatic backup was taken") == 1 and str(folder) in err
     assert len(err.strip().splitlines()) == 1
     assert examdesk(capsys, "--db", demo_copy_url, "stats", "--json")[1] == before  # counts
+
+
+def test_an_older_backup_restored_replaces_every_table_and_is_upgraded(
+        capsys, databases, backend, tmp_path, backups_on):
+    old_url = databases.new_url()
+    previous = known_revisions()[-2]
+    engine = create_examdesk_engine(make_url(old_url))
+    upgrade_to(engine, previous)
+    engine.dispose()
+    out = tmp_path / f"old{suffix(backend)}"
+    old = open_database(old_url, upgrade=False)
+    try:
+        core_backups.backup_database(old, out)
+    finally:
+        old.close()
+    target = databases.new_url()
+    assert examdesk(capsys, "--db", target, "demo")[0] == 0
+    engine = create_examdesk_engine(make_url(target))
+    with engine.begin() as connection:  # as a newer schema's table would be
+        connection.execute(text("CREATE TABLE stray_later (id integer)"))
+    engine.dispose()
+    status, _, err = examdesk(capsys, "--db", target, "restore", out, "--yes")
+    assert (status, err) == (0, "")
+    engine = create_examdesk_engine(make_url(target))
+    try:
+        assert "stray_later" not in inspect(engine).get_table_names()
+        assert current_revision(engine) == known_revisions()[-1]
+    finally:
+        engine.dispose()
+    assert '"exams": 0' in examdesk(capsys, "--db", target, "stats", "--json")[1]
