@@ -1633,6 +1633,10 @@
         <translation>无法打开数据库</translation>
     </message>
     <message>
+        <source>Restore a backup over it, choose another database, or quit.</source>
+        <translation>请用备份覆盖恢复它、另选数据库，或退出。</translation>
+    </message>
+    <message>
         <source>Choose another database, or quit.</source>
         <translation>请另选一个数据库，或退出。</translation>
     </message>
@@ -1641,12 +1645,24 @@
         <translation>新建</translation>
     </message>
     <message>
+        <source>Restore a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
         <source>Choose another…</source>
         <translation>另选…</translation>
     </message>
     <message>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>选择备份</translation>
+    </message>
+    <message>
+        <source>Restoring the database</source>
+        <translation>正在恢复数据库</translation>
     </message>
     <message>
         <source>Choose a database</source>

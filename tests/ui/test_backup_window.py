@@ -9,7 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from tests.ui.test_cli_backups import damage, left_open
 from tests.ui.test_main_window import shown_window, withdraw
+from tests.ui.test_opening import _click, _question
+from tests.ui.test_opening import start as opened_window
+from ui.cli import run
 
 SHOTS = os.environ.get("EXAMDESK_SHOTS")
 
@@ -98,3 +102,28 @@ def test_a_server_without_pg_dump_says_once_that_bulk_changes_are_not_backed_up(
     monkeypatch.setattr("examdesk.db.backups.pg_client", lambda _program: None)
     window = shown_window(qtbot, demo_copy, settings)
     assert "不会自动备份" in window.statusBar().currentMessage()
+
+
+start = opened_window  # the window started as `examdesk` starts it (a fixture)
+
+
+def test_a_damaged_file_is_explained_and_a_backup_restored_over_it(
+        start, qtbot, tmp_path, monkeypatch, capsys):
+    path = tmp_path / "exam.db"
+    saved = tmp_path / "saved.db"
+    assert run(["--db", f"sqlite:///{path}", "demo"]) == 0
+    assert run(["--db", f"sqlite:///{path}", "backup", str(saved)]) == 0
+    capsys.readouterr()
+    left_open(path)
+    damage(path)
+    started = start(f"sqlite:///{path}")
+    box = _question(qtbot, started)
+    assert box.icon() == QMessageBox.Icon.Critical
+    assert "已损坏" in box.text() and "exam.db-backups" in box.text()
+    assert "examdesk" not in box.text().replace(str(tmp_path), "")  # no command named
+    if SHOTS:
+        box.grab().save(os.path.join(SHOTS, "damaged.png"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(saved), ""))
+    with qtbot.waitSignal(started.window.refreshed, timeout=30_000):
+        _click(qtbot, box, "从备份恢复…")
+    assert started.window.counts["candidates"] == 6000

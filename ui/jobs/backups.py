@@ -103,3 +103,13 @@ def restore(db: Database, plan: RestorePlan, progress: Progress = no_progress) -
     restore_database(dataclasses.replace(db, backed_up=backed_up), plan.info, progress)
     open_database(db.url, waiting=db.waiting).close()  # an older backup: upgraded now
     return Restored(taken[0].path if taken else None)
+
+
+def restore_into(url: str | None, source: Path, progress: Progress = no_progress) -> Restored:
+    """Restore a backup into the database at ``url`` without checking it first: over an
+    SQLite file that opening refused as damaged."""
+    db = open_database(url, checked=False)
+    try:
+        return restore(db, restore_plan(db, source), progress)
+    finally:
+        db.close()
