@@ -11,7 +11,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect, select, text
 from sqlalchemy.engine import make_url
 
 from examdesk.db import backups as core_backups
@@ -23,7 +23,12 @@ from examdesk.db.database import (
     known_revisions,
     upgrade_to,
 )
+from examdesk.enums import UserRole
+from examdesk.errors import AccessDenied
+from examdesk.model import AuditEvent
+from examdesk.services.audit import Actor, Grant
 from ui.cli import run
+from ui.jobs import backups as jobs_backups
 
 
 def examdesk(capsys, *argv: object) -> tuple[int, str, str]:
@@ -275,3 +280,36 @@ def test_an_older_backup_restored_replaces_every_table_and_is_upgraded(
     finally:
         engine.dispose()
     assert '"exams": 0' in examdesk(capsys, "--db", target, "stats", "--json")[1]
+
+
+def audit_actions(url: str) -> list[str]:
+    database = open_database(url)
+    try:
+        with database.begin() as session:
+            return list(session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)))
+    finally:
+        database.close()
+
+
+def test_a_backup_and_a_restore_are_audited_and_need_the_right_to_manage_the_database(
+        capsys, demo_copy_url, databases, tmp_path, backend, backups_on):
+    out = tmp_path / f"exam{suffix(backend)}"
+    assert examdesk(capsys, "--db", demo_copy_url, "backup", out)[0] == 0
+    assert audit_actions(demo_copy_url)[-1] == "database.backup"
+    target = databases.new_url()
+    assert examdesk(capsys, "--db", target, "restore", out, "--yes")[0] == 0
+    # the backup holds the plan as it was just before its own record
+    assert audit_actions(target)[-2:] == [audit_actions(demo_copy_url)[-2],
+                                          "database.restore"]
+
+    planner = Actor("planner", 7, (Grant(UserRole.PLANNER),))
+    database = open_database(target)
+    try:
+        with pytest.raises(AccessDenied):
+            jobs_backups.backup_to(database, tmp_path / "not-made.db", actor=planner)
+        with pytest.raises(AccessDenied):
+            jobs_backups.restore(database, jobs_backups.restore_plan(database, out),
+                                 actor=planner)
+    finally:
+        database.close()
+    assert not (tmp_path / "not-made.db").exists()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from examdesk.db import Database
 from examdesk.i18n import translate
-from ui.cli.common import EXIT_OK, CommandFactory, end_progress, stderr_progress
+from ui.cli.common import EXIT_OK, CommandFactory, end_progress, signed_in, stderr_progress
 from ui.jobs import backups
 
 
@@ -38,7 +38,7 @@ def add_parsers(command: CommandFactory) -> None:
 def cmd_backup(db: Database, args: argparse.Namespace) -> int:
     """Write the backup and say where, how large, how long."""
     started = time.perf_counter()
-    path = backups.backup_to(db, args.out, stderr_progress)
+    path = backups.backup_to(db, args.out, stderr_progress, signed_in(db, args))
     end_progress()
     print(translate("Cli", "Backed up {url} to {path} ({size}) in {seconds:.1f} s").format(
         url=db.display_url, path=path, size=backups.size_text(path.stat().st_size),
@@ -60,7 +60,7 @@ def cmd_restore(db: Database, args: argparse.Namespace) -> int:
             print(translate("Cli", "Nothing was restored."))
             return EXIT_OK
     started = time.perf_counter()
-    done = backups.restore(db, plan, stderr_progress)
+    done = backups.restore(db, plan, stderr_progress, signed_in(db, args))
     end_progress()
     print(translate("Cli", "Restored {path} into {url} in {seconds:.1f} s.").format(
         path=plan.info.path, url=db.display_url, seconds=time.perf_counter() - started))

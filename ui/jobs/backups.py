@@ -21,6 +21,8 @@ from examdesk.db.shutdown import quick_check
 from examdesk.db.urls import readable_url
 from examdesk.i18n import translate
 from examdesk.progress import no_progress
+from examdesk.services import audit
+from examdesk.services.audit import Actor, Permission
 from examdesk.services.stats import overview
 
 
@@ -31,9 +33,22 @@ def size_text(size: int) -> str:
     return f"{max(1, round(size / 1000))} KB"
 
 
-def backup_to(db: Database, out: Path, progress: Progress = no_progress) -> Path:
-    """Back the database up to ``out`` (replaced if it exists)."""
-    return backup_database(db, out.expanduser(), progress)
+def backup_to(db: Database, out: Path, progress: Progress = no_progress,
+              actor: Actor | None = None) -> Path:
+    """Back the database up to ``out`` (replaced if it exists), then log it in the audit
+    trail (the file holds every candidate's personal data).
+
+    Raises:
+        AccessDenied: the actor may not manage the database (its users, its settings).
+    """
+    actor = actor or Actor.from_environment()
+    actor.require(Permission.MANAGE_USERS)
+    path = backup_database(db, out.expanduser(), progress)
+    with db.write("record backup") as session:
+        audit.record(session, actor, "database.backup", entity="database",
+                     summary=f"backed up the database to {path.name}",
+                     details={"file": str(path.resolve())})
+    return path
 
 
 @dataclass(frozen=True)
@@ -90,9 +105,16 @@ def restore_plan(db: Database, source: Path) -> RestorePlan:
     return RestorePlan(info, question)
 
 
-def restore(db: Database, plan: RestorePlan, progress: Progress = no_progress) -> Restored:
-    """Restore the backup the plan names (the current state is backed up first), then bring
-    the restored database's schema up to this version's."""
+def restore(db: Database, plan: RestorePlan, progress: Progress = no_progress,
+            actor: Actor | None = None) -> Restored:
+    """Restore the backup the plan names (the current state is backed up first), bring the
+    restored database's schema up to this version's, and log the restore in its audit trail.
+
+    Raises:
+        AccessDenied: the actor may not manage the database (its users, its settings).
+    """
+    actor = actor or Actor.from_environment()
+    actor.require(Permission.MANAGE_USERS)
     taken: list[AutomaticBackup] = []
 
     def backed_up(backup: AutomaticBackup) -> None:
@@ -101,8 +123,17 @@ def restore(db: Database, plan: RestorePlan, progress: Progress = no_progress) -
             db.backed_up(backup)
 
     restore_database(dataclasses.replace(db, backed_up=backed_up), plan.info, progress)
-    open_database(db.url, waiting=db.waiting).close()  # an older backup: upgraded now
-    return Restored(taken[0].path if taken else None)
+    saved = taken[0].path if taken else None
+    restored = open_database(db.url, waiting=db.waiting)  # an older backup: upgraded now
+    try:
+        with restored.write("record restore") as session:
+            audit.record(session, actor, "database.restore", entity="database",
+                         summary=f"restored the backup {plan.info.path.name}",
+                         details={"file": str(plan.info.path.resolve()),
+                                  "saved": str(saved or "")})
+    finally:
+        restored.close()
+    return Restored(saved)
 
 
 def restore_into(url: str | None, source: Path, progress: Progress = no_progress) -> Restored:

@@ -25,12 +25,13 @@ class BackupCommands(QObject):
     """
 
     def __init__(self, window: QWidget, operations: Operations,
-                 database: Any, said: Any) -> None:
+                 database: Any, said: Any, actor: Any) -> None:
         super().__init__(window)
         self.window = window
         self.operations = operations
         self._database = database  # () -> the open Database or None
         self._said = said  # (text) -> shown in the status bar
+        self._actor = actor  # () -> the signed-in Actor
         self.question: QMessageBox | None = None
 
     def _open(self) -> Database | None:
@@ -53,9 +54,10 @@ class BackupCommands(QObject):
         if not name:
             return
         title = self.tr("Backing up the database")
+        actor = self._actor()
         self.operations.run(
             title, lambda progress, _cancelled: backups.backup_to(database, Path(name),
-                                                                  progress),
+                                                                  progress, actor),
             on_success=lambda path: self._said(
                 self.tr("The database was backed up to {path}").replace("{path}", str(path))))
 
@@ -92,6 +94,8 @@ class BackupCommands(QObject):
         box.open()
 
     def _restore(self, database: Database, plan: backups.RestorePlan) -> None:
+        actor = self._actor()
+
         def restored(done: backups.Restored) -> None:
             text = self.tr("The backup {path} was restored.").replace("{path}",
                                                                      str(plan.info.path))
@@ -102,5 +106,5 @@ class BackupCommands(QObject):
 
         self.operations.run(
             self.tr("Restoring the database"),
-            lambda progress, _cancelled: backups.restore(database, plan, progress),
+            lambda progress, _cancelled: backups.restore(database, plan, progress, actor),
             on_success=restored, changes=True)

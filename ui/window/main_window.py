@@ -416,7 +416,8 @@ class MainWindow(QMainWindow):
 
             self._backups = BackupCommands(
                 self, self.operations, lambda: self.database,
-                lambda text: self.statusBar().showMessage(text, 15000))
+                lambda text: self.statusBar().showMessage(text, 15000),
+                lambda: self.page_context().actor)
         return self._backups
 
     def _row_chosen(self, row: int) -> None:
