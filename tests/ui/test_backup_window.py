@@ -74,7 +74,8 @@ def test_restore_declined_changes_nothing(examdesk_app, qtbot, demo_copy, settin
     cancel = commands.question.button(QMessageBox.StandardButton.Cancel)
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: commands.question is None)
-    assert not window.operations.running()
+    assert "正在恢复数据库" not in [running.title for running in window.operations.running()]
+    assert "已恢复备份" not in window.statusBar().currentMessage()
 
 
 def test_a_file_that_is_not_a_backup_is_refused_in_a_dialog(
