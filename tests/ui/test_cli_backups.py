@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import socket
 import sqlite3
 import stat
@@ -43,6 +44,14 @@ def backups_on(monkeypatch, tmp_path) -> None:
     server's go to a data folder of the test's own."""
     monkeypatch.setenv("EXAMDESK_BACKUPS_KEEP", "10")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+
+
+@pytest.fixture(autouse=True)
+def pg_clients(request, backend) -> None:
+    """PostgreSQL's backups need its client programs (CI installs the server with them)."""
+    if backend == "postgresql" and "without_pg_dump" not in request.node.name and not all(
+            shutil.which(program) for program in ("pg_dump", "pg_restore")):
+        pytest.skip("PostgreSQL's pg_dump and pg_restore are not installed")
 
 
 def suffix(backend: str) -> str:
