@@ -169,6 +169,11 @@ def _written_whole(target: Path, write: Callable[[Path], None]) -> Path:
         write(partial)
         os.chmod(partial, _FILE_MODE)
         os.replace(partial, target)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise BadInput(translate("Backups", "Cannot write the backup {path}: {reason}").format(
+            path=target, reason=error.strerror or error)) from None
     except BaseException:
         with contextlib.suppress(OSError):
             partial.unlink()

@@ -322,3 +322,15 @@ def test_a_backup_and_a_restore_are_audited_and_need_the_right_to_manage_the_dat
     finally:
         database.close()
     assert not (tmp_path / "not-made.db").exists()
+
+
+def test_a_backup_into_a_folder_gets_a_name_and_one_that_cannot_be_written_says_so(
+        capsys, demo_copy_url, tmp_path, backend):
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    status, out, _ = examdesk(capsys, "--db", demo_copy_url, "backup", folder)
+    (made,) = folder.iterdir()
+    assert status == 0 and str(made) in out and made.name.startswith("examdesk-")
+    missing = tmp_path / "no-such-folder" / "x.db"
+    status, _, err = examdesk(capsys, "--db", demo_copy_url, "backup", missing)
+    assert status == 2 and str(missing) in err and len(err.strip().splitlines()) == 1

@@ -35,15 +35,21 @@ def size_text(size: int) -> str:
 
 def backup_to(db: Database, out: Path, progress: Progress = no_progress,
               actor: Actor | None = None) -> Path:
-    """Back the database up to ``out`` (replaced if it exists), then log it in the audit
-    trail (the file holds every candidate's personal data).
+    """Back the database up to ``out`` (replaced if it exists; a folder: into a new file named
+    by the time), then log it in the audit trail (the file holds every candidate's personal
+    data).
 
     Raises:
         AccessDenied: the actor may not manage the database (its users, its settings).
     """
     actor = actor or Actor.from_environment()
     actor.require(Permission.MANAGE_USERS)
-    path = backup_database(db, out.expanduser(), progress)
+    out = out.expanduser()
+    if out.is_dir():  # a folder: a file of its own in it, named by the time
+        server = db.engine.dialect.name != "sqlite"
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        out = out / f"examdesk-{stamp}{'.dump' if server else '.db'}"
+    path = backup_database(db, out, progress)
     with db.write("record backup") as session:
         audit.record(session, actor, "database.backup", entity="database",
                      summary=f"backed up the database to {path.name}",
