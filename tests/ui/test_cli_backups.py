@@ -334,3 +334,13 @@ def test_a_backup_into_a_folder_gets_a_name_and_one_that_cannot_be_written_says_
     missing = tmp_path / "no-such-folder" / "x.db"
     status, _, err = examdesk(capsys, "--db", demo_copy_url, "backup", missing)
     assert status == 2 and str(missing) in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_backup_a_killed_process_left_half_written_is_cleared_by_the_next(
+        capsys, demo_copy_url, backend, backups_on):
+    folder = backup_folder(make_url(demo_copy_url))
+    assert examdesk(capsys, "--db", demo_copy_url, "allocate")[0] in (0, 1)
+    half = folder / f"20261205-080000-000000-allocate{suffix(backend)}.999999.partial"
+    half.write_bytes(b"half")
+    assert examdesk(capsys, "--db", demo_copy_url, "allocate")[0] in (0, 1)
+    assert not half.exists() and len(automatic_backups(folder)) == 2
