@@ -30,6 +30,10 @@ settings.register_profile("explore", derandomize=False)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fixed"))
 
 SERVER = os.environ.get("EXAMDESK_TEST_DB", "").strip()
+if SERVER:
+    # pg_dump before every bulk change would cost the suite minutes and write to the user's
+    # data folder; tests/ui/test_cli_backups.py turns automatic backups on where it tests them
+    os.environ.setdefault("EXAMDESK_BACKUPS_KEEP", "0")
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "resources" / "samples"
 

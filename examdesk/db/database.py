@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -23,6 +23,12 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from examdesk import __version__
+from examdesk.db.backups import (
+    AutomaticBackup,
+    automatic_backup,
+    backup_before_upgrade,
+    is_bulk,
+)
 from examdesk.db.locks import (
     WRITE_OPTION,
     Waiting,
@@ -32,6 +38,7 @@ from examdesk.db.locks import (
     is_busy,
     lock_timeout_from_environment,
 )
+from examdesk.db.shutdown import check_after_crash, closed, opened
 from examdesk.db.urls import readable_url
 from examdesk.errors import BadInput, DatabaseError, DatabaseTooNew, NotAnExamDeskDatabase
 from examdesk.i18n import translate
@@ -277,6 +284,7 @@ def backup_sqlite(path: Path, revision: str | None) -> Path:
     ensure_private_file(target)  # a copy of personal data: its owner's only
     source = sqlite3.connect(path)
     try:
+        os.close(os.open(target, os.O_WRONLY | os.O_CREAT, 0o600))  # personal data: owner-only
         copy = sqlite3.connect(target)
         try:
             source.backup(copy)
@@ -299,6 +307,8 @@ class Database:
         backup_path: the copy an upgrade made of an SQLite file, if one was made.
         lock_timeout: seconds a writer waits for another to finish.
         waiting: told whom a writer waits for, before it waits.
+        backed_up: told of the automatic backup before each bulk change
+            (examdesk/db/backups.py), taken or not.
     """
 
     url: URL
@@ -307,6 +317,7 @@ class Database:
     backup_path: Path | None = None
     lock_timeout: float = field(default_factory=lock_timeout_from_environment)
     waiting: Waiting | None = None
+    backed_up: Callable[[AutomaticBackup], None] | None = None
 
     @contextmanager
     def begin(self) -> Iterator[Session]:
@@ -322,7 +333,8 @@ class Database:
         Writers of a database go one at a time (examdesk/db/locks.py): the block starts
         once this one holds the write lock, so what it reads stays true until it commits.
         A writer that has to wait tells :attr:`waiting`, then waits up to
-        :attr:`lock_timeout`.
+        :attr:`lock_timeout`. A bulk change (an import, allocation, roster, draw...: see
+        examdesk/db/backups.py) is preceded by an automatic backup, under the lock.
 
         Args:
             purpose: what the writer does, in a few words (the command, e.g. ``allocate``),
@@ -340,6 +352,10 @@ class Database:
             else:
                 session.connection(execution_options={WRITE_OPTION: lock})
             try:
+                if is_bulk(purpose):  # under the lock: the state just before the change
+                    taken = automatic_backup(self, purpose)
+                    if self.backed_up is not None:
+                        self.backed_up(taken)
                 yield session
             finally:
                 lock.release()
@@ -362,6 +378,8 @@ class Database:
     def close(self) -> None:
         """Release every pooled connection."""
         self.engine.dispose()
+        if (file := _sqlite_file(self.url)) is not None:
+            closed(file)
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -401,22 +419,31 @@ def _check_revision(engine: Engine, url: URL) -> str | None:
 
 
 def open_database(url: str | URL | None = None, *, upgrade: bool = True,
-                  waiting: Waiting | None = None) -> Database:
+                  waiting: Waiting | None = None,
+                  backed_up: Callable[[AutomaticBackup], None] | None = None,
+                  checked: bool = True) -> Database:
     """Open (and, unless told not to, create or upgrade) an ExamDesk database.
 
     Args:
         url: any SQLAlchemy URL; defaults to ``$EXAMDESK_DB`` or the embedded SQLite file.
         upgrade: apply pending migrations, after backing up an SQLite file that holds data.
         waiting: told whom a writer waits for (e.g. to print it), before it waits.
+        backed_up: told of the automatic backup before each bulk change.
+        checked: check an SQLite file that a process left without closing it
+            (examdesk/db/shutdown.py); False only to restore a backup over it.
 
     Raises:
         BadInput: the URL is malformed or names a driver that is not installed.
-        DatabaseError: the server cannot be reached or the file is not a database.
+        DatabaseError: the server cannot be reached, the file is not a database, or it is
+            damaged (code ``database-damaged``).
         DatabaseTooNew: the schema was written by a newer ExamDesk.
         NotAnExamDeskDatabase: the database holds someone else's tables.
     """
     parsed = url if isinstance(url, URL) else resolve_database_url(url)
     timeout = lock_timeout_from_environment()
+    file = _sqlite_file(parsed)
+    if file is not None and checked:
+        check_after_crash(file)
     engine = create_examdesk_engine(parsed, timeout)
     try:
         revision = _check_revision(engine, parsed)
@@ -425,10 +452,14 @@ def open_database(url: str | URL | None = None, *, upgrade: bool = True,
             path = _sqlite_file(parsed)
             if path is not None and revision is not None:
                 backup = backup_sqlite(path, revision)
+            elif revision is not None and engine.dialect.name == "postgresql":
+                backup = backup_before_upgrade(parsed)  # when pg_dump is installed
             _migrate(engine, "head", waiting)
     except BaseException:
         engine.dispose()
         raise
+    if file is not None:
+        opened(file)
     return Database(
         url=parsed,
         engine=engine,
@@ -436,6 +467,7 @@ def open_database(url: str | URL | None = None, *, upgrade: bool = True,
         backup_path=backup,
         lock_timeout=timeout,
         waiting=waiting,
+        backed_up=backed_up,
     )
 
 

@@ -17,10 +17,12 @@ from typing import NoReturn
 
 from examdesk import __version__
 from examdesk.db import Database, open_database
+from examdesk.db.backups import AutomaticBackup
 from examdesk.db.locks import LockHolder
 from examdesk.errors import ExamDeskError
 from examdesk.i18n import speak, translate
 from examdesk.services import demo, stats
+from ui.cli import backups as cli_backups
 from ui.cli import duties as cli_duties
 from ui.cli import exchange as cli_exchange
 from ui.cli import plan as cli_plan
@@ -124,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_print.add_parsers(command)
     cli_users.add_parsers(command, subcommands)
     cli_privacy.add_parsers(command)
+    cli_backups.add_parsers(command)
 
     stats_parser = command("stats", translate("Cli", "print how many centers, rooms, candidates... "
                                         "the database holds"))
@@ -203,6 +206,8 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "print": cli_print.cmd_print,
     "user": cli_users.cmd_user,
     "purge": cli_privacy.cmd_purge,
+    "backup": cli_backups.cmd_backup,
+    "restore": cli_backups.cmd_restore,
 }
 
 # The commands that run without a sign-in on a database with users: creating or upgrading
@@ -216,6 +221,17 @@ def print_waiting(holder: LockHolder) -> None:
           file=sys.stderr, flush=True)
 
 
+_said_no_backup: list[bool] = []
+
+
+def print_backup_note(backup: AutomaticBackup) -> None:
+    """Say once on stderr that a bulk change went ahead without its automatic backup (the
+    backups taken are silent: the command's output stays as it was)."""
+    if backup.reason and not _said_no_backup:
+        _said_no_backup.append(True)
+        print(f"examdesk: {backup.reason}", file=sys.stderr, flush=True)
+
+
 def run(argv: Sequence[str] | None = None,
         open_window: Callable[[str | None], int] | None = None) -> int:
     """Parse ``argv`` and run the command; return the exit status.
@@ -227,6 +243,7 @@ def run(argv: Sequence[str] | None = None,
             passes the window, so that this face never imports the other).
     """
     speak(command_language())
+    _said_no_backup.clear()  # once per command
     try:
         args = build_parser().parse_args(argv)
     except UsageError as exc:
@@ -239,7 +256,8 @@ def run(argv: Sequence[str] | None = None,
     try:
         if open_window is not None and args.command is None:
             return open_window(args.db)
-        db = open_database(args.db, waiting=print_waiting)
+        db = open_database(args.db, waiting=print_waiting, backed_up=print_backup_note,
+                           checked=args.command != "restore")  # restore mends a damaged file
         try:
             if args.command not in WITHOUT_SIGN_IN:
                 signed_in(db, args)  # before anything is read: one line if refused

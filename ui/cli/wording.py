@@ -72,6 +72,11 @@ _WORDS: dict[str, Callable[[Fields, Mapping[int, str]], str]] = {
                                                          code=f["session"]),
     "no-roster": lambda _f, _t: translate(
         "Duties", "The exam has no roster to repair yet; make one with 'examdesk roster'."),
+    "database-damaged": lambda f, _t: translate(
+        "Database", "The database {file} is damaged ({problem}): it was not closed properly. "
+                    "Restore the newest backup from {folder} with 'examdesk restore "
+                    "BACKUP'.").format(file=f["file"], problem=f["problem"],
+                                       folder=f["folder"]),
     "allocation-impossible": lambda f, _t: "\n".join(
         issue_text(i) for i in _issues(f["issues"])),
 }

@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, Page] = {}
         self._stale: set[str] = set()  # pages made, hidden while something changed
         self._language_wanted: str | None = None  # a language waiting for the work to end
+        self._backups: Any = None  # File → back up / restore, made when first used
         self._closed = False  # closed: nothing more is read (a read ending now starts none)
         self.setWindowTitle(self.tr("ExamDesk"))
 
@@ -235,6 +236,15 @@ class MainWindow(QMainWindow):
         self.sign_out_action.triggered.connect(self.sign_out)
         file_menu.addAction(self.sign_out_action)
         self._show_user()
+        self.backup_action = QAction(self.tr("&Back up the database…"), self)
+        self.backup_action.setStatusTip(self.tr("Save the whole database to one file"))
+        self.backup_action.triggered.connect(lambda: self.backup_commands().back_up())
+        file_menu.addAction(self.backup_action)
+        self.restore_action = QAction(self.tr("Res&tore the database…"), self)
+        self.restore_action.setStatusTip(self.tr("Replace everything the database holds "
+                                                 "with a backup"))
+        self.restore_action.triggered.connect(lambda: self.backup_commands().restore())
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -310,6 +320,10 @@ class MainWindow(QMainWindow):
 
         self.database_label.setText(
             self.tr("Database: %1").replace("%1", readable_url(database.url)))
+        from examdesk.db.backups import without_automatic_backups
+
+        if (note := without_automatic_backups(database.url)) is not None:
+            self.statusBar().showMessage(note, 30000)  # once, when the database is opened
         self._drop_pages()
         self._version = None
         self._show_user()
@@ -537,6 +551,18 @@ class MainWindow(QMainWindow):
             button.showMenu()
         elif isinstance(button, QAbstractButton) and button.isEnabled():
             button.click()
+
+    def backup_commands(self) -> Any:
+        """File → back up and restore (ui/window/backups.py), made when first used: it loads
+        the database layer, which the window's start-up does not."""
+        if self._backups is None:
+            from ui.window.backups import BackupCommands
+
+            self._backups = BackupCommands(
+                self, self.operations, lambda: self.database,
+                lambda text: self.statusBar().showMessage(text, 15000),
+                lambda: self.page_context().actor)
+        return self._backups
 
     def _row_chosen(self, row: int) -> None:
         if 0 <= row < len(AREAS):

@@ -30,15 +30,30 @@ class Missing:
     file: Path
 
 
-def _open(url: str | None, create: bool) -> Database | Missing:
+@dataclass(frozen=True)
+class Damaged:
+    """The SQLite file was left open by a process that ended uncleanly, and is damaged."""
+
+    url: str | None
+    folder: Path  # where its automatic backups are
+    message: str
+
+
+def _open(url: str | None, create: bool) -> Database | Missing | Damaged:
     # on the worker thread: the database layer (SQLAlchemy, Alembic) loads here, after the
     # window is painted
     from examdesk.db import open_database, sqlite_file
+    from examdesk.errors import DatabaseError
 
     file = sqlite_file(url)
     if file is not None and not create and not file.exists():
         return Missing(file)
-    return open_database(url)
+    try:
+        return open_database(url)
+    except DatabaseError as error:
+        if error.code != "database-damaged":
+            raise
+        return Damaged(url, Path(str(error.fields["folder"])), str(error))
 
 
 class DatabaseOpener(QObject):
@@ -65,14 +80,19 @@ class DatabaseOpener(QObject):
         background; a file that does not exist is created only after asking, unless
         ``ask_before_creating`` is False (the user just chose it)."""
 
-        def work(_progress: Progress, _cancelled: Cancelled) -> Database | Missing:
+        def work(_progress: Progress, _cancelled: Cancelled) -> Database | Missing | Damaged:
             return _open(url, not ask_before_creating)
 
         self._operations.run(self.tr("Opening the database"), work,
                              on_success=self._opened, on_failure=self._failed)
 
-    def _opened(self, result: Database | Missing) -> None:
-        if isinstance(result, Missing):
+    def _opened(self, result: Database | Missing | Damaged) -> None:
+        if isinstance(result, Damaged):
+            self._ask(QMessageBox.Icon.Critical, self.tr("Cannot open the database"),
+                      result.message, self.tr("Restore a backup over it, choose another "
+                                              "database, or quit."),
+                      create=None, damaged=result)
+        elif isinstance(result, Missing):
             self._last_file = result.file
             if result.file.parent.is_dir():
                 text = self.tr("There is no database at %1.").replace("%1", str(result.file))
@@ -91,7 +111,7 @@ class DatabaseOpener(QObject):
                   self.tr("Choose another database, or quit."), create=None)
 
     def _ask(self, icon: QMessageBox.Icon, title: str, text: str, question: str,
-             create: Path | None) -> None:
+             create: Path | None, damaged: Damaged | None = None) -> None:
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, self._window)
         box.setInformativeText(question)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -99,15 +119,21 @@ class DatabaseOpener(QObject):
         create_button = None
         if create is not None:
             create_button = box.addButton(self.tr("Create"), QMessageBox.ButtonRole.AcceptRole)
+        restore_button = None
+        if damaged is not None:
+            restore_button = box.addButton(self.tr("Restore a backup…"),
+                                           QMessageBox.ButtonRole.AcceptRole)
         choose = box.addButton(self.tr("Choose another…"), QMessageBox.ButtonRole.ActionRole)
         quit_button = box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(create_button or choose)
+        box.setDefaultButton(create_button or restore_button or choose)
         box.setEscapeButton(quit_button)
 
         def answered(button: QAbstractButton) -> None:
             self.question = None
             if create is not None and button is create_button:
                 self.open(f"sqlite:///{create}", ask_before_creating=False)
+            elif damaged is not None and button is restore_button:
+                self.restore_over(damaged)
             elif button is choose:
                 self.choose_another(text)
             else:
@@ -116,6 +142,29 @@ class DatabaseOpener(QObject):
         box.buttonClicked.connect(answered)
         self.question = box
         box.open()
+
+    def restore_over(self, damaged: Damaged) -> None:
+        """Let the user pick a backup (starting in the database's backup folder), restore it
+        over the damaged file, then open it."""
+        start = damaged.folder if damaged.folder.is_dir() else Path.home()
+        name, _ = QFileDialog.getOpenFileName(
+            self._window, self.tr("Choose a backup"), str(start),
+            self.tr("ExamDesk databases (*.db);;All files (*)"))
+        if not name:
+            self._ask(QMessageBox.Icon.Critical, self.tr("Cannot open the database"),
+                      damaged.message, self.tr("Restore a backup over it, choose another "
+                                               "database, or quit."),
+                      create=None, damaged=damaged)
+            return
+
+        def work(progress: Progress, _cancelled: Cancelled) -> object:
+            from ui.jobs.backups import restore_into
+
+            return restore_into(damaged.url, Path(name), progress)
+
+        self._operations.run(self.tr("Restoring the database"), work,
+                             on_success=lambda _done: self.open(damaged.url),
+                             on_failure=self._failed)
 
     def choose_another(self, why: str = "") -> None:
         """Let the user pick an SQLite file, existing or new, and open it."""
