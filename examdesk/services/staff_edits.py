@@ -29,7 +29,7 @@ from examdesk.i18n import translate
 from examdesk.labels import GENDER_LABELS, STAFF_ROLE_LABELS
 from examdesk.model import Candidate, Duty, Staff, StaffRelative, StaffRoleAssignment
 from examdesk.planning.plan import PlanIssue
-from examdesk.services import audit
+from examdesk.services import audit, versions
 from examdesk.services.audit import Actor
 from examdesk.services.duty_watch import DutyWatch
 from examdesk.services.exams import ExamRef
@@ -146,7 +146,7 @@ def new_staff(session: Session, actor: Actor, exam: ExamRef, *, name: str, id_nu
 
 def edit_staff(session: Session, actor: Actor, exam: ExamRef, staff_id: int, *, name: str,
                roles: str, gender: str = "", work_unit: str = "", phone: str = "",
-               center: str = "") -> StaffChanges:
+               center: str = "", version: int | None = None) -> StaffChanges:
     """Change a staff member's name, gender, work unit, phone, roles and home center.
 
     The ID number stays (it is who the person is); relatives (回避) stay as imported.
@@ -157,6 +157,7 @@ def edit_staff(session: Session, actor: Actor, exam: ExamRef, staff_id: int, *, 
         exam: the exam.
         staff_id: the person.
         name, roles, gender, work_unit, phone, center: as :func:`new_staff` takes them.
+        version: the person's version the form read (None: not compared).
 
     Returns:
         The person (none when nothing changed), with the roster's errors the change brought.
@@ -164,6 +165,8 @@ def edit_staff(session: Session, actor: Actor, exam: ExamRef, staff_id: int, *, 
     Raises:
         BadInput: no such person (code ``no-staff``); a value the import refuses (code
             ``staff-value``). Nothing is written.
+        EditConflict: someone changed the person after the form read it
+            (examdesk/services/versions.py).
     """
     stored = session.execute(
         select(Staff.id, Staff.name, Staff.gender, Staff.id_number, Staff.work_unit,
@@ -190,6 +193,9 @@ def edit_staff(session: Session, actor: Actor, exam: ExamRef, staff_id: int, *, 
     changed = {f: [old[f], new[f]] for f in old if old[f] != new[f]}
     if not changed:
         return StaffChanges(frozenset())
+    versions.check_version(
+        session, Staff, stored.id, version, exam_id=exam.id, about=[("staff", stored.id)],
+        what=stored.name, current=versions.described(list(old.values())))
     # the person's duties, and their home center's roving duties, are what it can break
     watched = set(session.scalars(select(Duty.center_id).distinct()
                                   .where(Duty.staff_id == stored.id)))

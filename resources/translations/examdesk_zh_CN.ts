@@ -2052,6 +2052,14 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>{who} 不能接替该任务：{reason}。</translation>
     </message>
     <message>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>the duty of {name} in {session}</source>
+        <translation>{name}在{session}的职务</translation>
+    </message>
+    <message>
         <source>Name the item, e.g. 饮用水.</source>
         <translation>请填写物品名称，例如 饮用水。</translation>
     </message>
@@ -5006,6 +5014,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>此考场已安排 {count} 名考生，座位不能更改。请先把考生移出。</translation>
     </message>
     <message>
+        <source>room {code}</source>
+        <translation>考场 {code}</translation>
+    </message>
+    <message>
         <source>No test center has the ID {id} in this exam.</source>
         <translation>本次考试没有 ID 为 {id} 的考点。</translation>
     </message>
@@ -5238,6 +5250,14 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Both are {who}; name two different candidates to swap.</source>
         <translation>两者都是 {who}；请指定两名不同的考生互换座位。</translation>
+    </message>
+    <message>
+        <source>no seat</source>
+        <translation>无座位</translation>
+    </message>
+    <message>
+        <source>room {room}, seat {seat}, ticket {ticket}</source>
+        <translation>考场 {room}，座号 {seat}，准考证号 {ticket}</translation>
     </message>
     <message>
         <source>{who} has no seat yet.</source>
@@ -5812,6 +5832,25 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Locked</source>
         <translation>已锁定</translation>
+    </message>
+</context>
+<context>
+    <name>Versions</name>
+    <message>
+        <source>{actor} changed {what} at {time}, after you read it; nothing was saved. It is now: {current}.</source>
+        <translation>{actor}在 {time} 修改了{what}（在您读取之后）；未保存任何内容。现在是：{current}。</translation>
+    </message>
+    <message>
+        <source>{actor} changed {what} after you read it; nothing was saved. It is now: {current}.</source>
+        <translation>{actor}在您读取之后修改了{what}；未保存任何内容。现在是：{current}。</translation>
+    </message>
+    <message>
+        <source>Someone else changed {what} after you read it; nothing was saved. It is now: {current}.</source>
+        <translation>有人在您读取之后修改了{what}；未保存任何内容。现在是：{current}。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,115 @@
+"""Row versions: a form's save is refused when the row changed after the form read it.
+
+Rows that people edit (candidates and their seats, rooms, staff, duties, posts) carry a
+``version`` that every change of the row moves (triggers of migration 0009: the bulk runs
+change it too; a seat's change moves its candidate's). A form reads the version with the
+row and hands it back with its save; the save runs in the write transaction, which holds
+the database's write lock (examdesk/db/locks.py), so comparing there is enough: nobody can
+change the row between the comparison and the commit. A save without a version (a command,
+which reads and writes in one transaction) is not compared.
+
+When the versions differ the save is refused with :class:`~examdesk.errors.EditConflict`,
+which names who changed the row and when, from the audit trail's last event about it (or
+the last run over the whole exam or its center, which changes rows without naming each).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from sqlalchemy import and_, not_, or_, select
+from sqlalchemy.orm import Session
+
+from examdesk.errors import EditConflict
+from examdesk.i18n import translate
+from examdesk.model import AuditEvent
+from examdesk.model.base import Base
+
+# Events that change nothing in the plan (files written, sheets printed).
+_READS = ("print", "export")
+
+
+def current_version(session: Session, model: type[Base], row_id: int) -> int | None:
+    """The row's version now (None: no such row)."""
+    column = model.__table__.c
+    return session.scalar(select(column.version).where(column.id == row_id))
+
+
+def check_version(session: Session, model: type[Base], row_id: int, read: int | None, *,
+                  exam_id: int, about: Sequence[tuple[str, object]], what: str,
+                  current: str) -> None:
+    """Refuse a save whose row changed after the form read it.
+
+    Args:
+        session: the writing transaction.
+        model: the row's table (one with a ``version``).
+        row_id: the row.
+        read: the version the form read (None: not compared).
+        exam_id: the row's exam.
+        about: the audit trail's (entity, entity_id) pairs that name changes of this row.
+        what: the row in words, e.g. "考生 张三".
+        current: the row's values now, in words (shown so the user sees what to keep).
+
+    Raises:
+        EditConflict: the version moved (nothing is written).
+    """
+    if read is None:
+        return
+    now = current_version(session, model, row_id)
+    if now is None or now == read:
+        return  # (a row gone is the caller's own refusal)
+    raise conflict(session, exam_id, about, what, current, now)
+
+
+def conflict(session: Session, exam_id: int, about: Sequence[tuple[str, object]], what: str,
+             current: str, version: int) -> EditConflict:
+    """The refusal of a save over someone else's change."""
+    event = last_change(session, exam_id, about)
+    actor, at = (event.actor, event.at) if event is not None else ("", None)
+    when = _when(at)
+    if actor and when:
+        text = translate(
+            "Versions", "{actor} changed {what} at {time}, after you read it; nothing was "
+                        "saved. It is now: {current}.")
+    elif actor:
+        text = translate(
+            "Versions", "{actor} changed {what} after you read it; nothing was saved. It is "
+                        "now: {current}.")
+    else:
+        text = translate(
+            "Versions", "Someone else changed {what} after you read it; nothing was saved. "
+                        "It is now: {current}.")
+    return EditConflict(text.format(actor=actor, what=what, time=when, current=current),
+                        actor=actor, at=at, what=what, current=current, version=version)
+
+
+def last_change(session: Session, exam_id: int,
+                about: Sequence[tuple[str, object]]) -> AuditEvent | None:
+    """The audit trail's last event about the row, or about its whole exam or a center."""
+    named = [and_(AuditEvent.entity == entity, AuditEvent.entity_id == str(key))
+             for entity, key in about]
+    runs = and_(AuditEvent.exam_id == exam_id, AuditEvent.entity.in_(("exam", "center")),
+                not_(or_(*(AuditEvent.action.startswith(a) for a in _READS))))
+    return session.scalars(
+        select(AuditEvent).where(or_(*named, runs))
+        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(1)).first()
+
+
+def described(values: Sequence[object]) -> str:
+    """A row's values in words for :func:`check_version`'s ``current`` (empty ones left
+    out)."""
+    words = ["、".join(map(str, v)) if isinstance(v, (list, tuple)) else str(v)
+             for v in values if v not in ("", None, [], ())]
+    return translate("Versions", ", ").join(w for w in words if w)
+
+
+def _when(at: datetime | None) -> str:
+    """A time of today as 10:41:05, of another day with its date (local time)."""
+    if at is None:
+        return ""
+    if at.tzinfo is None:  # SQLite gives back the UTC it stored, without its zone
+        at = at.replace(tzinfo=UTC)
+    local = at.astimezone()
+    same_day = local.date() == datetime.now().astimezone().date()
+    return local.strftime("%H:%M:%S" if same_day else "%Y-%m-%d %H:%M:%S")
