@@ -3572,6 +3572,14 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>删除…</translation>
     </message>
     <message>
+        <source>Your values are still in the form: Save over it to replace that change with them, or Cancel to take the values saved now.</source>
+        <translation>您填写的内容仍在表单中：点“覆盖保存”用它们替换对方的修改，或点“取消”改用现在保存的内容。</translation>
+    </message>
+    <message>
+        <source>Save over it</source>
+        <translation>覆盖保存</translation>
+    </message>
+    <message>
         <source>Added.</source>
         <translation>已添加。</translation>
     </message>

@@ -50,6 +50,7 @@ class CandidateRow(PersonRow):
         room_code: its code ("" until seated).
         seat_no: the seat (None until seated).
         ticket_no: the admission ticket number ("" until seated).
+        version: the row's version, handed back with a change (examdesk/services/versions.py).
     """
 
     candidate_id: int
@@ -71,6 +72,7 @@ class CandidateRow(PersonRow):
     room_code: str
     seat_no: int | None
     ticket_no: str
+    version: int = 0
 
     @property
     def id_type_label(self) -> str:
@@ -149,7 +151,8 @@ def iter_candidate_rows(
         select(Candidate.id, Candidate.registration_no, Candidate.name, raw(Candidate.gender),
                raw(Candidate.id_type), Candidate.id_number, Candidate.level_id,
                Candidate.work_unit, Candidate.phone, raw(Candidate.status),
-               SeatAssignment.room_id, SeatAssignment.seat_no, SeatAssignment.ticket_no)
+               SeatAssignment.room_id, SeatAssignment.seat_no, SeatAssignment.ticket_no,
+               Candidate.version)
         .outerjoin(SeatAssignment, SeatAssignment.candidate_id == Candidate.id)
         .outerjoin(Room, Room.id == SeatAssignment.room_id)
         .outerjoin(TestCenter, TestCenter.id == Room.center_id)
@@ -173,14 +176,15 @@ def iter_candidate_rows(
     levels = level_names(session, exam)
     sittings = candidate_sittings(session, exam, only)
     for (cid, registration, name, gender, id_type, id_number, level, unit, phone, state, room,
-         seat, ticket) in session.execute(query):
+         seat, ticket, version) in session.execute(query):
         if only.keeps(cid):
             place = places[room] if room is not None else NOWHERE
             yield CandidateRow(
                 cid, registration, name, _GENDERS[gender], _ID_TYPES[id_type], id_number,
                 level, levels[level], sittings.get(cid, _NONE).papers, unit, phone,
                 _STATUSES[state], None if room is None else place.center_id,
-                place.center_code, place.center_name, room, place.room_code, seat, ticket or "")
+                place.center_code, place.center_name, room, place.room_code, seat, ticket or "",
+                version)
 
 
 def level_names(session: Session, exam: ExamRef) -> dict[int, str]:

@@ -228,8 +228,8 @@ class CandidatesPage(ListPage[CandidateRow]):
         for name in ("id_type", "id_number", "registration_no"):
             form.inputs[name].setEnabled(row is None)
 
-    def save_work(self, exam: ExamRef, key: Hashable | None,
-                  values: dict[str, Any]) -> Callable[[Session], object]:
+    def save_work(self, exam: ExamRef, key: Hashable | None, values: dict[str, Any],
+                  version: int | None = None) -> Callable[[Session], object]:
         def work(session: Session) -> object:
             from examdesk.services.candidate_edits import edit_candidate, new_candidate
 
@@ -240,7 +240,7 @@ class CandidatesPage(ListPage[CandidateRow]):
                 session, actor, exam, int(str(key)), name=values["name"],
                 level=values["level"], subjects=values["subjects"],
                 work_unit=values["work_unit"], phone=values["phone"],
-                gender=values["gender"] or None)
+                gender=values["gender"] or None, version=version)
 
         return work
 

@@ -136,8 +136,8 @@ class VenuesPage(ListPage[RoomRow]):
                 "accessible": self.accessible_box.isChecked(),
                 "spare": self.spare_box.isChecked()}
 
-    def save_work(self, exam: ExamRef, key: Hashable | None,
-                  values: dict[str, Any]) -> Callable[[Session], object]:
+    def save_work(self, exam: ExamRef, key: Hashable | None, values: dict[str, Any],
+                  version: int | None = None) -> Callable[[Session], object]:
         center_id, code = values.pop("center_id"), values.pop("code")
         flags = {"accessible": values.pop("accessible"), "spare": values.pop("spare")}
         no_center = self.tr("Choose the test center of the new room.")
@@ -151,7 +151,7 @@ class VenuesPage(ListPage[RoomRow]):
                 return new_room(session, self.context.actor, exam, int(center_id),
                                 code=code, **values, **flags)
             return edit_room(session, self.context.actor, exam, int(str(key)),
-                             **values)
+                             **values, version=version)
 
         return work
 
