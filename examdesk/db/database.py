@@ -305,7 +305,7 @@ class Database:
             yield session
 
     @contextmanager
-    def write(self, purpose: str = "") -> Iterator[Session]:
+    def write(self, purpose: str = "", waiting: Waiting | None = None) -> Iterator[Session]:
         """One unit of work that changes the plan: use it for every plan-changing command.
 
         Writers of a database go one at a time (examdesk/db/locks.py): the block starts
@@ -316,12 +316,13 @@ class Database:
         Args:
             purpose: what the writer does, in a few words (the command, e.g. ``allocate``),
                 for whoever has to wait for it.
+            waiting: told whom this writer waits for, instead of :attr:`waiting`.
 
         Raises:
             DatabaseBusy: another writer held the lock for longer than the timeout.
         """
         lock = WriteLock(user_name(), purpose, self.lock_timeout,
-                         self.waiting, holder_file_of(self.url.database))
+                         waiting or self.waiting, holder_file_of(self.url.database))
         with self._busy_explained(), self.sessions.begin() as session:
             if self.engine.dialect.name == "postgresql":
                 lock.lock_postgresql(session.connection(

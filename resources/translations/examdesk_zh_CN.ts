@@ -1293,12 +1293,64 @@
         <translation>另一程序</translation>
     </message>
     <message>
+        <source>{purpose} center {center}</source>
+        <translation>{purpose} 考点 {center}</translation>
+    </message>
+    <message>
         <source>{user} ({purpose}, since {time})</source>
         <translation>{user}（{purpose}，{time} 起）</translation>
     </message>
     <message>
         <source>{user} ({purpose})</source>
         <translation>{user}（{purpose}）</translation>
+    </message>
+    <message>
+        <source>{doing} for center {center}</source>
+        <translation>为考点 {center} {doing}</translation>
+    </message>
+    <message>
+        <source>{user} is {doing}</source>
+        <translation>{user}正在{doing}</translation>
+    </message>
+    <message>
+        <source>{user} is {doing} since {time}</source>
+        <translation>{user}正在{doing}（自 {time} 起）</translation>
+    </message>
+    <message>
+        <source>Waiting until this has finished: {sentence}…</source>
+        <translation>等待对方完成：{sentence}……</translation>
+    </message>
+    <message>
+        <source>allocating seats</source>
+        <translation>分配座位</translation>
+    </message>
+    <message>
+        <source>making the roster</source>
+        <translation>编排监考</translation>
+    </message>
+    <message>
+        <source>repairing the roster</source>
+        <translation>修补监考安排</translation>
+    </message>
+    <message>
+        <source>staffing the posts</source>
+        <translation>安排岗位人员</translation>
+    </message>
+    <message>
+        <source>adding the standard posts</source>
+        <translation>添加标准岗位</translation>
+    </message>
+    <message>
+        <source>drawing rooms</source>
+        <translation>抽签分配考场</translation>
+    </message>
+    <message>
+        <source>loading the demo exam</source>
+        <translation>载入演示考试</translation>
+    </message>
+    <message>
+        <source>upgrading the database</source>
+        <translation>升级数据库</translation>
     </message>
     <message>
         <source>{variable}={value} is not a number of seconds to wait for the database; write e.g. {variable}=60.</source>

@@ -96,10 +96,11 @@ def _overview_and_version(session: Session, _progress: object,
     return overview(session), data_version(session)
 
 
-def _version(session: Session, _progress: object, _cancelled: object) -> tuple[int, int]:
-    from examdesk.services.data_version import data_version
+def _version(session: Session, _progress: object,
+             _cancelled: object) -> tuple[tuple[int, int], str]:
+    from examdesk.services.data_version import data_version, running_now
 
-    return data_version(session)
+    return data_version(session), running_now(session)
 
 
 class MainWindow(QMainWindow):
@@ -178,6 +179,11 @@ class MainWindow(QMainWindow):
         self.database_label = QLabel(self.tr("No database open"))
         self.database_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse)
+        # another clerk's run holding the database (the poll): who runs what since when
+        self.lock_label = QLabel()
+        self.lock_label.setObjectName("lock-holder")
+        self.lock_label.hide()
+        self.statusBar().addPermanentWidget(self.lock_label)
         self.statusBar().addPermanentWidget(self.database_label)
         self._build_menus()
         self.poll_timer = QTimer(self)
@@ -492,7 +498,10 @@ class MainWindow(QMainWindow):
         self.operations.read("", _version, quiet=True, on_success=self._polled,
                              on_failure=lambda _message: None)  # the next poll tries again
 
-    def _polled(self, version: tuple[int, int]) -> None:
+    def _polled(self, polled: tuple[tuple[int, int], str]) -> None:
+        version, running = polled
+        self.lock_label.setText(running)
+        self.lock_label.setVisible(bool(running))
         if self._version is not None and version != self._version:
             emit(self.operations.changed, None)  # another clerk's change: views refresh
 

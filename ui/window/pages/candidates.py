@@ -343,11 +343,13 @@ class CandidatesPage(ListPage[CandidateRow]):
         if answer != QMessageBox.StandardButton.Yes:
             return
         exam, candidate_id = self.exam, row.candidate_id
+        read = {candidate_id: row.version}  # refused if their seat changed since it was read
 
         def work(session: Session, _progress: object, _cancelled: object) -> object:
             from examdesk.services.seat_changes import withdraw_candidate
 
-            return withdraw_candidate(session, self.context.actor, exam, candidate_id)
+            return withdraw_candidate(session, self.context.actor, exam, candidate_id,
+                                      read=read)
 
         # the window hands the change set to every page's refresh (the rows it touched)
         self.context.operations.write("withdraw", self.tr("Withdrawing the candidate"), work)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from examdesk.errors import ExamDeskError
+from examdesk.progress import Progress
 from ui.window.pages import Page, PageContext
 from ui.window.signals import emit
 from ui.window.tables import Prepared, RowKind, SearchableTable, prepare
@@ -667,9 +668,13 @@ class ListPage(Page, Generic[R]):
         database = self.context.operations.database
         assert database is not None
 
-        def run(_progress: object, _cancelled: object) -> tuple[bool, object]:
+        def run(progress: Progress, _cancelled: object) -> tuple[bool, object]:
+            from examdesk.db.locks import waiting_message
+
             try:
-                with database.write(purpose) as session:
+                # waiting for another clerk's run says so in the progress dialog
+                with database.write(purpose, waiting=lambda holder: progress(
+                        0, 0, waiting_message(holder))) as session:
                     return True, work(session)
             except ExamDeskError as error:  # rolled back: nothing written
                 return False, error
