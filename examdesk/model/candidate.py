@@ -100,6 +100,9 @@ class SeatAssignment(Base):
     room_id: Mapped[int] = mapped_column(ForeignKey("rooms.id", ondelete="CASCADE"))
     seat_no: Mapped[int] = mapped_column(Integer)
     ticket_no: Mapped[str] = mapped_column(String(32))
+    #: a new seat starts from the clock, a changed one adds one: a candidate's form reads it
+    #: with the candidate's (examdesk/services/versions.py)
+    version: Mapped[int] = version_column()
 
     candidate: Mapped[Candidate] = relationship(back_populates="seat")
     room: Mapped[Room] = relationship()

@@ -2,10 +2,12 @@
 
 Rows that people edit (candidates and their seats, rooms, staff, duties, posts) carry a
 ``version`` that every change of the row moves (triggers of migration 0009: the bulk runs
-change it too; a seat's change moves its candidate's). A form reads the version with the
-row and hands it back with its save; the save runs in the write transaction, which holds
-the database's write lock (examdesk/db/locks.py), so comparing there is enough: nobody can
-change the row between the comparison and the commit. A save without a version (a command,
+change it too). A candidate's version, as forms read it, is the candidate's plus their
+seat's (:func:`candidate_version`): an allocation moves every seat without touching the
+candidates' rows. A form reads the version with the row and hands it back with its save;
+the save runs in the write transaction, which holds the database's write lock
+(examdesk/db/locks.py), so comparing there is enough: nobody can change the row between
+the comparison and the commit. A save without a version (a command,
 which reads and writes in one transaction) is not compared.
 
 When the versions differ the save is refused with :class:`~examdesk.errors.EditConflict`,
@@ -18,20 +20,36 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import and_, not_, or_, select
+from sqlalchemy import ColumnElement, and_, func, not_, or_, select
 from sqlalchemy.orm import Session
 
 from examdesk.errors import EditConflict
 from examdesk.i18n import translate
-from examdesk.model import AuditEvent
+from examdesk.model import AuditEvent, Candidate, SeatAssignment
 from examdesk.model.base import Base
 
 # Events that change nothing in the plan (files written, sheets printed).
 _READS = ("print", "export")
 
 
+def candidate_version() -> ColumnElement[int]:
+    """A candidate's version with their seat's, in a query that outer-joins
+    :class:`SeatAssignment` on the candidate.
+
+    A seat's version starts from the clock when the seat is written (an allocation writes
+    every seat anew) and a candidate's moves by one at each change, so the sum moves with
+    either: seating a hundred thousand candidates writes no candidate row for it.
+    """
+    return Candidate.version + func.coalesce(SeatAssignment.version, 0)
+
+
 def current_version(session: Session, model: type[Base], row_id: int) -> int | None:
-    """The row's version now (None: no such row)."""
+    """The row's version now (None: no such row); a candidate's with their seat's."""
+    if model is Candidate:
+        return session.scalar(
+            select(candidate_version()).select_from(Candidate)
+            .outerjoin(SeatAssignment, SeatAssignment.candidate_id == Candidate.id)
+            .where(Candidate.id == row_id))
     column = model.__table__.c
     return session.scalar(select(column.version).where(column.id == row_id))
 

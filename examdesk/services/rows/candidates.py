@@ -24,6 +24,7 @@ from examdesk.model import (
 )
 from examdesk.services.exams import ExamRef
 from examdesk.services.rows.common import NOWHERE, Only, PersonRow, members, raw, room_places
+from examdesk.services.versions import candidate_version
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +153,7 @@ def iter_candidate_rows(
                raw(Candidate.id_type), Candidate.id_number, Candidate.level_id,
                Candidate.work_unit, Candidate.phone, raw(Candidate.status),
                SeatAssignment.room_id, SeatAssignment.seat_no, SeatAssignment.ticket_no,
-               Candidate.version)
+               candidate_version())
         .outerjoin(SeatAssignment, SeatAssignment.candidate_id == Candidate.id)
         .outerjoin(Room, Room.id == SeatAssignment.room_id)
         .outerjoin(TestCenter, TestCenter.id == Room.center_id)
