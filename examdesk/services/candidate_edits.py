@@ -323,15 +323,17 @@ def edit_candidate(session: Session, actor: Actor, exam: ExamRef, candidate_id: 
 
 
 def delete_candidate(session: Session, actor: Actor, exam: ExamRef,
-                     candidate_id: int) -> CandidateChanges:
+                     candidate_id: int, *, version: int | None = None) -> CandidateChanges:
     """Delete a candidate who holds no seat (registered by mistake, or withdrawn).
 
-    A ticket number they held stays retired (never given to anyone else).
+    A ticket number they held stays retired (never given to anyone else). ``version``: the
+    candidate's version the window read (None: not compared).
 
     Raises:
         BadInput: no such candidate (code ``no-candidate``); they are seated (code
             ``candidate-seated``, with ``room``, ``center`` and ``ticket``): withdraw them
             first. Nothing is written.
+        EditConflict: someone changed the candidate after the window read them.
     """
     stored = session.execute(
         select(Candidate.id, Candidate.name, Candidate.id_number, Candidate.registration_no,
@@ -340,6 +342,10 @@ def delete_candidate(session: Session, actor: Actor, exam: ExamRef,
         .where(Candidate.id == candidate_id, Candidate.exam_id == exam.id)).one_or_none()
     if stored is None:
         raise _not_found(candidate_id)
+    versions.check_version(
+        session, Candidate, stored.id, version, exam_id=exam.id,
+        about=[("candidate", stored.id)], what=stored.name,
+        current=versions.described([stored.name, stored.level, str(stored.status)]))
     seat = _seat_of(session, stored.id)
     if seat is not None:
         raise BadInput(translate(

@@ -202,13 +202,17 @@ def new_room(session: Session, actor: Actor, exam: ExamRef, center_id: int, *, c
     return RoomChanges(frozenset({room_id}), tuple(values))
 
 
-def delete_room(session: Session, actor: Actor, exam: ExamRef, room_id: int) -> RoomChanges:
+def delete_room(session: Session, actor: Actor, exam: ExamRef, room_id: int, *,
+                version: int | None = None) -> RoomChanges:
     """Delete a room nobody is seated in; the roster's duties in it go with it.
+
+    ``version``: the room's version the window read (None: not compared).
 
     Raises:
         BadInput: no such room (code ``no-room``); candidates are seated in it
             (``room-seated``, with ``seated``: move them out first); it is locked
             (``room-locked``). Nothing is written.
+        EditConflict: someone changed the room after the window read it.
     """
     room = session.execute(
         select(Room.id, Room.code, Room.building, Room.floor, Room.label, Room.rows,
@@ -217,6 +221,11 @@ def delete_room(session: Session, actor: Actor, exam: ExamRef, room_id: int) -> 
         .where(Room.id == room_id, TestCenter.exam_id == exam.id)).one_or_none()
     if room is None:
         raise _no_room(room_id)
+    versions.check_version(
+        session, Room, room.id, version, exam_id=exam.id, about=[("room", room.id)],
+        what=translate("Rooms", "room {code}").format(code=room.code),
+        current=versions.described([f"{room.rows}×{room.columns}", room.building,
+                                    room.floor, room.label]))
     seated = session.scalar(select(func.count()).select_from(SeatAssignment)
                             .where(SeatAssignment.room_id == room.id)) or 0
     if seated:

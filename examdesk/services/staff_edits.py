@@ -224,7 +224,7 @@ def duty_texts(session: Session, exam: ExamRef, staff_id: int) -> list[str]:
 
 
 def delete_staff(session: Session, actor: Actor, exam: ExamRef, staff_id: int, *,
-                 with_duties: bool = False) -> StaffChanges:
+                 with_duties: bool = False, version: int | None = None) -> StaffChanges:
     """Delete a staff member with their roles and relatives.
 
     Args:
@@ -234,6 +234,7 @@ def delete_staff(session: Session, actor: Actor, exam: ExamRef, staff_id: int, *
         staff_id: the person.
         with_duties: remove their duties and posts from the roster too (the clerk was told
             which, see the module's docstring).
+        version: the person's version the window read (None: not compared).
 
     Returns:
         The person removed, how many duties went, and the roster's errors that brought.
@@ -242,6 +243,7 @@ def delete_staff(session: Session, actor: Actor, exam: ExamRef, staff_id: int, *
         BadInput: no such person (code ``no-staff``); they hold duties and ``with_duties``
             is False (``staff-on-duty``, with ``count`` and ``duties``: one line each).
             Nothing is written.
+        EditConflict: someone changed the person after the window read them.
     """
     stored = session.execute(
         select(Staff.id, Staff.name, Staff.id_number, Staff.work_unit, Staff.phone,
@@ -249,6 +251,10 @@ def delete_staff(session: Session, actor: Actor, exam: ExamRef, staff_id: int, *
         .where(Staff.id == staff_id, Staff.exam_id == exam.id)).one_or_none()
     if stored is None:
         raise _no_staff(staff_id)
+    versions.check_version(
+        session, Staff, stored.id, version, exam_id=exam.id, about=[("staff", stored.id)],
+        what=stored.name,
+        current=versions.described([stored.name, stored.work_unit, stored.phone]))
     count = session.scalar(select(func.count()).select_from(Duty)
                            .where(Duty.staff_id == stored.id)) or 0
     duties = duty_texts(session, exam, stored.id) if count else []

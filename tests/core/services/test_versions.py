@@ -20,12 +20,12 @@ from examdesk.services.candidate_edits import edit_candidate
 from examdesk.services.duties import lock_duty, replace_on_duty, replacement_choices
 from examdesk.services.exams import resolve_exam
 from examdesk.services.posts import edit_post
-from examdesk.services.room_edits import edit_room
+from examdesk.services.room_edits import delete_room, edit_room
 from examdesk.services.rows.candidates import candidate_rows
 from examdesk.services.rows.rooms import room_rows
 from examdesk.services.rows.staff import staff_rows
 from examdesk.services.seat_changes import move_candidate, withdraw_candidate
-from examdesk.services.staff_edits import edit_staff
+from examdesk.services.staff_edits import delete_staff, edit_staff
 from examdesk.services.versions import current_version
 
 ZHANG = Actor("张老师")
@@ -196,3 +196,27 @@ def test_a_command_without_a_version_is_not_compared(demo_copy) -> None:
         with demo_copy.write("edit") as session:
             edit_room(session, LI, exam, room.room_id, rows=room.rows, columns=room.columns,
                       building=room.building, floor=room.floor, label=label)
+
+
+def test_a_row_changed_meanwhile_is_not_deleted(demo_copy, other) -> None:
+    with demo_copy.begin() as session:
+        exam = resolve_exam(session)
+        room = next(r for r in room_rows(session, exam) if not r.locked and not r.seated)
+        person = next(p for p in staff_rows(session, exam) if not p.duties)
+    room_read = version_of(demo_copy, Room, room.room_id)
+    staff_read = version_of(demo_copy, Staff, person.staff_id)
+    with other.write("edit") as session:
+        edit_room(session, ZHANG, exam, room.room_id, rows=room.rows, columns=room.columns,
+                  building=room.building, floor=room.floor, label="新楼 101")
+        session.execute(update(Staff).where(Staff.id == person.staff_id).values(phone="1"))
+    with demo_copy.write("delete") as session, pytest.raises(EditConflict) as conflict:
+        delete_room(session, LI, exam, room.room_id, version=room_read)
+    refused(conflict.value, ZHANG)
+    with demo_copy.write("delete") as session, pytest.raises(EditConflict):
+        delete_staff(session, LI, exam, person.staff_id, version=staff_read)
+    with demo_copy.begin() as session:
+        assert session.get(Room, room.room_id).label == "新楼 101"
+        assert session.get(Staff, person.staff_id) is not None
+    with demo_copy.write("delete") as session:  # deliberately, with the version now
+        delete_room(session, LI, exam, room.room_id,
+                    version=version_of(other, Room, room.room_id))

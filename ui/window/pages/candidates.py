@@ -256,13 +256,15 @@ class CandidatesPage(ListPage[CandidateRow]):
                  self.tr("Delete"), lambda: self._delete(row), warning=True)
 
     def _delete(self, row: CandidateRow) -> None:
-        exam, candidate_id = self.exam, row.candidate_id
+        exam, candidate_id, version = self.exam, row.candidate_id, row.version
         assert exam is not None
 
         def work(session: Session) -> object:
             from examdesk.services.candidate_edits import delete_candidate
 
-            return delete_candidate(session, self.context.actor, exam, candidate_id)
+            # refused if someone changed the candidate since the row was read
+            return delete_candidate(session, self.context.actor, exam, candidate_id,
+                                    version=version)
 
         def refused(error: ExamDeskError) -> None:
             if error.code == "candidate-seated":

@@ -149,14 +149,15 @@ class StaffPage(ListPage[StaffRow]):
                  warning=True)
 
     def _delete(self, row: StaffRow, *, with_duties: bool) -> None:
-        exam, staff_id = self.exam, row.staff_id
+        exam, staff_id, version = self.exam, row.staff_id, row.version
         assert exam is not None
 
         def work(session: Session) -> object:
             from examdesk.services.staff_edits import delete_staff
 
+            # refused if someone changed the person since the row was read
             return delete_staff(session, self.context.actor, exam, staff_id,
-                                with_duties=with_duties)
+                                with_duties=with_duties, version=version)
 
         def refused(error: ExamDeskError) -> None:
             if error.code == "staff-on-duty":

@@ -166,13 +166,14 @@ class VenuesPage(ListPage[RoomRow]):
                  self.tr("Delete"), lambda: self._delete(row), warning=True)
 
     def _delete(self, row: RoomRow) -> None:
-        exam, room_id = self.exam, row.room_id
+        exam, room_id, version = self.exam, row.room_id, row.version
         assert exam is not None
 
         def work(session: Session) -> object:
             from examdesk.services.room_edits import delete_room
 
-            return delete_room(session, self.context.actor, exam, room_id)
+            # refused if someone changed the room since the row was read
+            return delete_room(session, self.context.actor, exam, room_id, version=version)
 
         def refused(error: ExamDeskError) -> None:
             box = QMessageBox(QMessageBox.Icon.Information, self.tr("Delete a room"),
