@@ -36,8 +36,9 @@ def test_the_window_shows_another_clerks_run_and_a_save_waits_for_it(
         qtbot.waitUntil(label.isVisible, timeout=20_000)
         assert label.text().startswith("张三正在为考点 02 分配座位（自 ")
         if SHOTS:
-            window.resize(1366, 768)
-            window.grab().save(f"{SHOTS}/run-lock-status.png")
+            for width in (1366, 1024):
+                window.resize(width, 768)
+                window.grab().save(f"{SHOTS}/run-lock-status-{width}.png")
         page = open_page(StaffPage, mine, settings, qtbot)
         person = page.table.model.shown()[0]
         page.select(person.staff_id)

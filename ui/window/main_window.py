@@ -182,6 +182,8 @@ class MainWindow(QMainWindow):
         # another clerk's run holding the database (the poll): who runs what since when
         self.lock_label = QLabel()
         self.lock_label.setObjectName("lock-holder")
+        # the database's label is cut short in a narrow window rather than overlapping
+        self.database_label.setMinimumWidth(1)
         self.lock_label.hide()
         self.statusBar().addPermanentWidget(self.lock_label)
         self.statusBar().addPermanentWidget(self.database_label)
@@ -501,6 +503,10 @@ class MainWindow(QMainWindow):
     def _polled(self, polled: tuple[tuple[int, int], str]) -> None:
         version, running = polled
         self.lock_label.setText(running)
+        self.lock_label.setToolTip(running)
+        # whole, unless it would take more than half the window (then cut short)
+        self.lock_label.setMinimumWidth(min(
+            self.lock_label.fontMetrics().horizontalAdvance(running), self.width() // 2) or 1)
         self.lock_label.setVisible(bool(running))
         if self._version is not None and version != self._version:
             emit(self.operations.changed, None)  # another clerk's change: views refresh
