@@ -13,6 +13,7 @@ from examdesk.model import Candidate, Room, SeatAssignment, TestCenter
 from examdesk.services.exams import ExamRef
 from examdesk.services.rows.candidates import Sitting, candidate_sittings, level_names
 from examdesk.services.rows.common import Only, PersonRow, members, raw, room_places
+from examdesk.services.versions import candidate_version
 
 _NONE = Sitting((), ())
 _GENDERS = members(Gender)
@@ -42,6 +43,8 @@ class SeatRow(PersonRow):
         papers: the papers they sit, by name in subject-code order.
         session_ids: the sessions of those papers, in time order.
         work_unit: their work unit.
+        version: the candidate's version with their seat's, handed back with a change
+            (examdesk/services/versions.py).
     """
 
     candidate_id: int
@@ -60,6 +63,7 @@ class SeatRow(PersonRow):
     papers: tuple[str, ...]
     session_ids: tuple[int, ...]
     work_unit: str
+    version: int = 0
 
     @property
     def papers_text(self) -> str:
@@ -110,7 +114,8 @@ def iter_seat_rows(
     query = (
         select(SeatAssignment.candidate_id, SeatAssignment.room_id, SeatAssignment.seat_no,
                SeatAssignment.ticket_no, Candidate.name, raw(Candidate.gender),
-               Candidate.id_number, Candidate.level_id, Candidate.work_unit)
+               Candidate.id_number, Candidate.level_id, Candidate.work_unit,
+               candidate_version())
         .join(Candidate, Candidate.id == SeatAssignment.candidate_id)
         .join(Room, Room.id == SeatAssignment.room_id)
         .join(TestCenter, TestCenter.id == Room.center_id)
@@ -128,10 +133,12 @@ def iter_seat_rows(
     places = room_places(session, exam)
     levels = level_names(session, exam)
     sittings = candidate_sittings(session, exam, only)
-    for cid, room, seat, ticket, name, gender, id_number, level, unit in session.execute(query):
+    for (cid, room, seat, ticket, name, gender, id_number, level, unit,
+         version) in session.execute(query):
         sitting = sittings.get(cid, _NONE)
         if only.keeps(cid) and (session_id is None or session_id in sitting.session_ids):
             place = places[room]
             yield SeatRow(cid, place.center_id, place.center_code, place.center_name, room,
                           place.room_code, seat, ticket, name, _GENDERS[gender], id_number,
-                          level, levels[level], sitting.papers, sitting.session_ids, unit)
+                          level, levels[level], sitting.papers, sitting.session_ids, unit,
+                          version)

@@ -220,3 +220,22 @@ def test_a_row_changed_meanwhile_is_not_deleted(demo_copy, other) -> None:
     with demo_copy.write("delete") as session:  # deliberately, with the version now
         delete_room(session, LI, exam, room.room_id,
                     version=version_of(other, Room, room.room_id))
+
+
+def test_the_rows_read_carry_the_versions_the_services_compare(demo_db) -> None:
+    from examdesk.services.rows.duties import duty_rows
+    from examdesk.services.rows.seating import seat_rows
+
+    with demo_db.begin() as session:
+        exam = resolve_exam(session)
+        seat = seat_rows(session, exam)[0]
+        duty = duty_rows(session, exam)[0]
+        candidate = next(r for r in candidate_rows(session, exam)
+                         if r.candidate_id == seat.candidate_id)
+        assert seat.version == candidate.version == current_version(
+            session, Candidate, seat.candidate_id)
+        assert duty.version == current_version(session, Duty, duty.duty_id)
+        room = room_rows(session, exam)[0]
+        assert room.version == current_version(session, Room, room.room_id)
+        person = staff_rows(session, exam)[0]
+        assert person.version == current_version(session, Staff, person.staff_id)
