@@ -36,6 +36,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError, Statem
 
 from examdesk.errors import BadInput, DatabaseBusy
 from examdesk.i18n import translate
+from examdesk.progress import Cancelled, check_cancelled
 
 # Seconds a writer waits for the lock: ``$EXAMDESK_LOCK_TIMEOUT``, else this.
 TIMEOUT_VARIABLE = "EXAMDESK_LOCK_TIMEOUT"
@@ -176,12 +177,14 @@ class WriteLock:
     """One writer's claim on the lock: who, what for, how long it waits, whom it tells."""
 
     def __init__(self, user: str, purpose: str, timeout: float, waiting: Waiting | None,
-                 holder_file: Path | None) -> None:
+                 holder_file: Path | None, cancelled: Cancelled | None = None) -> None:
         self.user = user
         self.purpose = purpose
         self.timeout = timeout
         self.waiting = waiting
         self.holder_file = holder_file
+        # the window's Cancel while waiting: looked at between attempts of _ATTEMPT seconds
+        self.cancelled = cancelled
         self._wrote = False
 
     def told_waiting(self, holder: LockHolder) -> None:
@@ -224,6 +227,8 @@ class WriteLock:
                 except OperationalError as exc:
                     if not is_busy(exc) or time.monotonic() >= deadline:
                         raise
+                if self.cancelled is not None:
+                    check_cancelled(self.cancelled)
                 if not told:
                     self.told_waiting(sqlite_holder(self.holder_file))
                     told = True
@@ -275,18 +280,44 @@ class WriteLock:
         if self.timeout <= 0:
             raise self.timed_out(postgresql_holder(connection))
         self.told_waiting(postgresql_holder(connection))
-        connection.execute(text("SELECT set_config('lock_timeout', :wait, true)"),
-                           {"wait": f"{max(1, int(self.timeout * 1000))}ms"})
-        try:
-            connection.execute(text(f"SELECT pg_advisory_xact_lock({_PG_LOCK})"))
-        except OperationalError as exc:
-            if not is_busy(exc):
-                raise
-            # this transaction is aborted: ask on a connection of its own
-            raise self.timed_out(current_holder(connection.engine)) from None
+        if self.cancelled is not None:
+            self._wait_postgresql_cancellably(connection, self.cancelled)
+        else:
+            connection.execute(text("SELECT set_config('lock_timeout', :wait, true)"),
+                               {"wait": f"{max(1, int(self.timeout * 1000))}ms"})
+            try:
+                connection.execute(text(f"SELECT pg_advisory_xact_lock({_PG_LOCK})"))
+            except OperationalError as exc:
+                if not is_busy(exc):
+                    raise
+                # this transaction is aborted: ask on a connection of its own
+                raise self.timed_out(current_holder(connection.engine)) from None
         connection.execute(text("SET LOCAL lock_timeout TO DEFAULT"))
         connection.execute(text("SELECT set_config('application_name', :name, true)"),
                            {"name": self._application_name()})  # since: now, not the wait
+
+    def _wait_postgresql_cancellably(self, connection: Connection,
+                                     cancelled: Cancelled) -> None:
+        """Wait in attempts of :data:`_ATTEMPT` seconds, each in a savepoint (a lock timeout
+        aborts what it runs in), looking at ``cancelled`` between them."""
+        deadline = time.monotonic() + self.timeout
+        while True:
+            left = min(_ATTEMPT, deadline - time.monotonic())
+            if left <= 0:
+                raise self.timed_out(current_holder(connection.engine))
+            attempt = connection.begin_nested()
+            try:
+                connection.execute(text("SELECT set_config('lock_timeout', :wait, true)"),
+                                   {"wait": f"{max(1, int(left * 1000))}ms"})
+                connection.execute(text(f"SELECT pg_advisory_xact_lock({_PG_LOCK})"))
+            except OperationalError as exc:
+                attempt.rollback()
+                if not is_busy(exc):
+                    raise
+                check_cancelled(cancelled)
+                continue
+            attempt.commit()  # RELEASE SAVEPOINT: the lock stays the transaction's
+            return
 
     def _application_name(self) -> str:
         return application_name(self.user, self.purpose, datetime.now(UTC))

@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -19,6 +20,7 @@ import pytest
 from examdesk.db import Database, open_database
 from examdesk.db.locks import LockHolder, held_by_another, run_purpose, waiting_message
 from examdesk.errors import DatabaseBusy
+from examdesk.progress import OperationCancelled
 from examdesk.services.audit import Actor
 from examdesk.services.data_version import running_now
 
@@ -92,3 +94,35 @@ def test_others_see_the_run_and_the_lock_dies_with_its_process(db_url, db, other
     with other.begin() as session:
         assert held_by_another(session.connection(), at_least=0) is None
         assert running_now(session) == ""
+
+
+def test_a_write_waiting_for_the_run_stops_when_cancelled(db_url, db, other) -> None:
+    child = start_holder(db_url, run_purpose("roster", None), "张三")
+    stop = threading.Event()
+    told = threading.Event()
+    ended: list[BaseException] = []
+
+    def writer() -> None:
+        try:
+            with dataclasses.replace(other, lock_timeout=60, waiting=lambda _h: told.set()
+                                     ).write("edit", cancelled=stop.is_set):
+                pass
+        except BaseException as error:
+            ended.append(error)
+
+    thread = threading.Thread(target=writer)
+    try:
+        thread.start()
+        assert told.wait(30), "the writer did not say that it waits"
+        started = time.monotonic()
+        stop.set()  # the window's Cancel
+        thread.join(10)
+        assert not thread.is_alive() and time.monotonic() - started < 5
+        assert [type(e) for e in ended] == [OperationCancelled]
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(30)
+        assert child.stdout is not None
+        child.stdout.close()
+    with other.write("edit"):  # and the database is usable as ever
+        pass

@@ -121,7 +121,7 @@ def in_transaction(url: str, purpose: str, run: Callable[..., T], /, *,
     try:
         # a run that waits for another clerk's says so in its progress
         with database.write(purpose, waiting=lambda holder: progress(
-                0, 0, waiting_message(holder))) as session:
+                0, 0, waiting_message(holder)), cancelled=cancelled) as session:
             return run(session, progress=progress, cancelled=cancelled, **options)
     finally:
         database.close()

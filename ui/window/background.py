@@ -240,7 +240,7 @@ class Operations(QObject):
 
             # waiting for another clerk's run says so in the progress dialog
             with database.write(purpose, waiting=lambda holder: progress(
-                    0, 0, waiting_message(holder))) as session:
+                    0, 0, waiting_message(holder)), cancelled=cancelled) as session:
                 return work(session, progress, cancelled)
 
         return self.run(title, in_transaction, on_success=on_success, on_failure=on_failure,

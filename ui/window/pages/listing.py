@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from examdesk.errors import ExamDeskError
-from examdesk.progress import Progress
+from examdesk.progress import Cancelled, Progress
 from ui.window.pages import Page, PageContext
 from ui.window.signals import emit
 from ui.window.tables import Prepared, RowKind, SearchableTable, prepare
@@ -668,13 +668,13 @@ class ListPage(Page, Generic[R]):
         database = self.context.operations.database
         assert database is not None
 
-        def run(progress: Progress, _cancelled: object) -> tuple[bool, object]:
+        def run(progress: Progress, cancelled: Cancelled) -> tuple[bool, object]:
             from examdesk.db.locks import waiting_message
 
             try:
                 # waiting for another clerk's run says so in the progress dialog
                 with database.write(purpose, waiting=lambda holder: progress(
-                        0, 0, waiting_message(holder))) as session:
+                        0, 0, waiting_message(holder)), cancelled=cancelled) as session:
                     return True, work(session)
             except ExamDeskError as error:  # rolled back: nothing written
                 return False, error
