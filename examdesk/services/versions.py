@@ -12,7 +12,8 @@ which reads and writes in one transaction) is not compared.
 
 When the versions differ the save is refused with :class:`~examdesk.errors.EditConflict`,
 which names who changed the row and when, from the audit trail's last event about it (or
-the last run over the whole exam or its center, which changes rows without naming each).
+the last run that changes such rows without naming each: an allocation, a roster, an
+import).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import ColumnElement, and_, func, not_, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from examdesk.errors import EditConflict
@@ -28,8 +29,15 @@ from examdesk.i18n import translate
 from examdesk.model import AuditEvent, Candidate, SeatAssignment
 from examdesk.model.base import Base
 
-# Events that change nothing in the plan (files written, sheets printed).
-_READS = ("print", "export")
+# The runs that change rows of a table without an audit event about each row, by the
+# beginnings of their actions (their events name the exam or a center).
+_RUNS = {
+    "candidates": ("seating.allocate", "import.candidates", "import.seating", "demo."),
+    "rooms": ("import.rooms", "demo."),
+    "staff": ("import.staff", "demo."),
+    "duties": ("duties.roster", "duties.repair", "duties.draw", "duties.posts", "demo."),
+    "posts": ("posts.init", "import.posts", "duties.posts", "demo."),
+}
 
 
 def candidate_version() -> ColumnElement[int]:
@@ -77,13 +85,14 @@ def check_version(session: Session, model: type[Base], row_id: int, read: int | 
     now = current_version(session, model, row_id)
     if now is None or now == read:
         return  # (a row gone is the caller's own refusal)
-    raise conflict(session, exam_id, about, what, current, now)
+    runs = _RUNS.get(model.__tablename__, ())
+    raise conflict(session, exam_id, about, what, current, now, runs)
 
 
 def conflict(session: Session, exam_id: int, about: Sequence[tuple[str, object]], what: str,
-             current: str, version: int) -> EditConflict:
+             current: str, version: int, runs: Sequence[str] = ()) -> EditConflict:
     """The refusal of a save over someone else's change."""
-    event = last_change(session, exam_id, about)
+    event = last_change(session, exam_id, about, runs)
     actor, at = (event.actor, event.at) if event is not None else ("", None)
     when = _when(at)
     if actor and when:
@@ -102,15 +111,17 @@ def conflict(session: Session, exam_id: int, about: Sequence[tuple[str, object]]
                         actor=actor, at=at, what=what, current=current, version=version)
 
 
-def last_change(session: Session, exam_id: int,
-                about: Sequence[tuple[str, object]]) -> AuditEvent | None:
-    """The audit trail's last event about the row, or about its whole exam or a center."""
+def last_change(session: Session, exam_id: int, about: Sequence[tuple[str, object]],
+                runs: Sequence[str] = ()) -> AuditEvent | None:
+    """The audit trail's last event about the row, or the last of the exam's ``runs`` (the
+    beginnings of the actions of the runs that change such rows)."""
     named = [and_(AuditEvent.entity == entity, AuditEvent.entity_id == str(key))
              for entity, key in about]
-    runs = and_(AuditEvent.exam_id == exam_id, AuditEvent.entity.in_(("exam", "center")),
-                not_(or_(*(AuditEvent.action.startswith(a) for a in _READS))))
+    if runs:
+        named.append(and_(AuditEvent.exam_id == exam_id,
+                          or_(*(AuditEvent.action.startswith(run) for run in runs))))
     return session.scalars(
-        select(AuditEvent).where(or_(*named, runs))
+        select(AuditEvent).where(or_(*named))
         .order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(1)).first()
 
 
