@@ -89,3 +89,28 @@ def test_cancel_after_a_conflict_takes_the_values_saved_now(
     assert not page.form.conflict_label.isVisible()
     with demo_copy.begin() as session:
         assert session.get(Room, room.room_id).label == "报告厅"
+
+
+def test_a_candidate_form_opened_before_an_allocation_is_refused_after_it(
+        demo_copy, other, settings, qtbot) -> None:
+    from examdesk.model import Candidate
+    from examdesk.services import seating
+    from ui.window.pages.candidates import CandidatesPage
+
+    page = open_page(CandidatesPage, demo_copy, settings, qtbot)
+    row = next(r for r in page.table.model.shown() if r.seated)
+    page.select(row.candidate_id)
+    qtbot.waitUntil(lambda: page.form.isEnabled(), timeout=20_000)
+    type_into(qtbot, page, "phone", "13877778888")
+    with other.write("allocate") as session:  # 张老师 seats everyone again meanwhile
+        seating.allocate_exam(session, ZHANG, resolve_exam(session), seed=99)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.form.conflict_label.isVisible, timeout=20_000)
+    wait_idle(page, qtbot)
+    assert page.form.conflict_label.text().startswith("张老师在 ")
+    assert page.form.inputs["phone"].text() == "13877778888"
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)  # 覆盖保存
+    qtbot.waitUntil(lambda: page.form.saved_label.text() == "已保存。", timeout=20_000)
+    wait_idle(page, qtbot)
+    with demo_copy.begin() as session:
+        assert session.get(Candidate, row.candidate_id).phone == "13877778888"
