@@ -264,6 +264,8 @@ def edit_post(session: Session, actor: Actor, exam: ExamRef, center: str, kind: 
     fill_post(row, new)
     if change.phone is not None:
         row.phone = change.phone.strip()
+    # its supplies are rows of their own: a change of them alone moves the post's version
+    row.version = row.version + 1
     return _recorded(session, actor, exam, "posts.edit", row, center, new)
 
 

@@ -239,3 +239,17 @@ def test_the_rows_read_carry_the_versions_the_services_compare(demo_db) -> None:
         assert room.version == current_version(session, Room, room.room_id)
         person = staff_rows(session, exam)[0]
         assert person.version == current_version(session, Staff, person.staff_id)
+
+
+def test_a_posts_supplies_alone_move_its_version(demo_copy) -> None:
+    from examdesk.planning.post_templates import SupplyAmount
+
+    with demo_copy.begin() as session:
+        exam = resolve_exam(session)
+        post = session.scalars(select(Post).order_by(Post.id)).first()
+        center, kind, name = post.center.code, PostKind(post.kind), post.name
+    before = version_of(demo_copy, Post, post.id)
+    with demo_copy.write("posts edit") as session:
+        edit_post(session, LI, exam, center, kind, name,
+                  PostChange(supplies=(SupplyAmount("对讲机", 3, "部"),)), version=before)
+    assert version_of(demo_copy, Post, post.id) == before + 1
