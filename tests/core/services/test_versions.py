@@ -253,3 +253,26 @@ def test_a_posts_supplies_alone_move_its_version(demo_copy) -> None:
         edit_post(session, LI, exam, center, kind, name,
                   PostChange(supplies=(SupplyAmount("对讲机", 3, "部"),)), version=before)
     assert version_of(demo_copy, Post, post.id) == before + 1
+
+
+def test_a_duty_written_anew_by_a_roster_never_has_the_version_read_before(
+        demo_copy, backend) -> None:
+    from examdesk.services import roster
+
+    def duties(db: Database) -> dict[int, tuple]:
+        with db.begin() as session:
+            return {row.id: (row.version, row.staff_id, row.session_id, row.room_id,
+                             row.post_id, row.floor, row.is_lead)
+                    for row in session.scalars(select(Duty))}
+
+    with demo_copy.write("roster") as session:
+        roster.roster_exam(session, ZHANG, resolve_exam(session), seed=3)
+    before = duties(demo_copy)
+    with demo_copy.write("roster") as session:
+        roster.roster_exam(session, ZHANG, resolve_exam(session), seed=11)
+    after = duties(demo_copy)
+    # an id given again (SQLite gives the deleted ids to the next rows) to another duty
+    # never carries the version read before
+    again = [i for i in before.keys() & after.keys() if before[i][1:] != after[i][1:]]
+    assert all(after[i][0] != before[i][0] for i in again)
+    assert again or backend == "postgresql"  # (PostgreSQL's sequence moves on)
