@@ -276,3 +276,18 @@ def test_a_duty_written_anew_by_a_roster_never_has_the_version_read_before(
     again = [i for i in before.keys() & after.keys() if before[i][1:] != after[i][1:]]
     assert all(after[i][0] != before[i][0] for i in again)
     assert again or backend == "postgresql"  # (PostgreSQL's sequence moves on)
+
+
+@pytest.mark.parametrize("table, key", [
+    ("candidates", "id"), ("seat_assignments", "candidate_id"), ("rooms", "id"),
+    ("staff", "id"), ("duties", "id"), ("posts", "id")])
+def test_every_update_of_an_edited_table_moves_the_rows_version(demo_copy, table, key) -> None:
+    # a later migration that rebuilds one of these tables on SQLite must create its
+    # trigger again (examdesk/db/migrations/versions/0009_row_versions.py)
+    with demo_copy.write("sql") as session:
+        first, version = session.execute(text(
+            f"SELECT {key}, version FROM {table} ORDER BY {key} LIMIT 1")).one()
+        session.execute(text(f"UPDATE {table} SET {key} = {key} WHERE {key} = :k"),
+                        {"k": first})
+        assert session.execute(text(f"SELECT version FROM {table} WHERE {key} = :k"),
+                               {"k": first}).scalar_one() == version + 1
