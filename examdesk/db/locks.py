@@ -102,7 +102,11 @@ class LockHolder:
 
     def sentence(self) -> str:
         """Who does what since when, e.g. "张老师 is allocating seats for center 02 since
-        10:41:05" (for a status bar)."""
+        10:41:05" (for a status bar); a holder doing something else, or unknown, "is
+        changing the database"."""
+        if not self.user or self.purpose.partition(_CENTER)[0] not in _doing():
+            return translate("Database", "{holder} is changing the database").format(
+                holder=self)
         when = _clock(self.since)
         if not when:
             return translate("Database", "{user} is {doing}").format(

@@ -1309,6 +1309,10 @@
         <translation>为考点 {center} {doing}</translation>
     </message>
     <message>
+        <source>{holder} is changing the database</source>
+        <translation>{holder}正在修改数据库</translation>
+    </message>
+    <message>
         <source>{user} is {doing}</source>
         <translation>{user}正在{doing}</translation>
     </message>

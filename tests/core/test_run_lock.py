@@ -52,7 +52,9 @@ def test_a_run_for_one_center_names_it() -> None:
     assert holder.sentence() == f"张三 is allocating seats for center 02 since {clock}"
     assert str(holder) == f"张三 (allocate center 02, since {clock})"
     assert LockHolder("张三", "roster", since).sentence().startswith("张三 is making the roster")
-    assert LockHolder("张三", "seat swap").sentence() == "张三 is seat swap"
+    assert LockHolder("张三", "seat swap").sentence() == \
+        "张三 (seat swap) is changing the database"
+    assert LockHolder().sentence() == "another program is changing the database"
     assert waiting_message(holder).startswith("Waiting until this has finished: 张三 is ")
 
 
