@@ -20,6 +20,7 @@ from tests.ui.test_list_edits import type_into
 from tests.ui.test_list_pages import open_page, shoot, wait_idle
 from ui.window.pages.staff import StaffPage
 from ui.window.pages.venues import VenuesPage
+from ui.window.signals import emit
 
 ZHANG = Actor("张老师")
 
@@ -114,3 +115,25 @@ def test_a_candidate_form_opened_before_an_allocation_is_refused_after_it(
     wait_idle(page, qtbot)
     with demo_copy.begin() as session:
         assert session.get(Candidate, row.candidate_id).phone == "13877778888"
+
+
+def test_an_untouched_form_follows_another_clerks_change(
+        demo_copy, other, settings, qtbot) -> None:
+    page = open_page(StaffPage, demo_copy, settings, qtbot)
+    person = page.table.model.shown()[0]
+    page.select(person.staff_id)
+    qtbot.waitUntil(lambda: page.form.isEnabled(), timeout=20_000)
+    with other.write("edit") as session:
+        edit_staff(session, ZHANG, resolve_exam(session), person.staff_id, name=person.name,
+                   roles=person.roles_text, gender=person.gender_label,
+                   work_unit=person.work_unit, phone="13933334444",
+                   center=person.home_center)
+    emit(page.context.operations.changed, None)  # as the window's poll does
+    qtbot.waitUntil(lambda: page.form.inputs["phone"].text() == "13933334444",
+                    timeout=20_000)
+    wait_idle(page, qtbot)
+    type_into(qtbot, page, "work_unit", "周口市教育局")  # now typed: saved without a conflict
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.form.saved_label.text() == "已保存。", timeout=20_000)
+    wait_idle(page, qtbot)
+    assert not page.form.conflict_label.isVisible()

@@ -214,6 +214,7 @@ class ListPage(Page, Generic[R]):
         # the version of the row the form was filled from, handed back with its save
         # (examdesk/services/versions.py); after a conflict, the version saved over
         self._form_version: int | None = None
+        self._form_filled: dict[str, Any] | None = None  # the values it was filled with
         self._form_fallback = ""
         self._form_purposes = ("", "")
         self._form_saving = ""
@@ -470,13 +471,22 @@ class ListPage(Page, Generic[R]):
         if key != self._form_of:
             form.clear_errors()
             form.saved_label.clear()
-        elif not self._refill:
+        elif not self._refill and not self._follows(row):
             return
         self._form_of, self._refill = key, False
         self._form_version = getattr(row, "version", None)
         form.clear_conflict()
         form.cancel_button.hide()
         self.fill_form(row)
+        self._form_filled = self.form_values()
+
+    def _follows(self, row: R | None) -> bool:
+        """Whether the form, untouched, takes the row as read again after another clerk's
+        change (what was typed is never replaced, nor a conflict shown)."""
+        assert self.form is not None
+        return (getattr(row, "version", None) != self._form_version
+                and self.form.conflict_label.isHidden()
+                and self._form_filled is not None and self.form_values() == self._form_filled)
 
     def detail_value(self, label: str) -> str:
         """The value shown beside this label in the details pane ("" when not shown)."""
