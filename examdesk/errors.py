@@ -51,6 +51,17 @@ class AccessDenied(BadInput):
     code = "access-denied"
 
 
+class EditConflict(ExamDeskError):
+    """Someone else changed the row after the user read it: nothing was saved.
+
+    ``fields``: ``actor`` and ``at`` (who changed it and when, from the audit trail; ""
+    and None when it does not say), ``current`` (the row as it is now, in words) and
+    ``version`` (its version now: a save with it replaces the other change deliberately).
+    """
+
+    code = "edit-conflict"
+
+
 class DatabaseError(ExamDeskError):
     """The database cannot be opened or used as it stands."""
 

@@ -49,6 +49,8 @@ if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 
+    from examdesk.progress import Cancelled
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 ENV_VARIABLE = "EXAMDESK_DB"
 
@@ -327,7 +329,8 @@ class Database:
             yield session
 
     @contextmanager
-    def write(self, purpose: str = "") -> Iterator[Session]:
+    def write(self, purpose: str = "", waiting: Waiting | None = None,
+              cancelled: Cancelled | None = None) -> Iterator[Session]:
         """One unit of work that changes the plan: use it for every plan-changing command.
 
         Writers of a database go one at a time (examdesk/db/locks.py): the block starts
@@ -339,12 +342,15 @@ class Database:
         Args:
             purpose: what the writer does, in a few words (the command, e.g. ``allocate``),
                 for whoever has to wait for it.
+            waiting: told whom this writer waits for, instead of :attr:`waiting`.
+            cancelled: looked at while waiting (a window's Cancel); when it says so, the
+                wait ends with :class:`~examdesk.progress.OperationCancelled`.
 
         Raises:
             DatabaseBusy: another writer held the lock for longer than the timeout.
         """
         lock = WriteLock(user_name(), purpose, self.lock_timeout,
-                         self.waiting, holder_file_of(self.url.database))
+                         waiting or self.waiting, holder_file_of(self.url.database), cancelled)
         with self._busy_explained(), self.sessions.begin() as session:
             if self.engine.dialect.name == "postgresql":
                 lock.lock_postgresql(session.connection(

@@ -36,6 +36,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError, Statem
 
 from examdesk.errors import BadInput, DatabaseBusy
 from examdesk.i18n import translate
+from examdesk.progress import Cancelled, check_cancelled
 
 # Seconds a writer waits for the lock: ``$EXAMDESK_LOCK_TIMEOUT``, else this.
 TIMEOUT_VARIABLE = "EXAMDESK_LOCK_TIMEOUT"
@@ -64,27 +65,95 @@ class LockHolder:
         user: the holder's ExamDesk user ("" when unknown).
         purpose: what the holder does, e.g. ``allocate`` ("" when unknown).
         since: when the holder took the lock (None when unknown).
+        pid: the holder's process on this computer (0 when unknown: PostgreSQL names the
+            server's, not the holder's).
     """
 
     user: str = ""
     purpose: str = ""
     since: datetime | None = None
+    pid: int = 0
 
     def __str__(self) -> str:
         if not self.user:
             return translate("Database", "another program")
-        when = ""
-        if self.since is not None:
-            local = self.since.astimezone()
-            same_day = local.date() == datetime.now().astimezone().date()
-            when = local.strftime("%H:%M:%S" if same_day else "%Y-%m-%d %H:%M:%S")
-        if self.purpose and when:
+        when = _clock(self.since)
+        what, _, center = self.purpose.partition(_CENTER)
+        purpose = translate("Database", "{purpose} center {center}").format(
+            purpose=what, center=center) if center else what
+        if purpose and when:
             return translate("Database", "{user} ({purpose}, since {time})").format(
-                user=self.user, purpose=self.purpose, time=when)
-        if self.purpose:
+                user=self.user, purpose=purpose, time=when)
+        if purpose:
             return translate("Database", "{user} ({purpose})").format(
-                user=self.user, purpose=self.purpose)
+                user=self.user, purpose=purpose)
         return self.user
+
+    @property
+    def doing(self) -> str:
+        """What the holder does, in words: "allocating seats for center 02" for the purpose
+        ``allocate@02`` (:func:`run_purpose`); an unknown purpose as it is."""
+        what, _, center = self.purpose.partition(_CENTER)
+        doing = _doing().get(what, what)
+        if center:
+            return translate("Database", "{doing} for center {center}").format(
+                doing=doing, center=center)
+        return doing
+
+    def sentence(self) -> str:
+        """Who does what since when, e.g. "张老师 is allocating seats for center 02 since
+        10:41:05" (for a status bar); a holder doing something else, or unknown, "is
+        changing the database"."""
+        if not self.user or self.purpose.partition(_CENTER)[0] not in _doing():
+            return translate("Database", "{holder} is changing the database").format(
+                holder=self)
+        when = _clock(self.since)
+        if not when:
+            return translate("Database", "{user} is {doing}").format(
+                user=self.user or translate("Database", "another program"), doing=self.doing)
+        return translate("Database", "{user} is {doing} since {time}").format(
+            user=self.user or translate("Database", "another program"), doing=self.doing,
+            time=when)
+
+
+def waiting_message(holder: LockHolder) -> str:
+    """What a write that waits for the lock says in its progress."""
+    return translate("Database", "Waiting until this has finished: {sentence}…").format(
+        sentence=holder.sentence())
+
+
+# Between a run's purpose and the test center it runs for (run_purpose): short, since
+# PostgreSQL keeps the purpose in 20 bytes (application_name).
+_CENTER = "@"
+
+
+def run_purpose(what: str, center: str | None) -> str:
+    """The purpose of a run for the whole exam (``allocate``) or one test center
+    (``allocate@02``, which a waiting writer reads as "allocate center 02")."""
+    return f"{what}{_CENTER}{center}" if center else what
+
+
+def _doing() -> dict[str, str]:
+    """The long runs' purposes in words (others are shown as given)."""
+    return {
+        "allocate": translate("Database", "allocating seats"),
+        "roster": translate("Database", "making the roster"),
+        "roster --repair": translate("Database", "repairing the roster"),
+        "posts": translate("Database", "staffing the posts"),
+        "posts init": translate("Database", "adding the standard posts"),
+        "draw": translate("Database", "drawing rooms"),
+        "demo": translate("Database", "loading the demo exam"),
+        "upgrade the database": translate("Database", "upgrading the database"),
+    }
+
+
+def _clock(since: datetime | None) -> str:
+    """A time of today as 10:41:05, of another day with its date (local time)."""
+    if since is None:
+        return ""
+    local = since.astimezone()
+    same_day = local.date() == datetime.now().astimezone().date()
+    return local.strftime("%H:%M:%S" if same_day else "%Y-%m-%d %H:%M:%S")
 
 
 def lock_timeout_from_environment() -> float:
@@ -112,12 +181,14 @@ class WriteLock:
     """One writer's claim on the lock: who, what for, how long it waits, whom it tells."""
 
     def __init__(self, user: str, purpose: str, timeout: float, waiting: Waiting | None,
-                 holder_file: Path | None) -> None:
+                 holder_file: Path | None, cancelled: Cancelled | None = None) -> None:
         self.user = user
         self.purpose = purpose
         self.timeout = timeout
         self.waiting = waiting
         self.holder_file = holder_file
+        # the window's Cancel while waiting: looked at between attempts of _ATTEMPT seconds
+        self.cancelled = cancelled
         self._wrote = False
 
     def told_waiting(self, holder: LockHolder) -> None:
@@ -160,6 +231,8 @@ class WriteLock:
                 except OperationalError as exc:
                     if not is_busy(exc) or time.monotonic() >= deadline:
                         raise
+                if self.cancelled is not None:
+                    check_cancelled(self.cancelled)
                 if not told:
                     self.told_waiting(sqlite_holder(self.holder_file))
                     told = True
@@ -211,18 +284,44 @@ class WriteLock:
         if self.timeout <= 0:
             raise self.timed_out(postgresql_holder(connection))
         self.told_waiting(postgresql_holder(connection))
-        connection.execute(text("SELECT set_config('lock_timeout', :wait, true)"),
-                           {"wait": f"{max(1, int(self.timeout * 1000))}ms"})
-        try:
-            connection.execute(text(f"SELECT pg_advisory_xact_lock({_PG_LOCK})"))
-        except OperationalError as exc:
-            if not is_busy(exc):
-                raise
-            # this transaction is aborted: ask on a connection of its own
-            raise self.timed_out(current_holder(connection.engine)) from None
+        if self.cancelled is not None:
+            self._wait_postgresql_cancellably(connection, self.cancelled)
+        else:
+            connection.execute(text("SELECT set_config('lock_timeout', :wait, true)"),
+                               {"wait": f"{max(1, int(self.timeout * 1000))}ms"})
+            try:
+                connection.execute(text(f"SELECT pg_advisory_xact_lock({_PG_LOCK})"))
+            except OperationalError as exc:
+                if not is_busy(exc):
+                    raise
+                # this transaction is aborted: ask on a connection of its own
+                raise self.timed_out(current_holder(connection.engine)) from None
         connection.execute(text("SET LOCAL lock_timeout TO DEFAULT"))
         connection.execute(text("SELECT set_config('application_name', :name, true)"),
                            {"name": self._application_name()})  # since: now, not the wait
+
+    def _wait_postgresql_cancellably(self, connection: Connection,
+                                     cancelled: Cancelled) -> None:
+        """Wait in attempts of :data:`_ATTEMPT` seconds, each in a savepoint (a lock timeout
+        aborts what it runs in), looking at ``cancelled`` between them."""
+        deadline = time.monotonic() + self.timeout
+        while True:
+            left = min(_ATTEMPT, deadline - time.monotonic())
+            if left <= 0:
+                raise self.timed_out(current_holder(connection.engine))
+            attempt = connection.begin_nested()
+            try:
+                connection.execute(text("SELECT set_config('lock_timeout', :wait, true)"),
+                                   {"wait": f"{max(1, int(left * 1000))}ms"})
+                connection.execute(text(f"SELECT pg_advisory_xact_lock({_PG_LOCK})"))
+            except OperationalError as exc:
+                attempt.rollback()
+                if not is_busy(exc):
+                    raise
+                check_cancelled(cancelled)
+                continue
+            attempt.commit()  # RELEASE SAVEPOINT: the lock stays the transaction's
+            return
 
     def _application_name(self) -> str:
         return application_name(self.user, self.purpose, datetime.now(UTC))
@@ -244,7 +343,7 @@ def sqlite_holder(holder_file: Path | None) -> LockHolder:
         record: dict[str, Any] = json.loads(holder_file.read_text(encoding="utf-8"))
         pid, host = int(record["pid"]), str(record["host"])
         since = datetime.fromisoformat(str(record["since"]))
-        holder = LockHolder(str(record["user"]), str(record["purpose"]), since)
+        holder = LockHolder(str(record["user"]), str(record["purpose"]), since, pid)
     except (OSError, ValueError, KeyError, TypeError):
         return LockHolder()
     if host == socket.gethostname() and not _process_alive(pid):
@@ -325,6 +424,24 @@ def current_holder(engine: Engine) -> LockHolder:
             return postgresql_holder(connection)
     except SQLAlchemyError:
         return LockHolder()
+
+
+def held_by_another(connection: Connection, *, at_least: float = 1.0) -> LockHolder | None:
+    """Who holds the write lock now, if it is someone else than this process and they have
+    held it for ``at_least`` seconds (a clerk's save takes an instant: only a run is worth
+    saying). None: nobody, as far as can be told.
+
+    Asked on the caller's connection (a read transaction: it never waits).
+    """
+    if connection.dialect.name == "sqlite":
+        holder = sqlite_holder(holder_file_of(connection.engine.url.database))
+    else:
+        holder = postgresql_holder(connection)
+    if not holder.user or holder.since is None or holder.pid == os.getpid():
+        return None
+    if (datetime.now(UTC) - holder.since).total_seconds() < at_least:
+        return None
+    return holder
 
 
 def is_busy(exc: BaseException) -> bool:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import enum
+import time
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Enum, MetaData
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy import BigInteger, DateTime, Enum, MetaData, text
+from sqlalchemy.orm import DeclarativeBase, MappedColumn, mapped_column
 
 # Stable constraint names make Alembic migrations reproducible on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
@@ -55,3 +56,19 @@ def timestamp() -> DateTime:
 def json_default_list() -> list[Any]:
     """Default for JSON list columns (a fresh list each row)."""
     return []
+
+
+def fresh_version() -> int:
+    """The version a new row starts from: the clock in microseconds.
+
+    A row deleted and written again under the same id (a roster run writes its duties anew,
+    and SQLite gives the ids of the last rows deleted to the next ones) so never has the
+    version that a form read before (docs/concurrency.md, "Row versions").
+    """
+    return time.time_ns() // 1000
+
+
+def version_column() -> MappedColumn[int]:
+    """A row's version: new rows start from :func:`fresh_version`; every UPDATE of the row
+    adds one (a trigger of migration 0009, so bulk writers cannot forget it)."""
+    return mapped_column(BigInteger, default=fresh_version, server_default=text("1"))

@@ -20,7 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from examdesk.enums import CandidateStatus, Gender, IdType
-from examdesk.model.base import Base, enum_column, timestamp, utcnow
+from examdesk.model.base import Base, enum_column, timestamp, utcnow, version_column
 from examdesk.model.exam import Level, Subject
 from examdesk.model.venue import Room
 
@@ -38,6 +38,9 @@ class Candidate(Base):
     __tablename__ = "candidates"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: changes with every change of the row: a form's save is refused when it moved since
+    #: the form read it (examdesk/services/versions.py)
+    version: Mapped[int] = version_column()
     exam_id: Mapped[int] = mapped_column(ForeignKey("exams.id", ondelete="CASCADE"))
     registration_no: Mapped[str] = mapped_column(String(32))
     name: Mapped[str] = mapped_column(String(100))
@@ -97,6 +100,9 @@ class SeatAssignment(Base):
     room_id: Mapped[int] = mapped_column(ForeignKey("rooms.id", ondelete="CASCADE"))
     seat_no: Mapped[int] = mapped_column(Integer)
     ticket_no: Mapped[str] = mapped_column(String(32))
+    #: a new seat starts from the clock, a changed one adds one: a candidate's form reads it
+    #: with the candidate's (examdesk/services/versions.py)
+    version: Mapped[int] = version_column()
 
     candidate: Mapped[Candidate] = relationship(back_populates="seat")
     room: Mapped[Room] = relationship()

@@ -22,7 +22,14 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from examdesk.enums import DutyKind, Gender, PostKind, StaffRole
-from examdesk.model.base import Base, enum_column, json_default_list, timestamp, utcnow
+from examdesk.model.base import (
+    Base,
+    enum_column,
+    json_default_list,
+    timestamp,
+    utcnow,
+    version_column,
+)
 from examdesk.model.venue import Room, TestCenter
 
 
@@ -32,6 +39,9 @@ class Staff(Base):
     __tablename__ = "staff"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: changes with every change of the row: a form's save is refused when it moved since
+    #: the form read it (examdesk/services/versions.py)
+    version: Mapped[int] = version_column()
     exam_id: Mapped[int] = mapped_column(ForeignKey("exams.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(String(100))
     gender: Mapped[Gender] = mapped_column(enum_column(Gender))
@@ -96,6 +106,9 @@ class Post(PostValues, Base):
     __tablename__ = "posts"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: changes with every change of the row: a form's save is refused when it moved since
+    #: the form read it (examdesk/services/versions.py)
+    version: Mapped[int] = version_column()
     center_id: Mapped[int] = mapped_column(
         ForeignKey("test_centers.id", ondelete="CASCADE"), index=True
     )
@@ -159,6 +172,9 @@ class Duty(Base):
     __tablename__ = "duties"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: changes with every change of the row: a form's save is refused when it moved since
+    #: the form read it (examdesk/services/versions.py)
+    version: Mapped[int] = version_column()
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"))
     session_id: Mapped[int] = mapped_column(
         ForeignKey("exam_sessions.id", ondelete="CASCADE"), index=True

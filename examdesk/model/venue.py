@@ -15,7 +15,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from examdesk.model.base import Base, json_default_list
+from examdesk.model.base import Base, json_default_list, version_column
 
 if TYPE_CHECKING:
     from examdesk.model.exam import Exam
@@ -58,6 +58,9 @@ class Room(Base):
     __tablename__ = "rooms"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: changes with every change of the row: a form's save is refused when it moved since
+    #: the form read it (examdesk/services/versions.py)
+    version: Mapped[int] = version_column()
     center_id: Mapped[int] = mapped_column(
         ForeignKey("test_centers.id", ondelete="CASCADE"), index=True
     )

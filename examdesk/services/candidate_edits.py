@@ -42,7 +42,7 @@ from examdesk.model import (
     TestCenter,
     candidate_subjects,
 )
-from examdesk.services import audit
+from examdesk.services import audit, versions
 from examdesk.services.audit import Actor, Permission
 from examdesk.services.exams import ExamRef, known_levels
 from examdesk.services.form_checks import check_form, refuse
@@ -241,7 +241,8 @@ def _seat_of(session: Session, candidate_id: int) -> _Seat | None:
 
 def edit_candidate(session: Session, actor: Actor, exam: ExamRef, candidate_id: int, *,
                    name: str, level: str, subjects: str = "", work_unit: str = "",
-                   phone: str = "", gender: str | None = None) -> CandidateChanges:
+                   phone: str = "", gender: str | None = None,
+                   version: int | None = None) -> CandidateChanges:
     """Change a candidate's name, level, subjects, work unit and phone (and the gender of a
     candidate without a resident ID), with the import's rules.
 
@@ -254,6 +255,7 @@ def edit_candidate(session: Session, actor: Actor, exam: ExamRef, candidate_id: 
         candidate_id: the candidate.
         name, level, subjects, work_unit, phone: as :func:`new_candidate` takes them.
         gender: 男 or 女; None keeps the stored one.
+        version: the candidate's version the form read (None: not compared).
 
     Returns:
         The candidate (none when nothing changed).
@@ -263,6 +265,8 @@ def edit_candidate(session: Session, actor: Actor, exam: ExamRef, candidate_id: 
             (code ``candidate-value``); a seated candidate's level (code
             ``candidate-seated``, field ``level``): see the module's docstring. Nothing is
             written.
+        EditConflict: someone changed the candidate (or their seat) after the form read
+            it (examdesk/services/versions.py).
     """
     actor.require(Permission.EDIT_PLAN, exam.id)
     stored = session.execute(
@@ -302,6 +306,10 @@ def edit_candidate(session: Session, actor: Actor, exam: ExamRef, candidate_id: 
     changed = {f: [old[f], new[f]] for f in old if old[f] != new[f]}
     if not changed:
         return CandidateChanges(frozenset())
+    versions.check_version(
+        session, Candidate, stored.id, version, exam_id=exam.id,
+        about=[("candidate", stored.id)], what=stored.name,
+        current=versions.described(list(old.values())))
     session.execute(update(Candidate).where(Candidate.id == stored.id).values(
         name=record.name, gender=record.gender, level_id=level_id,
         work_unit=record.work_unit, phone=record.phone))
@@ -318,15 +326,17 @@ def edit_candidate(session: Session, actor: Actor, exam: ExamRef, candidate_id: 
 
 
 def delete_candidate(session: Session, actor: Actor, exam: ExamRef,
-                     candidate_id: int) -> CandidateChanges:
+                     candidate_id: int, *, version: int | None = None) -> CandidateChanges:
     """Delete a candidate who holds no seat (registered by mistake, or withdrawn).
 
-    A ticket number they held stays retired (never given to anyone else).
+    A ticket number they held stays retired (never given to anyone else). ``version``: the
+    candidate's version the window read (None: not compared).
 
     Raises:
         BadInput: no such candidate (code ``no-candidate``); they are seated (code
             ``candidate-seated``, with ``room``, ``center`` and ``ticket``): withdraw them
             first. Nothing is written.
+        EditConflict: someone changed the candidate after the window read them.
     """
     actor.require(Permission.EDIT_PLAN, exam.id)
     stored = session.execute(
@@ -336,6 +346,10 @@ def delete_candidate(session: Session, actor: Actor, exam: ExamRef,
         .where(Candidate.id == candidate_id, Candidate.exam_id == exam.id)).one_or_none()
     if stored is None:
         raise _not_found(candidate_id)
+    versions.check_version(
+        session, Candidate, stored.id, version, exam_id=exam.id,
+        about=[("candidate", stored.id)], what=stored.name,
+        current=versions.described([stored.name, stored.level, str(stored.status)]))
     seat = _seat_of(session, stored.id)
     if seat is not None:
         raise BadInput(translate(

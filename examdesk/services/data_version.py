@@ -22,3 +22,13 @@ def data_version(session: Session) -> tuple[int, int]:
     count, newest = session.execute(
         select(func.count(AuditEvent.id), func.max(AuditEvent.id))).one()
     return int(count or 0), int(newest or 0)
+
+
+def running_now(session: Session) -> str:
+    """Who runs what in the database now, if someone else has held the write lock for a
+    moment (a run: "张老师 is allocating seats for center 02 since 10:41:05"); "" if nobody
+    (examdesk/db/locks.py)."""
+    from examdesk.db.locks import held_by_another
+
+    holder = held_by_another(session.connection())
+    return "" if holder is None else holder.sentence()

@@ -18,6 +18,7 @@ from examdesk.enums import DutyKind, PostKind, StaffRole
 from examdesk.errors import BadInput, PlanProblem
 from examdesk.exchange.normalize import trim
 from examdesk.i18n import translate
+from examdesk.labels import STAFF_ROLE_LABELS
 from examdesk.model import Duty as DutyRow
 from examdesk.model import (
     ExamSession,
@@ -37,7 +38,7 @@ from examdesk.planning.plan import PlanIssue
 from examdesk.planning.post_hours import BRIEFING_LEAD, Shift, held_sessions, post_shifts
 from examdesk.planning.posts import Coverage, SupplyLine
 from examdesk.planning.replacement import Option, replacement_options
-from examdesk.services import audit, lookup
+from examdesk.services import audit, lookup, versions
 from examdesk.services.audit import Actor, Permission
 from examdesk.services.duty_data import DutyData, load_duty_data
 from examdesk.services.exams import ExamRef, center_id, papers_sat, seats_where
@@ -382,8 +383,10 @@ def replacement_choices(session: Session, exam: ExamRef, who: str,
 
 
 def replace_on_duty(session: Session, actor: Actor, exam: ExamRef, who: str,
-                    session_code: str, by: str) -> str:
+                    session_code: str, by: str, *, version: int | None = None) -> str:
     """Give the duty of ``who`` in a session to ``by``, and lock it.
+
+    ``version``: the duty's version the window read (None: not compared).
 
     Returns:
         The new person's label.
@@ -391,11 +394,13 @@ def replace_on_duty(session: Session, actor: Actor, exam: ExamRef, who: str,
     Raises:
         BadInput: no such staff member or session.
         PlanProblem: ``by`` may not take the duty (the rule is named).
+        EditConflict: the duty changed after the window read it.
     """
     actor.require(Permission.EDIT_PLAN, exam.id)
     data = load_duty_data(session, exam)
     session_id = find_session(session, exam, session_code)
     duty, name = _duty_of(session, exam, data, who, session_id)
+    _duty_unchanged(session, exam, duty.staff_id, session_id, name, session_code, version)
     by_id, _by_name = _staff_member(session, exam, by)
     if by_id == duty.staff_id:
         raise PlanProblem(translate("Duties", "{who} is the person being replaced.").format(
@@ -419,17 +424,21 @@ def replace_on_duty(session: Session, actor: Actor, exam: ExamRef, who: str,
 
 
 def lock_duty(session: Session, actor: Actor, exam: ExamRef, who: str, session_code: str, *,
-              locked: bool = True) -> None:
+              locked: bool = True, version: int | None = None) -> None:
     """Lock (or unlock) a person's duty in a session, so that rosters keep it.
+
+    ``version``: the duty's version the window read (None: not compared).
 
     Raises:
         BadInput: no such staff member or session.
         PlanProblem: they have no duty in that session.
+        EditConflict: the duty changed after the window read it.
     """
     actor.require(Permission.EDIT_PLAN, exam.id)
     data = load_duty_data(session, exam)
     session_id = find_session(session, exam, session_code)
     duty, name = _duty_of(session, exam, data, who, session_id)
+    _duty_unchanged(session, exam, duty.staff_id, session_id, name, session_code, version)
     session.execute(update(DutyRow).where(
         DutyRow.staff_id == duty.staff_id, DutyRow.session_id == session_id
     ).values(locked=locked))
@@ -437,6 +446,24 @@ def lock_duty(session: Session, actor: Actor, exam: ExamRef, who: str, session_c
                  exam_id=exam.id, entity="staff", entity_id=duty.staff_id,
                  summary=f"{name} {session_code}")
 
+
+
+def _duty_unchanged(session: Session, exam: ExamRef, staff_id: int, session_id: int,
+                    name: str, session_code: str, version: int | None) -> None:
+    """Refuse a change to a duty that changed since the window read it
+    (examdesk/services/versions.py)."""
+    if version is None:
+        return
+    row = session.execute(select(DutyRow.id, DutyRow.role, DutyRow.locked).where(
+        DutyRow.staff_id == staff_id, DutyRow.session_id == session_id)).one()
+    current = [name, STAFF_ROLE_LABELS[row.role]]
+    if row.locked:
+        current.append(translate("Duties", "locked"))
+    versions.check_version(
+        session, DutyRow, row.id, version, exam_id=exam.id,
+        about=[("duty", row.id), ("staff", staff_id)],
+        what=translate("Duties", "the duty of {name} in {session}").format(
+            name=name, session=session_code), current=versions.described(current))
 
 
 def set_supply_rule(session: Session, actor: Actor, exam: ExamRef, post_kind: PostKind,

@@ -32,7 +32,7 @@ from examdesk.planning.post_templates import (
     SupplyAmount,
 )
 from examdesk.planning.posts import post_roles, roles_label
-from examdesk.services import audit
+from examdesk.services import audit, versions
 from examdesk.services.audit import Actor, Permission
 from examdesk.services.duties import exam_post_shifts, shift_label
 from examdesk.services.duty_data import DutyData, load_duty_data
@@ -236,17 +236,26 @@ def add_post(session: Session, actor: Actor, exam: ExamRef, center: str, kind: P
 
 
 def edit_post(session: Session, actor: Actor, exam: ExamRef, center: str, kind: PostKind,
-              name: str, change: PostChange) -> PostRow:
+              name: str, change: PostChange, *, version: int | None = None) -> PostRow:
     """Change one post of a test center (its duties stay; fill the posts again to follow a
     new headcount or roles).
+
+    ``version``: the post's version the window read (None: not compared).
 
     Raises:
         BadInput: no such center or post, nothing to change, bad values, or a new name
             another post of the kind at the center has.
+        EditConflict: the post changed after the window read it
+            (examdesk/services/versions.py).
     """
     where = _center(session, exam, center)
     actor.require(Permission.EDIT_PLAN, exam.id, where, center_code=center)
     row = _existing(session, exam, where, center, kind, name)
+    if version is not None:
+        versions.check_version(
+            session, Post, row.id, version, exam_id=exam.id, about=[("post", row.id)],
+            what=post_label(kind, row.name), current=versions.described(
+                [row.place, _hours(row), f"{row.required_headcount}", row.phone]))
     if change.empty:
         raise BadInput(translate(
             "Posts", "Say what to change: the name, place, hours, people, roles, phone or "
@@ -260,7 +269,16 @@ def edit_post(session: Session, actor: Actor, exam: ExamRef, center: str, kind: 
     fill_post(row, new)
     if change.phone is not None:
         row.phone = change.phone.strip()
+    # its supplies are rows of their own: a change of them alone moves the post's version
+    row.version = row.version + 1
     return _recorded(session, actor, exam, "posts.edit", row, center, new)
+
+
+def _hours(row: Post) -> str:
+    """A post's opening hours as 07:30-17:00 ("" when not set)."""
+    if row.opens_at is None or row.closes_at is None:
+        return ""
+    return f"{row.opens_at:%H:%M}-{row.closes_at:%H:%M}"
 
 
 def _recorded(session: Session, actor: Actor, exam: ExamRef, action: str, row: Post,

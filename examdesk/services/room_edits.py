@@ -21,7 +21,7 @@ from examdesk.exchange.headers import SheetKind
 from examdesk.exchange.rooms import MAX_SIDE, validate_rooms
 from examdesk.i18n import translate
 from examdesk.model import Duty, Room, SeatAssignment, TestCenter
-from examdesk.services import audit
+from examdesk.services import audit, versions
 from examdesk.services.audit import Actor, Permission
 from examdesk.services.exams import ExamRef
 from examdesk.services.form_checks import check_form, refuse
@@ -49,7 +49,7 @@ class RoomChanges:
 
 def edit_room(session: Session, actor: Actor, exam: ExamRef, room_id: int, *,
               rows: int, columns: int, building: str, floor: int | None,
-              label: str) -> RoomChanges:
+              label: str, version: int | None = None) -> RoomChanges:
     """Change a room's seat grid and where it is.
 
     Args:
@@ -59,6 +59,7 @@ def edit_room(session: Session, actor: Actor, exam: ExamRef, room_id: int, *,
         room_id: the room.
         rows, columns: the seat grid (unusable desks outside a smaller grid are dropped).
         building, floor, label: where the room is (building, floor, classroom).
+        version: the room's version the form read (None: not compared).
 
     Returns:
         The room and the fields changed.
@@ -68,6 +69,8 @@ def edit_room(session: Session, actor: Actor, exam: ExamRef, room_id: int, *,
             ``room-value``, ``field`` names it); the room is locked (``room-locked``); its
             grid would change while candidates are seated in it (``room-seated``, with
             ``seated``).
+        EditConflict: someone changed the room after the form read it
+            (examdesk/services/versions.py).
     """
     actor.require(Permission.EDIT_PLAN, exam.id)
     room = session.execute(
@@ -110,6 +113,11 @@ def edit_room(session: Session, actor: Actor, exam: ExamRef, room_id: int, *,
                 "Rooms", "{count} candidates are seated in this room; its seats cannot "
                          "change. Move them out first.").format(count=seated),
                 code="room-seated", field=grid[0], seated=seated, room_id=room.id)
+    versions.check_version(
+        session, Room, room.id, version, exam_id=exam.id, about=[("room", room.id)],
+        what=translate("Rooms", "room {code}").format(code=room.code),
+        current=versions.described([f"{room.rows}×{room.columns}", room.building,
+                                    room.floor, room.label]))
     unusable = [seat for seat in room.unusable_seats or []
                 if seat[0] <= rows and seat[1] <= columns]
     session.execute(update(Room).where(Room.id == room.id)
@@ -196,13 +204,17 @@ def new_room(session: Session, actor: Actor, exam: ExamRef, center_id: int, *, c
     return RoomChanges(frozenset({room_id}), tuple(values))
 
 
-def delete_room(session: Session, actor: Actor, exam: ExamRef, room_id: int) -> RoomChanges:
+def delete_room(session: Session, actor: Actor, exam: ExamRef, room_id: int, *,
+                version: int | None = None) -> RoomChanges:
     """Delete a room nobody is seated in; the roster's duties in it go with it.
+
+    ``version``: the room's version the window read (None: not compared).
 
     Raises:
         BadInput: no such room (code ``no-room``); candidates are seated in it
             (``room-seated``, with ``seated``: move them out first); it is locked
             (``room-locked``). Nothing is written.
+        EditConflict: someone changed the room after the window read it.
     """
     actor.require(Permission.EDIT_PLAN, exam.id)
     room = session.execute(
@@ -212,6 +224,11 @@ def delete_room(session: Session, actor: Actor, exam: ExamRef, room_id: int) -> 
         .where(Room.id == room_id, TestCenter.exam_id == exam.id)).one_or_none()
     if room is None:
         raise _no_room(room_id)
+    versions.check_version(
+        session, Room, room.id, version, exam_id=exam.id, about=[("room", room.id)],
+        what=translate("Rooms", "room {code}").format(code=room.code),
+        current=versions.described([f"{room.rows}×{room.columns}", room.building,
+                                    room.floor, room.label]))
     seated = session.scalar(select(func.count()).select_from(SeatAssignment)
                             .where(SeatAssignment.room_id == room.id)) or 0
     if seated:

@@ -12,7 +12,7 @@ candidate of the exam (benchmarks/bench_seat_change.py).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +27,7 @@ from examdesk.model import Duty as DutyRow
 from examdesk.model.candidate import RetiredTicket
 from examdesk.planning.plan import PlanCandidate, PlanIssue, PlanRoom, Seat
 from examdesk.planning.seats import neighbours, seat_positions
-from examdesk.services import audit
+from examdesk.services import audit, versions
 from examdesk.services.audit import Actor, Permission
 from examdesk.services.duty_watch import DutyWatch
 from examdesk.services.exams import ExamRef
@@ -302,7 +302,8 @@ class _Plan:
 
 
 def add_candidate(session: Session, actor: Actor, exam: ExamRef, candidate_id: int, *,
-                  room_id: int | None = None, seat_no: int | None = None) -> SeatChanges:
+                  room_id: int | None = None, seat_no: int | None = None,
+                  read: Mapping[int, int] | None = None) -> SeatChanges:
     """Seat a candidate who has no seat (a late registration), leaving everyone else.
 
     Args:
@@ -312,6 +313,7 @@ def add_candidate(session: Session, actor: Actor, exam: ExamRef, candidate_id: i
         candidate_id: the candidate (see :mod:`examdesk.services.lookup`).
         room_id: the room; None takes the first room of their level with a free seat.
         seat_no: the seat; None takes the first free seat away from colleagues.
+        read: candidate id -> the version the window read (:func:`_unchanged`).
 
     Returns:
         The seat given, with the duties the new seat broke.
@@ -324,6 +326,7 @@ def add_candidate(session: Session, actor: Actor, exam: ExamRef, candidate_id: i
     actor.require(Permission.EDIT_PLAN, exam.id)
     plan = _Plan(session, exam)
     candidate, held = plan.candidate(candidate_id)
+    _unchanged(session, exam, plan, candidate, held, read)
     if held is not None:
         room = plan.room(held.room_id)
         raise PlanProblem(translate(
@@ -341,16 +344,21 @@ def add_candidate(session: Session, actor: Actor, exam: ExamRef, candidate_id: i
 
 
 def withdraw_candidate(session: Session, actor: Actor, exam: ExamRef,
-                       candidate_id: int) -> SeatChanges:
+                       candidate_id: int, *,
+                       read: Mapping[int, int] | None = None) -> SeatChanges:
     """Withdraw a candidate: the seat is freed and the ticket number retired for good.
+
+    ``read``: candidate id -> the version the window read (:func:`_unchanged`).
 
     Raises:
         BadInput: no such candidate.
         PlanProblem: the candidate sits in a locked room, or has already withdrawn.
+        EditConflict: the candidate or their seat changed after the window read them.
     """
     actor.require(Permission.EDIT_PLAN, exam.id)
     plan = _Plan(session, exam)
     candidate, held = plan.candidate(candidate_id)
+    _unchanged(session, exam, plan, candidate, held, read)
     retired = ""
     watch = None
     if held is not None:
@@ -370,17 +378,22 @@ def withdraw_candidate(session: Session, actor: Actor, exam: ExamRef,
 
 
 def move_candidate(session: Session, actor: Actor, exam: ExamRef, candidate_id: int,
-                   room_id: int, *, seat_no: int | None = None) -> SeatChanges:
+                   room_id: int, *, seat_no: int | None = None,
+                   read: Mapping[int, int] | None = None) -> SeatChanges:
     """Move one candidate to another seat; the old ticket number is retired.
+
+    ``read``: candidate id -> the version the window read (:func:`_unchanged`).
 
     Raises:
         BadInput: no such candidate or room.
         PlanProblem: the candidate has no seat (code ``candidate-unseated``), or the rules
             refuse the room or seat.
+        EditConflict: the candidate or their seat changed after the window read them.
     """
     actor.require(Permission.EDIT_PLAN, exam.id)
     plan = _Plan(session, exam)
     candidate, held = plan.candidate(candidate_id)
+    _unchanged(session, exam, plan, candidate, held, read)
     if held is None:
         raise _unseated(candidate)
     _refuse_locked(plan.room(held.room_id))
@@ -400,17 +413,23 @@ def move_candidate(session: Session, actor: Actor, exam: ExamRef, candidate_id: 
 
 
 def swap_candidates(session: Session, actor: Actor, exam: ExamRef, first_id: int,
-                    second_id: int) -> SeatChanges:
+                    second_id: int, *,
+                    read: Mapping[int, int] | None = None) -> SeatChanges:
     """Swap the seats (and so the ticket numbers) of two candidates of one level.
+
+    ``read``: candidate id -> the version the window read (:func:`_unchanged`).
 
     Raises:
         BadInput: no such candidate.
         PlanProblem: both are the same candidate (code ``swap-same``), one has no seat, they
             sit different levels (code ``swap-levels``), or a room is locked.
+        EditConflict: a candidate or their seat changed after the window read them.
     """
     actor.require(Permission.EDIT_PLAN, exam.id)
     plan = _Plan(session, exam)
     (a, seat_a), (b, seat_b) = plan.candidate(first_id), plan.candidate(second_id)
+    _unchanged(session, exam, plan, a, seat_a, read)
+    _unchanged(session, exam, plan, b, seat_b, read)
     if a.id == b.id:
         raise PlanProblem(translate(
             "Seats", "Both are {who}; name two different candidates to swap.").format(
@@ -456,6 +475,22 @@ def lock_room(session: Session, actor: Actor, exam: ExamRef, room_id: int, *,
     audit.record(session, actor, "seat.lock" if locked else "seat.unlock", exam_id=exam.id,
                  entity="room", entity_id=target.id, summary=f"room {target.label}")
     return target.label
+
+
+def _unchanged(session: Session, exam: ExamRef, plan: _Plan, candidate: PlanCandidate,
+               held: Seat | None, read: Mapping[int, int] | None) -> None:
+    """Refuse a change to a candidate whose row or seat changed since the window read it
+    (a seat's change moves its candidate's version: examdesk/services/versions.py)."""
+    if read is None or candidate.id not in read:
+        return
+    if held is None:
+        seat = translate("Seats", "no seat")
+    else:
+        seat = translate("Seats", "room {room}, seat {seat}, ticket {ticket}").format(
+            room=plan.room(held.room_id).label, seat=held.seat_no, ticket=held.ticket_no)
+    versions.check_version(
+        session, Candidate, candidate.id, read[candidate.id], exam_id=exam.id,
+        about=[("candidate", candidate.id)], what=candidate.label, current=seat)
 
 
 def _candidate_rows() -> Select[*tuple[Any, ...]]:

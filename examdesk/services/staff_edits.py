@@ -29,7 +29,7 @@ from examdesk.i18n import translate
 from examdesk.labels import GENDER_LABELS, STAFF_ROLE_LABELS
 from examdesk.model import Candidate, Duty, Staff, StaffRelative, StaffRoleAssignment
 from examdesk.planning.plan import PlanIssue
-from examdesk.services import audit
+from examdesk.services import audit, versions
 from examdesk.services.audit import Actor, Permission
 from examdesk.services.duty_watch import DutyWatch
 from examdesk.services.exams import ExamRef
@@ -147,7 +147,7 @@ def new_staff(session: Session, actor: Actor, exam: ExamRef, *, name: str, id_nu
 
 def edit_staff(session: Session, actor: Actor, exam: ExamRef, staff_id: int, *, name: str,
                roles: str, gender: str = "", work_unit: str = "", phone: str = "",
-               center: str = "") -> StaffChanges:
+               center: str = "", version: int | None = None) -> StaffChanges:
     """Change a staff member's name, gender, work unit, phone, roles and home center.
 
     The ID number stays (it is who the person is); relatives (回避) stay as imported.
@@ -158,6 +158,7 @@ def edit_staff(session: Session, actor: Actor, exam: ExamRef, staff_id: int, *, 
         exam: the exam.
         staff_id: the person.
         name, roles, gender, work_unit, phone, center: as :func:`new_staff` takes them.
+        version: the person's version the form read (None: not compared).
 
     Returns:
         The person (none when nothing changed), with the roster's errors the change brought.
@@ -165,6 +166,8 @@ def edit_staff(session: Session, actor: Actor, exam: ExamRef, staff_id: int, *, 
     Raises:
         BadInput: no such person (code ``no-staff``); a value the import refuses (code
             ``staff-value``). Nothing is written.
+        EditConflict: someone changed the person after the form read it
+            (examdesk/services/versions.py).
     """
     actor.require(Permission.EDIT_PLAN, exam.id)
     stored = session.execute(
@@ -192,6 +195,9 @@ def edit_staff(session: Session, actor: Actor, exam: ExamRef, staff_id: int, *, 
     changed = {f: [old[f], new[f]] for f in old if old[f] != new[f]}
     if not changed:
         return StaffChanges(frozenset())
+    versions.check_version(
+        session, Staff, stored.id, version, exam_id=exam.id, about=[("staff", stored.id)],
+        what=stored.name, current=versions.described(list(old.values())))
     # the person's duties, and their home center's roving duties, are what it can break
     watched = set(session.scalars(select(Duty.center_id).distinct()
                                   .where(Duty.staff_id == stored.id)))
@@ -220,7 +226,7 @@ def duty_texts(session: Session, exam: ExamRef, staff_id: int) -> list[str]:
 
 
 def delete_staff(session: Session, actor: Actor, exam: ExamRef, staff_id: int, *,
-                 with_duties: bool = False) -> StaffChanges:
+                 with_duties: bool = False, version: int | None = None) -> StaffChanges:
     """Delete a staff member with their roles and relatives.
 
     Args:
@@ -230,6 +236,7 @@ def delete_staff(session: Session, actor: Actor, exam: ExamRef, staff_id: int, *
         staff_id: the person.
         with_duties: remove their duties and posts from the roster too (the clerk was told
             which, see the module's docstring).
+        version: the person's version the window read (None: not compared).
 
     Returns:
         The person removed, how many duties went, and the roster's errors that brought.
@@ -238,6 +245,7 @@ def delete_staff(session: Session, actor: Actor, exam: ExamRef, staff_id: int, *
         BadInput: no such person (code ``no-staff``); they hold duties and ``with_duties``
             is False (``staff-on-duty``, with ``count`` and ``duties``: one line each).
             Nothing is written.
+        EditConflict: someone changed the person after the window read them.
     """
     actor.require(Permission.EDIT_PLAN, exam.id)
     stored = session.execute(
@@ -246,6 +254,10 @@ def delete_staff(session: Session, actor: Actor, exam: ExamRef, staff_id: int, *
         .where(Staff.id == staff_id, Staff.exam_id == exam.id)).one_or_none()
     if stored is None:
         raise _no_staff(staff_id)
+    versions.check_version(
+        session, Staff, stored.id, version, exam_id=exam.id, about=[("staff", stored.id)],
+        what=stored.name,
+        current=versions.described([stored.name, stored.work_unit, stored.phone]))
     count = session.scalar(select(func.count()).select_from(Duty)
                            .where(Duty.staff_id == stored.id)) or 0
     duties = duty_texts(session, exam, stored.id) if count else []

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 
 from examdesk.db import Database
+from examdesk.db.locks import run_purpose
 from examdesk.enums import PostKind
 from examdesk.errors import BadInput
 from examdesk.i18n import translate
@@ -119,7 +120,7 @@ def cmd_roster(db: Database, args: argparse.Namespace) -> int:
     if args.repair:
         return _repair_roster(db, args)
     started = time.perf_counter()
-    with db.write("roster") as session:
+    with db.write(run_purpose("roster", args.center)) as session:
         exam = resolve_exam(session, args.exam)
         result = roster.roster_exam(session, signed_in(db, args), exam, seed=args.seed,
                                     center=args.center, progress=stderr_progress)
@@ -146,7 +147,7 @@ def cmd_roster(db: Database, args: argparse.Namespace) -> int:
 def _repair_roster(db: Database, args: argparse.Namespace) -> int:
     """Repair the broken rooms in one transaction; print who moved where and what is left."""
     started = time.perf_counter()
-    with db.write("roster --repair") as session:
+    with db.write(run_purpose("roster --repair", args.center)) as session:
         exam = resolve_exam(session, args.exam)
         result = roster.repair_exam_roster(session, signed_in(db, args), exam,
                                            seed=args.seed, center=args.center,
@@ -178,7 +179,7 @@ def _repair_roster(db: Database, args: argparse.Namespace) -> int:
 
 def cmd_draw(db: Database, args: argparse.Namespace) -> int:
     """Draw rooms for one center and session; print the seed to reproduce it."""
-    with db.write("draw") as session:
+    with db.write(run_purpose("draw", args.center)) as session:
         exam = resolve_exam(session, args.exam)
         try:
             summary = duties.draw_center(session, signed_in(db, args), exam,
@@ -199,7 +200,7 @@ def cmd_posts(db: Database, args: argparse.Namespace) -> int:
     """Fill the posts and print their coverage; exit 1 when a post stays empty."""
     if args.action == "init":
         return cli_posts.cmd_posts_init(db, args)
-    with db.write("posts") as session:
+    with db.write(run_purpose("posts", args.center)) as session:
         exam = resolve_exam(session, args.exam)
         result = duties.fill_exam_posts(session, signed_in(db, args), exam,
                                         center=args.center)

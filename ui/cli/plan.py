@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Sequence
 
 from examdesk.db import Database
+from examdesk.db.locks import run_purpose
 from examdesk.enums import Corner, SeatOrder
 from examdesk.errors import ExamDeskError
 from examdesk.i18n import translate
@@ -159,7 +160,7 @@ def _who(parser: argparse.ArgumentParser) -> None:
 def cmd_allocate(db: Database, args: argparse.Namespace) -> int:
     """Allocate in one transaction; an impossible plan writes nothing (exit 1)."""
     started = time.perf_counter()
-    with db.write("allocate") as session:
+    with db.write(run_purpose("allocate", args.center)) as session:
         exam = resolve_exam(session, args.exam)
         summary = seating.allocate_exam(
             session, signed_in(db, args), exam, seed=args.seed, center=args.center,

@@ -157,10 +157,13 @@ def in_transaction(url: str, purpose: str, run: Callable[..., T], /, *,
     as the window's clerk.
     """
     from examdesk.db import open_database
+    from examdesk.db.locks import waiting_message
 
     database = open_database(url, upgrade=False)
     try:
-        with database.write(purpose) as session:
+        # a run that waits for another clerk's says so in its progress
+        with database.write(purpose, waiting=lambda holder: progress(
+                0, 0, waiting_message(holder)), cancelled=cancelled) as session:
             return run(session, progress=progress, cancelled=cancelled, **options)
     finally:
         database.close()

@@ -236,7 +236,11 @@ class Operations(QObject):
         database = self._database()
 
         def in_transaction(progress: Progress, cancelled: Cancelled) -> T:
-            with database.write(purpose) as session:
+            from examdesk.db.locks import waiting_message
+
+            # waiting for another clerk's run says so in the progress dialog
+            with database.write(purpose, waiting=lambda holder: progress(
+                    0, 0, waiting_message(holder)), cancelled=cancelled) as session:
                 return work(session, progress, cancelled)
 
         return self.run(title, in_transaction, on_success=on_success, on_failure=on_failure,

@@ -98,10 +98,11 @@ def _overview_and_version(session: Session, _progress: object,
     return overview(session), data_version(session)
 
 
-def _version(session: Session, _progress: object, _cancelled: object) -> tuple[int, int]:
-    from examdesk.services.data_version import data_version
+def _version(session: Session, _progress: object,
+             _cancelled: object) -> tuple[tuple[int, int], str]:
+    from examdesk.services.data_version import data_version, running_now
 
-    return data_version(session)
+    return data_version(session), running_now(session)
 
 
 def _manage_users() -> Permission:
@@ -187,6 +188,13 @@ class MainWindow(QMainWindow):
         self.database_label = QLabel(self.tr("No database open"))
         self.database_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse)
+        # another clerk's run holding the database (the poll): who runs what since when
+        self.lock_label = QLabel()
+        self.lock_label.setObjectName("lock-holder")
+        # the database's label is cut short in a narrow window rather than overlapping
+        self.database_label.setMinimumWidth(1)
+        self.lock_label.hide()
+        self.statusBar().addPermanentWidget(self.lock_label)
         self.statusBar().addPermanentWidget(self.database_label)
         self.user_label = QLabel()  # who is signed in
         self.user_label.setObjectName("signed-in")
@@ -664,7 +672,14 @@ class MainWindow(QMainWindow):
         self.operations.read("", _version, quiet=True, on_success=self._polled,
                              on_failure=lambda _message: None)  # the next poll tries again
 
-    def _polled(self, version: tuple[int, int]) -> None:
+    def _polled(self, polled: tuple[tuple[int, int], str]) -> None:
+        version, running = polled
+        self.lock_label.setText(running)
+        self.lock_label.setToolTip(running)
+        # whole, unless it would take more than half the window (then cut short)
+        self.lock_label.setMinimumWidth(min(
+            self.lock_label.fontMetrics().horizontalAdvance(running), self.width() // 2) or 1)
+        self.lock_label.setVisible(bool(running))
         if self._version is not None and version != self._version:
             emit(self.operations.changed, None)  # another clerk's change: views refresh
 

@@ -32,6 +32,7 @@ from examdesk.services.scope import (
     shows_personal,
     visible_centers,
 )
+from examdesk.services.versions import candidate_version
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,7 @@ class CandidateRow(PersonRow):
         room_code: its code ("" until seated).
         seat_no: the seat (None until seated).
         ticket_no: the admission ticket number ("" until seated).
+        version: the row's version, handed back with a change (examdesk/services/versions.py).
     """
 
     candidate_id: int
@@ -79,6 +81,7 @@ class CandidateRow(PersonRow):
     room_code: str
     seat_no: int | None
     ticket_no: str
+    version: int = 0
 
     @property
     def id_type_label(self) -> str:
@@ -169,7 +172,8 @@ def iter_candidate_rows(
         select(Candidate.id, Candidate.registration_no, Candidate.name, raw(Candidate.gender),
                raw(Candidate.id_type), Candidate.id_number, Candidate.level_id,
                Candidate.work_unit, Candidate.phone, raw(Candidate.status),
-               SeatAssignment.room_id, SeatAssignment.seat_no, SeatAssignment.ticket_no)
+               SeatAssignment.room_id, SeatAssignment.seat_no, SeatAssignment.ticket_no,
+               candidate_version())
         .outerjoin(SeatAssignment, SeatAssignment.candidate_id == Candidate.id)
         .outerjoin(Room, Room.id == SeatAssignment.room_id)
         .outerjoin(TestCenter, TestCenter.id == Room.center_id)
@@ -194,7 +198,7 @@ def iter_candidate_rows(
     levels = level_names(session, exam)
     sittings = candidate_sittings(session, exam, only)
     for (cid, registration, name, gender, id_type, id_number, level, unit, phone, state, room,
-         seat, ticket) in session.execute(query):
+         seat, ticket, version) in session.execute(query):
         if only.keeps(cid):
             place = places[room] if room is not None else NOWHERE
             center = None if room is None else place.center_id
@@ -204,7 +208,7 @@ def iter_candidate_rows(
                 cid, registration, name, _GENDERS[gender], _ID_TYPES[id_type], id_number,
                 level, levels[level], sittings.get(cid, _NONE).papers, unit, phone,
                 _STATUSES[state], center, place.center_code, place.center_name, room,
-                place.room_code, seat, ticket or "")
+                place.room_code, seat, ticket or "", version)
 
 
 def level_names(session: Session, exam: ExamRef) -> dict[int, str]:

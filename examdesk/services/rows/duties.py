@@ -54,6 +54,7 @@ class DutyRow(PersonRow):
         gender: their gender.
         work_unit: their work unit.
         phone: their phone.
+        version: the row's version, handed back with a change (examdesk/services/versions.py).
     """
 
     duty_id: int
@@ -78,6 +79,7 @@ class DutyRow(PersonRow):
     gender: Gender
     work_unit: str
     phone: str
+    version: int = 0
 
     @property
     def place(self) -> str:
@@ -157,7 +159,8 @@ def iter_duty_rows(
     query = (
         select(Duty.id, Duty.staff_id, Duty.session_id, Duty.center_id, Duty.room_id,
                Duty.post_id, raw(Duty.kind), raw(Duty.role), Duty.is_lead, Duty.locked,
-               Duty.floor, Staff.name, raw(Staff.gender), Staff.work_unit, Staff.phone)
+               Duty.floor, Staff.name, raw(Staff.gender), Staff.work_unit, Staff.phone,
+               Duty.version)
         .join(Staff, Staff.id == Duty.staff_id)
         .join(ExamSession, ExamSession.id == Duty.session_id)
         .outerjoin(Room, Room.id == Duty.room_id)
@@ -186,7 +189,7 @@ def iter_duty_rows(
     centers = {cid: name for cid, name in session.execute(
         select(TestCenter.id, TestCenter.name).where(TestCenter.exam_id == exam.id))}
     for (duty_id, staff, on, center, room, post, duty_kind, taken, lead, locked, floor, name,
-         gender, unit, phone) in session.execute(query):
+         gender, unit, phone, version) in session.execute(query):
         if only.keeps(duty_id):
             label, day, hours = sessions[on]
             post_kind, place = posts[post] if post is not None else (None, "")
@@ -195,7 +198,7 @@ def iter_duty_rows(
                 locked, centers.get(center, "") if center is not None else "", label, day,
                 hours, rooms[room].room_code if room is not None else "", floor, post_kind,
                 place, name, _GENDERS[gender], unit,
-                phone if shows_personal(personal, center) else masked(phone))
+                phone if shows_personal(personal, center) else masked(phone), version)
 
 
 _KINDS = members(DutyKind)

@@ -39,6 +39,7 @@ class RoomRow:
         locked: locked: allocation adds nobody to it.
         seated: how many candidates are seated in it.
         levels: the levels of those candidates, by name (one, in a sound plan).
+        version: the row's version, handed back with a change (examdesk/services/versions.py).
     """
 
     room_id: int
@@ -58,6 +59,7 @@ class RoomRow:
     locked: bool
     seated: int
     levels: tuple[str, ...]
+    version: int = 0
 
     @property
     def capacity(self) -> int:
@@ -122,7 +124,7 @@ def room_rows(
         select(Room.id, Room.center_id, TestCenter.code.label("center_code"),
                TestCenter.name.label("center_name"), TestCenter.address, Room.code,
                Room.building, Room.floor, Room.label, Room.rows, Room.columns,
-               Room.unusable_seats, Room.accessible, Room.spare, Room.locked)
+               Room.unusable_seats, Room.accessible, Room.spare, Room.locked, Room.version)
         .join(TestCenter, TestCenter.id == Room.center_id)
         .where(TestCenter.exam_id == exam.id)
         .order_by(TestCenter.sort_order, TestCenter.code, Room.sort_order, Room.code)
@@ -150,7 +152,7 @@ def room_rows(
         RoomRow(r.id, r.center_id, r.center_code, r.center_name, r.address, r.code, r.building,
                 r.floor, r.label, r.rows, r.columns,
                 tuple((row, column) for row, column in r.unusable_seats or []), r.accessible,
-                r.spare, r.locked, seated[r.id], tuple(levels[r.id]))
+                r.spare, r.locked, seated[r.id], tuple(levels[r.id]), r.version)
         for r in session.execute(query)
         if only.keeps(r.id) and (level_id is None or r.id in level_rooms)
     ]

@@ -21,6 +21,7 @@ from examdesk.services.scope import (
     shows_personal,
     visible_centers,
 )
+from examdesk.services.versions import candidate_version
 
 _NONE = Sitting((), ())
 _GENDERS = members(Gender)
@@ -50,6 +51,8 @@ class SeatRow(PersonRow):
         papers: the papers they sit, by name in subject-code order.
         session_ids: the sessions of those papers, in time order.
         work_unit: their work unit.
+        version: the candidate's version with their seat's, handed back with a change
+            (examdesk/services/versions.py).
     """
 
     candidate_id: int
@@ -68,6 +71,7 @@ class SeatRow(PersonRow):
     papers: tuple[str, ...]
     session_ids: tuple[int, ...]
     work_unit: str
+    version: int = 0
 
     @property
     def papers_text(self) -> str:
@@ -130,7 +134,8 @@ def iter_seat_rows(
     query = (
         select(SeatAssignment.candidate_id, SeatAssignment.room_id, SeatAssignment.seat_no,
                SeatAssignment.ticket_no, Candidate.name, raw(Candidate.gender),
-               Candidate.id_number, Candidate.level_id, Candidate.work_unit)
+               Candidate.id_number, Candidate.level_id, Candidate.work_unit,
+               candidate_version())
         .join(Candidate, Candidate.id == SeatAssignment.candidate_id)
         .join(Room, Room.id == SeatAssignment.room_id)
         .join(TestCenter, TestCenter.id == Room.center_id)
@@ -149,7 +154,8 @@ def iter_seat_rows(
     places = room_places(session, exam)
     levels = level_names(session, exam)
     sittings = candidate_sittings(session, exam, only)
-    for cid, room, seat, ticket, name, gender, id_number, level, unit in session.execute(query):
+    for (cid, room, seat, ticket, name, gender, id_number, level, unit,
+         version) in session.execute(query):
         sitting = sittings.get(cid, _NONE)
         if only.keeps(cid) and (session_id is None or session_id in sitting.session_ids):
             place = places[room]
@@ -157,4 +163,5 @@ def iter_seat_rows(
                 id_number = masked(id_number)
             yield SeatRow(cid, place.center_id, place.center_code, place.center_name, room,
                           place.room_code, seat, ticket, name, _GENDERS[gender], id_number,
-                          level, levels[level], sitting.papers, sitting.session_ids, unit)
+                          level, levels[level], sitting.papers, sitting.session_ids, unit,
+                          version)

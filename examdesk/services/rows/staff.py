@@ -41,6 +41,7 @@ class StaffRow(PersonRow):
         roles: the roles they may take, in the order of :class:`StaffRole`.
         relatives: the ID numbers of relatives who sit the exam (回避), sorted.
         duties: the sessions they have a duty in.
+        version: the row's version, handed back with a change (examdesk/services/versions.py).
     """
 
     staff_id: int
@@ -55,6 +56,7 @@ class StaffRow(PersonRow):
     roles: tuple[StaffRole, ...]
     relatives: tuple[str, ...]
     duties: int
+    version: int = 0
 
     @property
     def roles_text(self) -> str:
@@ -124,7 +126,7 @@ def staff_rows(
     query = (
         select(Staff.id, Staff.name, Staff.gender, Staff.id_number, Staff.work_unit, Staff.phone,
                Staff.home_center_id, TestCenter.code.label("center_code"),
-               TestCenter.name.label("center"))
+               TestCenter.name.label("center"), Staff.version)
         .outerjoin(TestCenter, TestCenter.id == Staff.home_center_id)
         .where(Staff.exam_id == exam.id).order_by(Staff.id)
     )
@@ -136,7 +138,7 @@ def staff_rows(
     rows = [
         StaffRow(r.id, r.name, r.gender, r.id_number, r.work_unit, r.phone, r.home_center_id,
                  r.center_code or "", r.center or "", ordered(roles[r.id], every),
-                 tuple(relatives[r.id]), duties.get(r.id, 0))
+                 tuple(relatives[r.id]), duties.get(r.id, 0), r.version)
         for r in session.execute(query)
         if only.keeps(r.id) and (role is None or role in roles[r.id])
     ]

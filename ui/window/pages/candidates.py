@@ -230,8 +230,8 @@ class CandidatesPage(ListPage[CandidateRow]):
         for name in ("id_type", "id_number", "registration_no"):
             form.inputs[name].setEnabled(row is None)
 
-    def save_work(self, exam: ExamRef, key: Hashable | None,
-                  values: dict[str, Any]) -> Callable[[Session], object]:
+    def save_work(self, exam: ExamRef, key: Hashable | None, values: dict[str, Any],
+                  version: int | None = None) -> Callable[[Session], object]:
         def work(session: Session) -> object:
             from examdesk.services.candidate_edits import edit_candidate, new_candidate
 
@@ -242,7 +242,7 @@ class CandidatesPage(ListPage[CandidateRow]):
                 session, actor, exam, int(str(key)), name=values["name"],
                 level=values["level"], subjects=values["subjects"],
                 work_unit=values["work_unit"], phone=values["phone"],
-                gender=values["gender"] or None)
+                gender=values["gender"] or None, version=version)
 
         return work
 
@@ -258,13 +258,15 @@ class CandidatesPage(ListPage[CandidateRow]):
                  self.tr("Delete"), lambda: self._delete(row), warning=True)
 
     def _delete(self, row: CandidateRow) -> None:
-        exam, candidate_id = self.exam, row.candidate_id
+        exam, candidate_id, version = self.exam, row.candidate_id, row.version
         assert exam is not None
 
         def work(session: Session) -> object:
             from examdesk.services.candidate_edits import delete_candidate
 
-            return delete_candidate(session, self.context.actor, exam, candidate_id)
+            # refused if someone changed the candidate since the row was read
+            return delete_candidate(session, self.context.actor, exam, candidate_id,
+                                    version=version)
 
         def refused(error: ExamDeskError) -> None:
             if error.code == "candidate-seated":
@@ -346,11 +348,13 @@ class CandidatesPage(ListPage[CandidateRow]):
         if answer != QMessageBox.StandardButton.Yes:
             return
         exam, candidate_id = self.exam, row.candidate_id
+        read = {candidate_id: row.version}  # refused if their seat changed since it was read
 
         def work(session: Session, _progress: object, _cancelled: object) -> object:
             from examdesk.services.seat_changes import withdraw_candidate
 
-            return withdraw_candidate(session, self.context.actor, exam, candidate_id)
+            return withdraw_candidate(session, self.context.actor, exam, candidate_id,
+                                      read=read)
 
         # the window hands the change set to every page's refresh (the rows it touched)
         self.context.operations.write("withdraw", self.tr("Withdrawing the candidate"), work)

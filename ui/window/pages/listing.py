@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from examdesk.errors import ExamDeskError
+from examdesk.progress import Cancelled, Progress
 from ui.window.pages import Page, PageContext, export_refusal, plan_refusal, refuse_buttons
 from ui.window.signals import emit
 from ui.window.tables import Prepared, RowKind, SearchableTable, prepare
@@ -100,6 +101,15 @@ class RecordForm(QGroupBox):
         self.saved_label = QLabel()
         self.saved_label.setObjectName("saved")
         self.saved_label.setWordWrap(True)
+        # another clerk's change since the form was filled (ListPage.show_conflict)
+        self.conflict_label = QLabel()
+        self.conflict_label.setObjectName("conflict")
+        self.conflict_label.setWordWrap(True)
+        self.conflict_label.setStyleSheet(ERROR_STYLE)
+        self.conflict_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.conflict_label.hide()
+        self.form.addRow(self.conflict_label)
+        self.save_text = save_text
         buttons = QHBoxLayout()
         buttons.addWidget(self.saved_label, 1)
         buttons.addWidget(self.cancel_button)
@@ -117,6 +127,18 @@ class RecordForm(QGroupBox):
         for error in self.errors.values():
             error.clear()
             error.hide()
+
+    def show_conflict(self, text: str, save_text: str) -> None:
+        """Says that someone else changed the record, and renames Save to save over it."""
+        self.conflict_label.setText(text)
+        self.conflict_label.show()
+        self.save_button.setText(save_text)
+        self.cancel_button.show()
+
+    def clear_conflict(self) -> None:
+        self.conflict_label.clear()
+        self.conflict_label.hide()
+        self.save_button.setText(self.save_text)
 
     def show_refusal(self, error: ExamDeskError, fallback: str) -> None:
         """Shows the core's refusal beside each field it names (``problems``: every field
@@ -193,6 +215,10 @@ class ListPage(Page, Generic[R]):
         self.form: RecordForm | None = None  # see attach_form
         self._form_of: Hashable | None = None  # the row whose values the form holds
         self._refill = False  # a save was made: the form shows the row as read again
+        # the version of the row the form was filled from, handed back with its save
+        # (examdesk/services/versions.py); after a conflict, the version saved over
+        self._form_version: int | None = None
+        self._form_filled: dict[str, Any] | None = None  # the values it was filled with
         self._form_fallback = ""
         self._form_purposes = ("", "")
         self._form_saving = ""
@@ -318,9 +344,10 @@ class ListPage(Page, Generic[R]):
         assert self.form is not None
         return {name: self.form.text(name) for name in self.form.inputs}
 
-    def save_work(self, exam: ExamRef, key: Hashable | None,
-                  values: dict[str, Any]) -> Callable[[Session], object]:
-        """The change the form asks for: a new record (``key`` None) or that row's."""
+    def save_work(self, exam: ExamRef, key: Hashable | None, values: dict[str, Any],
+                  version: int | None = None) -> Callable[[Session], object]:
+        """The change the form asks for: a new record (``key`` None) or that row's, given
+        the ``version`` of the row the form was filled from."""
         raise NotImplementedError
 
     def form_note(self, changes: object) -> list[str]:
@@ -463,10 +490,22 @@ class ListPage(Page, Generic[R]):
         if key != self._form_of:
             form.clear_errors()
             form.saved_label.clear()
-        elif not self._refill:
+        elif not self._refill and not self._follows(row):
             return
         self._form_of, self._refill = key, False
+        self._form_version = getattr(row, "version", None)
+        form.clear_conflict()
+        form.cancel_button.hide()
         self.fill_form(row)
+        self._form_filled = self.form_values()
+
+    def _follows(self, row: R | None) -> bool:
+        """Whether the form, untouched, takes the row as read again after another clerk's
+        change (what was typed is never replaced, nor a conflict shown)."""
+        assert self.form is not None
+        return (getattr(row, "version", None) != self._form_version
+                and self.form.conflict_label.isHidden()
+                and self._form_filled is not None and self.form_values() == self._form_filled)
 
     def detail_value(self, label: str) -> str:
         """The value shown beside this label in the details pane ("" when not shown)."""
@@ -550,6 +589,8 @@ class ListPage(Page, Generic[R]):
             first.setFocus()
 
     def cancel_adding(self) -> None:
+        """Cancel: a new record is dropped; after a conflict, the form takes the values
+        saved now."""
         self._stop_adding()
         self._refill = True
         self._show_selected(self.table.current_key())
@@ -567,7 +608,8 @@ class ListPage(Page, Generic[R]):
         form.clear_errors()
         form.saved_label.clear()
         key = None if form.adding or row is None else self.table.model.kind.key(row)
-        work = self.save_work(exam, key, self.form_values())
+        work = self.save_work(exam, key, self.form_values(),
+                              None if key is None else self._form_version)
         form.save_button.setEnabled(False)
         self.write_or_refuse(self._form_purposes[key is not None], self._form_saving, work,
                              self._form_refused, self._form_saved)
@@ -575,7 +617,25 @@ class ListPage(Page, Generic[R]):
     def _form_refused(self, error: ExamDeskError) -> None:
         assert self.form is not None
         self.form.save_button.setEnabled(True)
+        if error.code == "edit-conflict" and not self.form.adding:
+            self.show_conflict(error)
+            return
         self.form.show_refusal(error, self._form_fallback)
+
+    def show_conflict(self, error: ExamDeskError) -> None:
+        """Someone changed the row after the form was filled: the clerk's values stay, the
+        details show the row as saved now, and Save saves over it deliberately."""
+        form = self.form
+        assert form is not None
+        self._form_version = int(str(error.fields["version"]))
+        form.show_conflict(
+            "\n".join([str(error), translate(
+                "ListPage", "Your values are still in the form: Save over it to replace "
+                            "that change with them, or Cancel to take the values saved now.")]),
+            translate("ListPage", "Save over it"))
+        key = self._form_of
+        if isinstance(key, int):
+            self._read_some([key])  # the details and the list show the row as it is now
 
     def _form_saved(self, changes: object) -> None:
         form = self.form
@@ -637,9 +697,13 @@ class ListPage(Page, Generic[R]):
         database = self.context.operations.database
         assert database is not None
 
-        def run(_progress: object, _cancelled: object) -> tuple[bool, object]:
+        def run(progress: Progress, cancelled: Cancelled) -> tuple[bool, object]:
+            from examdesk.db.locks import waiting_message
+
             try:
-                with database.write(purpose) as session:
+                # waiting for another clerk's run says so in the progress dialog
+                with database.write(purpose, waiting=lambda holder: progress(
+                        0, 0, waiting_message(holder)), cancelled=cancelled) as session:
                     return True, work(session)
             except ExamDeskError as error:  # rolled back: nothing written
                 return False, error

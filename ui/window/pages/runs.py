@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from examdesk.db.locks import run_purpose
 from examdesk.planning.plan import PlanIssue, Remedy
 from examdesk.progress import Cancelled, Progress
 from examdesk.services import duties, seating
@@ -111,7 +112,7 @@ class Runner(QObject):
     def allocate(self, seed: int | None, center: str | None, keep: bool) -> Any:
         """Seat the candidates (of one center, or keeping every seat)."""
         title = self.tr("Seat the candidates")
-        return self._write_apart("allocate", title, runs.allocate,
+        return self._write_apart(run_purpose("allocate", center), title, runs.allocate,
                                  lambda r: self._allocated(title, r),
                                  seed=seed, center=center, keep=keep)
 
@@ -128,26 +129,27 @@ class Runner(QObject):
     def roster(self, seed: int | None, center: str | None) -> Any:
         """Make the invigilator roster."""
         title = self.tr("Make the roster")
-        return self._write_apart("roster", title, runs.make_roster,
+        return self._write_apart(run_purpose("roster", center), title, runs.make_roster,
                                  lambda r: self._rostered(title, r), seed=seed, center=center)
 
     def repair(self, center: str | None) -> Any:
         """Re-roster only the rooms whose duties are broken, keeping every other duty."""
         title = self.tr("Repair the roster")
-        return self._write_apart("roster --repair", title, runs.repair_roster,
+        return self._write_apart(run_purpose("roster --repair", center), title,
+                                 runs.repair_roster,
                                  lambda r: self._repaired(title, r), center=center)
 
     def posts(self, center: str | None) -> Any:
         """Staff the service posts."""
         title = self.tr("Staff the posts")
-        return self._write_apart("posts", title, runs.staff_posts,
+        return self._write_apart(run_purpose("posts", center), title, runs.staff_posts,
                                  lambda r: self._staffed(title, r), center=center)
 
     def draw(self, center: str, session_code: str, seed: int | None,
              host: str | None, session_name: str = "") -> Any:
         """Draw one center's rooms for one session."""
         title = self.tr("Draw the rooms")
-        return self._write("draw", title, lambda s, p, c: runs.draw(
+        return self._write(run_purpose("draw", center), title, lambda s, p, c: runs.draw(
             s, self.actor, center=center, session_code=session_code, seed=seed, host=host),
             lambda r: self._drawn(title, center, session_name or session_code, r))
 

@@ -115,8 +115,8 @@ class StaffPage(ListPage[StaffRow]):
         form.set_text("center", "" if row is None else row.home_center)
         form.inputs["id_number"].setEnabled(row is None)  # who the person is stays
 
-    def save_work(self, exam: ExamRef, key: Hashable | None,
-                  values: dict[str, Any]) -> Callable[[Session], object]:
+    def save_work(self, exam: ExamRef, key: Hashable | None, values: dict[str, Any],
+                  version: int | None = None) -> Callable[[Session], object]:
         def work(session: Session) -> object:
             from examdesk.services.staff_edits import edit_staff, new_staff
 
@@ -126,7 +126,7 @@ class StaffPage(ListPage[StaffRow]):
                      "phone": values["phone"], "center": values["center"]}
             if key is None:
                 return new_staff(session, actor, exam, id_number=values["id_number"], **typed)
-            return edit_staff(session, actor, exam, int(str(key)), **typed)
+            return edit_staff(session, actor, exam, int(str(key)), **typed, version=version)
 
         return work
 
@@ -149,14 +149,15 @@ class StaffPage(ListPage[StaffRow]):
                  warning=True)
 
     def _delete(self, row: StaffRow, *, with_duties: bool) -> None:
-        exam, staff_id = self.exam, row.staff_id
+        exam, staff_id, version = self.exam, row.staff_id, row.version
         assert exam is not None
 
         def work(session: Session) -> object:
             from examdesk.services.staff_edits import delete_staff
 
+            # refused if someone changed the person since the row was read
             return delete_staff(session, self.context.actor, exam, staff_id,
-                                with_duties=with_duties)
+                                with_duties=with_duties, version=version)
 
         def refused(error: ExamDeskError) -> None:
             if error.code == "staff-on-duty":

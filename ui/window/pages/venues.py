@@ -138,8 +138,8 @@ class VenuesPage(ListPage[RoomRow]):
                 "accessible": self.accessible_box.isChecked(),
                 "spare": self.spare_box.isChecked()}
 
-    def save_work(self, exam: ExamRef, key: Hashable | None,
-                  values: dict[str, Any]) -> Callable[[Session], object]:
+    def save_work(self, exam: ExamRef, key: Hashable | None, values: dict[str, Any],
+                  version: int | None = None) -> Callable[[Session], object]:
         center_id, code = values.pop("center_id"), values.pop("code")
         flags = {"accessible": values.pop("accessible"), "spare": values.pop("spare")}
         no_center = self.tr("Choose the test center of the new room.")
@@ -153,7 +153,7 @@ class VenuesPage(ListPage[RoomRow]):
                 return new_room(session, self.context.actor, exam, int(center_id),
                                 code=code, **values, **flags)
             return edit_room(session, self.context.actor, exam, int(str(key)),
-                             **values)
+                             **values, version=version)
 
         return work
 
@@ -168,13 +168,14 @@ class VenuesPage(ListPage[RoomRow]):
                  self.tr("Delete"), lambda: self._delete(row), warning=True)
 
     def _delete(self, row: RoomRow) -> None:
-        exam, room_id = self.exam, row.room_id
+        exam, room_id, version = self.exam, row.room_id, row.version
         assert exam is not None
 
         def work(session: Session) -> object:
             from examdesk.services.room_edits import delete_room
 
-            return delete_room(session, self.context.actor, exam, room_id)
+            # refused if someone changed the room since the row was read
+            return delete_room(session, self.context.actor, exam, room_id, version=version)
 
         def refused(error: ExamDeskError) -> None:
             box = QMessageBox(QMessageBox.Icon.Information, self.tr("Delete a room"),
