@@ -377,146 +377,146 @@
     <name>BackupCommands</name>
     <message>
         <source>examdesk-backup-{stamp}</source>
-        <translation type="unfinished" />
+        <translation>考务备份-{stamp}</translation>
     </message>
     <message>
         <source>PostgreSQL backups (*.dump)</source>
-        <translation type="unfinished" />
+        <translation>PostgreSQL 备份 (*.dump)</translation>
     </message>
     <message>
         <source>Database backups (*.db)</source>
-        <translation type="unfinished" />
+        <translation>数据库备份 (*.db)</translation>
     </message>
     <message>
         <source>Back up the database</source>
-        <translation type="unfinished" />
+        <translation>备份数据库</translation>
     </message>
     <message>
         <source>Backing up the database</source>
-        <translation type="unfinished" />
+        <translation>正在备份数据库</translation>
     </message>
     <message>
         <source>The database was backed up to {path}</source>
-        <translation type="unfinished" />
+        <translation>数据库已备份到 {path}</translation>
     </message>
     <message>
         <source>Restore the database</source>
-        <translation type="unfinished" />
+        <translation>恢复数据库</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished" />
+        <translation>所有文件 (*)</translation>
     </message>
     <message>
         <source>Reading the backup</source>
-        <translation type="unfinished" />
+        <translation>正在读取备份</translation>
     </message>
     <message>
         <source>What the database holds now is backed up first. Restore the backup?</source>
-        <translation type="unfinished" />
+        <translation>恢复前会先备份数据库现有的内容。确定恢复该备份吗？</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished" />
+        <translation>恢复</translation>
     </message>
     <message>
         <source>The backup {path} was restored.</source>
-        <translation type="unfinished" />
+        <translation>已恢复备份 {path}。</translation>
     </message>
     <message>
         <source>What the database held before was saved as {path}.</source>
-        <translation type="unfinished" />
+        <translation>恢复前的内容已保存为 {path}。</translation>
     </message>
     <message>
         <source>Restoring the database</source>
-        <translation type="unfinished" />
+        <translation>正在恢复数据库</translation>
     </message>
 </context>
 <context>
     <name>Backups</name>
     <message>
         <source>{where}: keep = {value} is not a number of backups to keep; write a whole number such as {default} (0: no automatic backups).</source>
-        <translation type="unfinished" />
+        <translation>{where}：keep = {value} 不是要保留的备份份数；请写一个整数，例如 {default}（0：不自动备份）。</translation>
     </message>
     <message>
         <source>How many automatic backups ExamDesk keeps in this folder (0: none are taken).</source>
-        <translation type="unfinished" />
+        <translation>ExamDesk 在此文件夹中保留的自动备份份数（0：不自动备份）。</translation>
     </message>
     <message>
         <source>Cannot write the backup {path}: {reason}</source>
-        <translation type="unfinished" />
+        <translation>无法写入备份 {path}：{reason}</translation>
     </message>
     <message>
         <source>Backing up the database</source>
-        <translation type="unfinished" />
+        <translation>正在备份数据库</translation>
     </message>
     <message>
         <source>The backup of the database failed: {reason}</source>
-        <translation type="unfinished" />
+        <translation>数据库备份失败：{reason}</translation>
     </message>
     <message>
         <source>{program} could not be started: {reason}</source>
-        <translation type="unfinished" />
+        <translation>无法启动 {program}：{reason}</translation>
     </message>
     <message>
         <source>{program} failed: {reason}</source>
-        <translation type="unfinished" />
+        <translation>{program} 失败：{reason}</translation>
     </message>
     <message>
         <source>PostgreSQL's {program} is not installed (or not on PATH); install PostgreSQL's client programs of the server's version to back up or restore a PostgreSQL database.</source>
-        <translation type="unfinished" />
+        <translation>未安装 PostgreSQL 的 {program}（或不在 PATH 中）；要备份或恢复 PostgreSQL 数据库，请安装与服务器版本相同的 PostgreSQL 客户端程序。</translation>
     </message>
     <message>
         <source>Bulk changes of this database will not be backed up automatically: PostgreSQL's pg_dump is not installed.</source>
-        <translation type="unfinished" />
+        <translation>此数据库的批量修改前不会自动备份：未安装 PostgreSQL 的 pg_dump。</translation>
     </message>
     <message>
         <source>No automatic backup was taken before this change: PostgreSQL's pg_dump is not installed.</source>
-        <translation type="unfinished" />
+        <translation>本次修改前未能自动备份：未安装 PostgreSQL 的 pg_dump。</translation>
     </message>
     <message>
         <source>No automatic backup was taken before this change: {reason}</source>
-        <translation type="unfinished" />
+        <translation>本次修改前未能自动备份：{reason}</translation>
     </message>
     <message>
         <source>Cannot read {path}: {reason}</source>
-        <translation type="unfinished" />
+        <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
         <source>{path} is not an ExamDesk backup; choose a file that ExamDesk's backup wrote.</source>
-        <translation type="unfinished" />
+        <translation>{path} 不是 ExamDesk 的备份；请选择 ExamDesk 备份时写出的文件。</translation>
     </message>
     <message>
         <source>{path}: {reason}</source>
-        <translation type="unfinished" />
+        <translation>{path}：{reason}</translation>
     </message>
     <message>
         <source>{path} is a backup of an {kind} database; it can only be restored into an {kind} database.</source>
-        <translation type="unfinished" />
+        <translation>{path} 是 {kind} 数据库的备份，只能恢复到 {kind} 数据库中。</translation>
     </message>
     <message>
         <source>Restoring the database</source>
-        <translation type="unfinished" />
+        <translation>正在恢复数据库</translation>
     </message>
     <message>
         <source>Restoring the database failed, nothing was changed: {reason}</source>
-        <translation type="unfinished" />
+        <translation>恢复数据库失败，未做任何修改：{reason}</translation>
     </message>
     <message>
         <source>a damaged database</source>
-        <translation type="unfinished" />
+        <translation>一个已损坏的数据库</translation>
     </message>
     <message>
         <source>{exams} ({candidates:,} candidates)</source>
-        <translation type="unfinished" />
+        <translation>{exams}（{candidates:,} 名考生）</translation>
     </message>
     <message>
         <source>no exam</source>
-        <translation type="unfinished" />
+        <translation>没有考试</translation>
     </message>
     <message>
         <source>Everything {url} holds now, {held}, will be replaced by the backup {path} of {written}.</source>
-        <translation type="unfinished" />
+        <translation>{url} 现有的全部内容（{held}）将被 {written} 的备份 {path} 替换。</translation>
     </message>
 </context>
 <context>
@@ -1721,19 +1721,19 @@
     </message>
     <message>
         <source>save the whole database to one file (an SQLite copy, or pg_dump's archive for PostgreSQL), consistent while others work</source>
-        <translation type="unfinished" />
+        <translation>把整个数据库保存为一个文件（SQLite 副本；PostgreSQL 为 pg_dump 归档），他人同时工作时也保持一致</translation>
     </message>
     <message>
         <source>the backup file to write (replaced if it exists)</source>
-        <translation type="unfinished" />
+        <translation>要写出的备份文件（已存在则替换）</translation>
     </message>
     <message>
         <source>replace everything the database holds with a backup that 'examdesk backup' wrote (the current state is backed up first)</source>
-        <translation type="unfinished" />
+        <translation>用 'examdesk backup' 写出的备份替换数据库的全部内容（先备份当前内容）</translation>
     </message>
     <message>
         <source>the backup file</source>
-        <translation type="unfinished" />
+        <translation>备份文件</translation>
     </message>
     <message>
         <source>do not ask for confirmation</source>
@@ -1741,23 +1741,23 @@
     </message>
     <message>
         <source>Backed up {url} to {path} ({size}) in {seconds:.1f} s</source>
-        <translation type="unfinished" />
+        <translation>已将 {url} 备份到 {path}（{size}），用时 {seconds:.1f} 秒</translation>
     </message>
     <message>
         <source>Replace it? [y/N] </source>
-        <translation type="unfinished" />
+        <translation>确定替换吗？[y/N] </translation>
     </message>
     <message>
         <source>Nothing was restored.</source>
-        <translation type="unfinished" />
+        <translation>未恢复任何内容。</translation>
     </message>
     <message>
         <source>Restored {path} into {url} in {seconds:.1f} s.</source>
-        <translation type="unfinished" />
+        <translation>已将 {path} 恢复到 {url}，用时 {seconds:.1f} 秒。</translation>
     </message>
     <message>
         <source>What the database held before was saved as {path}</source>
-        <translation type="unfinished" />
+        <translation>恢复前的内容已保存为 {path}</translation>
     </message>
     <message>
         <source>purging exam {exam} cannot be undone: add --yes to confirm.</source>
@@ -1999,11 +1999,11 @@
     </message>
     <message>
         <source>The database {file} is damaged ({problem}): it was not closed properly. Restore the newest backup from {folder}.</source>
-        <translation type="unfinished" />
+        <translation>数据库 {file} 已损坏（{problem}）：它上次未正常关闭。请从 {folder} 恢复最新的备份。</translation>
     </message>
     <message>
         <source>The database {file} is damaged ({problem}): it was not closed properly. Restore the newest backup from {folder} with 'examdesk restore BACKUP'.</source>
-        <translation type="unfinished" />
+        <translation>数据库 {file} 已损坏（{problem}）：它上次未正常关闭。请用 'examdesk restore 备份文件' 从 {folder} 恢复最新的备份。</translation>
     </message>
 </context>
 <context>
@@ -2129,7 +2129,7 @@
     </message>
     <message>
         <source>Restore a backup over it, choose another database, or quit.</source>
-        <translation type="unfinished" />
+        <translation>请用备份覆盖恢复它、另选数据库，或退出。</translation>
     </message>
     <message>
         <source>Choose another database, or quit.</source>
@@ -2141,7 +2141,7 @@
     </message>
     <message>
         <source>Restore a backup…</source>
-        <translation type="unfinished" />
+        <translation>从备份恢复…</translation>
     </message>
     <message>
         <source>Choose another…</source>
@@ -2153,11 +2153,11 @@
     </message>
     <message>
         <source>Choose a backup</source>
-        <translation type="unfinished" />
+        <translation>选择备份</translation>
     </message>
     <message>
         <source>Restoring the database</source>
-        <translation type="unfinished" />
+        <translation>正在恢复数据库</translation>
     </message>
     <message>
         <source>Choose a database</source>
@@ -4466,19 +4466,19 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <source>&amp;Back up the database…</source>
-        <translation type="unfinished" />
+        <translation>备份数据库(&amp;B)…</translation>
     </message>
     <message>
         <source>Save the whole database to one file</source>
-        <translation type="unfinished" />
+        <translation>把整个数据库保存为一个文件</translation>
     </message>
     <message>
         <source>Res&amp;tore the database…</source>
-        <translation type="unfinished" />
+        <translation>恢复数据库(&amp;T)…</translation>
     </message>
     <message>
         <source>Replace everything the database holds with a backup</source>
-        <translation type="unfinished" />
+        <translation>用备份替换数据库的全部内容</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
