@@ -81,6 +81,8 @@ EVERY_COMMAND = {
     "print": ["print", "door", "--out", "pdf"],
     "user": ["user", "list"],
     "purge": ["purge", "--exam", "SW2023-ZK", "--yes"],
+    "backup": ["backup", "saved.db"],
+    "restore": ["restore", "saved.db", "--yes"],
 }
 
 
