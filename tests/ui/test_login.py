@@ -76,6 +76,8 @@ def test_a_database_with_users_shows_nothing_before_a_sign_in(start, qtbot, with
     assert window.counts["candidates"] == 6000
     assert window.sign_out_action.isEnabled()
     assert not window.users_action.isEnabled()  # a viewer manages no users
+    # nor backs up or restores the database (it holds everyone's personal data)
+    assert not window.backup_action.isEnabled() and not window.restore_action.isEnabled()
 
 
 def test_cancel_leaves_the_window_without_a_database(start, qtbot, with_users):

@@ -243,7 +243,6 @@ class MainWindow(QMainWindow):
                                                   "user"))
         self.sign_out_action.triggered.connect(self.sign_out)
         file_menu.addAction(self.sign_out_action)
-        self._show_user()
         self.backup_action = QAction(self.tr("&Back up the database…"), self)
         self.backup_action.setStatusTip(self.tr("Save the whole database to one file"))
         self.backup_action.triggered.connect(lambda: self.backup_commands().back_up())
@@ -253,6 +252,7 @@ class MainWindow(QMainWindow):
                                                  "with a backup"))
         self.restore_action.triggered.connect(lambda: self.backup_commands().restore())
         file_menu.addAction(self.restore_action)
+        self._show_user()
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -464,6 +464,11 @@ class MainWindow(QMainWindow):
         # a database without users: make its first administrator; else administrators only
         self.users_action.setEnabled(actor is not None and (
             actor.unrestricted or actor.may(_manage_users())))
+        # backups hold everyone's personal data: administrators only (as the services say);
+        # no actor: a database without users, attached directly
+        refused = actor is not None and not actor.may(_manage_users())
+        self.backup_action.setEnabled(not refused)
+        self.restore_action.setEnabled(not refused)
         self.sign_out_action.setEnabled(actor is not None and not actor.unrestricted)
 
     # --- the areas ----------------------------------------------------------------------------
