@@ -308,6 +308,9 @@ class Database:
         sessions: makes its sessions.
         backup_path: the copy an upgrade made of an SQLite file, if one was made.
         lock_timeout: seconds a writer waits for another to finish.
+        holder: the signed-in user's name, which other clerks see while this database's
+            writes hold the lock ("" until someone signs in: ``$EXAMDESK_USER`` or the
+            operating-system login).
         waiting: told whom a writer waits for, before it waits.
         backed_up: told of the automatic backup before each bulk change
             (examdesk/db/backups.py), taken or not.
@@ -318,6 +321,7 @@ class Database:
     sessions: sessionmaker[Session]
     backup_path: Path | None = None
     lock_timeout: float = field(default_factory=lock_timeout_from_environment)
+    holder: str = ""
     waiting: Waiting | None = None
     backed_up: Callable[[AutomaticBackup], None] | None = None
 
@@ -349,7 +353,7 @@ class Database:
         Raises:
             DatabaseBusy: another writer held the lock for longer than the timeout.
         """
-        lock = WriteLock(user_name(), purpose, self.lock_timeout,
+        lock = WriteLock(self.holder or user_name(), purpose, self.lock_timeout,
                          waiting or self.waiting, holder_file_of(self.url.database), cancelled)
         with self._busy_explained(), self.sessions.begin() as session:
             if self.engine.dialect.name == "postgresql":

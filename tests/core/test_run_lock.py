@@ -128,3 +128,15 @@ def test_a_write_waiting_for_the_run_stops_when_cancelled(db_url, db, other) -> 
         child.stdout.close()
     with other.write("edit"):  # and the database is usable as ever
         pass
+
+
+def test_others_see_the_signed_in_user_not_the_login(db_url, db, other, monkeypatch) -> None:
+    """A clerk signed in as 张三 on a computer whose login is someone else's: 张三 is named."""
+    monkeypatch.setenv("EXAMDESK_USER", "office-pc-7")
+    signed = dataclasses.replace(db, holder="张三")
+    told: list[LockHolder] = []
+    impatient = dataclasses.replace(other, lock_timeout=0.5, waiting=told.append)
+    with (signed.write(run_purpose("allocate", "02")),
+          pytest.raises(DatabaseBusy, match="张三"), impatient.write("edit")):
+        pass
+    assert [holder.user for holder in told] == ["张三"]

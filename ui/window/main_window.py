@@ -324,6 +324,8 @@ class MainWindow(QMainWindow):
         the database shown before are dropped)."""
         self.database = database
         self.operations.database = database
+        if self.actor is not None:  # whom other clerks see waiting for this window's writes
+            database.holder = self.actor.username
         from examdesk.db.urls import readable_url  # the database layer is loaded by now
 
         self.database_label.setText(
