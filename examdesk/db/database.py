@@ -297,6 +297,18 @@ def backup_sqlite(path: Path, revision: str | None) -> Path:
     return target
 
 
+class SignedIn:
+    """The name of the user signed in through a :class:`Database` ("" until someone signs
+    in: then ``$EXAMDESK_USER`` or the operating-system login holds the lock).
+
+    Mutable, and shared by the copies ``dataclasses.replace`` makes of the database: a face
+    signs in after it opened the database.
+    """
+
+    def __init__(self, name: str = "") -> None:
+        self.name = name
+
+
 @dataclass(frozen=True)
 class Database:
     """An open ExamDesk database. Services receive Sessions from :meth:`begin` and
@@ -308,9 +320,8 @@ class Database:
         sessions: makes its sessions.
         backup_path: the copy an upgrade made of an SQLite file, if one was made.
         lock_timeout: seconds a writer waits for another to finish.
-        holder: the signed-in user's name, which other clerks see while this database's
-            writes hold the lock ("" until someone signs in: ``$EXAMDESK_USER`` or the
-            operating-system login).
+        signed_in: who is signed in through this database (:class:`SignedIn`); other
+            clerks see that name while its writes hold the lock.
         waiting: told whom a writer waits for, before it waits.
         backed_up: told of the automatic backup before each bulk change
             (examdesk/db/backups.py), taken or not.
@@ -321,7 +332,7 @@ class Database:
     sessions: sessionmaker[Session]
     backup_path: Path | None = None
     lock_timeout: float = field(default_factory=lock_timeout_from_environment)
-    holder: str = ""
+    signed_in: SignedIn = field(default_factory=lambda: SignedIn())
     waiting: Waiting | None = None
     backed_up: Callable[[AutomaticBackup], None] | None = None
 
@@ -353,7 +364,7 @@ class Database:
         Raises:
             DatabaseBusy: another writer held the lock for longer than the timeout.
         """
-        lock = WriteLock(self.holder or user_name(), purpose, self.lock_timeout,
+        lock = WriteLock(self.signed_in.name or user_name(), purpose, self.lock_timeout,
                          waiting or self.waiting, holder_file_of(self.url.database), cancelled)
         with self._busy_explained(), self.sessions.begin() as session:
             if self.engine.dialect.name == "postgresql":

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 import pytest
 
 from examdesk.db import Database, open_database
+from examdesk.db.database import SignedIn
 from examdesk.db.locks import LockHolder, held_by_another, run_purpose, waiting_message
 from examdesk.errors import DatabaseBusy
 from examdesk.progress import OperationCancelled
@@ -133,7 +134,7 @@ def test_a_write_waiting_for_the_run_stops_when_cancelled(db_url, db, other) -> 
 def test_others_see_the_signed_in_user_not_the_login(db_url, db, other, monkeypatch) -> None:
     """A clerk signed in as 张三 on a computer whose login is someone else's: 张三 is named."""
     monkeypatch.setenv("EXAMDESK_USER", "office-pc-7")
-    signed = dataclasses.replace(db, holder="张三")
+    signed = dataclasses.replace(db, signed_in=SignedIn("张三"))
     told: list[LockHolder] = []
     impatient = dataclasses.replace(other, lock_timeout=0.5, waiting=told.append)
     with (signed.write(run_purpose("allocate", "02")),

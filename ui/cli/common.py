@@ -69,7 +69,7 @@ def signed_in(db: Database, args: argparse.Namespace) -> Actor:
     if actor is None:
         actor = _sign_in(db, args)
         args.signed_in_actor = actor
-        db.holder = actor.username  # whom other clerks see waiting for this command
+        db.signed_in.name = actor.username  # whom other clerks see waiting for this command
     return actor
 
 

@@ -210,7 +210,7 @@ def print_from(url: str, actor: Actor, request: PrintRequest, *,
     that the child finds it by name.
     """
     db = open_database(url, upgrade=False)
-    db.holder = actor.username  # whom other clerks see waiting for it
+    db.signed_in.name = actor.username  # whom other clerks see waiting for it
     try:
         return run_print(db, actor, request, overall=progress, cancelled=cancelled,
                          written=written, spawn=True)

@@ -162,7 +162,7 @@ def in_transaction(url: str, purpose: str, run: Callable[..., T], /, *,
     database = open_database(url, upgrade=False)
     actor = options.get("actor")
     if isinstance(actor, Actor):
-        database.holder = actor.username  # whom other clerks see waiting for the run
+        database.signed_in.name = actor.username  # whom other clerks see waiting for the run
     try:
         # a run that waits for another clerk's says so in its progress
         with database.write(purpose, waiting=lambda holder: progress(

@@ -325,7 +325,7 @@ class MainWindow(QMainWindow):
         self.database = database
         self.operations.database = database
         if self.actor is not None:  # whom other clerks see waiting for this window's writes
-            database.holder = self.actor.username
+            database.signed_in.name = self.actor.username
         from examdesk.db.urls import readable_url  # the database layer is loaded by now
 
         self.database_label.setText(
