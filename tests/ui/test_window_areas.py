@@ -60,7 +60,7 @@ def test_every_area_opens_from_the_sidebar_and_its_shortcut(examdesk_app, qtbot,
                                                             settings, tmp_path):
     window = shown_window(qtbot, demo_db, settings)
     assert [window.sidebar.item(row).text() for row in range(len(AREAS))] == [
-        "考试", "考点考场", "考生", "编排", "工作人员", "岗位物资", "打印", "审计"]
+        "考试", "考点考场", "考生", "编排", "工作人员", "岗位物资", "打印", "审计", "考务日"]
     assert window.current_area() == "exam"  # the first start opens the first area
     opened: list[str] = []
     window.area_opened.connect(opened.append)

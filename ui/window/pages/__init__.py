@@ -1,8 +1,8 @@
 """The window's areas, each a page: declared once, created when first shown.
 
 The main window shows a sidebar of :data:`AREAS` in this order (考试, 考点考场, 考生, 编排,
-工作人员, 岗位物资, 打印, 审计) and a page per area. A page module is imported only when its area is
-first opened, so start-up pays for none of them (docs/performance.md, "Start-up").
+工作人员, 岗位物资, 打印, 审计, 考务日) and a page per area. A page module is imported only when
+its area is first opened, so start-up pays for none of them (docs/performance.md, "Start-up").
 
 A page is a :class:`Page`: it gets a :class:`PageContext` (the window's one
 :class:`~ui.window.background.Operations`, its settings, and a way to open another area at a
@@ -110,6 +110,8 @@ AREAS: tuple[Area, ...] = (
          "ui.window.pages.printing:PrintPage", "Ctrl+7"),
     Area("audit", lambda: QCoreApplication.translate("Areas", "Audit"),
          "ui.window.pages.audit:AuditPage", "Ctrl+8"),
+    Area("examday", lambda: QCoreApplication.translate("Areas", "Exam day"),
+         "ui.window.pages.examday:ExamDayPage", "Ctrl+9"),
 )
 
 

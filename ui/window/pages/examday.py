@@ -1,0 +1,104 @@
+"""The 考务日 area: the test center's exam-day desks, one tab each.
+
+Exam day at a test center is several desks at once (the police's temporary ID desk, the
+attendance of each room, violations and incidents, the medical post, the hotline) and the
+exam center's live board over all of them. Each is a tab of this area, declared once in
+:data:`TABS` and made when first shown, as the window's areas are (ui/window/pages/__init__.py):
+a tab is a :class:`~ui.window.pages.Page` of its own, given the same context, refreshed when
+the area is and asked to select a row as areas are.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from ui.window.pages import Page, PageContext
+
+
+@dataclass(frozen=True)
+class Tab:
+    """A desk of the exam day: its key, its title and its page ("module:Class")."""
+
+    key: str
+    title: Callable[[], str]  # translated when shown
+    page: str
+
+    def page_class(self) -> type[Page]:
+        module, name = self.page.split(":")
+        found = getattr(importlib.import_module(module), name)
+        assert isinstance(found, type) and issubclass(found, Page), self.page
+        return found
+
+
+# The exam day's desks, in the order the tabs show them (one line each).
+TABS: tuple[Tab, ...] = (
+)
+
+
+class ExamDayPage(Page):
+    """The exam day's desks as tabs (see the module's docstring)."""
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("examDayTabs")
+        self.pages: dict[str, Page] = {}
+        self._changes: object | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        if not TABS:
+            layout.addWidget(QLabel(self.tr("No exam-day desk is available yet.")))
+        for tab in TABS:
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            holder.setObjectName(tab.key)
+            self.tabs.addTab(holder, tab.title())
+        layout.addWidget(self.tabs)
+        self.tabs.currentChanged.connect(self._shown)
+        if TABS:
+            self._shown(0)
+
+    def tab_page(self, key: str) -> Page:
+        """The page of the tab ``key`` (made now if it was not yet), shown."""
+        index = [tab.key for tab in TABS].index(key)
+        self.tabs.setCurrentIndex(index)
+        return self._make(index)
+
+    def _make(self, index: int) -> Page:
+        tab = TABS[index]
+        page = self.pages.get(tab.key)
+        if page is None:
+            page = tab.page_class()(self.context)
+            holder = self.tabs.widget(index)
+            assert holder is not None
+            layout = holder.layout()
+            assert layout is not None
+            layout.addWidget(page)
+            self.pages[tab.key] = page
+            if not page.reads_when_made:
+                page.refresh(None)
+        return page
+
+    def _shown(self, index: int) -> None:
+        if 0 <= index < len(TABS):
+            self._make(index)
+
+    def refresh(self, changes: object | None = None) -> None:
+        for page in self.pages.values():
+            page.refresh(changes)
+
+    def select(self, key: Hashable) -> bool:
+        """``(tab key, row key)``: show that tab at that row."""
+        if isinstance(key, tuple) and len(key) == 2 and key[0] in [t.key for t in TABS]:
+            return self.tab_page(str(key[0])).select(key[1])
+        return False
+
+
+def tab_title(text: str) -> str:
+    """A tab's title, translated in this module's context (for :data:`TABS`)."""
+    return QCoreApplication.translate("ExamDayPage", text)
