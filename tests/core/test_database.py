@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from examdesk.db import open_database, resolve_database_url
 from examdesk.db.database import (
     _alembic_config,
+    _driver_pragma,
     create_examdesk_engine,
     current_revision,
     default_database_url,
@@ -48,14 +49,14 @@ def test_migrations_step_by_step_reach_the_models(db_url):
 def downgrade_to(engine, revision: str) -> None:
     """Undo the migrations after ``revision`` (SQLite: foreign keys off, as upgrades run)."""
     with engine.connect() as connection:
+        # on the driver's connection, outside a transaction (inside one SQLite ignores it,
+        # and a table rebuilt by a downgrade would take its children with it)
         if engine.dialect.name == "sqlite":
-            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-            connection.commit()
+            _driver_pragma(connection, "foreign_keys=OFF")
         with connection.begin():
             command.downgrade(_alembic_config(connection), revision)
         if engine.dialect.name == "sqlite":
-            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
-            connection.commit()
+            _driver_pragma(connection, "foreign_keys=ON")
 
 
 def insert_old_exam(connection) -> None:

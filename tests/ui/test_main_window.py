@@ -188,7 +188,7 @@ def test_a_language_chosen_applies_at_once_and_from_the_next_start(
     assert english.size() == size
     assert [english.sidebar.item(n).text() for n in range(english.sidebar.count())] == [
         "Exam", "Centers and rooms", "Candidates", "Seating plan", "Staff",
-        "Posts and supplies", "Print"]
+        "Posts and supplies", "Print", "Audit", "Exam day"]
     assert [a.text() for a in english.menuBar().actions()] == [
         "&File", "&Edit", "&Runs", "&View", "&Settings", "&Help"]
     assert english.language_actions["en"].isChecked()

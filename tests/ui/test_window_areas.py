@@ -111,7 +111,7 @@ def test_a_hidden_page_refreshes_when_shown_again(examdesk_app, qtbot, demo_copy
     window.open_area("exam")
     page = loaded_exam_page(qtbot, window)
     window.open_area("venues")
-    with qtbot.waitSignal(window.refreshed):
+    with qtbot.waitSignal(window.refreshed, timeout=30_000):  # replaces a whole exam
         window.operations.write("test", "测试", lambda session, _p, _c: load_demo(
             session, Actor("tester"), exam_only=True, replace=True))
     assert page.cards["candidates"].value_label.text() == "6,000"  # hidden: not yet

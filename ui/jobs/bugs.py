@@ -12,12 +12,14 @@ from __future__ import annotations
 import sys
 import traceback
 
-from examdesk.db.locks import described_safely
-
 
 def described_bug(error: BaseException) -> str:
     """Print ``error``'s traceback to stderr (a database error: only where it happened, not
     its message) and return it in one line fit to show: ``Kind: what``."""
+    # imported here: the window loads this module before its first paint, and the database
+    # layer (SQLAlchemy) not until a database is opened (docs/performance.md, "Start-up")
+    from examdesk.db.locks import described_safely
+
     described = described_safely(error)
     if described is None:
         traceback.print_exception(error, file=sys.stderr)

@@ -28,7 +28,6 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
 
-from examdesk.db.locks import described_safely
 from examdesk.errors import ExamDeskError
 from examdesk.i18n import language, speak
 from examdesk.progress import Cancelled, Progress
@@ -155,6 +154,9 @@ def _child(job: Job, spoken: str, commands: Connection, answers: Connection) -> 
             answer: tuple[str, Any] = ("result", job.function(*job.args, **kwargs))
         except BaseException as error:  # handed over whole; a bug's traceback shows here
             if not isinstance(error, ExamDeskError):
+                # imported here: the window imports this module before its first paint
+                from examdesk.db.locks import described_safely
+
                 safe = described_safely(error)
                 if safe is not None:  # a database error: not its values (ui/jobs/bugs.py)
                     traceback.print_tb(error.__traceback__)
