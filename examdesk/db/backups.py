@@ -474,9 +474,15 @@ def restore_database(database: Database, info: BackupInfo,
 
 # Run first in the restore's transaction: the tables a newer schema added (not in an older
 # backup) must go too, or upgrading the restored database would find them there already.
-_DROP_TABLES = """DO $$ DECLARE t record; BEGIN
+# Every table, and ExamDesk's functions (the row versions' trigger function, migration 0009):
+# the archive creates them again.
+_DROP_TABLES = """DO $$ DECLARE t record; f record; BEGIN
 FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() LOOP
-EXECUTE format('DROP TABLE IF EXISTS %I CASCADE', t.tablename); END LOOP; END $$;
+EXECUTE format('DROP TABLE IF EXISTS %I CASCADE', t.tablename); END LOOP;
+FOR f IN SELECT p.oid::regprocedure AS signature FROM pg_proc p
+JOIN pg_namespace n ON n.oid = p.pronamespace
+WHERE n.nspname = current_schema() AND p.proname LIKE 'examdesk\\_%' LOOP
+EXECUTE format('DROP FUNCTION IF EXISTS %s CASCADE', f.signature); END LOOP; END $$;
 """
 
 
@@ -509,14 +515,16 @@ def _pg_restore(url: URL, path: Path) -> None:
         except BrokenPipeError:  # psql stopped at an error: said below
             pass
         reader.stdout.close()
-        for process, errors, name in ((reader, restore_errors, "pg_restore"),
-                                      (writer, psql_errors, "psql")):
-            if process.wait() != 0:
+        ended = (writer.wait(), reader.wait())  # both waited for, whatever happened
+        # psql first: when it stops at an error, pg_restore only dies of the broken pipe
+        for status, errors, name in ((ended[0], psql_errors, "psql"),
+                                     (ended[1], restore_errors, "pg_restore")):
+            if status != 0:
                 errors.seek(0)
                 lines = [line for line in errors.read().decode(errors="replace").splitlines()
                          if line.strip()]
                 raise DatabaseError(translate("Backups", "{program} failed: {reason}").format(
-                    program=name, reason=lines[-1] if lines else process.returncode))
+                    program=name, reason=lines[-1] if lines else status))
 
 
 def _restore_sqlite(database: Database, source: Path, progress: Progress,
