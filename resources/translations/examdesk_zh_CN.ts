@@ -238,6 +238,105 @@
     </message>
 </context>
 <context>
+    <name>AttendancePage</name>
+    <message>
+        <source>Everyone present</source>
+        <translation>全部到场</translation>
+    </message>
+    <message>
+        <source>Ticket number, then Enter</source>
+        <translation>输入准考证号后回车</translation>
+    </message>
+    <message>
+        <source>not marked</source>
+        <translation>未标记</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>缺考</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>考场</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>准考证号</translation>
+    </message>
+    <message>
+        <source>not entered</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>Save answer sheets</source>
+        <translation>保存答题卡数</translation>
+    </message>
+    <message>
+        <source>Reason to seal although the counts differ</source>
+        <translation>核对不符仍要封存的原因</translation>
+    </message>
+    <message>
+        <source>Seal</source>
+        <translation>封存</translation>
+    </message>
+    <message>
+        <source>Answer sheets handed in</source>
+        <translation>收回答题卡数</translation>
+    </message>
+    <message>
+        <source>Reading the attendance</source>
+        <translation>正在读取考勤</translation>
+    </message>
+    <message>
+        <source>Reading the room</source>
+        <translation>正在读取考场</translation>
+    </message>
+    <message>
+        <source>Expected %1 · present %2 · late %3 · absent %4 · not marked %5</source>
+        <translation>应考 %1 · 到场 %2 · 迟到 %3 · 缺考 %4 · 未标记 %5</translation>
+    </message>
+    <message>
+        <source> · sealed</source>
+        <translation> · 已封存</translation>
+    </message>
+    <message>
+        <source>The counts reconcile.</source>
+        <translation>核对无误。</translation>
+    </message>
+    <message>
+        <source>You may not mark attendance at this center.</source>
+        <translation>您无权在该考点登记考勤。</translation>
+    </message>
+    <message>
+        <source>Marking attendance</source>
+        <translation>正在登记考勤</translation>
+    </message>
+    <message>
+        <source>No candidate of this room has the ticket number %1.</source>
+        <translation>本考场没有准考证号为 %1 的考生。</translation>
+    </message>
+    <message>
+        <source>Saving the answer sheets</source>
+        <translation>正在保存答题卡数</translation>
+    </message>
+    <message>
+        <source>Sealing the room&apos;s papers</source>
+        <translation>正在封存考场试卷</translation>
+    </message>
+</context>
+<context>
     <name>Audit</name>
     <message>
         <source>Candidate</source>
@@ -2960,6 +3059,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>No exam-day desk is available yet.</source>
         <translation>尚无可用的考务日工作台。</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>考勤</translation>
     </message>
 </context>
 <context>
@@ -6172,6 +6275,13 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Shown: %s of %s</source>
         <translation>显示 %s / 共 %s 行</translation>
+    </message>
+</context>
+<context>
+    <name>SeatGrid</name>
+    <message>
+        <source>Podium</source>
+        <translation>讲台</translation>
     </message>
 </context>
 <context>
