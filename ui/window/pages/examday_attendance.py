@@ -11,7 +11,7 @@ unless a reason is given.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -37,7 +37,11 @@ from ui.window.signals import emit
 
 if TYPE_CHECKING:
     from examdesk.db import Session
+    from examdesk.services.audit import Actor
     from examdesk.services.exams import ExamRef
+
+    # a change of the room shown: (session, actor, exam, room id, session id)
+    Change = Callable[[Session, Actor, ExamRef, int, int], None]
 
 
 
@@ -299,7 +303,10 @@ class AttendancePage(Page):
 
     # changes
 
-    def _mark(self, marks: dict[int, AttendanceStatus], *, all_present: bool = False) -> None:
+    def _change(self, title: str, change: Change, on_success: Callable[[object], None] |
+                None = None) -> None:
+        """Run ``change(session, actor, exam, room_id, session_id)`` on the room shown, in
+        one write that returns the room as it then is (every page refreshes from it)."""
         room = self.room
         if room is None or self.choices is None:
             return
@@ -307,13 +314,22 @@ class AttendancePage(Page):
         room_id, session_id = room.counts.room_id, room.counts.session_id
 
         def work(session: Session, _progress: object, _cancelled: object) -> RoomAttendance:
-            from examdesk.services import attendance
+            from examdesk.services.attendance import room_attendance
 
-            attendance.mark(session, actor, exam, room_id=room_id, session_id=session_id,
-                            marks=marks, all_present=all_present)
-            return attendance.room_attendance(session, exam, room_id, session_id, actor=actor)
+            change(session, actor, exam, room_id, session_id)
+            return room_attendance(session, exam, room_id, session_id, actor=actor)
 
-        self.context.operations.write("attendance", self.tr("Marking attendance"), work)
+        self.context.operations.write("attendance", title, work, on_success=on_success)
+
+    def _mark(self, marks: dict[int, AttendanceStatus], *, all_present: bool = False) -> None:
+        def change(session: Session, actor: Actor, exam: ExamRef, room_id: int,
+                   session_id: int) -> None:
+            from examdesk.services.attendance import mark
+
+            mark(session, actor, exam, room_id=room_id, session_id=session_id, marks=marks,
+                 all_present=all_present)
+
+        self._change(self.tr("Marking attendance"), change)
 
     def _seat_clicked(self, seat: SeatMark) -> None:
         if self.all_present.isEnabled():
@@ -323,6 +339,7 @@ class AttendancePage(Page):
         room, typed = self.room, self.ticket.text().strip()
         if room is None or not typed:
             return
+        # the whole number, or its last digits as the desk reads them off a ticket
         found = [s for s in room.seats if s.ticket_no == typed or
                  (len(typed) >= 2 and s.ticket_no.endswith(typed))]
         if len(found) != 1:
@@ -334,39 +351,28 @@ class AttendancePage(Page):
         self._mark({found[0].candidate_id: self.mark_as.currentData()})
 
     def _save_sheets(self) -> None:
-        room = self.room
-        if room is None or self.choices is None:
-            return
-        exam, actor = self.choices.exam, self.context.actor
-        room_id, session_id = room.counts.room_id, room.counts.session_id
         count = None if self.sheets.value() < 0 else self.sheets.value()
 
-        def work(session: Session, _progress: object, _cancelled: object) -> RoomAttendance:
-            from examdesk.services import attendance
+        def change(session: Session, actor: Actor, exam: ExamRef, room_id: int,
+                   session_id: int) -> None:
+            from examdesk.services.attendance import set_answer_sheets
 
-            attendance.set_answer_sheets(session, actor, exam, room_id=room_id,
-                                         session_id=session_id, count=count)
-            return attendance.room_attendance(session, exam, room_id, session_id, actor=actor)
+            set_answer_sheets(session, actor, exam, room_id=room_id, session_id=session_id,
+                              count=count)
 
-        self.context.operations.write("attendance", self.tr("Saving the answer sheets"), work)
+        self._change(self.tr("Saving the answer sheets"), change)
 
     def _seal(self) -> None:
-        room = self.room
-        if room is None or self.choices is None:
-            return
-        exam, actor = self.choices.exam, self.context.actor
-        room_id, session_id = room.counts.room_id, room.counts.session_id
         reason = self.reason.text()
 
-        def work(session: Session, _progress: object, _cancelled: object) -> RoomAttendance:
-            from examdesk.services import attendance
+        def change(session: Session, actor: Actor, exam: ExamRef, room_id: int,
+                   session_id: int) -> None:
+            from examdesk.services.attendance import seal
 
-            attendance.seal(session, actor, exam, room_id=room_id, session_id=session_id,
-                            reason=reason)
-            return attendance.room_attendance(session, exam, room_id, session_id, actor=actor)
+            seal(session, actor, exam, room_id=room_id, session_id=session_id, reason=reason)
 
-        self.context.operations.write("attendance", self.tr("Sealing the room's papers"), work,
-                                      on_success=lambda _r: self.reason.clear())
+        self._change(self.tr("Sealing the room's papers"), change,
+                     on_success=lambda _r: self.reason.clear())
 
     def select(self, key: Hashable) -> bool:
         return False
