@@ -114,3 +114,17 @@ def test_a_desk_sees_its_own_center_rooms_only(examdesk_app, qtbot, settings, de
     rooms = [page.room_box.itemText(i) for i in range(page.room_box.count())]
     assert rooms and all(r.startswith("02/") for r in rooms)
     assert page.all_present.isEnabled()
+
+
+def test_a_viewer_sees_the_room_but_marks_nothing(examdesk_app, qtbot, settings, demo_db):
+    with demo_db.begin() as session:
+        exam = resolve_exam(session)
+    viewer = Actor("viewer", None, (Grant(UserRole.VIEWER, exam.id),))
+    _window, page = make_page(qtbot, settings, demo_db, viewer)
+    assert page.room.seats and not page.all_present.isEnabled()
+    assert page.all_present.toolTip() == "您无权在该考点登记考勤。"
+    before = page.room
+    seat = page.room.seats[0]
+    qtbot.mouseClick(page.grid, Qt.MouseButton.LeftButton,
+                     pos=page.grid.seat_rect(seat).center().toPoint())
+    assert page.room is before and seat.status is None  # no write was started

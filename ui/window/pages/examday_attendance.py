@@ -298,8 +298,8 @@ class AttendancePage(Page):
         sealed = bool(room and room.counts.sealed)
         self.seal.setEnabled(may and not sealed and bool(
             room and (not room.counts.problems or self.reason.text().strip())))
-        if room and not may:
-            self.all_present.setToolTip(self.tr("You may not mark attendance at this center."))
+        self.all_present.setToolTip(self.tr("You may not mark attendance at this center.")
+                                    if room and not may else "")
 
     # changes
 
