@@ -4,7 +4,9 @@ Per room and session a desk marks candidates present, absent (缺考) or late (c
 the start, before the entry cut-off: a late candidate sits the paper). "Everyone present except
 these" marks present only the candidates nobody has marked yet: two desks marking the same
 room at once never overwrite each other's absentees (each mark is one candidate's upsert,
-under the write lock, docs/concurrency.md).
+under the write lock, docs/concurrency.md). A mark carries no row version: it is one fact
+about one candidate, set whole, and the latest desk's mark of a candidate is the one that
+counts (the audit trail keeps every earlier one).
 
 Reconciliation, before the room's papers are sealed: everyone seated is marked (seated =
 signed in + absent), and the answer sheets the room hands in, a number its desk enters, equal
