@@ -1037,6 +1037,14 @@
         <translation>考场收回的答题卡数</translation>
     </message>
     <message>
+        <source>record that a room&apos;s papers of a session are sealed; refused (exit 1) while its counts do not reconcile, unless --reason says why</source>
+        <translation>记录考场某场次的试卷已封存；核对不符时拒绝（退出码 1），除非用 --reason 说明原因</translation>
+    </message>
+    <message>
+        <source>why the room is sealed although its counts do not reconcile</source>
+        <translation>核对不符仍要封存的原因</translation>
+    </message>
+    <message>
         <source>show per room and session: expected, present, late, absent, not marked, answer sheets; then the totals per center, session and district</source>
         <translation>按考场和场次显示应考、到场、迟到、缺考、未标记人数及答题卡数，再按考点、场次和全市汇总</translation>
     </message>

@@ -49,6 +49,11 @@ def test_a_room_marked_shown_and_exported(capsys, demo_copy_url, tmp_path, monke
                                  SESSION, "--room", ROOM, "--answer-sheets", 27)
     assert status == 0 and out.endswith("answer sheets 27\n")
     assert examdesk(capsys, "--db", url, "attendance", "show", "--session", SESSION)[0] == 0
+    seal = ("--db", url, "attendance", "seal", "--session", SESSION, "--room")
+    status, out, err = examdesk(capsys, *seal, "01/01002")  # nobody marked there
+    assert (status, out) == (1, "") and "does not reconcile" in err and err.count("\n") == 1
+    status, out, _err = examdesk(capsys, *seal, ROOM)
+    assert status == 0 and out.endswith("answer sheets 27, sealed\n")
     status, out, _err = examdesk(capsys, "--db", url, "export", "attendance",
                                  tmp_path / "att.xlsx", "--center", "01")
     assert status == 0
@@ -56,7 +61,7 @@ def test_a_room_marked_shown_and_exported(capsys, demo_copy_url, tmp_path, monke
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:7] == ("考点编号", "考场号", "场次", "应考人数", "实到人数", "迟到人数",
                            "缺考人数")
-    assert ("01", "01001", "S2", 28, 27, 2, 1, 0, 27, None, "无误", "12341010102") in rows
+    assert ("01", "01001", "S2", 28, 27, 2, 1, 0, 27, "是", "无误", "12341010102") in rows
 
 
 def test_bad_input_is_one_chinese_line(capsys, demo_copy_url, monkeypatch):

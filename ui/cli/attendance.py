@@ -1,9 +1,10 @@
-"""`examdesk attendance mark|show`: a room's attendance on exam day, and the counts.
+"""`examdesk attendance mark|seal|show`: a room's attendance on exam day, and the counts.
 
-Exit status: 0 done; 1 (`show` only) some room whose attendance was started does not
-reconcile: someone seated is not marked, its answer sheets are not entered, or they differ
-from those who sat (a room nobody marked yet is not counted against it: its session may not
-have begun); 2 bad input (an unknown room, session or ticket, a ticket of another room).
+Exit status: 0 done; 1 some room whose attendance was started does not reconcile (`show`):
+someone seated is not marked, its answer sheets are not entered, or they differ from those
+who sat (a room nobody marked yet is not counted against it: its session may not have
+begun); or `seal` was refused for that reason, without --reason; 2 bad input (an unknown
+room, session or ticket, a ticket of another room).
 """
 
 from __future__ import annotations
@@ -33,10 +34,7 @@ def add_parsers(
     action = subcommands(parent, "action")
     marking = action("mark", translate(
         "Cli", "mark candidates of one room in one session, by ticket number"))
-    marking.add_argument("--session", metavar="ID", required=True,
-                         help=translate("Cli", "the session's code, e.g. S2"))
-    marking.add_argument("--room", metavar="CENTER/ROOM", required=True,
-                         help=translate("Cli", "the room, e.g. 01/003"))
+    _room_options(marking)
     marking.add_argument("--all-present", action="store_true", help=translate(
         "Cli", "mark present everyone of the room not marked yet (marks already made stay)"))
     marking.add_argument("--absent", metavar="TICKET", nargs="+", default=[],
@@ -47,7 +45,12 @@ def add_parsers(
                          help=translate("Cli", "the ticket numbers of those present"))
     marking.add_argument("--answer-sheets", metavar="N", type=int, help=translate(
         "Cli", "the answer sheets the room handed in"))
-    exam_option(marking)
+    sealing = action("seal", translate(
+        "Cli", "record that a room's papers of a session are sealed; refused (exit 1) while "
+               "its counts do not reconcile, unless --reason says why"))
+    _room_options(sealing)
+    sealing.add_argument("--reason", metavar="TEXT", default="", help=translate(
+        "Cli", "why the room is sealed although its counts do not reconcile"))
     showing = action("show", translate(
         "Cli", "show per room and session: expected, present, late, absent, not marked, answer "
                "sheets; then the totals per center, session and district"))
@@ -62,11 +65,34 @@ def add_parsers(
     exam_option(showing)
 
 
+def _room_options(parser: argparse.ArgumentParser) -> None:
+    """``--session ID --room CENTER/ROOM``: the room and session a change is about."""
+    parser.add_argument("--session", metavar="ID", required=True,
+                        help=translate("Cli", "the session's code, e.g. S2"))
+    parser.add_argument("--room", metavar="CENTER/ROOM", required=True,
+                        help=translate("Cli", "the room, e.g. 01/003"))
+    exam_option(parser)
+
+
 def cmd_attendance(db: Database, args: argparse.Namespace) -> int:
     """Mark a room, or show the counts."""
     if args.action == "mark":
         return _mark(db, args)
+    if args.action == "seal":
+        return _seal(db, args)
     return _show(db, args)
+
+
+def _seal(db: Database, args: argparse.Namespace) -> int:
+    actor = signed_in(db, args)
+    with db.write("attendance") as session:
+        exam = resolve_exam(session, args.exam)
+        room = lookup.find_room(session, exam, args.room).one()
+        session_id = lookup.find_session(session, exam, args.session).one().id
+        counts = attendance.seal(session, actor, exam, room_id=room.id, session_id=session_id,
+                                 reason=args.reason)
+    print(_line(counts))
+    return EXIT_OK
 
 
 def _mark(db: Database, args: argparse.Namespace) -> int:
