@@ -80,6 +80,13 @@ def test_a_room_is_marked_reconciled_and_sealed(examdesk_app, qtbot, settings, d
     qtbot.keyClick(page.ticket, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.room is not before, timeout=30_000)
     assert status(page, 4) is AttendanceStatus.ABSENT and page.ticket.text() == ""
+    # a ticket of another room marks nobody here, and says where its candidate sits
+    qtbot.keyClicks(page.ticket, "12341010102")
+    qtbot.keyClick(page.ticket, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.ticket_note.text().endswith("该考生在考场 01/01001。"),
+                    timeout=30_000)
+    assert page.ticket_note.text().startswith("准考证号 12341010102 不属于考场")
+    page.ticket.clear()
     assert page.counts.text() == (f"应考 {counts.expected} · 到场 {counts.expected - 3} · "
                                   "迟到 1 · 缺考 2 · 未标记 0")
     assert page.problems.text() == "尚未填写收回的答题卡数。"

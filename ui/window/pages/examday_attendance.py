@@ -156,6 +156,9 @@ class AttendancePage(Page):
         top.addWidget(self.ticket)
         top.addWidget(self.mark_as)
         top.addStretch(1)
+        self.ticket_note = QLabel()  # why a typed ticket marked nobody
+        self.ticket_note.setObjectName("attendanceTicketNote")
+        self.ticket_note.setStyleSheet("color: #c00000;")
         self.grid = SeatGrid()
         self.grid.labels = self.labels
         scroll = QScrollArea()
@@ -186,6 +189,7 @@ class AttendancePage(Page):
         bottom.addWidget(self.seal)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.ticket_note)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.counts)
         layout.addWidget(self.problems)
@@ -251,6 +255,7 @@ class AttendancePage(Page):
 
     def _read_room(self) -> None:
         room_id, session_id = self.room_box.currentData(), self.session_box.currentData()
+        self.ticket_note.clear()
         if self.choices is None or room_id is None or session_id is None:
             self._show_room(None)
             return
@@ -343,12 +348,30 @@ class AttendancePage(Page):
         found = [s for s in room.seats if s.ticket_no == typed or
                  (len(typed) >= 2 and s.ticket_no.endswith(typed))]
         if len(found) != 1:
-            self.problems.setStyleSheet("color: #c00000;")
-            self.problems.setText(self.tr("No candidate of this room has the ticket number %1.")
-                                  .replace("%1", typed))
+            self._not_here(typed)
             return
         self.ticket.clear()
+        self.ticket_note.clear()
         self._mark({found[0].candidate_id: self.mark_as.currentData()})
+
+    def _not_here(self, typed: str) -> None:
+        """Say in red why a typed ticket marks nobody here: the core names the room its
+        candidate sits in, if any (read in the background)."""
+        room, choices = self.room, self.choices
+        if room is None or choices is None:
+            return
+        exam = choices.exam
+        self.ticket_note.setText(self.tr("No candidate of this room has the ticket number %1.")
+                                 .replace("%1", typed))
+
+        def work(session: Session, _progress: object, _cancelled: object) -> object:
+            from examdesk.services.attendance import room_tickets
+
+            return room_tickets(session, exam, room.counts.room_id, room.counts.session_id,
+                                [typed])
+
+        self.context.operations.read(self.tr("Reading the room"), work, quiet=True,
+                                     on_failure=self.ticket_note.setText)
 
     def _save_sheets(self) -> None:
         count = None if self.sheets.value() < 0 else self.sheets.value()
