@@ -206,15 +206,18 @@ def sitting_counts(session: Session, exam: ExamRef, *, actor: Actor | None = Non
         AccessDenied: ``center`` is a center the actor may not see.
     """
     seen = visible_centers(actor, exam, center, code=center_code)
-    wanted = _expected().join(Room, Room.id == SeatAssignment.room_id).where(
-        SeatAssignment.exam_id == exam.id)
-    wanted = limited(wanted, Room.center_id, seen)
-    if center is not None:
-        wanted = wanted.where(Room.center_id == center)
-    if session_id is not None:
-        wanted = wanted.where(session_subjects.c.session_id == session_id)
+    wanted = limited(_expected().join(Room, Room.id == SeatAssignment.room_id),
+                     Room.center_id, seen)
+    # a room or centers (the exam's) are found through the rooms, so that SQLite reads
+    # their seats by the seats' room index rather than every seat of the exam
     if room_id is not None:
         wanted = wanted.where(SeatAssignment.room_id == room_id)
+    elif center is not None:
+        wanted = wanted.where(Room.center_id == center)
+    elif seen is None:
+        wanted = wanted.where(SeatAssignment.exam_id == exam.id)
+    if session_id is not None:
+        wanted = wanted.where(session_subjects.c.session_id == session_id)
     seats = wanted.subquery()
 
     def status_count(status: AttendanceStatus) -> Any:
