@@ -90,6 +90,7 @@ class AttendanceStatus(StrEnum):
 
     PRESENT = "present"
     ABSENT = "absent"  # 缺考
+    LATE = "late"  # came in after the start, before the entry cut-off: sat the paper
 
 
 class IdCheck(StrEnum):

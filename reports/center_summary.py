@@ -72,7 +72,7 @@ class CenterSummarySheet(Sheet):
         """Each page's drawing steps, each taking the y where the body starts."""
         left, right = self.left, self.right
         half = (right - left - GAP) / 2
-        groups = (
+        groups: tuple[tuple[_Table, ...], ...] = (
             # The key figures and levels on the left beside the (longer) staff list: with them
             # the usual center (12 roles, 4 sessions, 8 posts) takes one page.
             (_Table("级别", ("级别", "考场数", "考生数"), (0.4, 0.3, 0.3), summary.levels,
@@ -84,6 +84,14 @@ class CenterSummarySheet(Sheet):
             (_Table("服务保障岗位", ("岗位", "每场人数", "已排人员"), (0.6, 0.2, 0.2),
                     summary.posts, left, right),),
         )
+        if summary.attendance:  # printed after the session: the rooms' marks so far
+            groups += (
+                (_Table("考勤", ("场次", "已登记考场", "应考人数", "实考人数", "其中迟到",
+                                 "缺考人数", "未登记"), (0.22, *[0.13] * 6),
+                        summary.attendance, left, right, total=True),),
+                (_Table("缺考考生准考证号", ("场次：准考证号",), (1.0,), summary.absentees,
+                        left, right),),
+            )
         body = self._body_top(summary) - self.bottom - FOOT_CLEAR
         pages: list[list[Callable[[float], None]]] = [[partial(self._figures, summary, half)]]
         used = 0.0

@@ -2,6 +2,8 @@
 
 What is known beforehand is printed (room, session, invigilators, head count); the rest is
 written by hand in the room: who was absent, irregularities, paper swaps, temporary IDs seen.
+Printed after the room's desk marked its attendance, the record carries the counts and the
+absentees' tickets (before any mark, those fields are blank, for hand-filling).
 """
 
 from __future__ import annotations
@@ -62,13 +64,18 @@ class RoomRecordSheet(RoomSessionSheet):
         y = self.top - 50
         # Prefilled rows: (label, value) pairs side by side.
         expected = str(len(room.sitting(session.code)))
+        marked = sitting.attendance
+        present = absent = ""
+        if marked is not None:
+            present = str(marked.present)
+            absent = str(marked.absent)
         rows: list[list[tuple[str, str]]] = [
             [("考点", room.center_name), ("考场号", f"第 {room.room_code} 考场")],
             [("考场地点", room.location)],
             [("考试日期", session.day), ("考试时间", session.time)],
             [("考试科目", "、".join(session.papers))],
             [("监考员", "")],  # drawn by _invigilators
-            [("应考人数", expected), ("实考人数", ""), ("缺考人数", "")],
+            [("应考人数", expected), ("实考人数", present), ("缺考人数", absent)],
         ]
         for pairs in rows:
             cells = self._pairs(pairs)
@@ -80,12 +87,14 @@ class RoomRecordSheet(RoomSessionSheet):
             if pairs[0][0] == "监考员":
                 self._invigilators(xl, x1, y - height / 2, sitting)
             y -= height
-        y = self._absent_box(y)
+        y = self._absent_box(y, marked.absent_tickets if marked else ())
         # The free boxes share what the two signature rows at the bottom leave.
         # (4 mm above the bottom margin keep the page number clear of the table.)
         room_left = y - (self.bottom + 4 * mm + 2 * ROW_H)
         shares = sum(share for _, _, share in FREE_BOXES)
         for label, hint, share in FREE_BOXES:
+            if label == "其他情况" and marked is not None and marked.late:
+                hint = f"（迟到入场考生 {marked.late} 人，已计入实考人数）"
             h = room_left * share / shares
             self._label(x0, xl, y, y - h, label)
             self._writing_lines(xl, x1, y, y - h, hint)
@@ -166,8 +175,10 @@ class RoomRecordSheet(RoomSessionSheet):
                     self.text_cell(x, x1, top, bottom, s, SIZE, align="left")
             x = x1
 
-    def _absent_box(self, top: float) -> float:
-        """Draw the 缺考考生准考证号 box with numbered writing cells; return its bottom."""
+    def _absent_box(self, top: float, tickets: Sequence[str] = ()) -> float:
+        """Draw the 缺考考生准考证号 box with numbered writing cells, the absentees marked so
+        far written in (more than the cells hold: the last says how many more); return its
+        bottom."""
         rows = -(-ABSENT_CELLS // ABSENT_COLUMNS)
         bottom = top - rows * ABSENT_ROW_H
         xl = self.left + LABEL_W
@@ -180,6 +191,14 @@ class RoomRecordSheet(RoomSessionSheet):
             row, column = divmod(n, ABSENT_COLUMNS)
             self.text(xl + column * cell_w + 1.5, top - row * ABSENT_ROW_H - 6, str(n + 1), 5.5)
         self.canvas.setFillColor(black)
+        shown = list(tickets)
+        if len(shown) > ABSENT_CELLS:
+            shown = [*shown[:ABSENT_CELLS - 1], f"等共 {len(tickets)} 人"]
+        for n, ticket in enumerate(shown):
+            row, column = divmod(n, ABSENT_COLUMNS)
+            x = xl + column * cell_w
+            self.fit_text(x + cell_w / 2 + 2, top - (row + 1) * ABSENT_ROW_H + 2.5 * mm, ticket,
+                          cell_w - 10, SIZE, 7, "center")
         return bottom
 
     def _label(self, x0: float, x1: float, top: float, bottom: float, s: str) -> None:

@@ -28,6 +28,7 @@ from examdesk.model.exam import Exam, ExamSession, Level, Subject, session_subje
 from examdesk.model.examday import (
     AttendanceMark,
     Incident,
+    RoomSitting,
     TempIdCertificate,
     certificate_sessions,
 )
@@ -72,6 +73,7 @@ __all__ = [
     "RetiredTicket",
     "Room",
     "RoomDraw",
+    "RoomSitting",
     "SeatAssignment",
     "SeatOrder",
     "Staff",

@@ -74,7 +74,11 @@ class TempIdCertificate(Base):
 
 
 class AttendanceMark(Base):
-    """Whether a candidate sat a session, and which document they showed."""
+    """Whether a candidate sat a session, and which document they showed.
+
+    ``marked_by`` is the name of whoever marked it, as the audit trail records it: a database
+    without users has no user row to point at (``marked_by_id`` is then None).
+    """
 
     __tablename__ = "attendance_marks"
 
@@ -86,9 +90,34 @@ class AttendanceMark(Base):
     status: Mapped[AttendanceStatus] = mapped_column(enum_column(AttendanceStatus))
     id_check: Mapped[IdCheck | None] = mapped_column(enum_column(IdCheck))
     marked_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow)
-    marked_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    marked_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"))
+    marked_by: Mapped[str] = mapped_column(String(64), default="")
 
     __table_args__ = (UniqueConstraint("candidate_id", "session_id"),)
+
+
+class RoomSitting(Base):
+    """A room in one session after the papers are collected: the answer sheets handed in,
+    counted by the room's desk, and whether the room's papers are sealed.
+
+    Sealing while the counts do not reconcile (see examdesk/services/attendance.py) needs a
+    reason, kept in ``seal_reason``.
+    """
+
+    __tablename__ = "room_sittings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    room_id: Mapped[int] = mapped_column(ForeignKey("rooms.id", ondelete="CASCADE"))
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("exam_sessions.id", ondelete="CASCADE"), index=True)
+    answer_sheets: Mapped[int | None] = mapped_column(Integer)
+    sealed_at: Mapped[datetime | None] = mapped_column(timestamp())
+    sealed_by: Mapped[str] = mapped_column(String(64), default="")
+    seal_reason: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow)
+
+    __table_args__ = (UniqueConstraint("room_id", "session_id"),)
 
 
 class Incident(Base):

@@ -75,6 +75,9 @@ class CenterSummaryData:
         posts: per post (label = kind and place): (headcount per session, staff rostered).
         session_list: the sessions in time order.
         phone: the contact's phone, e.g. ``0394-8888888`` ("" if none).
+        attendance: per session whose attendance was started (label = the session's code):
+            (rooms marked, expected, sat, late, absent, not marked); empty before any marks.
+        absentees: per such session, the absentees' tickets (label = ``S1：ticket ...``).
     """
 
     exam_name: str
@@ -92,3 +95,5 @@ class CenterSummaryData:
     posts: tuple[CountLine, ...]
     session_list: tuple[PrintedSession, ...] = ()
     phone: str = ""
+    attendance: tuple[CountLine, ...] = ()
+    absentees: tuple[CountLine, ...] = ()

@@ -41,6 +41,23 @@ class SeatedCandidate:
 
 
 @dataclass(frozen=True)
+class Attendance:
+    """What the room's desk marked in a session (examdesk/services/attendance.py).
+
+    Attributes:
+        present: who sat the paper (present and late).
+        late: of them, who came late.
+        absent: marked absent (缺考).
+        absent_tickets: the absentees' ticket numbers, in seat order.
+    """
+
+    present: int
+    late: int
+    absent: int
+    absent_tickets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class RoomSession:
     """One session of a room: its papers and its invigilators.
 
@@ -50,11 +67,14 @@ class RoomSession:
             center's draw of this session is recorded (the roster's teams are provisional and
             secret before it), and the sheets leave the names to be written in.
         lead_known: ``invigilators[0]`` is the lead.
+        attendance: the marks of the session, once its desk started marking (None before:
+            the sheets leave the counts and the absentees to be written in).
     """
 
     session: PrintedSession
     invigilators: tuple[Person, ...] = ()
     lead_known: bool = False
+    attendance: Attendance | None = None
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ from examdesk.model import (
 from examdesk.planning.post_hours import BRIEFING_LEAD
 from examdesk.planning.seats import Grid, seat_positions
 from examdesk.printing.common import Person, PrintedSession
-from examdesk.printing.rooms import RoomSession, RoomSheets, SeatedCandidate
+from examdesk.printing.rooms import Attendance, RoomSession, RoomSheets, SeatedCandidate
 from examdesk.services import audit
 from examdesk.services.audit import Actor, Permission
 from examdesk.services.duties import find_session
@@ -155,6 +155,7 @@ def room_sheets(session: Session, exam: ExamRef, *, center: str | None = None,
         seated[row.room_id].append(row)
         levels[row.room_id].add(row.short_name or row.level_name)
     staffed = _invigilators(session, exam, only)
+    marked = _attendance(session, exam, only)
     result: list[RoomSheets] = []
     for r in session.execute(_chosen_rooms(
         select(Room.id, Room.code, Room.building, Room.floor, Room.label, Room.rows,
@@ -182,7 +183,7 @@ def room_sheets(session: Session, exam: ExamRef, *, center: str | None = None,
                 tuple(by_id[s].code for s in sorted(sits[c.id], key=order.__getitem__))))
         room_sessions = tuple(
             RoomSession(printed_session(by_id[s], sorted(papers[r.id, s])),
-                        *staffed.get((r.id, s), ((), False)))
+                        *staffed.get((r.id, s), ((), False)), marked.get((r.id, s)))
             for s in used
         )
         result.append(RoomSheets(
@@ -190,6 +191,16 @@ def room_sheets(session: Session, exam: ExamRef, *, center: str | None = None,
             location(r.building, r.floor, r.label), "、".join(sorted(levels[r.id])),
             r.rows, r.columns, unusable, room_sessions, tuple(seats)))
     return tuple(result)
+
+
+def _attendance(session: Session, exam: ExamRef, center: int | None
+                ) -> dict[tuple[int, int], Attendance]:
+    """(room, session) -> its marks, for the room-sessions whose desk started marking."""
+    from examdesk.services.attendance import sitting_counts
+
+    return {(c.room_id, c.session_id): Attendance(c.sat, c.late, c.absent, c.absent_tickets)
+            for c in sitting_counts(session, exam, center=center)
+            if c.expected != c.unmarked}
 
 
 def _invigilators(session: Session, exam: ExamRef,

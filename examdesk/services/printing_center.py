@@ -27,6 +27,7 @@ from examdesk.model import (
 from examdesk.planning.post_hours import clock
 from examdesk.printing.center import CenterSummaryData, CertificateData, CountLine
 from examdesk.printing.common import PrintedSession
+from examdesk.services.attendance import SittingCounts, sitting_counts, totals_by
 from examdesk.services.audit import Actor, Permission
 from examdesk.services.exams import (
     ExamRef,
@@ -158,6 +159,7 @@ def center_summaries(session: Session, exam: ExamRef, *, center: str | None = No
     # (post, any session of a shift's time slot) -> the shift: a post duty counts only on a
     # shift of its post, as on the duty cards and the post roster
     shifts = shift_of(posts)
+    marks = [c for c in sitting_counts(session, exam, center=only) if c.started]
     result: list[CenterSummaryData] = []
     for c in centers:
         in_use = {seat.room_id for seat in seated[c.id]}
@@ -201,8 +203,23 @@ def center_summaries(session: Session, exam: ExamRef, *, center: str | None = No
             sum(level_people.values()),
             tuple(CountLine(name, (len(level_rooms[key]), level_people[key]))
                   for key in sorted(level_rooms) for name in (key[1],)),
-            tuple(session_lines), staff_lines, post_lines, tuple(printed), c.phone))
+            tuple(session_lines), staff_lines, post_lines, tuple(printed), c.phone,
+            *_attendance([m for m in marks if m.center_id == c.id])))
     return tuple(result)
+
+
+def _attendance(marks: list[SittingCounts]) -> tuple[tuple[CountLine, ...],
+                                                       tuple[CountLine, ...]]:
+    """The center's attendance per session (the rooms whose desk started marking), and the
+    absentees' tickets per session."""
+    lines, absentees = [], []
+    for t in totals_by(marks, "session"):
+        lines.append(CountLine(t.label, (t.rooms, t.expected, t.present + t.late, t.late,
+                                         t.absent, t.unmarked)))
+        tickets = [ticket for m in marks if m.session == t.label for ticket in m.absent_tickets]
+        if tickets:
+            absentees.append(CountLine(f"{t.label}：{' '.join(tickets)}", ()))
+    return tuple(lines), tuple(absentees)
 
 
 def _post_line(post: ScheduledPost, sessions: dict[int, Any]) -> str:

@@ -187,6 +187,156 @@
     </message>
 </context>
 <context>
+    <name>Attendance</name>
+    <message>
+        <source>{count} of {expected} candidates are not marked present, late or absent.</source>
+        <translation>应考 {expected} 人中有 {count} 人未标记到场、迟到或缺考。</translation>
+    </message>
+    <message>
+        <source>The answer sheets handed in are not entered.</source>
+        <translation>尚未填写收回的答题卡数。</translation>
+    </message>
+    <message>
+        <source>{sheets} answer sheets were handed in, but {sat} candidates sat the paper (present and late).</source>
+        <translation>收回答题卡 {sheets} 份，但实考 {sat} 人（到场与迟到）。</translation>
+    </message>
+    <message>
+        <source>Exam {exam} has no such session.</source>
+        <translation>考试 {exam} 中没有该场次。</translation>
+    </message>
+    <message>
+        <source>Nobody sits a paper in room {room} in session {session}.</source>
+        <translation>考场 {room} 在场次 {session} 中没有考生应考。</translation>
+    </message>
+    <message>
+        <source>No candidate of exam {exam} has the ticket number {ticket}.</source>
+        <translation>考试 {exam} 中没有准考证号为 {ticket} 的考生。</translation>
+    </message>
+    <message>
+        <source>The candidate with ticket {ticket} sits no paper in session {session}.</source>
+        <translation>准考证号 {ticket} 的考生在场次 {session} 中没有科目。</translation>
+    </message>
+    <message>
+        <source>Ticket {ticket} is not of room {room}: its candidate sits in room {other}.</source>
+        <translation>准考证号 {ticket} 不属于考场 {room}：该考生在考场 {other}。</translation>
+    </message>
+    <message>
+        <source>{count} of the candidates marked do not sit a paper in room {room} in session {session}.</source>
+        <translation>所标记的考生中有 {count} 人不在场次 {session} 的考场 {room} 应考。</translation>
+    </message>
+    <message>
+        <source>The answer sheets handed in must be a number from 0 to {expected}, the candidates expected in the room.</source>
+        <translation>收回的答题卡数应为 0 到 {expected}（该考场应考人数）之间的数。</translation>
+    </message>
+    <message>
+        <source>The papers of room {room} in session {session} are sealed already.</source>
+        <translation>考场 {room} 场次 {session} 的试卷已封存。</translation>
+    </message>
+    <message>
+        <source>Room {room}, session {session} does not reconcile: {problems} Correct the marks or the answer sheets, or give the reason to seal it as it is.</source>
+        <translation>考场 {room} 场次 {session} 核对不符：{problems}请更正考勤或答题卡数，或说明原因后按现状封存。</translation>
+    </message>
+</context>
+<context>
+    <name>AttendancePage</name>
+    <message>
+        <source>Everyone present</source>
+        <translation>全部到场</translation>
+    </message>
+    <message>
+        <source>Ticket number, then Enter</source>
+        <translation>输入准考证号后回车</translation>
+    </message>
+    <message>
+        <source>not marked</source>
+        <translation>未标记</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>缺考</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>考场</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>准考证号</translation>
+    </message>
+    <message>
+        <source>not entered</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>Save answer sheets</source>
+        <translation>保存答题卡数</translation>
+    </message>
+    <message>
+        <source>Reason to seal although the counts differ</source>
+        <translation>核对不符仍要封存的原因</translation>
+    </message>
+    <message>
+        <source>Seal</source>
+        <translation>封存</translation>
+    </message>
+    <message>
+        <source>Answer sheets handed in</source>
+        <translation>收回答题卡数</translation>
+    </message>
+    <message>
+        <source>Reading the attendance</source>
+        <translation>正在读取考勤</translation>
+    </message>
+    <message>
+        <source>Reading the room</source>
+        <translation>正在读取考场</translation>
+    </message>
+    <message>
+        <source>Expected %1 · present %2 · late %3 · absent %4 · not marked %5</source>
+        <translation>应考 %1 · 到场 %2 · 迟到 %3 · 缺考 %4 · 未标记 %5</translation>
+    </message>
+    <message>
+        <source> · sealed</source>
+        <translation> · 已封存</translation>
+    </message>
+    <message>
+        <source>The counts reconcile.</source>
+        <translation>核对无误。</translation>
+    </message>
+    <message>
+        <source>You may not mark attendance at this center.</source>
+        <translation>您无权在该考点登记考勤。</translation>
+    </message>
+    <message>
+        <source>Marking attendance</source>
+        <translation>正在登记考勤</translation>
+    </message>
+    <message>
+        <source>No candidate of this room has the ticket number %1.</source>
+        <translation>本考场没有准考证号为 %1 的考生。</translation>
+    </message>
+    <message>
+        <source>Saving the answer sheets</source>
+        <translation>正在保存答题卡数</translation>
+    </message>
+    <message>
+        <source>Sealing the room&apos;s papers</source>
+        <translation>正在封存考场试卷</translation>
+    </message>
+</context>
+<context>
     <name>Audit</name>
     <message>
         <source>Candidate</source>
@@ -855,8 +1005,100 @@
         <translation>要写入的工作簿（如已存在则替换）</translation>
     </message>
     <message>
+        <source>mark a room&apos;s attendance in a session (present, absent 缺考, late) and show the counts and whether they reconcile</source>
+        <translation>登记考场某场次的考勤（到场、缺考、迟到），显示人数及核对结果</translation>
+    </message>
+    <message>
+        <source>mark candidates of one room in one session, by ticket number</source>
+        <translation>按准考证号登记一个考场一个场次的考勤</translation>
+    </message>
+    <message>
+        <source>the room, e.g. 01/003</source>
+        <translation>考场，如 01/003</translation>
+    </message>
+    <message>
+        <source>mark present everyone of the room not marked yet (marks already made stay)</source>
+        <translation>将考场内尚未标记的考生全部标为到场（已有的标记不变）</translation>
+    </message>
+    <message>
+        <source>the ticket numbers of the absent (缺考)</source>
+        <translation>缺考考生的准考证号</translation>
+    </message>
+    <message>
+        <source>the ticket numbers of those who came late</source>
+        <translation>迟到考生的准考证号</translation>
+    </message>
+    <message>
+        <source>the ticket numbers of those present</source>
+        <translation>到场考生的准考证号</translation>
+    </message>
+    <message>
+        <source>the answer sheets the room handed in</source>
+        <translation>考场收回的答题卡数</translation>
+    </message>
+    <message>
+        <source>record that a room&apos;s papers of a session are sealed; refused (exit 1) while its counts do not reconcile, unless --reason says why</source>
+        <translation>记录考场某场次的试卷已封存；核对不符时拒绝（退出码 1），除非用 --reason 说明原因</translation>
+    </message>
+    <message>
+        <source>why the room is sealed although its counts do not reconcile</source>
+        <translation>核对不符仍要封存的原因</translation>
+    </message>
+    <message>
+        <source>show per room and session: expected, present, late, absent, not marked, answer sheets; then the totals per center, session and district</source>
+        <translation>按考场和场次显示应考、到场、迟到、缺考、未标记人数及答题卡数，再按考点、场次和全市汇总</translation>
+    </message>
+    <message>
         <source>only this test center</source>
         <translation>仅导出该考点</translation>
+    </message>
+    <message>
+        <source>only this session, e.g. S2</source>
+        <translation>只看此场次，如 S2</translation>
+    </message>
+    <message>
+        <source>print a JSON list, one object per room and session (center, room, session, expected, present, absent, late, unmarked, answer_sheets, sealed, mismatch, absent_tickets)</source>
+        <translation>输出 JSON 列表，每个考场场次一个对象（center, room, session, expected, present, absent, late, unmarked, answer_sheets, sealed, mismatch, absent_tickets）</translation>
+    </message>
+    <message>
+        <source>Ticket {ticket} is given twice, with different marks.</source>
+        <translation>准考证号 {ticket} 出现两次，且标记不同。</translation>
+    </message>
+    <message>
+        <source>Nothing to mark: give --all-present, --absent, --late or --present TICKET...</source>
+        <translation>没有要登记的内容：请给出 --all-present、--absent、--late 或 --present 准考证号…</translation>
+    </message>
+    <message>
+        <source>{room} {session}: expected {expected}, present {present}, late {late}, absent {absent}, not marked {unmarked}, answer sheets {sheets}{sealed}</source>
+        <translation>{room} {session}：应考 {expected}，到场 {present}，迟到 {late}，缺考 {absent}，未标记 {unmarked}，答题卡 {sheets}{sealed}</translation>
+    </message>
+    <message>
+        <source>, sealed</source>
+        <translation>，已封存</translation>
+    </message>
+    <message>
+        <source>{what}: {rooms} room-sessions, expected {expected}, present {present}, late {late}, absent {absent}, not marked {unmarked}, not reconciled {mismatched}</source>
+        <translation>{what}：{rooms} 个考场场次，应考 {expected}，到场 {present}，迟到 {late}，缺考 {absent}，未标记 {unmarked}，核对不符 {mismatched}</translation>
+    </message>
+    <message>
+        <source>absent: {tickets}</source>
+        <translation>缺考：{tickets}</translation>
+    </message>
+    <message>
+        <source>Test center {code}</source>
+        <translation>考点 {code}</translation>
+    </message>
+    <message>
+        <source>Session {code}</source>
+        <translation>场次 {code}</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>全市</translation>
+    </message>
+    <message>
+        <source>Nobody is seated yet: there is no attendance to show.</source>
+        <translation>尚未编排座位：没有考勤可显示。</translation>
     </message>
     <message>
         <source>sign in as this user, on a database with users (default: $EXAMDESK_USER); the password is $EXAMDESK_PASSWORD, else asked</source>
@@ -886,6 +1128,10 @@
     <message>
         <source>export the post roster with each post&apos;s coverage, as &apos;import posts&apos; reads it back</source>
         <translation>导出岗位值班表及各岗位的人员安排情况，可用 &apos;import posts&apos; 重新导入</translation>
+    </message>
+    <message>
+        <source>export the attendance per room and session: expected, present, late, absent, answer sheets, absentees&apos; tickets</source>
+        <translation>导出各考场各场次的考勤：应考、到场、迟到、缺考、答题卡数、缺考考生准考证号</translation>
     </message>
     <message>
         <source>export the audit trail: who changed, printed or exported what, when, with the values before and after</source>
@@ -2821,6 +3067,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>No exam-day desk is available yet.</source>
         <translation>尚无可用的考务日工作台。</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>考勤</translation>
     </message>
 </context>
 <context>
@@ -6033,6 +6283,13 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Shown: %s of %s</source>
         <translation>显示 %s / 共 %s 行</translation>
+    </message>
+</context>
+<context>
+    <name>SeatGrid</name>
+    <message>
+        <source>Podium</source>
+        <translation>讲台</translation>
     </message>
 </context>
 <context>

@@ -81,6 +81,9 @@ def add_parsers(
         ("posts", translate("Cli", "export the post roster with each post's coverage, as "
                                    "'import posts' reads it back")),
         ("supplies", translate("Cli", "export the supplies each center's posts need")),
+        ("attendance", translate("Cli", "export the attendance per room and session: "
+                                        "expected, present, late, absent, answer sheets, "
+                                        "absentees' tickets")),
     ):
         sub = target(name, help_text)
         sub.add_argument("out", metavar="OUT.xlsx", type=Path,

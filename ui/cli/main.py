@@ -22,6 +22,7 @@ from examdesk.db.locks import LockHolder
 from examdesk.errors import ExamDeskError
 from examdesk.i18n import speak, translate
 from examdesk.services import demo, stats
+from ui.cli import attendance as cli_attendance
 from ui.cli import backups as cli_backups
 from ui.cli import duties as cli_duties
 from ui.cli import exchange as cli_exchange
@@ -127,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_users.add_parsers(command, subcommands)
     cli_privacy.add_parsers(command)
     cli_backups.add_parsers(command)
+    cli_attendance.add_parsers(command, subcommands)
 
     stats_parser = command("stats", translate("Cli", "print how many centers, rooms, candidates... "
                                         "the database holds"))
@@ -208,6 +210,7 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "purge": cli_privacy.cmd_purge,
     "backup": cli_backups.cmd_backup,
     "restore": cli_backups.cmd_restore,
+    "attendance": cli_attendance.cmd_attendance,
 }
 
 # The commands that run without a sign-in on a database with users: creating or upgrading

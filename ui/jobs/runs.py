@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from examdesk.planning.plan import PlanIssue, Remedy
 from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
 from examdesk.services import (
+    attendance_exports,
     audit_exports,
     duties,
     duty_exports,
@@ -45,6 +46,7 @@ EXPORTERS: dict[str, Exporter] = {
     "duties": duty_exports.export_duties,
     "posts": duty_exports.export_posts,
     "supplies": duty_exports.export_supplies,
+    "attendance": attendance_exports.export_attendance,
 }
 
 

@@ -187,7 +187,7 @@ SCOPED_READS = {
     "room_rows", "duty_rows", "iter_duty_rows", "post_rows", "problem_rows", "filter_choices",
     "print_choices", "candidate_photo", "find_candidate", "check_exam_plan", "room_sheets",
     "certificates", "center_summaries", "duty_sheets", "draw_results", "duty_cards",
-    "post_rosters",
+    "post_rosters", "sitting_counts", "room_attendance",
 }
 
 
