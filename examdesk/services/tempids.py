@@ -52,7 +52,7 @@ from examdesk.services.exports import ExportResult, Recorded, write_export
 from examdesk.services.lookup import is_number
 from examdesk.services.scope import limited, masked, personal_centers, shows_personal
 
-#: How many hits a search returns at most (a desk picks among a few).
+# How many hits a search returns at most (a desk picks among a few).
 MOST_HITS = 20
 # Longest officer's name and police unit (the columns' sizes).
 _OFFICER_LEN, _UNIT_LEN = 50, 100
@@ -453,8 +453,13 @@ def void(session: Session, actor: Actor, exam: ExamRef, serial: str, reason: str
     return _rows(session, exam, ids=[found.id])[0]
 
 
+def serial_text(serial: str) -> str:
+    """A serial as stored: half width, trimmed, upper case."""
+    return normalize(serial).strip().upper()
+
+
 def _by_serial(session: Session, exam: ExamRef, serial: str) -> TempIdCertificate:
-    typed = normalize(serial).strip().upper()
+    typed = serial_text(serial)
     found = session.scalar(select(TempIdCertificate).where(
         TempIdCertificate.exam_id == exam.id, TempIdCertificate.serial_no == typed))
     if found is None:
@@ -574,3 +579,12 @@ def export_tempids(
 
 def _codes(session: Session, centers: frozenset[int]) -> set[str]:
     return set(session.scalars(select(TestCenter.code).where(TestCenter.id.in_(centers))))
+
+
+def record_certificate_print(session: Session, actor: Actor, exam: ExamRef, serial: str,
+                             center: str, path: Path) -> None:
+    """Log the print of one certificate (it carries the full ID number and the photo)."""
+    audit.record(session, actor, "print", exam_id=exam.id, entity="temp_id_certificate",
+                 entity_id=serial, summary=f"print certificate {serial} to {path.name}",
+                 details={"sheet": "certificate", "serial": serial, "center": center,
+                          "file": str(path)})

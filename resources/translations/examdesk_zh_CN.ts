@@ -888,6 +888,10 @@
         <translation>导出岗位值班表及各岗位的人员安排情况，可用 &apos;import posts&apos; 重新导入</translation>
     </message>
     <message>
+        <source>export the temporary ID certificates issued (void ones too)</source>
+        <translation>导出已开具的临时身份证明（含已作废的）</translation>
+    </message>
+    <message>
         <source>export the audit trail: who changed, printed or exported what, when, with the values before and after</source>
         <translation>导出审计记录：谁在何时修改、打印或导出了什么，及修改前后的值</translation>
     </message>
@@ -1376,6 +1380,10 @@
         <translation>仅此考场</translation>
     </message>
     <message>
+        <source>certificate: only the temporary ID with this serial, e.g. 01-0001</source>
+        <translation>certificate：只打印此编号的临时身份证明，例如 01-0001</translation>
+    </message>
+    <message>
         <source>the folder to write into (default: here)</source>
         <translation>写入的文件夹（默认：当前文件夹）</translation>
     </message>
@@ -1386,6 +1394,14 @@
     <message>
         <source>Printed with problems: characters no font has are blank boxes in {count} places (listed above); write them in by hand there, or install a font that has them and print again.</source>
         <translation>打印完成，但有问题：没有字体包含的字符在 {count} 处印成了空白方框（见上文）；请在这些位置手写补上，或安装含有这些字符的字体后重新打印。</translation>
+    </message>
+    <message>
+        <source>--serial goes with the sheet certificate only.</source>
+        <translation>--serial 只能与 certificate 一起使用。</translation>
+    </message>
+    <message>
+        <source>Wrote {path}: {pages} pages</source>
+        <translation>已写入 {path}：{pages} 页</translation>
     </message>
     <message>
         <source>The folder {folder} cannot be created ({reason}); choose another with --out.</source>
@@ -1778,6 +1794,66 @@
     <message>
         <source>Purged exam {exam}: the ID numbers and phones of {candidates:,} candidates and {staff:,} staff, {photos:,} photos, {relatives:,} relatives&apos; ID numbers; personal values blanked in {events:,} earlier audit events; its cached sheets on this computer removed.</source>
         <translation>已清除考试 {exam} 的个人信息：{candidates:,} 名考生和 {staff:,} 名工作人员的身份证号和电话、{photos:,} 张照片、{relatives:,} 个亲属身份证号；{events:,} 条以往审计记录中的个人信息已抹去；本机缓存的表单已删除。</translation>
+    </message>
+    <message>
+        <source>issue, void or list temporary ID certificates (临时身份证明)</source>
+        <translation>开具、作废或列出临时身份证明</translation>
+    </message>
+    <message>
+        <source>issue a certificate to a candidate and print its serial</source>
+        <translation>为考生开具临时身份证明并输出其编号</translation>
+    </message>
+    <message>
+        <source>the candidate&apos;s ticket, ID or registration number</source>
+        <translation>考生的准考证号、证件号码或报名序号</translation>
+    </message>
+    <message>
+        <source>the issuing police officer</source>
+        <translation>开具证明的民警</translation>
+    </message>
+    <message>
+        <source>the officer&apos;s police unit</source>
+        <translation>民警所属公安机关</translation>
+    </message>
+    <message>
+        <source>the sessions it covers (default: the candidate&apos;s sessions left today)</source>
+        <translation>证明适用的场次（默认：考生当天尚未结束的场次）</translation>
+    </message>
+    <message>
+        <source>void a certificate</source>
+        <translation>作废一份临时身份证明</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s serial, e.g. 01-0001</source>
+        <translation>证明编号，例如 01-0001</translation>
+    </message>
+    <message>
+        <source>why it is void</source>
+        <translation>作废原因</translation>
+    </message>
+    <message>
+        <source>list the certificates issued</source>
+        <translation>列出已开具的临时身份证明</translation>
+    </message>
+    <message>
+        <source>print one JSON list of objects with snake_case keys</source>
+        <translation>输出一个 JSON 列表（对象的键为 snake_case）</translation>
+    </message>
+    <message>
+        <source>Voided the temporary ID {serial} of {name}.</source>
+        <translation>已作废 {name} 的临时身份证明 {serial}。</translation>
+    </message>
+    <message>
+        <source>void: {reason}</source>
+        <translation>已作废：{reason}</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>{count:,} temporary IDs.</source>
+        <translation>共 {count:,} 份临时身份证明。</translation>
     </message>
 </context>
 <context>
@@ -6468,6 +6544,57 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Internal error ({kind}: {error}); please report it.</source>
         <translation>内部错误（{kind}：{error}），请报告此问题。</translation>
+    </message>
+</context>
+<context>
+    <name>TempId</name>
+    <message>
+        <source>Give the {what}.</source>
+        <translation>请填写{what}。</translation>
+    </message>
+    <message>
+        <source>The {what} is longer than {limit} characters.</source>
+        <translation>{what}超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>{who} has no seat in exam {exam}: a temporary ID is issued only to a seated candidate.</source>
+        <translation>{who} 在考试 {exam} 中没有座位：临时身份证明只开给已编排座位的考生。</translation>
+    </message>
+    <message>
+        <source>{who} has withdrawn from the exam.</source>
+        <translation>{who} 已退考。</translation>
+    </message>
+    <message>
+        <source>officer&apos;s name</source>
+        <translation>民警姓名</translation>
+    </message>
+    <message>
+        <source>police unit</source>
+        <translation>所属公安机关</translation>
+    </message>
+    <message>
+        <source>{who} already holds the valid temporary ID {serial} (issued {when}); void it first to issue another.</source>
+        <translation>{who} 已持有有效的临时身份证明 {serial}（{when} 开具）；须先作废才能再开。</translation>
+    </message>
+    <message>
+        <source>{who} sits no session {code} on {day}; their sessions that day: {codes}.</source>
+        <translation>{who} {day}没有 {code} 场次的考试；当天的场次：{codes}。</translation>
+    </message>
+    <message>
+        <source>{who} has no session left on {day}.</source>
+        <translation>{who} {day}已没有未结束的场次。</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>The temporary ID {serial} is void already ({reason}).</source>
+        <translation>临时身份证明 {serial} 已作废（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Exam {exam} has no temporary ID {serial}.</source>
+        <translation>考试 {exam} 没有编号为 {serial} 的临时身份证明。</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ from examdesk.services import (
     posts,
     roster,
     seating,
+    tempids,
 )
 from examdesk.services.audit import Actor
 from examdesk.services.exams import resolve_exam
@@ -45,6 +46,7 @@ EXPORTERS: dict[str, Exporter] = {
     "duties": duty_exports.export_duties,
     "posts": duty_exports.export_posts,
     "supplies": duty_exports.export_supplies,
+    "tempids": tempids.export_tempids,
 }
 
 
