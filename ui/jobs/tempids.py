@@ -21,9 +21,8 @@ from examdesk.services.audit import Actor
 from examdesk.services.exams import resolve_exam
 from examdesk.services.lookup import find_candidate
 from examdesk.services.printing_center import certificates
-from reports.batch import write_atomically
 from reports.certificate import render_certificates
-from ui.jobs.print_run import CannotWrite, Unwritable
+from ui.jobs.print_run import CannotWrite, Unwritable, write_pdf
 
 
 @dataclass(frozen=True)
@@ -66,12 +65,7 @@ def print_certificate(db: Database, actor: Actor, serial: str, out: Path, *,
         with db.write("print certificate") as session:
             tempids.record_certificate_print(session, actor, found, number, center, target)
 
-    try:
-        write_atomically(target, pdf, audited)
-    except PermissionError:
-        raise CannotWrite(Unwritable.IN_USE, target) from None
-    except OSError as error:
-        raise CannotWrite(Unwritable.FILE, target, str(error.strerror or error)) from None
+    write_pdf(target, pdf, audited)
     return PrintedCertificate(target, (len(data) + 1) // 2, tuple(warnings))
 
 
