@@ -16,6 +16,10 @@ from examdesk.search import readings
 from examdesk.services import tempids
 from examdesk.services.audit import Actor, Grant
 from examdesk.services.exams import resolve_exam
+from examdesk.services.printing import room_sheets
+from reports.room_record import render_room_records
+from reports.sign_in import render_sign_in
+from tests.reports.pdftools import save, text
 
 # the demo's second day: S2 (9:00-11:00) and S3/S4 in the afternoon
 MORNING = datetime(2023, 6, 11, 8, 30)
@@ -133,3 +137,22 @@ def test_a_desk_issues_only_at_its_own_center_and_sees_no_other_centers_details(
         assert issued.serial == "01-0001"
         assert session.scalar(select(func.count()).select_from(AuditEvent).where(
             AuditEvent.actor == "desk01")) == 1
+
+
+def test_the_rooms_sheets_printed_after_the_issue_show_the_certificate(demo_copy, tmp_path):
+    with demo_copy.write("test") as session:
+        exam = resolve_exam(session)
+        someone = seated(session, "01", 2)
+        tempids.issue(session, Actor("desk"), exam, someone.id, officer="王警官",
+                      unit="川汇分局", sessions=["S2"], now=MORNING)
+        room = session.scalar(select(Room.code).join(SeatAssignment).where(
+            SeatAssignment.candidate_id == someone.id))
+        sheets = room_sheets(session, exam, center="01", room=room)
+    seat = next(s for s in sheets[0].seats if s.ticket_no == someone.ticket_no)
+    assert (seat.certificate_in("S2"), seat.certificate_in("S3")) == ("01-0001", "")
+    signed = text(save(tmp_path, render_sign_in(sheets, "S2")[0], "signin.pdf"))
+    assert "临时身份证明 No. 01-0001" in signed
+    record = text(save(tmp_path, render_room_records(sheets, "S2")[0], "record.pdf"))
+    assert f"{someone.ticket_no} {someone.name} 临时身份证明 No. 01-0001" in " ".join(
+        record.split())
+    assert "01-0001" not in text(save(tmp_path, render_room_records(sheets, "S3")[0], "r3.pdf"))
