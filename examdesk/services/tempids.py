@@ -588,3 +588,13 @@ def record_certificate_print(session: Session, actor: Actor, exam: ExamRef, seri
                  entity_id=serial, summary=f"print certificate {serial} to {path.name}",
                  details={"sheet": "certificate", "serial": serial, "center": center,
                           "file": str(path)})
+
+
+def desk_centers(session: Session, exam: ExamRef, actor: Actor | None = None
+                 ) -> tuple[tuple[str, str], ...]:
+    """The centers (code, name) a desk may work for: where the actor does exam-day work."""
+    query = select(TestCenter.code, TestCenter.name).where(
+        TestCenter.exam_id == exam.id).order_by(TestCenter.sort_order, TestCenter.code)
+    if actor is not None:
+        query = limited(query, TestCenter.id, actor.centers(exam.id, Permission.EXAM_DAY))
+    return tuple((code, name) for code, name in session.execute(query))

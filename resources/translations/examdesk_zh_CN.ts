@@ -2898,6 +2898,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <source>No exam-day desk is available yet.</source>
         <translation>尚无可用的考务日工作台。</translation>
     </message>
+    <message>
+        <source>Temporary ID</source>
+        <translation>临时身份证明</translation>
+    </message>
 </context>
 <context>
     <name>ExamPage</name>
@@ -6595,6 +6599,181 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Exam {exam} has no temporary ID {serial}.</source>
         <translation>考试 {exam} 没有编号为 {serial} 的临时身份证明。</translation>
+    </message>
+</context>
+<context>
+    <name>TempIdPage</name>
+    <message>
+        <source>Name, pinyin initials, ID number or its last 6 digits, ticket or its last 5</source>
+        <translation>姓名、拼音首字母、证件号码或其后 6 位、准考证号或其后 5 位</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <source>Issue and print (Enter)</source>
+        <translation>开具并打印（回车）</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>准考证号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>考场</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>开具民警</translation>
+    </message>
+    <message>
+        <source>Police unit</source>
+        <translation>所属公安机关</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>开具时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>重新打印</translation>
+    </message>
+    <message>
+        <source>Desk of test center</source>
+        <translation>本窗口所在考点</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>考生</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>临时身份证明</translation>
+    </message>
+    <message>
+        <source>Issued at this desk&apos;s center</source>
+        <translation>本考点已开具的证明</translation>
+    </message>
+    <message>
+        <source>Reading the test centers</source>
+        <translation>正在读取考点</translation>
+    </message>
+    <message>
+        <source>Reading the certificates</source>
+        <translation>正在读取临时身份证明</translation>
+    </message>
+    <message>
+        <source>Void: %1</source>
+        <translation>已作废：%1</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Finding the candidate</source>
+        <translation>正在查找考生</translation>
+    </message>
+    <message>
+        <source>seat %1</source>
+        <translation>%1 号座</translation>
+    </message>
+    <message>
+        <source>ID number: %1</source>
+        <translation>证件号码：%1</translation>
+    </message>
+    <message>
+        <source>Ticket: %1   Registration: %2</source>
+        <translation>准考证号：%1　　报名序号：%2</translation>
+    </message>
+    <message>
+        <source>Center %1 %2, room %3, seat %4</source>
+        <translation>考点 %1 %2，第 %3 考场，%4 号座</translation>
+    </message>
+    <message>
+        <source>Sessions that day: %1</source>
+        <translation>当天场次：%1</translation>
+    </message>
+    <message>
+        <source> (over)</source>
+        <translation>（已结束）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>This candidate sits at test center %1, not at this desk&apos;s center: send them there.</source>
+        <translation>该考生的考点是 %1，不在本考点：请指引其前往该考点。</translation>
+    </message>
+    <message>
+        <source>Already holds the valid certificate %1.</source>
+        <translation>已持有有效的临时身份证明 %1。</translation>
+    </message>
+    <message>
+        <source>Has withdrawn from the exam.</source>
+        <translation>已退考。</translation>
+    </message>
+    <message>
+        <source>Reading the photo</source>
+        <translation>正在读取照片</translation>
+    </message>
+    <message>
+        <source>Give the officer&apos;s name and police unit first.</source>
+        <translation>请先填写开具民警和所属公安机关。</translation>
+    </message>
+    <message>
+        <source>Issuing the certificate</source>
+        <translation>正在开具临时身份证明</translation>
+    </message>
+    <message>
+        <source>Issued %1 to %2; printing…</source>
+        <translation>已为 %2 开具 %1，正在打印…</translation>
+    </message>
+    <message>
+        <source>Printing the certificate</source>
+        <translation>正在打印临时身份证明</translation>
+    </message>
+    <message>
+        <source>%1 sent to the printer.</source>
+        <translation>%1 已送往打印机。</translation>
+    </message>
+    <message>
+        <source>Voiding the certificate</source>
+        <translation>正在作废临时身份证明</translation>
+    </message>
+    <message>
+        <source>Voided %1.</source>
+        <translation>已作废 %1。</translation>
+    </message>
+    <message>
+        <source>Void %1</source>
+        <translation>作废 %1</translation>
+    </message>
+    <message>
+        <source>Why is the certificate %1 of %2 void?</source>
+        <translation>%2 的临时身份证明 %1 作废的原因：</translation>
     </message>
 </context>
 <context>
