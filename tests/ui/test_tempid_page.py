@@ -113,6 +113,24 @@ def test_a_candidate_of_another_center_is_sent_there(examdesk_app, qtbot, settin
     qtbot.waitUntil(lambda: not page.context.operations.running())
 
 
+def test_enter_pressed_before_the_hits_came_issues_to_the_candidate_typed(
+        examdesk_app, qtbot, settings, demo_copy, tmp_path):
+    _window, page, sent = make_desk(qtbot, settings, demo_copy, tmp_path)
+    page.center_box.setCurrentIndex(page.center_box.findData("01"))
+    first, second = seated(demo_copy, "01", 0), seated(demo_copy, "01", 1)
+    typed_chinese(page.officer, "王警官")
+    typed_chinese(page.unit, "川汇分局")
+    with qtbot.waitSignal(page.found, timeout=30_000):
+        qtbot.keyClicks(page.search, first.ticket_no)
+    page.search.clear()
+    with qtbot.waitSignal(page.printed, timeout=60_000):
+        qtbot.keyClicks(page.search, second.ticket_no)
+        qtbot.keyClick(page.search, Qt.Key.Key_Return)  # at once: the first's hits still shown
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=30_000)
+    assert page.table.item(0, 1).text() == second.ticket_no and len(sent) == 1
+    qtbot.waitUntil(lambda: not page.context.operations.running())
+
+
 def area_tab_title(window) -> str:
     tabs = window.centralWidget().tabs
     return tabs.tabText(tabs.currentIndex())

@@ -99,6 +99,8 @@ class TempIdPage(Page):
         self._index: SearchIndex[int] | None = None
         self._photos: dict[int, bytes | None] = {}
         self._asked = 0  # the latest search asked; older answers are dropped
+        self._answered = 0  # the search whose hits are shown
+        self._issue_when_found = False  # Enter pressed before the hits of the text came
         self._issuing = False
         settings = context.settings
 
@@ -300,6 +302,7 @@ class TempIdPage(Page):
                     photo: bytes | None = None) -> None:
         if asked != self._asked:
             return  # the officer typed on: a newer search answers
+        self._answered = asked
         self.hits = hits
         self._photos = {hits[0].candidate_id: photo} if hits else {}
         self.hit_list.blockSignals(True)
@@ -315,6 +318,10 @@ class TempIdPage(Page):
             self.hit_list.setCurrentRow(0)
         self._show_hit(0 if hits else -1)
         emit(self.found, len(hits))
+        if self._issue_when_found:
+            self._issue_when_found = False
+            if len(hits) == 1:  # several: the officer chooses first
+                self.issue()
 
     def _next_hit(self) -> None:
         if self.hit_list.count():
@@ -399,6 +406,10 @@ class TempIdPage(Page):
 
     def issue(self) -> None:
         """Issue a certificate to the chosen candidate and print it at once."""
+        if self._typing.isActive() or self._answered != self._asked:
+            # the hits shown are of an older text: issue once the text typed is found
+            self._issue_when_found = True
+            return
         hit = self.current_hit()
         if hit is None or not self.issue_button.isEnabled():
             return
