@@ -79,6 +79,32 @@ class TempIdCertificate(Base):
     )
 
 
+class DoubtfulEntry(Base):
+    """A candidate let in as 存疑 (doubtful): identity not confirmed at the gate.
+
+    Cleared when two invigilators confirm the identity in the room (``confirmed_by`` then
+    ``second_confirmed_by``, two different people); otherwise it stays open and is on the
+    center's end-of-day list.
+    """
+
+    __tablename__ = "doubtful_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    exam_id: Mapped[int] = mapped_column(ForeignKey("exams.id", ondelete="CASCADE"))
+    center_id: Mapped[int] = mapped_column(ForeignKey("test_centers.id", ondelete="CASCADE"))
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), index=True
+    )
+    reason: Mapped[str] = mapped_column(Text)
+    recorded_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow)
+    recorded_by: Mapped[str] = mapped_column(String(100))
+    confirmed_by: Mapped[str] = mapped_column(String(50), default="")
+    second_confirmed_by: Mapped[str] = mapped_column(String(50), default="")
+    cleared_at: Mapped[datetime | None] = mapped_column(timestamp())
+
+    __table_args__ = (Index("ix_doubtful_entries_exam_id_center_id", "exam_id", "center_id"),)
+
+
 class AttendanceMark(Base):
     """Whether a candidate sat a session, and which document they showed."""
 

@@ -317,14 +317,20 @@ def next_serial(session: Session, exam: ExamRef, center: int, code: str) -> str:
     return f"{code}-{issued + 1:04d}"
 
 
-def _text(value: str, limit: int, what: str) -> str:
+def required_text(value: str, limit: int, what: str, *, desk: str = "tempid") -> str:
+    """``value`` with its spaces tidied, given and at most ``limit`` characters long.
+
+    Raises:
+        BadInput: empty (code ``<desk>-missing``) or too long (``<desk>-too-long``);
+            ``what`` names the field.
+    """
     cleaned = " ".join(value.split())
     if not cleaned:
         raise BadInput(translate("TempId", "Give the {what}.").format(what=what),
-                       code="tempid-missing", what=what)
+                       code=f"{desk}-missing", what=what)
     if len(cleaned) > limit:
         raise BadInput(translate("TempId", "The {what} is longer than {limit} characters.")
-                       .format(what=what, limit=limit), code="tempid-too-long", what=what)
+                       .format(what=what, limit=limit), code=f"{desk}-too-long", what=what)
     return cleaned
 
 
@@ -366,8 +372,8 @@ def issue(session: Session, actor: Actor, exam: ExamRef, candidate_id: int, *,
     if candidate.status is CandidateStatus.WITHDRAWN:
         raise BadInput(translate("TempId", "{who} has withdrawn from the exam.").format(
             who=candidate.name), code="tempid-withdrawn", candidate=candidate_id)
-    officer = _text(officer, _OFFICER_LEN, translate("TempId", "officer's name"))
-    unit = _text(unit, _UNIT_LEN, translate("TempId", "police unit"))
+    officer = required_text(officer, _OFFICER_LEN, translate("TempId", "officer's name"))
+    unit = required_text(unit, _UNIT_LEN, translate("TempId", "police unit"))
     held = session.execute(select(TempIdCertificate.serial_no, TempIdCertificate.issued_at)
                            .where(TempIdCertificate.candidate_id == candidate_id,
                                   TempIdCertificate.status == CertificateStatus.VALID)).first()
@@ -436,7 +442,7 @@ def void(session: Session, actor: Actor, exam: ExamRef, serial: str, reason: str
     found = _by_serial(session, exam, serial)
     code = session.scalar(select(TestCenter.code).where(TestCenter.id == found.center_id))
     actor.require(Permission.EXAM_DAY, exam.id, found.center_id, center_code=code or "")
-    reason = _text(reason, 500, translate("TempId", "reason"))
+    reason = required_text(reason, 500, translate("TempId", "reason"))
     if found.status is CertificateStatus.VOID:
         raise CertificateRefused(translate(
             "TempId", "The temporary ID {serial} is void already ({reason}).").format(

@@ -2316,6 +2316,37 @@
     </message>
 </context>
 <context>
+    <name>Doubtful</name>
+    <message>
+        <source>The candidate has no seat in exam {exam}.</source>
+        <translation>该考生在考试 {exam} 中没有座位。</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>{who} is on the doubtful list already.</source>
+        <translation>{who} 已在存疑名单中。</translation>
+    </message>
+    <message>
+        <source>Exam {exam} has no such doubtful record.</source>
+        <translation>考试 {exam} 中没有这条存疑记录。</translation>
+    </message>
+    <message>
+        <source>invigilator&apos;s name</source>
+        <translation>监考员姓名</translation>
+    </message>
+    <message>
+        <source>This record is cleared already.</source>
+        <translation>这条存疑记录已核实。</translation>
+    </message>
+    <message>
+        <source>{name} confirmed already: a second invigilator must confirm.</source>
+        <translation>{name} 已确认过：须由另一名监考员确认。</translation>
+    </message>
+</context>
+<context>
     <name>Duties</name>
     <message>
         <source>, </source>
@@ -6676,12 +6707,80 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>本考点已开具的证明</translation>
     </message>
     <message>
+        <source>Let in as doubtful…</source>
+        <translation>存疑放行…</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation>确认情况</translation>
+    </message>
+    <message>
+        <source>An invigilator confirms…</source>
+        <translation>监考员确认…</translation>
+    </message>
+    <message>
+        <source>Cleared when two invigilators confirm the identity; the others stay on the center&apos;s end-of-day list</source>
+        <translation>两名监考员确认身份后核实；未核实的列入考点当日存疑名单</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>临时身份证明</translation>
+    </message>
+    <message>
+        <source>Doubtful (存疑)</source>
+        <translation>存疑考生</translation>
+    </message>
+    <message>
         <source>Reading the test centers</source>
         <translation>正在读取考点</translation>
     </message>
     <message>
         <source>Reading the certificates</source>
         <translation>正在读取临时身份证明</translation>
+    </message>
+    <message>
+        <source>Cleared: %1</source>
+        <translation>已核实：%1</translation>
+    </message>
+    <message>
+        <source>%1 of 2: %2</source>
+        <translation>%1/2：%2</translation>
+    </message>
+    <message>
+        <source>Let %1 in as doubtful</source>
+        <translation>%1 存疑放行</translation>
+    </message>
+    <message>
+        <source>Why could the identity of %1 not be confirmed?</source>
+        <translation>无法确认 %1 身份的原因：</translation>
+    </message>
+    <message>
+        <source>Recording the doubtful candidate</source>
+        <translation>正在记录存疑考生</translation>
+    </message>
+    <message>
+        <source>%1 let in as doubtful.</source>
+        <translation>%1 已存疑放行。</translation>
+    </message>
+    <message>
+        <source>Confirm %1</source>
+        <translation>确认 %1</translation>
+    </message>
+    <message>
+        <source>The invigilator who confirmed the identity of %1:</source>
+        <translation>确认 %1 身份的监考员：</translation>
+    </message>
+    <message>
+        <source>Recording the confirmation</source>
+        <translation>正在记录确认</translation>
     </message>
     <message>
         <source>Void: %1</source>
@@ -6705,7 +6804,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <source>Ticket: %1   Registration: %2</source>
-        <translation>准考证号：%1　　报名序号：%2</translation>
+        <translation>准考证号：%1&#x3000;&#x3000;报名序号：%2</translation>
     </message>
     <message>
         <source>Center %1 %2, room %3, seat %4</source>

@@ -134,3 +134,30 @@ def test_enter_pressed_before_the_hits_came_issues_to_the_candidate_typed(
 def area_tab_title(window) -> str:
     tabs = window.centralWidget().tabs
     return tabs.tabText(tabs.currentIndex())
+
+
+def test_a_doubtful_candidate_is_let_in_and_cleared_by_two_invigilators(
+        examdesk_app, qtbot, settings, demo_copy, tmp_path):
+    window, page, _sent = make_desk(qtbot, settings, demo_copy, tmp_path)
+    page.center_box.setCurrentIndex(page.center_box.findData("01"))
+    someone = seated(demo_copy, "01", 2)
+    with qtbot.waitSignal(page.found, timeout=30_000):
+        qtbot.keyClicks(page.search, someone.ticket_no)
+    answers = iter(["照片与本人差异较大", "监考员甲", "监考员乙"])
+    page.ask_text = lambda _title, _label: (next(answers), True)
+    with qtbot.waitSignal(page.listed, timeout=30_000):
+        qtbot.mouseClick(page.doubt_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.doubt_table.rowCount() == 1, timeout=30_000)
+    page.lists.setCurrentIndex(1)
+    assert page.doubt_table.item(0, 3).text() == "照片与本人差异较大"
+    rect = page.doubt_table.visualItemRect(page.doubt_table.item(0, 0))
+    qtbot.mouseClick(page.doubt_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    for expected in ("1/2：监考员甲", "已核实：监考员甲、监考员乙"):
+        with qtbot.waitSignal(page.listed, timeout=30_000):
+            qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda e=expected: page.doubt_table.item(0, 5).text() == e,
+                        timeout=30_000)
+    assert not page.confirm_button.isEnabled()
+    if SHOTS:
+        window.grab().save(f"{SHOTS}/tempid_doubtful.png")
+    qtbot.waitUntil(lambda: not page.context.operations.running())

@@ -13,7 +13,7 @@ from examdesk.enums import UserRole
 from examdesk.errors import AccessDenied, BadInput
 from examdesk.model import AuditEvent, Candidate, Room, SeatAssignment, TestCenter
 from examdesk.search import readings
-from examdesk.services import tempids
+from examdesk.services import doubtful, tempids
 from examdesk.services.audit import Actor, Grant
 from examdesk.services.exams import resolve_exam
 from examdesk.services.printing import room_sheets
@@ -156,3 +156,35 @@ def test_the_rooms_sheets_printed_after_the_issue_show_the_certificate(demo_copy
     assert f"{someone.ticket_no} {someone.name} 临时身份证明 No. 01-0001" in " ".join(
         record.split())
     assert "01-0001" not in text(save(tmp_path, render_room_records(sheets, "S3")[0], "r3.pdf"))
+
+
+def test_a_doubtful_candidate_is_cleared_by_two_invigilators_or_stays_on_the_list(demo_copy):
+    actor = Actor("gate")
+    with demo_copy.write("test") as session:
+        exam = resolve_exam(session)
+        one, two = seated(session, "01", 0), seated(session, "01", 1)
+        first = doubtful.record(session, actor, exam, one.id, "照片与本人差异较大")
+        doubtful.record(session, actor, exam, two.id, "证件信息模糊")
+        with pytest.raises(doubtful.DoubtRefused):
+            doubtful.record(session, actor, exam, one.id, "again")
+        with pytest.raises(BadInput):
+            doubtful.record(session, actor, exam, seated(session, "01", 3).id, " ")
+        assert doubtful.confirm(session, actor, exam, first.id, "监考员甲").cleared is False
+        with pytest.raises(BadInput, match="监考员甲"):
+            doubtful.confirm(session, actor, exam, first.id, "监考员甲")
+        done = doubtful.confirm(session, actor, exam, first.id, "监考员乙")
+        assert done.cleared and done.confirmed_by == ("监考员甲", "监考员乙")
+        with pytest.raises(doubtful.DoubtRefused):
+            doubtful.confirm(session, actor, exam, first.id, "监考员丙")
+        desk02 = Actor("desk02", None, (Grant(UserRole.DESK, exam.id, seated(session, "02")[6]),))
+        with pytest.raises(AccessDenied):
+            doubtful.record(session, desk02, exam, seated(session, "01", 5).id, "x")
+    with demo_copy.begin() as session:
+        exam = resolve_exam(session)
+        end_of_day = doubtful.entries(session, exam, center="01", open_only=True)
+        assert [(r.name, r.reason) for r in end_of_day] == [(two.name, "证件信息模糊")]
+        assert len(doubtful.entries(session, exam)) == 2
+        assert doubtful.entries(session, exam, actor=desk02) == ()
+        assert session.scalars(select(AuditEvent.action).where(
+            AuditEvent.action.like("doubtful.%"))).all() == [
+            "doubtful.record", "doubtful.record", "doubtful.confirm", "doubtful.confirm"]

@@ -36,12 +36,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from examdesk.search import SearchIndex
-from examdesk.services import tempids
+from examdesk.services import doubtful, tempids
 from examdesk.services.exams import resolve_exam
 from ui.jobs.tempids import PrintedCertificate, print_certificate
 from ui.window.pages import Page, PageContext
@@ -186,11 +187,51 @@ class TempIdPage(Page):
         buttons.addStretch(1)
         buttons.addWidget(self.reprint_button)
         buttons.addWidget(self.void_button)
+        issued = QWidget()
+        issued_layout = QVBoxLayout(issued)
+        issued_layout.setContentsMargins(0, 0, 0, 0)
+        issued_layout.addLayout(buttons)
+        issued_layout.addWidget(self.table)
+        # doubtful (存疑) candidates: let in unconfirmed, cleared by two invigilators
+        self.doubt_button = QPushButton(self.tr("Let in as doubtful…"))
+        self.doubt_button.setObjectName("tempidDoubt")
+        self.doubt_button.setEnabled(False)
+        form.insertRow(3, self.doubt_button)
+        self.doubts: tuple[doubtful.DoubtfulRow, ...] = ()
+        self.doubt_table = QTableWidget(0, 6)
+        self.doubt_table.setObjectName("tempidDoubtful")
+        self.doubt_table.setHorizontalHeaderLabels([
+            self.tr("Ticket"), self.tr("Name"), self.tr("Room"), self.tr("Reason"),
+            self.tr("Recorded"), self.tr("Confirmed by")])
+        self.doubt_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.doubt_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.doubt_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.doubt_table.verticalHeader().hide()
+        self.doubt_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.doubt_table.horizontalHeader().setStretchLastSection(True)
+        self.confirm_button = QPushButton(self.tr("An invigilator confirms…"))
+        self.confirm_button.setObjectName("tempidConfirm")
+        self.confirm_button.setEnabled(False)
+        doubts = QWidget()
+        doubt_layout = QVBoxLayout(doubts)
+        doubt_layout.setContentsMargins(0, 0, 0, 0)
+        doubt_buttons = QHBoxLayout()
+        doubt_buttons.addWidget(QLabel(self.tr(
+            "Cleared when two invigilators confirm the identity; the others stay on the "
+            "center's end-of-day list")))
+        doubt_buttons.addStretch(1)
+        doubt_buttons.addWidget(self.confirm_button)
+        doubt_layout.addLayout(doubt_buttons)
+        doubt_layout.addWidget(self.doubt_table)
+        self.lists = QTabWidget()
+        self.lists.setObjectName("tempidLists")
+        self.lists.addTab(issued, self.tr("Certificates"))
+        self.lists.addTab(doubts, self.tr("Doubtful (存疑)"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(middle, 3)
-        layout.addLayout(buttons)
-        layout.addWidget(self.table, 2)
+        layout.addWidget(self.lists, 2)
 
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
@@ -206,6 +247,9 @@ class TempIdPage(Page):
         self.center_box.currentIndexChanged.connect(self._center_changed)
         self.table.itemSelectionChanged.connect(self._row_chosen)
         self.void_button.clicked.connect(self.void)
+        self.doubt_button.clicked.connect(self.doubt)
+        self.confirm_button.clicked.connect(self.confirm)
+        self.doubt_table.itemSelectionChanged.connect(self._doubt_chosen)
         self.reprint_button.clicked.connect(self.reprint)
         QShortcut(QKeySequence(Qt.Key.Key_Down), self.search, self._next_hit)
         self._read_centers()
@@ -254,11 +298,85 @@ class TempIdPage(Page):
         actor, center = self.context.actor, self.desk_center
 
         def work(session: Any, _progress: Any, _cancelled: Any) -> Any:
-            return tempids.certificates(session, resolve_exam(session), actor=actor,
-                                        center=center)
+            exam = resolve_exam(session)
+            return (tempids.certificates(session, exam, actor=actor, center=center),
+                    doubtful.entries(session, exam, actor=actor, center=center))
 
         self.context.operations.read(self.tr("Reading the certificates"), work,
-                                     on_success=self._listed, quiet=True)
+                                     on_success=self._both_listed, quiet=True)
+
+    def _both_listed(self, lists: Any) -> None:
+        rows, doubts = lists
+        self._doubts_listed(doubts)
+        self._listed(rows)
+
+    def _doubts_listed(self, doubts: tuple[doubtful.DoubtfulRow, ...]) -> None:
+        chosen = self._chosen_doubt()
+        self.doubts = doubts
+        self.doubt_table.setRowCount(len(doubts))
+        for n, row in enumerate(doubts):
+            confirmed = (self.tr("Cleared: %1").replace("%1", "、".join(row.confirmed_by))
+                         if row.cleared else self.tr("%1 of 2: %2").replace(
+                             "%1", str(len(row.confirmed_by))).replace(
+                             "%2", "、".join(row.confirmed_by) or "—"))
+            for column, value in enumerate((
+                    row.ticket, row.name, f"{row.center}/{row.room}", row.reason,
+                    f"{row.recorded_at.astimezone():%m-%d %H:%M} {row.recorded_by}",
+                    confirmed)):
+                self.doubt_table.setItem(n, column, QTableWidgetItem(value))
+            if chosen is not None and row.id == chosen.id:
+                self.doubt_table.selectRow(n)
+        self._doubt_chosen()
+
+    def _chosen_doubt(self) -> doubtful.DoubtfulRow | None:
+        rows = self.doubt_table.selectionModel().selectedRows()
+        return self.doubts[rows[0].row()] if rows and rows[0].row() < len(self.doubts) else None
+
+    def _doubt_chosen(self) -> None:
+        row = self._chosen_doubt()
+        self.confirm_button.setEnabled(row is not None and not row.cleared)
+
+    def doubt(self) -> None:
+        """Record the chosen candidate as doubtful (存疑), asking why."""
+        hit = self.current_hit()
+        if hit is None or not hit.visible:
+            return
+        reason, given = self.ask_text(
+            self.tr("Let %1 in as doubtful").replace("%1", hit.name),
+            self.tr("Why could the identity of %1 not be confirmed?").replace("%1", hit.name))
+        if not given or not reason.strip():
+            return
+        actor, candidate = self.context.actor, hit.candidate_id
+
+        def work(session: Any, _progress: Any, _cancelled: Any) -> Any:
+            return doubtful.record(session, actor, resolve_exam(session), candidate, reason)
+
+        self.context.operations.write(
+            "doubtful record", self.tr("Recording the doubtful candidate"), work,
+            on_success=lambda done: self.status.setText(
+                self.tr("%1 let in as doubtful.").replace("%1", done.name)))
+
+    def confirm(self) -> None:
+        """An invigilator confirms the chosen doubtful candidate's identity (asked by name)."""
+        row = self._chosen_doubt()
+        if row is None or row.cleared:
+            return
+        name, given = self.ask_text(
+            self.tr("Confirm %1").replace("%1", row.name),
+            self.tr("The invigilator who confirmed the identity of %1:").replace("%1", row.name))
+        if not given or not name.strip():
+            return
+        actor, entry = self.context.actor, row.id
+
+        def work(session: Any, _progress: Any, _cancelled: Any) -> Any:
+            return doubtful.confirm(session, actor, resolve_exam(session), entry, name)
+
+        self.context.operations.write(
+            "doubtful confirm", self.tr("Recording the confirmation"), work)
+
+    def ask_text(self, title: str, label: str) -> tuple[str, bool]:
+        """A line of text asked in a dialog (replaced in tests)."""
+        return QInputDialog.getText(self, title, label)
 
     def _listed(self, rows: tuple[tempids.CertificateRow, ...]) -> None:
         chosen = self._chosen_row()
@@ -342,6 +460,7 @@ class TempIdPage(Page):
             self.card.clear()
             self._set_photo(None)
             self.issue_button.setEnabled(False)
+            self.doubt_button.setEnabled(False)
             return
         lines = [f"{hit.name}（{hit.gender}）", self.tr("ID number: %1").replace(
             "%1", hit.id_number)]
@@ -376,6 +495,7 @@ class TempIdPage(Page):
             self._read_photo(hit)
         self.issue_button.setEnabled(hit.visible and not hit.valid_serial and not hit.withdrawn
                                      and not self._issuing)
+        self.doubt_button.setEnabled(hit.visible and not hit.withdrawn)
 
     def _read_photo(self, hit: tempids.TempIdHit) -> None:
         self._set_photo(None)
