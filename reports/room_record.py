@@ -27,11 +27,13 @@ ROW_H: float = 11 * mm
 ABSENT_CELLS = 20
 ABSENT_COLUMNS = 5
 ABSENT_ROW_H: float = 8.5 * mm
+#: The box of the room's exceptions list: candidates on a temporary ID, prefilled.
+CERTIFICATE_BOX = "使用临时身份\n证明考生"
 #: Hand-written boxes: label (``\n`` breaks it in the label column), hint, share of the height.
 FREE_BOXES: tuple[tuple[str, str, float], ...] = (
     ("违纪情况", "（准考证号、姓名、违纪事实及处理）", 4),
     ("试卷调换/启用\n备用卷情况", "（准考证号、原因、原卷号与新卷号）", 3),
-    ("使用临时身份\n证明考生", "（准考证号、姓名、证明编号）", 3),
+    (CERTIFICATE_BOX, "（准考证号、姓名、证明编号）", 3),
     ("其他情况", "", 2),
 )
 LINE_PITCH: float = 8 * mm  # faint writing lines in the hand-written boxes
@@ -98,6 +100,8 @@ class RoomRecordSheet(RoomSessionSheet):
             h = room_left * share / shares
             self._label(x0, xl, y, y - h, label)
             self._writing_lines(xl, x1, y, y - h, hint)
+            if label == CERTIFICATE_BOX:
+                self._certified(xl, x1, y, y - h, room, session.code)
             y -= h
         self._row(y, y - ROW_H, [("监考员签名", LABEL_W, True), ("", 42 * mm, False),
                                  ("", 42 * mm, False), ("巡考员签名", 28 * mm, True),
@@ -200,6 +204,20 @@ class RoomRecordSheet(RoomSessionSheet):
             self.fit_text(x + cell_w / 2 + 2, top - (row + 1) * ABSENT_ROW_H + 2.5 * mm, ticket,
                           cell_w - 10, SIZE, 7, "center")
         return bottom
+
+    def _certified(self, x0: float, x1: float, top: float, bottom: float, room: RoomSheets,
+                   code: str) -> None:
+        """Write the candidates on a temporary ID on the box's lines (the others by hand)."""
+        y = top - LINE_PITCH - 3 * mm + 2
+        for seat in room.sitting(code):
+            serial = seat.certificate_in(code)
+            if not serial:
+                continue
+            if y < bottom + 2:
+                break  # a room with more than the box holds: the others go below by hand
+            self.fit_text(x0 + 4 * mm, y, f"{seat.ticket_no}  {seat.name}  临时身份证明 No. "
+                          f"{serial}", x1 - x0 - 8 * mm, SIZE, 8)
+            y -= LINE_PITCH
 
     def _label(self, x0: float, x1: float, top: float, bottom: float, s: str) -> None:
         """Draw a framed label cell, its lines (split at ``\\n``) centred both ways."""

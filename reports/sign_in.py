@@ -35,6 +35,8 @@ NAME_SIZE = 11.0
 SIGNATURE = "考生签名"
 NOTE = '注：缺考考生由监考员在签名栏内注明"缺考"。'
 NOTE_H = 13.0
+#: Beside a candidate who signs in on a temporary ID, in the signature box.
+CERTIFICATE = "临时身份证明"
 #: The head count and the invigilators' signatures below the last page's table.
 COUNT_H = 36.0
 
@@ -75,7 +77,7 @@ class SignInSheet(RoomSessionSheet):
     ) -> None:
         """Draw one page; ``expected`` (the session's head count) is given on its last page."""
         y = self._header(room, lines)
-        y = self._table(y, rows)
+        y = self._table(y, rows, session.code)
         if expected is not None:
             y -= 16
             self._blanks(y, (f"应考 {expected} 人，实考 ", 20, " 人，缺考 ", 20, " 人"))
@@ -107,7 +109,8 @@ class SignInSheet(RoomSessionSheet):
             y = self.draw_fit(fitted, self.left, y) - fitted.size * LEADING - 4
         return self._header_bottom(lines)
 
-    def _table(self, top: float, rows: Sequence[tuple[SeatedCandidate, float]]) -> float:
+    def _table(self, top: float, rows: Sequence[tuple[SeatedCandidate, float]],
+               code: str) -> float:
         """Draw the header row and one row per candidate from ``top``; return its bottom."""
         xs = [self.left]
         for _, width in COLUMNS:
@@ -127,6 +130,11 @@ class SignInSheet(RoomSessionSheet):
                     if value:
                         self.cell(xs[i], xs[i + 1], row_top, row_bottom, value, 10)
                 self.text_cell(xs[2], xs[3], row_top, row_bottom, seat.name, NAME_SIZE)
+                serial = seat.certificate_in(code)
+                if serial:  # the room's exceptions list: signed in on a temporary ID
+                    self.fit_text((xs[5] + xs[6]) / 2, row_bottom + 4,
+                                  f"{CERTIFICATE} No. {serial}", xs[6] - xs[5] - 4, 8, 6,
+                                  "center")
             self.photo((xs[4] + xs[5] - PHOTO_W) / 2, (row_top + row_bottom - PHOTO_H) / 2,
                        PHOTO_W, PHOTO_H, seat.photo)
         return ys[-1]

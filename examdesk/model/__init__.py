@@ -27,6 +27,7 @@ from examdesk.model.candidate import (
 from examdesk.model.exam import Exam, ExamSession, Level, Subject, session_subjects
 from examdesk.model.examday import (
     AttendanceMark,
+    DoubtfulEntry,
     Incident,
     RoomSitting,
     TempIdCertificate,
@@ -57,6 +58,7 @@ __all__ = [
     "CandidateStatus",
     "CertificateStatus",
     "Corner",
+    "DoubtfulEntry",
     "Duty",
     "Exam",
     "ExamSession",

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import (
     Column,
     ForeignKey,
+    Index,
     Integer,
     String,
     Table,
@@ -61,7 +62,9 @@ class TempIdCertificate(Base):
     officer_name: Mapped[str] = mapped_column(String(50))
     police_unit: Mapped[str] = mapped_column(String(100))
     issued_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow)
-    issued_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    # the signed-in user; None on a database without users, where ``issued_by`` names them
+    issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    issued_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
     status: Mapped[CertificateStatus] = mapped_column(
         enum_column(CertificateStatus), default=CertificateStatus.VALID
     )
@@ -70,7 +73,36 @@ class TempIdCertificate(Base):
     candidate: Mapped[Candidate] = relationship()
     sessions: Mapped[list[ExamSession]] = relationship(secondary=certificate_sessions)
 
-    __table_args__ = (UniqueConstraint("exam_id", "serial_no"),)
+    __table_args__ = (
+        UniqueConstraint("exam_id", "serial_no"),
+        Index("ix_temp_id_certificates_exam_id_center_id", "exam_id", "center_id"),
+    )
+
+
+class DoubtfulEntry(Base):
+    """A candidate let in as 存疑 (doubtful): identity not confirmed at the gate.
+
+    Cleared when two invigilators confirm the identity in the room (``confirmed_by`` then
+    ``second_confirmed_by``, two different people); otherwise it stays open and is on the
+    center's end-of-day list.
+    """
+
+    __tablename__ = "doubtful_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    exam_id: Mapped[int] = mapped_column(ForeignKey("exams.id", ondelete="CASCADE"))
+    center_id: Mapped[int] = mapped_column(ForeignKey("test_centers.id", ondelete="CASCADE"))
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), index=True
+    )
+    reason: Mapped[str] = mapped_column(Text)
+    recorded_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow)
+    recorded_by: Mapped[str] = mapped_column(String(100))
+    confirmed_by: Mapped[str] = mapped_column(String(50), default="")
+    second_confirmed_by: Mapped[str] = mapped_column(String(50), default="")
+    cleared_at: Mapped[datetime | None] = mapped_column(timestamp())
+
+    __table_args__ = (Index("ix_doubtful_entries_exam_id_center_id", "exam_id", "center_id"),)
 
 
 class AttendanceMark(Base):

@@ -27,6 +27,9 @@ class SeatedCandidate:
             mask it).
         photo: the JPEG photo, or ``None``.
         sessions: the codes of the sessions the candidate sits, in time order.
+        certificate: the serial of the candidate's valid temporary ID (临时身份证明), "" when
+            none.
+        certificate_sessions: the codes of the sessions it covers.
     """
 
     seat_no: int
@@ -38,6 +41,13 @@ class SeatedCandidate:
     id_number: str
     photo: bytes | None
     sessions: tuple[str, ...]
+    certificate: str = ""
+    certificate_sessions: tuple[str, ...] = ()
+
+    def certificate_in(self, session_code: str) -> str:
+        """The serial of the temporary ID the candidate sits session ``session_code`` on
+        ("" when none): the room's exceptions list shows it beside the candidate."""
+        return self.certificate if session_code in self.certificate_sessions else ""
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from examdesk.enums import DutyKind
+from examdesk.enums import CertificateStatus, DutyKind
 from examdesk.labels import GENDER_LABELS, floor_name
 from examdesk.model import (
     Candidate,
@@ -36,8 +36,10 @@ from examdesk.model import (
     SeatAssignment,
     Staff,
     Subject,
+    TempIdCertificate,
     TestCenter,
     candidate_subjects,
+    certificate_sessions,
     session_subjects,
 )
 from examdesk.planning.post_hours import BRIEFING_LEAD
@@ -156,6 +158,7 @@ def room_sheets(session: Session, exam: ExamRef, *, center: str | None = None,
         levels[row.room_id].add(row.short_name or row.level_name)
     staffed = _invigilators(session, exam, only)
     marked = _attendance(session, exam, only)
+    certified = _certificates(session, exam, {c.id for rows in seated.values() for c in rows})
     result: list[RoomSheets] = []
     for r in session.execute(_chosen_rooms(
         select(Room.id, Room.code, Room.building, Room.floor, Room.label, Room.rows,
@@ -180,7 +183,8 @@ def room_sheets(session: Session, exam: ExamRef, *, center: str | None = None,
                 c.seat_no, row_no, column_no, c.ticket_no, c.name,
                 GENDER_LABELS.get(c.gender, ""), c.id_number if full else masked(c.id_number),
                 pictures.get(c.id) if full else None,
-                tuple(by_id[s].code for s in sorted(sits[c.id], key=order.__getitem__))))
+                tuple(by_id[s].code for s in sorted(sits[c.id], key=order.__getitem__)),
+                *certified.get(c.id, ("", ()))))
         room_sessions = tuple(
             RoomSession(printed_session(by_id[s], sorted(papers[r.id, s])),
                         *staffed.get((r.id, s), ((), False)), marked.get((r.id, s)))
@@ -201,6 +205,23 @@ def _attendance(session: Session, exam: ExamRef, center: int | None
     return {(c.room_id, c.session_id): Attendance(c.sat, c.late, c.absent, c.absent_tickets)
             for c in sitting_counts(session, exam, center=center)
             if c.expected != c.unmarked}
+def _certificates(session: Session, exam: ExamRef, candidates: set[int]
+                  ) -> dict[int, tuple[str, tuple[str, ...]]]:
+    """candidate -> the serial of their valid temporary ID and the sessions it covers: the
+    room's exceptions list (the sign-in sheet and room record printed after the issue)."""
+    found: dict[int, tuple[str, list[str]]] = {}
+    for candidate, serial, code in session.execute(
+        select(TempIdCertificate.candidate_id, TempIdCertificate.serial_no, ExamSession.code)
+        .join(certificate_sessions,
+              certificate_sessions.c.certificate_id == TempIdCertificate.id)
+        .join(ExamSession, ExamSession.id == certificate_sessions.c.session_id)
+        .where(TempIdCertificate.exam_id == exam.id,
+               TempIdCertificate.status == CertificateStatus.VALID)
+        .order_by(ExamSession.date, ExamSession.start_time)
+    ):
+        if candidate in candidates:
+            found.setdefault(candidate, (serial, []))[1].append(code)
+    return {c: (serial, tuple(codes)) for c, (serial, codes) in found.items()}
 
 
 def _invigilators(session: Session, exam: ExamRef,

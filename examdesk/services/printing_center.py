@@ -45,11 +45,13 @@ BLANK_FORMS = 2
 
 
 def certificates(session: Session, exam: ExamRef, *, center: str | None = None,
-                 actor: Actor | None = None) -> tuple[CertificateData, ...]:
+                 actor: Actor | None = None, serial: str | None = None
+                 ) -> tuple[CertificateData, ...]:
     """临时身份证明 issued (and not voided) at each center, in serial order.
 
     A center that has issued none gets blank forms to fill in by hand, so the police desk
-    always has paper.
+    always has paper. ``serial``: only that certificate (the desk prints each one as it is
+    issued; no blank forms), whether valid or not.
 
     Raises:
         BadInput: no such center.
@@ -90,7 +92,8 @@ def certificates(session: Session, exam: ExamRef, *, center: str | None = None,
         .outerjoin(Room, Room.id == SeatAssignment.room_id)
         .where(TempIdCertificate.exam_id == exam.id,
                TempIdCertificate.center_id.in_(names),
-               TempIdCertificate.status == CertificateStatus.VALID)
+               TempIdCertificate.serial_no == serial if serial is not None
+               else TempIdCertificate.status == CertificateStatus.VALID)
         .order_by(TempIdCertificate.serial_no)
     ):
         c, photo, room_code = row
@@ -100,6 +103,8 @@ def certificates(session: Session, exam: ExamRef, *, center: str | None = None,
             tuple(printed_session(s, sorted(papers[c.candidate_id, s.id])) for s in sorted(
                 valid_for[c.id], key=lambda s: (s.date, s.start_time))),
             c.officer_name, c.police_unit, f"{c.issued_at.astimezone():%Y-%m-%d %H:%M}"))
+    if serial is not None:
+        return tuple(c for cid, _ in centers for c in issued[cid])
     result: list[CertificateData] = []
     for cid, name in centers:
         result.extend(issued[cid] or [

@@ -79,6 +79,7 @@ EVERY_COMMAND = {
     "duty": ["duty", "replace", "张三", "--session", "1"],
     "supplies": ["supplies", "show"],
     "print": ["print", "door", "--out", "pdf"],
+    "tempid": ["tempid", "issue", "12341010101", "--officer", "王", "--unit", "分局"],
     "user": ["user", "list"],
     "purge": ["purge", "--exam", "SW2023-ZK", "--yes"],
     "backup": ["backup", "saved.db"],

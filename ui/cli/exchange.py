@@ -84,6 +84,8 @@ def add_parsers(
         ("attendance", translate("Cli", "export the attendance per room and session: "
                                         "expected, present, late, absent, answer sheets, "
                                         "absentees' tickets")),
+        ("tempids", translate("Cli", "export the temporary ID certificates issued (void "
+                                     "ones too)")),
     ):
         sub = target(name, help_text)
         sub.add_argument("out", metavar="OUT.xlsx", type=Path,

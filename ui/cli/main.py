@@ -30,6 +30,7 @@ from ui.cli import plan as cli_plan
 from ui.cli import posts as cli_posts
 from ui.cli import printing as cli_print
 from ui.cli import privacy as cli_privacy
+from ui.cli import tempid as cli_tempid
 from ui.cli import users as cli_users
 from ui.cli.common import (
     EXIT_BAD_INPUT,
@@ -125,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_duties.add_parsers(command, subcommands)
     cli_posts.add_parsers(command, subcommands)
     cli_print.add_parsers(command)
+    cli_tempid.add_parsers(command, subcommands)
     cli_users.add_parsers(command, subcommands)
     cli_privacy.add_parsers(command)
     cli_backups.add_parsers(command)
@@ -206,6 +208,7 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "duty": cli_duties.cmd_duty,
     "supplies": cli_duties.cmd_supplies,
     "print": cli_print.cmd_print,
+    "tempid": cli_tempid.cmd_tempid,
     "user": cli_users.cmd_user,
     "purge": cli_privacy.cmd_purge,
     "backup": cli_backups.cmd_backup,

@@ -17,6 +17,7 @@ from examdesk.i18n import translate
 from ui.cli.common import EXIT_OK, CommandFactory, end_progress, exam_option, signed_in
 from ui.jobs.print_run import CannotWrite, PrintRequest, Unwritable, Written, run_print
 from ui.jobs.sheets import SHEETS, Nothing, NothingToPrint, Reason
+from ui.jobs.tempids import print_certificate
 
 EXIT_PRINTED_WITH_PROBLEMS = 1
 
@@ -35,6 +36,8 @@ def add_parsers(command: CommandFactory) -> None:
     printing.add_argument("--session", metavar="ID", help=translate(
         "Cli", "only this session (S1, S2...): sign-in sheets, room records, duty sheets, draw"))
     printing.add_argument("--room", metavar="CODE", help=translate("Cli", "only this room"))
+    printing.add_argument("--serial", metavar="SERIAL", help=translate(
+        "Cli", "certificate: only the temporary ID with this serial, e.g. 01-0001"))
     printing.add_argument("--out", metavar="DIR", type=Path, default=Path("."),
                           help=translate("Cli", "the folder to write into (default: here)"))
     printing.add_argument("--workers", metavar="N", type=int, default=None,
@@ -53,6 +56,8 @@ def cmd_print(db: Database, args: argparse.Namespace) -> int:
                                "the others unchanged)").format(
             path=done.path, pages=done.pages, drawn=done.drawn, parts=done.parts))
 
+    if args.serial is not None:
+        return _certificate(db, args)
     request = PrintRequest(args.sheet, args.out, args.exam, args.center, args.session,
                            args.room, args.workers)
     try:
@@ -69,6 +74,22 @@ def cmd_print(db: Database, args: argparse.Namespace) -> int:
                                "or install a font that has them and print again.").format(
             count=len(problems)), file=sys.stderr)
         return EXIT_PRINTED_WITH_PROBLEMS
+    return EXIT_OK
+
+
+def _certificate(db: Database, args: argparse.Namespace) -> int:
+    """`print certificate --serial SERIAL`: one certificate, as the desk prints it."""
+    if args.sheet != "certificate":
+        raise BadInput(translate("Cli", "--serial goes with the sheet certificate only."))
+    try:
+        done = print_certificate(db, signed_in(db, args), args.serial, args.out,
+                                 exam=args.exam)
+    except CannotWrite as error:
+        raise BadInput(_unwritable(error)) from None
+    for warning in done.warnings:
+        print(f"examdesk: {warning}", file=sys.stderr)
+    print(translate("Cli", "Wrote {path}: {pages} pages").format(path=done.path,
+                                                                 pages=done.pages))
     return EXIT_OK
 
 

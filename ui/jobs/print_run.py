@@ -190,7 +190,7 @@ def run_print(
                 with db.write(f"print {request.sheet}") as session:
                     record_print(session, actor, exam, request.sheet, code, pages)
 
-            _write(target, pdf, audited)
+            write_pdf(target, pdf, audited)
             files.append(Written(target, result.pages, result.rendered, len(parts),
                                  tuple(result.warnings), tuple(result.problems)))
             if written:
@@ -297,7 +297,7 @@ class CannotWrite(BadInput):
         self.reason = reason
 
 
-def _write(target: Path, pdf: bytes, audited: Callable[[], None]) -> None:
+def write_pdf(target: Path, pdf: bytes, audited: Callable[[], None]) -> None:
     """Write the file whole, logged in the audit trail before it is moved into place (no
     file is left when the log cannot be committed), or say plainly why it cannot be written.
     """

@@ -25,6 +25,7 @@ from examdesk.services import (
     posts,
     roster,
     seating,
+    tempids,
 )
 from examdesk.services.audit import Actor
 from examdesk.services.exams import resolve_exam
@@ -47,6 +48,7 @@ EXPORTERS: dict[str, Exporter] = {
     "posts": duty_exports.export_posts,
     "supplies": duty_exports.export_supplies,
     "attendance": attendance_exports.export_attendance,
+    "tempids": tempids.export_tempids,
 }
 
 

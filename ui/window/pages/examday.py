@@ -37,6 +37,7 @@ class Tab:
 
 # The exam day's desks, in the order the tabs show them (one line each).
 TABS: tuple[Tab, ...] = (
+    Tab("tempid", lambda: tab_title("Temporary ID"), "ui.window.pages.examday_tempid:TempIdPage"),
     Tab("attendance", lambda: tab_title("Attendance"), "ui.window.pages.examday_attendance:AttendancePage"),  # noqa: E501
 )
 

@@ -2,7 +2,7 @@
 each room's answer sheets and seal per session
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-05
 
 No release wrote attendance_marks before this revision (no service used it), so the table is
@@ -17,7 +17,7 @@ from alembic import op
 
 
 revision = '0011'
-down_revision = '0009'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 
