@@ -31,6 +31,7 @@ from examdesk.model.examday import (
     TempIdCertificate,
     certificate_sessions,
 )
+from examdesk.model.hotline import HotlineCall
 from examdesk.model.security import AuditEvent, User, UserGrant
 from examdesk.model.staff import (
     Duty,
@@ -60,6 +61,7 @@ __all__ = [
     "Exam",
     "ExamSession",
     "Gender",
+    "HotlineCall",
     "IdCheck",
     "IdType",
     "Incident",

@@ -1072,6 +1072,14 @@
         <translation>工作人员只在所属考点工作</translation>
     </message>
     <message>
+        <source>the technical service phone the candidate notice publishes (&quot;&quot; clears it)</source>
+        <translation>考生须知公布的技术服务电话（&quot;&quot; 清除）</translation>
+    </message>
+    <message>
+        <source>the consultation hotline the candidate notice publishes (&quot;&quot; clears it)</source>
+        <translation>考生须知公布的咨询电话（&quot;&quot; 清除）</translation>
+    </message>
+    <message>
         <source>add or remove an abbreviation of a level or subject (e.g. 社工师 for 社会工作师), which imports then accept</source>
         <translation>添加或删除级别、科目的简称（例如以“社工师”代表“社会工作师”），导入时即可使用</translation>
     </message>
@@ -2992,6 +3000,14 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Staff in other centers</source>
         <translation>跨考点安排工作人员</translation>
+    </message>
+    <message>
+        <source>Technical service phone</source>
+        <translation>技术服务电话</translation>
+    </message>
+    <message>
+        <source>Consultation hotline</source>
+        <translation>咨询电话</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -6185,6 +6201,14 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>跨考点安排工作人员</translation>
     </message>
     <message>
+        <source>technical service phone</source>
+        <translation>技术服务电话</translation>
+    </message>
+    <message>
+        <source>consultation hotline</source>
+        <translation>咨询电话</translation>
+    </message>
+    <message>
         <source>how seat numbers run in a room: row by row from the front (rows), or S-shaped column by column (snake)</source>
         <translation>考场内座位号的编排方式：从前往后逐行（rows），或按列蛇形（snake）</translation>
     </message>
@@ -6225,12 +6249,28 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>工作人员是否可安排到所属考点以外的考点</translation>
     </message>
     <message>
+        <source>the technical service phone published in the candidate notice</source>
+        <translation>考生须知中公布的技术服务电话</translation>
+    </message>
+    <message>
+        <source>the consultation hotline published in the candidate notice</source>
+        <translation>考生须知中公布的考试咨询电话</translation>
+    </message>
+    <message>
         <source>The ticket pattern part “{part}” is not name:width or digits; write e.g. “level:1 year:2 province:2 center:2 room:2 seat:2”.</source>
         <translation>准考证号规则中的 “{part}” 既不是 名称:位数，也不是数字；请写成例如 “level:1 year:2 province:2 center:2 room:2 seat:2”。</translation>
     </message>
     <message>
         <source>The setting “{setting}” must be between {low} and {high}, not {value}.</source>
         <translation>设置项“{setting}”应在 {low} 到 {high} 之间，不能是 {value}。</translation>
+    </message>
+    <message>
+        <source>The setting “{setting}” must be a phone number (digits, with - or spaces, an area code in brackets, 转 and an extension), not “{value}”.</source>
+        <translation>设置“{setting}”应为电话号码（数字，可用 - 或空格分隔，区号可加括号，分机写“转”加号码），不能是“{value}”。</translation>
+    </message>
+    <message>
+        <source>{option} must be a phone number (digits, with - or spaces, an area code in brackets, 转 and an extension), not “{value}”; &quot;&quot; clears it.</source>
+        <translation>{option} 应为电话号码（数字，可用 - 或空格分隔，区号可加括号，分机写“转”加号码），不能是“{value}”；&quot;&quot; 可清除。</translation>
     </message>
     <message>
         <source>--merge-tail must be between 0 and 10, not {value}.</source>
