@@ -1016,8 +1016,52 @@
         <translation>显示各项设置及其作用，以及级别、科目和导入时可用的简称</translation>
     </message>
     <message>
+        <source>log the consultation hotline&apos;s calls, or list them with the most asked topics</source>
+        <translation>登记考试咨询电话的来电，或列出来电及最常咨询的问题</translation>
+    </message>
+    <message>
+        <source>log one call; prints its number</source>
+        <translation>登记一次来电；显示其编号</translation>
+    </message>
+    <message>
+        <source>the caller&apos;s phone (may be left out)</source>
+        <translation>来电号码（可不填）</translation>
+    </message>
+    <message>
+        <source>what the call was about, in a few words (calls are counted by topic)</source>
+        <translation>咨询的问题，用几个字概括（按问题统计来电）</translation>
+    </message>
+    <message>
+        <source>what the caller was told</source>
+        <translation>给来电人的答复</translation>
+    </message>
+    <message>
+        <source>what is still to be done for the caller (e.g. call back)</source>
+        <translation>还需为来电人办理的事项（例如回电）</translation>
+    </message>
+    <message>
+        <source>list the latest calls, newest first, and the most asked topics</source>
+        <translation>列出最近的来电（最新的在前）及最常咨询的问题</translation>
+    </message>
+    <message>
         <source>print one JSON object</source>
         <translation>以一个 JSON 对象输出</translation>
+    </message>
+    <message>
+        <source>Call {number} logged: {topic}.</source>
+        <translation>已登记来电 {number}：{topic}。</translation>
+    </message>
+    <message>
+        <source>No call logged yet.</source>
+        <translation>尚未登记来电。</translation>
+    </message>
+    <message>
+        <source>Most asked:</source>
+        <translation>最常咨询：</translation>
+    </message>
+    <message>
+        <source>follow up: {what}</source>
+        <translation>待办：{what}</translation>
     </message>
     <message>
         <source>change allocation settings; the next &apos;examdesk allocate&apos; follows them</source>
@@ -3174,6 +3218,21 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Creating the administrator</source>
         <translation>正在设立管理员</translation>
+    </message>
+</context>
+<context>
+    <name>Hotline</name>
+    <message>
+        <source>Write the call&apos;s topic, e.g. 准考证打印.</source>
+        <translation>请填写咨询的问题，例如 准考证打印。</translation>
+    </message>
+    <message>
+        <source>A topic has at most {most} characters; write the answer&apos;s details in the answer.</source>
+        <translation>问题最多 {most} 个字符；详细内容请写在答复中。</translation>
+    </message>
+    <message>
+        <source>“{phone}” is not a phone number: write its digits (with - or spaces), or leave it empty when the caller did not give one.</source>
+        <translation>“{phone}”不是电话号码：请填写数字（可用 - 或空格分隔）；来电人未留号码时可不填。</translation>
     </message>
 </context>
 <context>

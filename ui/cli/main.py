@@ -24,6 +24,7 @@ from examdesk.i18n import speak, translate
 from examdesk.services import demo, stats
 from ui.cli import backups as cli_backups
 from ui.cli import duties as cli_duties
+from ui.cli import examday_board as cli_board
 from ui.cli import exchange as cli_exchange
 from ui.cli import plan as cli_plan
 from ui.cli import posts as cli_posts
@@ -127,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_users.add_parsers(command, subcommands)
     cli_privacy.add_parsers(command)
     cli_backups.add_parsers(command)
+    cli_board.add_parsers(command, subcommands)
 
     stats_parser = command("stats", translate("Cli", "print how many centers, rooms, candidates... "
                                         "the database holds"))
@@ -208,6 +210,7 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "purge": cli_privacy.cmd_purge,
     "backup": cli_backups.cmd_backup,
     "restore": cli_backups.cmd_restore,
+    "hotline": cli_board.cmd_hotline,
 }
 
 # The commands that run without a sign-in on a database with users: creating or upgrading
