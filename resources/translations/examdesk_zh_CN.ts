@@ -524,6 +524,101 @@
     </message>
 </context>
 <context>
+    <name>BoardPage</name>
+    <message>
+        <source>Doubtful candidates and violations are counted once their desks are in use.</source>
+        <translation>存疑考生和违纪数在相应工作台启用后计入。</translation>
+    </message>
+    <message>
+        <source>Test center</source>
+        <translation>考点</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应考</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>实到</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺考</translation>
+    </message>
+    <message>
+        <source>Not marked</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>Temporary IDs</source>
+        <translation>临时身份证明</translation>
+    </message>
+    <message>
+        <source>Doubtful open</source>
+        <translation>存疑未结</translation>
+    </message>
+    <message>
+        <source>Violations</source>
+        <translation>违纪</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>突发事件</translation>
+    </message>
+    <message>
+        <source>Posts staffed</source>
+        <translation>岗位在岗/应到</translation>
+    </message>
+    <message>
+        <source>Read failed; numbers as of %1</source>
+        <translation>读取失败；数据截至 %1</translation>
+    </message>
+    <message>
+        <source>Reading...</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>No new reading; numbers as of %1</source>
+        <translation>未能及时更新；数据截至 %1</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>更新于 %1</translation>
+    </message>
+    <message>
+        <source>The exam has no session yet.</source>
+        <translation>考试尚无场次。</translation>
+    </message>
+    <message>
+        <source>not yet open</source>
+        <translation>尚未入场</translation>
+    </message>
+    <message>
+        <source>candidates entering</source>
+        <translation>考生入场中</translation>
+    </message>
+    <message>
+        <source>started, late entry allowed</source>
+        <translation>已开考，仍可入场</translation>
+    </message>
+    <message>
+        <source>started, doors closed</source>
+        <translation>已开考，停止入场</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Entry %1 · start %2 · no entry after %3 · end %4</source>
+        <translation>入场 %1 · 开考 %2 · %3 后禁止入场 · 结束 %4</translation>
+    </message>
+    <message>
+        <source>Whole district</source>
+        <translation>全考区</translation>
+    </message>
+</context>
+<context>
     <name>Candidates</name>
     <message>
         <source>No candidate has the ID {id} in this exam.</source>
@@ -2870,6 +2965,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
 </context>
 <context>
     <name>ExamDayPage</name>
+    <message>
+        <source>Live board</source>
+        <translation>看板</translation>
+    </message>
     <message>
         <source>No exam-day desk is available yet.</source>
         <translation>尚无可用的考务日工作台。</translation>

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from tests.ui.test_window_areas import loaded_exam_page, retype, settings_of, shown_window
 
@@ -25,3 +26,78 @@ def test_the_exam_page_saves_the_notice_phones_and_refuses_what_is_not_one(
     with qtbot.waitSignals([page.saved, page.loaded], timeout=30_000):
         qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert settings_of(demo_copy).hotline_phone == "0394-8238999"
+
+
+def open_board(qtbot, window):
+    from ui.window.pages.examday_board import BoardPage
+
+    window.open_area("examday")
+    area = window.pages["examday"]
+    assert area.tabs.tabText(0) == "看板"
+    page = area.pages["board"]
+    assert isinstance(page, BoardPage)
+    qtbot.waitUntil(lambda: page.board is not None, timeout=30_000)
+    return page
+
+
+def test_the_board_tab_reads_in_the_background_and_shows_when_it_is_stale(
+        examdesk_app, qtbot, demo_copy, settings, monkeypatch, tmp_path):
+    from ui.window.pages.examday_board import BoardPage
+
+    monkeypatch.setattr(BoardPage, "interval_ms", 300)
+    window = shown_window(qtbot, demo_copy, settings)
+    page = open_board(qtbot, window)
+    table = page.table
+    assert table.item(0, 0).text() == "全考区"
+    assert [table.item(row, 0).text().split()[0] for row in range(1, table.rowCount())] == [
+        "01", "02", "03", "04", "05"]
+    assert page.stale_label.text().startswith("更新于 ") and not page.is_stale()
+    assert "开考" in page.times_label.text() and "禁止入场" in page.times_label.text()
+    # the district's line adds up the centers'
+    expected = [int(table.item(row, 1).text()) for row in range(table.rowCount())]
+    assert expected[0] == sum(expected[1:]) > 0
+    QApplication.processEvents()
+    assert window.grab().save(str(tmp_path / "board.png"))
+
+    # another clerk's mark shows at the next read, without a click
+    from sqlalchemy import select
+
+    from examdesk.enums import AttendanceStatus
+    from examdesk.model import AttendanceMark, SeatAssignment, User
+
+    board = page.board
+    assert board is not None and board.clock is not None
+    with demo_copy.write("test") as session:
+        from examdesk.model import ExamSession
+        sitting = session.scalars(select(ExamSession.id).where(
+            ExamSession.code.in_(board.clock.sessions))).first()
+        candidate = session.scalars(select(SeatAssignment.candidate_id)).first()
+        session.add(AttendanceMark(candidate_id=candidate, session_id=sitting,
+                                   status=AttendanceStatus.ABSENT,
+                                   marked_by_id=session.scalar(select(User.id))))
+    qtbot.waitUntil(lambda: table.item(0, 3).text() != "0", timeout=10_000)
+
+    # a failed read leaves the numbers and says so, in red
+    import examdesk.services.board as board_service
+    from examdesk.errors import BadInput
+
+    def broken(*_args, **_kwargs):
+        raise BadInput("数据库忙")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(board_service, "_read", broken)
+        with qtbot.waitSignal(page.read_failed, timeout=10_000):
+            pass
+        assert page.stale_label.text().startswith("读取失败；数据截至 ")
+        assert page.stale_label.property("stale")
+        assert "b00020" in page.stale_label.styleSheet()
+        assert page.stale_label.toolTip() == "数据库忙"
+        assert table.item(0, 3).text() != "0"
+        QApplication.processEvents()  # the label's new width laid out
+        assert window.grab().save(str(tmp_path / "board-stale.png"))
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        pass
+    assert page.stale_label.text().startswith("更新于 ")
+    # hidden, the board stops reading
+    window.open_area("exam")
+    assert not page.timer.isActive()

@@ -37,6 +37,7 @@ class Tab:
 
 # The exam day's desks, in the order the tabs show them (one line each).
 TABS: tuple[Tab, ...] = (
+    Tab("board", lambda: QCoreApplication.translate("ExamDayPage", "Live board"), "ui.window.pages.examday_board:BoardPage"),  # noqa: E501 (one line per tab)
 )
 
 
