@@ -1143,6 +1143,10 @@
         <translation>以一个 JSON 对象输出</translation>
     </message>
     <message>
+        <source>print the candidate notice (考生须知) of each test center as text to publish (&apos;examdesk print notice&apos; prints it as a sheet)</source>
+        <translation>以文本形式输出各考点的考生须知，供发布使用（“examdesk print notice” 将其打印为表格）</translation>
+    </message>
+    <message>
         <source>Call {number} logged: {topic}.</source>
         <translation>已登记来电 {number}：{topic}。</translation>
     </message>
@@ -6493,6 +6497,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Center summary</source>
         <translation>考点情况汇总表</translation>
+    </message>
+    <message>
+        <source>Candidate notice</source>
+        <translation>考生须知</translation>
     </message>
     <message>
         <source>Print pack</source>

@@ -38,3 +38,19 @@ def test_hotline_add_and_list_show_the_calls_and_the_most_asked_topics(capsys, d
     assert (status, out) == (2, "") and "topic" in err
     assert len(json.loads(examdesk(capsys, "--db", url, "hotline", "list", "--json")[1])[
         "calls"]) == 4
+
+
+def test_notice_prints_the_text_to_publish_and_print_notice_the_sheet(capsys, demo_url,
+                                                                       tmp_path):
+    status, out, _ = examdesk(capsys, "--db", demo_url, "notice", "--center", "02")
+    assert status == 0
+    assert out.splitlines()[1] == "考生须知（周口职业技术学院）"
+    assert "  考试咨询电话：0394-8238118" in out.splitlines()
+    status, out, _ = examdesk(capsys, "--db", demo_url, "notice")
+    assert status == 0 and out.count("考生须知（") == 5 and out.count("-" * 40) == 4
+    status, out, err = examdesk(capsys, "--db", demo_url, "notice", "--center", "99")
+    assert (status, out) == (2, "") and "01, 02, 03, 04, 05" in err
+    status, out, _ = examdesk(capsys, "--db", demo_url, "print", "notice", "--center", "01",
+                              "--out", tmp_path)
+    assert status == 0
+    assert [p.name for p in tmp_path.glob("*.pdf")] == ["考生须知-01-周口技师学院.pdf"]

@@ -84,6 +84,7 @@ EVERY_COMMAND = {
     "backup": ["backup", "saved.db"],
     "restore": ["restore", "saved.db", "--yes"],
     "hotline": ["hotline", "list"],
+    "notice": ["notice"],
 }
 
 

@@ -1,4 +1,9 @@
-"""`examdesk hotline ...`: the consultation hotline's call log (issue 14, "Before the day").
+"""`examdesk hotline ...` and `examdesk notice`: the consultation hotline's call log and the
+candidate notice (issue 14, "Before the day").
+
+`notice [--center CODE]` prints the candidate notice (考生须知) of each test center (or one) as
+text to publish, centers apart by a blank line and a line of dashes; `examdesk print notice`
+prints the same notice as a sheet to post.
 
 `hotline add --phone P --topic T --answer A [--follow-up TEXT]` logs a call and prints its
 number; `hotline list [--json]` prints the latest calls, newest first, and the most asked
@@ -17,8 +22,10 @@ from collections.abc import Callable
 
 from examdesk.db import Database
 from examdesk.i18n import translate
+from examdesk.printing.notice import notice_text
 from examdesk.services import hotline
 from examdesk.services.exams import resolve_exam
+from examdesk.services.notice import notices
 from ui.cli.common import EXIT_OK, CommandFactory, exam_option, signed_in
 
 
@@ -46,6 +53,20 @@ def add_parsers(
     listing.add_argument("--json", action="store_true",
                          help=translate("Cli", "print one JSON object"))
     exam_option(listing)
+    notice = command("notice", translate(
+        "Cli", "print the candidate notice (考生须知) of each test center as text to publish "
+               "('examdesk print notice' prints it as a sheet)"))
+    notice.add_argument("--center", metavar="CODE", help=translate("Cli", "only this center"))
+    exam_option(notice)
+
+
+def cmd_notice(db: Database, args: argparse.Namespace) -> int:
+    """Print the notices as text."""
+    with db.begin() as session:
+        exam = resolve_exam(session, args.exam)
+        found = notices(session, exam, center=args.center, actor=signed_in(db, args))
+    print(("\n" + "-" * 40 + "\n\n").join(notice_text(data) for data in found), end="")
+    return EXIT_OK
 
 
 def cmd_hotline(db: Database, args: argparse.Namespace) -> int:

@@ -211,6 +211,7 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "backup": cli_backups.cmd_backup,
     "restore": cli_backups.cmd_restore,
     "hotline": cli_board.cmd_hotline,
+    "notice": cli_board.cmd_notice,
 }
 
 # The commands that run without a sign-in on a database with users: creating or upgrading
