@@ -2974,6 +2974,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>看板</translation>
     </message>
     <message>
+        <source>Hotline</source>
+        <translation>热线</translation>
+    </message>
+    <message>
         <source>No exam-day desk is available yet.</source>
         <translation>尚无可用的考务日工作台。</translation>
     </message>
@@ -3336,6 +3340,85 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>“{phone}” is not a phone number: write its digits (with - or spaces), or leave it empty when the caller did not give one.</source>
         <translation>“{phone}”不是电话号码：请填写数字（可用 - 或空格分隔）；来电人未留号码时可不填。</translation>
+    </message>
+</context>
+<context>
+    <name>HotlinePage</name>
+    <message>
+        <source>The caller&apos;s phone, if given</source>
+        <translation>来电号码（如有）</translation>
+    </message>
+    <message>
+        <source>What the call is about, in a few words</source>
+        <translation>咨询的问题，用几个字概括</translation>
+    </message>
+    <message>
+        <source>What the caller was told</source>
+        <translation>给来电人的答复</translation>
+    </message>
+    <message>
+        <source>What is still to be done, e.g. call back</source>
+        <translation>还需办理的事项，例如回电</translation>
+    </message>
+    <message>
+        <source>Log the call</source>
+        <translation>登记来电</translation>
+    </message>
+    <message>
+        <source>New call</source>
+        <translation>新来电</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s phone</source>
+        <translation>来电号码</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Most asked</source>
+        <translation>最常咨询</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation>接听人</translation>
+    </message>
+    <message>
+        <source>Only those who do exam-day work for the whole exam take hotline calls; you are signed in as %1.</source>
+        <translation>只有负责全考区考务工作的人员可以登记热线来电；您当前登录的用户是 %1。</translation>
+    </message>
+    <message>
+        <source>Reading the call log</source>
+        <translation>正在读取来电记录</translation>
+    </message>
+    <message>
+        <source>%1 calls shown, %2 with a follow-up</source>
+        <translation>显示 %1 条来电，其中 %2 条有待办事项</translation>
+    </message>
+    <message>
+        <source>Logging the call</source>
+        <translation>正在登记来电</translation>
+    </message>
+    <message>
+        <source>Call %1 logged.</source>
+        <translation>已登记来电 %1。</translation>
     </message>
 </context>
 <context>

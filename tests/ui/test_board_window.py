@@ -101,3 +101,40 @@ def test_the_board_tab_reads_in_the_background_and_shows_when_it_is_stale(
     # hidden, the board stops reading
     window.open_area("exam")
     assert not page.timer.isActive()
+
+
+def test_the_hotline_tab_logs_calls_and_lists_the_most_asked_topics(
+        examdesk_app, qtbot, demo_copy, settings, tmp_path):
+    from ui.window.pages.examday_hotline import HotlinePage
+
+    window = shown_window(qtbot, demo_copy, settings)
+    window.open_area("examday")
+    area = window.pages["examday"]
+    assert [area.tabs.tabText(i) for i in range(2)] == ["看板", "热线"]
+    page = area.tab_page("hotline")
+    assert isinstance(page, HotlinePage)
+    qtbot.waitUntil(lambda: page.log is not None, timeout=30_000)
+    assert page.table.rowCount() == 0
+    for number, topic in enumerate(("route", "ticket", "route"), start=1):
+        qtbot.keyClicks(page.phone, "13800138000")
+        qtbot.keyClicks(page.topic, topic)
+        qtbot.keyClicks(page.answer, "bus 2")
+        with qtbot.waitSignal(page.logged, timeout=30_000):
+            qtbot.mouseClick(page.log_button, Qt.MouseButton.LeftButton)
+        # the window's refresh after a change shows it in the log
+        qtbot.waitUntil(lambda n=number: page.table.rowCount() == n, timeout=30_000)
+    assert page.table.rowCount() == 3 and page.topic.text() == ""
+    assert page.topics.item(0).text().split() == ["2", "route"]
+    assert page.table.item(0, 5).text()  # who took it
+    # a most asked topic, clicked, fills the topic box
+    item = page.topics.item(0)
+    qtbot.mouseClick(page.topics.viewport(), Qt.MouseButton.LeftButton,
+                     pos=page.topics.visualItemRect(item).center())
+    assert page.topic.text() == "route"
+    # no topic: refused below the form, nothing logged
+    page.topic.clear()
+    qtbot.mouseClick(page.log_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.error_label.isVisible)
+    assert "例如 准考证打印" in page.error_label.text()
+    QApplication.processEvents()
+    assert window.grab().save(str(tmp_path / "hotline.png"))
