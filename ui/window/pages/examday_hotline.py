@@ -156,15 +156,16 @@ class HotlinePage(Page):
             return
         self.error_label.hide()
         self.saved_label.setText("")
-        values = {"phone": self.phone.text(), "topic": self.topic.text(),
-                  "answer": self.answer.text(), "follow_up": self.follow_up.text()}
+        phone, topic = self.phone.text(), self.topic.text()
+        answer, follow_up = self.answer.text(), self.follow_up.text()
         actor = self.context.actor
 
         def work(session: Any, _progress: object, _cancelled: object) -> Call:
             from examdesk.services.exams import resolve_exam
             from examdesk.services.hotline import log_call
 
-            return log_call(session, actor, resolve_exam(session), **values)
+            return log_call(session, actor, resolve_exam(session), phone=phone, topic=topic,
+                            answer=answer, follow_up=follow_up)
 
         self.context.operations.write("hotline call", self.tr("Logging the call"), work,
                                       on_success=while_alive(self, self._logged),
