@@ -14,14 +14,47 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from examdesk.enums import IdType, PostKind
+from examdesk.errors import BadInput
+from examdesk.i18n import translate
 from examdesk.labels import ID_TYPE_LABELS
 from examdesk.model import Exam, Post, Subject, TestCenter
 from examdesk.model.exam import session_subjects
 from examdesk.printing.notice import NoticeData, NoticeSitting
-from examdesk.services.audit import Actor
+from examdesk.services import audit
+from examdesk.services.audit import Actor, Permission
 from examdesk.services.exams import ExamRef, center_id, exam_sessions
 from examdesk.services.post_schedule import held_sessions
 from examdesk.services.scope import limited, visible_centers
+
+ROUTE_LENGTH = 500
+
+
+def set_center_route(session: Session, actor: Actor, exam: ExamRef, center: int,
+                     route: str) -> bool:
+    """Set how candidates get to a test center, audited; whether it changed.
+
+    Raises:
+        BadInput: code ``route-too-long`` (field most): longer than :data:`ROUTE_LENGTH`.
+        AccessDenied: the actor may not change the plan.
+    """
+    actor.require(Permission.EDIT_PLAN, exam.id)
+    route = " ".join(route.split())
+    if len(route) > ROUTE_LENGTH:
+        raise BadInput(translate(
+            "Notice", "A route has at most {most} characters; this one has {length}.").format(
+            most=ROUTE_LENGTH, length=len(route)), code="route-too-long", field="route",
+            most=ROUTE_LENGTH)
+    row = session.get(TestCenter, center)
+    if row is None or row.exam_id != exam.id:
+        raise BadInput(translate("Notice", "The exam has no such test center."),
+                       code="center-not-found")
+    if row.route == route:
+        return False
+    before, row.route = row.route, route
+    audit.record(session, actor, "center.route", exam_id=exam.id, entity="test_center",
+                 entity_id=row.id, summary=f"route of {row.code}",
+                 details={"before": before, "after": route})
+    return True
 
 
 def notices(session: Session, exam: ExamRef, *, center: str | None = None,

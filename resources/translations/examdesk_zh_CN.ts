@@ -4885,6 +4885,17 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
 </context>
 <context>
+    <name>Notice</name>
+    <message>
+        <source>A route has at most {most} characters; this one has {length}.</source>
+        <translation>乘车路线最多 {most} 个字符；现有 {length} 个。</translation>
+    </message>
+    <message>
+        <source>The exam has no such test center.</source>
+        <translation>本次考试没有这个考点。</translation>
+    </message>
+</context>
+<context>
     <name>Plan</name>
     <message>
         <source>Candidate {candidate} is listed twice</source>
@@ -7069,6 +7080,14 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Spare room, kept empty</source>
         <translation>备用考场（保持空置）</translation>
+    </message>
+    <message>
+        <source>How candidates get to the test center</source>
+        <translation>考生前往考点的交通路线</translation>
+    </message>
+    <message>
+        <source>Route to the center</source>
+        <translation>考点乘车路线</translation>
     </message>
     <message>
         <source>Delete a room</source>

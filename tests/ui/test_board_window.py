@@ -138,3 +138,36 @@ def test_the_hotline_tab_logs_calls_and_lists_the_most_asked_topics(
     assert "例如 准考证打印" in page.error_label.text()
     QApplication.processEvents()
     assert window.grab().save(str(tmp_path / "hotline.png"))
+
+
+def test_the_route_to_a_center_is_edited_in_the_room_form_and_printed_in_its_notice(
+        demo_copy, settings, qtbot) -> None:
+    from sqlalchemy import select
+
+    from examdesk.model import AuditEvent, TestCenter
+    from examdesk.printing.notice import notice_text
+    from examdesk.services.exams import resolve_exam
+    from examdesk.services.notice import notices
+    from tests.ui.test_list_edits import type_into, wait_idle
+    from tests.ui.test_list_pages import open_page
+    from ui.window.pages.venues import VenuesPage
+
+    page = open_page(VenuesPage, demo_copy, settings, qtbot)
+    room = page.table.model.shown()[0]
+    page.select(room.room_id)
+    assert page.form.inputs["route"].text() == ""
+    type_into(qtbot, page, "route", "乘 2 路公交车至技师学院站")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+
+    def route() -> str:
+        with demo_copy.begin() as session:
+            return session.scalar(select(TestCenter.route).where(
+                TestCenter.id == room.center_id)) or ""
+
+    qtbot.waitUntil(lambda: route() == "乘 2 路公交车至技师学院站", timeout=20_000)
+    wait_idle(page, qtbot)
+    with demo_copy.begin() as session:
+        assert session.scalar(select(AuditEvent.action).where(
+            AuditEvent.action == "center.route")) == "center.route"
+        (notice,) = notices(session, resolve_exam(session), center=room.center_code)
+    assert "乘车路线：乘 2 路公交车至技师学院站" in notice_text(notice)
