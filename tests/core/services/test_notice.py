@@ -62,3 +62,29 @@ def test_a_desk_reads_only_its_own_centers_notice(demo_db):
         assert [n.center_code for n in notices(session, exam, actor=desk)] == ["01"]
         with pytest.raises(AccessDenied):
             notices(session, exam, center="02", actor=desk)
+
+
+def test_the_route_comes_with_the_rooms_workbook_and_a_new_one_is_reported(
+        empty_exam, actor, tmp_path):
+    from examdesk.exchange.problems import Severity
+    from examdesk.services.imports.rooms import import_rooms
+    from tests.core.exchange.helpers import ROOM_HEADER, room, write_workbook
+
+    header = (*ROOM_HEADER, "乘车路线")
+
+    def rooms(path, *route):
+        return write_workbook(tmp_path / path, [header, [*room("01001"), route[0]],
+                                                [*room("01002"), route[1]]], "考点考场")
+
+    def imported(path):
+        with empty_exam.db.begin() as session:
+            return import_rooms(session, actor, empty_exam.exam, path)
+
+    assert imported(rooms("a.xlsx", "乘 2 路至技师学院站", None)).problems == ()
+    with empty_exam.db.begin() as session:
+        assert session.scalar(select(TestCenter.route)) == "乘 2 路至技师学院站"
+    result = imported(rooms("b.xlsx", None, "乘 16 路至技师学院站"))
+    (change,) = result.problems
+    assert change.severity == Severity.WARNING and change.header == "乘车路线"
+    with empty_exam.db.begin() as session:
+        assert session.scalar(select(TestCenter.route)) == "乘 16 路至技师学院站"
