@@ -165,7 +165,9 @@ class VenuesPage(ListPage[RoomRow]):
             else:
                 made = edit_room(session, self.context.actor, exam, int(str(key)),
                                  **values, version=version)
-            if route_center is not None and (shown is None or route != shown.center_route):
+            # a new room's empty route leaves its center's as it is
+            if route_center is not None and (route.strip() if shown is None
+                                             else route != shown.center_route):
                 set_center_route(session, self.context.actor, exam, int(route_center), route)
             return made
 
