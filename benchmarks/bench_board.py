@@ -86,6 +86,10 @@ def fill_exam_day(url: str) -> None:
                            "reported_by_id": user} for _ in range(5)]
         session.execute(insert(TempIdCertificate), certificates)
         session.execute(insert(Incident), incidents)
+    if db.engine.dialect.name == "postgresql":  # as autovacuum would after such an insert
+        with db.engine.connect() as connection:
+            connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(
+                "ANALYZE")
     db.close()
 
 
