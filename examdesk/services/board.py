@@ -141,6 +141,7 @@ class Board:
         phase: where the reading time is in it (:meth:`Clock.phase`).
         centers: the centers the reader may see, in the exam's order.
         district: the totals over ``centers``.
+        whole: whether ``centers`` are all the exam's (else the reader's only).
     """
 
     read_at: datetime
@@ -148,6 +149,7 @@ class Board:
     phase: str
     centers: tuple[CenterBoard, ...]
     district: CenterBoard = field(default_factory=lambda: CenterBoard(None, "", ""))
+    whole: bool = True
 
     def as_dict(self) -> dict[str, Any]:
         return {"read_at": self.read_at.isoformat(timespec="seconds"),
@@ -247,10 +249,10 @@ def _read(reader: BoardReader, session: Session, actor: Actor, exam: ExamRef,
     exam_row = session.get(Exam, exam.id)
     assert exam_row is not None
     visible = actor.centers(exam.id, Permission.READ)
-    centers = [row for row in session.execute(
-        select(TestCenter.id, TestCenter.code, TestCenter.name)
-        .where(TestCenter.exam_id == exam.id)
-        .order_by(TestCenter.sort_order, TestCenter.code)) if visible is None or row.id in visible]
+    every = session.execute(select(TestCenter.id, TestCenter.code, TestCenter.name)
+                            .where(TestCenter.exam_id == exam.id)
+                            .order_by(TestCenter.sort_order, TestCenter.code)).all()
+    centers = [row for row in every if visible is None or row.id in visible]
     sittings = _sittings(session.execute(
         select(ExamSession.id, ExamSession.code, ExamSession.name, ExamSession.date,
                ExamSession.start_time, ExamSession.end_time)
@@ -312,5 +314,6 @@ def _read(reader: BoardReader, session: Session, actor: Actor, exam: ExamRef,
             **{name: found[name] for name in _COUNTS}, "posts_required": required}))
     district = CenterBoard(None, "", "", **{
         name: sum(getattr(line, name) for line in lines) for name in _COUNTS})
-    return Board(now, clock, clock.phase(now) if clock else "", tuple(lines), district)
+    return Board(now, clock, clock.phase(now) if clock else "", tuple(lines), district,
+                 whole=len(centers) == len(every))
 

@@ -617,6 +617,10 @@
         <source>Whole district</source>
         <translation>全考区</translation>
     </message>
+    <message>
+        <source>Your centers</source>
+        <translation>本人负责的考点合计</translation>
+    </message>
 </context>
 <context>
     <name>Candidates</name>

@@ -70,7 +70,7 @@ def test_the_board_counts_per_center_and_for_the_district(demo_copy):
     assert first.expected > 100 and first.unmarked == first.expected - 10
     assert first.doubtful == 0 and first.violations == 0  # placeholders until wired
     assert all(line.present == line.absent == 0 for line in board.centers[1:])
-    assert len(board.centers) == 5
+    assert len(board.centers) == 5 and board.whole
     for name in ("expected", "present", "absent", "certificates", "incidents",
                  "posts_required", "posts_staffed"):
         assert getattr(board.district, name) == sum(getattr(c, name) for c in board.centers)
@@ -100,7 +100,7 @@ def test_a_desk_sees_its_own_center_only_and_the_reader_keeps_the_plan_counts(de
         exam = resolve_exam(session)
         desk = Actor("zhao", grants=(Grant(UserRole.DESK, exam.id, center),))
         board = read_board(session, desk, exam, now=DAY2_MORNING)
-        assert [line.code for line in board.centers] == ["01"]
+        assert [line.code for line in board.centers] == ["01"] and not board.whole
         assert board.district.present == 8
         reader = BoardReader()
         first = reader.read(session, desk, exam, now=DAY2_MORNING)

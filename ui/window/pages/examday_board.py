@@ -181,7 +181,8 @@ class BoardPage(Page):
             "Entry %1 · start %2 · no entry after %3 · end %4").replace(
             "%1", f"{clock.entry:%H:%M}").replace("%2", f"{clock.start:%H:%M}").replace(
             "%3", f"{clock.cutoff:%H:%M}").replace("%4", f"{clock.end:%H:%M}"))
-        lines = [(self.tr("Whole district"), board.district)] + [
+        total = self.tr("Whole district") if board.whole else self.tr("Your centers")
+        lines = [(total, board.district)] + [
             (f"{line.code} {line.name}", line) for line in board.centers]
         self.table.setRowCount(len(lines))
         for row, (title, line) in enumerate(lines):
