@@ -98,6 +98,25 @@ def test_the_board_tab_reads_in_the_background_and_shows_when_it_is_stale(
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         pass
     assert page.stale_label.text().startswith("更新于 ")
+    # a read that hangs (a locked database): after three intervals the numbers say their age
+    import threading
+
+    release = threading.Event()
+    original = board_service._read
+
+    def hanging(*args, **kwargs):
+        release.wait(20)
+        return original(*args, **kwargs)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(board_service, "_read", hanging)
+        qtbot.waitUntil(lambda: page.stale_label.text().startswith("未能及时更新；数据截至 "),
+                        timeout=10_000)
+        assert page.stale_label.property("stale")
+        release.set()
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        pass
+    qtbot.waitUntil(lambda: page.stale_label.text().startswith("更新于 "), timeout=10_000)
     # hidden, the board stops reading
     window.open_area("exam")
     assert not page.timer.isActive()
