@@ -38,6 +38,7 @@ from reports.draw_result import DrawResultSheet
 from reports.duty_cards import DutyCardSheet
 from reports.duty_sheet import DutySheet
 from reports.fonts import FontSet, load_fonts
+from reports.notice import NoticeSheet
 from reports.post_roster import PostRosterSheet
 from reports.room_record import RoomRecordSheet
 from reports.seating_chart import SeatingChartSheet
@@ -63,6 +64,7 @@ SHEETS: dict[str, Callable[[tuple[Any, ...], str | None, FontSet], Sheet]] = {
     "draw": lambda data, _s, fonts: DrawResultSheet(data, fonts),
     "certificate": lambda data, _s, fonts: CertificateSheet(data, fonts),
     "summary": lambda data, _s, fonts: CenterSummarySheet(data, fonts),
+    "notice": lambda data, _s, fonts: NoticeSheet(data, fonts),
 }
 
 

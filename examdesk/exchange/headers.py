@@ -86,6 +86,7 @@ ROOM_COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("center_code", ("考点编号", "考点代码", "考点号", "Center code", "Centre code")),
     ColumnSpec("center_name", ("考点名称", "考点", "Test center", "Center", "Centre"), True),
     ColumnSpec("center_address", ("考点地址", "地址", "Address")),
+    ColumnSpec("center_route", ("乘车路线", "交通路线", "Route")),
     ColumnSpec("room_no", ("考场号", "考场编号", "考场", "Room number", "Room No.", "Room"), True),
     ColumnSpec("building", ("楼栋", "教学楼", "楼号", "Building")),
     ColumnSpec("floor", ("楼层", "Floor")),

@@ -34,7 +34,7 @@ DEFAULT_COLUMNS = 5
 
 # The longest text each column of the rooms sheet may hold: the database's column widths.
 LENGTHS = {
-    "center_code": 16, "center_name": 100, "center_address": 200,
+    "center_code": 16, "center_name": 100, "center_address": 200, "center_route": 500,
     "room_no": 16, "building": 50, "classroom": 50,
 }
 _YES = frozenset(match_key(word) for word in YES_WORDS)
@@ -63,6 +63,8 @@ class RoomRecord:
         unusable_seats: (row, column) pairs left empty, 1-based, row 1 at the front.
         accessible: whether the room is accessible (无障碍考场).
         spare: whether the room is held in reserve (备用考场).
+        center_route: how candidates get to the center (the first route written for it),
+            or "": printed in its candidate notice.
     """
 
     row: int
@@ -78,6 +80,7 @@ class RoomRecord:
     unusable_seats: tuple[tuple[int, int], ...]
     accessible: bool
     spare: bool
+    center_route: str = ""
 
     @property
     def capacity(self) -> int:
@@ -149,6 +152,7 @@ class _Draft:
     address: str
     room_no: str
     record: RoomRecord | None  # None when the row has errors
+    route: str = ""
 
 
 @dataclass(frozen=True)
@@ -170,6 +174,7 @@ class _RowChecker(RowChecker):
             self.report("center_name", "", translate("Import", "the test center is missing"),
                         translate("Import", "write the name of the test center the room is in"))
         address = self.text(row, "center_address")
+        route = self.text(row, "center_route")
         room_no = self.text(row, "room_no")
         if not room_no:
             self.report("room_no", "", translate("Import", "the room number is missing"),
@@ -186,9 +191,9 @@ class _RowChecker(RowChecker):
                 row=row.number, center_code=code, center_name=name, center_address=address,
                 room_no=room_no, building=building, floor=floor, label=label,
                 rows=seats.rows, columns=seats.columns, unusable_seats=seats.unusable,
-                accessible=accessible, spare=spare,
+                accessible=accessible, spare=spare, center_route=route,
             )
-        return _Draft(row.number, code, name, address, room_no, record)
+        return _Draft(row.number, code, name, address, room_no, record, route)
 
     def text(self, row: RawRow, field: str) -> str:
         value = self.value(row, field)
@@ -378,6 +383,7 @@ class _Centers:
         self.code: dict[str, str] = {}
         self.name: dict[str, str] = {}
         self.address: dict[str, tuple[int, str]] = {}
+        self.route: dict[str, str] = {}  # the first one written: routes are long, worded freely
         first_by_code: dict[str, _Draft] = {}
         first_by_name: dict[str, _Draft] = {}  # the first row giving the name with a code
         for draft in drafts:
@@ -414,6 +420,8 @@ class _Centers:
                 self.code[key] = draft.code
             if draft.name:
                 self.name.setdefault(key, draft.name)
+            if draft.route:
+                self.route.setdefault(key, draft.route)
             if not draft.address:
                 continue
             kept = self.address.setdefault(key, (draft.row, draft.address))
@@ -435,6 +443,7 @@ class _Centers:
             record, center_code=self.code.get(key, ""),
             center_name=self.name.get(key, record.center_name),
             center_address=self.address.get(key, (0, ""))[1],
+            center_route=self.route.get(key, ""),
         )
 
 

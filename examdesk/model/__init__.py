@@ -33,6 +33,7 @@ from examdesk.model.examday import (
     TempIdCertificate,
     certificate_sessions,
 )
+from examdesk.model.hotline import HotlineCall
 from examdesk.model.security import AuditEvent, User, UserGrant
 from examdesk.model.staff import (
     Duty,
@@ -63,6 +64,7 @@ __all__ = [
     "Exam",
     "ExamSession",
     "Gender",
+    "HotlineCall",
     "IdCheck",
     "IdType",
     "Incident",

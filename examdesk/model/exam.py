@@ -84,6 +84,10 @@ class Exam(Base):
     merge_tail_max: Mapped[int] = mapped_column(Integer, default=3)
     #: staff may be rostered outside their home test center
     cross_center_duties: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: the phones published in the candidate notice (考生须知): technical service, and the
+    #: consultation hotline (empty: not published yet)
+    tech_service_phone: Mapped[str] = mapped_column(String(40), default="")
+    hotline_phone: Mapped[str] = mapped_column(String(40), default="")
     created_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow)
 
     levels: Mapped[list[Level]] = relationship(

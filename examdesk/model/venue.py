@@ -11,6 +11,7 @@ from sqlalchemy import (
     ForeignKey,
     Integer,
     String,
+    Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -35,6 +36,8 @@ class TestCenter(Base):
     phone: Mapped[str] = mapped_column(String(40), default="")
     contact: Mapped[str] = mapped_column(String(50), default="")
     district: Mapped[str] = mapped_column(String(50), default="")
+    #: how candidates get there (buses, parking, the gate to use), for the candidate notice
+    route: Mapped[str] = mapped_column(Text, default="")
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
 
     exam: Mapped[Exam] = relationship(back_populates="centers")

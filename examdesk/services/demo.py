@@ -270,6 +270,8 @@ def _create_exam(
         province_code="41",
         city_code=_SAMPLE_CITY_CODE if scale == 1 else "",
         ticket_pattern=[dict(field) for field in DEMO_TICKET_PATTERN],
+        # the phones the candidate notice publishes (made up, in Zhoukou's area code)
+        tech_service_phone="0394-8238110", hotline_phone="0394-8238118",
     )
     session.add(exam)
     session.flush()

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from examdesk.planning.plan import PlanIssue
 
 _PART = re.compile(r"([a-z_]+):(\d+)|(\d+)")
+# a phone as the notice prints it: 0394-8123456, (0394) 812 3456, 12345, +86 ..., 转 extension
+_PHONE = re.compile(r"\+?[0-9(][0-9 ()\-]{2,30}(转[0-9]{1,6})?")
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,8 @@ class ExamSettings:
         max_sessions: the most sessions one staff member works.
         reserve_ratio: reserve invigilators per center and session, as a share.
         cross_center: staff may be rostered outside their home test center.
+        tech_service_phone: the technical service phone the candidate notice publishes.
+        hotline_phone: the consultation hotline the candidate notice publishes.
     """
 
     seat_order: SeatOrder
@@ -55,6 +59,8 @@ class ExamSettings:
     max_sessions: int = DEFAULT_MAX_SESSIONS
     reserve_ratio: float = 0.1
     cross_center: bool = False
+    tech_service_phone: str = ""
+    hotline_phone: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         """The settings with plain values, for JSON."""
@@ -63,7 +69,9 @@ class ExamSettings:
                 "merge_tail": self.merge_tail, "center_order": list(self.center_order),
                 "invigilators_per_room": self.invigilators_per_room,
                 "max_sessions": self.max_sessions, "reserve_ratio": self.reserve_ratio,
-                "cross_center": self.cross_center}
+                "cross_center": self.cross_center,
+                "tech_service_phone": self.tech_service_phone,
+                "hotline_phone": self.hotline_phone}
 
 
 def setting_names() -> dict[str, str]:
@@ -80,6 +88,8 @@ def setting_names() -> dict[str, str]:
         "max_sessions": translate("Settings", "most sessions per staff member"),
         "reserve_ratio": translate("Settings", "share of reserve invigilators"),
         "cross_center": translate("Settings", "staff in other centers"),
+        "tech_service_phone": translate("Settings", "technical service phone"),
+        "hotline_phone": translate("Settings", "consultation hotline"),
     }
 
 
@@ -114,6 +124,10 @@ def explanations() -> dict[str, str]:
                         "the invigilators it needs"),
         "cross_center": translate(
             "Settings", "whether staff may be rostered outside their home test center"),
+        "tech_service_phone": translate(
+            "Settings", "the technical service phone published in the candidate notice"),
+        "hotline_phone": translate(
+            "Settings", "the consultation hotline published in the candidate notice"),
     }
 
 
@@ -163,6 +177,7 @@ def read_settings(session: Session, exam: ExamRef) -> ExamSettings:
         invigilators_per_room=row.invigilators_per_room,
         max_sessions=row.max_sessions_per_invigilator, reserve_ratio=row.reserve_ratio,
         cross_center=row.cross_center_duties,
+        tech_service_phone=row.tech_service_phone, hotline_phone=row.hotline_phone,
     )
 
 
@@ -199,6 +214,8 @@ def change_settings(
     max_sessions: int | None = None,
     reserve_ratio: float | None = None,
     cross_center: bool | None = None,
+    tech_service_phone: str | None = None,
+    hotline_phone: str | None = None,
 ) -> SettingsChange:
     """Change the settings given (None leaves one as it is), audited.
 
@@ -212,7 +229,8 @@ def change_settings(
             order, the others follow in their present order.
 
     Raises:
-        BadInput: an unknown center code, or a merge limit outside 0..10.
+        BadInput: an unknown center code, a merge limit outside 0..10, or a phone that is
+            not one (code ``setting-not-a-phone``; an empty text clears the phone).
         PlanProblem: a ticket pattern no ticket could be made from.
     """
     actor.require(Permission.EDIT_PLAN, exam.id)
@@ -239,6 +257,10 @@ def change_settings(
         values[column] = value
     if cross_center is not None:
         values["cross_center_duties"] = cross_center
+    for name, phone in (("tech_service_phone", tech_service_phone),
+                        ("hotline_phone", hotline_phone)):
+        if phone is not None:
+            values[name] = _checked_phone(name, phone)
     # the staffing settings are rules of the roster already made: watch what they break
     watch = None
     if values.keys() & _STAFFING:
@@ -296,3 +318,21 @@ def _refuse_out_of_range(setting: str, value: float, low: float, high: float) ->
                         "{value}.").format(setting=setting_names().get(setting, setting),
                                            low=low, high=high, value=value),
             code="setting-out-of-range", setting=setting, value=value, low=low, high=high)
+
+
+def _checked_phone(setting: str, text: str) -> str:
+    """The phone as it will be published, spaces around it removed; empty clears it.
+
+    Raises:
+        BadInput: code ``setting-not-a-phone``, fields setting (the key of
+            :meth:`ExamSettings.as_dict`) and value.
+    """
+    phone = " ".join(text.split())
+    if phone and _PHONE.fullmatch(phone) is None:
+        raise BadInput(translate(
+            "Settings", "The setting “{setting}” must be a phone number (digits, with - or "
+                        "spaces, an area code in brackets, 转 and an extension), not "
+                        "“{value}”.").format(setting=setting_names().get(setting, setting),
+                                             value=phone),
+            code="setting-not-a-phone", setting=setting, value=phone)
+    return phone

@@ -674,6 +674,105 @@
     </message>
 </context>
 <context>
+    <name>BoardPage</name>
+    <message>
+        <source>Doubtful candidates and violations are counted once their desks are in use.</source>
+        <translation>存疑考生和违纪数在相应工作台启用后计入。</translation>
+    </message>
+    <message>
+        <source>Test center</source>
+        <translation>考点</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应考</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>实到</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺考</translation>
+    </message>
+    <message>
+        <source>Not marked</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>Temporary IDs</source>
+        <translation>临时身份证明</translation>
+    </message>
+    <message>
+        <source>Doubtful open</source>
+        <translation>存疑未结</translation>
+    </message>
+    <message>
+        <source>Violations</source>
+        <translation>违纪</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>突发事件</translation>
+    </message>
+    <message>
+        <source>Posts staffed</source>
+        <translation>岗位在岗/应到</translation>
+    </message>
+    <message>
+        <source>Read failed; numbers as of %1</source>
+        <translation>读取失败；数据截至 %1</translation>
+    </message>
+    <message>
+        <source>Reading...</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>No new reading; numbers as of %1</source>
+        <translation>未能及时更新；数据截至 %1</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>更新于 %1</translation>
+    </message>
+    <message>
+        <source>The exam has no session yet.</source>
+        <translation>考试尚无场次。</translation>
+    </message>
+    <message>
+        <source>not yet open</source>
+        <translation>尚未入场</translation>
+    </message>
+    <message>
+        <source>candidates entering</source>
+        <translation>考生入场中</translation>
+    </message>
+    <message>
+        <source>started, late entry allowed</source>
+        <translation>已开考，仍可入场</translation>
+    </message>
+    <message>
+        <source>started, doors closed</source>
+        <translation>已开考，停止入场</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Entry %1 · start %2 · no entry after %3 · end %4</source>
+        <translation>入场 %1 · 开考 %2 · %3 后禁止入场 · 结束 %4</translation>
+    </message>
+    <message>
+        <source>Whole district</source>
+        <translation>全考区</translation>
+    </message>
+    <message>
+        <source>Your centers</source>
+        <translation>本人负责的考点合计</translation>
+    </message>
+</context>
+<context>
     <name>Candidates</name>
     <message>
         <source>No candidate has the ID {id} in this exam.</source>
@@ -1266,8 +1365,56 @@
         <translation>显示各项设置及其作用，以及级别、科目和导入时可用的简称</translation>
     </message>
     <message>
+        <source>log the consultation hotline's calls, or list them with the most asked topics</source>
+        <translation>登记考试咨询电话的来电，或列出来电及最常咨询的问题</translation>
+    </message>
+    <message>
+        <source>log one call; prints its number</source>
+        <translation>登记一次来电；显示其编号</translation>
+    </message>
+    <message>
+        <source>the caller's phone (may be left out)</source>
+        <translation>来电号码（可不填）</translation>
+    </message>
+    <message>
+        <source>what the call was about, in a few words (calls are counted by topic)</source>
+        <translation>咨询的问题，用几个字概括（按问题统计来电）</translation>
+    </message>
+    <message>
+        <source>what the caller was told</source>
+        <translation>给来电人的答复</translation>
+    </message>
+    <message>
+        <source>what is still to be done for the caller (e.g. call back)</source>
+        <translation>还需为来电人办理的事项（例如回电）</translation>
+    </message>
+    <message>
+        <source>list the latest calls, newest first, and the most asked topics</source>
+        <translation>列出最近的来电（最新的在前）及最常咨询的问题</translation>
+    </message>
+    <message>
         <source>print one JSON object</source>
         <translation>以一个 JSON 对象输出</translation>
+    </message>
+    <message>
+        <source>print the candidate notice (考生须知) of each test center as text to publish ('examdesk print notice' prints it as a sheet)</source>
+        <translation>以文本形式输出各考点的考生须知，供发布使用（“examdesk print notice” 将其打印为表格）</translation>
+    </message>
+    <message>
+        <source>Call {number} logged: {topic}.</source>
+        <translation>已登记来电 {number}：{topic}。</translation>
+    </message>
+    <message>
+        <source>No call logged yet.</source>
+        <translation>尚未登记来电。</translation>
+    </message>
+    <message>
+        <source>Most asked:</source>
+        <translation>最常咨询：</translation>
+    </message>
+    <message>
+        <source>follow up: {what}</source>
+        <translation>待办：{what}</translation>
     </message>
     <message>
         <source>change allocation settings; the next 'examdesk allocate' follows them</source>
@@ -1320,6 +1467,14 @@
     <message>
         <source>staff work only at their home test center</source>
         <translation>工作人员只在所属考点工作</translation>
+    </message>
+    <message>
+        <source>the technical service phone the candidate notice publishes ("" clears it)</source>
+        <translation>考生须知公布的技术服务电话（"" 清除）</translation>
+    </message>
+    <message>
+        <source>the consultation hotline the candidate notice publishes ("" clears it)</source>
+        <translation>考生须知公布的咨询电话（"" 清除）</translation>
     </message>
     <message>
         <source>add or remove an abbreviation of a level or subject (e.g. 社工师 for 社会工作师), which imports then accept</source>
@@ -3172,6 +3327,14 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
 <context>
     <name>ExamDayPage</name>
     <message>
+        <source>Live board</source>
+        <translation>看板</translation>
+    </message>
+    <message>
+        <source>Hotline</source>
+        <translation>热线</translation>
+    </message>
+    <message>
         <source>No exam-day desk is available yet.</source>
         <translation>尚无可用的考务日工作台。</translation>
     </message>
@@ -3355,6 +3518,14 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>跨考点安排工作人员</translation>
     </message>
     <message>
+        <source>Technical service phone</source>
+        <translation>技术服务电话</translation>
+    </message>
+    <message>
+        <source>Consultation hotline</source>
+        <translation>咨询电话</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -3519,6 +3690,100 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Creating the administrator</source>
         <translation>正在设立管理员</translation>
+    </message>
+</context>
+<context>
+    <name>Hotline</name>
+    <message>
+        <source>Write the call's topic, e.g. 准考证打印.</source>
+        <translation>请填写咨询的问题，例如 准考证打印。</translation>
+    </message>
+    <message>
+        <source>A topic has at most {most} characters; write the answer's details in the answer.</source>
+        <translation>问题最多 {most} 个字符；详细内容请写在答复中。</translation>
+    </message>
+    <message>
+        <source>“{phone}” is not a phone number: write its digits (with - or spaces), or leave it empty when the caller did not give one.</source>
+        <translation>“{phone}”不是电话号码：请填写数字（可用 - 或空格分隔）；来电人未留号码时可不填。</translation>
+    </message>
+</context>
+<context>
+    <name>HotlinePage</name>
+    <message>
+        <source>The caller's phone, if given</source>
+        <translation>来电号码（如有）</translation>
+    </message>
+    <message>
+        <source>What the call is about, in a few words</source>
+        <translation>咨询的问题，用几个字概括</translation>
+    </message>
+    <message>
+        <source>What the caller was told</source>
+        <translation>给来电人的答复</translation>
+    </message>
+    <message>
+        <source>What is still to be done, e.g. call back</source>
+        <translation>还需办理的事项，例如回电</translation>
+    </message>
+    <message>
+        <source>Log the call</source>
+        <translation>登记来电</translation>
+    </message>
+    <message>
+        <source>New call</source>
+        <translation>新来电</translation>
+    </message>
+    <message>
+        <source>Caller's phone</source>
+        <translation>来电号码</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Most asked</source>
+        <translation>最常咨询</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation>接听人</translation>
+    </message>
+    <message>
+        <source>Only those who do exam-day work for the whole exam take hotline calls; you are signed in as %1.</source>
+        <translation>只有负责全考区考务工作的人员可以登记热线来电；您当前登录的用户是 %1。</translation>
+    </message>
+    <message>
+        <source>Reading the call log</source>
+        <translation>正在读取来电记录</translation>
+    </message>
+    <message>
+        <source>%1 calls shown, %2 with a follow-up</source>
+        <translation>显示 %1 条来电，其中 %2 条有待办事项</translation>
+    </message>
+    <message>
+        <source>Logging the call</source>
+        <translation>正在登记来电</translation>
+    </message>
+    <message>
+        <source>Call %1 logged.</source>
+        <translation>已登记来电 %1。</translation>
     </message>
 </context>
 <context>
@@ -4982,6 +5247,17 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>%1 is not available yet.</source>
         <translation>%1 暂不可用。</translation>
+    </message>
+</context>
+<context>
+    <name>Notice</name>
+    <message>
+        <source>A route has at most {most} characters; this one has {length}.</source>
+        <translation>乘车路线最多 {most} 个字符；现有 {length} 个。</translation>
+    </message>
+    <message>
+        <source>The exam has no such test center.</source>
+        <translation>本次考试没有这个考点。</translation>
     </message>
 </context>
 <context>
@@ -6553,6 +6829,14 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>跨考点安排工作人员</translation>
     </message>
     <message>
+        <source>technical service phone</source>
+        <translation>技术服务电话</translation>
+    </message>
+    <message>
+        <source>consultation hotline</source>
+        <translation>咨询电话</translation>
+    </message>
+    <message>
         <source>how seat numbers run in a room: row by row from the front (rows), or S-shaped column by column (snake)</source>
         <translation>考场内座位号的编排方式：从前往后逐行（rows），或按列蛇形（snake）</translation>
     </message>
@@ -6593,12 +6877,28 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>工作人员是否可安排到所属考点以外的考点</translation>
     </message>
     <message>
+        <source>the technical service phone published in the candidate notice</source>
+        <translation>考生须知中公布的技术服务电话</translation>
+    </message>
+    <message>
+        <source>the consultation hotline published in the candidate notice</source>
+        <translation>考生须知中公布的考试咨询电话</translation>
+    </message>
+    <message>
         <source>The ticket pattern part “{part}” is not name:width or digits; write e.g. “level:1 year:2 province:2 center:2 room:2 seat:2”.</source>
         <translation>准考证号规则中的 “{part}” 既不是 名称:位数，也不是数字；请写成例如 “level:1 year:2 province:2 center:2 room:2 seat:2”。</translation>
     </message>
     <message>
         <source>The setting “{setting}” must be between {low} and {high}, not {value}.</source>
         <translation>设置项“{setting}”应在 {low} 到 {high} 之间，不能是 {value}。</translation>
+    </message>
+    <message>
+        <source>The setting “{setting}” must be a phone number (digits, with - or spaces, an area code in brackets, 转 and an extension), not “{value}”.</source>
+        <translation>设置“{setting}”应为电话号码（数字，可用 - 或空格分隔，区号可加括号，分机写“转”加号码），不能是“{value}”。</translation>
+    </message>
+    <message>
+        <source>{option} must be a phone number (digits, with - or spaces, an area code in brackets, 转 and an extension), not “{value}”; "" clears it.</source>
+        <translation>{option} 应为电话号码（数字，可用 - 或空格分隔，区号可加括号，分机写“转”加号码），不能是“{value}”；"" 可清除。</translation>
     </message>
     <message>
         <source>--merge-tail must be between 0 and 10, not {value}.</source>
@@ -6663,6 +6963,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Center summary</source>
         <translation>考点情况汇总表</translation>
+    </message>
+    <message>
+        <source>Candidate notice</source>
+        <translation>考生须知</translation>
     </message>
     <message>
         <source>Print pack</source>
@@ -7442,6 +7746,14 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Spare room, kept empty</source>
         <translation>备用考场（保持空置）</translation>
+    </message>
+    <message>
+        <source>How candidates get to the test center</source>
+        <translation>考生前往考点的交通路线</translation>
+    </message>
+    <message>
+        <source>Route to the center</source>
+        <translation>考点乘车路线</translation>
     </message>
     <message>
         <source>Delete a room</source>

@@ -118,3 +118,33 @@ def test_an_ambiguous_abbreviation_is_refused_in_one_line(capsys, own_exam_copy_
     status, out, err = examdesk(capsys, "--db", url, "exam", "alias", *argv)
     assert status == 2 and out == "" and says in err and err.count("\n") == 1
     assert examdesk(capsys, "--db", url, "exam", "show", "--json")[1] == before
+
+
+def test_the_notice_phones_are_settings_checked_and_audited(capsys, own_exam_copy_url):
+    url = own_exam_copy_url
+    status, out, _ = examdesk(capsys, "--db", url, "exam", "set", "--tech-phone",
+                              "0394-8123456", "--hotline", "(0394) 812 3457转8")
+    assert status == 0
+    assert any(line.startswith("tech service phone") and line.split()[3] == "0394-8123456"
+               for line in out.splitlines())
+    shown = json.loads(examdesk(capsys, "--db", url, "exam", "show", "--json")[1])
+    assert (shown["tech_service_phone"], shown["hotline_phone"]) == (
+        "0394-8123456", "(0394) 812 3457转8")
+    # not a phone: refused with the option to fix, nothing changed
+    status, _, err = examdesk(capsys, "--db", url, "exam", "set", "--hotline", "call Li")
+    assert status == 2
+    assert "--hotline must be a phone number" in err and "call Li" in err
+    assert json.loads(examdesk(capsys, "--db", url, "exam", "show", "--json")[1])[
+        "hotline_phone"] == "(0394) 812 3457转8"
+    # an empty text clears it; `exam show` then shows a dash
+    assert examdesk(capsys, "--db", url, "exam", "set", "--tech-phone", "")[0] == 0
+    status, out, _ = examdesk(capsys, "--db", url, "exam", "show")
+    line = next(li for li in out.splitlines() if li.startswith("tech service phone"))
+    assert line.split()[3] == "-" and "published in the candidate notice" in line
+    database = open_database(url)
+    with database.begin() as session:
+        from examdesk.model import AuditEvent
+        events = session.scalars(select(AuditEvent).where(
+            AuditEvent.action == "exam.settings")).all()
+        assert any(e.details.get("hotline_phone") == "(0394) 812 3457转8" for e in events)
+    database.close()

@@ -193,7 +193,9 @@ def test_allocation_follows_the_exam_settings(capsys, demo, tmp_path):
         "ticket_pattern": "0 center:2 room:2 seat:2", "by_district": False,
         "merge_tail": 3, "center_order": ["03", "01", "02", "04", "05"],
         "invigilators_per_room": 2, "max_sessions": 3, "reserve_ratio": 0.1,
-        "cross_center": False}
+        "cross_center": False,
+        # the phones the candidate notice publishes (issue 14)
+        "tech_service_phone": "0394-8238110", "hotline_phone": "0394-8238118"}
     assert [level["name"] for level in levels] == ["助理社会工作师", "社会工作师"]
     assert examdesk(capsys, "--db", demo, "roster", "--seed", "1")[0] == 0  # new rooms, new team
     assert examdesk(capsys, "--db", demo, "check")[0] == 0

@@ -85,6 +85,8 @@ EVERY_COMMAND = {
     "backup": ["backup", "saved.db"],
     "restore": ["restore", "saved.db", "--yes"],
     "attendance": ["attendance", "show"],
+    "hotline": ["hotline", "list"],
+    "notice": ["notice"],
 }
 
 

@@ -34,7 +34,8 @@ def test_the_command_offers_the_declared_sheets():
     assert action.help == (
         "door (考场门贴), seating (座位表), desk (桌贴), signin (考生签到表), record "
         "(考场情况记录单), duty (监考安排表), cards (工作安排卡), posts (岗位值班表), draw "
-        "(抽签结果), certificate (临时身份证明), summary (考点情况汇总表), or pack: every "
+        "(抽签结果), certificate (临时身份证明), summary (考点情况汇总表), notice (考生须知), or "
+        "pack: every "
         "room's envelope then the center's staff sheets")
 
 

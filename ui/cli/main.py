@@ -25,6 +25,7 @@ from examdesk.services import demo, stats
 from ui.cli import attendance as cli_attendance
 from ui.cli import backups as cli_backups
 from ui.cli import duties as cli_duties
+from ui.cli import examday_board as cli_board
 from ui.cli import exchange as cli_exchange
 from ui.cli import plan as cli_plan
 from ui.cli import posts as cli_posts
@@ -131,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_privacy.add_parsers(command)
     cli_backups.add_parsers(command)
     cli_attendance.add_parsers(command, subcommands)
+    cli_board.add_parsers(command, subcommands)
 
     stats_parser = command("stats", translate("Cli", "print how many centers, rooms, candidates... "
                                         "the database holds"))
@@ -214,6 +216,8 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "backup": cli_backups.cmd_backup,
     "restore": cli_backups.cmd_restore,
     "attendance": cli_attendance.cmd_attendance,
+    "hotline": cli_board.cmd_hotline,
+    "notice": cli_board.cmd_notice,
 }
 
 # The commands that run without a sign-in on a database with users: creating or upgrading

@@ -101,6 +101,10 @@ def add_parsers(
                               "Cli", "staff may work outside their home test center"))
     crossing.add_argument("--home-center-only", dest="cross_center", action="store_false",
                           help=translate("Cli", "staff work only at their home test center"))
+    change_settings.add_argument("--tech-phone", metavar="PHONE", help=translate(
+        "Cli", "the technical service phone the candidate notice publishes (\"\" clears it)"))
+    change_settings.add_argument("--hotline", metavar="PHONE", help=translate(
+        "Cli", "the consultation hotline the candidate notice publishes (\"\" clears it)"))
     exam_option(change_settings)
     alias = what("alias", translate(
         "Cli", "add or remove an abbreviation of a level or subject (e.g. 社工师 for "
@@ -261,7 +265,8 @@ def cmd_exam(db: Database, args: argparse.Namespace) -> int:
                 center_order=args.center_order.split(",") if args.center_order else None,
                 invigilators_per_room=args.invigilators_per_room,
                 max_sessions=args.max_sessions, reserve_ratio=args.reserve_ratio,
-                cross_center=args.cross_center)
+                cross_center=args.cross_center, tech_service_phone=args.tech_phone,
+                hotline_phone=args.hotline)
             settings, broken = change.settings, change.broken_duties
         else:
             settings = exam_settings.read_settings(session, exam)
@@ -270,7 +275,7 @@ def cmd_exam(db: Database, args: argparse.Namespace) -> int:
         print(json.dumps({**settings.as_dict(), "levels": [lv.as_dict() for lv in levels]},
                          ensure_ascii=False))
         return EXIT_OK
-    values = {key: ",".join(value) if isinstance(value, list) else str(value)
+    values = {key: (",".join(value) if isinstance(value, list) else str(value)) or "-"
               for key, value in settings.as_dict().items()}
     explained = exam_settings.explanations()
     names = max(len(key) for key in values)

@@ -66,6 +66,11 @@ _WORDS: dict[str, Callable[[Fields, Mapping[int, str]], str]] = {
         "Demo", "The demo exam {code} is already loaded; use --replace to load it "
                 "again.").format(code=f["exam"]),
     "setting-out-of-range": lambda f, _t: _out_of_range(f),
+    "setting-not-a-phone": lambda f, _t: translate(
+        "Settings", "{option} must be a phone number (digits, with - or spaces, an area code "
+                    "in brackets, 转 and an extension), not “{value}”; \"\" clears it.").format(
+        option="--tech-phone" if f["setting"] == "tech_service_phone" else "--hotline",
+        value=f["value"]),
     "draw-unrostered": lambda f, _t: translate(
         "Duties", "Test center {center} has no invigilators rostered for session {code}; "
                   "run 'examdesk roster' first.").format(center=f["center"],

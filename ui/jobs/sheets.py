@@ -20,6 +20,7 @@ from examdesk.errors import BadInput
 from examdesk.i18n import translate
 from examdesk.services.audit import Actor
 from examdesk.services.exams import ExamRef
+from examdesk.services.notice import notices
 from examdesk.services.printing import CenterChoice
 from examdesk.services.printing_center import center_summaries, certificates
 from examdesk.services.printing_staff import draw_results, duty_cards, duty_sheets, post_rosters
@@ -176,6 +177,11 @@ def _certificates(session: Any, exam: ExamRef, center: str, _only: str | None,
     return certificates(session, exam, center=center, actor=actor)
 
 
+def _notice(session: Any, exam: ExamRef, center: str, _only: str | None,
+            actor: Actor | None) -> tuple[Any, ...]:
+    return notices(session, exam, center=center, actor=actor)
+
+
 def _summary(session: Any, exam: ExamRef, center: str, _only: str | None,
              actor: Actor | None) -> tuple[Any, ...]:
     return center_summaries(session, exam, center=center, actor=actor)
@@ -213,6 +219,9 @@ SHEETS: tuple[SheetSpec, ...] = (
               _certificates),
     SheetSpec("summary", "考点情况汇总表", lambda: translate("Sheets", "Center summary"),
               Scope.CENTER, _summary, personal=False),
+    # public: published before the day and posted at the gate
+    SheetSpec("notice", "考生须知", lambda: translate("Sheets", "Candidate notice"),
+              Scope.CENTER, _notice, photos=False, personal=False),
     # a room's envelope in the order staff sort it, then the center's staff sheets, each
     # starting on a front page: they go to different people
     SheetSpec("pack", "考务打印包", lambda: translate("Sheets", "Print pack"), Scope.ROOM,

@@ -34,6 +34,7 @@ class _Center:
     code: str
     name: str
     address: str
+    route: str = ""
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class _Plan:
         self.problems = problems
         self.centers: dict[str, _Center] = {}  # by code
         for c in session.scalars(select(TestCenter).where(TestCenter.exam_id == exam.id)):
-            self.centers[c.code] = _Center(c.id, c.code, c.name, c.address)
+            self.centers[c.code] = _Center(c.id, c.code, c.name, c.address, c.route)
         self.by_name = {c.name: c for c in self.centers.values()}
         seated: dict[int, int] = {
             room_id: count for room_id, count in session.execute(
@@ -84,7 +85,8 @@ class _Plan:
                   else self.by_name.get(record.center_name))
         if center is None:
             code = record.center_code or self._free_code()
-            center = _Center(None, code, record.center_name, record.center_address)
+            center = _Center(None, code, record.center_name, record.center_address,
+                             record.center_route)
             self.centers[code] = self.by_name[record.center_name] = center
             self.new_centers.append(center)
         return center
@@ -134,9 +136,13 @@ class _Plan:
                 if record.center_address and center_conflicts.compare(
                         record.row, "center_address", center.address, record.center_address):
                     self.changed_centers.add(center.code)
+                if record.center_route and center_conflicts.compare(
+                        record.row, "center_route", center.route, record.center_route):
+                    self.changed_centers.add(center.code)
             if center.code in self.changed_centers:
                 center.name = record.center_name
                 center.address = record.center_address or center.address
+                center.route = record.center_route or center.route
             self.center_of[record.row] = center
             stored = self.rooms.get((center.code, record.room_no))
             if stored is not None:
@@ -185,7 +191,8 @@ class _Plan:
             if center not in used:
                 continue
             row = TestCenter(exam_id=self.exam.id, code=center.code, name=center.name,
-                             address=center.address, sort_order=next_order)
+                             address=center.address, route=center.route,
+                             sort_order=next_order)
             next_order += 1
             self.session.add(row)
             self.session.flush()
@@ -196,7 +203,8 @@ class _Plan:
         for code in self.changed_centers:
             center = self.centers[code]
             self.session.execute(update(TestCenter).where(TestCenter.id == center.id)
-                                 .values(name=center.name, address=center.address))
+                                 .values(name=center.name, address=center.address,
+                                         route=center.route))
         room_order = self.session.scalar(
             select(func.max(Room.sort_order)).join(TestCenter)
             .where(TestCenter.exam_id == self.exam.id)) or 0

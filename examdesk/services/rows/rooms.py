@@ -60,6 +60,7 @@ class RoomRow:
     seated: int
     levels: tuple[str, ...]
     version: int = 0
+    center_route: str = ""  # how candidates get to its center (the candidate notice)
 
     @property
     def capacity(self) -> int:
@@ -122,8 +123,8 @@ def room_rows(
     only = Only(ids)
     query = (
         select(Room.id, Room.center_id, TestCenter.code.label("center_code"),
-               TestCenter.name.label("center_name"), TestCenter.address, Room.code,
-               Room.building, Room.floor, Room.label, Room.rows, Room.columns,
+               TestCenter.name.label("center_name"), TestCenter.address, TestCenter.route,
+               Room.code, Room.building, Room.floor, Room.label, Room.rows, Room.columns,
                Room.unusable_seats, Room.accessible, Room.spare, Room.locked, Room.version)
         .join(TestCenter, TestCenter.id == Room.center_id)
         .where(TestCenter.exam_id == exam.id)
@@ -152,7 +153,8 @@ def room_rows(
         RoomRow(r.id, r.center_id, r.center_code, r.center_name, r.address, r.code, r.building,
                 r.floor, r.label, r.rows, r.columns,
                 tuple((row, column) for row, column in r.unusable_seats or []), r.accessible,
-                r.spare, r.locked, seated[r.id], tuple(levels[r.id]), r.version)
+                r.spare, r.locked, seated[r.id], tuple(levels[r.id]), r.version,
+                center_route=r.route)
         for r in session.execute(query)
         if only.keeps(r.id) and (level_id is None or r.id in level_rooms)
     ]

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 # the settings the form shows, in its order (the keys of ExamSettings.as_dict)
 SETTINGS = ("seat_order", "first_seat", "ticket_pattern", "by_district", "merge_tail",
             "center_order", "invigilators_per_room", "max_sessions", "reserve_ratio",
-            "cross_center")
+            "cross_center", "tech_service_phone", "hotline_phone")
 _WHOLE = {"merge_tail", "invigilators_per_room", "max_sessions"}
 ERROR_STYLE = "color: #b00020;"
 
@@ -229,7 +229,7 @@ class ExamPage(Page):
                             ("back_right", self.tr("back right"))):
             combo.addItem(text, value)
         for key in ("ticket_pattern", "merge_tail", "center_order", "invigilators_per_room",
-                    "max_sessions", "reserve_ratio"):
+                    "max_sessions", "reserve_ratio", "tech_service_phone", "hotline_phone"):
             self.fields[key] = QLineEdit()
         self.fields["by_district"] = QCheckBox(self.tr("only in their own district"))
         self.fields["cross_center"] = QCheckBox(self.tr("allowed"))
@@ -244,6 +244,8 @@ class ExamPage(Page):
             "max_sessions": self.tr("Sessions per staff member at most"),
             "reserve_ratio": self.tr("Reserve invigilators (share)"),
             "cross_center": self.tr("Staff in other centers"),
+            "tech_service_phone": self.tr("Technical service phone"),
+            "hotline_phone": self.tr("Consultation hotline"),
         }
         settings_box = QGroupBox(self.tr("Settings"))
         form_widget = QWidget()

@@ -37,6 +37,8 @@ class Tab:
 
 # The exam day's desks, in the order the tabs show them (one line each).
 TABS: tuple[Tab, ...] = (
+    Tab("board", lambda: QCoreApplication.translate("ExamDayPage", "Live board"), "ui.window.pages.examday_board:BoardPage"),  # noqa: E501 (one line per tab)
+    Tab("hotline", lambda: QCoreApplication.translate("ExamDayPage", "Hotline"), "ui.window.pages.examday_hotline:HotlinePage"),  # noqa: E501 (one line per tab)
     Tab("tempid", lambda: tab_title("Temporary ID"), "ui.window.pages.examday_tempid:TempIdPage"),
     Tab("attendance", lambda: tab_title("Attendance"), "ui.window.pages.examday_attendance:AttendancePage"),  # noqa: E501
 )

@@ -69,6 +69,9 @@ class VenuesPage(ListPage[RoomRow]):
         # what the room list's 无障碍考场 and 备用考场 columns say, for a new room
         self.accessible_box = QCheckBox(self.tr("Accessible room"))
         self.spare_box = QCheckBox(self.tr("Spare room, kept empty"))
+        # the center's, shared by its rooms: printed in its candidate notice
+        self.route_box = QLineEdit()
+        self.route_box.setPlaceholderText(self.tr("How candidates get to the test center"))
         form = RecordForm([
             ("center", self.tr("Center"), self.center_box),
             ("code", self.tr("Room"), self.code_box),
@@ -79,6 +82,7 @@ class VenuesPage(ListPage[RoomRow]):
             ("columns", self.tr("Columns of seats"), self.columns_box),
             ("accessible", "", self.accessible_box),
             ("spare", "", self.spare_box),
+            ("route", self.tr("Route to the center"), self.route_box),
         ], self.tr("Save the room"), self)
         form.setTitle(self.tr("Change this room"))
         form.setObjectName("room-edit")
@@ -122,6 +126,7 @@ class VenuesPage(ListPage[RoomRow]):
             self.accessible_box.setChecked(False)
             self.spare_box.setChecked(False)
         self.building_box.setText("" if row is None else row.building)
+        self.route_box.setText("" if row is None else row.center_route)
         self.label_box.setText("" if row is None else row.label)
         floor = None if row is None else row.floor
         self.floor_box.setValue(floor if floor is not None else self.floor_box.minimum())
@@ -136,12 +141,15 @@ class VenuesPage(ListPage[RoomRow]):
                 "building": self.building_box.text(), "label": self.label_box.text(),
                 "floor": None if floor == self.floor_box.minimum() else floor,
                 "accessible": self.accessible_box.isChecked(),
-                "spare": self.spare_box.isChecked()}
+                "spare": self.spare_box.isChecked(), "route": self.route_box.text()}
 
     def save_work(self, exam: ExamRef, key: Hashable | None, values: dict[str, Any],
                   version: int | None = None) -> Callable[[Session], object]:
         center_id, code = values.pop("center_id"), values.pop("code")
         flags = {"accessible": values.pop("accessible"), "spare": values.pop("spare")}
+        route = values.pop("route")
+        shown = self.current_row() if key is not None else None
+        route_center = shown.center_id if shown is not None else center_id
         no_center = self.tr("Choose the test center of the new room.")
 
         def work(session: Session) -> object:
@@ -149,11 +157,19 @@ class VenuesPage(ListPage[RoomRow]):
 
             if key is None and center_id is None:  # an exam without test centers yet
                 raise BadInput(no_center, code="no-center", field="center")
+            from examdesk.services.notice import set_center_route
+
             if key is None:
-                return new_room(session, self.context.actor, exam, int(center_id),
+                made = new_room(session, self.context.actor, exam, int(center_id),
                                 code=code, **values, **flags)
-            return edit_room(session, self.context.actor, exam, int(str(key)),
-                             **values, version=version)
+            else:
+                made = edit_room(session, self.context.actor, exam, int(str(key)),
+                                 **values, version=version)
+            # a new room's empty route leaves its center's as it is
+            if route_center is not None and (route.strip() if shown is None
+                                             else route != shown.center_route):
+                set_center_route(session, self.context.actor, exam, int(route_center), route)
+            return made
 
         return work
 
