@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -126,6 +126,11 @@ class ViolationRow:
     recorded_by: str
 
 
+def aware(moment: datetime) -> datetime:
+    """A stored time with its zone (SQLite gives back the UTC it stored, without it)."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 def _act(row: ViolationAct) -> Act:
     return Act(row.id, row.regulation, row.code, row.article, row.item, row.wording,
                row.consequence, row.consequence_code)
@@ -188,8 +193,9 @@ def record_violation(session: Session, actor: Actor, exam: ExamRef, *, who: str,
         evidence: photo files, copied into the database.
 
     Raises:
-        BadInput: a lookup fails; the candidate has no seat or does not sit the session; the act is unknown; no text;
-            a refusal without a witness; an evidence file cannot be read or is too large.
+        BadInput: a lookup fails; the candidate has no seat or does not sit the session;
+            the act is unknown; no text; a refusal without a witness; an evidence file
+            cannot be read or is too large.
         AccessDenied: the actor may not do exam-day work at the candidate's center.
     """
     text = description.strip()
@@ -289,7 +295,7 @@ def _rows(session: Session, exam: ExamRef, centers: frozenset[int] | None,
             .order_by(ViolationEvidence.id)):
         files.setdefault(violation_id, []).append(name)
     return tuple(
-        ViolationRow(v.id, v.occurred_at, code, name or "", center, center_name, room or "",
+        ViolationRow(v.id, aware(v.occurred_at), code, name or "", center, center_name, room or "",
                      v.seat_no, v.ticket_no, v.candidate_id, candidate, registration,
                      id_number, _act(act), v.description, (lead or "", other or ""),
                      v.signature, v.witness, tuple(files.get(v.id, ())), v.recorded_by)

@@ -888,6 +888,10 @@
         <translation>导出岗位值班表及各岗位的人员安排情况，可用 &apos;import posts&apos; 重新导入</translation>
     </message>
     <message>
+        <source>export the exam day&apos;s violations, incidents and medical log</source>
+        <translation>导出考试当天的违纪记录、考务事件和医疗记录</translation>
+    </message>
+    <message>
         <source>export the audit trail: who changed, printed or exported what, when, with the values before and after</source>
         <translation>导出审计记录：谁在何时修改、打印或导出了什么，及修改前后的值</translation>
     </message>
@@ -1778,6 +1782,94 @@
     <message>
         <source>Purged exam {exam}: the ID numbers and phones of {candidates:,} candidates and {staff:,} staff, {photos:,} photos, {relatives:,} relatives&apos; ID numbers; personal values blanked in {events:,} earlier audit events; its cached sheets on this computer removed.</source>
         <translation>已清除考试 {exam} 的个人信息：{candidates:,} 名考生和 {staff:,} 名工作人员的身份证号和电话、{photos:,} 张照片、{relatives:,} 个亲属身份证号；{events:,} 条以往审计记录中的个人信息已抹去；本机缓存的表单已删除。</translation>
+    </message>
+    <message>
+        <source>record a candidate&apos;s violation, coded to the regulation&apos;s list of acts</source>
+        <translation>按规定的违纪违规行为目录记录考生违纪</translation>
+    </message>
+    <message>
+        <source>record a violation (the consequence follows from the act)</source>
+        <translation>记录一条违纪（处理结果由行为条款决定）</translation>
+    </message>
+    <message>
+        <source>the candidate&apos;s ticket, ID or registration number</source>
+        <translation>考生的准考证号、证件号码或报名序号</translation>
+    </message>
+    <message>
+        <source>the session&apos;s code (S1, S2...)</source>
+        <translation>场次代码（S1、S2……）</translation>
+    </message>
+    <message>
+        <source>the act&apos;s code in the regulation&apos;s list (see &apos;examdesk violation acts&apos;)</source>
+        <translation>行为在规定目录中的代码（见 'examdesk violation acts'）</translation>
+    </message>
+    <message>
+        <source>what was seen</source>
+        <translation>所见情况</translation>
+    </message>
+    <message>
+        <source>list the regulation&apos;s acts with their codes and consequences</source>
+        <translation>列出规定中的违纪违规行为及其代码和处理</translation>
+    </message>
+    <message>
+        <source>record, close or list the exam day&apos;s incidents</source>
+        <translation>记录、结案或列出考试当天的考务事件</translation>
+    </message>
+    <message>
+        <source>record an incident</source>
+        <translation>记录一个考务事件</translation>
+    </message>
+    <message>
+        <source>medical, paper, equipment, public_opinion or other (or its Chinese name)</source>
+        <translation>medical、paper、equipment、public_opinion 或 other（或其中文名称）</translation>
+    </message>
+    <message>
+        <source>the room (default: the candidate&apos;s, else the whole exam)</source>
+        <translation>考场（默认：考生所在考场，否则为整个考试）</translation>
+    </message>
+    <message>
+        <source>the candidate concerned: ticket, ID or registration number</source>
+        <translation>涉及的考生：准考证号、证件号码或报名序号</translation>
+    </message>
+    <message>
+        <source>what happened</source>
+        <translation>发生的情况</translation>
+    </message>
+    <message>
+        <source>close an open incident</source>
+        <translation>结案一个未结的考务事件</translation>
+    </message>
+    <message>
+        <source>the incident&apos;s number</source>
+        <translation>事件编号</translation>
+    </message>
+    <message>
+        <source>list the incidents, the open ones marked</source>
+        <translation>列出考务事件，并标出未结事件</translation>
+    </message>
+    <message>
+        <source>print a JSON list of objects (id, kind, kind_label, occurred_at, session, center, room, people, description, action_taken, reported_by, status, closed_at, closed_by)</source>
+        <translation>输出 JSON 对象列表（id、kind、kind_label、occurred_at、session、center、room、people、description、action_taken、reported_by、status、closed_at、closed_by）</translation>
+    </message>
+    <message>
+        <source>Recorded violation {id}: {name} ({ticket}), room {center}/{room} seat {seat}, session {session}</source>
+        <translation>已记录违纪 {id}：{name}（{ticket}），考场 {center}/{room} 座位 {seat}，场次 {session}</translation>
+    </message>
+    <message>
+        <source>Consequence: {consequence}</source>
+        <translation>处理：{consequence}</translation>
+    </message>
+    <message>
+        <source>{count:,} incidents, {open:,} open.</source>
+        <translation>共 {count:,} 个考务事件，{open:,} 个未结。</translation>
+    </message>
+    <message>
+        <source>Closed incident {id} ({kind}).</source>
+        <translation>已结案事件 {id}（{kind}）。</translation>
+    </message>
+    <message>
+        <source>Recorded incident {id} ({kind}) at {place}, session {session}: open.</source>
+        <translation>已记录事件 {id}（{kind}），地点 {place}，场次 {session}：未结。</translation>
     </message>
 </context>
 <context>
@@ -4274,6 +4366,33 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>The plan is checked: %1 errors, %2 warnings. Fix them where the seating plan is made, before printing.</source>
         <translation>编排已检查：%1 个错误，%2 个警告。请在打印前到编排页修改。</translation>
+    </message>
+</context>
+<context>
+    <name>Incidents</name>
+    <message>
+        <source>{kind} is not a kind of incident; the kinds are {kinds}.</source>
+        <translation>{kind} 不是考务事件类别；类别有 {kinds}。</translation>
+    </message>
+    <message>
+        <source>Describe what happened.</source>
+        <translation>请写明发生的情况。</translation>
+    </message>
+    <message>
+        <source>Incident {id} was closed already by {user}.</source>
+        <translation>事件 {id} 已由 {user} 结案。</translation>
+    </message>
+    <message>
+        <source>Exam {exam} has no incident {id}.</source>
+        <translation>考试 {exam} 没有事件 {id}。</translation>
+    </message>
+    <message>
+        <source>Say what was treated.</source>
+        <translation>请写明诊治的情况。</translation>
+    </message>
+    <message>
+        <source>Name who was treated.</source>
+        <translation>请写明就诊人员。</translation>
     </message>
 </context>
 <context>
@@ -6879,6 +6998,41 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>, </source>
         <translation>，</translation>
+    </message>
+</context>
+<context>
+    <name>Violations</name>
+    <message>
+        <source>The regulation has no act {code}; the acts are {codes}.</source>
+        <translation>规定中没有行为 {code}；行为代码有 {codes}。</translation>
+    </message>
+    <message>
+        <source>Describe what was seen.</source>
+        <translation>请写明所见情况。</translation>
+    </message>
+    <message>
+        <source>A refusal to sign needs a witness: name them.</source>
+        <translation>考生拒绝签字须有见证人：请写明见证人。</translation>
+    </message>
+    <message>
+        <source>{name} has no seat in exam {exam}: a violation is recorded in the room.</source>
+        <translation>{name} 在考试 {exam} 中没有座位：违纪须在考场中记录。</translation>
+    </message>
+    <message>
+        <source>{name} does not sit session {session}.</source>
+        <translation>{name} 不参加场次 {session} 的考试。</translation>
+    </message>
+    <message>
+        <source>Cannot read the evidence file {path}: {reason}</source>
+        <translation>无法读取证据文件 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>The evidence file {path} is larger than {limit} MB; keep a smaller photo.</source>
+        <translation>证据文件 {path} 大于 {limit} MB；请保存较小的照片。</translation>
+    </message>
+    <message>
+        <source>Exam {exam} has no violation record {id}.</source>
+        <translation>考试 {exam} 没有违纪记录 {id}。</translation>
     </message>
 </context>
 <context>

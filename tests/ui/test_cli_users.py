@@ -83,6 +83,8 @@ EVERY_COMMAND = {
     "purge": ["purge", "--exam", "SW2023-ZK", "--yes"],
     "backup": ["backup", "saved.db"],
     "restore": ["restore", "saved.db", "--yes"],
+    "violation": ["violation", "acts"],
+    "incident": ["incident", "list"],
 }
 
 

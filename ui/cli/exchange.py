@@ -81,6 +81,8 @@ def add_parsers(
         ("posts", translate("Cli", "export the post roster with each post's coverage, as "
                                    "'import posts' reads it back")),
         ("supplies", translate("Cli", "export the supplies each center's posts need")),
+        ("incidents", translate("Cli", "export the exam day's violations, incidents and "
+                                       "medical log")),
     ):
         sub = target(name, help_text)
         sub.add_argument("out", metavar="OUT.xlsx", type=Path,

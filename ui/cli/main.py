@@ -30,6 +30,7 @@ from ui.cli import posts as cli_posts
 from ui.cli import printing as cli_print
 from ui.cli import privacy as cli_privacy
 from ui.cli import users as cli_users
+from ui.cli import violations as cli_violations
 from ui.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_OK,
@@ -127,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_users.add_parsers(command, subcommands)
     cli_privacy.add_parsers(command)
     cli_backups.add_parsers(command)
+    cli_violations.add_parsers(command, subcommands)
 
     stats_parser = command("stats", translate("Cli", "print how many centers, rooms, candidates... "
                                         "the database holds"))
@@ -208,6 +210,8 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "purge": cli_privacy.cmd_purge,
     "backup": cli_backups.cmd_backup,
     "restore": cli_backups.cmd_restore,
+    "violation": cli_violations.cmd_violation,
+    "incident": cli_violations.cmd_incident,
 }
 
 # The commands that run without a sign-in on a database with users: creating or upgrading

@@ -21,6 +21,7 @@ from examdesk.services import (
     duty_exports,
     exam_settings,
     exports,
+    incident_exports,
     posts,
     roster,
     seating,
@@ -45,6 +46,7 @@ EXPORTERS: dict[str, Exporter] = {
     "duties": duty_exports.export_duties,
     "posts": duty_exports.export_posts,
     "supplies": duty_exports.export_supplies,
+    "incidents": incident_exports.export_incidents,
 }
 
 

@@ -10,7 +10,15 @@ from sqlalchemy import func, select
 
 from examdesk.enums import IncidentKind, IncidentStatus, Signature, UserRole
 from examdesk.errors import AccessDenied, BadInput
-from examdesk.model import AuditEvent, Duty, ExamSession, Room, SeatAssignment, TestCenter, Violation
+from examdesk.model import (
+    AuditEvent,
+    Duty,
+    ExamSession,
+    Room,
+    SeatAssignment,
+    TestCenter,
+    Violation,
+)
 from examdesk.services import incidents, violations
 from examdesk.services.audit import Actor, Grant
 from examdesk.services.exams import center_id, resolve_exam
