@@ -1801,7 +1801,7 @@
     </message>
     <message>
         <source>the act&apos;s code in the regulation&apos;s list (see &apos;examdesk violation acts&apos;)</source>
-        <translation>行为在规定目录中的代码（见 'examdesk violation acts'）</translation>
+        <translation>行为在规定目录中的代码（见 &apos;examdesk violation acts&apos;）</translation>
     </message>
     <message>
         <source>what was seen</source>
@@ -2913,6 +2913,14 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>No exam-day desk is available yet.</source>
         <translation>尚无可用的考务日工作台。</translation>
+    </message>
+    <message>
+        <source>Violations</source>
+        <translation>违纪</translation>
+    </message>
+    <message>
+        <source>Incidents and medical</source>
+        <translation>事件/医疗</translation>
     </message>
 </context>
 <context>
@@ -4393,6 +4401,133 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Name who was treated.</source>
         <translation>请写明就诊人员。</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsPage</name>
+    <message>
+        <source>CENTER/ROOM (optional)</source>
+        <translation>考点/考场（可不填）</translation>
+    </message>
+    <message>
+        <source>Candidate concerned (optional)</source>
+        <translation>涉及的考生（可不填）</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>发生的情况</translation>
+    </message>
+    <message>
+        <source>Action taken</source>
+        <translation>处置情况</translation>
+    </message>
+    <message>
+        <source>Record the incident</source>
+        <translation>记录事件</translation>
+    </message>
+    <message>
+        <source>Close the selected incident</source>
+        <translation>结案所选事件</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>考务事件</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>涉及人员</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>报告人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Candidate (ticket...) or name</source>
+        <translation>考生（准考证号等）或姓名</translation>
+    </message>
+    <message>
+        <source>What was treated</source>
+        <translation>症状/处置</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Went back to the room</source>
+        <translation>已返回考场</translation>
+    </message>
+    <message>
+        <source>Log the treatment</source>
+        <translation>记录就诊</translation>
+    </message>
+    <message>
+        <source>Medical post</source>
+        <translation>医疗点</translation>
+    </message>
+    <message>
+        <source>Center</source>
+        <translation>考点</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>就诊人员</translation>
+    </message>
+    <message>
+        <source>Treated for</source>
+        <translation>症状/处置</translation>
+    </message>
+    <message>
+        <source>Back in the room</source>
+        <translation>返回考场</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Read the incidents</source>
+        <translation>读取考务事件</translation>
+    </message>
+    <message>
+        <source>Close the incident</source>
+        <translation>结案事件</translation>
     </message>
 </context>
 <context>
@@ -7036,6 +7171,105 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
 </context>
 <context>
+    <name>ViolationsPage</name>
+    <message>
+        <source>Ticket, ID or registration number</source>
+        <translation>准考证号、证件号码或报名序号</translation>
+    </message>
+    <message>
+        <source>What was seen</source>
+        <translation>所见情况</translation>
+    </message>
+    <message>
+        <source>Not asked yet</source>
+        <translation>尚未签字</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签字</translation>
+    </message>
+    <message>
+        <source>Refused to sign</source>
+        <translation>拒绝签字</translation>
+    </message>
+    <message>
+        <source>Witness of a refusal</source>
+        <translation>拒签见证人</translation>
+    </message>
+    <message>
+        <source>Record the violation</source>
+        <translation>记录违纪</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>考生</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Act</source>
+        <translation>违纪违规行为</translation>
+    </message>
+    <message>
+        <source>Consequence</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>情况说明</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>考生签字</translation>
+    </message>
+    <message>
+        <source>Record a violation</source>
+        <translation>记录违纪</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>考场</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>座位号</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>准考证号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>依据条款</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Read the violations</source>
+        <translation>读取违纪记录</translation>
+    </message>
+    <message>
+        <source>Recorded No. {id}: {name} ({ticket}), {citation}: {what}</source>
+        <translation>已记录第 {id} 号：{name}（{ticket}），{citation}：{what}</translation>
+    </message>
+</context>
+<context>
     <name>_AccountDialog</name>
     <message>
         <source>User name:</source>
@@ -7048,6 +7282,13 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Password again:</source>
         <translation>再次输入密码：</translation>
+    </message>
+</context>
+<context>
+    <name>page</name>
+    <message>
+        <source>User {user} may not do exam-day work.</source>
+        <translation>用户 {user} 无权办理考务日事务。</translation>
     </message>
 </context>
 </TS>

@@ -37,6 +37,8 @@ class Tab:
 
 # The exam day's desks, in the order the tabs show them (one line each).
 TABS: tuple[Tab, ...] = (
+    Tab("violations", lambda: tab_title("Violations"), "ui.window.pages.examday_violations:ViolationsPage"),  # noqa: E501
+    Tab("incidents", lambda: tab_title("Incidents and medical"), "ui.window.pages.examday_violations:IncidentsPage"),  # noqa: E501
 )
 
 
