@@ -335,3 +335,18 @@ def evidence_files(session: Session, actor: Actor | None, exam: ExamRef,
     return tuple((name, bytes(data)) for name, data in session.execute(
         select(ViolationEvidence.file_name, ViolationEvidence.data)
         .where(ViolationEvidence.violation_id == violation_id).order_by(ViolationEvidence.id)))
+
+
+def printable_violation(session: Session, actor: Actor, exam: ExamRef,
+                        violation_id: int) -> ViolationRow:
+    """A violation record to print: it names the candidate, so printing it needs the
+    personal-data print permission at its center.
+
+    Raises:
+        BadInput: no such record the actor may see (``no-violation``).
+        AccessDenied: the actor may not print personal data at its center.
+    """
+    row = violation(session, actor, exam, violation_id)
+    center = session.scalar(select(Violation.center_id).where(Violation.id == violation_id))
+    actor.require(Permission.PRINT_PERSONAL, exam.id, center, center_code=row.center)
+    return row

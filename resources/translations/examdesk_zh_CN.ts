@@ -1380,6 +1380,10 @@
         <translation>仅此考场</translation>
     </message>
     <message>
+        <source>the violation record to print (print violation)</source>
+        <translation>要打印的违纪记录编号（print violation）</translation>
+    </message>
+    <message>
         <source>the folder to write into (default: here)</source>
         <translation>写入的文件夹（默认：当前文件夹）</translation>
     </message>
@@ -1870,6 +1874,14 @@
     <message>
         <source>Recorded incident {id} ({kind}) at {place}, session {session}: open.</source>
         <translation>已记录事件 {id}（{kind}），地点 {place}，场次 {session}：未结。</translation>
+    </message>
+    <message>
+        <source>Name the violation record to print with --id ID (its number in &apos;examdesk export incidents&apos;).</source>
+        <translation>请用 --id 编号 指明要打印的违纪记录（编号见 'examdesk export incidents'）。</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>已写入 {path}</translation>
     </message>
 </context>
 <context>
@@ -7168,6 +7180,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Exam {exam} has no violation record {id}.</source>
         <translation>考试 {exam} 没有违纪记录 {id}。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written ({reason}).</source>
+        <translation>无法写入 {path}（{reason}）。</translation>
     </message>
 </context>
 <context>

@@ -88,3 +88,25 @@ def test_a_violation_an_incident_and_the_export(capsys, demo_copy, tmp_path) -> 
     assert violation[6] == ticket and violation[8] == "人社部令第31号第七条第（五）项"
     incident = list(book["考务事件"].iter_rows(values_only=True))[1]
     assert (incident[2], incident[10]) == ("停电或设备", "已结")
+
+
+def test_a_violation_record_is_printed_as_one_page(capsys, demo_copy, tmp_path) -> None:
+    from pypdf import PdfReader
+
+    url = str(demo_copy.url)
+    ticket = _ticket(url)
+    assert examdesk(capsys, "--db", url, "violation", "add", ticket, "--session", "S2",
+                    "--act", "8.2", "--text", "替考")[0] == 0
+    status, out, err = examdesk(capsys, "--db", url, "print", "violation", "--id", "1",
+                                "--out", tmp_path)
+    assert status == 0, err
+    pdf = tmp_path / "违纪记录-01-1.pdf"
+    assert out == f"Wrote {pdf}\n"
+    pages = PdfReader(pdf).pages
+    assert len(pages) == 1
+    text = pages[0].extract_text()
+    for printed in ("考场违纪违规行为记录", ticket, "第八条第（二）项", "长期记录", "替考"):
+        assert printed in text.replace(" ", ""), printed
+    status, out, err = examdesk(capsys, "--db", url, "print", "violation", "--id", "7",
+                                "--out", tmp_path)
+    assert (status, out) == (2, "") and "7" in err

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Callable
 
 from examdesk.db import Database
+from examdesk.errors import BadInput
 from examdesk.i18n import translate
 from examdesk.services import incidents, violations
 from examdesk.services.exams import resolve_exam
@@ -124,4 +126,19 @@ def cmd_incident(db: Database, args: argparse.Namespace) -> int:
     print(translate("Cli", "Recorded incident {id} ({kind}) at {place}, session {session}: "
                            "open.").format(id=row.id, kind=row.kind_label, place=place,
                                            session=row.session))
+    return EXIT_OK
+
+
+def print_violation(db: Database, args: argparse.Namespace) -> int:
+    """`print violation --id ID [--out DIR]`: one violation record as a PDF."""
+    from ui.jobs.violation_print import print_violation as write_record
+
+    if args.id is None:
+        raise BadInput(translate("Cli", "Name the violation record to print with --id ID "
+                                        "(its number in 'examdesk export incidents')."),
+                       code="violation-id")
+    path, warnings = write_record(db, signed_in(db, args), args.id, args.out, exam=args.exam)
+    for warning in warnings:
+        print(f"examdesk: {warning}", file=sys.stderr)
+    print(translate("Cli", "Wrote {path}").format(path=path))
     return EXIT_OK
