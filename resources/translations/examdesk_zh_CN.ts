@@ -1877,7 +1877,7 @@
     </message>
     <message>
         <source>Name the violation record to print with --id ID (its number in &apos;examdesk export incidents&apos;).</source>
-        <translation>请用 --id 编号 指明要打印的违纪记录（编号见 'examdesk export incidents'）。</translation>
+        <translation>请用 --id 编号 指明要打印的违纪记录（编号见 &apos;examdesk export incidents&apos;）。</translation>
     </message>
     <message>
         <source>Wrote {path}</source>
@@ -7277,12 +7277,32 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>记录人</translation>
     </message>
     <message>
+        <source>Print the selected record…</source>
+        <translation>打印所选违纪记录…</translation>
+    </message>
+    <message>
         <source>Read the violations</source>
         <translation>读取违纪记录</translation>
     </message>
     <message>
         <source>Recorded No. {id}: {name} ({ticket}), {citation}: {what}</source>
         <translation>已记录第 {id} 号：{name}（{ticket}），{citation}：{what}</translation>
+    </message>
+    <message>
+        <source>Select a violation in the list first.</source>
+        <translation>请先在列表中选择一条违纪记录。</translation>
+    </message>
+    <message>
+        <source>Folder for the violation record</source>
+        <translation>违纪记录的保存文件夹</translation>
+    </message>
+    <message>
+        <source>Print the violation record</source>
+        <translation>打印违纪记录</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>已写入 {path}</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ import os
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QWidget
 
 from tests.ui.test_cli_violations import _ticket
 from ui.window.background import Operations
@@ -30,7 +30,7 @@ def _down(qtbot, combo, times: int) -> None:
 
 
 def test_a_violation_an_incident_and_a_treatment(examdesk_app, qtbot, settings, demo_copy,
-                                                 qtmodeltester):
+                                                 qtmodeltester, monkeypatch, tmp_path):
     from ui.window.pages.examday import ExamDayPage
 
     ticket = _ticket(str(demo_copy.url))
@@ -64,6 +64,15 @@ def test_a_violation_an_incident_and_a_treatment(examdesk_app, qtbot, settings, 
     assert page.result.text().startswith("已记录第 1 号：")
     if SHOTS:
         window.grab().save(f"{SHOTS}/examday_violations.png")
+    # the record printed into the folder chosen
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a: str(tmp_path))
+    view = page.table.view
+    rect = view.visualRect(page.table.model.index(0, 6))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    printed = tmp_path / "违纪记录-01-1.pdf"
+    qtbot.waitUntil(lambda: page.result.text() == f"已写入 {printed}", timeout=60_000)
+    assert printed.stat().st_size > 0
 
     incidents = area.tab_page("incidents")
     qtbot.waitUntil(lambda: incidents.session_box.count() > 0, timeout=60_000)

@@ -9,12 +9,14 @@ medical post logs who was treated. Every read and change goes through the backgr
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -118,11 +120,18 @@ class ViolationsPage(Page):
             ),
             search=lambda r: (r.name, (r.ticket_no, r.registration_no, r.act.code))))
         self.table.setObjectName("violationTable")
+        self.print_button = QPushButton(self.tr("Print the selected record…"))
+        self.print_button.setObjectName("printViolation")
+        printing = QHBoxLayout()
+        printing.addStretch(1)
+        printing.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.addWidget(box)
         layout.addWidget(self.table, 1)
+        layout.addLayout(printing)
         self.act_box.currentIndexChanged.connect(self._show_consequence)
         self.record_button.clicked.connect(self._record)
+        self.print_button.clicked.connect(self._print)
         refuse_buttons((self.record_button,), exam_day_refusal(context.actor, self))
 
     def refresh(self, changes: object | None = None) -> None:
@@ -187,6 +196,33 @@ class ViolationsPage(Page):
         self.who.clear()
         self.text.clear()
         self.witness.clear()
+
+
+    def _print(self) -> None:
+        """Ask for a folder, write the selected record's form there and say where."""
+        from ui.jobs.violation_print import print_violation
+
+        key = self.table.current_key()
+        database = self.context.operations.database
+        if not isinstance(key, int) or database is None:
+            self.result.setText(self.tr("Select a violation in the list first."))
+            return
+        folder = str(self.context.settings.value("export/folder", str(Path.home())))
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder for the violation record"), folder)
+        if not chosen:
+            return
+        self.context.settings.setValue("export/folder", chosen)
+        actor = self.context.actor
+
+        def work(progress: Any, cancelled: Any) -> Path:
+            return print_violation(database, actor, key, Path(chosen))[0]
+
+        self.context.operations.run(self.tr("Print the violation record"), work,
+                                    on_success=while_alive(self, self._printed))
+
+    def _printed(self, path: Path) -> None:
+        self.result.setText(self.tr("Wrote {path}").replace("{path}", str(path)))
 
 
 class IncidentsPage(Page):
