@@ -7213,6 +7213,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>拒签见证人</translation>
     </message>
     <message>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
         <source>Record the violation</source>
         <translation>记录违纪</translation>
     </message>
@@ -7235,6 +7239,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Evidence</source>
         <translation>情况说明</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
     </message>
     <message>
         <source>Signature</source>
@@ -7287,6 +7295,14 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Recorded No. {id}: {name} ({ticket}), {citation}: {what}</source>
         <translation>已记录第 {id} 号：{name}（{ticket}），{citation}：{what}</translation>
+    </message>
+    <message>
+        <source>Photos of the evidence</source>
+        <translation>证据照片</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.heic)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.heic)</translation>
     </message>
     <message>
         <source>Select a violation in the list first.</source>

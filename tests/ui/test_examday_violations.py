@@ -54,6 +54,11 @@ def test_a_violation_an_incident_and_a_treatment(examdesk_app, qtbot, settings, 
     assert page.act_box.currentData() == "7.5"
     assert "记录期限五年" in page.consequence.text()
     _type_chinese(page.text, "考试中使用手机")
+    photo = tmp_path / "phone.jpg"
+    photo.write_bytes(b"\xff\xd8 a phone under the desk")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a: ([str(photo)], ""))
+    qtbot.mouseClick(page.photo_button, Qt.MouseButton.LeftButton)
+    assert page.photo_label.text() == "phone.jpg"
     _down(qtbot, page.signature_box, 2)  # refused to sign
     _type_chinese(page.witness, "李巡考")
     qtbot.mouseClick(page.record_button, Qt.MouseButton.LeftButton)
@@ -61,6 +66,7 @@ def test_a_violation_an_incident_and_a_treatment(examdesk_app, qtbot, settings, 
     qtmodeltester.check(page.table.model)
     row = page.table.model.row_at(0)
     assert (row.ticket_no, row.act.code, row.witness) == (ticket, "7.5", "李巡考")
+    assert row.evidence == ("phone.jpg",) and page.photo_label.text() == ""
     assert page.result.text().startswith("已记录第 1 号：")
     if SHOTS:
         window.grab().save(f"{SHOTS}/examday_violations.png")

@@ -121,6 +121,14 @@ def test_a_desk_records_at_its_own_center_only(demo_copy) -> None:
     with demo_copy.write("incident") as session, pytest.raises(AccessDenied):
         incidents.add_incident(session, desk, exam, kind=IncidentKind.EQUIPMENT,
                                session_code="S2", room=f"02/{room02}", description="停电")
+    viewer = Actor("viewer", None, (Grant(UserRole.VIEWER, exam.id),))
+    with demo_copy.write("violation") as session, pytest.raises(AccessDenied) as refused:
+        violations.record_violation(session, viewer, exam, who=own, session_code="S2",
+                                    act_code="6.1", description="带手机")
+    assert "viewer" in str(refused.value)
+    with demo_copy.write("medical") as session, pytest.raises(AccessDenied):
+        incidents.add_medical_visit(session, viewer, exam, center="01", person="王老师",
+                                    complaint="扭伤")
 
 
 def test_an_incident_is_open_until_closed_and_a_desk_sees_its_centers(demo_copy,

@@ -81,6 +81,11 @@ class ViolationsPage(Page):
         self.witness = QLineEdit()
         self.witness.setObjectName("violationWitness")
         self.witness.setPlaceholderText(self.tr("Witness of a refusal"))
+        self.photos: list[Path] = []
+        self.photo_button = QPushButton(self.tr("Add photos…"))
+        self.photo_button.setObjectName("violationPhotos")
+        self.photo_label = QLabel()
+        self.photo_label.setObjectName("violationPhotoNames")
         self.record_button = QPushButton(self.tr("Record the violation"))
         self.record_button.setObjectName("recordViolation")
         self.result = QLabel()
@@ -92,6 +97,10 @@ class ViolationsPage(Page):
         form.addRow(self.tr("Act"), self.act_box)
         form.addRow(self.tr("Consequence"), self.consequence)
         form.addRow(self.tr("Evidence"), self.text)
+        photos = QHBoxLayout()
+        photos.addWidget(self.photo_button)
+        photos.addWidget(self.photo_label, 1)
+        form.addRow(self.tr("Photos"), photos)
         signature = QHBoxLayout()
         signature.addWidget(self.signature_box)
         signature.addWidget(self.witness, 1)
@@ -132,6 +141,7 @@ class ViolationsPage(Page):
         self.act_box.currentIndexChanged.connect(self._show_consequence)
         self.record_button.clicked.connect(self._record)
         self.print_button.clicked.connect(self._print)
+        self.photo_button.clicked.connect(self._add_photos)
         refuse_buttons((self.record_button,), exam_day_refusal(context.actor, self))
 
     def refresh(self, changes: object | None = None) -> None:
@@ -177,12 +187,13 @@ class ViolationsPage(Page):
         signed = self.signature_box.currentData()
         signature = Signature(signed) if signed else None
         witness = self.witness.text()
+        photos = tuple(self.photos)
 
         def work(session: Any, progress: Any, cancelled: Any) -> ViolationRow:
             return violations.record_violation(
                 session, actor, resolve_exam(session), who=who, session_code=session_code or "",
                 act_code=act_code or "", description=text, signature=signature,
-                witness=witness)
+                witness=witness, evidence=photos)
 
         self.context.operations.write("violation add", self.tr("Record the violation"), work,
                                       on_success=while_alive(self, self._recorded))
@@ -196,6 +207,17 @@ class ViolationsPage(Page):
         self.who.clear()
         self.text.clear()
         self.witness.clear()
+        self.photos = []
+        self.photo_label.clear()
+
+    def _add_photos(self) -> None:
+        """Choose photo files to keep with the record (copied into the database)."""
+        folder = str(self.context.settings.value("export/folder", str(Path.home())))
+        chosen, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Photos of the evidence"), folder,
+            self.tr("Images (*.jpg *.jpeg *.png *.heic)"))
+        self.photos.extend(Path(name) for name in chosen)
+        self.photo_label.setText("、".join(path.name for path in self.photos))
 
 
     def _print(self) -> None:
