@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from examdesk.enums import IncidentKind, IncidentStatus
@@ -26,6 +26,7 @@ from examdesk.model import (
     Room,
     TestCenter,
     User,
+    Violation,
 )
 from examdesk.model.base import utcnow
 from examdesk.services import audit
@@ -130,7 +131,8 @@ def add_incident(session: Session, actor: Actor, exam: ExamRef, *, kind: Inciden
         kind: what kind.
         session_code: the session's code or name.
         description: what happened.
-        room: CENTER/ROOM (or ROOM when unique), None: the center or exam as a whole.
+        room: CENTER/ROOM (or ROOM when unique), None: the center of a desk that works at
+            one center, else the exam as a whole.
         who: a candidate concerned (ticket, ID or registration number); their room is the
             incident's when no room is named.
         people: other people concerned, as written.
@@ -162,6 +164,12 @@ def add_incident(session: Session, actor: Actor, exam: ExamRef, *, kind: Inciden
         if room_id is None and candidate.room:
             seat_room = find_room(session, exam, f"{candidate.center}/{candidate.room}").one()
             room_id, center_id, center_code = seat_room.id, seat_room.center_id, seat_room.center
+    if center_id is None:  # a desk of one center reports at its center
+        own = actor.centers(exam.id, Permission.EXAM_DAY)
+        if own is not None and len(own) == 1:
+            center_id = next(iter(own))
+            center_code = session.scalar(select(TestCenter.code)
+                                         .where(TestCenter.id == center_id)) or ""
     actor.require(Permission.EXAM_DAY, exam.id, center_id, center_code=center_code)
     row = Incident(exam_id=exam.id, center_id=center_id, room_id=room_id,
                    session_id=exam_session.id, candidate_id=candidate_id, kind=kind,
@@ -343,3 +351,44 @@ def medical_log(session: Session, actor: Actor | None, exam: ExamRef, *,
                  for row, center, code in session.execute(query))
 
 
+
+
+@dataclass(frozen=True)
+class CenterCounts:
+    """What the exam day's record holds for one test center (for a board).
+
+    Attributes:
+        violations: violations recorded.
+        open_incidents: incidents not yet closed.
+        medical: treatments logged.
+    """
+
+    violations: int = 0
+    open_incidents: int = 0
+    medical: int = 0
+
+
+def center_counts(session: Session, actor: Actor | None, exam: ExamRef
+                  ) -> dict[str, CenterCounts]:
+    """Per test center code (those the actor may see): violations, open incidents and
+    treatments; centers with none are left out (an incident of the whole exam counts
+    under "")."""
+    centers = visible_centers(actor, exam)
+    counts: dict[str, dict[str, int]] = {}
+    queries = (
+        ("violations", select(TestCenter.code, func.count()).select_from(Violation)
+         .join(TestCenter, TestCenter.id == Violation.center_id)
+         .where(Violation.exam_id == exam.id), Violation.center_id),
+        ("open_incidents", select(TestCenter.code, func.count()).select_from(Incident)
+         .outerjoin(TestCenter, TestCenter.id == Incident.center_id)
+         .where(Incident.exam_id == exam.id, Incident.status == IncidentStatus.OPEN),
+         Incident.center_id),
+        ("medical", select(TestCenter.code, func.count()).select_from(MedicalVisit)
+         .join(TestCenter, TestCenter.id == MedicalVisit.center_id)
+         .where(MedicalVisit.exam_id == exam.id), MedicalVisit.center_id),
+    )
+    for field, query, column in queries:
+        for code, count in session.execute(
+                limited(query, column, centers).group_by(TestCenter.code)):
+            counts.setdefault(code or "", {})[field] = count
+    return {code: CenterCounts(**values) for code, values in sorted(counts.items())}

@@ -121,6 +121,12 @@ def test_a_desk_records_at_its_own_center_only(demo_copy) -> None:
     with demo_copy.write("incident") as session, pytest.raises(AccessDenied):
         incidents.add_incident(session, desk, exam, kind=IncidentKind.EQUIPMENT,
                                session_code="S2", room=f"02/{room02}", description="停电")
+    with demo_copy.write("incident") as session:  # no room named: the desk's own center
+        opinion = incidents.add_incident(session, desk, exam, kind=IncidentKind.PUBLIC_OPINION,
+                                         session_code="S2", description="网上传言")
+        counts = incidents.center_counts(session, desk, exam)
+    assert opinion.center == "01" and opinion.room == ""
+    assert counts == {"01": incidents.CenterCounts(violations=1, open_incidents=1)}
     viewer = Actor("viewer", None, (Grant(UserRole.VIEWER, exam.id),))
     with demo_copy.write("violation") as session, pytest.raises(AccessDenied) as refused:
         violations.record_violation(session, viewer, exam, who=own, session_code="S2",
