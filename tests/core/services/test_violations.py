@@ -187,3 +187,23 @@ def test_the_medical_post_logs_who_was_treated_and_whether_they_went_back(demo_c
         log = incidents.medical_log(session, actor, exam)
     assert ticket in row.person and row.returned is True and row.session == "S2"
     assert [r.id for r in log] == [row.id, staff.id] and staff.returned is None
+
+
+def test_a_purge_takes_the_evidence_photos_with_the_candidates_photos(demo_copy, actor,
+                                                                     tmp_path: Path) -> None:
+    from datetime import date
+
+    from examdesk.model import ViolationEvidence
+    from examdesk.services import purge
+
+    photo = tmp_path / "notes.png"
+    photo.write_bytes(b"\x89PNG notes")
+    with demo_copy.write("violation") as session:
+        exam = resolve_exam(session)
+        violations.record_violation(session, actor, exam, who=_ticket(session),
+                                    session_code="S2", act_code="7.1", description="夹带",
+                                    evidence=[photo])
+        photos = purge.purge_exam(session, actor, exam, today=date(2099, 1, 1)).photos
+        assert session.scalar(select(func.count()).select_from(ViolationEvidence)) == 0
+        assert [v.act.code for v in violations.violations(session, actor, exam)] == ["7.1"]
+    assert photos >= 1
