@@ -2934,6 +2934,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <source>Incidents and medical</source>
         <translation>事件/医疗</translation>
     </message>
+    <message>
+        <source>User {user} may not do exam-day work.</source>
+        <translation>用户 {user} 无权办理考务日事务。</translation>
+    </message>
 </context>
 <context>
     <name>ExamPage</name>
@@ -7334,13 +7338,6 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Password again:</source>
         <translation>再次输入密码：</translation>
-    </message>
-</context>
-<context>
-    <name>page</name>
-    <message>
-        <source>User {user} may not do exam-day work.</source>
-        <translation>用户 {user} 无权办理考务日事务。</translation>
     </message>
 </context>
 </TS>

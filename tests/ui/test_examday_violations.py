@@ -106,3 +106,23 @@ def test_a_violation_an_incident_and_a_treatment(examdesk_app, qtbot, settings, 
     assert ticket in logged.person and logged.returned is True
     if SHOTS:
         window.grab().save(f"{SHOTS}/examday_incidents.png")
+
+
+def test_a_viewer_sees_the_tabs_but_records_nothing(examdesk_app, qtbot, settings, demo_db):
+    from examdesk.enums import UserRole
+    from examdesk.services.audit import Actor, Grant
+    from ui.window.pages.examday import ExamDayPage
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    viewer = Actor("viewer", None, (Grant(UserRole.VIEWER),))
+    area = ExamDayPage(PageContext(Operations(window, demo_db), settings, lambda a, k: None,
+                                   viewer))
+    window.setCentralWidget(area)
+    page = area.pages["violations"]
+    qtbot.waitUntil(lambda: page.act_box.count() == 23, timeout=60_000)
+    assert not page.record_button.isEnabled()
+    assert page.record_button.toolTip() == "用户 viewer 无权办理考务日事务。"
+    incidents = area.tab_page("incidents")
+    assert not any(button.isEnabled() for button in (
+        incidents.add_button, incidents.close_button, incidents.medical_button))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,12 +45,13 @@ def _time(moment: Any) -> str:
     return "" if moment is None else f"{moment.astimezone():%m-%d %H:%M}"
 
 
-def exam_day_refusal(actor: Actor, page: QWidget) -> str:
+def exam_day_refusal(actor: Actor) -> str:
     """Why the signed-in user may not record here ("" when they may somewhere)."""
     if actor.grants is None or any(Permission.EXAM_DAY in ROLE_PERMISSIONS[grant.role]
                                    for grant in actor.grants):
         return ""
-    return page.tr("User {user} may not do exam-day work.").replace("{user}", actor.username)
+    return QCoreApplication.translate("ExamDayPage", "User {user} may not do exam-day work."
+                                      ).replace("{user}", actor.username)
 
 
 class ViolationsPage(Page):
@@ -142,7 +143,7 @@ class ViolationsPage(Page):
         self.record_button.clicked.connect(self._record)
         self.print_button.clicked.connect(self._print)
         self.photo_button.clicked.connect(self._add_photos)
-        refuse_buttons((self.record_button,), exam_day_refusal(context.actor, self))
+        refuse_buttons((self.record_button,), exam_day_refusal(context.actor))
 
     def refresh(self, changes: object | None = None) -> None:
         """Read the acts, the sessions and the violations recorded."""
@@ -245,6 +246,9 @@ class ViolationsPage(Page):
 
     def _printed(self, path: Path) -> None:
         self.result.setText(self.tr("Wrote {path}").replace("{path}", str(path)))
+
+    def select(self, key: object) -> bool:
+        return self.table.select(key) if isinstance(key, int) else False
 
 
 class IncidentsPage(Page):
@@ -362,7 +366,7 @@ class IncidentsPage(Page):
         self.close_button.clicked.connect(self._close)
         self.medical_button.clicked.connect(self._log)
         refuse_buttons((self.add_button, self.close_button, self.medical_button),
-                       exam_day_refusal(context.actor, self))
+                       exam_day_refusal(context.actor))
 
     def refresh(self, changes: object | None = None) -> None:
         """Read the incidents, the medical log and the sessions and centers."""
