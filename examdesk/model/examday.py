@@ -23,7 +23,7 @@ from examdesk.enums import (
     IncidentKind,
     IncidentStatus,
 )
-from examdesk.model.base import Base, enum_column, timestamp, utcnow
+from examdesk.model.base import Base, enum_column, timestamp, utcnow, version_column
 from examdesk.model.candidate import Candidate
 from examdesk.model.exam import ExamSession
 
@@ -103,6 +103,8 @@ class Incident(Base):
     __tablename__ = "incidents"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: moved by every UPDATE (a trigger of migration 0012; docs/concurrency.md)
+    version: Mapped[int] = version_column()
     exam_id: Mapped[int] = mapped_column(ForeignKey("exams.id", ondelete="CASCADE"), index=True)
     center_id: Mapped[int | None] = mapped_column(
         ForeignKey("test_centers.id", ondelete="CASCADE")

@@ -13,7 +13,7 @@ from sqlalchemy import Boolean, ForeignKey, Integer, LargeBinary, String, Text, 
 from sqlalchemy.orm import Mapped, mapped_column
 
 from examdesk.enums import Signature
-from examdesk.model.base import Base, enum_column, timestamp, utcnow
+from examdesk.model.base import Base, enum_column, timestamp, utcnow, version_column
 
 
 class ViolationAct(Base):
@@ -56,6 +56,9 @@ class Violation(Base):
     __tablename__ = "violations"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: moved by every UPDATE (a trigger of migration 0012): a later signature is compared
+    #: with the version the form read (examdesk/services/versions.py)
+    version: Mapped[int] = version_column()
     exam_id: Mapped[int] = mapped_column(ForeignKey("exams.id", ondelete="CASCADE"), index=True)
     session_id: Mapped[int] = mapped_column(ForeignKey("exam_sessions.id", ondelete="CASCADE"))
     center_id: Mapped[int] = mapped_column(ForeignKey("test_centers.id", ondelete="CASCADE"))

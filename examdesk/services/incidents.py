@@ -29,7 +29,7 @@ from examdesk.model import (
     Violation,
 )
 from examdesk.model.base import utcnow
-from examdesk.services import audit
+from examdesk.services import audit, versions
 from examdesk.services.audit import Actor, Permission
 from examdesk.services.exams import ExamRef
 from examdesk.services.lookup import find_candidate, find_center, find_room, find_session
@@ -100,6 +100,7 @@ class IncidentRow:
     status: IncidentStatus
     closed_at: datetime | None
     closed_by: str
+    version: int = 0
 
     def as_json(self) -> dict[str, object]:
         """The fields `incident list --json` prints."""
@@ -188,8 +189,9 @@ def add_incident(session: Session, actor: Actor, exam: ExamRef, *, kind: Inciden
 
 
 def close_incident(session: Session, actor: Actor, exam: ExamRef, incident_id: int, *,
-                   action_taken: str = "") -> IncidentRow:
-    """Close an open incident (adding what was done, if given).
+                   action_taken: str = "", version: int | None = None) -> IncidentRow:
+    """Close an open incident (adding what was done, if given); ``version``: the one the
+    form read (None: not compared; an EditConflict when someone changed it since).
 
     Raises:
         BadInput: no such incident (``no-incident``) or already closed (``incident-closed``).
@@ -205,6 +207,9 @@ def close_incident(session: Session, actor: Actor, exam: ExamRef, incident_id: i
         raise BadInput(translate("Incidents", "Incident {id} was closed already by {user}.")
                        .format(id=incident_id, user=row.closed_by or "-"),
                        code="incident-closed", id=incident_id)
+    versions.check_version(session, Incident, incident_id, version, exam_id=exam.id,
+                           about=[("incident", incident_id)], what=f"事件 {incident_id}",
+                           current=row.description)
     before = {"status": row.status.value, "action_taken": row.action_taken}
     row.status = IncidentStatus.CLOSED
     row.closed_at = utcnow()
@@ -216,7 +221,8 @@ def close_incident(session: Session, actor: Actor, exam: ExamRef, incident_id: i
                  entity_id=row.id, summary=KIND_LABELS[row.kind],
                  details={"before": before, "after": {"status": row.status.value,
                                                       "action_taken": row.action_taken}})
-    return incident(session, actor, exam, row.id)
+    session.expire(row)  # the trigger moved its version
+    return incident(session, actor, exam, incident_id)
 
 
 def _no_incident(exam: ExamRef, incident_id: int) -> BadInput:
@@ -239,7 +245,8 @@ def _incident_rows(session: Session, exam: ExamRef, centers: frozenset[int] | No
         IncidentRow(row.id, row.kind, KIND_LABELS[row.kind], aware(row.occurred_at), code or "",
                     center or "", room or "", row.people, row.description, row.action_taken,
                     row.reported_by, row.status,
-                    aware(row.closed_at) if row.closed_at else None, row.closed_by)
+                    aware(row.closed_at) if row.closed_at else None, row.closed_by,
+                    row.version)
         for row, code, center, room in session.execute(query))
 
 

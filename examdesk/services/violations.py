@@ -37,7 +37,7 @@ from examdesk.model import (
     session_subjects,
 )
 from examdesk.model.base import utcnow
-from examdesk.services import audit
+from examdesk.services import audit, versions
 from examdesk.services.audit import Actor, Permission
 from examdesk.services.exams import ExamRef
 from examdesk.services.lookup import find_candidate, find_session
@@ -102,6 +102,7 @@ class ViolationRow:
         witness: the witness of a refusal.
         evidence: the names of the evidence files.
         recorded_by: who recorded it.
+        version: the row's version, which a later signature compares.
     """
 
     id: int
@@ -124,6 +125,7 @@ class ViolationRow:
     witness: str
     evidence: tuple[str, ...]
     recorded_by: str
+    version: int = 0
 
 
 def aware(moment: datetime) -> datetime:
@@ -254,6 +256,45 @@ def record_violation(session: Session, actor: Actor, exam: ExamRef, *, who: str,
     return violation(session, actor, exam, row.id)
 
 
+def sign_violation(session: Session, actor: Actor, exam: ExamRef, violation_id: int, *,
+                   signature: Signature, witness: str = "",
+                   version: int | None = None) -> ViolationRow:
+    """Record the candidate's signature, or refusal before a witness, after the record.
+
+    Args:
+        version: the record's version the form read (None: not compared).
+
+    Raises:
+        BadInput: no such record (``no-violation``); a refusal without a witness.
+        AccessDenied: the actor may not do exam-day work at its center.
+        EditConflict: someone changed the record after the form read it.
+    """
+    row = session.get(Violation, violation_id)
+    if row is None or row.exam_id != exam.id:
+        raise BadInput(translate("Violations", "Exam {exam} has no violation record "
+                                               "{id}.").format(exam=exam.code, id=violation_id),
+                       code="no-violation", id=violation_id)
+    shown = violation(session, actor, exam, violation_id)
+    actor.require(Permission.EXAM_DAY, exam.id, row.center_id, center_code=shown.center)
+    if signature is Signature.REFUSED and not witness.strip():
+        raise BadInput(translate("Violations", "A refusal to sign needs a witness: name them."),
+                       code="violation-witness")
+    versions.check_version(session, Violation, violation_id, version, exam_id=exam.id,
+                           about=[("violation", violation_id)],
+                           what=f"违纪记录 {violation_id}",
+                           current=str(row.signature or "") + " " + row.witness)
+    before = {"signature": str(row.signature or ""), "witness": row.witness}
+    row.signature = signature
+    row.witness = witness.strip() if signature is Signature.REFUSED else ""
+    session.flush()
+    audit.record(session, actor, "violation.sign", exam_id=exam.id, entity="violation",
+                 entity_id=violation_id, summary=f"{shown.ticket_no} {signature}",
+                 details={"before": before, "after": {"signature": str(signature),
+                                                      "witness": row.witness}})
+    session.expire(row)
+    return violation(session, actor, exam, violation_id)
+
+
 def _read_evidence(path: Path) -> bytes:
     try:
         data = path.read_bytes()
@@ -298,7 +339,8 @@ def _rows(session: Session, exam: ExamRef, centers: frozenset[int] | None,
         ViolationRow(v.id, aware(v.occurred_at), code, name or "", center, center_name, room or "",
                      v.seat_no, v.ticket_no, v.candidate_id, candidate, registration,
                      id_number, _act(act), v.description, (lead or "", other or ""),
-                     v.signature, v.witness, tuple(files.get(v.id, ())), v.recorded_by)
+                     v.signature, v.witness, tuple(files.get(v.id, ())), v.recorded_by,
+                     v.version)
         for (v, act, code, name, center, center_name, room, candidate, registration,
              id_number, lead, other) in found)
 

@@ -7293,6 +7293,14 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>打印所选违纪记录…</translation>
     </message>
     <message>
+        <source>Set the selected record&apos;s signature</source>
+        <translation>补记所选记录的签字</translation>
+    </message>
+    <message>
+        <source>The candidate signed, or refused before the witness named above, after it was recorded</source>
+        <translation>记录后考生签字，或在上面所填见证人面前拒绝签字</translation>
+    </message>
+    <message>
         <source>Read the violations</source>
         <translation>读取违纪记录</translation>
     </message>
@@ -7307,6 +7315,14 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Images (*.jpg *.jpeg *.png *.heic)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.heic)</translation>
+    </message>
+    <message>
+        <source>Select a violation in the list and choose signed or refused first.</source>
+        <translation>请先在列表中选择一条违纪记录，并选择“已签字”或“拒绝签字”。</translation>
+    </message>
+    <message>
+        <source>Set the signature</source>
+        <translation>补记签字</translation>
     </message>
     <message>
         <source>Select a violation in the list first.</source>

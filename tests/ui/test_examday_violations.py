@@ -79,6 +79,12 @@ def test_a_violation_an_incident_and_a_treatment(examdesk_app, qtbot, settings, 
     printed = tmp_path / "违纪记录-01-1.pdf"
     qtbot.waitUntil(lambda: page.result.text() == f"已写入 {printed}", timeout=60_000)
     assert printed.stat().st_size > 0
+    # the candidate signs after all
+    qtbot.keyClick(page.signature_box, Qt.Key.Key_Up)  # refused -> signed
+    qtbot.mouseClick(page.sign_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.table.model.row_at(0).signature is not None
+                    and page.table.model.row_at(0).signature.value == "signed", timeout=60_000)
+    assert page.table.model.row_at(0).witness == ""
 
     incidents = area.tab_page("incidents")
     qtbot.waitUntil(lambda: incidents.session_box.count() > 0, timeout=60_000)
@@ -104,11 +110,12 @@ def test_a_violation_an_incident_and_a_treatment(examdesk_app, qtbot, settings, 
     qtbot.waitUntil(lambda: incidents.medical_table.model.total == 1, timeout=60_000)
     logged = incidents.medical_table.model.row_at(0)
     assert ticket in logged.person and logged.returned is True
+    qtbot.waitUntil(lambda: not operations.running(), timeout=60_000)  # the refreshes too
     if SHOTS:
         window.grab().save(f"{SHOTS}/examday_incidents.png")
 
 
-def test_a_viewer_sees_the_tabs_but_records_nothing(examdesk_app, qtbot, settings, demo_db):
+def test_a_viewer_sees_the_tabs_but_records_nothing(examdesk_app, qtbot, settings, demo_copy):
     from examdesk.enums import UserRole
     from examdesk.services.audit import Actor, Grant
     from ui.window.pages.examday import ExamDayPage
@@ -116,8 +123,8 @@ def test_a_viewer_sees_the_tabs_but_records_nothing(examdesk_app, qtbot, setting
     window = QMainWindow()
     qtbot.addWidget(window)
     viewer = Actor("viewer", None, (Grant(UserRole.VIEWER),))
-    area = ExamDayPage(PageContext(Operations(window, demo_db), settings, lambda a, k: None,
-                                   viewer))
+    operations = Operations(window, demo_copy)
+    area = ExamDayPage(PageContext(operations, settings, lambda a, k: None, viewer))
     window.setCentralWidget(area)
     page = area.pages["violations"]
     qtbot.waitUntil(lambda: page.act_box.count() == 23, timeout=60_000)
@@ -126,3 +133,4 @@ def test_a_viewer_sees_the_tabs_but_records_nothing(examdesk_app, qtbot, setting
     incidents = area.tab_page("incidents")
     assert not any(button.isEnabled() for button in (
         incidents.add_button, incidents.close_button, incidents.medical_button))
+    qtbot.waitUntil(lambda: not operations.running(), timeout=60_000)

@@ -207,3 +207,25 @@ def test_a_purge_takes_the_evidence_photos_with_the_candidates_photos(demo_copy,
         assert session.scalar(select(func.count()).select_from(ViolationEvidence)) == 0
         assert [v.act.code for v in violations.violations(session, actor, exam)] == ["7.1"]
     assert photos >= 1
+
+
+def test_a_signature_given_later_is_compared_with_the_version_read(demo_copy, actor) -> None:
+    from examdesk.errors import EditConflict
+
+    with demo_copy.write("violation") as session:
+        exam = resolve_exam(session)
+        row = violations.record_violation(session, actor, exam, who=_ticket(session),
+                                          session_code="S2", act_code="6.1",
+                                          description="带手机")
+    with demo_copy.write("sign") as session:
+        signed = violations.sign_violation(session, actor, exam, row.id,
+                                           signature=Signature.SIGNED, version=row.version)
+    assert signed.signature is Signature.SIGNED and signed.version != row.version
+    with demo_copy.write("sign") as session, pytest.raises(EditConflict):
+        violations.sign_violation(session, actor, exam, row.id, signature=Signature.REFUSED,
+                                  witness="李巡考", version=row.version)  # read before
+    with demo_copy.write("incident") as session:
+        opened = incidents.add_incident(session, actor, exam, kind=IncidentKind.PAPER,
+                                        session_code="S2", description="试卷缺页")
+        incidents.close_incident(session, actor, exam, opened.id, version=opened.version)
+        assert incidents.incident(session, actor, exam, opened.id).version != opened.version

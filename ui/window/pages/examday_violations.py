@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from examdesk.enums import IncidentKind, Signature
 from examdesk.services.audit import ROLE_PERMISSIONS, Actor, Permission
+from examdesk.services.incident_exports import signature_text
 from examdesk.services.incidents import KIND_LABELS, STATUS_LABELS, IncidentRow, MedicalRow
 from examdesk.services.violations import Act, ViolationRow
 from ui.window.pages import Page, PageContext, refuse_buttons
@@ -126,14 +127,20 @@ class ViolationsPage(Page):
                 Column(self.tr("Name"), lambda r: r.name),
                 Column(self.tr("Article"), lambda r: r.act.citation),
                 Column(self.tr("Consequence"), lambda r: r.act.consequence),
+                Column(self.tr("Signature"), lambda r: signature_text(r.signature, r.witness)),
                 Column(self.tr("Recorded by"), lambda r: r.recorded_by),
             ),
             search=lambda r: (r.name, (r.ticket_no, r.registration_no, r.act.code))))
         self.table.setObjectName("violationTable")
         self.print_button = QPushButton(self.tr("Print the selected record…"))
         self.print_button.setObjectName("printViolation")
+        self.sign_button = QPushButton(self.tr("Set the selected record's signature"))
+        self.sign_button.setObjectName("signViolation")
+        self.sign_button.setToolTip(self.tr("The candidate signed, or refused before the "
+                                            "witness named above, after it was recorded"))
         printing = QHBoxLayout()
         printing.addStretch(1)
+        printing.addWidget(self.sign_button)
         printing.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.addWidget(box)
@@ -142,8 +149,9 @@ class ViolationsPage(Page):
         self.act_box.currentIndexChanged.connect(self._show_consequence)
         self.record_button.clicked.connect(self._record)
         self.print_button.clicked.connect(self._print)
+        self.sign_button.clicked.connect(self._sign)
         self.photo_button.clicked.connect(self._add_photos)
-        refuse_buttons((self.record_button,), exam_day_refusal(context.actor))
+        refuse_buttons((self.record_button, self.sign_button), exam_day_refusal(context.actor))
 
     def refresh(self, changes: object | None = None) -> None:
         """Read the acts, the sessions and the violations recorded."""
@@ -220,6 +228,27 @@ class ViolationsPage(Page):
         self.photos.extend(Path(name) for name in chosen)
         self.photo_label.setText("、".join(path.name for path in self.photos))
 
+
+    def _sign(self) -> None:
+        """Set the selected record's signature from the form's signature and witness."""
+        from examdesk.services import violations
+        from examdesk.services.exams import resolve_exam
+
+        key = self.table.current_key()
+        signed = self.signature_box.currentData()
+        if not isinstance(key, int) or not signed:
+            self.result.setText(self.tr("Select a violation in the list and choose signed "
+                                        "or refused first."))
+            return
+        row = self.table.model.row_at(self.table.model.line_of(key) or 0)
+        actor, witness = self.context.actor, self.witness.text()
+
+        def work(session: Any, progress: Any, cancelled: Any) -> ViolationRow:
+            return violations.sign_violation(session, actor, resolve_exam(session), key,
+                                             signature=Signature(signed), witness=witness,
+                                             version=row.version)
+
+        self.context.operations.write("violation sign", self.tr("Set the signature"), work)
 
     def _print(self) -> None:
         """Ask for a folder, write the selected record's form there and say where."""
@@ -425,12 +454,14 @@ class IncidentsPage(Page):
         from examdesk.services.exams import resolve_exam
 
         key = self.table.current_key()
-        if not isinstance(key, int):
+        line = self.table.model.line_of(key)
+        if not isinstance(key, int) or line is None:
             return
-        actor = self.context.actor
+        actor, version = self.context.actor, self.table.model.row_at(line).version
 
         def work(session: Any, progress: Any, cancelled: Any) -> IncidentRow:
-            return incidents.close_incident(session, actor, resolve_exam(session), key)
+            return incidents.close_incident(session, actor, resolve_exam(session), key,
+                                            version=version)
 
         self.context.operations.write("incident close", self.tr("Close the incident"), work)
 

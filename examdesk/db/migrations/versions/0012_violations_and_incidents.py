@@ -77,6 +77,7 @@ def _enum(name: str, *values: str) -> sa.Enum:
 def _create_incidents() -> None:
     op.create_table('incidents',
     sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('version', sa.BigInteger(), server_default=sa.text('1'), nullable=False),
     sa.Column('exam_id', sa.Integer(), nullable=False),
     sa.Column('center_id', sa.Integer(), nullable=True),
     sa.Column('room_id', sa.Integer(), nullable=True),
@@ -102,6 +103,21 @@ def _create_incidents() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_incidents'))
     )
     op.create_index(op.f('ix_incidents_exam_id'), 'incidents', ['exam_id'], unique=False)
+    _create_version_trigger('incidents')
+
+
+def _create_version_trigger(table: str) -> None:
+    """Every UPDATE moves the row's version, as 0009's triggers do (its function on
+    PostgreSQL)."""
+    if op.get_bind().dialect.name == 'postgresql':
+        op.execute(f"""
+            CREATE TRIGGER {table}_version BEFORE UPDATE ON {table} FOR EACH ROW
+            WHEN (NEW.version = OLD.version) EXECUTE FUNCTION examdesk_next_version()""")
+    else:
+        op.execute(f"""
+            CREATE TRIGGER {table}_version AFTER UPDATE ON {table} FOR EACH ROW
+            WHEN NEW.version = OLD.version
+            BEGIN UPDATE {table} SET version = OLD.version + 1 WHERE id = NEW.id; END""")
 
 
 def upgrade() -> None:
@@ -112,7 +128,8 @@ def upgrade() -> None:
     _create_incidents()
     if old:
         incidents = sa.table('incidents', *(sa.column(name) for name in (
-            'id', 'exam_id', 'center_id', 'room_id', 'session_id', 'candidate_id', 'kind',
+            'id', 'version', 'exam_id', 'center_id', 'room_id', 'session_id', 'candidate_id',
+            'kind',
             'people', 'description', 'action_taken', 'occurred_at', 'reported_by',
             'reported_by_id', 'status', 'closed_by', 'severity')))
         op.bulk_insert(incidents, [
@@ -121,6 +138,7 @@ def upgrade() -> None:
                                           'action_taken', 'occurred_at', 'reported_by_id',
                                           'severity')},
              'kind': OLD_KINDS.get(row['kind'], 'other'), 'people': '', 'reported_by': '',
+             'version': 1,
              'status': 'open', 'closed_by': ''} for row in old])
 
     acts = op.create_table('violation_acts',
@@ -144,6 +162,7 @@ def upgrade() -> None:
 
     op.create_table('violations',
     sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('version', sa.BigInteger(), server_default=sa.text('1'), nullable=False),
     sa.Column('exam_id', sa.Integer(), nullable=False),
     sa.Column('session_id', sa.Integer(), nullable=False),
     sa.Column('center_id', sa.Integer(), nullable=False),
@@ -173,6 +192,7 @@ def upgrade() -> None:
     op.create_index(op.f('ix_violations_exam_id'), 'violations', ['exam_id'], unique=False)
     op.create_index(op.f('ix_violations_candidate_id'), 'violations', ['candidate_id'],
                     unique=False)
+    _create_version_trigger('violations')
 
     op.create_table('violation_evidence',
     sa.Column('id', sa.Integer(), nullable=False),
