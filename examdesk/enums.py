@@ -109,15 +109,27 @@ class CertificateStatus(StrEnum):
 
 
 class IncidentKind(StrEnum):
-    """Kinds of exam-day incident recorded in the room record."""
+    """Kinds of exam-day incident other than a candidate's violation (issue 14)."""
 
-    CHEATING = "cheating"  # 违纪舞弊
-    PAPER = "paper"  # 试卷问题 (swap, misprint)
-    ILLNESS = "illness"
-    LATE_ARRIVAL = "late_arrival"
-    DISTURBANCE = "disturbance"
-    EQUIPMENT = "equipment"
-    OTHER = "other"
+    MEDICAL = "medical"  # 身体不适/医疗
+    PAPER = "paper"  # 试卷或答题卡问题
+    EQUIPMENT = "equipment"  # 停电或设备
+    PUBLIC_OPINION = "public_opinion"  # 舆情
+    OTHER = "other"  # 其他
+
+
+class IncidentStatus(StrEnum):
+    """Whether an incident still needs someone's attention."""
+
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class Signature(StrEnum):
+    """How a candidate answered the violation record (签字 or 拒绝签字 before a witness)."""
+
+    SIGNED = "signed"
+    REFUSED = "refused"
 
 
 class UserRole(StrEnum):

@@ -47,6 +47,7 @@ from examdesk.model.staff import (
     SupplyRule,
 )
 from examdesk.model.venue import Room, TestCenter
+from examdesk.model.violations import MedicalVisit, Violation, ViolationAct, ViolationEvidence
 
 __all__ = [
     "NAMING_CONVENTION",
@@ -70,6 +71,7 @@ __all__ = [
     "Incident",
     "IncidentKind",
     "Level",
+    "MedicalVisit",
     "Post",
     "PostKind",
     "PostSupply",
@@ -91,6 +93,9 @@ __all__ = [
     "User",
     "UserGrant",
     "UserRole",
+    "Violation",
+    "ViolationAct",
+    "ViolationEvidence",
     "candidate_subjects",
     "certificate_sessions",
     "session_subjects",

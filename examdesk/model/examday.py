@@ -22,8 +22,9 @@ from examdesk.enums import (
     Gender,
     IdCheck,
     IncidentKind,
+    IncidentStatus,
 )
-from examdesk.model.base import Base, enum_column, timestamp, utcnow
+from examdesk.model.base import Base, enum_column, timestamp, utcnow, version_column
 from examdesk.model.candidate import Candidate
 from examdesk.model.exam import ExamSession
 
@@ -153,11 +154,18 @@ class RoomSitting(Base):
 
 
 class Incident(Base):
-    """Something that happened in a room or at a center and goes on the record."""
+    """Something that happened in a room or at a center and goes on the record (a
+    candidate's violation is a :class:`~examdesk.model.violations.Violation`).
+
+    ``reported_by`` is the signed-in user's name; ``reported_by_id`` the user's row where
+    the database has users (None otherwise).
+    """
 
     __tablename__ = "incidents"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: moved by every UPDATE (a trigger of migration 0012; docs/concurrency.md)
+    version: Mapped[int] = version_column()
     exam_id: Mapped[int] = mapped_column(ForeignKey("exams.id", ondelete="CASCADE"), index=True)
     center_id: Mapped[int | None] = mapped_column(
         ForeignKey("test_centers.id", ondelete="CASCADE")
@@ -170,8 +178,14 @@ class Incident(Base):
         ForeignKey("candidates.id", ondelete="SET NULL")
     )
     kind: Mapped[IncidentKind] = mapped_column(enum_column(IncidentKind))
+    people: Mapped[str] = mapped_column(Text, default="")
     description: Mapped[str] = mapped_column(Text)
     action_taken: Mapped[str] = mapped_column(Text, default="")
     occurred_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow)
-    reported_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    reported_by: Mapped[str] = mapped_column(String(100), default="")
+    reported_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    status: Mapped[IncidentStatus] = mapped_column(
+        enum_column(IncidentStatus), default=IncidentStatus.OPEN)
+    closed_at: Mapped[datetime | None] = mapped_column(timestamp())
+    closed_by: Mapped[str] = mapped_column(String(100), default="")
     severity: Mapped[int] = mapped_column(Integer, default=1)

@@ -44,6 +44,8 @@ from examdesk.model import (
     Staff,
     StaffRelative,
     TempIdCertificate,
+    Violation,
+    ViolationEvidence,
 )
 from examdesk.services import audit
 from examdesk.services.audit import Actor, Permission
@@ -128,6 +130,9 @@ def purge_exam(session: Session, actor: Actor, exam: ExamRef, *,
     people = select(Staff.id).where(Staff.exam_id == exam.id).scalar_subquery()
     photos = _rows(session, delete(CandidatePhoto).where(
         CandidatePhoto.candidate_id.in_(candidates)))
+    # the photos kept as evidence of violations go with them (docs/violations.md)
+    photos += _rows(session, delete(ViolationEvidence).where(ViolationEvidence.violation_id.in_(
+        select(Violation.id).where(Violation.exam_id == exam.id).scalar_subquery())))
     relatives = _rows(session, delete(StaffRelative).where(
         StaffRelative.staff_id.in_(people)))
     purged_candidates = _rows(

@@ -1237,6 +1237,10 @@
         <translation>导出已开具的临时身份证明（含已作废的）</translation>
     </message>
     <message>
+        <source>export the exam day's violations, incidents and medical log</source>
+        <translation>导出考试当天的违纪记录、考务事件和医疗记录</translation>
+    </message>
+    <message>
         <source>export the audit trail: who changed, printed or exported what, when, with the values before and after</source>
         <translation>导出审计记录：谁在何时修改、打印或导出了什么，及修改前后的值</translation>
     </message>
@@ -1785,6 +1789,10 @@
         <translation>certificate：只打印此编号的临时身份证明，例如 01-0001</translation>
     </message>
     <message>
+        <source>the violation record to print (print violation)</source>
+        <translation>要打印的违纪记录编号（print violation）</translation>
+    </message>
+    <message>
         <source>the folder to write into (default: here)</source>
         <translation>写入的文件夹（默认：当前文件夹）</translation>
     </message>
@@ -2255,6 +2263,98 @@
     <message>
         <source>{count:,} temporary IDs.</source>
         <translation>共 {count:,} 份临时身份证明。</translation>
+    </message>
+    <message>
+        <source>record a candidate's violation, coded to the regulation's list of acts</source>
+        <translation>按规定的违纪违规行为目录记录考生违纪</translation>
+    </message>
+    <message>
+        <source>record a violation (the consequence follows from the act)</source>
+        <translation>记录一条违纪（处理结果由行为条款决定）</translation>
+    </message>
+    <message>
+        <source>the session's code (S1, S2...)</source>
+        <translation>场次代码（S1、S2……）</translation>
+    </message>
+    <message>
+        <source>the act's code in the regulation's list (see 'examdesk violation acts')</source>
+        <translation>行为在规定目录中的代码（见 'examdesk violation acts'）</translation>
+    </message>
+    <message>
+        <source>what was seen</source>
+        <translation>所见情况</translation>
+    </message>
+    <message>
+        <source>list the regulation's acts with their codes and consequences</source>
+        <translation>列出规定中的违纪违规行为及其代码和处理</translation>
+    </message>
+    <message>
+        <source>record, close or list the exam day's incidents</source>
+        <translation>记录、结案或列出考试当天的考务事件</translation>
+    </message>
+    <message>
+        <source>record an incident</source>
+        <translation>记录一个考务事件</translation>
+    </message>
+    <message>
+        <source>medical, paper, equipment, public_opinion or other (or its Chinese name)</source>
+        <translation>medical、paper、equipment、public_opinion 或 other（或其中文名称）</translation>
+    </message>
+    <message>
+        <source>the room (default: the candidate's, else the whole exam)</source>
+        <translation>考场（默认：考生所在考场，否则为整个考试）</translation>
+    </message>
+    <message>
+        <source>the candidate concerned: ticket, ID or registration number</source>
+        <translation>涉及的考生：准考证号、证件号码或报名序号</translation>
+    </message>
+    <message>
+        <source>what happened</source>
+        <translation>发生的情况</translation>
+    </message>
+    <message>
+        <source>close an open incident</source>
+        <translation>结案一个未结的考务事件</translation>
+    </message>
+    <message>
+        <source>the incident's number</source>
+        <translation>事件编号</translation>
+    </message>
+    <message>
+        <source>list the incidents, the open ones marked</source>
+        <translation>列出考务事件，并标出未结事件</translation>
+    </message>
+    <message>
+        <source>print a JSON list of objects (id, kind, kind_label, occurred_at, session, center, room, people, description, action_taken, reported_by, status, closed_at, closed_by)</source>
+        <translation>输出 JSON 对象列表（id、kind、kind_label、occurred_at、session、center、room、people、description、action_taken、reported_by、status、closed_at、closed_by）</translation>
+    </message>
+    <message>
+        <source>Recorded violation {id}: {name} ({ticket}), room {center}/{room} seat {seat}, session {session}</source>
+        <translation>已记录违纪 {id}：{name}（{ticket}），考场 {center}/{room} 座位 {seat}，场次 {session}</translation>
+    </message>
+    <message>
+        <source>Consequence: {consequence}</source>
+        <translation>处理：{consequence}</translation>
+    </message>
+    <message>
+        <source>{count:,} incidents, {open:,} open.</source>
+        <translation>共 {count:,} 个考务事件，{open:,} 个未结。</translation>
+    </message>
+    <message>
+        <source>Closed incident {id} ({kind}).</source>
+        <translation>已结案事件 {id}（{kind}）。</translation>
+    </message>
+    <message>
+        <source>Recorded incident {id} ({kind}) at {place}, session {session}: open.</source>
+        <translation>已记录事件 {id}（{kind}），地点 {place}，场次 {session}：未结。</translation>
+    </message>
+    <message>
+        <source>Name the violation record to print with --id ID (its number in 'examdesk export incidents').</source>
+        <translation>请用 --id 编号 指明要打印的违纪记录（编号见 'examdesk export incidents'）。</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>已写入 {path}</translation>
     </message>
 </context>
 <context>
@@ -3331,6 +3431,14 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>看板</translation>
     </message>
     <message>
+        <source>Violations</source>
+        <translation>违纪</translation>
+    </message>
+    <message>
+        <source>Incidents and medical</source>
+        <translation>事件/医疗</translation>
+    </message>
+    <message>
         <source>Hotline</source>
         <translation>热线</translation>
     </message>
@@ -3345,6 +3453,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Temporary ID</source>
         <translation>临时身份证明</translation>
+    </message>
+    <message>
+        <source>User {user} may not do exam-day work.</source>
+        <translation>用户 {user} 无权办理考务日事务。</translation>
     </message>
 </context>
 <context>
@@ -4900,6 +5012,160 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>The plan is checked: %1 errors, %2 warnings. Fix them where the seating plan is made, before printing.</source>
         <translation>编排已检查：%1 个错误，%2 个警告。请在打印前到编排页修改。</translation>
+    </message>
+</context>
+<context>
+    <name>Incidents</name>
+    <message>
+        <source>{kind} is not a kind of incident; the kinds are {kinds}.</source>
+        <translation>{kind} 不是考务事件类别；类别有 {kinds}。</translation>
+    </message>
+    <message>
+        <source>Describe what happened.</source>
+        <translation>请写明发生的情况。</translation>
+    </message>
+    <message>
+        <source>Incident {id} was closed already by {user}.</source>
+        <translation>事件 {id} 已由 {user} 结案。</translation>
+    </message>
+    <message>
+        <source>Exam {exam} has no incident {id}.</source>
+        <translation>考试 {exam} 没有事件 {id}。</translation>
+    </message>
+    <message>
+        <source>Say what was treated.</source>
+        <translation>请写明诊治的情况。</translation>
+    </message>
+    <message>
+        <source>Name who was treated.</source>
+        <translation>请写明就诊人员。</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsPage</name>
+    <message>
+        <source>CENTER/ROOM (optional)</source>
+        <translation>考点/考场（可不填）</translation>
+    </message>
+    <message>
+        <source>Candidate concerned (optional)</source>
+        <translation>涉及的考生（可不填）</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>发生的情况</translation>
+    </message>
+    <message>
+        <source>Action taken</source>
+        <translation>处置情况</translation>
+    </message>
+    <message>
+        <source>Record the incident</source>
+        <translation>记录事件</translation>
+    </message>
+    <message>
+        <source>Close the selected incident</source>
+        <translation>结案所选事件</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>考务事件</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>涉及人员</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>报告人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Candidate (ticket...) or name</source>
+        <translation>考生（准考证号等）或姓名</translation>
+    </message>
+    <message>
+        <source>What was treated</source>
+        <translation>症状/处置</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Went back to the room</source>
+        <translation>已返回考场</translation>
+    </message>
+    <message>
+        <source>Log the treatment</source>
+        <translation>记录就诊</translation>
+    </message>
+    <message>
+        <source>Medical post</source>
+        <translation>医疗点</translation>
+    </message>
+    <message>
+        <source>Center</source>
+        <translation>考点</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>就诊人员</translation>
+    </message>
+    <message>
+        <source>Treated for</source>
+        <translation>症状/处置</translation>
+    </message>
+    <message>
+        <source>Back in the room</source>
+        <translation>返回考场</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Read the incidents</source>
+        <translation>读取考务事件</translation>
+    </message>
+    <message>
+        <source>Close the incident</source>
+        <translation>结案事件</translation>
     </message>
 </context>
 <context>
@@ -7853,6 +8119,196 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>, </source>
         <translation>，</translation>
+    </message>
+</context>
+<context>
+    <name>Violations</name>
+    <message>
+        <source>The regulation has no act {code}; the acts are {codes}.</source>
+        <translation>规定中没有行为 {code}；行为代码有 {codes}。</translation>
+    </message>
+    <message>
+        <source>Describe what was seen.</source>
+        <translation>请写明所见情况。</translation>
+    </message>
+    <message>
+        <source>A refusal to sign needs a witness: name them.</source>
+        <translation>考生拒绝签字须有见证人：请写明见证人。</translation>
+    </message>
+    <message>
+        <source>{name} has no seat in exam {exam}: a violation is recorded in the room.</source>
+        <translation>{name} 在考试 {exam} 中没有座位：违纪须在考场中记录。</translation>
+    </message>
+    <message>
+        <source>{name} does not sit session {session}.</source>
+        <translation>{name} 不参加场次 {session} 的考试。</translation>
+    </message>
+    <message>
+        <source>Exam {exam} has no violation record {id}.</source>
+        <translation>考试 {exam} 没有违纪记录 {id}。</translation>
+    </message>
+    <message>
+        <source>Cannot read the evidence file {path}: {reason}</source>
+        <translation>无法读取证据文件 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>The evidence file {path} is larger than {limit} MB; keep a smaller photo.</source>
+        <translation>证据文件 {path} 大于 {limit} MB；请保存较小的照片。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written ({reason}).</source>
+        <translation>无法写入 {path}（{reason}）。</translation>
+    </message>
+</context>
+<context>
+    <name>ViolationsPage</name>
+    <message>
+        <source>Ticket, ID or registration number</source>
+        <translation>准考证号、证件号码或报名序号</translation>
+    </message>
+    <message>
+        <source>What was seen</source>
+        <translation>所见情况</translation>
+    </message>
+    <message>
+        <source>Not asked yet</source>
+        <translation>尚未签字</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签字</translation>
+    </message>
+    <message>
+        <source>Refused to sign</source>
+        <translation>拒绝签字</translation>
+    </message>
+    <message>
+        <source>Witness of a refusal</source>
+        <translation>拒签见证人</translation>
+    </message>
+    <message>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>Record the violation</source>
+        <translation>记录违纪</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>考生</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Act</source>
+        <translation>违纪违规行为</translation>
+    </message>
+    <message>
+        <source>Consequence</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>情况说明</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>考生签字</translation>
+    </message>
+    <message>
+        <source>Record a violation</source>
+        <translation>记录违纪</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>考场</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>座位号</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>准考证号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>依据条款</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Print the selected record…</source>
+        <translation>打印所选违纪记录…</translation>
+    </message>
+    <message>
+        <source>Set the selected record's signature</source>
+        <translation>补记所选记录的签字</translation>
+    </message>
+    <message>
+        <source>The candidate signed, or refused before the witness named above, after it was recorded</source>
+        <translation>记录后考生签字，或在上面所填见证人面前拒绝签字</translation>
+    </message>
+    <message>
+        <source>Read the violations</source>
+        <translation>读取违纪记录</translation>
+    </message>
+    <message>
+        <source>Recorded No. {id}: {name} ({ticket}), {citation}: {what}</source>
+        <translation>已记录第 {id} 号：{name}（{ticket}），{citation}：{what}</translation>
+    </message>
+    <message>
+        <source>Photos of the evidence</source>
+        <translation>证据照片</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.heic)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.heic)</translation>
+    </message>
+    <message>
+        <source>Select a violation in the list and choose signed or refused first.</source>
+        <translation>请先在列表中选择一条违纪记录，并选择“已签字”或“拒绝签字”。</translation>
+    </message>
+    <message>
+        <source>Set the signature</source>
+        <translation>补记签字</translation>
+    </message>
+    <message>
+        <source>Select a violation in the list first.</source>
+        <translation>请先在列表中选择一条违纪记录。</translation>
+    </message>
+    <message>
+        <source>Folder for the violation record</source>
+        <translation>违纪记录的保存文件夹</translation>
+    </message>
+    <message>
+        <source>Print the violation record</source>
+        <translation>打印违纪记录</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>已写入 {path}</translation>
     </message>
 </context>
 <context>

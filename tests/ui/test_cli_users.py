@@ -87,6 +87,8 @@ EVERY_COMMAND = {
     "attendance": ["attendance", "show"],
     "hotline": ["hotline", "list"],
     "notice": ["notice"],
+    "violation": ["violation", "acts"],
+    "incident": ["incident", "list"],
 }
 
 

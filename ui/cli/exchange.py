@@ -86,6 +86,8 @@ def add_parsers(
                                         "absentees' tickets")),
         ("tempids", translate("Cli", "export the temporary ID certificates issued (void "
                                      "ones too)")),
+        ("incidents", translate("Cli", "export the exam day's violations, incidents and "
+                                       "medical log")),
     ):
         sub = target(name, help_text)
         sub.add_argument("out", metavar="OUT.xlsx", type=Path,

@@ -33,6 +33,7 @@ from ui.cli import printing as cli_print
 from ui.cli import privacy as cli_privacy
 from ui.cli import tempid as cli_tempid
 from ui.cli import users as cli_users
+from ui.cli import violations as cli_violations
 from ui.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_OK,
@@ -133,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_backups.add_parsers(command)
     cli_attendance.add_parsers(command, subcommands)
     cli_board.add_parsers(command, subcommands)
+    cli_violations.add_parsers(command, subcommands)
 
     stats_parser = command("stats", translate("Cli", "print how many centers, rooms, candidates... "
                                         "the database holds"))
@@ -218,6 +220,8 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "attendance": cli_attendance.cmd_attendance,
     "hotline": cli_board.cmd_hotline,
     "notice": cli_board.cmd_notice,
+    "violation": cli_violations.cmd_violation,
+    "incident": cli_violations.cmd_incident,
 }
 
 # The commands that run without a sign-in on a database with users: creating or upgrading

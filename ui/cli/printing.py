@@ -29,7 +29,8 @@ def add_parsers(command: CommandFactory) -> None:
     named = translate("Cli", ", ").join(
         translate("Cli", "{key} ({name})").format(key=spec.key, name=spec.file_name)
         for spec in SHEETS if not spec.contents)
-    printing.add_argument("sheet", choices=[spec.key for spec in SHEETS], metavar="SHEET",
+    printing.add_argument("sheet", choices=[*(spec.key for spec in SHEETS), "violation"],
+                          metavar="SHEET",
                           help=translate("Cli", "{sheets}, or pack: every room's envelope then "
                                                 "the center's staff sheets").format(sheets=named))
     printing.add_argument("--center", metavar="CODE", help=translate("Cli", "only this center"))
@@ -38,6 +39,8 @@ def add_parsers(command: CommandFactory) -> None:
     printing.add_argument("--room", metavar="CODE", help=translate("Cli", "only this room"))
     printing.add_argument("--serial", metavar="SERIAL", help=translate(
         "Cli", "certificate: only the temporary ID with this serial, e.g. 01-0001"))
+    printing.add_argument("--id", type=int, metavar="ID", help=translate(
+        "Cli", "the violation record to print (print violation)"))
     printing.add_argument("--out", metavar="DIR", type=Path, default=Path("."),
                           help=translate("Cli", "the folder to write into (default: here)"))
     printing.add_argument("--workers", metavar="N", type=int, default=None,
@@ -47,6 +50,10 @@ def add_parsers(command: CommandFactory) -> None:
 
 def cmd_print(db: Database, args: argparse.Namespace) -> int:
     """Render the sheet for each center; write each file whole or not at all."""
+    if args.sheet == "violation":  # one record, not a center's sheets (ui/cli/violations.py)
+        from ui.cli.violations import print_violation
+
+        return print_violation(db, args)
 
     def report(done: Written) -> None:
         end_progress()

@@ -22,6 +22,7 @@ from examdesk.services import (
     duty_exports,
     exam_settings,
     exports,
+    incident_exports,
     posts,
     roster,
     seating,
@@ -49,6 +50,7 @@ EXPORTERS: dict[str, Exporter] = {
     "supplies": duty_exports.export_supplies,
     "attendance": attendance_exports.export_attendance,
     "tempids": tempids.export_tempids,
+    "incidents": incident_exports.export_incidents,
 }
 
 

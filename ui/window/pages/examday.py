@@ -35,12 +35,21 @@ class Tab:
         return found
 
 
-# The exam day's desks, in the order the tabs show them (one line each).
+# The exam day's desks, in the order the tabs show them (titles written out here so that the
+# catalog's update finds them).
 TABS: tuple[Tab, ...] = (
-    Tab("board", lambda: QCoreApplication.translate("ExamDayPage", "Live board"), "ui.window.pages.examday_board:BoardPage"),  # noqa: E501 (one line per tab)
-    Tab("hotline", lambda: QCoreApplication.translate("ExamDayPage", "Hotline"), "ui.window.pages.examday_hotline:HotlinePage"),  # noqa: E501 (one line per tab)
-    Tab("tempid", lambda: tab_title("Temporary ID"), "ui.window.pages.examday_tempid:TempIdPage"),
-    Tab("attendance", lambda: tab_title("Attendance"), "ui.window.pages.examday_attendance:AttendancePage"),  # noqa: E501
+    Tab("board", lambda: QCoreApplication.translate("ExamDayPage", "Live board"),
+        "ui.window.pages.examday_board:BoardPage"),
+    Tab("tempid", lambda: QCoreApplication.translate("ExamDayPage", "Temporary ID"),
+        "ui.window.pages.examday_tempid:TempIdPage"),
+    Tab("attendance", lambda: QCoreApplication.translate("ExamDayPage", "Attendance"),
+        "ui.window.pages.examday_attendance:AttendancePage"),
+    Tab("violations", lambda: QCoreApplication.translate("ExamDayPage", "Violations"),
+        "ui.window.pages.examday_violations:ViolationsPage"),
+    Tab("incidents", lambda: QCoreApplication.translate("ExamDayPage", "Incidents and medical"),
+        "ui.window.pages.examday_violations:IncidentsPage"),
+    Tab("hotline", lambda: QCoreApplication.translate("ExamDayPage", "Hotline"),
+        "ui.window.pages.examday_hotline:HotlinePage"),
 )
 
 
@@ -101,8 +110,3 @@ class ExamDayPage(Page):
         if isinstance(key, tuple) and len(key) == 2 and key[0] in [t.key for t in TABS]:
             return self.tab_page(str(key[0])).select(key[1])
         return False
-
-
-def tab_title(text: str) -> str:
-    """A tab's title, translated in this module's context (for :data:`TABS`)."""
-    return QCoreApplication.translate("ExamDayPage", text)

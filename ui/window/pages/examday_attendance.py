@@ -15,7 +15,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -43,11 +43,6 @@ if TYPE_CHECKING:
     # a change of the room shown: (session, actor, exam, room id, session id)
     Change = Callable[[Session, Actor, ExamRef, int, int], None]
 
-
-
-def title() -> str:
-    """The tab's title (in ui/window/pages/examday.py's context, where TABS names it)."""
-    return QCoreApplication.translate("ExamDayPage", "Attendance")
 
 
 # What a click on a seat makes of its mark.

@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,8 +51,6 @@ from ui.window.signals import emit
 # Sends a written certificate to the desk's printer (replaced in tests).
 Sender = Callable[[Path, QWidget], object]
 PHOTO_W, PHOTO_H = 120, 160
-# The tab's title (ui/window/pages/examday.py, TABS), for the catalog
-TITLE = QT_TRANSLATE_NOOP("ExamDayPage", "Temporary ID")
 
 
 def send_to_desk_printer(path: Path, parent: QWidget) -> object:

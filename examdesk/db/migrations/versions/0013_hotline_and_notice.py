@@ -1,7 +1,7 @@
 """The candidate notice's phones and routes, and the hotline's call log
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 Create Date: 2026-12-05
 
 The exam's technical-service phone and consultation hotline, a test center's route (how
@@ -16,7 +16,7 @@ from alembic import op
 
 
 revision = '0013'
-down_revision = '0011'
+down_revision = '0012'
 branch_labels = None
 depends_on = None
 
