@@ -43,8 +43,9 @@ def test_a_violation_an_incident_and_a_treatment(examdesk_app, qtbot, settings, 
     window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)
-    assert [area.tabs.tabText(i) for i in range(area.tabs.count())][:2] == ["违纪", "事件/医疗"]
-    page = area.pages["violations"]
+    assert [area.tabs.tabText(i) for i in range(area.tabs.count())] == [
+        "看板", "临时身份证明", "考勤", "违纪", "事件/医疗", "热线"]
+    page = area.tab_page("violations")  # shown, as the clerk clicks its tab
     qtbot.waitUntil(lambda: page.act_box.count() == 23, timeout=60_000)
 
     qtbot.keyClicks(page.who, ticket)
@@ -126,7 +127,7 @@ def test_a_viewer_sees_the_tabs_but_records_nothing(examdesk_app, qtbot, setting
     operations = Operations(window, demo_copy)
     area = ExamDayPage(PageContext(operations, settings, lambda a, k: None, viewer))
     window.setCentralWidget(area)
-    page = area.pages["violations"]
+    page = area.tab_page("violations")
     qtbot.waitUntil(lambda: page.act_box.count() == 23, timeout=60_000)
     assert not page.record_button.isEnabled()
     assert page.record_button.toolTip() == "用户 viewer 无权办理考务日事务。"

@@ -50,7 +50,7 @@ def make_desk(qtbot, settings, database, tmp_path):
     window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)
-    page = area.pages["tempid"]
+    page = area.tab_page("tempid")  # shown, as the desk clicks its tab
     page.now = lambda: MORNING
     page.folder = tmp_path / "certificates"
     sent: list = []
