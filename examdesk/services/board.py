@@ -8,9 +8,6 @@ that the 看板 tab can ask every few seconds even at provincial scale (benchmar
 A *sitting* is what the board calls the current session: the exam's sessions that start at the
 same date and time (levels with different papers sit in separate sessions at once, e.g. 实务
 初级 and 实务 中级), as a post's shift groups them (examdesk/planning/post_hours.py, Shift).
-
-Fields marked *placeholder* stay 0 until their lane's service exists: the lead wires them
-after the merge (doubtful candidates: the temporary ID lane; violations: the violations lane).
 """
 
 from __future__ import annotations
@@ -25,9 +22,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from examdesk.enums import AttendanceStatus, CertificateStatus
+from examdesk.enums import AttendanceStatus, CertificateStatus, IncidentStatus
 from examdesk.model import (
     AttendanceMark,
+    DoubtfulEntry,
     Duty,
     Exam,
     ExamSession,
@@ -37,6 +35,7 @@ from examdesk.model import (
     SeatAssignment,
     TempIdCertificate,
     TestCenter,
+    Violation,
 )
 from examdesk.model.candidate import candidate_subjects
 from examdesk.model.exam import session_subjects
@@ -94,10 +93,9 @@ class CenterBoard:
         present: marked present in the sitting.
         absent: marked absent (缺考) in the sitting.
         certificates: valid temporary ID certificates issued at the center (the whole exam).
-        doubtful: *placeholder* (0): doubtful candidates (存疑) still open.
-        violations: *placeholder* (0): violations recorded (the whole exam).
-        incidents: incidents recorded at the center (the whole exam; all count as open
-            until incidents carry a status).
+        doubtful: doubtful candidates (存疑) not yet cleared (the whole exam).
+        violations: violations recorded (the whole exam).
+        incidents: incidents still open at the center (the whole exam).
         posts_required: people the center's posts open during the sitting need.
         posts_staffed: people on those posts' duties for the sitting.
     """
@@ -109,8 +107,8 @@ class CenterBoard:
     present: int = 0
     absent: int = 0
     certificates: int = 0
-    doubtful: int = 0  # placeholder: wired after the merge (temporary ID lane)
-    violations: int = 0  # placeholder: wired after the merge (violations lane)
+    doubtful: int = 0
+    violations: int = 0
     incidents: int = 0
     posts_required: int = 0
     posts_staffed: int = 0
@@ -275,14 +273,16 @@ def _read(reader: BoardReader, session: Session, actor: Actor, exam: ExamRef,
 
     if slot:
         add("expected", reader.expected(session, exam, slot))
-        for status, name in ((AttendanceStatus.PRESENT, "present"),
-                             (AttendanceStatus.ABSENT, "absent")):
+        # a late candidate sat the paper: present (the 考勤 tab counts them apart)
+        for statuses, name in (((AttendanceStatus.PRESENT, AttendanceStatus.LATE), "present"),
+                               ((AttendanceStatus.ABSENT,), "absent")):
             add(name, session.execute(
                 select(Room.center_id, func.count(AttendanceMark.id))
                 .select_from(AttendanceMark)
                 .join(SeatAssignment, SeatAssignment.candidate_id == AttendanceMark.candidate_id)
                 .join(Room, Room.id == SeatAssignment.room_id)
-                .where(AttendanceMark.session_id.in_(slot), AttendanceMark.status == status)
+                .where(AttendanceMark.session_id.in_(slot),
+                       AttendanceMark.status.in_(statuses))
                 .group_by(Room.center_id)))
         add("posts_staffed", session.execute(
             select(Post.center_id, func.count(Duty.id)).select_from(Duty)
@@ -302,9 +302,17 @@ def _read(reader: BoardReader, session: Session, actor: Actor, exam: ExamRef,
         .where(TempIdCertificate.exam_id == exam.id,
                TempIdCertificate.status == CertificateStatus.VALID)
         .group_by(TempIdCertificate.center_id)))
+    add("doubtful", session.execute(
+        select(DoubtfulEntry.center_id, func.count(DoubtfulEntry.id))
+        .where(DoubtfulEntry.exam_id == exam.id, DoubtfulEntry.cleared_at.is_(None))
+        .group_by(DoubtfulEntry.center_id)))
+    add("violations", session.execute(
+        select(Violation.center_id, func.count(Violation.id))
+        .where(Violation.exam_id == exam.id).group_by(Violation.center_id)))
     add("incidents", session.execute(
         select(Incident.center_id, func.count(Incident.id))
-        .where(Incident.exam_id == exam.id).group_by(Incident.center_id)))
+        .where(Incident.exam_id == exam.id, Incident.status == IncidentStatus.OPEN)
+        .group_by(Incident.center_id)))
     lines = []
     for row in centers:
         found = counts[row.id]

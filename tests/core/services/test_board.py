@@ -51,7 +51,7 @@ def _exam_day(database) -> tuple[int, list[int]]:
              "officer_name": "x", "police_unit": "x", "issued_by_id": user, "status": status}
             for n, status in enumerate((CertificateStatus.VALID, CertificateStatus.VOID))])
         session.execute(insert(Incident), [
-            {"exam_id": exam.id, "center_id": center, "kind": IncidentKind.ILLNESS,
+            {"exam_id": exam.id, "center_id": center, "kind": IncidentKind.MEDICAL,
              "description": "x", "reported_by_id": user} for _ in range(2)])
     return center, candidates
 
@@ -68,7 +68,7 @@ def test_the_board_counts_per_center_and_for_the_district(demo_copy):
     assert (first.center_id, first.code) == (center, "01")
     assert (first.present, first.absent, first.certificates, first.incidents) == (8, 2, 1, 2)
     assert first.expected > 100 and first.unmarked == first.expected - 10
-    assert first.doubtful == 0 and first.violations == 0  # placeholders until wired
+    assert first.doubtful == 0 and first.violations == 0
     assert all(line.present == line.absent == 0 for line in board.centers[1:])
     assert len(board.centers) == 5 and board.whole
     for name in ("expected", "present", "absent", "certificates", "incidents",
@@ -106,3 +106,35 @@ def test_a_desk_sees_its_own_center_only_and_the_reader_keeps_the_plan_counts(de
         first = reader.read(session, desk, exam, now=DAY2_MORNING)
         again = reader.read(session, desk, exam, now=DAY2_MORNING)
         assert first == again and first.centers == board.centers
+
+
+def test_the_board_counts_late_candidates_doubtful_ones_violations_and_open_incidents(
+        demo_copy):
+    """What the other exam-day desks record shows on the board as they record it."""
+    from examdesk.model import ExamSession
+    from examdesk.services import doubtful, incidents, violations
+
+    center, candidates = _exam_day(demo_copy)
+    actor = Actor("li")
+    with demo_copy.write("test") as session:
+        exam = resolve_exam(session)
+        morning = session.scalar(select(ExamSession.id).where(ExamSession.code == "S2"))
+        late = session.scalar(select(AttendanceMark).where(
+            AttendanceMark.candidate_id == candidates[9], AttendanceMark.session_id == morning))
+        assert late is not None
+        late.status = AttendanceStatus.LATE  # sat the paper: still present
+        doubtful.record(session, actor, exam, candidates[3], "照片与本人不符")
+        ticket = session.scalar(select(SeatAssignment.ticket_no).where(
+            SeatAssignment.candidate_id == candidates[4]))
+        assert ticket is not None
+        violations.record_violation(session, actor, exam, who=ticket, session_code="S2",
+                                    act_code=violations.acts(session)[0].code,
+                                    description="携带手机进入考场")
+        opened = session.scalars(select(Incident.id).where(Incident.center_id == center))
+        incidents.close_incident(session, actor, exam, next(iter(opened)))
+    with demo_copy.begin() as session:
+        board = read_board(session, actor, resolve_exam(session), now=DAY2_MORNING)
+    first = board.centers[0]
+    assert (first.present, first.absent) == (8, 2)
+    assert (first.doubtful, first.violations, first.incidents) == (1, 1, 1)
+    assert (board.district.doubtful, board.district.violations) == (1, 1)
