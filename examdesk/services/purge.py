@@ -41,6 +41,7 @@ from examdesk.model import (
     Candidate,
     CandidatePhoto,
     ExamSession,
+    HotlineCall,
     Staff,
     StaffRelative,
     TempIdCertificate,
@@ -144,6 +145,9 @@ def purge_exam(session: Session, actor: Actor, exam: ExamRef, *,
     certificates = _rows(
         session, update(TempIdCertificate).where(TempIdCertificate.exam_id == exam.id)
         .values(id_number=BLANK))
+    # the hotline's callers are people too: their phones go, the topics stay (statistics)
+    _rows(session, update(HotlineCall).where(HotlineCall.exam_id == exam.id)
+          .values(caller_phone=""))
     events = _redact_events(session, exam)
     result = PurgeResult(exam.code, purged_candidates, purged_staff, photos, relatives,
                          certificates, events)

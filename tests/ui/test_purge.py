@@ -16,11 +16,13 @@ from examdesk.model import (
     Candidate,
     CandidatePhoto,
     ExamSession,
+    HotlineCall,
     Staff,
     StaffRelative,
 )
 from examdesk.services.candidate_edits import edit_candidate_phone
 from examdesk.services.exams import resolve_exam
+from examdesk.services.hotline import log_call
 from examdesk.services.lookup import find_candidate
 from examdesk.services.purge import BLANK, purge_exam, purgeable_from
 from ui.cli import run
@@ -46,7 +48,8 @@ def personal(db) -> dict[str, int]:
                 ~Staff.id_number.startswith(BLANK))),
             "phones": session.scalar(select(func.count()).select_from(Candidate).where(
                 Candidate.phone != "")) + session.scalar(select(func.count()).select_from(
-                    Staff).where(Staff.phone != "")),
+                    Staff).where(Staff.phone != "")) + session.scalar(select(func.count())
+                .select_from(HotlineCall).where(HotlineCall.caller_phone != "")),
             "photos": session.scalar(select(func.count()).select_from(CandidatePhoto)),
             "relatives": session.scalar(select(func.count()).select_from(StaffRelative)),
         }
@@ -58,6 +61,8 @@ def test_a_closed_exam_is_purged_and_its_statistics_stay(demo_copy, demo_copy_ur
         exam = resolve_exam(session)
         who = find_candidate(session, exam, WHO).one()
         edit_candidate_phone(session, actor, exam, who.id, "13800000000")
+        log_call(session, actor, exam, phone="13900000000", topic="准考证",  # a caller too
+                 answer="补打准考证")
     assert examdesk(capsys, "--db", demo_copy_url, "print", "signin", "--center", "01",
                     "--out", tmp_path / "out")[0] == 0
     assert any(print_cache.rglob("*.pdf"))
