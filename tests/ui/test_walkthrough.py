@@ -207,7 +207,8 @@ def test_a_clerk_plans_the_reference_exam_from_an_empty_database_to_a_printed_pa
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *args, **kwargs: (str(report), "")))
     click(qtbot, wizard.report_button)
-    qtbot.waitUntil(report.exists, timeout=30_000)
+    qtbot.waitUntil(lambda: "问题报告已保存" in wizard.summary.text(), timeout=30_000)
+    assert report.exists()
     click(qtbot, wizard.nothing_button)
     assert count(db_url, Candidate) == 0
 

@@ -58,6 +58,7 @@ from examdesk.services.imports.kinds import KINDS, import_kind
 from examdesk.services.imports.seating import SEATING
 from ui.jobs.imports import write_report
 from ui.window.geometry import remember_geometry, restore_geometry
+from ui.window.pages.runs import while_alive
 
 if TYPE_CHECKING:
     from examdesk.db import Session
@@ -659,9 +660,10 @@ class ImportWizard(QDialog):
             self.tr("Saving the fix-up report"),
             lambda _progress, _cancelled: write_report(database, self.actor, prepared,
                                                        target),
-            on_success=lambda _none: self.summary.setText(
+            # the clerk may close the wizard before the (audited) save ends
+            on_success=while_alive(self, lambda _none: self.summary.setText(
                 self.summary.text() + "\n" + self.tr("Fix-up report saved: %1")
-                .replace("%1", str(target))))
+                .replace("%1", str(target)))))
 
     def import_valid(self) -> None:
         """Write the valid rows (a write; rows with errors are left out)."""
