@@ -158,8 +158,9 @@ def test_export_audit_writes_fixed_headers_and_is_itself_audited(trail, demo_cop
                   "--since", "2025-06-01", "--until", "2025-06-01"])
     said = capsys.readouterr().out
     assert status == 0 and "300" in said
-    sheet = load_workbook(out, read_only=True).worksheets[0]
-    lines = list(sheet.iter_rows(values_only=True))
+    book = load_workbook(out, read_only=True)
+    lines = list(book.worksheets[0].iter_rows(values_only=True))
+    book.close()  # a read-only workbook keeps its file open until closed
     assert lines[0] == ("编号", "时间", "用户", "操作", "考试", "对象", "对象编号", "摘要",
                         "修改前", "修改后")
     assert len(lines) == 301 and {line[2] for line in lines[1:]} == {"王老师"}
