@@ -24,7 +24,7 @@
         <translation>简称最多 {most} 个字符；“{abbreviation}”有 {length} 个。</translation>
     </message>
     <message>
-        <source>“{abbreviation}” cannot be a subject's abbreviation: a list of subjects is split at spaces and at 、 , ; / |, so it would never match.</source>
+        <source>“{abbreviation}” cannot be a subject&apos;s abbreviation: a list of subjects is split at spaces and at 、 , ; / |, so it would never match.</source>
         <translation>“{abbreviation}”不能作为科目简称：科目列表会在空格和 、 , ; / | 处拆分，这个简称永远无法匹配。</translation>
     </message>
     <message>
@@ -32,7 +32,7 @@
         <translation>级别 {level} 没有写作“{subject}”的科目；其科目有：{subjects}。</translation>
     </message>
     <message>
-        <source>“{target}” could mean {names}; write the full name, or the level's and subject's codes as LEVEL/SUBJECT: {codes}.</source>
+        <source>“{target}” could mean {names}; write the full name, or the level&apos;s and subject&apos;s codes as LEVEL/SUBJECT: {codes}.</source>
         <translation>“{target}”可能是指 {names}；请写全称，或按“级别/科目”的格式写级别代码和科目代码：{codes}。</translation>
     </message>
     <message>
@@ -332,7 +332,7 @@
         <translation>正在保存答题卡数</translation>
     </message>
     <message>
-        <source>Sealing the room's papers</source>
+        <source>Sealing the room&apos;s papers</source>
         <translation>正在封存考场试卷</translation>
     </message>
 </context>
@@ -617,15 +617,15 @@
         <translation>{program} 失败：{reason}</translation>
     </message>
     <message>
-        <source>PostgreSQL's {program} is not installed (or not on PATH); install PostgreSQL's client programs of the server's version to back up or restore a PostgreSQL database.</source>
+        <source>PostgreSQL&apos;s {program} is not installed (or not on PATH); install PostgreSQL&apos;s client programs of the server&apos;s version to back up or restore a PostgreSQL database.</source>
         <translation>未安装 PostgreSQL 的 {program}（或不在 PATH 中）；要备份或恢复 PostgreSQL 数据库，请安装与服务器版本相同的 PostgreSQL 客户端程序。</translation>
     </message>
     <message>
-        <source>Bulk changes of this database will not be backed up automatically: PostgreSQL's pg_dump is not installed.</source>
+        <source>Bulk changes of this database will not be backed up automatically: PostgreSQL&apos;s pg_dump is not installed.</source>
         <translation>此数据库的批量修改前不会自动备份：未安装 PostgreSQL 的 pg_dump。</translation>
     </message>
     <message>
-        <source>No automatic backup was taken before this change: PostgreSQL's pg_dump is not installed.</source>
+        <source>No automatic backup was taken before this change: PostgreSQL&apos;s pg_dump is not installed.</source>
         <translation>本次修改前未能自动备份：未安装 PostgreSQL 的 pg_dump。</translation>
     </message>
     <message>
@@ -637,7 +637,7 @@
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <source>{path} is not an ExamDesk backup; choose a file that ExamDesk's backup wrote.</source>
+        <source>{path} is not an ExamDesk backup; choose a file that ExamDesk&apos;s backup wrote.</source>
         <translation>{path} 不是 ExamDesk 的备份；请选择 ExamDesk 备份时写出的文件。</translation>
     </message>
     <message>
@@ -791,7 +791,7 @@
         <translation>报名序号已属于 {name}；请与报名系统核对，或留空由系统编号。</translation>
     </message>
     <message>
-        <source>{name} sits in room {room} of {center}, arranged for level {level}, with ticket {ticket}: a seated candidate's level cannot change. Withdraw them first.</source>
+        <source>{name} sits in room {room} of {center}, arranged for level {level}, with ticket {ticket}: a seated candidate&apos;s level cannot change. Withdraw them first.</source>
         <translation>{name} 已安排在{center} {room} 考场（{level}），准考证号 {ticket}：已安排座位的考生不能更改级别。请先办理退考。</translation>
     </message>
     <message>
@@ -996,7 +996,7 @@
         <translation>ExamDesk：考区考务编排与考试日管理。不带命令时打开桌面程序。</translation>
     </message>
     <message>
-        <source>create the database, or upgrade it to this version's schema</source>
+        <source>create the database, or upgrade it to this version&apos;s schema</source>
         <translation>创建数据库，或将其升级到本版本的结构</translation>
     </message>
     <message>
@@ -1040,7 +1040,7 @@
         <translation>数据库中已有考试，未载入演示考试。</translation>
     </message>
     <message>
-        <source>Created {name} ({code}) with its levels, subjects and sessions; import its rooms, candidates and staff with 'examdesk import'.</source>
+        <source>Created {name} ({code}) with its levels, subjects and sessions; import its rooms, candidates and staff with &apos;examdesk import&apos;.</source>
         <translation>已创建 {name}（{code}）及其报考级别、科目和场次；请运行 “examdesk import” 导入考场、考生和工作人员。</translation>
     </message>
     <message>
@@ -1052,8 +1052,8 @@
         <translation>正在等待{holder}…</translation>
     </message>
     <message>
-        <source>name a command (see 'examdesk --help')</source>
-        <translation>请指定一个命令（参见 'examdesk --help'）</translation>
+        <source>name a command (see &apos;examdesk --help&apos;)</source>
+        <translation>请指定一个命令（参见 &apos;examdesk --help&apos;）</translation>
     </message>
     <message>
         <source>interrupted; nothing was changed.</source>
@@ -1096,7 +1096,7 @@
         <translation>导出工作人员任务安排：考点、场次、日期、时间、考场或岗位、角色、姓名、性别、工作单位、手机号码</translation>
     </message>
     <message>
-        <source>export the supplies each center's posts need</source>
+        <source>export the supplies each center&apos;s posts need</source>
         <translation>导出各考点岗位所需的物资</translation>
     </message>
     <message>
@@ -1104,7 +1104,7 @@
         <translation>要写入的工作簿（如已存在则替换）</translation>
     </message>
     <message>
-        <source>mark a room's attendance in a session (present, absent 缺考, late) and show the counts and whether they reconcile</source>
+        <source>mark a room&apos;s attendance in a session (present, absent 缺考, late) and show the counts and whether they reconcile</source>
         <translation>登记考场某场次的考勤（到场、缺考、迟到），显示人数及核对结果</translation>
     </message>
     <message>
@@ -1136,7 +1136,7 @@
         <translation>考场收回的答题卡数</translation>
     </message>
     <message>
-        <source>record that a room's papers of a session are sealed; refused (exit 1) while its counts do not reconcile, unless --reason says why</source>
+        <source>record that a room&apos;s papers of a session are sealed; refused (exit 1) while its counts do not reconcile, unless --reason says why</source>
         <translation>记录考场某场次的试卷已封存；核对不符时拒绝（退出码 1），除非用 --reason 说明原因</translation>
     </message>
     <message>
@@ -1216,7 +1216,7 @@
         <translation>{user} 的密码：</translation>
     </message>
     <message>
-        <source>the exam's code (needed when the database holds several exams)</source>
+        <source>the exam&apos;s code (needed when the database holds several exams)</source>
         <translation>考试代码（数据库中有多场考试时必须指定）</translation>
     </message>
     <message>
@@ -1225,11 +1225,11 @@
         <translation>导入考场、考生、工作人员、岗位或照片</translation>
     </message>
     <message>
-        <source>export the post roster with each post's coverage, as 'import posts' reads it back</source>
-        <translation>导出岗位值班表及各岗位的人员安排情况，可用 'import posts' 重新导入</translation>
+        <source>export the post roster with each post&apos;s coverage, as &apos;import posts&apos; reads it back</source>
+        <translation>导出岗位值班表及各岗位的人员安排情况，可用 &apos;import posts&apos; 重新导入</translation>
     </message>
     <message>
-        <source>export the attendance per room and session: expected, present, late, absent, answer sheets, absentees' tickets</source>
+        <source>export the attendance per room and session: expected, present, late, absent, answer sheets, absentees&apos; tickets</source>
         <translation>导出各考场各场次的考勤：应考、到场、迟到、缺考、答题卡数、缺考考生准考证号</translation>
     </message>
     <message>
@@ -1237,7 +1237,7 @@
         <translation>导出已开具的临时身份证明（含已作废的）</translation>
     </message>
     <message>
-        <source>export the exam day's violations, incidents and medical log</source>
+        <source>export the exam day&apos;s violations, incidents and medical log</source>
         <translation>导出考试当天的违纪记录、考务事件和医疗记录</translation>
     </message>
     <message>
@@ -1257,7 +1257,7 @@
         <translation>仅此日及以前的记录（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <source>'{text}' is not a date such as 2026-12-05</source>
+        <source>&apos;{text}&apos; is not a date such as 2026-12-05</source>
         <translation>“{text}”不是日期，应如 2026-12-05</translation>
     </message>
     <message>
@@ -1301,7 +1301,7 @@
         <translation>服务岗位：{count:,} 个问题。</translation>
     </message>
     <message>
-        <source>The plan, checked as 'examdesk check' does:</source>
+        <source>The plan, checked as &apos;examdesk check&apos; does:</source>
         <translation>按“examdesk check”检查整个方案：</translation>
     </message>
     <message>
@@ -1341,7 +1341,7 @@
         <translation>为本次考试的全部考生编排考场座位并生成准考证号</translation>
     </message>
     <message>
-        <source>the shuffle's seed: the same data and seed give the same plan (default: a new seed, printed and recorded)</source>
+        <source>the shuffle&apos;s seed: the same data and seed give the same plan (default: a new seed, printed and recorded)</source>
         <translation>随机编排所用的随机种子：数据和随机种子相同，编排结果就相同（默认：使用新的随机种子，并显示和记录）</translation>
     </message>
     <message>
@@ -1361,7 +1361,7 @@
         <translation>以 JSON 列表输出问题（键名：code、severity、message、fix、center、room、candidate）</translation>
     </message>
     <message>
-        <source>show or change the exam's settings, and the abbreviations of its levels and subjects</source>
+        <source>show or change the exam&apos;s settings, and the abbreviations of its levels and subjects</source>
         <translation>查看或修改本次考试的设置，以及级别和科目的简称</translation>
     </message>
     <message>
@@ -1369,7 +1369,7 @@
         <translation>显示各项设置及其作用，以及级别、科目和导入时可用的简称</translation>
     </message>
     <message>
-        <source>log the consultation hotline's calls, or list them with the most asked topics</source>
+        <source>log the consultation hotline&apos;s calls, or list them with the most asked topics</source>
         <translation>登记考试咨询电话的来电，或列出来电及最常咨询的问题</translation>
     </message>
     <message>
@@ -1377,7 +1377,7 @@
         <translation>登记一次来电；显示其编号</translation>
     </message>
     <message>
-        <source>the caller's phone (may be left out)</source>
+        <source>the caller&apos;s phone (may be left out)</source>
         <translation>来电号码（可不填）</translation>
     </message>
     <message>
@@ -1401,7 +1401,7 @@
         <translation>以一个 JSON 对象输出</translation>
     </message>
     <message>
-        <source>print the candidate notice (考生须知) of each test center as text to publish ('examdesk print notice' prints it as a sheet)</source>
+        <source>print the candidate notice (考生须知) of each test center as text to publish (&apos;examdesk print notice&apos; prints it as a sheet)</source>
         <translation>以文本形式输出各考点的考生须知，供发布使用（“examdesk print notice” 将其打印为表格）</translation>
     </message>
     <message>
@@ -1421,7 +1421,7 @@
         <translation>待办：{what}</translation>
     </message>
     <message>
-        <source>change allocation settings; the next 'examdesk allocate' follows them</source>
+        <source>change allocation settings; the next &apos;examdesk allocate&apos; follows them</source>
         <translation>修改编排设置；下一次运行 “examdesk allocate” 时按新设置编排</translation>
     </message>
     <message>
@@ -1433,8 +1433,8 @@
         <translation>1 号座位的位置（从讲台看）</translation>
     </message>
     <message>
-        <source>ticket number fields name:width, e.g. "level:1 year:2 province:2 city:2 room:2 seat:2"; digits stand for themselves; fields: level year province city county center room exam_room seat</source>
-        <translation>准考证号的字段，格式为 名称:位数，例如 "level:1 year:2 province:2 city:2 room:2 seat:2"；数字按原样写入；可用字段：level year province city county center room exam_room seat</translation>
+        <source>ticket number fields name:width, e.g. &quot;level:1 year:2 province:2 city:2 room:2 seat:2&quot;; digits stand for themselves; fields: level year province city county center room exam_room seat</source>
+        <translation>准考证号的字段，格式为 名称:位数，例如 &quot;level:1 year:2 province:2 city:2 room:2 seat:2&quot;；数字按原样写入；可用字段：level year province city county center room exam_room seat</translation>
     </message>
     <message>
         <source>seat candidates in test centers of their own district</source>
@@ -1445,7 +1445,7 @@
         <translation>按考点顺序依次编排，不考虑地区</translation>
     </message>
     <message>
-        <source>merge a level's last room into its other rooms when it would hold N candidates or fewer (default 3; 0: never)</source>
+        <source>merge a level&apos;s last room into its other rooms when it would hold N candidates or fewer (default 3; 0: never)</source>
         <translation>某级别最后一个考场只有 N 名或更少考生时，并入该级别的其他考场（默认 3；0 表示不合并）</translation>
     </message>
     <message>
@@ -1473,12 +1473,12 @@
         <translation>工作人员只在所属考点工作</translation>
     </message>
     <message>
-        <source>the technical service phone the candidate notice publishes ("" clears it)</source>
-        <translation>考生须知公布的技术服务电话（"" 清除）</translation>
+        <source>the technical service phone the candidate notice publishes (&quot;&quot; clears it)</source>
+        <translation>考生须知公布的技术服务电话（&quot;&quot; 清除）</translation>
     </message>
     <message>
-        <source>the consultation hotline the candidate notice publishes ("" clears it)</source>
-        <translation>考生须知公布的咨询电话（"" 清除）</translation>
+        <source>the consultation hotline the candidate notice publishes (&quot;&quot; clears it)</source>
+        <translation>考生须知公布的咨询电话（&quot;&quot; 清除）</translation>
     </message>
     <message>
         <source>add or remove an abbreviation of a level or subject (e.g. 社工师 for 社会工作师), which imports then accept</source>
@@ -1545,7 +1545,7 @@
         <translation>锁定考场，此后编排考场时不再改动该考场</translation>
     </message>
     <message>
-        <source>the candidate's ID number, registration number, ticket number or name (or its pinyin, when only one candidate has it)</source>
+        <source>the candidate&apos;s ID number, registration number, ticket number or name (or its pinyin, when only one candidate has it)</source>
         <translation>考生的证件号码、报名序号、准考证号或姓名（仅有一名考生符合时，也可用姓名拼音）</translation>
     </message>
     <message>
@@ -1569,7 +1569,7 @@
         <translation>只重新安排任务违反规则或缺少监考员的考场（座位、考场或工作人员变更之后）；其他任务全部保持不变</translation>
     </message>
     <message>
-        <source>the morning draw (抽签): give a center's rostered invigilators their rooms for one session, by a seeded draw that respects the 回避 rules</source>
+        <source>the morning draw (抽签): give a center&apos;s rostered invigilators their rooms for one session, by a seeded draw that respects the 回避 rules</source>
         <translation>考前抽签：按随机种子抽签，在遵守回避规则的前提下，为某考点已安排的监考员分配某一场次的考场</translation>
     </message>
     <message>
@@ -1577,23 +1577,23 @@
         <translation>考点</translation>
     </message>
     <message>
-        <source>the session's code, e.g. S2</source>
+        <source>the session&apos;s code, e.g. S2</source>
         <translation>场次代码，例如 S2</translation>
     </message>
     <message>
-        <source>the draw's seed, to reproduce a draw (default: a new seed, printed and recorded)</source>
+        <source>the draw&apos;s seed, to reproduce a draw (default: a new seed, printed and recorded)</source>
         <translation>抽签所用的随机种子，可用于重现抽签结果（默认：使用新的随机种子，并显示和记录）</translation>
     </message>
     <message>
-        <source>who holds the draw, as the draw and duty sheets print it (default: the center's chief examiner, 主考)</source>
+        <source>who holds the draw, as the draw and duty sheets print it (default: the center&apos;s chief examiner, 主考)</source>
         <translation>抽签主持人，打印在抽签结果和监考安排表上（默认：该考点的主考）</translation>
     </message>
     <message>
-        <source>staff the service, medical and police posts of every session and report their coverage; 'posts init' gives existing centers the standard posts they lack</source>
-        <translation>为每个场次的服务、医疗和公安等岗位安排人员，并报告安排情况；'posts init' 为现有考点补建所缺的标准岗位</translation>
+        <source>staff the service, medical and police posts of every session and report their coverage; &apos;posts init&apos; gives existing centers the standard posts they lack</source>
+        <translation>为每个场次的服务、医疗和公安等岗位安排人员，并报告安排情况；&apos;posts init&apos; 为现有考点补建所缺的标准岗位</translation>
     </message>
     <message>
-        <source>make the exam's standard posts at the centers that lack them, staffing none</source>
+        <source>make the exam&apos;s standard posts at the centers that lack them, staffing none</source>
         <translation>为缺少标准岗位的考点建立岗位（不安排人员）</translation>
     </message>
     <message>
@@ -1601,7 +1601,7 @@
         <translation>仅该考点</translation>
     </message>
     <message>
-        <source>list the supplies each center's posts need, or change a ratio</source>
+        <source>list the supplies each center&apos;s posts need, or change a ratio</source>
         <translation>列出各考点岗位所需物资，或修改配备比例</translation>
     </message>
     <message>
@@ -1637,15 +1637,15 @@
         <translation>单位，例如 瓶</translation>
     </message>
     <message>
-        <source>change one person's duty: replace them, or lock the duty so that rosters keep it</source>
+        <source>change one person&apos;s duty: replace them, or lock the duty so that rosters keep it</source>
         <translation>调整某人的任务：替换该人员，或锁定该任务，使以后安排监考时保留该任务</translation>
     </message>
     <message>
-        <source>list who could take over a person's duty in a session, or give it to one</source>
+        <source>list who could take over a person&apos;s duty in a session, or give it to one</source>
         <translation>列出可接替某人某场次任务的人员，或将该任务交给其中一人</translation>
     </message>
     <message>
-        <source>the staff member's ID number, phone or name</source>
+        <source>the staff member&apos;s ID number, phone or name</source>
         <translation>工作人员的身份证号码、电话或姓名</translation>
     </message>
     <message>
@@ -1653,7 +1653,7 @@
         <translation>接替者的身份证号码、电话或姓名（不指定则列出可选人员）</translation>
     </message>
     <message>
-        <source>lock a person's duty in a session</source>
+        <source>lock a person&apos;s duty in a session</source>
         <translation>锁定某人在某场次的任务</translation>
     </message>
     <message>
@@ -1665,7 +1665,7 @@
         <translation>已安排 {duties:,} 项任务（随机种子 {seed}）：空缺 {unfilled:,} 个，违反硬性规则 {violations:,} 处，监考员性别相同的考场 {same_gender:,} 个，重复搭档 {pairs:,} 对；用时 {seconds:.1f} 秒。</translation>
     </message>
     <message>
-        <source>The {count:,} recorded draws of the centers rostered again are forgotten: their teams are new, and the sheets name no invigilator until each center draws again ('examdesk draw').</source>
+        <source>The {count:,} recorded draws of the centers rostered again are forgotten: their teams are new, and the sheets name no invigilator until each center draws again (&apos;examdesk draw&apos;).</source>
         <translation>重新安排的考点已记录的 {count:,} 次抽签作废：监考组已重新编排，在各考点重新抽签（“examdesk draw”）之前，表单不列监考员姓名。</translation>
     </message>
     <message>
@@ -1677,7 +1677,7 @@
         <translation>（无任务）</translation>
     </message>
     <message>
-        <source>Test center {center} had drawn its rooms for {session} before this repair. The draw stands; in {rooms} the invigilators are now people who did not draw the room: tell them, and print the center's duty sheet, their duty cards and those rooms' sheets again.</source>
+        <source>Test center {center} had drawn its rooms for {session} before this repair. The draw stands; in {rooms} the invigilators are now people who did not draw the room: tell them, and print the center&apos;s duty sheet, their duty cards and those rooms&apos; sheets again.</source>
         <translation>考点 {center} 在本次修复前已为 {session} 抽签分配考场。抽签结果仍然有效；考场 {rooms} 现由未参加该考场抽签的人员监考：请通知他们，并重新打印该考点的监考安排表、他们的工作安排卡和这些考场的表单。</translation>
     </message>
     <message>
@@ -1697,12 +1697,12 @@
         <translation>岗位人员已安排：{posts:,} 个岗位场次共需 {required:,} 人，已安排 {filled:,} 人。</translation>
     </message>
     <message>
-        <source>The exam has no posts yet: make the standard posts with 'examdesk posts init'.</source>
-        <translation>考试尚无岗位：请用 'examdesk posts init' 建立标准岗位。</translation>
+        <source>The exam has no posts yet: make the standard posts with &apos;examdesk posts init&apos;.</source>
+        <translation>考试尚无岗位：请用 &apos;examdesk posts init&apos; 建立标准岗位。</translation>
     </message>
     <message>
-        <source>No test center holds a session yet: seat the candidates first ('examdesk allocate').</source>
-        <translation>尚无考点安排考试场次：请先编排考生座位（'examdesk allocate'）。</translation>
+        <source>No test center holds a session yet: seat the candidates first (&apos;examdesk allocate&apos;).</source>
+        <translation>尚无考点安排考试场次：请先编排考生座位（&apos;examdesk allocate&apos;）。</translation>
     </message>
     <message>
         <source>Duty unlocked.</source>
@@ -1777,6 +1777,10 @@
         <translation>打印各类表单为 PDF 文件，每个考点一个</translation>
     </message>
     <message>
+        <source>{sheets}, violation (one violation record, with --id), or pack: every room&apos;s envelope then the center&apos;s staff sheets</source>
+        <translation>{sheets}，violation（一份违纪记录，配合 --id），或 pack：逐个考场的袋内材料，再加考点的工作人员表单</translation>
+    </message>
+    <message>
         <source>only this session (S1, S2...): sign-in sheets, room records, duty sheets, draw</source>
         <translation>只打印此场次（S1、S2……）：签到表、考场情况记录单、监考安排表、抽签结果</translation>
     </message>
@@ -1833,12 +1837,12 @@
         <translation>该处在场次 {code} 没有考生参加考试。</translation>
     </message>
     <message>
-        <source>No room holds seated candidates there; run 'examdesk allocate' first.</source>
+        <source>No room holds seated candidates there; run &apos;examdesk allocate&apos; first.</source>
         <translation>该范围内没有已编排考生的考场；请先运行 “examdesk allocate”。</translation>
     </message>
     <message>
-        <source>No draw has been held there yet; run 'examdesk draw' on the morning of the exam.</source>
-        <translation>该处尚未抽签；请于考试当天早上运行 'examdesk draw'。</translation>
+        <source>No draw has been held there yet; run &apos;examdesk draw&apos; on the morning of the exam.</source>
+        <translation>该处尚未抽签；请于考试当天早上运行 &apos;examdesk draw&apos;。</translation>
     </message>
     <message>
         <source>, </source>
@@ -1849,12 +1853,8 @@
         <translation>{key}（{name}）</translation>
     </message>
     <message>
-        <source>{sheets}, or pack: every room's envelope then the center's staff sheets</source>
-        <translation>{sheets}，或 pack：逐个考场的袋内材料，再加考点的工作人员表单</translation>
-    </message>
-    <message>
-        <source>Nobody is on duty there yet; run 'examdesk roster' first.</source>
-        <translation>该处尚未安排工作人员；请先运行 'examdesk roster'。</translation>
+        <source>Nobody is on duty there yet; run &apos;examdesk roster&apos; first.</source>
+        <translation>该处尚未安排工作人员；请先运行 &apos;examdesk roster&apos;。</translation>
     </message>
     <message>
         <source>That test center has no posts.</source>
@@ -1865,7 +1865,7 @@
         <translation>该处没有可打印的内容。</translation>
     </message>
     <message>
-        <source>list, add, change or remove the posts of a test center, or the exam's standard posts that every new center gets</source>
+        <source>list, add, change or remove the posts of a test center, or the exam&apos;s standard posts that every new center gets</source>
         <translation>列出、新增、修改或删除考点的岗位，或每个新考点都会建立的考试标准岗位</translation>
     </message>
     <message>
@@ -1885,7 +1885,7 @@
         <translation>删除考点的岗位及其人员安排</translation>
     </message>
     <message>
-        <source>the test center's code</source>
+        <source>the test center&apos;s code</source>
         <translation>考点编号</translation>
     </message>
     <message>
@@ -1893,8 +1893,8 @@
         <translation>即使岗位上有手动安排（已锁定）的人员也删除</translation>
     </message>
     <message>
-        <source>list or change the exam's standard posts, made at every new test center (and by 'examdesk posts init')</source>
-        <translation>列出或修改考试的标准岗位（新考点及 'examdesk posts init' 按此建立岗位）</translation>
+        <source>list or change the exam&apos;s standard posts, made at every new test center (and by &apos;examdesk posts init&apos;)</source>
+        <translation>列出或修改考试的标准岗位（新考点及 &apos;examdesk posts init&apos; 按此建立岗位）</translation>
     </message>
     <message>
         <source>list the standard posts</source>
@@ -1913,7 +1913,7 @@
         <translation>岗位类别，可写名称或代码：{kinds}</translation>
     </message>
     <message>
-        <source>the post's name, when a center has several of one kind (default: none)</source>
+        <source>the post&apos;s name, when a center has several of one kind (default: none)</source>
         <translation>岗位名称，用于区分同一考点同类别的多个岗位（默认：无）</translation>
     </message>
     <message>
@@ -1925,24 +1925,24 @@
         <translation>岗位地点</translation>
     </message>
     <message>
-        <source>when it is open, e.g. 07:00-17:30 ('' clears them); its people report when it opens</source>
-        <translation>开放时间，如 07:00-17:30（'' 表示清除）；岗位人员在开放时报到</translation>
+        <source>when it is open, e.g. 07:00-17:30 (&apos;&apos; clears them); its people report when it opens</source>
+        <translation>开放时间，如 07:00-17:30（&apos;&apos; 表示清除）；岗位人员在开放时报到</translation>
     </message>
     <message>
         <source>people on duty in each session (0-99)</source>
         <translation>每场在岗人数（0-99）</translation>
     </message>
     <message>
-        <source>the roles that may staff it, e.g. 主考、副主考 ('' for its kind's usual roles)</source>
-        <translation>可在该岗位值守的人员类别，如 主考、副主考（'' 表示该类岗位的常规人员类别）</translation>
+        <source>the roles that may staff it, e.g. 主考、副主考 (&apos;&apos; for its kind&apos;s usual roles)</source>
+        <translation>可在该岗位值守的人员类别，如 主考、副主考（&apos;&apos; 表示该类岗位的常规人员类别）</translation>
     </message>
     <message>
         <source>its phone</source>
         <translation>岗位电话</translation>
     </message>
     <message>
-        <source>what it keeps, e.g. '急救箱 2 个、AED 1 台' (replaces the list; '' for none)</source>
-        <translation>岗位物资，如 '急救箱 2 个、AED 1 台'（替换原清单；'' 表示无）</translation>
+        <source>what it keeps, e.g. &apos;急救箱 2 个、AED 1 台&apos; (replaces the list; &apos;&apos; for none)</source>
+        <translation>岗位物资，如 &apos;急救箱 2 个、AED 1 台&apos;（替换原清单；&apos;&apos; 表示无）</translation>
     </message>
     <message>
         <source>phone {phone}</source>
@@ -1973,8 +1973,8 @@
         <translation>考点 {center} 岗位已修改：{post}</translation>
     </message>
     <message>
-        <source>Staff the posts again with 'examdesk posts' to follow the change.</source>
-        <translation>请运行 'examdesk posts' 重新安排岗位人员。</translation>
+        <source>Staff the posts again with &apos;examdesk posts&apos; to follow the change.</source>
+        <translation>请运行 &apos;examdesk posts&apos; 重新安排岗位人员。</translation>
     </message>
     <message>
         <source>{count:,} standard posts.</source>
@@ -1989,8 +1989,8 @@
         <translation>标准岗位：{post}</translation>
     </message>
     <message>
-        <source>New test centers get it; give existing ones the posts they lack with 'examdesk posts init'.</source>
-        <translation>新考点将建立该岗位；现有考点可用 'examdesk posts init' 补建所缺岗位。</translation>
+        <source>New test centers get it; give existing ones the posts they lack with &apos;examdesk posts init&apos;.</source>
+        <translation>新考点将建立该岗位；现有考点可用 &apos;examdesk posts init&apos; 补建所缺岗位。</translation>
     </message>
     <message>
         <source>no hours</source>
@@ -2009,8 +2009,8 @@
         <translation>无物资</translation>
     </message>
     <message>
-        <source>Made {count:,} standard posts; staff them with 'examdesk posts'.</source>
-        <translation>已建立 {count:,} 个标准岗位；请用 'examdesk posts' 安排人员。</translation>
+        <source>Made {count:,} standard posts; staff them with &apos;examdesk posts&apos;.</source>
+        <translation>已建立 {count:,} 个标准岗位；请用 &apos;examdesk posts&apos; 安排人员。</translation>
     </message>
     <message>
         <source>staff the posts again (examdesk posts)</source>
@@ -2037,7 +2037,7 @@
         <translation>添加用户并授予角色（数据库的第一个用户是其管理员）</translation>
     </message>
     <message>
-        <source>set a user's password (an administrator's reset, or your own)</source>
+        <source>set a user&apos;s password (an administrator&apos;s reset, or your own)</source>
         <translation>设置用户密码（管理员重置，或修改自己的密码）</translation>
     </message>
     <message>
@@ -2065,7 +2065,7 @@
         <translation>用户名</translation>
     </message>
     <message>
-        <source>admin (users and everything), planner (the plan), desk (a center's exam day), viewer (reads)</source>
+        <source>admin (users and everything), planner (the plan), desk (a center&apos;s exam day), viewer (reads)</source>
         <translation>admin（管理员：用户及全部功能）、planner（编排员：修改编排）、desk（考点值班：本考点考试当天事务）、viewer（查看者：只读）</translation>
     </message>
     <message>
@@ -2141,15 +2141,15 @@
         <translation>锁定至 {time}</translation>
     </message>
     <message>
-        <source>after an exam is over, remove its candidates' and staff's ID numbers, phones and photos and its cached sheets; the counts and the plan stay</source>
+        <source>after an exam is over, remove its candidates&apos; and staff&apos;s ID numbers, phones and photos and its cached sheets; the counts and the plan stay</source>
         <translation>考试结束后，清除其考生和工作人员的身份证号、电话和照片以及缓存的表单；统计数字和编排保留</translation>
     </message>
     <message>
-        <source>the exam's code</source>
+        <source>the exam&apos;s code</source>
         <translation>考试代码</translation>
     </message>
     <message>
-        <source>save the whole database to one file (an SQLite copy, or pg_dump's archive for PostgreSQL), consistent while others work</source>
+        <source>save the whole database to one file (an SQLite copy, or pg_dump&apos;s archive for PostgreSQL), consistent while others work</source>
         <translation>把整个数据库保存为一个文件（SQLite 副本；PostgreSQL 为 pg_dump 归档），他人同时工作时也保持一致</translation>
     </message>
     <message>
@@ -2157,8 +2157,8 @@
         <translation>要写出的备份文件（已存在则替换）</translation>
     </message>
     <message>
-        <source>replace everything the database holds with a backup that 'examdesk backup' wrote (the current state is backed up first)</source>
-        <translation>用 'examdesk backup' 写出的备份替换数据库的全部内容（先备份当前内容）</translation>
+        <source>replace everything the database holds with a backup that &apos;examdesk backup&apos; wrote (the current state is backed up first)</source>
+        <translation>用 &apos;examdesk backup&apos; 写出的备份替换数据库的全部内容（先备份当前内容）</translation>
     </message>
     <message>
         <source>the backup file</source>
@@ -2201,7 +2201,7 @@
         <translation>未清除任何信息。</translation>
     </message>
     <message>
-        <source>Purged exam {exam}: the ID numbers and phones of {candidates:,} candidates and {staff:,} staff, {photos:,} photos, {relatives:,} relatives' ID numbers; personal values blanked in {events:,} earlier audit events; its cached sheets on this computer removed.</source>
+        <source>Purged exam {exam}: the ID numbers and phones of {candidates:,} candidates and {staff:,} staff, {photos:,} photos, {relatives:,} relatives&apos; ID numbers; personal values blanked in {events:,} earlier audit events; its cached sheets on this computer removed.</source>
         <translation>已清除考试 {exam} 的个人信息：{candidates:,} 名考生和 {staff:,} 名工作人员的身份证号和电话、{photos:,} 张照片、{relatives:,} 个亲属身份证号；{events:,} 条以往审计记录中的个人信息已抹去；本机缓存的表单已删除。</translation>
     </message>
     <message>
@@ -2213,7 +2213,7 @@
         <translation>为考生开具临时身份证明并输出其编号</translation>
     </message>
     <message>
-        <source>the candidate's ticket, ID or registration number</source>
+        <source>the candidate&apos;s ticket, ID or registration number</source>
         <translation>考生的准考证号、证件号码或报名序号</translation>
     </message>
     <message>
@@ -2221,11 +2221,11 @@
         <translation>开具证明的民警</translation>
     </message>
     <message>
-        <source>the officer's police unit</source>
+        <source>the officer&apos;s police unit</source>
         <translation>民警所属公安机关</translation>
     </message>
     <message>
-        <source>the sessions it covers (default: the candidate's sessions left today)</source>
+        <source>the sessions it covers (default: the candidate&apos;s sessions left today)</source>
         <translation>证明适用的场次（默认：考生当天尚未结束的场次）</translation>
     </message>
     <message>
@@ -2233,7 +2233,7 @@
         <translation>作废一份临时身份证明</translation>
     </message>
     <message>
-        <source>the certificate's serial, e.g. 01-0001</source>
+        <source>the certificate&apos;s serial, e.g. 01-0001</source>
         <translation>证明编号，例如 01-0001</translation>
     </message>
     <message>
@@ -2265,7 +2265,7 @@
         <translation>共 {count:,} 份临时身份证明。</translation>
     </message>
     <message>
-        <source>record a candidate's violation, coded to the regulation's list of acts</source>
+        <source>record a candidate&apos;s violation, coded to the regulation&apos;s list of acts</source>
         <translation>按规定的违纪违规行为目录记录考生违纪</translation>
     </message>
     <message>
@@ -2273,23 +2273,23 @@
         <translation>记录一条违纪（处理结果由行为条款决定）</translation>
     </message>
     <message>
-        <source>the session's code (S1, S2...)</source>
+        <source>the session&apos;s code (S1, S2...)</source>
         <translation>场次代码（S1、S2……）</translation>
     </message>
     <message>
-        <source>the act's code in the regulation's list (see 'examdesk violation acts')</source>
-        <translation>行为在规定目录中的代码（见 'examdesk violation acts'）</translation>
+        <source>the act&apos;s code in the regulation&apos;s list (see &apos;examdesk violation acts&apos;)</source>
+        <translation>行为在规定目录中的代码（见 &apos;examdesk violation acts&apos;）</translation>
     </message>
     <message>
         <source>what was seen</source>
         <translation>所见情况</translation>
     </message>
     <message>
-        <source>list the regulation's acts with their codes and consequences</source>
+        <source>list the regulation&apos;s acts with their codes and consequences</source>
         <translation>列出规定中的违纪违规行为及其代码和处理</translation>
     </message>
     <message>
-        <source>record, close or list the exam day's incidents</source>
+        <source>record, close or list the exam day&apos;s incidents</source>
         <translation>记录、结案或列出考试当天的考务事件</translation>
     </message>
     <message>
@@ -2301,7 +2301,7 @@
         <translation>medical、paper、equipment、public_opinion 或 other（或其中文名称）</translation>
     </message>
     <message>
-        <source>the room (default: the candidate's, else the whole exam)</source>
+        <source>the room (default: the candidate&apos;s, else the whole exam)</source>
         <translation>考场（默认：考生所在考场，否则为整个考试）</translation>
     </message>
     <message>
@@ -2317,7 +2317,7 @@
         <translation>结案一个未结的考务事件</translation>
     </message>
     <message>
-        <source>the incident's number</source>
+        <source>the incident&apos;s number</source>
         <translation>事件编号</translation>
     </message>
     <message>
@@ -2349,8 +2349,8 @@
         <translation>已记录事件 {id}（{kind}），地点 {place}，场次 {session}：未结。</translation>
     </message>
     <message>
-        <source>Name the violation record to print with --id ID (its number in 'examdesk export incidents').</source>
-        <translation>请用 --id 编号 指明要打印的违纪记录（编号见 'examdesk export incidents'）。</translation>
+        <source>Name the violation record to print with --id ID (its number in &apos;examdesk export incidents&apos;).</source>
+        <translation>请用 --id 编号 指明要打印的违纪记录（编号见 &apos;examdesk export incidents&apos;）。</translation>
     </message>
     <message>
         <source>Wrote {path}</source>
@@ -2463,11 +2463,11 @@
 <context>
     <name>Database</name>
     <message>
-        <source>'{url}' is not a database URL; use e.g. sqlite:///exam.db or postgresql+psycopg://user@host/dbname</source>
+        <source>&apos;{url}&apos; is not a database URL; use e.g. sqlite:///exam.db or postgresql+psycopg://user@host/dbname</source>
         <translation>“{url}”不是数据库 URL，请使用例如 sqlite:///exam.db 或 postgresql+psycopg://user@host/dbname</translation>
     </message>
     <message>
-        <source>Cannot use the database URL '{url}': {reason}</source>
+        <source>Cannot use the database URL &apos;{url}&apos;: {reason}</source>
         <translation>无法使用数据库 URL“{url}”：{reason}</translation>
     </message>
     <message>
@@ -2583,8 +2583,8 @@
         <translation>数据库 {file} 已损坏（{problem}）：它上次未正常关闭。请从 {folder} 恢复最新的备份。</translation>
     </message>
     <message>
-        <source>The database {file} is damaged ({problem}): it was not closed properly. Restore the newest backup from {folder} with 'examdesk restore BACKUP'.</source>
-        <translation>数据库 {file} 已损坏（{problem}）：它上次未正常关闭。请用 'examdesk restore 备份文件' 从 {folder} 恢复最新的备份。</translation>
+        <source>The database {file} is damaged ({problem}): it was not closed properly. Restore the newest backup from {folder} with &apos;examdesk restore BACKUP&apos;.</source>
+        <translation>数据库 {file} 已损坏（{problem}）：它上次未正常关闭。请用 &apos;examdesk restore 备份文件&apos; 从 {folder} 恢复最新的备份。</translation>
     </message>
 </context>
 <context>
@@ -2658,7 +2658,7 @@
         <translation>正在查看 %1…</translation>
     </message>
     <message>
-        <source>There is no database file %1. Use "New file…" to create one.</source>
+        <source>There is no database file %1. Use &quot;New file…&quot; to create one.</source>
         <translation>数据库文件 %1 不存在。如需新建，请点“新建文件…”。</translation>
     </message>
     <message>
@@ -2760,7 +2760,7 @@
         <translation>ExamDesk 无权写入文件夹 {folder}。请为数据库另选位置。</translation>
     </message>
     <message>
-        <source>Enter the server's address and the database name.</source>
+        <source>Enter the server&apos;s address and the database name.</source>
         <translation>请填写服务器地址和数据库名。</translation>
     </message>
 </context>
@@ -2776,7 +2776,7 @@
     </message>
     <message>
         <source>The scale must be between 1 and {most} (the cities of the province), not {scale}.</source>
-        <extracomment>Henan's 17 prefecture-level cities with their ID address codes; Zhoukou first. code, date, start, end, subject codes, name (docs/domain.md, "The reference exam") The demo's seating plan is always the same one. 11 digits: level, year, province, center, room within the center, seat. The common form's city field cannot tell the centers' rooms apart; center codes are unique in the province.</extracomment>
+        <extracomment>Henan&apos;s 17 prefecture-level cities with their ID address codes; Zhoukou first. code, date, start, end, subject codes, name (docs/domain.md, &quot;The reference exam&quot;) The demo&apos;s seating plan is always the same one. 11 digits: level, year, province, center, room within the center, seat. The common form&apos;s city field cannot tell the centers&apos; rooms apart; center codes are unique in the province.</extracomment>
         <translation>规模应在 1 到 {most}（全省地市数）之间，不能是 {scale}。</translation>
     </message>
     <message>
@@ -2835,7 +2835,7 @@
         <translation>考试 {exam} 中没有这条存疑记录。</translation>
     </message>
     <message>
-        <source>invigilator's name</source>
+        <source>invigilator&apos;s name</source>
         <translation>监考员姓名</translation>
     </message>
     <message>
@@ -2851,7 +2851,7 @@
     <name>Duties</name>
     <message>
         <source>, </source>
-        <extracomment>Shuffles drawn before the last one is repaired by matching instead. Rooms named in one explanation before "and N more".</extracomment>
+        <extracomment>Shuffles drawn before the last one is repaired by matching instead. Rooms named in one explanation before &quot;and N more&quot;.</extracomment>
         <translation>，</translation>
     </message>
     <message>
@@ -2922,7 +2922,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>请为 {center} 增加{roles}：其他考点也没有空闲人员</translation>
     </message>
     <message>
-        <source>add {roles} to {center} or allow other centers' staff</source>
+        <source>add {roles} to {center} or allow other centers&apos; staff</source>
         <translation>请为 {center} 增加{roles}，或允许安排其他考点的工作人员</translation>
     </message>
     <message>
@@ -2936,7 +2936,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <source>The duty of staff member {staff} names room {room}, which is not among the rooms given.</source>
-        <extracomment>The roles that may take a duty of each kind, besides the duty's own role.</extracomment>
+        <extracomment>The roles that may take a duty of each kind, besides the duty&apos;s own role.</extracomment>
         <translation>工作人员 {staff} 的任务指定了考场 {room}，该考场不在给定的考场中。</translation>
     </message>
     <message>
@@ -2972,7 +2972,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>本场次已在岗位值守</translation>
     </message>
     <message>
-        <source>same work unit ({unit}) as {partner}, the room's other invigilator</source>
+        <source>same work unit ({unit}) as {partner}, the room&apos;s other invigilator</source>
         <translation>与该考场另一名监考员 {partner} 同属一个工作单位（{unit}）</translation>
     </message>
     <message>
@@ -3309,7 +3309,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <source>Invigilators for {center}, {session}</source>
-        <extracomment>Cost of one session already worked, when the center's staff are tight, and otherwise. A room left with invigilators of one gender. Two people paired again. A person in a room (or roving a floor) again. A rover taking a room, at a center with rovers: keep them for the floors. Slack the later slots keep before load outweighs the soft goals.</extracomment>
+        <extracomment>Cost of one session already worked, when the center&apos;s staff are tight, and otherwise. A room left with invigilators of one gender. Two people paired again. A person in a room (or roving a floor) again. A rover taking a room, at a center with rovers: keep them for the floors. Slack the later slots keep before load outweighs the soft goals.</extracomment>
         <translation>正在安排 {center}（{session}）的监考员</translation>
     </message>
     <message>
@@ -3337,7 +3337,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>请填写抽签主持人的姓名。</translation>
     </message>
     <message>
-        <source>The host's name has at most {most} characters.</source>
+        <source>The host&apos;s name has at most {most} characters.</source>
         <translation>主持人姓名最多 {most} 个字符。</translation>
     </message>
     <message>
@@ -3345,7 +3345,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>考点 {center} 尚未安排场次 {code} 的监考员；请先安排监考。</translation>
     </message>
     <message>
-        <source>Test center {center} has no invigilators rostered for session {code}; run 'examdesk roster' first.</source>
+        <source>Test center {center} has no invigilators rostered for session {code}; run &apos;examdesk roster&apos; first.</source>
         <translation>考点 {center} 尚未安排场次 {code} 的监考员；请先运行 “examdesk roster”。</translation>
     </message>
     <message>
@@ -3389,7 +3389,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>岗位</translation>
     </message>
     <message>
-        <source>The exam has no roster to repair yet; make one with 'examdesk roster'.</source>
+        <source>The exam has no roster to repair yet; make one with &apos;examdesk roster&apos;.</source>
         <translation>该考试还没有可修复的监考安排；请先用“examdesk roster”生成。</translation>
     </message>
     <message>
@@ -3729,7 +3729,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
 <context>
     <name>Exams</name>
     <message>
-        <source>The database holds no exam yet; create one first (e.g. load the demo with 'examdesk demo').</source>
+        <source>The database holds no exam yet; create one first (e.g. load the demo with &apos;examdesk demo&apos;).</source>
         <translation>数据库中还没有考试；请先创建考试（例如运行 “examdesk demo” 载入演示考试）。</translation>
     </message>
     <message>
@@ -3753,7 +3753,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <name>Export</name>
     <message>
         <source>Writing {file}</source>
-        <extracomment>openpyxl ships no type information; these name what the values are. Rows between two looks at the cancel flag. Rows between two progress reports. Excel's longest sheet title, in UTF-16 code units. The number format that makes Excel keep a cell as text when it is edited.</extracomment>
+        <extracomment>openpyxl ships no type information; these name what the values are. Rows between two looks at the cancel flag. Rows between two progress reports. Excel&apos;s longest sheet title, in UTF-16 code units. The number format that makes Excel keep a cell as text when it is edited.</extracomment>
         <translation>正在写入 {file}</translation>
     </message>
     <message>
@@ -3807,11 +3807,11 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
 <context>
     <name>Hotline</name>
     <message>
-        <source>Write the call's topic, e.g. 准考证打印.</source>
+        <source>Write the call&apos;s topic, e.g. 准考证打印.</source>
         <translation>请填写咨询的问题，例如 准考证打印。</translation>
     </message>
     <message>
-        <source>A topic has at most {most} characters; write the answer's details in the answer.</source>
+        <source>A topic has at most {most} characters; write the answer&apos;s details in the answer.</source>
         <translation>问题最多 {most} 个字符；详细内容请写在答复中。</translation>
     </message>
     <message>
@@ -3822,7 +3822,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
 <context>
     <name>HotlinePage</name>
     <message>
-        <source>The caller's phone, if given</source>
+        <source>The caller&apos;s phone, if given</source>
         <translation>来电号码（如有）</translation>
     </message>
     <message>
@@ -3846,7 +3846,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>新来电</translation>
     </message>
     <message>
-        <source>Caller's phone</source>
+        <source>Caller&apos;s phone</source>
         <translation>来电号码</translation>
     </message>
     <message>
@@ -3905,7 +3905,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>姓名为空</translation>
     </message>
     <message>
-        <source>write the candidate's name as on the ID card</source>
+        <source>write the candidate&apos;s name as on the ID card</source>
         <extracomment>What validating a candidate sheet produced.</extracomment>
         <translation>请按身份证件填写考生姓名</translation>
     </message>
@@ -3922,7 +3922,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>证件号码为空</translation>
     </message>
     <message>
-        <source>write the number of the candidate's ID document</source>
+        <source>write the number of the candidate&apos;s ID document</source>
         <translation>请填写考生证件的号码</translation>
     </message>
     <message>
@@ -3954,7 +3954,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>请填写以下之一：{levels}</translation>
     </message>
     <message>
-        <source>this level is not one of the exam's levels</source>
+        <source>this level is not one of the exam&apos;s levels</source>
         <translation>该级别不是本次考试的级别</translation>
     </message>
     <message>
@@ -4036,7 +4036,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <source>Column {letter} ({header}) is not used and was ignored.</source>
-        <extracomment>A seating plan made upstream: who sits where, with which ticket number. The candidate is found by ID number or registration number, the center by code or name. One center's post per row; the post roster `export posts` writes (one row per post and shift) reads back too: its rows of one post are merged, its roster columns left alone. The post roster's columns that an import of posts reads and leaves alone.</extracomment>
+        <extracomment>A seating plan made upstream: who sits where, with which ticket number. The candidate is found by ID number or registration number, the center by code or name. One center&apos;s post per row; the post roster `export posts` writes (one row per post and shift) reads back too: its rows of one post are merged, its roster columns left alone. The post roster&apos;s columns that an import of posts reads and leaves alone.</extracomment>
         <translation>{letter} 列（{header}）未使用，已忽略。</translation>
     </message>
     <message>
@@ -4110,7 +4110,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <source>{file} is in the old Excel 97-2003 format (.xls); open it in Excel and save it as an Excel workbook (.xlsx), then import that file.</source>
-        <extracomment>Every OLE2 compound file (old .xls, and Office's password-encrypted .xlsx) starts so. The stream an encrypted OOXML package carries inside its OLE2 container.</extracomment>
+        <extracomment>Every OLE2 compound file (old .xls, and Office&apos;s password-encrypted .xlsx) starts so. The stream an encrypted OOXML package carries inside its OLE2 container.</extracomment>
         <translation>{file} 是旧版 Excel 97-2003 格式（.xls）；请在 Excel 中打开并另存为 Excel 工作簿（.xlsx），再导入该文件。</translation>
     </message>
     <message>
@@ -4268,7 +4268,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>考场号为空</translation>
     </message>
     <message>
-        <source>write the room's number, e.g. 01001</source>
+        <source>write the room&apos;s number, e.g. 01001</source>
         <translation>请填写考场号，例如 01001</translation>
     </message>
     <message>
@@ -4336,7 +4336,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>考场座位数应为 1 到 {most}</translation>
     </message>
     <message>
-        <source>the room's seats are not given</source>
+        <source>the room&apos;s seats are not given</source>
         <translation>未填写考场座位</translation>
     </message>
     <message>
@@ -4344,7 +4344,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>请填写“{rows}”和“{columns}”（或“{capacity}”），工作表中没有这些列时请先添加</translation>
     </message>
     <message>
-        <source>unusable seats need the room's rows and columns</source>
+        <source>unusable seats need the room&apos;s rows and columns</source>
         <translation>填写不可用座位时，须同时填写考场的座位行数和列数</translation>
     </message>
     <message>
@@ -4384,7 +4384,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>按座位行列数共有 {seats} 个座位：最后面的 {empty} 个座位将空置</translation>
     </message>
     <message>
-        <source>if other seats are the unusable ones, change the room's seat plan after the import</source>
+        <source>if other seats are the unusable ones, change the room&apos;s seat plan after the import</source>
         <translation>如不可用的是其他座位，请在导入后修改该考场的座位图</translation>
     </message>
     <message>
@@ -4432,7 +4432,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>请在该考点的每一行填写相同的编号，或改正考点名称</translation>
     </message>
     <message>
-        <source>the test center's address is {address} in row {row}, which is kept</source>
+        <source>the test center&apos;s address is {address} in row {row}, which is kept</source>
         <translation>该考点在第 {row} 行的地址为 {address}，将保留该地址</translation>
     </message>
     <message>
@@ -4448,15 +4448,15 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>每个考场只保留一行，删除其余重复行，或改正考场号</translation>
     </message>
     <message>
-        <source>keep one row per person, with all the person's roles in it, and delete the others</source>
+        <source>keep one row per person, with all the person&apos;s roles in it, and delete the others</source>
         <translation>每人只保留一行，在该行填写其全部岗位，并删除其余重复行</translation>
     </message>
     <message>
-        <source>write the staff member's name as on the ID card</source>
+        <source>write the staff member&apos;s name as on the ID card</source>
         <translation>请按身份证件填写工作人员姓名</translation>
     </message>
     <message>
-        <source>write the staff member's resident ID number</source>
+        <source>write the staff member&apos;s resident ID number</source>
         <translation>请填写工作人员的居民身份证号码</translation>
     </message>
     <message>
@@ -4480,11 +4480,11 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>请先导入考场，或改正考点名称</translation>
     </message>
     <message>
-        <source>this is the staff member's own ID number</source>
+        <source>this is the staff member&apos;s own ID number</source>
         <translation>这是该工作人员本人的身份证号码</translation>
     </message>
     <message>
-        <source>write the ID numbers of the relatives sitting the exam, not the staff member's own</source>
+        <source>write the ID numbers of the relatives sitting the exam, not the staff member&apos;s own</source>
         <translation>请填写参加本次考试、需要回避的亲属的身份证号码，不要填写本人的</translation>
     </message>
     <message>
@@ -4496,7 +4496,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>（空）</translation>
     </message>
     <message>
-        <source>if the exam's value is right, correct the file and import again</source>
+        <source>if the exam&apos;s value is right, correct the file and import again</source>
         <translation>如原有的值正确，请改正文件后重新导入</translation>
     </message>
     <message>
@@ -4505,7 +4505,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <source>{file}: the exam changed since the file was checked; check it again before importing.</source>
-        <extracomment>Rows per INSERT/UPDATE statement: large enough to be fast, small enough to report progress and notice a cancel often (docs/performance.md, "Writing rows").</extracomment>
+        <extracomment>Rows per INSERT/UPDATE statement: large enough to be fast, small enough to report progress and notice a cancel often (docs/performance.md, &quot;Writing rows&quot;).</extracomment>
         <translation>{file}：检查文件之后考试数据已有变动；请重新检查后再导入。</translation>
     </message>
     <message>
@@ -4539,7 +4539,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <source>Candidates</source>
-        <extracomment>A candidate list: the registration system's export, one candidate per row.</extracomment>
+        <extracomment>A candidate list: the registration system&apos;s export, one candidate per row.</extracomment>
         <translation>考生</translation>
     </message>
     <message>
@@ -4560,7 +4560,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>本次考试中没有该证件号码或报名序号的考生</translation>
     </message>
     <message>
-        <source>name the file by the candidate's ID number or registration number, e.g. 411602197301221048.jpg</source>
+        <source>name the file by the candidate&apos;s ID number or registration number, e.g. 411602197301221048.jpg</source>
         <translation>请以考生的证件号码或报名序号命名文件，例如 411602197301221048.jpg</translation>
     </message>
     <message>
@@ -4585,11 +4585,11 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <source>Photos</source>
-        <extracomment>Candidates' ID photos, from a folder.</extracomment>
+        <extracomment>Candidates&apos; ID photos, from a folder.</extracomment>
         <translation>照片</translation>
     </message>
     <message>
-        <source>import candidates' photos: JPEG/PNG files named by ID number or registration number</source>
+        <source>import candidates&apos; photos: JPEG/PNG files named by ID number or registration number</source>
         <translation>导入考生照片：以证件号码或报名序号命名的 JPEG/PNG 文件</translation>
     </message>
     <message>
@@ -4621,7 +4621,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>本次考试中已有同名考点，其编号为 {code}</translation>
     </message>
     <message>
-        <source>write the center's code {code}, or give the new center another name</source>
+        <source>write the center&apos;s code {code}, or give the new center another name</source>
         <translation>请填写该考点的编号 {code}，或为新考点另取名称</translation>
     </message>
     <message>
@@ -4637,7 +4637,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>该考场已编排 {count} 名考生，其座位不能更改</translation>
     </message>
     <message>
-        <source>move the candidates out first, or keep the room's grid</source>
+        <source>move the candidates out first, or keep the room&apos;s grid</source>
         <translation>请先将考生调出该考场，或保持该考场的座位行列数不变</translation>
     </message>
     <message>
@@ -4675,7 +4675,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>工作人员</translation>
     </message>
     <message>
-        <source>import staff with their roles, home test centers and relatives' ID numbers</source>
+        <source>import staff with their roles, home test centers and relatives&apos; ID numbers</source>
         <translation>导入工作人员及其岗位、所属考点和需回避亲属的身份证号码</translation>
     </message>
     <message>
@@ -4704,11 +4704,11 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>未指明考生</translation>
     </message>
     <message>
-        <source>write the candidate's ID number or registration number</source>
+        <source>write the candidate&apos;s ID number or registration number</source>
         <translation>请填写考生的证件号码或报名序号</translation>
     </message>
     <message>
-        <source>write the test center's code or name</source>
+        <source>write the test center&apos;s code or name</source>
         <translation>请填写考点编号或考点名称</translation>
     </message>
     <message>
@@ -4720,7 +4720,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>准考证号为空</translation>
     </message>
     <message>
-        <source>write the candidate's admission ticket number</source>
+        <source>write the candidate&apos;s admission ticket number</source>
         <translation>请填写考生的准考证号</translation>
     </message>
     <message>
@@ -4780,7 +4780,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>该座位已安排给文件以外的考生</translation>
     </message>
     <message>
-        <source>choose a free seat, or add that candidate's row</source>
+        <source>choose a free seat, or add that candidate&apos;s row</source>
         <translation>请选择空座位，或在文件中加入该座位现有考生的行</translation>
     </message>
     <message>
@@ -4811,7 +4811,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <source>Posts</source>
-        <extracomment>The posts of the test centers: one center's post per row (the roster `export posts` writes reads back).</extracomment>
+        <extracomment>The posts of the test centers: one center&apos;s post per row (the roster `export posts` writes reads back).</extracomment>
         <translation>岗位</translation>
     </message>
     <message>
@@ -4934,7 +4934,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>（CSV 文件只有一张表）</translation>
     </message>
     <message>
-        <source>Guessed from the first sheet's headers; change it if it is wrong.</source>
+        <source>Guessed from the first sheet&apos;s headers; change it if it is wrong.</source>
         <translation>根据第一张工作表的表头推测；如不对请更改。</translation>
     </message>
     <message>
@@ -5265,11 +5265,11 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>考试 {exam} 中有 {count} 名工作人员与 {text} 相符（{matches}）；请填写所指人员的身份证号。</translation>
     </message>
     <message>
-        <source>{count} sessions of exam {exam} are called {text} ({matches}); write the session's code.</source>
+        <source>{count} sessions of exam {exam} are called {text} ({matches}); write the session&apos;s code.</source>
         <translation>考试 {exam} 中有 {count} 个场次名为 {text}（{matches}）；请填写场次编号。</translation>
     </message>
     <message>
-        <source>{count} test centers of exam {exam} are called {text} ({matches}); write the center's code.</source>
+        <source>{count} test centers of exam {exam} are called {text} ({matches}); write the center&apos;s code.</source>
         <translation>考试 {exam} 中有 {count} 个考点名为 {text}（{matches}）；请填写考点编号。</translation>
     </message>
 </context>
@@ -5416,7 +5416,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>分配座位(&amp;S)</translation>
     </message>
     <message>
-        <source>Seat the candidates with the choices of the seating plan's form</source>
+        <source>Seat the candidates with the choices of the seating plan&apos;s form</source>
         <translation>按编排页表单的选择分配座位</translation>
     </message>
     <message>
@@ -5432,7 +5432,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>编排监考(&amp;R)</translation>
     </message>
     <message>
-        <source>Roster the invigilators with the form's choices</source>
+        <source>Roster the invigilators with the form&apos;s choices</source>
         <translation>按表单的选择编排监考</translation>
     </message>
     <message>
@@ -5448,7 +5448,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>抽签(&amp;D)</translation>
     </message>
     <message>
-        <source>Draw the chosen center's rooms for the chosen session</source>
+        <source>Draw the chosen center&apos;s rooms for the chosen session</source>
         <translation>为所选考点的所选场次抽签分配考场</translation>
     </message>
     <message>
@@ -5537,7 +5537,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>每名考生只列一次</translation>
     </message>
     <message>
-        <source>{count} candidates have the level {level}, which is not one of the exam's levels</source>
+        <source>{count} candidates have the level {level}, which is not one of the exam&apos;s levels</source>
         <translation>{count} 名考生的报考级别为 {level}，不是本次考试的级别</translation>
     </message>
     <message>
@@ -5577,7 +5577,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>考场 {room} 是备用考场，但 {candidate} 在其中保留了座位</translation>
     </message>
     <message>
-        <source>clear the room's spare flag, or reseat the candidate</source>
+        <source>clear the room&apos;s spare flag, or reseat the candidate</source>
         <translation>请取消该考场的备用标记，或为该考生重新编排座位</translation>
     </message>
     <message>
@@ -5589,7 +5589,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>每个考场只保留同一报考级别的座位</translation>
     </message>
     <message>
-        <source>{count} {level} candidates of {room} merged into the level's other rooms</source>
+        <source>{count} {level} candidates of {room} merged into the level&apos;s other rooms</source>
         <translation>考场 {room} 的 {count} 名{level}考生已并入该级别的其他考场</translation>
     </message>
     <message>
@@ -5625,7 +5625,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>{count} 名{level}考生没有座位</translation>
     </message>
     <message>
-        <source>{count} {level} candidates have no seat: the exam's {free} other free seats are in rooms of other levels</source>
+        <source>{count} {level} candidates have no seat: the exam&apos;s {free} other free seats are in rooms of other levels</source>
         <translation>{count} 名{level}考生没有座位：本次考试其余 {free} 个空座位都在其他报考级别的考场中</translation>
     </message>
     <message>
@@ -5654,7 +5654,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <source>, </source>
-        <extracomment>Names listed in one issue before "and N more".</extracomment>
+        <extracomment>Names listed in one issue before &quot;and N more&quot;.</extracomment>
         <translation>，</translation>
     </message>
     <message>
@@ -5698,7 +5698,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>考生 ID {id}</translation>
     </message>
     <message>
-        <source>{count} seats are in room id {id}, which is not one of the exam's rooms: {names}</source>
+        <source>{count} seats are in room id {id}, which is not one of the exam&apos;s rooms: {names}</source>
         <translation>{count} 个座位位于考场 ID {id}，该考场不属于本次考试：{names}</translation>
     </message>
     <message>
@@ -5770,7 +5770,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>备用考场 {room} 中安排了 {count} 名考生：{names}；备用考场应保持空置，以备应急</translation>
     </message>
     <message>
-        <source>move them to other rooms, or clear the room's spare mark if it is to be used</source>
+        <source>move them to other rooms, or clear the room&apos;s spare mark if it is to be used</source>
         <translation>请将这些考生调到其他考场；如需使用该考场，请取消其备用标记</translation>
     </message>
     <message>
@@ -5882,11 +5882,11 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>另有 {count} 个座位与其他座位的准考证号重复</translation>
     </message>
     <message>
-        <source>The ticket number's {field} field has {width} digits, but {value} needs {needed}</source>
+        <source>The ticket number&apos;s {field} field has {width} digits, but {value} needs {needed}</source>
         <translation>准考证号的 {field} 字段为 {width} 位，但 {value} 需要 {needed} 位</translation>
     </message>
     <message>
-        <source>widen the {field} field of the exam's ticket pattern to {needed} digits</source>
+        <source>widen the {field} field of the exam&apos;s ticket pattern to {needed} digits</source>
         <translation>请将本次考试准考证号规则中的 {field} 字段加宽到 {needed} 位</translation>
     </message>
     <message>
@@ -5918,19 +5918,19 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>{message}：{fix}</translation>
     </message>
     <message>
-        <source>none of the {count} ticket numbers is what the exam's ticket pattern makes (fields that differ: {fields}), e.g. {example}</source>
+        <source>none of the {count} ticket numbers is what the exam&apos;s ticket pattern makes (fields that differ: {fields}), e.g. {example}</source>
         <translation>{count} 个准考证号均与本次考试准考证号规则生成的号码不符（不同的字段：{fields}），例如 {example}</translation>
     </message>
     <message>
-        <source>if the numbers came from an upstream plan, set the exam's ticket pattern to theirs; otherwise give every seat the number the pattern makes</source>
+        <source>if the numbers came from an upstream plan, set the exam&apos;s ticket pattern to theirs; otherwise give every seat the number the pattern makes</source>
         <translation>如这些号码来自上级编排，请将本次考试的准考证号规则设为与其一致；否则请为每个座位使用按规则生成的号码</translation>
     </message>
     <message>
-        <source>{count} ticket numbers in {room} are not what the exam's ticket pattern makes: {examples}</source>
+        <source>{count} ticket numbers in {room} are not what the exam&apos;s ticket pattern makes: {examples}</source>
         <translation>考场 {room} 中有 {count} 个准考证号与本次考试准考证号规则生成的号码不符：{examples}</translation>
     </message>
     <message>
-        <source>give these seats the numbers the pattern makes, or correct the exam's ticket pattern if the numbers are right</source>
+        <source>give these seats the numbers the pattern makes, or correct the exam&apos;s ticket pattern if the numbers are right</source>
         <translation>请为这些座位使用按规则生成的号码；如号码无误，请改正本次考试的准考证号规则</translation>
     </message>
     <message>
@@ -5950,7 +5950,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>{seat} 号座位的 {who} 准考证号为 {actual}，应为 {expected}（{diff}）</translation>
     </message>
     <message>
-        <source>the exam's ticket pattern is too narrow for this exam ({fields}): {count} seats cannot get a number</source>
+        <source>the exam&apos;s ticket pattern is too narrow for this exam ({fields}): {count} seats cannot get a number</source>
         <translation>本次考试的准考证号规则位数不足（{fields}）：{count} 个座位无法生成准考证号</translation>
     </message>
     <message>
@@ -5958,7 +5958,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>{field} 字段为 {width} 位，但 {value} 需要 {needed} 位</translation>
     </message>
     <message>
-        <source>widen {fields} in the exam's ticket pattern, then renumber the tickets</source>
+        <source>widen {fields} in the exam&apos;s ticket pattern, then renumber the tickets</source>
         <translation>请在本次考试的准考证号规则中将 {fields}，然后重新生成准考证号</translation>
     </message>
     <message>
@@ -5994,15 +5994,15 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>请保留 {who} 的 {ticket}，其他考生使用按规则生成的号码（{fixes}）</translation>
     </message>
     <message>
-        <source>add the level field to the exam's ticket pattern, then renumber the tickets</source>
+        <source>add the level field to the exam&apos;s ticket pattern, then renumber the tickets</source>
         <translation>请在本次考试的准考证号规则中添加 level 字段，然后重新生成准考证号</translation>
     </message>
     <message>
-        <source>add the center field to the exam's ticket pattern, or use exam_room in place of room, then renumber the tickets</source>
+        <source>add the center field to the exam&apos;s ticket pattern, or use exam_room in place of room, then renumber the tickets</source>
         <translation>请在本次考试的准考证号规则中添加 center 字段，或用 exam_room 代替 room，然后重新生成准考证号</translation>
     </message>
     <message>
-        <source>add the room field to the exam's ticket pattern, then renumber the tickets</source>
+        <source>add the room field to the exam&apos;s ticket pattern, then renumber the tickets</source>
         <translation>请在本次考试的准考证号规则中添加 room 字段，然后重新生成准考证号</translation>
     </message>
     <message>
@@ -6010,15 +6010,15 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>请为这些考场设置不同的序号（考场 {a} 和考场 {b} 都是所在考点的第 {number} 个考场，全考试序号均为 {exam_room}），然后重新生成准考证号</translation>
     </message>
     <message>
-        <source>the exam's ticket pattern gives {count} numbers to more than one seat, e.g. {ticket} to {a} and {b}: it does not tell these rooms apart</source>
+        <source>the exam&apos;s ticket pattern gives {count} numbers to more than one seat, e.g. {ticket} to {a} and {b}: it does not tell these rooms apart</source>
         <translation>本次考试的准考证号规则使 {count} 个号码对应多个座位，例如{a}和{b}的号码都是 {ticket}：该规则无法区分这些考场</translation>
     </message>
     <message>
-        <source>seat the candidates again, keeping everyone else's seat</source>
+        <source>seat the candidates again, keeping everyone else&apos;s seat</source>
         <translation>为这些考生重新编排座位（其他考生座位不变）</translation>
     </message>
     <message>
-        <source>seat them, keeping everyone else's seat</source>
+        <source>seat them, keeping everyone else&apos;s seat</source>
         <translation>为其编排座位（其他考生座位不变）</translation>
     </message>
 </context>
@@ -6057,7 +6057,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>座位号顺序和准考证号规则…</translation>
     </message>
     <message>
-        <source>They are the exam's settings</source>
+        <source>They are the exam&apos;s settings</source>
         <translation>这些是考试设置</translation>
     </message>
     <message>
@@ -6181,15 +6181,15 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>考点为空</translation>
     </message>
     <message>
-        <source>write the test center's code or name</source>
+        <source>write the test center&apos;s code or name</source>
         <translation>请填写考点编号或考点名称</translation>
     </message>
     <message>
-        <source>A post's name</source>
+        <source>A post&apos;s name</source>
         <translation>岗位名称</translation>
     </message>
     <message>
-        <source>A post's place</source>
+        <source>A post&apos;s place</source>
         <translation>岗位地点</translation>
     </message>
     <message>
@@ -6197,7 +6197,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>岗位每场人数应为 0 至 {most}，不能是 {count}。</translation>
     </message>
     <message>
-        <source>A post's hours must end after they start, not {opens}-{closes}.</source>
+        <source>A post&apos;s hours must end after they start, not {opens}-{closes}.</source>
         <translation>岗位的结束时间须晚于开始时间，{opens}-{closes} 不正确。</translation>
     </message>
     <message>
@@ -6209,7 +6209,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>请写明每项物资的名称，如 急救箱 2 个。</translation>
     </message>
     <message>
-        <source>A supply's name</source>
+        <source>A supply&apos;s name</source>
         <translation>物资名称</translation>
     </message>
     <message>
@@ -6225,7 +6225,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>{what}最多 {most} 个字符，不能是 {length} 个。</translation>
     </message>
     <message>
-        <source>A post's phone</source>
+        <source>A post&apos;s phone</source>
         <translation>岗位电话</translation>
     </message>
     <message>
@@ -6237,7 +6237,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>岗位已写入</translation>
     </message>
     <message>
-        <source>A standard post takes the phone of each center; set a post's phone on the post itself.</source>
+        <source>A standard post takes the phone of each center; set a post&apos;s phone on the post itself.</source>
         <translation>标准岗位使用各考点的电话；岗位电话请在具体岗位上设置。</translation>
     </message>
     <message>
@@ -6277,7 +6277,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>请{staff}；手动安排的须先解锁</translation>
     </message>
     <message>
-        <source>{staff}, or give the person one of the post's roles</source>
+        <source>{staff}, or give the person one of the post&apos;s roles</source>
         <translation>请{staff}，或为此人增加该岗位的人员类别</translation>
     </message>
     <message>
@@ -6320,7 +6320,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>全部考点</translation>
     </message>
     <message>
-        <source>who holds the draw (default: the center's chief examiner)</source>
+        <source>who holds the draw (default: the center&apos;s chief examiner)</source>
         <translation>主持抽签的人（默认：考点主考）</translation>
     </message>
     <message>
@@ -6483,7 +6483,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>此处尚无人值班：请先编排工作人员。</translation>
     </message>
     <message>
-        <source>No draw has been held yet: the draw result can be printed once the session's morning draw is held.</source>
+        <source>No draw has been held yet: the draw result can be printed once the session&apos;s morning draw is held.</source>
         <translation>尚未抽签：各场次早上抽签后才能打印抽签结果。</translation>
     </message>
     <message>
@@ -6559,7 +6559,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>适合宽度</translation>
     </message>
     <message>
-        <source>Fit the page's width</source>
+        <source>Fit the page&apos;s width</source>
         <translation>按页面宽度显示</translation>
     </message>
     <message>
@@ -6583,7 +6583,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>用 PDF 阅读器打开</translation>
     </message>
     <message>
-        <source>Open this file in the computer's PDF viewer</source>
+        <source>Open this file in the computer&apos;s PDF viewer</source>
         <translation>用本机的 PDF 阅读器打开这个文件</translation>
     </message>
     <message>
@@ -6660,7 +6660,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <name>Purge</name>
     <message>
         <source>Exam {exam} has no session, so it was never held; there is nothing to purge after it.</source>
-        <extracomment>What a purged value becomes. The details' keys whose values are personal (the services' own field names).</extracomment>
+        <extracomment>What a purged value becomes. The details&apos; keys whose values are personal (the services&apos; own field names).</extracomment>
         <translation>考试 {exam} 没有场次，从未举行，无需清除。</translation>
     </message>
     <message>
@@ -6880,7 +6880,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>已建立 {count} 个标准岗位。</translation>
     </message>
     <message>
-        <source>The exam's settings are changed.</source>
+        <source>The exam&apos;s settings are changed.</source>
         <translation>考试设置已更改。</translation>
     </message>
 </context>
@@ -6956,7 +6956,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>考生 {who} 已退考，不能安排座位。</translation>
     </message>
     <message>
-        <source>Exam {exam} has no room {room}; write the room's code as in 'examdesk export rooms', or CENTER/ROOM.</source>
+        <source>Exam {exam} has no room {room}; write the room&apos;s code as in &apos;examdesk export rooms&apos;, or CENTER/ROOM.</source>
         <translation>考试 {exam} 中没有考场 {room}；请按 “examdesk export rooms” 导出的考场号填写，或写成 CENTER/ROOM。</translation>
     </message>
     <message>
@@ -6968,7 +6968,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>考场 {room} 是备用考场，应保持空置；请选择其他考场，或取消其备用标记。</translation>
     </message>
     <message>
-        <source>Room {room} is locked; unlock it first with 'examdesk seat lock {room} --unlock'.</source>
+        <source>Room {room} is locked; unlock it first with &apos;examdesk seat lock {room} --unlock&apos;.</source>
         <translation>考场 {room} 已锁定；请先运行 “examdesk seat lock {room} --unlock” 解除锁定。</translation>
     </message>
     <message>
@@ -7032,15 +7032,15 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>{level}的考场都没有空座位，也没有空考场；请增设考场，或将备用考场设为可用。</translation>
     </message>
     <message>
-        <source>The ticket number {ticket} of that seat is already someone's: the exam's ticket pattern does not tell the rooms apart; add the center field to it.</source>
+        <source>The ticket number {ticket} of that seat is already someone&apos;s: the exam&apos;s ticket pattern does not tell the rooms apart; add the center field to it.</source>
         <translation>该座位的准考证号 {ticket} 已被其他考生使用：本次考试的准考证号规则无法区分这些考场；请在规则中添加 center 字段。</translation>
     </message>
     <message>
-        <source>{who} already sits in room {room}, seat {seat}; use 'examdesk seat move'.</source>
+        <source>{who} already sits in room {room}, seat {seat}; use &apos;examdesk seat move&apos;.</source>
         <translation>{who} 已安排在考场 {room} 的 {seat} 号座位；请使用 “examdesk seat move”。</translation>
     </message>
     <message>
-        <source>{who} has no seat yet; use 'examdesk seat add'.</source>
+        <source>{who} has no seat yet; use &apos;examdesk seat add&apos;.</source>
         <translation>{who} 尚无座位；请使用 “examdesk seat add”。</translation>
     </message>
     <message>
@@ -7111,7 +7111,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>1 号座位所在的角（从讲台看）</translation>
     </message>
     <message>
-        <source>the admission ticket number's parts, left to right, with their digits; the last two are the seat</source>
+        <source>the admission ticket number&apos;s parts, left to right, with their digits; the last two are the seat</source>
         <translation>准考证号从左到右的组成部分及位数；最后两位是座位号</translation>
     </message>
     <message>
@@ -7119,7 +7119,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>考生是否只安排在本地区的考点</translation>
     </message>
     <message>
-        <source>a level's last room with this many candidates or fewer is merged into its other rooms (0: never)</source>
+        <source>a level&apos;s last room with this many candidates or fewer is merged into its other rooms (0: never)</source>
         <translation>某级别最后一个考场的考生不多于此数时，并入该级别的其他考场（0：不合并）</translation>
     </message>
     <message>
@@ -7131,7 +7131,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>每个考场每个场次的监考员人数（含考场负责人）</translation>
     </message>
     <message>
-        <source>the most sessions one staff member works; too low, and a center's staff cannot cover its rooms</source>
+        <source>the most sessions one staff member works; too low, and a center&apos;s staff cannot cover its rooms</source>
         <translation>每名工作人员最多工作的场次数；过低时考点人员不足以覆盖全部考场</translation>
     </message>
     <message>
@@ -7163,8 +7163,8 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>设置“{setting}”应为电话号码（数字，可用 - 或空格分隔，区号可加括号，分机写“转”加号码），不能是“{value}”。</translation>
     </message>
     <message>
-        <source>{option} must be a phone number (digits, with - or spaces, an area code in brackets, 转 and an extension), not “{value}”; "" clears it.</source>
-        <translation>{option} 应为电话号码（数字，可用 - 或空格分隔，区号可加括号，分机写“转”加号码），不能是“{value}”；"" 可清除。</translation>
+        <source>{option} must be a phone number (digits, with - or spaces, an area code in brackets, 转 and an extension), not “{value}”; &quot;&quot; clears it.</source>
+        <translation>{option} 应为电话号码（数字，可用 - 或空格分隔，区号可加括号，分机写“转”加号码），不能是“{value}”；&quot;&quot; 可清除。</translation>
     </message>
     <message>
         <source>--merge-tail must be between 0 and 10, not {value}.</source>
@@ -7175,8 +7175,8 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>{option} 必须在 {low} 到 {high} 之间，不能是 {value}。</translation>
     </message>
     <message>
-        <source>The center order must name each of the exam's centers at most once ({codes}); these are not among them or repeated: {wrong}.</source>
-        <extracomment>The settings the roster's rules read (the others decide the next allocation only).</extracomment>
+        <source>The center order must name each of the exam&apos;s centers at most once ({codes}); these are not among them or repeated: {wrong}.</source>
+        <extracomment>The settings the roster&apos;s rules read (the others decide the next allocation only).</extracomment>
         <translation>考点顺序中每个考点最多只能出现一次（本次考试的考点：{codes}）；以下考点编号不存在或重复：{wrong}。</translation>
     </message>
 </context>
@@ -7427,7 +7427,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>{who} 已退考。</translation>
     </message>
     <message>
-        <source>officer's name</source>
+        <source>officer&apos;s name</source>
         <translation>民警姓名</translation>
     </message>
     <message>
@@ -7530,7 +7530,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>临时身份证明</translation>
     </message>
     <message>
-        <source>Issued at this desk's center</source>
+        <source>Issued at this desk&apos;s center</source>
         <translation>本考点已开具的证明</translation>
     </message>
     <message>
@@ -7554,7 +7554,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>监考员确认…</translation>
     </message>
     <message>
-        <source>Cleared when two invigilators confirm the identity; the others stay on the center's end-of-day list</source>
+        <source>Cleared when two invigilators confirm the identity; the others stay on the center&apos;s end-of-day list</source>
         <translation>两名监考员确认身份后核实；未核实的列入考点当日存疑名单</translation>
     </message>
     <message>
@@ -7631,7 +7631,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <source>Ticket: %1   Registration: %2</source>
-        <translation>准考证号：%1　　报名序号：%2</translation>
+        <translation>准考证号：%1&#x3000;&#x3000;报名序号：%2</translation>
     </message>
     <message>
         <source>Center %1 %2, room %3, seat %4</source>
@@ -7650,7 +7650,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>无</translation>
     </message>
     <message>
-        <source>This candidate sits at test center %1, not at this desk's center: send them there.</source>
+        <source>This candidate sits at test center %1, not at this desk&apos;s center: send them there.</source>
         <translation>该考生的考点是 %1，不在本考点：请指引其前往该考点。</translation>
     </message>
     <message>
@@ -7666,7 +7666,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>正在读取照片</translation>
     </message>
     <message>
-        <source>Give the officer's name and police unit first.</source>
+        <source>Give the officer&apos;s name and police unit first.</source>
         <translation>请先填写开具民警和所属公安机关。</translation>
     </message>
     <message>
@@ -7705,15 +7705,15 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
 <context>
     <name>Tickets</name>
     <message>
-        <source>The ticket number's {field} field has {width} digits, but {value} needs {needed}; widen the field in the exam's ticket pattern.</source>
+        <source>The ticket number&apos;s {field} field has {width} digits, but {value} needs {needed}; widen the field in the exam&apos;s ticket pattern.</source>
         <translation>准考证号的 {field} 字段为 {width} 位，但 {value} 需要 {needed} 位；请在本次考试的准考证号规则中加宽该字段。</translation>
     </message>
     <message>
-        <source>The exam's ticket pattern has a field {field} of width {width}; use the fields {fields} with widths 1 to {most}.</source>
+        <source>The exam&apos;s ticket pattern has a field {field} of width {width}; use the fields {fields} with widths 1 to {most}.</source>
         <translation>本次考试的准考证号规则中有宽度为 {width} 的字段 {field}；请使用以下字段：{fields}，宽度为 1 到 {most}。</translation>
     </message>
     <message>
-        <source>The exam's ticket pattern has no seat field, so two seats of a room would get one number; add the seat field.</source>
+        <source>The exam&apos;s ticket pattern has no seat field, so two seats of a room would get one number; add the seat field.</source>
         <translation>本次考试的准考证号规则中没有 seat 字段，同一考场的两个座位会得到相同的号码；请添加 seat 字段。</translation>
     </message>
 </context>
@@ -7732,7 +7732,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>用户名 {name} 含有控制字符。</translation>
     </message>
     <message>
-        <source>The user name "{name}" begins or ends with a space.</source>
+        <source>The user name &quot;{name}&quot; begins or ends with a space.</source>
         <translation>用户名“{name}”的开头或结尾有空格。</translation>
     </message>
     <message>
@@ -8263,7 +8263,7 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>打印所选违纪记录…</translation>
     </message>
     <message>
-        <source>Set the selected record's signature</source>
+        <source>Set the selected record&apos;s signature</source>
         <translation>补记所选记录的签字</translation>
     </message>
     <message>

@@ -31,8 +31,10 @@ def add_parsers(command: CommandFactory) -> None:
         for spec in SHEETS if not spec.contents)
     printing.add_argument("sheet", choices=[*(spec.key for spec in SHEETS), "violation"],
                           metavar="SHEET",
-                          help=translate("Cli", "{sheets}, or pack: every room's envelope then "
-                                                "the center's staff sheets").format(sheets=named))
+                          help=translate("Cli", "{sheets}, violation (one violation record, "
+                                                "with --id), or pack: every room's envelope "
+                                                "then the center's staff sheets"
+                                         ).format(sheets=named))
     printing.add_argument("--center", metavar="CODE", help=translate("Cli", "only this center"))
     printing.add_argument("--session", metavar="ID", help=translate(
         "Cli", "only this session (S1, S2...): sign-in sheets, room records, duty sheets, draw"))
