@@ -170,6 +170,8 @@ def test_a_room_added_and_an_empty_room_deleted(demo_copy, settings, qtbot) -> N
     room = next(r for r in model.shown() if r.seated)
     page.select(room.room_id)
     total = model.total
+    # the form's list of centers is read in the background too
+    qtbot.waitUntil(lambda: page.center_box.count() > 0, timeout=30_000)
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     assert page.details_title.text() == "新考场" and page.code_box.isVisible()
     assert page.center_box.currentData() == room.center_id

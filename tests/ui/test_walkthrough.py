@@ -184,6 +184,8 @@ def test_a_clerk_plans_the_reference_exam_from_an_empty_database_to_a_printed_pa
         with qtbot.waitSignal(window.refreshed, timeout=30_000):
             click(qtbot, next(b for b in box.buttons() if b.text() == "新建"))
     activate(qtbot, window)
+    # a server database is opened (and asked whether it has users) in the background
+    qtbot.waitUntil(lambda: "exam" in window.pages, timeout=30_000)
     exam_page = window.pages["exam"]
     qtbot.waitUntil(lambda: exam_page.empty_box.isVisible(), timeout=30_000)
     shot(window, shots / "01-empty.png")
