@@ -3443,10 +3443,6 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>热线</translation>
     </message>
     <message>
-        <source>No exam-day desk is available yet.</source>
-        <translation>尚无可用的考务日工作台。</translation>
-    </message>
-    <message>
         <source>Attendance</source>
         <translation>考勤</translation>
     </message>

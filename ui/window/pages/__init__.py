@@ -77,6 +77,14 @@ class Page(QWidget):
         return False
 
 
+def page_class(spec: str) -> type[Page]:
+    """The page class ``spec`` names ("module:Class"), its module imported now."""
+    module, name = spec.split(":")
+    found = getattr(importlib.import_module(module), name)
+    assert isinstance(found, type) and issubclass(found, Page), spec
+    return found
+
+
 @dataclass(frozen=True)
 class Area:
     """An area of the window: its key, its title, its page and the shortcut that opens it."""
@@ -87,10 +95,7 @@ class Area:
     shortcut: str
 
     def page_class(self) -> type[Page]:
-        module, name = self.page.split(":")
-        found = getattr(importlib.import_module(module), name)
-        assert isinstance(found, type) and issubclass(found, Page), self.page
-        return found
+        return page_class(self.page)
 
 
 AREAS: tuple[Area, ...] = (

@@ -10,14 +10,13 @@ the area is and asked to select a row as areas are.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from ui.window.pages import Page, PageContext
+from ui.window.pages import Page, PageContext, page_class
 
 
 @dataclass(frozen=True)
@@ -29,10 +28,7 @@ class Tab:
     page: str
 
     def page_class(self) -> type[Page]:
-        module, name = self.page.split(":")
-        found = getattr(importlib.import_module(module), name)
-        assert isinstance(found, type) and issubclass(found, Page), self.page
-        return found
+        return page_class(self.page)
 
 
 # The exam day's desks, in the order the tabs show them (titles written out here so that the
@@ -61,11 +57,8 @@ class ExamDayPage(Page):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("examDayTabs")
         self.pages: dict[str, Page] = {}
-        self._changes: object | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        if not TABS:
-            layout.addWidget(QLabel(self.tr("No exam-day desk is available yet.")))
         for tab in TABS:
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
@@ -73,8 +66,7 @@ class ExamDayPage(Page):
             self.tabs.addTab(holder, tab.title())
         layout.addWidget(self.tabs)
         self.tabs.currentChanged.connect(self._shown)
-        if TABS:
-            self._shown(0)
+        self._shown(0)
 
     def tab_page(self, key: str) -> Page:
         """The page of the tab ``key`` (made now if it was not yet), shown."""
