@@ -676,10 +676,6 @@
 <context>
     <name>BoardPage</name>
     <message>
-        <source>Doubtful candidates and violations are counted once their desks are in use.</source>
-        <translation>存疑考生和违纪数在相应工作台启用后计入。</translation>
-    </message>
-    <message>
         <source>Test center</source>
         <translation>考点</translation>
     </message>
@@ -697,7 +693,7 @@
     </message>
     <message>
         <source>Not marked</source>
-        <translation>未登记</translation>
+        <translation>未标记</translation>
     </message>
     <message>
         <source>Temporary IDs</source>
@@ -713,7 +709,7 @@
     </message>
     <message>
         <source>Incidents</source>
-        <translation>突发事件</translation>
+        <translation>未结事件</translation>
     </message>
     <message>
         <source>Posts staffed</source>

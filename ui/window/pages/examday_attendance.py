@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 from examdesk.enums import AttendanceStatus
 from examdesk.services.attendance import RoomAttendance, SeatMark, SittingCounts
 from examdesk.services.audit import Permission
+from ui.window import clock
 from ui.window.pages import Page, PageContext
 from ui.window.signals import emit
 
@@ -61,6 +63,7 @@ class Choices:
     exam: ExamRef
     sessions: tuple[tuple[int, str], ...]  # id, label
     rooms: tuple[SittingCounts, ...]
+    current: int | None = None  # the session under way (or next) by the desks' clock
 
 
 class SeatGrid(QWidget):
@@ -127,7 +130,7 @@ class AttendancePage(Page):
         self.room_box = QComboBox()
         self.room_box.setObjectName("attendanceRoom")
         self.room_box.setMinimumContentsLength(16)
-        self.session_box.setMinimumContentsLength(14)
+        self.session_box.setMinimumContentsLength(20)
         self.all_present = QPushButton(self.tr("Everyone present"))
         self.all_present.setObjectName("attendanceAllPresent")
         self.ticket = QLineEdit()
@@ -205,16 +208,22 @@ class AttendancePage(Page):
         if isinstance(changes, RoomAttendance) and self.room is not None:
             self._show_room(changes)
             return
-        actor = self.context.actor
+        actor, now = self.context.actor, clock.now()
 
         def work(session: Session, _progress: object, _cancelled: object) -> Choices:
             from examdesk.services.attendance import sitting_counts
             from examdesk.services.exams import exam_sessions, resolve_exam
 
             exam = resolve_exam(session)
-            sessions = tuple((s.id, f"{s.code} {s.name or ''}".strip())
-                             for s in exam_sessions(session, exam))
-            return Choices(exam, sessions, sitting_counts(session, exam, actor=actor))
+            rows = exam_sessions(session, exam)
+            sessions = tuple((s.id, f"{s.code} {s.name or ''}".strip()) for s in rows)
+            rooms = sitting_counts(session, exam, actor=actor)
+            held = {c.session_id for c in rooms}
+            # the first session not over yet, else the last: what the desk marks now
+            current = next((s.id for s in rows if s.id in held
+                            and datetime.combine(s.date, s.end_time) > now),
+                           next((s.id for s in reversed(rows) if s.id in held), None))
+            return Choices(exam, sessions, rooms, current)
 
         self.context.operations.read(self.tr("Reading the attendance"), work,
                                      on_success=self._show_choices)
@@ -228,7 +237,7 @@ class AttendancePage(Page):
         for sid, label in choices.sessions:
             if sid in held:
                 self.session_box.addItem(label, sid)
-        index = self.session_box.findData(chosen)
+        index = self.session_box.findData(chosen if chosen is not None else choices.current)
         self.session_box.setCurrentIndex(max(index, 0))
         self.session_box.blockSignals(False)
         self._session_chosen()

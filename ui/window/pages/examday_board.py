@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.window import clock
 from ui.window.pages import Page, PageContext
 from ui.window.pages.runs import while_alive
 from ui.window.signals import emit
@@ -75,9 +76,6 @@ class BoardPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.note_label = QLabel(self.tr(
-            "Doubtful candidates and violations are counted once their desks are in use."))
-        self.note_label.setStyleSheet("color: palette(placeholder-text);")
         top = QHBoxLayout()
         top.addWidget(self.clock_label, 1)
         top.addWidget(self.stale_label)
@@ -85,7 +83,6 @@ class BoardPage(Page):
         layout.addLayout(top)
         layout.addWidget(self.times_label)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.note_label)
         self.timer = QTimer(self)
         self.timer.setInterval(self.interval_ms)
         self.timer.timeout.connect(self._tick)
@@ -116,7 +113,8 @@ class BoardPage(Page):
         if self._reader is None:
             self._reader = BoardReader()
         self._reading_since = datetime.now()
-        self.context.operations.read("", _read_board(self._reader, self.context.actor),
+        self.context.operations.read("", _read_board(self._reader, self.context.actor,
+                                                     clock.now()),
                                      quiet=True, on_success=while_alive(self, self._read),
                                      on_failure=while_alive(self, self._failed))
 
@@ -217,8 +215,9 @@ class BoardPage(Page):
         return False
 
 
-def _read_board(reader: BoardReader, actor: Any) -> Any:
-    """The read a worker thread runs: the board of the database's exam (None: no exam)."""
+def _read_board(reader: BoardReader, actor: Any, now: datetime) -> Any:
+    """The read a worker thread runs: the board of the database's exam at ``now`` (None: no
+    exam)."""
 
     def read(session: Any, _progress: object, _cancelled: object) -> Board | None:
         from examdesk.errors import BadInput
@@ -228,6 +227,6 @@ def _read_board(reader: BoardReader, actor: Any) -> Any:
             exam = resolve_exam(session)
         except BadInput:
             return None
-        return reader.read(session, actor, exam)
+        return reader.read(session, actor, exam, now=now)
 
     return read

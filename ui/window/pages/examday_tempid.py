@@ -45,6 +45,7 @@ from examdesk.search import SearchIndex
 from examdesk.services import doubtful, tempids
 from examdesk.services.exams import resolve_exam
 from ui.jobs.tempids import PrintedCertificate, print_certificate
+from ui.window import clock
 from ui.window.pages import Page, PageContext
 from ui.window.signals import emit
 
@@ -90,7 +91,7 @@ class TempIdPage(Page):
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.now: Callable[[], datetime] = datetime.now
+        self.now: Callable[[], datetime] = lambda: clock.now()  # the clock as patched later
         self.send: Sender = send_to_desk_printer
         self.folder = certificate_folder()
         self.hits: tuple[tempids.TempIdHit, ...] = ()
