@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 
 from examdesk.i18n import install_translator
@@ -48,3 +50,33 @@ def write_purposes(monkeypatch) -> list[str]:
 
     monkeypatch.setattr(Database, "write", spy)
     return purposes
+
+
+@pytest.fixture(autouse=True)
+def operations_end_first(request):
+    """A window test's background operations are cancelled and waited for before pytest-qt
+    deletes the test's widgets: a worker thread still reading after its window was deleted
+    would call back into freed objects. (A window started as `examdesk` starts it does the
+    same when it closes; tests that build their pages' Operations by hand relied on waiting
+    for them one by one.)"""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("qtbot")  # set up first, so torn down (widgets deleted) after this
+    from ui.window.background import Operations
+
+    made: list[Operations] = []
+    init = Operations.__init__
+
+    def tracked(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        made.append(self)
+
+    Operations.__init__ = tracked  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        Operations.__init__ = init  # type: ignore[method-assign]
+        for operations in made:
+            with contextlib.suppress(RuntimeError):  # its window, and so it, deleted already
+                operations.shutdown()
