@@ -30,8 +30,10 @@ ABSENT_ROW_H: float = 8.5 * mm
 #: The box of the room's exceptions list: candidates on a temporary ID, prefilled.
 CERTIFICATE_BOX = "使用临时身份\n证明考生"
 #: Hand-written boxes: label (``\n`` breaks it in the label column), hint, share of the height.
+#: The box of the violations recorded in the room, prefilled.
+VIOLATION_BOX = "违纪情况"
 FREE_BOXES: tuple[tuple[str, str, float], ...] = (
-    ("违纪情况", "（准考证号、姓名、违纪事实及处理）", 4),
+    (VIOLATION_BOX, "（准考证号、姓名、违纪事实及处理）", 4),
     ("试卷调换/启用\n备用卷情况", "（准考证号、原因、原卷号与新卷号）", 3),
     (CERTIFICATE_BOX, "（准考证号、姓名、证明编号）", 3),
     ("其他情况", "", 2),
@@ -102,6 +104,8 @@ class RoomRecordSheet(RoomSessionSheet):
             self._writing_lines(xl, x1, y, y - h, hint)
             if label == CERTIFICATE_BOX:
                 self._certified(xl, x1, y, y - h, room, session.code)
+            elif label == VIOLATION_BOX:
+                self._lines(xl, x1, y, y - h, sitting.violations)
             y -= h
         self._row(y, y - ROW_H, [("监考员签名", LABEL_W, True), ("", 42 * mm, False),
                                  ("", 42 * mm, False), ("巡考员签名", 28 * mm, True),
@@ -208,15 +212,19 @@ class RoomRecordSheet(RoomSessionSheet):
     def _certified(self, x0: float, x1: float, top: float, bottom: float, room: RoomSheets,
                    code: str) -> None:
         """Write the candidates on a temporary ID on the box's lines (the others by hand)."""
+        self._lines(x0, x1, top, bottom, [
+            f"{seat.ticket_no}  {seat.name}  临时身份证明 No. {serial}"
+            for seat in room.sitting(code) if (serial := seat.certificate_in(code))])
+
+    def _lines(self, x0: float, x1: float, top: float, bottom: float,
+               lines: Sequence[str]) -> None:
+        """Write ``lines`` on a box's writing lines, as many as it holds (a room with more
+        has the others written below by hand)."""
         y = top - LINE_PITCH - 3 * mm + 2
-        for seat in room.sitting(code):
-            serial = seat.certificate_in(code)
-            if not serial:
-                continue
+        for line in lines:
             if y < bottom + 2:
-                break  # a room with more than the box holds: the others go below by hand
-            self.fit_text(x0 + 4 * mm, y, f"{seat.ticket_no}  {seat.name}  临时身份证明 No. "
-                          f"{serial}", x1 - x0 - 8 * mm, SIZE, 8)
+                break
+            self.fit_text(x0 + 4 * mm, y, line, x1 - x0 - 8 * mm, SIZE, 8)
             y -= LINE_PITCH
 
     def _label(self, x0: float, x1: float, top: float, bottom: float, s: str) -> None:

@@ -79,12 +79,15 @@ class RoomSession:
         lead_known: ``invigilators[0]`` is the lead.
         attendance: the marks of the session, once its desk started marking (None before:
             the sheets leave the counts and the absentees to be written in).
+        violations: the violations recorded in the room in this session, a line each
+            (ticket, name, the article, the record's number), for the room record.
     """
 
     session: PrintedSession
     invigilators: tuple[Person, ...] = ()
     lead_known: bool = False
     attendance: Attendance | None = None
+    violations: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

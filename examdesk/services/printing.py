@@ -38,6 +38,8 @@ from examdesk.model import (
     Subject,
     TempIdCertificate,
     TestCenter,
+    Violation,
+    ViolationAct,
     candidate_subjects,
     certificate_sessions,
     session_subjects,
@@ -158,6 +160,7 @@ def room_sheets(session: Session, exam: ExamRef, *, center: str | None = None,
         levels[row.room_id].add(row.short_name or row.level_name)
     staffed = _invigilators(session, exam, only)
     marked = _attendance(session, exam, only)
+    recorded = _violations(session, exam, only)
     certified = _certificates(session, exam, {c.id for rows in seated.values() for c in rows})
     result: list[RoomSheets] = []
     for r in session.execute(_chosen_rooms(
@@ -187,7 +190,8 @@ def room_sheets(session: Session, exam: ExamRef, *, center: str | None = None,
                 *certified.get(c.id, ("", ()))))
         room_sessions = tuple(
             RoomSession(printed_session(by_id[s], sorted(papers[r.id, s])),
-                        *staffed.get((r.id, s), ((), False)), marked.get((r.id, s)))
+                        *staffed.get((r.id, s), ((), False)), marked.get((r.id, s)),
+                        recorded.get((r.id, s), ()))
             for s in used
         )
         result.append(RoomSheets(
@@ -205,6 +209,29 @@ def _attendance(session: Session, exam: ExamRef, center: int | None
     return {(c.room_id, c.session_id): Attendance(c.sat, c.late, c.absent, c.absent_tickets)
             for c in sitting_counts(session, exam, center=center)
             if c.expected != c.unmarked}
+def _violations(session: Session, exam: ExamRef, center: int | None
+                ) -> dict[tuple[int, int], tuple[str, ...]]:
+    """(room, session) -> its recorded violations as the room record lists them: ticket,
+    name, the article of the regulation and the number of the full record (考场违纪记录)."""
+    from examdesk.services.violations import citation
+
+    query = (select(Violation.id, Violation.room_id, Violation.session_id, Violation.ticket_no,
+                    Candidate.name, ViolationAct.regulation, ViolationAct.article,
+                    ViolationAct.item)
+             .join(Candidate, Candidate.id == Violation.candidate_id)
+             .join(ViolationAct, ViolationAct.id == Violation.act_id)
+             .where(Violation.exam_id == exam.id, Violation.room_id.is_not(None))
+             .order_by(Violation.occurred_at, Violation.id))
+    if center is not None:
+        query = query.where(Violation.center_id == center)
+    found: defaultdict[tuple[int, int], list[str]] = defaultdict(list)
+    for row in session.execute(query):
+        found[row.room_id, row.session_id].append(
+            f"{row.ticket_no}  {row.name}  {row.regulation}{citation(row.article, row.item)}"
+            f"，见违纪记录第 {row.id} 号")
+    return {key: tuple(lines) for key, lines in found.items()}
+
+
 def _certificates(session: Session, exam: ExamRef, candidates: set[int]
                   ) -> dict[int, tuple[str, tuple[str, ...]]]:
     """candidate -> the serial of their valid temporary ID and the sessions it covers: the

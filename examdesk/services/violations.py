@@ -73,7 +73,12 @@ class Act:
     @property
     def citation(self) -> str:
         """第六条第（一）项, as the form cites it."""
-        return f"第{_chinese(self.article)}条第（{_chinese(self.item)}）项"
+        return citation(self.article, self.item)
+
+
+def citation(article: int, item: int) -> str:
+    """An article and item as the forms cite them: 第六条第（一）项."""
+    return f"第{_chinese(article)}条第（{_chinese(item)}）项"
 
 
 def _chinese(number: int) -> str:

@@ -229,3 +229,22 @@ def test_a_signature_given_later_is_compared_with_the_version_read(demo_copy, ac
                                         session_code="S2", description="试卷缺页")
         incidents.close_incident(session, actor, exam, opened.id, version=opened.version)
         assert incidents.incident(session, actor, exam, opened.id).version != opened.version
+
+
+def test_the_room_record_printed_after_lists_the_violation_with_its_article(
+        demo_copy, actor, tmp_path: Path) -> None:
+    from examdesk.services.printing import room_sheets
+    from reports.room_record import render_room_records
+    from tests.reports.pdftools import save, text
+
+    with demo_copy.write("violation") as session:
+        exam = resolve_exam(session)
+        row = violations.record_violation(
+            session, actor, exam, who=_ticket(session), session_code="S2", act_code="7.5",
+            description="考试中使用手机")
+        sheets = room_sheets(session, exam, center="01", room=row.room.split("/")[-1])
+    line = f"{row.ticket_no} {row.name} 人社部令第31号第七条第（五）项，见违纪记录第 {row.id} 号"
+    morning = text(save(tmp_path, render_room_records(sheets, "S2")[0], "s2.pdf"))
+    assert line in " ".join(morning.split())
+    afternoon = text(save(tmp_path, render_room_records(sheets, "S3")[0], "s3.pdf"))
+    assert row.ticket_no not in afternoon  # recorded in the morning's paper only
