@@ -20,12 +20,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from examdesk.enums import AttendanceStatus
+from examdesk.enums import AttendanceStatus, CertificateStatus, IdCheck
 from examdesk.errors import BadInput, PlanProblem
 from examdesk.i18n import translate
 from examdesk.model import (
@@ -36,8 +36,10 @@ from examdesk.model import (
     Room,
     RoomSitting,
     SeatAssignment,
+    TempIdCertificate,
     TestCenter,
     User,
+    certificate_sessions,
     session_subjects,
 )
 from examdesk.model.base import utcnow
@@ -288,6 +290,8 @@ class SeatMark:
     ticket_no: str
     name: str
     status: AttendanceStatus | None
+    certificate: str = ""  # the serial of a valid temporary ID covering the session
+    certificate_checked: bool = False  # an invigilator checked it in the room
 
 
 @dataclass(frozen=True)
@@ -305,6 +309,11 @@ class RoomAttendance:
     rows: int
     columns: int
     seats: tuple[SeatMark, ...]
+
+    @property
+    def unchecked(self) -> tuple[SeatMark, ...]:
+        """The candidates on a temporary ID whose certificate no invigilator checked yet."""
+        return tuple(s for s in self.seats if s.certificate and not s.certificate_checked)
 
 
 def _room(session: Session, exam: ExamRef, room_id: int) -> Any:
@@ -376,11 +385,93 @@ def room_attendance(session: Session, exam: ExamRef, room_id: int, session_id: i
     marks = _marks(session, session_id, sitting)
     names: dict[int, str] = {cid: name for cid, name in session.execute(
         select(Candidate.id, Candidate.name).where(Candidate.id.in_(sitting)))}
+    certified = _certificates(session, exam, session_id, sitting)
+    checked = set(session.scalars(select(AttendanceMark.candidate_id).where(
+        AttendanceMark.session_id == session_id,
+        AttendanceMark.candidate_id.in_(list(certified)),
+        AttendanceMark.id_check == IdCheck.TEMP_CERTIFICATE)))
     seats = []
     for cid, (ticket, seat) in sorted(sitting.items(), key=lambda item: item[1][1]):
         row, column = positions[seat - 1] if 1 <= seat <= len(positions) else (0, 0)
-        seats.append(SeatMark(cid, seat, row, column, ticket, names[cid], marks.get(cid)))
+        seats.append(SeatMark(cid, seat, row, column, ticket, names[cid], marks.get(cid),
+                              certified.get(cid, ""), cid in checked))
     return RoomAttendance(counts, room.rows, room.columns, tuple(seats))
+
+
+def _certificates(session: Session, exam: ExamRef, session_id: int,
+                  candidates: Iterable[int]) -> dict[int, str]:
+    """candidate -> the serial of their valid temporary ID covering the session."""
+    return {cid: serial for cid, serial in session.execute(
+        select(TempIdCertificate.candidate_id, TempIdCertificate.serial_no)
+        .join(certificate_sessions,
+              certificate_sessions.c.certificate_id == TempIdCertificate.id)
+        .where(TempIdCertificate.exam_id == exam.id,
+               TempIdCertificate.status == CertificateStatus.VALID,
+               certificate_sessions.c.session_id == session_id,
+               TempIdCertificate.candidate_id.in_(list(candidates))))}
+
+
+def check_certificates(session: Session, actor: Actor, exam: ExamRef, *, room_id: int,
+                       session_id: int, serials: Iterable[str]) -> SittingCounts:
+    """An invigilator checked these temporary ID certificates against their holders in the
+    room: each holder is marked present (a late mark stays late) and the mark records the
+    certificate as the document shown; audited.
+
+    Raises:
+        AccessDenied: the actor may not do exam-day work at the room's center.
+        BadInput: no valid certificate of the exam has the serial, it does not cover the
+            session, or its holder does not sit a paper in this room then (the message
+            names the serial and what is wrong).
+    """
+    room = _room(session, exam, room_id)
+    actor.require(Permission.EXAM_DAY, exam.id, room.center_id, center_code=room.center)
+    code = _session_code(session, exam, session_id)
+    sitting = _sitting(session, room_id, session_id)
+    here = f"{room.center}/{room.code}"
+    holders: dict[int, str] = {}
+    for typed in serials:
+        serial = typed.strip().upper()
+        found = session.execute(
+            select(TempIdCertificate.id, TempIdCertificate.candidate_id,
+                   TempIdCertificate.status)
+            .where(TempIdCertificate.exam_id == exam.id,
+                   TempIdCertificate.serial_no == serial)).first()
+        covers = found is not None and session.scalar(
+            select(certificate_sessions.c.certificate_id).where(
+                certificate_sessions.c.certificate_id == found.id,
+                certificate_sessions.c.session_id == session_id)) is not None
+        if found is None:
+            message = translate("Attendance", "No temporary ID certificate of exam {exam} "
+                                              "has the number {serial}.")
+        elif found.status is not CertificateStatus.VALID:
+            message = translate("Attendance", "Temporary ID certificate {serial} was voided: "
+                                              "the candidate needs a valid one to sit.")
+        elif not covers:
+            message = translate("Attendance", "Temporary ID certificate {serial} does not "
+                                              "cover session {session}.")
+        elif found.candidate_id not in sitting:
+            message = translate("Attendance", "The holder of temporary ID certificate "
+                                              "{serial} sits no paper in room {room} in "
+                                              "session {session}.")
+        else:
+            holders[found.candidate_id] = serial
+            continue
+        raise BadInput(message.format(exam=exam.code, serial=serial, session=code, room=here),
+                       code="certificate-not-here", serial=serial, room=here, session=code)
+    before = _marks(session, session_id, holders)
+    mark(session, actor, exam, room_id=room_id, session_id=session_id, marks={
+        cid: AttendanceStatus.PRESENT for cid in holders
+        if before.get(cid) not in (AttendanceStatus.PRESENT, AttendanceStatus.LATE)})
+    session.execute(update(AttendanceMark).where(
+        AttendanceMark.session_id == session_id,
+        AttendanceMark.candidate_id.in_(list(holders))).values(
+        id_check=IdCheck.TEMP_CERTIFICATE))
+    audit.record(session, actor, "attendance.certificate", exam_id=exam.id, entity="room",
+                 entity_id=room_id,
+                 summary=f"certificates checked {here} {code}: {', '.join(holders.values())}",
+                 details={sitting[cid][0]: serial for cid, serial in holders.items()})
+    session.flush()
+    return _counts(session, exam, room, session_id)
 
 
 def room_tickets(session: Session, exam: ExamRef, room_id: int, session_id: int,

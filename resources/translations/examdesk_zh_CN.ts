@@ -209,6 +209,22 @@
         <translation>考场 {room} 在场次 {session} 中没有考生应考。</translation>
     </message>
     <message>
+        <source>No temporary ID certificate of exam {exam} has the number {serial}.</source>
+        <translation>考试 {exam} 没有编号为 {serial} 的临时身份证明。</translation>
+    </message>
+    <message>
+        <source>Temporary ID certificate {serial} was voided: the candidate needs a valid one to sit.</source>
+        <translation>临时身份证明 {serial} 已作废：考生须持有效证明方可参加考试。</translation>
+    </message>
+    <message>
+        <source>Temporary ID certificate {serial} does not cover session {session}.</source>
+        <translation>临时身份证明 {serial} 不适用于场次 {session}。</translation>
+    </message>
+    <message>
+        <source>The holder of temporary ID certificate {serial} sits no paper in room {room} in session {session}.</source>
+        <translation>临时身份证明 {serial} 的持证考生在场次 {session} 不在考场 {room} 考试。</translation>
+    </message>
+    <message>
         <source>No candidate of exam {exam} has the ticket number {ticket}.</source>
         <translation>考试 {exam} 中没有准考证号为 {ticket} 的考生。</translation>
     </message>
@@ -244,8 +260,12 @@
         <translation>全部到场</translation>
     </message>
     <message>
-        <source>Ticket number, then Enter</source>
-        <translation>输入准考证号后回车</translation>
+        <source>Ticket or certificate number, then Enter</source>
+        <translation>准考证号或证明编号，回车</translation>
+    </message>
+    <message>
+        <source>A ticket number (or its last digits) takes the mark chosen beside it; the number of a temporary ID certificate (e.g. 01-0001), checked against its holder, marks them present on it.</source>
+        <translation>输入准考证号（或其末几位）按右侧所选标记；输入临时身份证明编号（如 01-0001），表示已在考场核验持证人，记为凭证明到场。</translation>
     </message>
     <message>
         <source>not marked</source>
@@ -316,12 +336,20 @@
         <translation>核对无误。</translation>
     </message>
     <message>
+        <source>Temporary ID certificates to check in the room: %1. Type the certificate&apos;s number once checked.</source>
+        <translation>待在考场核验的临时身份证明：%1。核验后输入证明编号。</translation>
+    </message>
+    <message>
         <source>You may not mark attendance at this center.</source>
         <translation>您无权在该考点登记考勤。</translation>
     </message>
     <message>
         <source>Marking attendance</source>
         <translation>正在登记考勤</translation>
+    </message>
+    <message>
+        <source>Checking the temporary ID</source>
+        <translation>正在核验临时身份证明</translation>
     </message>
     <message>
         <source>No candidate of this room has the ticket number %1.</source>
@@ -1126,6 +1154,10 @@
     <message>
         <source>the ticket numbers of those present</source>
         <translation>到场考生的准考证号</translation>
+    </message>
+    <message>
+        <source>temporary ID certificates an invigilator checked against their holders in the room (the holders are marked present)</source>
+        <translation>监考员已在考场核验持证人的临时身份证明编号（持证人记为到场）</translation>
     </message>
     <message>
         <source>the answer sheets the room handed in</source>
@@ -6935,6 +6967,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Podium</source>
         <translation>讲台</translation>
+    </message>
+    <message>
+        <source>ID %1</source>
+        <translation>证明 %1</translation>
     </message>
 </context>
 <context>

@@ -83,3 +83,24 @@ def test_bad_input_is_one_chinese_line(capsys, demo_copy_url, monkeypatch):
         assert status == 0 and out.startswith("01/01001 S2：应考 28，到场 28，迟到 0，缺考 0")
     finally:
         speak("en")
+
+
+def test_a_certificate_checked_in_the_room_marks_its_holder_present(capsys, demo_copy_url,
+                                                                    monkeypatch):
+    monkeypatch.setenv("EXAMDESK_LANG", "zh_CN")
+    url = demo_copy_url
+    status, out, err = examdesk(capsys, "--db", url, "tempid", "issue", "12341010105",
+                                "--officer", "王警官", "--unit", "川汇分局", "--sessions",
+                                SESSION)
+    assert (status, out, err) == (0, "01-0001\n", "")
+    mark = ("--db", url, "attendance", "mark", "--session", SESSION, "--room", ROOM)
+    status, out, err = examdesk(capsys, *mark, "--certificate", "01-0001")
+    assert (status, err) == (0, "")
+    assert out.splitlines()[0].startswith("01/01001 S2：应考 28，到场 1，")
+    # a certificate that is not of the room's session is refused in one line, nothing marked
+    status, out, err = examdesk(capsys, "--db", url, "attendance", "mark", "--session", "S3",
+                                "--room", ROOM, "--certificate", "01-0001", "--all-present")
+    assert (status, out) == (2, "")
+    assert err == "examdesk: 临时身份证明 01-0001 不适用于场次 S3。\n"
+    (row,) = room(capsys, url)
+    assert row["present"] == 1

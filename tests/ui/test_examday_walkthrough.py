@@ -1,8 +1,8 @@
 """Issue 14's "done when", as the desk of test center 01 runs the reference exam's day: the
 window started as `examdesk --db URL` starts it, a desk user signs in, and in the 考务日 area
 (Ctrl+9) a temporary ID certificate is found, issued and printed; the candidate's room is
-marked, reconciled and sealed; a violation is recorded with its article and printed; and the
-board shows the numbers the exports hold.
+marked (the certificate checked in the room), reconciled and sealed; a violation is
+recorded with its article and printed; and the board shows the numbers the exports hold.
 
 Every step is a click, a key or typed text; the only things replaced are the system's folder
 dialog (a path is returned as if the clerk had picked it), the desk's printer (the file it is
@@ -43,13 +43,14 @@ IN_THE_ROOMS = datetime(2023, 6, 11, 10, 15)  # the first sitting under way, doo
 
 
 def someone_at(url: str, center: str, n: int):
-    """The ``n``-th seated candidate of ``center`` (by ticket): ticket, name, ID number, room."""
+    """The ``n``-th seated candidate of ``center`` (by ticket): ticket, seat, name, ID number,
+    room."""
     database = open_database(url)
     try:
         with database.begin() as session:
             return session.execute(
-                select(SeatAssignment.ticket_no, Candidate.name, Candidate.id_number,
-                       Room.code.label("room"))
+                select(SeatAssignment.ticket_no, SeatAssignment.seat_no.label("seat"),
+                       Candidate.name, Candidate.id_number, Room.code.label("room"))
                 .join(Candidate, Candidate.id == SeatAssignment.candidate_id)
                 .join(Room, Room.id == SeatAssignment.room_id)
                 .join(TestCenter, TestCenter.id == Room.center_id)
@@ -152,6 +153,16 @@ def test_the_desk_of_center_01_runs_its_exam_day_in_the_window(
     expected = room_page.room.counts.expected
     qtbot.mouseClick(room_page.all_present, Qt.MouseButton.LeftButton)  # 全部到场
     qtbot.waitUntil(lambda: room_page.room.counts.present == expected, timeout=30_000)
+    # the certificate is on the room's exceptions list: checked against its holder, then typed
+    assert room_page.certificates.isVisible()
+    assert room_page.certificates.text().startswith(
+        f"待在考场核验的临时身份证明：01-0001（{int(candidate.seat):02d} {candidate.name}）")
+    shot(window, shots, "examday-2-certificate-to-check.png")
+    qtbot.keyClicks(room_page.ticket, "01-0001")
+    qtbot.keyClick(room_page.ticket, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not room_page.certificates.isVisible(), timeout=30_000)
+    holder = next(s for s in room_page.room.seats if s.ticket_no == candidate.ticket_no)
+    assert (holder.certificate, holder.certificate_checked) == ("01-0001", True)
     seats = [s.seat_no for s in room_page.room.seats
              if s.ticket_no != candidate.ticket_no][-2:]
     for seat, wanted in ((seats[0], "absent"), (seats[1], "absent"), (seats[1], "late")):
@@ -170,7 +181,7 @@ def test_the_desk_of_center_01_runs_its_exam_day_in_the_window(
     qtbot.mouseClick(room_page.seal, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: room_page.room is not before, timeout=30_000)
     assert room_page.counts.text().endswith(" · 已封存")
-    shot(window, shots, "examday-2-attendance.png")
+    shot(window, shots, "examday-2-sealed.png")
 
     # 3. a phone in the same room: the act picked from the regulation, recorded and printed
     violations = show_tab(qtbot, area, "violations")

@@ -43,6 +43,10 @@ def add_parsers(
                          help=translate("Cli", "the ticket numbers of those who came late"))
     marking.add_argument("--present", metavar="TICKET", nargs="+", default=[],
                          help=translate("Cli", "the ticket numbers of those present"))
+    marking.add_argument("--certificate", metavar="SERIAL", nargs="+", default=[],
+                         help=translate("Cli", "temporary ID certificates an invigilator "
+                                               "checked against their holders in the room "
+                                               "(the holders are marked present)"))
     marking.add_argument("--answer-sheets", metavar="N", type=int, help=translate(
         "Cli", "the answer sheets the room handed in"))
     sealing = action("seal", translate(
@@ -106,7 +110,8 @@ def _mark(db: Database, args: argparse.Namespace) -> int:
                 raise BadInput(translate(
                     "Cli", "Ticket {ticket} is given twice, with different marks.").format(
                     ticket=ticket), code="ticket-twice", ticket=ticket)
-    if not named and not args.all_present and args.answer_sheets is None:
+    if (not named and not args.all_present and not args.certificate
+            and args.answer_sheets is None):
         raise BadInput(translate(
             "Cli", "Nothing to mark: give --all-present, --absent, --late or --present "
                    "TICKET..."), code="nothing-to-mark")
@@ -118,6 +123,10 @@ def _mark(db: Database, args: argparse.Namespace) -> int:
         counts = attendance.mark(session, actor, exam, room_id=room.id, session_id=session_id,
                                  marks={ids[t]: s for t, s in named.items()},
                                  all_present=args.all_present)
+        if args.certificate:
+            counts = attendance.check_certificates(session, actor, exam, room_id=room.id,
+                                                   session_id=session_id,
+                                                   serials=args.certificate)
         if args.answer_sheets is not None:
             counts = attendance.set_answer_sheets(session, actor, exam, room_id=room.id,
                                                   session_id=session_id,

@@ -205,3 +205,44 @@ def test_counts_add_up_per_center_session_and_district(demo_copy, actor):
     assert district.present == len(people) - 1
     assert district.unmarked == district.expected - len(people)
     assert district.mismatched == 1  # the marked room, its answer sheets not entered
+
+
+def test_a_temporary_id_is_checked_in_the_room_and_its_holder_marked_present(demo_copy, actor,
+                                                                             chinese):
+    from datetime import datetime
+
+    from examdesk.enums import IdCheck
+    from examdesk.model import ExamSession
+    from examdesk.services import tempids
+
+    exam, room, sitting, people = _first_room(demo_copy)
+    holder, other = people[3], people[4]
+    with demo_copy.write("test") as session:
+        code, day = session.execute(select(ExamSession.code, ExamSession.date).where(
+            ExamSession.id == sitting)).one()
+        gate = datetime.combine(day, datetime.min.time()).replace(hour=7)
+        serial = tempids.issue(session, actor, exam, holder, officer="王警官", unit="川汇分局",
+                               sessions=[code], now=gate).serial
+        voided = tempids.issue(session, actor, exam, other, officer="王警官", unit="川汇分局",
+                               sessions=[code], now=gate).serial
+        tempids.void(session, actor, exam, voided, reason="身份证已找到")
+        attendance.mark(session, actor, exam, room_id=room, session_id=sitting,
+                        marks={holder: ABSENT})  # marked absent before they came in
+    seat = next(s for s in _seats(demo_copy, exam, room, sitting) if s.candidate_id == holder)
+    assert (seat.certificate, seat.certificate_checked) == (serial, False)
+
+    with demo_copy.write("test") as session:
+        counts = attendance.check_certificates(session, actor, exam, room_id=room,
+                                               session_id=sitting, serials=[serial.lower()])
+        marked = session.execute(select(AttendanceMark.status, AttendanceMark.id_check).where(
+            AttendanceMark.candidate_id == holder, AttendanceMark.session_id == sitting)).one()
+    assert tuple(marked) == (PRESENT, IdCheck.TEMP_CERTIFICATE) and counts.absent == 0
+    seats = _seats(demo_copy, exam, room, sitting)
+    assert [(s.certificate, s.certificate_checked) for s in seats if s.certificate] == [
+        (serial, True)]  # the voided one is not the room's to check
+
+    for wrong, says in ((voided, "作废"), ("01-9999", "01-9999")):
+        with demo_copy.write("test") as session, pytest.raises(BadInput) as refused:
+            attendance.check_certificates(session, actor, exam, room_id=room,
+                                          session_id=sitting, serials=[wrong])
+        assert says in str(refused.value), str(refused.value)

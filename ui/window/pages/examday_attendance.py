@@ -53,7 +53,7 @@ NEXT = {None: AttendanceStatus.PRESENT, AttendanceStatus.PRESENT: AttendanceStat
         AttendanceStatus.LATE: AttendanceStatus.PRESENT}
 COLOURS = {None: QColor("#ffffff"), AttendanceStatus.PRESENT: QColor("#d9f2d9"),
            AttendanceStatus.ABSENT: QColor("#f8c8c8"), AttendanceStatus.LATE: QColor("#fde9b0")}
-CELL = QSize(108, 72)
+CELL = QSize(108, 88)  # four lines: seat and name, ticket, mark, temporary ID
 
 
 @dataclass(frozen=True)
@@ -106,6 +106,13 @@ class SeatGrid(QWidget):
             painter.setPen(QPen(QColor("#000000")))
             text = (f"{seat.seat_no:02d}  {seat.name}\n{seat.ticket_no}\n"
                     f"{self.labels.get(seat.status, '')}")
+            if seat.certificate:  # on a temporary ID: its number, and whether checked
+                text += "\n" + self.tr("ID %1").replace("%1", seat.certificate) + (
+                    " ✓" if seat.certificate_checked else "")
+                if not seat.certificate_checked:
+                    painter.setPen(QPen(QColor("#a05a00"), 2))
+                    painter.drawRect(box)
+                    painter.setPen(QPen(QColor("#000000")))
             painter.drawText(box.adjusted(3, 2, -3, -2), Qt.AlignmentFlag.AlignLeft, text)
         painter.end()
 
@@ -135,7 +142,12 @@ class AttendancePage(Page):
         self.all_present.setObjectName("attendanceAllPresent")
         self.ticket = QLineEdit()
         self.ticket.setObjectName("attendanceTicket")
-        self.ticket.setPlaceholderText(self.tr("Ticket number, then Enter"))
+        self.ticket.setMinimumWidth(220)
+        self.ticket.setPlaceholderText(self.tr("Ticket or certificate number, then Enter"))
+        self.ticket.setToolTip(self.tr(
+            "A ticket number (or its last digits) takes the mark chosen beside it; the number "
+            "of a temporary ID certificate (e.g. 01-0001), checked against its holder, marks "
+            "them present on it."))
         self.mark_as = QComboBox()
         self.mark_as.setObjectName("attendanceMarkAs")
         self.labels = {None: self.tr("not marked"), AttendanceStatus.PRESENT: self.tr("present"),
@@ -173,6 +185,10 @@ class AttendancePage(Page):
         self.problems = QLabel()
         self.problems.setObjectName("attendanceProblems")
         self.problems.setWordWrap(True)
+        self.certificates = QLabel()  # the temporary IDs still to be checked in the room
+        self.certificates.setObjectName("attendanceCertificates")
+        self.certificates.setWordWrap(True)
+        self.certificates.setStyleSheet("color: #a05a00;")
         self.reason = QLineEdit()
         self.reason.setObjectName("attendanceReason")
         self.reason.setPlaceholderText(self.tr("Reason to seal although the counts differ"))
@@ -191,6 +207,7 @@ class AttendancePage(Page):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.counts)
         layout.addWidget(self.problems)
+        layout.addWidget(self.certificates)
         layout.addLayout(bottom)
         self.session_box.currentIndexChanged.connect(self._session_chosen)
         self.room_box.currentIndexChanged.connect(lambda _i: self._read_room())
@@ -282,6 +299,7 @@ class AttendancePage(Page):
         if room is None:
             self.counts.clear()
             self.problems.clear()
+            self.certificates.hide()
         else:
             c = room.counts
             self.counts.setText(
@@ -295,6 +313,13 @@ class AttendancePage(Page):
             self.problems.setText(" ".join(c.problems) if c.problems else
                                   self.tr("The counts reconcile."))
             self.problems.setStyleSheet("color: #c00000;" if c.problems else "color: #006000;")
+            unchecked = room.unchecked
+            self.certificates.setText(self.tr(
+                "Temporary ID certificates to check in the room: %1. Type the certificate's "
+                "number once checked.").replace("%1", "、".join(
+                    f"{s.certificate}（{s.seat_no:02d} {s.name}）" for s in unchecked))
+                if unchecked else "")
+            self.certificates.setVisible(bool(unchecked))
         self._enable()
 
     def _enable(self) -> None:
@@ -348,6 +373,13 @@ class AttendancePage(Page):
         room, typed = self.room, self.ticket.text().strip()
         if room is None or not typed:
             return
+        certified = [s for s in room.seats if s.certificate
+                     and s.certificate.casefold() == typed.casefold()]
+        if certified:
+            self.ticket.clear()
+            self.ticket_note.clear()
+            self._check_certificate(certified[0].certificate)
+            return
         # the whole number, or its last digits as the desk reads them off a ticket
         found = [s for s in room.seats if s.ticket_no == typed or
                  (len(typed) >= 2 and s.ticket_no.endswith(typed))]
@@ -357,6 +389,17 @@ class AttendancePage(Page):
         self.ticket.clear()
         self.ticket_note.clear()
         self._mark({found[0].candidate_id: self.mark_as.currentData()})
+
+    def _check_certificate(self, serial: str) -> None:
+        """The invigilator checked the certificate against its holder: present, on it."""
+        def change(session: Session, actor: Actor, exam: ExamRef, room_id: int,
+                   session_id: int) -> None:
+            from examdesk.services.attendance import check_certificates
+
+            check_certificates(session, actor, exam, room_id=room_id, session_id=session_id,
+                               serials=[serial])
+
+        self._change(self.tr("Checking the temporary ID"), change)
 
     def _not_here(self, typed: str) -> None:
         """Say in red why a typed ticket marks nobody here: the core names the room its
