@@ -6435,6 +6435,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
 <context>
     <name>PrintForm</name>
     <message>
+        <source>Today, or the exam&apos;s last day before today</source>
+        <translation>今天（或考试此前的最后一天）</translation>
+    </message>
+    <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -6449,6 +6453,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Session</source>
         <translation>场次</translation>
+    </message>
+    <message>
+        <source>Exam day</source>
+        <translation>考试日期</translation>
     </message>
     <message>
         <source>Save in</source>
