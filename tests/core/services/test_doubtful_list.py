@@ -5,7 +5,7 @@ prints its own center's only."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -25,8 +25,8 @@ DAY1, DAY2 = date(2023, 6, 10), date(2023, 6, 11)
 
 
 def at(day: date, hour: int, minute: int = 0) -> datetime:
-    """A local moment of the exam, as the desks' clocks show it."""
-    return datetime(day.year, day.month, day.day, hour, minute).astimezone()
+    """A local moment of the exam, as the desks' clocks show it, in UTC as stored."""
+    return datetime(day.year, day.month, day.day, hour, minute).astimezone().astimezone(UTC)
 
 
 def test_the_end_of_day_list_of_a_center(demo_copy, tmp_path):
