@@ -34,6 +34,7 @@ from reports.certificate import CertificateSheet
 from reports.cover import CoverSheet, Enclosure
 from reports.desk_labels import DeskLabelSheet
 from reports.door_list import DoorListSheet
+from reports.doubtful_list import DoubtfulListSheet
 from reports.draw_result import DrawResultSheet
 from reports.duty_cards import DutyCardSheet
 from reports.duty_sheet import DutySheet
@@ -65,6 +66,7 @@ SHEETS: dict[str, Callable[[tuple[Any, ...], str | None, FontSet], Sheet]] = {
     "certificate": lambda data, _s, fonts: CertificateSheet(data, fonts),
     "summary": lambda data, _s, fonts: CenterSummarySheet(data, fonts),
     "notice": lambda data, _s, fonts: NoticeSheet(data, fonts),
+    "doubtful": lambda data, _s, fonts: DoubtfulListSheet(data, fonts),
 }
 
 

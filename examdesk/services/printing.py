@@ -332,12 +332,14 @@ class PrintChoices:
         exam_name: the exam's name.
         centers: each test center, in order.
         sessions: (code, "6月11日 09:00-11:00") of each session, in time order.
+        days: the exam's days, in order (the day a doubtful list covers is one of them).
     """
 
     exam_code: str
     exam_name: str
     centers: tuple[CenterChoice, ...]
     sessions: tuple[tuple[str, str], ...]
+    days: tuple[date, ...] = ()
 
 
 def print_choices(session: Session, exam: ExamRef, *,
@@ -371,4 +373,5 @@ def print_choices(session: Session, exam: ExamRef, *,
             .where(TestCenter.exam_id == exam.id)
             .order_by(TestCenter.sort_order, TestCenter.code), TestCenter.id, seen)))
     return PrintChoices(exam.code, exam.name, centers,
-                        tuple((s.code, printed_session(s).when) for s in sessions))
+                        tuple((s.code, printed_session(s).when) for s in sessions),
+                        tuple(sorted({s.date for s in sessions})))

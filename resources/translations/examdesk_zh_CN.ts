@@ -1825,12 +1825,20 @@
         <translation>要打印的违纪记录编号（print violation）</translation>
     </message>
     <message>
+        <source>doubtful: the exam day the list covers (default: today, or the exam&apos;s last day before today)</source>
+        <translation>doubtful：存疑考生情况表所属的考试日（默认今天；今天不考试时为此前最后一个考试日）</translation>
+    </message>
+    <message>
         <source>the folder to write into (default: here)</source>
         <translation>写入的文件夹（默认：当前文件夹）</translation>
     </message>
     <message>
         <source>processes to render with (default: the cores)</source>
         <translation>用于生成的进程数（默认：CPU 核数）</translation>
+    </message>
+    <message>
+        <source>--date goes with the sheet doubtful only.</source>
+        <translation>--date 只能与 doubtful 一起使用。</translation>
     </message>
     <message>
         <source>Printed with problems: characters no font has are blank boxes in {count} places (listed above); write them in by hand there, or install a font that has them and print again.</source>
@@ -6455,6 +6463,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
 <context>
     <name>PrintForm</name>
     <message>
+        <source>Today, or the exam&apos;s last day before today</source>
+        <translation>今天（或考试此前的最后一天）</translation>
+    </message>
+    <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -6469,6 +6481,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Session</source>
         <translation>场次</translation>
+    </message>
+    <message>
+        <source>Exam day</source>
+        <translation>考试日期</translation>
     </message>
     <message>
         <source>Save in</source>
@@ -7253,6 +7269,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Temporary ID certificates</source>
         <translation>临时身份证明</translation>
+    </message>
+    <message>
+        <source>Doubtful candidates&apos; list</source>
+        <translation>存疑考生情况表</translation>
     </message>
     <message>
         <source>Center summary</source>

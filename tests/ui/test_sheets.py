@@ -31,11 +31,12 @@ def test_the_command_offers_the_declared_sheets():
     (action,) = (a for a in commands.choices["print"]._actions if a.dest == "sheet")
     # the declared sheets, and one violation record (not a center's sheet)
     assert action.choices == [*(spec.key for spec in SHEETS), "violation"]
-    # word for word the help it had when the sheets were listed by hand
+    # word for word the help it had when the sheets were listed by hand, and the doubtful list
     assert action.help == (
         "door (考场门贴), seating (座位表), desk (桌贴), signin (考生签到表), record "
         "(考场情况记录单), duty (监考安排表), cards (工作安排卡), posts (岗位值班表), draw "
-        "(抽签结果), certificate (临时身份证明), summary (考点情况汇总表), notice (考生须知), "
+        "(抽签结果), certificate (临时身份证明), doubtful (存疑考生情况表), summary "
+        "(考点情况汇总表), notice (考生须知), "
         "violation (one violation record, with --id), or pack: every "
         "room's envelope then the center's staff sheets")
 

@@ -101,13 +101,14 @@ def add_parsers(
     sub.add_argument("out", metavar="OUT.xlsx", type=Path,
                      help=translate("Cli", "the workbook to write (replaced if it exists)"))
     sub.add_argument("--by", metavar="NAME", help=translate("Cli", "only the events of this user"))
-    sub.add_argument("--since", metavar="DATE", type=_day,
+    sub.add_argument("--since", metavar="DATE", type=day_argument,
                      help=translate("Cli", "only events from this day on (YYYY-MM-DD)"))
-    sub.add_argument("--until", metavar="DATE", type=_day,
+    sub.add_argument("--until", metavar="DATE", type=day_argument,
                      help=translate("Cli", "only events up to this day (YYYY-MM-DD)"))
 
 
-def _day(text: str) -> date:
+def day_argument(text: str) -> date:
+    """A day typed as YYYY-MM-DD (argparse says it is not one)."""
     try:
         return date.fromisoformat(text)
     except ValueError:

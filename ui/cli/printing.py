@@ -15,8 +15,9 @@ from examdesk.db import Database
 from examdesk.errors import BadInput
 from examdesk.i18n import translate
 from ui.cli.common import EXIT_OK, CommandFactory, end_progress, exam_option, signed_in
+from ui.cli.exchange import day_argument
 from ui.jobs.print_run import CannotWrite, PrintRequest, Unwritable, Written, run_print
-from ui.jobs.sheets import SHEETS, Nothing, NothingToPrint, Reason
+from ui.jobs.sheets import SHEETS, Nothing, NothingToPrint, Reason, sheet
 from ui.jobs.tempids import print_certificate
 
 EXIT_PRINTED_WITH_PROBLEMS = 1
@@ -43,6 +44,9 @@ def add_parsers(command: CommandFactory) -> None:
         "Cli", "certificate: only the temporary ID with this serial, e.g. 01-0001"))
     printing.add_argument("--id", type=int, metavar="ID", help=translate(
         "Cli", "the violation record to print (print violation)"))
+    printing.add_argument("--date", metavar="YYYY-MM-DD", type=day_argument, help=translate(
+        "Cli", "doubtful: the exam day the list covers (default: today, or the exam's last "
+               "day before today)"))
     printing.add_argument("--out", metavar="DIR", type=Path, default=Path("."),
                           help=translate("Cli", "the folder to write into (default: here)"))
     printing.add_argument("--workers", metavar="N", type=int, default=None,
@@ -67,8 +71,10 @@ def cmd_print(db: Database, args: argparse.Namespace) -> int:
 
     if args.serial is not None:
         return _certificate(db, args)
+    if args.date is not None and not sheet(args.sheet).dated:
+        raise BadInput(translate("Cli", "--date goes with the sheet doubtful only."))
     request = PrintRequest(args.sheet, args.out, args.exam, args.center, args.session,
-                           args.room, args.workers)
+                           args.room, args.workers, args.date)
     try:
         files = run_print(db, signed_in(db, args), request, progress=_bar, written=report)
     except NothingToPrint as error:

@@ -13,6 +13,7 @@ import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
@@ -93,6 +94,7 @@ class PrintRequest:
     session: str | None = None
     room: str | None = None
     workers: int | None = None
+    day: date | None = None
 
 
 @dataclass(frozen=True)
@@ -169,7 +171,7 @@ def run_print(
         for n, code in enumerate(centers):
             check_cancelled(cancelled)
             parts, center_name = center_parts(db, exam, request.sheet, code, request.room, only,
-                                              actor)
+                                              actor, request.day)
             if not parts:
                 continue
             of_center = progress(code) if progress else no_progress
@@ -227,9 +229,11 @@ def _speak(wanted: str) -> None:
 
 def center_parts(db: Database, exam: ExamRef, key: str, center: str, room: str | None,
                  only_session: str | None,
-                 actor: Actor | None = None) -> tuple[list[Part], str]:
+                 actor: Actor | None = None,
+                 day: date | None = None) -> tuple[list[Part], str]:
     """The parts of sheet ``key`` for one center, and the center's name ("" if nothing to
-    print); ``actor`` limits what is read (:func:`run_print` checked the center)."""
+    print); ``actor`` limits what is read (:func:`run_print` checked the center); ``day``:
+    the day a sheet of one day covers."""
     spec = sheet(key)
     pack = bool(spec.contents)
     with db.begin() as session:
@@ -252,9 +256,12 @@ def center_parts(db: Database, exam: ExamRef, key: str, center: str, room: str |
         if pack and room is not None:
             return parts, (names[0] if names else "")  # one room's envelope: no staff sheets
         for other in specs:
-            if other.load is None:
+            if other.load_day is not None:
+                items = other.load_day(session, exam, center, day, actor)
+            elif other.load is not None:
+                items = other.load(session, exam, center, only_session, actor)
+            else:
                 continue
-            items = other.load(session, exam, center, only_session, actor)
             if other.scope is Scope.CENTER_SESSION:
                 for item in items:
                     parts.append(Part(f"{center}/{item.session.code}", ((other.key, (item,)),),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -23,6 +24,7 @@ from examdesk.services.exams import ExamRef
 from examdesk.services.notice import notices
 from examdesk.services.printing import CenterChoice
 from examdesk.services.printing_center import center_summaries, certificates
+from examdesk.services.printing_doubtful import doubtful_lists
 from examdesk.services.printing_staff import draw_results, duty_cards, duty_sheets, post_rosters
 
 
@@ -84,6 +86,9 @@ class NothingToPrint(BadInput):
 # session code or None, who prints). The session is typed Any: ui/ never imports SQLAlchemy
 # (docs/architecture.md, "Layers"), it only hands on what Database.begin() gave it.
 Loader = Callable[[Any, ExamRef, str, "str | None", "Actor | None"], tuple[Any, ...]]
+# Reads the data of a sheet of one day at one center: (the caller's database session, exam,
+# center code, the day chosen or None for the sheet's own default, who prints).
+DayLoader = Callable[[Any, ExamRef, str, "date | None", "Actor | None"], tuple[Any, ...]]
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,8 @@ class SheetSpec:
             and ticket numbers only, docs/printing.md) and the center summary (counts) hold
             none.
         contents: the pack only: the sheets it holds, in order (room envelope first).
+        load_day: a sheet of one day (the doubtful list): reads its data at one center for
+            the day chosen, instead of ``load``.
     """
 
     key: str
@@ -120,6 +127,12 @@ class SheetSpec:
     photos: bool = True
     personal: bool = True
     contents: tuple[str, ...] = ()
+    load_day: DayLoader | None = None
+
+    @property
+    def dated(self) -> bool:
+        """Whether it covers one day, chosen when printed (``--date``)."""
+        return self.load_day is not None
 
     @property
     def by_room(self) -> bool:
@@ -182,6 +195,11 @@ def _notice(session: Any, exam: ExamRef, center: str, _only: str | None,
     return notices(session, exam, center=center, actor=actor)
 
 
+def _doubtful(session: Any, exam: ExamRef, center: str, day: date | None,
+              actor: Actor | None) -> tuple[Any, ...]:
+    return doubtful_lists(session, exam, center=center, actor=actor, day=day)
+
+
 def _summary(session: Any, exam: ExamRef, center: str, _only: str | None,
              actor: Actor | None) -> tuple[Any, ...]:
     return center_summaries(session, exam, center=center, actor=actor)
@@ -217,6 +235,10 @@ SHEETS: tuple[SheetSpec, ...] = (
     SheetSpec("certificate", "临时身份证明",
               lambda: translate("Sheets", "Temporary ID certificates"), Scope.CENTER,
               _certificates),
+    # the center's end-of-day list: every center gets one, saying so when it has none
+    SheetSpec("doubtful", "存疑考生情况表",
+              lambda: translate("Sheets", "Doubtful candidates' list"), Scope.CENTER,
+              photos=False, load_day=_doubtful),
     SheetSpec("summary", "考点情况汇总表", lambda: translate("Sheets", "Center summary"),
               Scope.CENTER, _summary, personal=False),
     # public: published before the day and posted at the gate

@@ -134,6 +134,10 @@ class PrintForm(QWidget):
         self._fill_centers()
         self.session = QComboBox()
         self._fill_sessions()
+        # the day a sheet of one day covers (the doubtful list): one of the exam's, or the
+        # sheet's own default, which the core works out (ui/jobs/sheets.py, load_day)
+        self.day = QComboBox()
+        self._fill_days()
         self.folder = QLineEdit(str(folder or default_folder()))
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
@@ -148,6 +152,8 @@ class PrintForm(QWidget):
         form.addRow("", self.why)
         form.addRow(self.tr("Test center"), self.center)
         form.addRow(self.tr("Session"), self.session)
+        form.addRow(self.tr("Exam day"), self.day)
+        self._form = form
         form.addRow(self.tr("Save in"), folder_row)
 
         self.print_button = QPushButton(self.tr("Print to PDF"))
@@ -222,9 +228,11 @@ class PrintForm(QWidget):
 
     def request(self) -> PrintRequest:
         """What the form asks for."""
-        return PrintRequest(self.sheet.currentData(), Path(self.folder.text().strip()),
+        chosen = sheet(self.sheet.currentData())
+        return PrintRequest(chosen.key, Path(self.folder.text().strip()),
                             self._choices.exam_code, self.center.currentData(),
-                            self.session.currentData())
+                            None if chosen.dated else self.session.currentData(),
+                            day=self.day.currentData() if chosen.dated else None)
 
     def set_choices(self, choices: PrintChoices) -> None:
         """Offer ``choices`` (read again: a draw held since, say), keeping what was chosen."""
@@ -234,7 +242,17 @@ class PrintForm(QWidget):
         self._fill_centers()
         self.center.blockSignals(False)
         self._fill_sessions()
+        self._fill_days()
         self._offer_sheets()
+
+    def _fill_days(self) -> None:
+        """The exam's days, after the default, keeping the day chosen."""
+        chosen = self.day.currentData()
+        self.day.clear()
+        self.day.addItem(self.tr("Today, or the exam's last day before today"), None)
+        for day in self._choices.days:
+            self.day.addItem(day.isoformat(), day)
+        self.day.setCurrentIndex(max(0, self.day.findData(chosen)))
 
     def _fill_centers(self) -> None:
         chosen = self.center.currentData()
@@ -284,7 +302,10 @@ class PrintForm(QWidget):
             nothing = self.blocked(spec)
             item.setEnabled(nothing is None)
             item.setToolTip(self.why_nothing(nothing) if nothing else "")
-        nothing = self.blocked(sheet(self.sheet.currentData()))
+        chosen = sheet(self.sheet.currentData())
+        self._form.setRowVisible(self.day, chosen.dated)
+        self._form.setRowVisible(self.session, not chosen.dated)  # a day's list: all sessions
+        nothing = self.blocked(chosen)
         self.why.setText(self.why_nothing(nothing) if nothing else "")
         self.why.setVisible(nothing is not None)
         self.print_button.setEnabled(nothing is None and self._task is None)

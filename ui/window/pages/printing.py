@@ -82,7 +82,12 @@ class PrintPage(Page):
             on_failure=while_alive(self, self._not_read), quiet=True)
 
     def select(self, key: Hashable) -> bool:
-        """Choose the test center with this code."""
+        """Choose the sheet with this key (``doubtful``: context.navigate("print",
+        "doubtful") opens the area on it), or else the test center with this code."""
+        index = self.form.sheet.findData(key)
+        if index >= 0:
+            self.form.sheet.setCurrentIndex(index)
+            return True
         index = self.form.center.findData(key)
         if index < 0:
             return False
