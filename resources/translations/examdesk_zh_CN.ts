@@ -2229,6 +2229,10 @@
         <translation>证明适用的场次（默认：考生当天尚未结束的场次）</translation>
     </message>
     <message>
+        <source>a JPEG or PNG photo taken at the desk, printed instead of the registration photo</source>
+        <translation>现场拍摄的 JPEG 或 PNG 照片，打印时代替报名照片</translation>
+    </message>
+    <message>
         <source>void a certificate</source>
         <translation>作废一份临时身份证明</translation>
     </message>
@@ -7415,6 +7419,18 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>{what}超过 {limit} 个字符。</translation>
     </message>
     <message>
+        <source>The photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>{file}: not a readable JPEG or PNG image; take the photo again or save it as JPEG.</source>
+        <translation>{file}: 不是可读的 JPEG 或 PNG 图片；请重新拍照，或另存为 JPEG 后再试。</translation>
+    </message>
+    <message>
+        <source>{file}: the photo is only {width} x {height} pixels and would print blurred; take one at least {least} pixels wide and high.</source>
+        <translation>{file}: 照片只有 {width} x {height} 像素，打印会模糊；请拍摄宽、高均不少于 {least} 像素的照片。</translation>
+    </message>
+    <message>
         <source>{who} has no seat in exam {exam}: a temporary ID is issued only to a seated candidate.</source>
         <translation>{who} 在考试 {exam} 中没有座位：临时身份证明只开给已编排座位的考生。</translation>
     </message>
@@ -7453,6 +7469,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Exam {exam} has no temporary ID {serial}.</source>
         <translation>考试 {exam} 没有编号为 {serial} 的临时身份证明。</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read ({why}); choose the photo file again.</source>
+        <translation>{file}: 无法读取（{why}）；请重新选择照片文件。</translation>
     </message>
 </context>
 <context>
