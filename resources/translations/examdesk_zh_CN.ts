@@ -7486,6 +7486,22 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>无照片</translation>
     </message>
     <message>
+        <source>Photo taken at the desk</source>
+        <translation>现场照片</translation>
+    </message>
+    <message>
+        <source>Photo from a file…</source>
+        <translation>从文件选择照片…</translation>
+    </message>
+    <message>
+        <source>Newest photo in the camera folder</source>
+        <translation>用相机文件夹中的最新照片</translation>
+    </message>
+    <message>
+        <source>Camera folder…</source>
+        <translation>相机文件夹…</translation>
+    </message>
+    <message>
         <source>Issue and print (Enter)</source>
         <translation>开具并打印（回车）</translation>
     </message>
@@ -7540,6 +7556,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Candidate</source>
         <translation>考生</translation>
+    </message>
+    <message>
+        <source>It covers:</source>
+        <translation>适用场次：</translation>
     </message>
     <message>
         <source>Certificate</source>
@@ -7682,8 +7702,36 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>正在读取照片</translation>
     </message>
     <message>
+        <source>The candidate&apos;s photo</source>
+        <translation>考生照片</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png)</source>
+        <translation>图片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>The folder the camera saves its photos into</source>
+        <translation>相机保存照片的文件夹</translation>
+    </message>
+    <message>
+        <source>Takes the newest JPEG or PNG in %1</source>
+        <translation>取 %1 中最新的 JPEG 或 PNG 照片</translation>
+    </message>
+    <message>
+        <source>Asks once for the folder the camera saves into</source>
+        <translation>首次使用时选择相机保存照片的文件夹</translation>
+    </message>
+    <message>
+        <source>%1 holds no JPEG or PNG photo; take the photo with the camera first.</source>
+        <translation>%1 中没有 JPEG 或 PNG 照片；请先用相机拍照。</translation>
+    </message>
+    <message>
         <source>Give the officer&apos;s name and police unit first.</source>
         <translation>请先填写开具民警和所属公安机关。</translation>
+    </message>
+    <message>
+        <source>Check the sessions it covers.</source>
+        <translation>请勾选证明适用的场次。</translation>
     </message>
     <message>
         <source>Issuing the certificate</source>
