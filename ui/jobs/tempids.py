@@ -117,6 +117,8 @@ def issue(db: Database, actor: Actor, who: str | int, *, officer: str, unit: str
         NotFound, Ambiguous: ``who`` names no candidate, or several.
         and as :func:`examdesk.services.tempids.issue`.
     """
+    if photo is not None:  # fitted before the write: a camera image takes a few 0.1 s
+        photo = DeskPhoto(tempids.desk_photo(photo.data, photo.file), photo.file)
     with db.write("tempid issue") as session:
         found = resolve_exam(session, exam)
         if isinstance(who, int):

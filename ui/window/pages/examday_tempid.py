@@ -695,7 +695,9 @@ class TempIdPage(Page):
         def taken(result: tuple[DeskPhoto, bytes]) -> None:
             if self.current_hit() != hit:
                 return  # another candidate was chosen meanwhile
-            self.desk_photo, self._desk_photo_for = result[0], hit.candidate_id
+            # fitted already: the write (the lock other desks wait for) stays short
+            self.desk_photo = DeskPhoto(result[1], result[0].file)
+            self._desk_photo_for = hit.candidate_id
             self._set_photo(result[1])
             self.photo_mark.show()
             self.photo_note.hide()
