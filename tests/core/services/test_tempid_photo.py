@@ -66,7 +66,7 @@ def test_the_desk_photo_is_printed_instead_of_the_registration_photo(demo_copy) 
     (b"not an image at all", "IMG_2.jpg: 不是可读的 JPEG 或 PNG 图片"),
     (image("blue", kind="GIF"), "IMG_2.jpg: 不是可读的 JPEG 或 PNG 图片"),
     (image("blue", (100, 90)), "IMG_2.jpg: 照片只有 100 x 90 像素"),
-])
+], ids=["no image", "a GIF", "too small"])
 def test_a_bad_photo_file_is_named_and_nothing_is_issued(demo_copy, chinese, data,
                                                           says) -> None:
     with demo_copy.write("test") as session:
