@@ -129,4 +129,16 @@ def test_the_newest_photo_of_the_camera_folder_chosen_once(examdesk_app, qtbot, 
     assert page.desk_photo.file == str(newer) and page.photo_mark.isVisible()
     assert settings.value("tempid/camera_folder") == str(roll)
     assert str(roll) in page.camera_button.toolTip()
+    # Enter pressed at once after the camera button: the issue waits for the photo
+    typed_chinese(page.officer, "王警官")
+    typed_chinese(page.unit, "川汇分局")
+    find(qtbot, page, seated(demo_copy, "01", 9).ticket_no)
+    assert page.desk_photo is None
+    with qtbot.waitSignal(page.printed, timeout=60_000):
+        click(qtbot, page.camera_button)
+        qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    with demo_copy.begin() as session:
+        assert session.execute(select(TempIdCertificate.serial_no,
+                                      TempIdCertificate.photo.is_not(None))).all() == [
+            ("01-0001", True)]
     qtbot.waitUntil(lambda: not page.context.operations.running())

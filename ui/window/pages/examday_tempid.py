@@ -127,6 +127,8 @@ class TempIdPage(Page):
         self._answered = 0  # the search whose hits are shown
         self._issue_when_found = False  # Enter pressed before the hits of the text came
         self._issuing = False
+        self._reading_photo = False  # a photo chosen is being read: Enter waits for it
+        self._issue_after_photo = False
         settings = context.settings
 
         self.center_box = QComboBox()
@@ -693,7 +695,9 @@ class TempIdPage(Page):
             return photo, tempids.desk_photo(photo.data, photo.file)
 
         def taken(result: tuple[DeskPhoto, bytes]) -> None:
+            self._reading_photo = False
             if self.current_hit() != hit:
+                self._issue_after_photo = False
                 return  # another candidate was chosen meanwhile
             # fitted already: the issue's write (the lock other desks wait for) stays short
             self.desk_photo = DeskPhoto(result[1], result[0].file)
@@ -702,12 +706,17 @@ class TempIdPage(Page):
             self.photo_mark.show()
             self.photo_note.hide()
             emit(self.photo_taken, True)
+            if self._issue_after_photo:
+                self._issue_after_photo = False
+                self.issue()
 
         def refused(message: str) -> None:
+            self._reading_photo = self._issue_after_photo = False  # not issued without it
             self.photo_note.setText(message)
             self.photo_note.show()
             emit(self.photo_taken, False)
 
+        self._reading_photo, self._issue_after_photo = True, False
         self.context.operations.run(self.tr("Reading the photo"), work,
                                     on_success=taken, on_failure=refused)
 
@@ -740,6 +749,9 @@ class TempIdPage(Page):
         if not sessions:
             self.sessions_note.setText(self.tr("Check the sessions it covers."))
             self.sessions_note.show()
+            return
+        if self._reading_photo:  # the photo just chosen goes with this issue
+            self._issue_after_photo = True
             return
         photo = self.desk_photo
         self.context.settings.setValue("tempid/officer", officer)
