@@ -66,6 +66,8 @@ def test_a_photo_from_a_file_and_the_sessions_checked_go_with_the_issue(
     with qtbot.waitSignal(page.photo_taken, timeout=30_000) as taken:
         click(qtbot, page.photo_file_button)
     assert taken.args == [False] and page.photo_mark.isHidden()
+    if SHOTS:
+        window.grab().save(f"{SHOTS}/tempid_bad_photo.png")
     assert page.photo_note.text() == (
         f"{bad}: 不是可读的 JPEG 或 PNG 图片；请重新拍照，或另存为 JPEG 后再试。")
     # a camera image: shown on the card, marked 现场照片
@@ -83,6 +85,8 @@ def test_a_photo_from_a_file_and_the_sessions_checked_go_with_the_issue(
     click(qtbot, boxes[first])
     qtbot.keyClick(page.search, Qt.Key.Key_Return)
     assert page.sessions_note.isVisible() and page.sessions_note.text() == "请勾选证明适用的场次。"
+    if SHOTS:
+        window.grab().save(f"{SHOTS}/tempid_no_session.png")
     click(qtbot, boxes[first])
     assert page.sessions_note.isHidden()
     with qtbot.waitSignal(page.printed, timeout=60_000):
