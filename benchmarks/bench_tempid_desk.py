@@ -8,9 +8,10 @@ A fresh process loads the demo exam (the reference exam) into a scratch database
 window page (ui/window/pages/examday_tempid.py) then runs, with pytest-qt's real key events,
 each of these searches: the last five digits of a ticket, the last six of an ID number, the
 full ticket number, and a name's pinyin initials (several candidates match: one more action,
-choosing the right one with the Down key). Enter issues; the time ends when the certificate's
-PDF is written and handed to the printer (the printer itself is replaced: it would wait for
-paper). The issue's bound: at most 3 actions and under 30 s.
+choosing the right one with the Down key); and once more with the photo taken at the desk
+(the camera's newest image: one more action instead of choosing). Enter issues; the time ends
+when the certificate's PDF is written and handed to the printer (the printer itself is
+replaced: it would wait for paper). The issue's bound: at most 3 actions and under 30 s.
 """
 
 from __future__ import annotations
@@ -100,6 +101,12 @@ def test_desk(qapp, qtbot, tmp_path):  # run by main() below
     settings.setValue("tempid/officer", "王警官")
     settings.setValue("tempid/unit", "周口市公安局川汇分局")
     settings.setValue("tempid/center", "01")
+    from PIL import Image
+
+    camera = tmp_path / "Camera Roll"
+    camera.mkdir()
+    Image.new("RGB", (1200, 1600), "blue").save(camera / "WIN_20230611_08_30_Pro.jpg")
+    settings.setValue("tempid/camera_folder", str(camera))
     page = TempIdPage(PageContext(operations, settings, lambda a, k: None))
     page.now = lambda: datetime(2023, 6, 11, 8, 30)
     page.folder = tmp_path / "certificates"
@@ -114,6 +121,7 @@ def test_desk(qapp, qtbot, tmp_path):  # run by main() below
         ("full ticket number", people[2].ticket_no, people[2].ticket_no),
         ("pinyin initials", "".join(readings(c)[0][0] for c in people[3].name),
          people[3].ticket_no),
+        ("ticket + camera photo", people[4].ticket_no[-5:], people[4].ticket_no),
     ]
     print(f"\n{'search':<26}{'typed':<22}{'hits':>5}{'actions':>9}{'seconds':>9}")
     try:
@@ -127,6 +135,11 @@ def test_desk(qapp, qtbot, tmp_path):  # run by main() below
             if page.hits[0].ticket_no != wanted:  # action 2: choose the one meant
                 target = next(i for i, h in enumerate(page.hits) if h.ticket_no == wanted)
                 page.hit_list.setCurrentRow(target)
+                actions += 1
+            if "camera" in label:  # action 2: the camera's newest photo
+                with qtbot.waitSignal(page.photo_taken, timeout=30_000) as taken:
+                    qtbot.mouseClick(page.camera_button, Qt.MouseButton.LeftButton)
+                assert taken.args == [True], page.photo_note.text()
                 actions += 1
             with qtbot.waitSignal(page.printed, timeout=60_000):
                 qtbot.keyClick(page.search, Qt.Key.Key_Return)  # action 3: Issue

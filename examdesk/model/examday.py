@@ -9,6 +9,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Table,
     Text,
@@ -70,6 +71,9 @@ class TempIdCertificate(Base):
         enum_column(CertificateStatus), default=CertificateStatus.VALID
     )
     void_reason: Mapped[str] = mapped_column(Text, default="")
+    # the photo taken at the desk (JPEG, as the photo import stores them); None: the
+    # certificate prints the registration photo. Read only when printed.
+    photo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
 
     candidate: Mapped[Candidate] = relationship()
     sessions: Mapped[list[ExamSession]] = relationship(secondary=certificate_sessions)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from examdesk.enums import CertificateStatus, DutyKind
@@ -86,7 +86,9 @@ def certificates(session: Session, exam: ExamRef, *, center: str | None = None,
         papers[candidate_id, session_id].append(subject)
     issued: defaultdict[int, list[CertificateData]] = defaultdict(list)
     for row in session.execute(
-        select(TempIdCertificate, CandidatePhoto.data, Room.code)
+        # the photo taken at the desk, else the registration photo
+        select(TempIdCertificate,
+               func.coalesce(TempIdCertificate.photo, CandidatePhoto.data), Room.code)
         .outerjoin(CandidatePhoto, CandidatePhoto.candidate_id == TempIdCertificate.candidate_id)
         .outerjoin(SeatAssignment, SeatAssignment.candidate_id == TempIdCertificate.candidate_id)
         .outerjoin(Room, Room.id == SeatAssignment.room_id)

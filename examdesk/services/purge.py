@@ -4,8 +4,9 @@ An exam is closed once the day of its last session is past: from the next day on
 it is printed or changed any more, and the personal data it needed (PIPL: kept no longer than
 the purpose needs) can go. Its people, seats, duties and counts stay, so ``stats`` reads the
 same; each ID number becomes a placeholder unique in the exam (``已清除-123``: the column is
-required and unique), phones are emptied, photos, the staff's relatives (their ID numbers)
-and the temporary certificates' ID numbers go.
+required and unique), phones are emptied, photos (registration, evidence and those the
+temporary ID desk took), the staff's relatives (their ID numbers) and the temporary
+certificates' ID numbers go.
 
 The audit trail keeps who did what, but its events of this exam recorded personal values in
 their details (an edited phone, a deleted candidate's ID number): the purge blanks those
@@ -69,7 +70,7 @@ class PurgeResult:
         exam: the exam's code.
         candidates: candidates whose ID number and phone were removed.
         staff: staff members whose ID number and phone were removed.
-        photos: photos deleted.
+        photos: photos deleted (registration, evidence and desk photos).
         relatives: staff relatives' ID numbers deleted.
         certificates: temporary certificates whose ID number was removed.
         events: audit events whose details held personal values, blanked.
@@ -134,6 +135,10 @@ def purge_exam(session: Session, actor: Actor, exam: ExamRef, *,
     # the photos kept as evidence of violations go with them (docs/violations.md)
     photos += _rows(session, delete(ViolationEvidence).where(ViolationEvidence.violation_id.in_(
         select(Violation.id).where(Violation.exam_id == exam.id).scalar_subquery())))
+    # and the photos the temporary ID desk took (the certificates stay, as issued)
+    photos += _rows(session, update(TempIdCertificate).where(
+        TempIdCertificate.exam_id == exam.id, TempIdCertificate.photo.is_not(None))
+        .values(photo=None))
     relatives = _rows(session, delete(StaffRelative).where(
         StaffRelative.staff_id.in_(people)))
     purged_candidates = _rows(

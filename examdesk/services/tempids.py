@@ -49,6 +49,7 @@ from examdesk.services import audit
 from examdesk.services.audit import Actor, Permission
 from examdesk.services.exams import ExamRef, center_id
 from examdesk.services.exports import ExportResult, Recorded, write_export
+from examdesk.services.imports.photos import MIN_SIDE, UnreadableImage, fitted_photo
 from examdesk.services.lookup import is_number
 from examdesk.services.scope import limited, masked, personal_centers, shows_personal
 
@@ -56,6 +57,8 @@ from examdesk.services.scope import limited, masked, personal_centers, shows_per
 MOST_HITS = 20
 # Longest officer's name and police unit (the columns' sizes).
 _OFFICER_LEN, _UNIT_LEN = 50, 100
+# What a photo taken at the desk may be (Pillow's names of the formats).
+DESK_PHOTO_FORMATS = frozenset({"JPEG", "PNG"})
 
 
 @dataclass(frozen=True)
@@ -334,8 +337,38 @@ def required_text(value: str, limit: int, what: str, *, desk: str = "tempid") ->
     return cleaned
 
 
+def desk_photo(data: bytes, source: str = "") -> bytes:
+    """A photo taken at the desk as the certificate keeps it: upright, fitted and JPEG, as
+    the photo import stores the registration photos.
+
+    Args:
+        data: the image file's bytes.
+        source: the file's name, which the error names.
+
+    Raises:
+        BadInput: not a JPEG or PNG image that decodes, or too small to print sharp (code
+            ``tempid-photo``, fields ``file``).
+    """
+    where = source or translate("TempId", "The photo")
+    try:
+        stored, width, height = fitted_photo(data, formats=DESK_PHOTO_FORMATS)
+    except UnreadableImage:
+        raise BadInput(translate(
+            "TempId", "{file}: not a readable JPEG or PNG image; take the photo again or "
+                      "save it as JPEG.").format(file=where),
+            code="tempid-photo", file=source) from None
+    if min(width, height) < MIN_SIDE:
+        raise BadInput(translate(
+            "TempId", "{file}: the photo is only {width} x {height} pixels and would print "
+                      "blurred; take one at least {least} pixels wide and high.").format(
+            file=where, width=width, height=height, least=MIN_SIDE),
+            code="tempid-photo", file=source)
+    return stored
+
+
 def issue(session: Session, actor: Actor, exam: ExamRef, candidate_id: int, *,
           officer: str, unit: str, sessions: Sequence[str] | None = None,
+          photo: bytes | None = None, photo_file: str = "",
           now: datetime | None = None) -> CertificateRow:
     """Issue a certificate to the candidate: the next serial of the candidate's center.
 
@@ -347,11 +380,15 @@ def issue(session: Session, actor: Actor, exam: ExamRef, candidate_id: int, *,
         unit: the officer's police unit.
         sessions: the codes of the sessions it covers (default: the candidate's sessions of
             the exam day not over yet).
+        photo: an image file's bytes (JPEG or PNG) taken at the desk, printed instead of the
+            registration photo (see :func:`desk_photo`); None: the registration photo.
+        photo_file: the image file's name, which an error about it names.
         now: the desk's local time (default: now).
 
     Raises:
         BadInput: the candidate is not seated or has withdrawn, no officer or unit, a
-            session the candidate does not sit that day, no session left.
+            session the candidate does not sit that day, no session left, a photo that is
+            no JPEG or PNG image.
         AccessDenied: the actor may not do exam-day work at the candidate's center.
         CertificateRefused: the candidate holds a valid certificate (named).
     """
@@ -374,6 +411,7 @@ def issue(session: Session, actor: Actor, exam: ExamRef, candidate_id: int, *,
             who=candidate.name), code="tempid-withdrawn", candidate=candidate_id)
     officer = required_text(officer, _OFFICER_LEN, translate("TempId", "officer's name"))
     unit = required_text(unit, _UNIT_LEN, translate("TempId", "police unit"))
+    stored_photo = None if photo is None else desk_photo(photo, photo_file)
     held = session.execute(select(TempIdCertificate.serial_no, TempIdCertificate.issued_at)
                            .where(TempIdCertificate.candidate_id == candidate_id,
                                   TempIdCertificate.status == CertificateStatus.VALID)).first()
@@ -411,7 +449,8 @@ def issue(session: Session, actor: Actor, exam: ExamRef, candidate_id: int, *,
         candidate_id=candidate_id, center_id=center, name=candidate.name,
         gender=candidate.gender, id_number=candidate.id_number, ticket_no=ticket or "",
         officer_name=officer, police_unit=unit, issued_by_id=user_id,
-        issued_by=actor.username, status=CertificateStatus.VALID, void_reason="")
+        issued_by=actor.username, status=CertificateStatus.VALID, void_reason="",
+        photo=stored_photo)
     certificate.sessions = list(session.scalars(select(ExamSession).where(
         ExamSession.id.in_([s.id for s in covered]))))
     session.add(certificate)
@@ -421,7 +460,9 @@ def issue(session: Session, actor: Actor, exam: ExamRef, candidate_id: int, *,
                  summary=f"issued temporary ID {certificate.serial_no} to {candidate.name}",
                  details={"after": {"serial": certificate.serial_no, "candidate": candidate_id,
                                     "ticket": ticket or "", "officer": officer, "unit": unit,
-                                    "sessions": [s.code for s in covered]}})
+                                    "sessions": [s.code for s in covered],
+                                    # that a photo was taken, never the photo
+                                    "desk_photo": stored_photo is not None}})
     return _rows(session, exam, ids=[certificate.id])[0]
 
 

@@ -2265,6 +2265,10 @@
         <translation>证明适用的场次（默认：考生当天尚未结束的场次）</translation>
     </message>
     <message>
+        <source>a JPEG or PNG photo taken at the desk, printed instead of the registration photo</source>
+        <translation>现场拍摄的 JPEG 或 PNG 照片，打印时代替报名照片</translation>
+    </message>
+    <message>
         <source>void a certificate</source>
         <translation>作废一份临时身份证明</translation>
     </message>
@@ -7467,6 +7471,18 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>{what}超过 {limit} 个字符。</translation>
     </message>
     <message>
+        <source>The photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>{file}: not a readable JPEG or PNG image; take the photo again or save it as JPEG.</source>
+        <translation>{file}: 不是可读的 JPEG 或 PNG 图片；请重新拍照，或另存为 JPEG 后再试。</translation>
+    </message>
+    <message>
+        <source>{file}: the photo is only {width} x {height} pixels and would print blurred; take one at least {least} pixels wide and high.</source>
+        <translation>{file}: 照片只有 {width} x {height} 像素，打印会模糊；请拍摄宽、高均不少于 {least} 像素的照片。</translation>
+    </message>
+    <message>
         <source>{who} has no seat in exam {exam}: a temporary ID is issued only to a seated candidate.</source>
         <translation>{who} 在考试 {exam} 中没有座位：临时身份证明只开给已编排座位的考生。</translation>
     </message>
@@ -7506,6 +7522,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <source>Exam {exam} has no temporary ID {serial}.</source>
         <translation>考试 {exam} 没有编号为 {serial} 的临时身份证明。</translation>
     </message>
+    <message>
+        <source>{file}: cannot be read ({why}); choose the photo file again.</source>
+        <translation>{file}: 无法读取（{why}）；请重新选择照片文件。</translation>
+    </message>
 </context>
 <context>
     <name>TempIdPage</name>
@@ -7516,6 +7536,22 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>No photo</source>
         <translation>无照片</translation>
+    </message>
+    <message>
+        <source>Photo taken at the desk</source>
+        <translation>现场照片</translation>
+    </message>
+    <message>
+        <source>Photo from a file…</source>
+        <translation>从文件选择照片…</translation>
+    </message>
+    <message>
+        <source>Newest photo in the camera folder</source>
+        <translation>用相机文件夹中的最新照片</translation>
+    </message>
+    <message>
+        <source>Camera folder…</source>
+        <translation>相机文件夹…</translation>
     </message>
     <message>
         <source>Issue and print (Enter)</source>
@@ -7572,6 +7608,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Candidate</source>
         <translation>考生</translation>
+    </message>
+    <message>
+        <source>It covers:</source>
+        <translation>适用场次：</translation>
     </message>
     <message>
         <source>Certificate</source>
@@ -7714,8 +7754,36 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>正在读取照片</translation>
     </message>
     <message>
+        <source>The candidate&apos;s photo</source>
+        <translation>考生照片</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png)</source>
+        <translation>图片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>The folder the camera saves its photos into</source>
+        <translation>相机保存照片的文件夹</translation>
+    </message>
+    <message>
+        <source>Takes the newest JPEG or PNG in %1</source>
+        <translation>取 %1 中最新的 JPEG 或 PNG 照片</translation>
+    </message>
+    <message>
+        <source>Asks once for the folder the camera saves into</source>
+        <translation>首次使用时选择相机保存照片的文件夹</translation>
+    </message>
+    <message>
+        <source>%1 holds no JPEG or PNG photo; take the photo with the camera first.</source>
+        <translation>%1 中没有 JPEG 或 PNG 照片；请先用相机拍照。</translation>
+    </message>
+    <message>
         <source>Give the officer&apos;s name and police unit first.</source>
         <translation>请先填写开具民警和所属公安机关。</translation>
+    </message>
+    <message>
+        <source>Check the sessions it covers.</source>
+        <translation>请勾选证明适用的场次。</translation>
     </message>
     <message>
         <source>Issuing the certificate</source>

@@ -92,3 +92,33 @@ def test_refusals_are_one_chinese_line_with_the_contracts_exit_codes(
     status, _, err = examdesk(capsys, "--db", url, "tempid", "issue", first_seated(url, 3)[0],
                               "--officer", "王", "--unit", "分局", "--sessions", "S9")
     assert status == 2 and "S9" in err and err.count("\n") == 1
+
+
+def test_a_photo_taken_at_the_desk_goes_with_the_issue_and_a_bad_file_is_named(
+        capsys, demo_copy_url, tmp_path, terminal_chinese):  # noqa: F811
+    from PIL import Image
+
+    from examdesk.model import TempIdCertificate
+
+    url = demo_copy_url
+    one, two = first_seated(url, 0), first_seated(url, 1)
+    camera = tmp_path / "IMG_20230611_083012.jpg"
+    Image.new("RGB", (900, 1200), "blue").save(camera, "JPEG")
+    issue = ("tempid", "issue", "--officer", "王警官", "--unit", "川汇分局")
+    assert examdesk(capsys, "--db", url, *issue, one.ticket_no, "--photo", camera) == (
+        0, "01-0001\n", "")
+    bad = tmp_path / "scan.png"
+    bad.write_bytes(b"not a picture")
+    status, out, err = examdesk(capsys, "--db", url, *issue, two.ticket_no, "--photo", bad)
+    assert (status, out) == (2, "") and err == (
+        f"examdesk: {bad}: 不是可读的 JPEG 或 PNG 图片；请重新拍照，或另存为 JPEG 后再试。\n")
+    missing = tmp_path / "none.jpg"
+    status, out, err = examdesk(capsys, "--db", url, *issue, two.ticket_no, "--photo", missing)
+    assert (status, out) == (2, "") and err.startswith(f"examdesk: {missing}: 无法读取")
+    assert err.count("\n") == 1
+    database = open_database(url)
+    with database.begin() as session:
+        kept = session.execute(select(TempIdCertificate.serial_no, TempIdCertificate.photo)
+                               ).all()
+    database.close()
+    assert [serial for serial, _ in kept] == ["01-0001"] and kept[0][1][:2] == b"\xff\xd8"

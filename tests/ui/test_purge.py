@@ -19,7 +19,9 @@ from examdesk.model import (
     HotlineCall,
     Staff,
     StaffRelative,
+    TempIdCertificate,
 )
+from examdesk.services import tempids
 from examdesk.services.candidate_edits import edit_candidate_phone
 from examdesk.services.exams import resolve_exam
 from examdesk.services.hotline import log_call
@@ -38,6 +40,16 @@ def examdesk(capsys, *argv: object) -> tuple[int, str, str]:
     return status, out, err
 
 
+def camera_photo() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (600, 800), "blue").save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
 def personal(db) -> dict[str, int]:
     """How many personal values the exam still holds."""
     with db.begin() as session:
@@ -52,6 +64,10 @@ def personal(db) -> dict[str, int]:
                 .select_from(HotlineCall).where(HotlineCall.caller_phone != "")),
             "photos": session.scalar(select(func.count()).select_from(CandidatePhoto)),
             "relatives": session.scalar(select(func.count()).select_from(StaffRelative)),
+            "certificate ID numbers": session.scalar(select(func.count()).where(
+                TempIdCertificate.id_number != BLANK)),
+            "desk photos": session.scalar(select(func.count()).where(
+                TempIdCertificate.photo.is_not(None))),
         }
 
 
@@ -63,11 +79,14 @@ def test_a_closed_exam_is_purged_and_its_statistics_stay(demo_copy, demo_copy_ur
         edit_candidate_phone(session, actor, exam, who.id, "13800000000")
         log_call(session, actor, exam, phone="13900000000", topic="准考证",  # a caller too
                  answer="补打准考证")
+        tempids.issue(session, actor, exam, who.id, officer="王警官", unit="川汇分局",
+                      photo=camera_photo())  # a certificate with the photo the desk took
     assert examdesk(capsys, "--db", demo_copy_url, "print", "signin", "--center", "01",
                     "--out", tmp_path / "out")[0] == 0
     assert any(print_cache.rglob("*.pdf"))
     before = examdesk(capsys, "--db", demo_copy_url, "stats", "--json")[1]
     assert personal(demo_copy)["candidate ID numbers"] > 0
+    assert personal(demo_copy)["desk photos"] == 1
 
     status, out, err = examdesk(capsys, "--db", demo_copy_url, "purge", "--exam", EXAM,
                                 "--yes")
@@ -76,7 +95,8 @@ def test_a_closed_exam_is_purged_and_its_statistics_stay(demo_copy, demo_copy_ur
     assert json.loads(examdesk(capsys, "--db", demo_copy_url, "stats", "--json")[1]) == \
         json.loads(before)
     assert personal(demo_copy) == {"candidate ID numbers": 0, "staff ID numbers": 0,
-                                   "phones": 0, "photos": 0, "relatives": 0}
+                                   "phones": 0, "photos": 0, "relatives": 0,
+                                   "certificate ID numbers": 0, "desk photos": 0}
     assert not any(print_cache.rglob("*.pdf"))  # the cached sheets went too
     with demo_copy.begin() as session:
         events = session.execute(select(AuditEvent.action, AuditEvent.summary,

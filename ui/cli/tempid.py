@@ -1,6 +1,7 @@
 """`examdesk tempid ...`: the temporary ID desk (临时身份证明) from the command line.
 
-`tempid issue WHO --officer NAME --unit UNIT [--sessions S1,S2]` prints the serial;
+`tempid issue WHO --officer NAME --unit UNIT [--sessions S1,S2] [--photo FILE]` prints the
+serial (the photo: a JPEG or PNG taken at the desk, printed instead of the registration one);
 `tempid void SERIAL --reason TEXT`; `tempid list [--center CODE] [--json]` (JSON: a list of
 objects with serial, ticket, id_number, name, center, issued_at, officer, unit, sessions,
 void). Exit status: 0 done, 1 refused by the plan (the candidate holds a valid certificate,
@@ -12,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 from examdesk.db import Database
 from examdesk.i18n import translate
@@ -39,6 +41,9 @@ def add_parsers(
                          help=translate("Cli", "the officer's police unit"))
     issuing.add_argument("--sessions", metavar="S1,S2", help=translate(
         "Cli", "the sessions it covers (default: the candidate's sessions left today)"))
+    issuing.add_argument("--photo", metavar="FILE", help=translate(
+        "Cli", "a JPEG or PNG photo taken at the desk, printed instead of the registration "
+               "photo"))
     exam_option(issuing)
     voiding = action("void", translate("Cli", "void a certificate"))
     voiding.add_argument("serial", metavar="SERIAL", help=translate(
@@ -61,8 +66,9 @@ def cmd_tempid(db: Database, args: argparse.Namespace) -> int:
         if args.sessions is not None:
             sessions = [code for code in args.sessions.replace("，", ",").split(",")
                         if code.strip()]
+        photo = None if args.photo is None else tempid_jobs.read_photo(Path(args.photo))
         row = tempid_jobs.issue(db, actor, args.who, officer=args.officer, unit=args.unit,
-                                sessions=sessions, exam=args.exam)
+                                sessions=sessions, exam=args.exam, photo=photo)
         print(row.serial)
         return EXIT_OK
     if args.action == "void":

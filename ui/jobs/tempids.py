@@ -14,11 +14,14 @@ from datetime import datetime
 from pathlib import Path
 
 from examdesk.db import Database
+from examdesk.errors import BadInput
 from examdesk.filenames import file_name as safe_file_name
+from examdesk.i18n import translate
 from examdesk.private_files import make_folder
 from examdesk.services import tempids
 from examdesk.services.audit import Actor
 from examdesk.services.exams import resolve_exam
+from examdesk.services.imports.photos import PHOTO_SUFFIXES
 from examdesk.services.lookup import find_candidate
 from examdesk.services.printing_center import certificates
 from reports.certificate import render_certificates
@@ -69,16 +72,53 @@ def print_certificate(db: Database, actor: Actor, serial: str, out: Path, *,
     return PrintedCertificate(target, (len(data) + 1) // 2, tuple(warnings))
 
 
+@dataclass(frozen=True)
+class DeskPhoto:
+    """A photo taken at the desk: the image file's bytes and its name (errors name it)."""
+
+    data: bytes
+    file: str
+
+
+def read_photo(path: Path) -> DeskPhoto:
+    """The image file ``path`` holds, to go with an issue (checked there).
+
+    Raises:
+        BadInput: the file cannot be read (code ``tempid-photo``, fields ``file``).
+    """
+    try:
+        return DeskPhoto(path.read_bytes(), str(path))
+    except OSError as error:
+        raise BadInput(translate("TempId", "{file}: cannot be read ({why}); choose the photo "
+                                           "file again.").format(
+            file=path, why=error.strerror or error), code="tempid-photo",
+            file=str(path)) from None
+
+
+def newest_image(folder: Path) -> Path | None:
+    """The newest JPEG or PNG file in ``folder`` (not below it): the photo the camera app
+    took last; None when there is none (or the folder cannot be read)."""
+    try:
+        found = [(path.stat().st_mtime, path.name, path) for path in folder.iterdir()
+                 if path.suffix.lower() in PHOTO_SUFFIXES and path.is_file()]
+    except OSError:
+        return None
+    return max(found)[2] if found else None
+
+
 def issue(db: Database, actor: Actor, who: str | int, *, officer: str, unit: str,
           sessions: Sequence[str] | None = None, exam: str | None = None,
-          now: datetime | None = None) -> tempids.CertificateRow:
+          photo: DeskPhoto | None = None, now: datetime | None = None
+          ) -> tempids.CertificateRow:
     """Issue a certificate to the candidate ``who`` names (ticket, ID or registration number,
-    or the candidate's id), in one write.
+    or the candidate's id), in one write; ``photo``: the one taken at the desk.
 
     Raises:
         NotFound, Ambiguous: ``who`` names no candidate, or several.
         and as :func:`examdesk.services.tempids.issue`.
     """
+    if photo is not None:  # fitted before the write: a camera image takes a few 0.1 s
+        photo = DeskPhoto(tempids.desk_photo(photo.data, photo.file), photo.file)
     with db.write("tempid issue") as session:
         found = resolve_exam(session, exam)
         if isinstance(who, int):
@@ -86,5 +126,7 @@ def issue(db: Database, actor: Actor, who: str | int, *, officer: str, unit: str
         else:
             candidate = find_candidate(session, found, who, actor=actor).one().id
         return tempids.issue(session, actor, found, candidate, officer=officer, unit=unit,
-                             sessions=sessions, now=now)
+                             sessions=sessions, now=now,
+                             photo=None if photo is None else photo.data,
+                             photo_file="" if photo is None else photo.file)
 

@@ -239,10 +239,26 @@ def _walk(root: Path) -> Iterator[Path]:
             yield path
 
 
-def _resized(path: Path, report: Problems) -> bytes | None:
-    """The photo upright, fitted into :data:`PHOTO_BOX`, as JPEG; None if unreadable."""
+class UnreadableImage(ValueError):
+    """The file is no image Pillow decodes (or not of the formats asked for)."""
+
+
+def fitted_photo(source: Path | bytes, *, formats: frozenset[str] | None = None
+                 ) -> tuple[bytes, int, int]:
+    """The photo in ``source`` (a file or its bytes) upright, fitted into :data:`PHOTO_BOX`,
+    as JPEG; with the width and height it had (upright).
+
+    Args:
+        formats: Pillow's names of the formats accepted (e.g. ``{"JPEG", "PNG"}``); any
+            image Pillow decodes when None.
+
+    Raises:
+        UnreadableImage: not an image that decodes (or not of ``formats``).
+    """
     try:
-        with Image.open(path) as image:
+        with Image.open(io.BytesIO(source) if isinstance(source, bytes) else source) as image:
+            if formats is not None and image.format not in formats:
+                raise UnreadableImage(image.format)
             image.load()
             upright = ImageOps.exif_transpose(image)
             width, height = upright.size
@@ -251,7 +267,16 @@ def _resized(path: Path, report: Problems) -> bytes | None:
             buffer = io.BytesIO()
             photo.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True)
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError,
-            ValueError):
+            ValueError) as error:
+        raise UnreadableImage(str(error)) from error
+    return buffer.getvalue(), width, height
+
+
+def _resized(path: Path, report: Problems) -> bytes | None:
+    """The photo upright, fitted into :data:`PHOTO_BOX`, as JPEG; None if unreadable."""
+    try:
+        data, width, height = fitted_photo(path)
+    except UnreadableImage:
         report.add(
             translate("Import", "this file is not a readable JPEG or PNG image"),
             translate("Import", "open it in an image viewer, save it again as JPEG and "
@@ -266,7 +291,7 @@ def _resized(path: Path, report: Problems) -> bytes | None:
             translate("Import", "ask the candidate for a larger photo (at least 295 x 413)"),
             value=path.name, severity=Severity.WARNING,
         )
-    return buffer.getvalue()
+    return data
 
 
 def _store(session: Session, photos: Sequence[PhotoRecord], progress: Progress,

@@ -3,9 +3,14 @@
 The officer types a name (pinyin initials too), an ID number or its last six digits, a ticket
 number or its last five digits: the hits show as the typing goes on, the first one chosen.
 Its card shows the photo, center, room, seat and the day's sessions, and warns when the
-candidate sits at another center than the desk's. Issue (Enter) issues the certificate and
-sends it at once to the desk's printer (one certificate); the officer and unit are
-remembered per desk. The issued list below voids a certificate, asking why.
+candidate sits at another center than the desk's. The sessions the certificate covers are
+check boxes, those not over checked. Beside the photo, the desk takes a photo of its own (现场
+照片): from a file, or the newest image in the camera's folder (chosen once, remembered; the
+Windows Camera app saves into Pictures/Camera Roll: docs/architecture.md says why there is no
+live view); it goes with the issue and is printed instead of the registration photo, and
+choosing another candidate drops it. Issue (Enter) issues the certificate and sends it at
+once to the desk's printer (one certificate); the officer and unit are remembered per desk.
+The issued list below voids a certificate, asking why.
 
 From the first characters typed to the certificate on the printer: type, choose (when
 several match), Issue (benchmarks/bench_tempid_desk.py measures it).
@@ -18,11 +23,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -41,10 +48,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from examdesk.errors import BadInput
 from examdesk.search import SearchIndex
 from examdesk.services import doubtful, tempids
 from examdesk.services.exams import resolve_exam
-from ui.jobs.tempids import PrintedCertificate, print_certificate
+from ui.jobs.tempids import (
+    DeskPhoto,
+    PrintedCertificate,
+    newest_image,
+    print_certificate,
+    read_photo,
+)
 from ui.window import clock
 from ui.window.pages import Page, PageContext
 from ui.window.signals import emit
@@ -73,17 +87,25 @@ def certificate_folder() -> Path:
     return default_folder() / "临时身份证明"
 
 
+def camera_roll() -> Path:
+    """Where the Windows Camera app saves its photos: Pictures/Camera Roll."""
+    pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+    return Path(pictures or Path.home()) / "Camera Roll"
+
+
 class TempIdPage(Page):
     """The temporary ID desk (see the module's docstring).
 
     Signals:
         found(count): the hits of the text typed are shown.
+        photo_taken(taken): the desk's photo was shown on the card (True), or refused.
         issued(serial): a certificate was issued.
         printed(path): a certificate was written and handed to the printer.
         listed(): the issued list was read.
     """
 
     found = Signal(int)
+    photo_taken = Signal(bool)
     issued = Signal(str)
     printed = Signal(object)
     listed = Signal()
@@ -98,10 +120,16 @@ class TempIdPage(Page):
         self.rows: tuple[tempids.CertificateRow, ...] = ()
         self._index: SearchIndex[int] | None = None
         self._photos: dict[int, bytes | None] = {}
+        # the photo taken at the desk, and the candidate it was taken for
+        self.desk_photo: DeskPhoto | None = None
+        self._desk_photo_for: int | None = None
+        self.session_boxes: list[tuple[QCheckBox, tempids.DaySession]] = []
         self._asked = 0  # the latest search asked; older answers are dropped
         self._answered = 0  # the search whose hits are shown
         self._issue_when_found = False  # Enter pressed before the hits of the text came
         self._issuing = False
+        self._reading_photo = False  # a photo chosen is being read: Enter waits for it
+        self._issue_after_photo = False
         settings = context.settings
 
         self.center_box = QComboBox()
@@ -119,6 +147,33 @@ class TempIdPage(Page):
         self.photo.setFixedSize(PHOTO_W, PHOTO_H)
         self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.photo.setFrameShape(QLabel.Shape.Box)
+        # marks the photo shown as the one taken at the desk (not the registration photo)
+        self.photo_mark = QLabel(self.tr("Photo taken at the desk"))
+        self.photo_mark.setObjectName("tempidPhotoMark")
+        self.photo_mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.photo_mark.setFixedWidth(PHOTO_W)
+        self.photo_mark.setStyleSheet("color: white; background: #1565c0; padding: 1px;")
+        self.photo_mark.hide()
+        self.photo_file_button = QPushButton(self.tr("Photo from a file…"))
+        self.photo_file_button.setObjectName("tempidPhotoFile")
+        self.photo_file_button.setEnabled(False)
+        self.camera_button = QPushButton(self.tr("Newest photo in the camera folder"))
+        self.camera_button.setObjectName("tempidCamera")
+        self.camera_button.setEnabled(False)
+        self.camera_folder_button = QPushButton(self.tr("Camera folder…"))
+        self.camera_folder_button.setObjectName("tempidCameraFolder")
+        self.camera_folder_button.setFlat(True)
+        self.photo_note = QLabel()
+        self.photo_note.setObjectName("tempidPhotoNote")
+        self.photo_note.setWordWrap(True)
+        self.photo_note.setStyleSheet("color: #b00020;")
+        self.photo_note.hide()
+        self._show_camera_folder()
+        self.sessions_row = QHBoxLayout()
+        self.sessions_note = QLabel()
+        self.sessions_note.setObjectName("tempidSessionsNote")
+        self.sessions_note.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.sessions_note.hide()
         self.card = QLabel()
         self.card.setObjectName("tempidCard")
         self.card.setTextFormat(Qt.TextFormat.PlainText)
@@ -165,9 +220,24 @@ class TempIdPage(Page):
         top.addWidget(self.search, 1)
         card = QGroupBox(self.tr("Candidate"))
         grid = QGridLayout(card)
-        grid.addWidget(self.photo, 0, 0, 2, 1)
+        photo_column = QVBoxLayout()
+        photo_column.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignHCenter)
+        photo_column.addWidget(self.photo_mark, 0, Qt.AlignmentFlag.AlignHCenter)
+        photo_column.addWidget(self.photo_file_button)
+        photo_column.addWidget(self.camera_button)
+        photo_column.addWidget(self.camera_folder_button)
+        photo_column.addStretch(1)
+        grid.addLayout(photo_column, 0, 0, 4, 1)
         grid.addWidget(self.card, 0, 1)
         grid.addWidget(self.warning, 1, 1)
+        sessions = QHBoxLayout()
+        sessions.addWidget(QLabel(self.tr("It covers:")))
+        sessions.addLayout(self.sessions_row)
+        sessions.addWidget(self.sessions_note)
+        sessions.addStretch(1)
+        grid.addLayout(sessions, 2, 1)
+        grid.addWidget(self.photo_note, 3, 1)
+        grid.setRowStretch(3, 1)
         grid.setColumnStretch(1, 1)
         issuing = QGroupBox(self.tr("Certificate"))
         form = QFormLayout(issuing)
@@ -250,6 +320,9 @@ class TempIdPage(Page):
         self.confirm_button.clicked.connect(self.confirm)
         self.doubt_table.itemSelectionChanged.connect(self._doubt_chosen)
         self.reprint_button.clicked.connect(self.reprint)
+        self.photo_file_button.clicked.connect(self.photo_from_file)
+        self.camera_button.clicked.connect(self.photo_from_camera)
+        self.camera_folder_button.clicked.connect(self.change_camera_folder)
         QShortcut(QKeySequence(Qt.Key.Key_Down), self.search, self._next_hit)
         self._read_centers()
 
@@ -455,6 +528,12 @@ class TempIdPage(Page):
     def _show_hit(self, _row: int) -> None:
         hit = self.current_hit()
         self.warning.hide()
+        if hit is None or hit.candidate_id != self._desk_photo_for:
+            self._drop_desk_photo()  # it was taken of someone else
+        self._show_sessions(hit)
+        can_photo = hit is not None and hit.visible and not hit.withdrawn
+        self.photo_file_button.setEnabled(can_photo)
+        self.camera_button.setEnabled(can_photo)
         if hit is None:
             self.card.clear()
             self._set_photo(None)
@@ -488,7 +567,9 @@ class TempIdPage(Page):
         if warnings:
             self.warning.setText("\n".join(warnings))
             self.warning.show()
-        if hit.candidate_id in self._photos:
+        if self.desk_photo is not None:
+            pass  # the desk's photo stays shown
+        elif hit.candidate_id in self._photos:
             self._set_photo(self._photos[hit.candidate_id])
         else:
             self._read_photo(hit)
@@ -505,7 +586,7 @@ class TempIdPage(Page):
 
         def shown(photo: bytes | None) -> None:
             self._photos[hit.candidate_id] = photo
-            if self.current_hit() == hit:
+            if self.current_hit() == hit and self.desk_photo is None:
                 self._set_photo(photo)
 
         self.context.operations.read(self.tr("Reading the photo"), work, quiet=True,
@@ -520,6 +601,134 @@ class TempIdPage(Page):
         else:
             self.photo.clear()
             self.photo.setText(self.tr("No photo"))
+
+    def _show_sessions(self, hit: tempids.TempIdHit | None) -> None:
+        """The hit's sessions of the day as check boxes, those not over checked."""
+        for box, _session in self.session_boxes:
+            self.sessions_row.removeWidget(box)
+            box.deleteLater()
+        self.session_boxes = []
+        self.sessions_note.hide()
+        for day_session in (hit.sessions if hit is not None and hit.visible else ()):
+            box = QCheckBox(day_session.label + (self.tr(" (over)") if day_session.over
+                                                 else ""))
+            box.setObjectName(f"tempidSession{day_session.code}")
+            box.setChecked(not day_session.over)
+            box.toggled.connect(lambda _on: self.sessions_note.hide())
+            self.sessions_row.addWidget(box)
+            self.session_boxes.append((box, day_session))
+
+    def checked_sessions(self) -> list[str]:
+        """The codes of the sessions checked: what the certificate covers."""
+        return [day_session.code for box, day_session in self.session_boxes
+                if box.isChecked()]
+
+    # -- the desk's photo -----------------------------------------------------------------
+
+    def choose_photo_file(self) -> Path | None:
+        """An image file chosen in a dialog (replaced in tests)."""
+        folder = str(self.context.settings.value("tempid/photo_folder", "") or camera_roll())
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("The candidate's photo"), folder,
+            self.tr("Images (*.jpg *.jpeg *.png)"))
+        return Path(chosen) if chosen else None
+
+    def choose_camera_folder(self, start: Path) -> Path | None:
+        """The folder the camera saves into, chosen in a dialog (replaced in tests)."""
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("The folder the camera saves its photos into"), str(start))
+        return Path(chosen) if chosen else None
+
+    def camera_folder(self) -> Path | None:
+        """The camera's folder the desk chose ("" until it chooses one)."""
+        remembered = str(self.context.settings.value("tempid/camera_folder", "") or "")
+        return Path(remembered) if remembered else None
+
+    def _show_camera_folder(self) -> None:
+        folder = self.camera_folder()
+        self.camera_button.setToolTip(
+            self.tr("Takes the newest JPEG or PNG in %1").replace("%1", str(folder))
+            if folder else self.tr("Asks once for the folder the camera saves into"))
+
+    def change_camera_folder(self) -> Path | None:
+        """Ask for the camera's folder and remember it for the desk."""
+        chosen = self.choose_camera_folder(self.camera_folder() or camera_roll())
+        if chosen is not None:
+            self.context.settings.setValue("tempid/camera_folder", str(chosen))
+            self._show_camera_folder()
+        return chosen
+
+    def photo_from_file(self) -> None:
+        """Take the photo from an image file the desk chooses."""
+        hit = self.current_hit()
+        if hit is None:
+            return
+        chosen = self.choose_photo_file()
+        if chosen is not None:
+            self.context.settings.setValue("tempid/photo_folder", str(chosen.parent))
+            self._take_photo(hit, lambda: chosen)
+
+    def photo_from_camera(self) -> None:
+        """Take the newest image in the camera's folder (asked for the first time)."""
+        hit = self.current_hit()
+        if hit is None:
+            return
+        folder = self.camera_folder() or self.change_camera_folder()
+        if folder is None:
+            return
+        empty = self.tr("%1 holds no JPEG or PNG photo; take the photo with the camera "
+                        "first.").replace("%1", str(folder))
+
+        def newest() -> Path:
+            found = newest_image(folder)
+            if found is None:
+                raise BadInput(empty)
+            return found
+
+        self._take_photo(hit, newest)
+
+    def _take_photo(self, hit: tempids.TempIdHit, source: Callable[[], Path]) -> None:
+        """Read and check the image file ``source`` names, off the UI thread; shown on the
+        card when it is good, its error beside the photo when not."""
+
+        def work(_progress: Any, _cancelled: Any) -> tuple[DeskPhoto, bytes]:
+            photo = read_photo(source())
+            return photo, tempids.desk_photo(photo.data, photo.file)
+
+        def taken(result: tuple[DeskPhoto, bytes]) -> None:
+            self._reading_photo = False
+            if self.current_hit() != hit:
+                self._issue_after_photo = False
+                return  # another candidate was chosen meanwhile
+            # fitted already: the issue's write (the lock other desks wait for) stays short
+            self.desk_photo = DeskPhoto(result[1], result[0].file)
+            self._desk_photo_for = hit.candidate_id
+            self._set_photo(result[1])
+            self.photo_mark.show()
+            self.photo_note.hide()
+            emit(self.photo_taken, True)
+            if self._issue_after_photo:
+                self._issue_after_photo = False
+                self.issue()
+
+        def refused(message: str) -> None:
+            self._reading_photo = self._issue_after_photo = False  # not issued without it
+            self.photo_note.setText(message)
+            self.photo_note.show()
+            emit(self.photo_taken, False)
+
+        self._reading_photo, self._issue_after_photo = True, False
+        self.context.operations.run(self.tr("Reading the photo"), work,
+                                    on_success=taken, on_failure=refused)
+
+    def _drop_desk_photo(self) -> None:
+        self.photo_note.hide()
+        if self.desk_photo is None:
+            return
+        self.desk_photo, self._desk_photo_for = None, None
+        self.photo_mark.hide()
+        hit = self.current_hit()  # the registration photo again
+        self._set_photo(self._photos.get(hit.candidate_id) if hit is not None else None)
 
     # -- issue, print, void ---------------------------------------------------------------
 
@@ -537,6 +746,15 @@ class TempIdPage(Page):
             self.status.setText(self.tr("Give the officer's name and police unit first."))
             (self.officer if not officer else self.unit).setFocus()
             return
+        sessions = self.checked_sessions()
+        if not sessions:
+            self.sessions_note.setText(self.tr("Check the sessions it covers."))
+            self.sessions_note.show()
+            return
+        if self._reading_photo:  # the photo just chosen goes with this issue
+            self._issue_after_photo = True
+            return
+        photo = self.desk_photo
         self.context.settings.setValue("tempid/officer", officer)
         self.context.settings.setValue("tempid/unit", unit)
         actor, now = self.context.actor, self.now()
@@ -544,8 +762,11 @@ class TempIdPage(Page):
         self.issue_button.setEnabled(False)
 
         def work(session: Any, _progress: Any, _cancelled: Any) -> Any:
-            return tempids.issue(session, actor, resolve_exam(session), hit.candidate_id,
-                                 officer=officer, unit=unit, now=now)
+            return tempids.issue(
+                session, actor, resolve_exam(session), hit.candidate_id, officer=officer,
+                unit=unit, sessions=sessions, now=now,
+                photo=None if photo is None else photo.data,
+                photo_file="" if photo is None else photo.file)
 
         self.context.operations.write(
             "tempid issue", self.tr("Issuing the certificate"), work,
@@ -558,6 +779,7 @@ class TempIdPage(Page):
 
     def _issued(self, row: tempids.CertificateRow) -> None:
         self._issuing = False
+        self._drop_desk_photo()  # it went with this certificate
         self.status.setText(self.tr("Issued %1 to %2; printing…").replace("%1", row.serial)
                             .replace("%2", row.name))
         emit(self.issued, row.serial)
