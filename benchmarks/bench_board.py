@@ -83,7 +83,7 @@ def fill_exam_day(url: str) -> None:
                     "gender": Gender.FEMALE, "id_number": "x", "officer_name": "x",
                     "police_unit": "x", "issued_by_id": user})
             incidents += [{"exam_id": exam.id, "center_id": center, "session_id": slot[0],
-                           "kind": IncidentKind.ILLNESS, "description": "x",
+                           "kind": IncidentKind.MEDICAL, "description": "x",
                            "reported_by_id": user} for _ in range(5)]
         session.execute(insert(TempIdCertificate), certificates)
         session.execute(insert(Incident), incidents)
