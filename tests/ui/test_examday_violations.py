@@ -198,4 +198,9 @@ def test_the_recorder_sees_and_changes_the_two_invigilators(examdesk_app, qtbot,
     assert "无人在岗" in page.invigilator_note.text()
     if SHOTS:
         window.grab().save(f"{SHOTS}/examday_violation_nobody_on_duty.png")
+    page.who.clear()  # a ticket nobody holds: said beside the empty boxes
+    qtbot.keyClicks(page.who, "99999999999")
+    qtbot.keyClick(page.who, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "99999999999" in page.invigilator_note.text(), timeout=60_000)
+    assert first.count() == second.count() == 0
     qtbot.waitUntil(lambda: not operations.running(), timeout=60_000)

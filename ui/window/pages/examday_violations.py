@@ -211,7 +211,7 @@ class ViolationsPage(Page):
         from examdesk.services import violations
         from examdesk.services.exams import resolve_exam
 
-        who, session_code = self.who.text().strip(), self.session_box.currentData()
+        who, session_code = self._typed()
         if not who or not session_code or (who, session_code) == self.choices_for:
             return
         actor = self.context.actor
@@ -220,14 +220,24 @@ class ViolationsPage(Page):
             return violations.invigilator_choices(session, actor, resolve_exam(session),
                                                   who=who, session_code=session_code)
 
+        def failed(message: str) -> None:
+            if (who, session_code) == self._typed():
+                self._no_invigilators(message)
+
         self.context.operations.read(
             self.tr("Read the invigilators"), read,
             on_success=while_alive(self, lambda found: self._show_invigilators(
                 (who, session_code), found)),
-            on_failure=while_alive(self, self._no_invigilators), quiet=True)
+            on_failure=while_alive(self, failed), quiet=True)
+
+    def _typed(self) -> tuple[str, str]:
+        """The candidate and session the form holds."""
+        return self.who.text().strip(), self.session_box.currentData()
 
     def _show_invigilators(self, wanted: tuple[str, str], found: InvigilatorChoices) -> None:
         """Fill both boxes, the two on duty chosen (none when nobody is)."""
+        if wanted != self._typed():
+            return  # read for what the form held before: another read follows
         self.choices, self.choices_for = found, wanted
         on_duty = found.on_duty
         for n, combo in enumerate(self.invigilator_boxes):
@@ -286,7 +296,7 @@ class ViolationsPage(Page):
         actor = self.context.actor
         who, session_code = self.who.text(), self.session_box.currentData()
         chosen: list[int] | None = None
-        if self.choices is not None and self.choices_for == (who.strip(), session_code):
+        if self.choices is not None and self.choices_for == self._typed():
             if self._check_pair():
                 return
             chosen = [sid for sid in self._chosen() if sid is not None]
