@@ -116,3 +116,28 @@ def test_the_board_counts_what_attendance_show_counts_after_a_marked_seat_moved(
     finally:
         database.close()
     assert rooms == seats
+
+
+def test_marks_follow_their_candidates_when_a_center_is_allocated_again(capsys,
+                                                                        demo_copy_url):
+    from examdesk.services.seating import allocate_exam
+
+    url = demo_copy_url
+    status, _out, err = examdesk(capsys, "--db", url, "attendance", "mark", "--session",
+                                 SESSION, "--room", "01/01001", "--all-present", "--absent",
+                                 "12341010102")
+    assert (status, err) == (0, "")
+    database = open_database(url)
+    try:
+        with database.write("allocate") as session:
+            allocate_exam(session, Actor("li"), resolve_exam(session), seed=7, center="01")
+        with database.begin() as session:
+            rooms = dict(session.execute(
+                select(AttendanceMark.candidate_id, AttendanceMark.room_id)).all())
+            seats = dict(session.execute(
+                select(SeatAssignment.candidate_id, SeatAssignment.room_id)
+                .where(SeatAssignment.candidate_id.in_(rooms))).all())
+    finally:
+        database.close()
+    assert rooms == seats and len(set(rooms.values())) > 1  # the room's people, spread
+    assert board(url) == shown(capsys, url) == {"01": (len(rooms) - 1, 1)}
