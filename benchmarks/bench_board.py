@@ -59,7 +59,8 @@ def fill_exam_day(url: str) -> None:
         user = session.scalar(select(User.id))
         slot = [row.id for row in _sittings(exam_sessions(session, exam))[0].sessions]
         seated = session.execute(
-            select(SeatAssignment.candidate_id, session_subjects.c.session_id, Room.center_id)
+            select(SeatAssignment.candidate_id, session_subjects.c.session_id, Room.center_id,
+                   Room.id)
             .join(candidate_subjects,
                   candidate_subjects.c.candidate_id == SeatAssignment.candidate_id)
             .join(session_subjects,
@@ -67,11 +68,11 @@ def fill_exam_day(url: str) -> None:
             .join(Room, Room.id == SeatAssignment.room_id)
             .where(session_subjects.c.session_id.in_(slot))).all()
         session.execute(insert(AttendanceMark), [
-            {"candidate_id": c, "session_id": s, "marked_by_id": user,
+            {"candidate_id": c, "session_id": s, "marked_by_id": user, "room_id": room,
              "status": AttendanceStatus.ABSENT if n % 33 == 0 else AttendanceStatus.PRESENT}
-            for n, (c, s, _center) in enumerate(seated)])
+            for n, (c, s, _center, room) in enumerate(seated)])
         by_center: dict[int, list[int]] = {}
-        for candidate, _s, center in seated:
+        for candidate, _s, center, _room in seated:
             by_center.setdefault(center, []).append(candidate)
         certificates, incidents = [], []
         for center, candidates in by_center.items():
@@ -82,7 +83,7 @@ def fill_exam_day(url: str) -> None:
                     "gender": Gender.FEMALE, "id_number": "x", "officer_name": "x",
                     "police_unit": "x", "issued_by_id": user})
             incidents += [{"exam_id": exam.id, "center_id": center, "session_id": slot[0],
-                           "kind": IncidentKind.ILLNESS, "description": "x",
+                           "kind": IncidentKind.MEDICAL, "description": "x",
                            "reported_by_id": user} for _ in range(5)]
         session.execute(insert(TempIdCertificate), certificates)
         session.execute(insert(Incident), incidents)

@@ -115,6 +115,13 @@ class AttendanceMark(Base):
 
     ``marked_by`` is the name of whoever marked it, as the audit trail records it: a database
     without users has no user row to point at (``marked_by_id`` is then None).
+
+    ``room_id`` is the room the candidate sits in, so that the live board counts a sitting's
+    marks per room without joining the seats (examdesk/services/board.py). It is the room the
+    mark was made in, and it follows the candidate when their seat changes afterwards (None
+    while they have no seat): a mark counts where the room's expected candidates count the
+    candidate, as the attendance counts have always done (examdesk/services/attendance.py,
+    sitting_counts and follow_seats).
     """
 
     __tablename__ = "attendance_marks"
@@ -130,8 +137,14 @@ class AttendanceMark(Base):
     marked_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"))
     marked_by: Mapped[str] = mapped_column(String(64), default="")
+    room_id: Mapped[int | None] = mapped_column(ForeignKey("rooms.id", ondelete="SET NULL"))
 
-    __table_args__ = (UniqueConstraint("candidate_id", "session_id"),)
+    __table_args__ = (
+        UniqueConstraint("candidate_id", "session_id"),
+        # the board's count of a sitting's marks per room and status reads only this index
+        Index("ix_attendance_marks_session_id_room_id_status", "session_id", "room_id",
+              "status"),
+    )
 
 
 class RoomSitting(Base):

@@ -567,13 +567,15 @@ def mark(session: Session, actor: Actor, exam: ExamRef, *, room_id: int, session
         now = utcnow()
         insert = _upsert(session)(AttendanceMark).values([
             {"candidate_id": cid, "session_id": session_id, "status": status,
-             "marked_at": now, "marked_by_id": user_id, "marked_by": actor.username}
+             "marked_at": now, "marked_by_id": user_id, "marked_by": actor.username,
+             "room_id": room_id}
             for cid, status in sorted(changed.items())])
         session.execute(insert.on_conflict_do_update(
             index_elements=[AttendanceMark.candidate_id, AttendanceMark.session_id],
             set_={"status": insert.excluded.status, "marked_at": insert.excluded.marked_at,
                   "marked_by_id": insert.excluded.marked_by_id,
-                  "marked_by": insert.excluded.marked_by}))
+                  "marked_by": insert.excluded.marked_by,
+                  "room_id": insert.excluded.room_id}))
         label = f"{room.center}/{room.code}"
         audit.record(
             session, actor, "attendance.mark", exam_id=exam.id, entity="room",
@@ -583,6 +585,33 @@ def mark(session: Session, actor: Actor, exam: ExamRef, *, room_id: int, session
                                                key=lambda item: sitting[item[0]][1])})
     session.flush()
     return _counts(session, exam, room, session_id)
+
+
+def follow_seats(session: Session, candidates: Sequence[int]) -> None:
+    """Move the marks of these candidates, whose seats just changed, to the rooms they sit in
+    now (no room while they have no seat).
+
+    A mark counts in the room that counts the candidate as expected, the room of their seat
+    (sitting_counts): were a moved candidate's mark left in the room they were marked in, that
+    room would count someone it no longer seats and the new room would miss a mark, and no
+    room of the sitting would reconcile. So the board, which counts marks by their room
+    (examdesk/services/board.py), counts what the attendance counts and exports count; the
+    audit trail keeps where the mark was made.
+
+    Every service that writes seats calls it after writing them (seating.py,
+    seat_changes.py, imports/seating.py).
+    """
+    if not candidates or session.scalar(select(AttendanceMark.id).limit(1)) is None:
+        return  # before exam day nobody is marked: an allocation pays nothing
+    seat = (select(SeatAssignment.room_id)
+            .where(SeatAssignment.candidate_id == AttendanceMark.candidate_id)
+            .scalar_subquery())
+    ids = list(candidates)
+    for start in range(0, len(ids), 5000):
+        session.execute(update(AttendanceMark)
+                        .where(AttendanceMark.candidate_id.in_(ids[start : start + 5000]))
+                        .values(room_id=seat)
+                        .execution_options(synchronize_session=False))
 
 
 def _room_sitting(session: Session, room_id: int, session_id: int) -> RoomSitting:

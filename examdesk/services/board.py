@@ -273,17 +273,22 @@ def _read(reader: BoardReader, session: Session, actor: Actor, exam: ExamRef,
 
     if slot:
         add("expected", reader.expected(session, exam, slot))
-        # a late candidate sat the paper: present (the 考勤 tab counts them apart)
-        for statuses, name in (((AttendanceStatus.PRESENT, AttendanceStatus.LATE), "present"),
-                               ((AttendanceStatus.ABSENT,), "absent")):
-            add(name, session.execute(
-                select(Room.center_id, func.count(AttendanceMark.id))
-                .select_from(AttendanceMark)
-                .join(SeatAssignment, SeatAssignment.candidate_id == AttendanceMark.candidate_id)
-                .join(Room, Room.id == SeatAssignment.room_id)
-                .where(AttendanceMark.session_id.in_(slot),
-                       AttendanceMark.status.in_(statuses))
-                .group_by(Room.center_id)))
+        # a mark carries the room its candidate sits in (examdesk/services/attendance.py,
+        # follow_seats), so the marks are counted per room from their own index alone and
+        # only those few counts meet the rooms; a late candidate sat the paper: present (the
+        # 考勤 tab counts them apart)
+        per_room = (select(AttendanceMark.room_id, AttendanceMark.status,
+                           func.count().label("marks"))
+                    .where(AttendanceMark.session_id.in_(slot))
+                    .group_by(AttendanceMark.room_id, AttendanceMark.status).subquery())
+        marks = session.execute(
+            select(Room.center_id, per_room.c.status, func.sum(per_room.c.marks))
+            .join(Room, Room.id == per_room.c.room_id)
+            .group_by(Room.center_id, per_room.c.status)).all()
+        add("present", ((center, count) for center, status, count in marks
+                        if status in (AttendanceStatus.PRESENT, AttendanceStatus.LATE)))
+        add("absent", ((center, count) for center, status, count in marks
+                       if status is AttendanceStatus.ABSENT))
         add("posts_staffed", session.execute(
             select(Post.center_id, func.count(Duty.id)).select_from(Duty)
             .join(Post, Post.id == Duty.post_id)

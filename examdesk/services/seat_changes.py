@@ -28,6 +28,7 @@ from examdesk.model.candidate import RetiredTicket
 from examdesk.planning.plan import PlanCandidate, PlanIssue, PlanRoom, Seat
 from examdesk.planning.seats import neighbours, seat_positions
 from examdesk.services import audit, versions
+from examdesk.services.attendance import follow_seats
 from examdesk.services.audit import Actor, Permission
 from examdesk.services.duty_watch import DutyWatch
 from examdesk.services.exams import ExamRef
@@ -339,6 +340,7 @@ def add_candidate(session: Session, actor: Actor, exam: ExamRef, candidate_id: i
     seat = plan.seat(candidate, target, plan.free_seat(candidate, target, seat_no))
     watch = DutyWatch(session, exam, {target.center_id})
     plan.write(seat)
+    follow_seats(session, [candidate.id])
     _audit(session, actor, exam, "seat.add", candidate, seat, target)
     return plan.changes([_change(candidate, seat, target)], {target.id}, watch)
 
@@ -367,6 +369,7 @@ def withdraw_candidate(session: Session, actor: Actor, exam: ExamRef,
         session.execute(delete(SeatAssignment).where(
             SeatAssignment.candidate_id == candidate.id))
         plan.retire(held)
+        follow_seats(session, [candidate.id])
         retired = held.ticket_no
     session.execute(update(Candidate).where(Candidate.id == candidate.id)
                     .values(status=CandidateStatus.WITHDRAWN))
@@ -407,6 +410,7 @@ def move_candidate(session: Session, actor: Actor, exam: ExamRef, candidate_id: 
     if retired:
         plan.retire(held)
     plan.write(seat)
+    follow_seats(session, [candidate.id])
     _audit(session, actor, exam, "seat.move", candidate, seat, target, held.ticket_no)
     return plan.changes([_change(candidate, seat, target, retired)],
                         {held.room_id, target.id}, watch)
@@ -453,6 +457,7 @@ def swap_candidates(session: Session, actor: Actor, exam: ExamRef, first_id: int
     session.execute(delete(SeatAssignment).where(SeatAssignment.candidate_id.in_([a.id, b.id])))
     plan.write(new_a)
     plan.write(new_b)
+    follow_seats(session, [a.id, b.id])
     _audit(session, actor, exam, "seat.swap", a, new_a, room_b, seat_a.ticket_no)
     _audit(session, actor, exam, "seat.swap", b, new_b, room_a, seat_b.ticket_no)
     return plan.changes([_change(a, new_a, room_b), _change(b, new_b, room_a)],

@@ -24,6 +24,7 @@ from examdesk.planning.seats import Grid
 from examdesk.planning.tickets import TicketPattern
 from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
 from examdesk.services import audit
+from examdesk.services.attendance import follow_seats
 from examdesk.services.audit import Actor, Permission
 from examdesk.services.duty_watch import DutyWatch
 from examdesk.services.exams import ExamRef, center_id
@@ -254,6 +255,7 @@ def allocate_exam(
          "seat_no": s.seat_no, "ticket_no": s.ticket_no}
         for s in new
     ])
+    follow_seats(session, moved)
     session.execute(update(Exam).where(Exam.id == exam.id).values(allocation_seed=chosen))
     audit.record(
         session, actor, "seating.allocate", exam_id=exam.id, entity="exam", entity_id=exam.id,

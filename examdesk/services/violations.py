@@ -15,11 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased
 
-from examdesk.enums import DutyKind, Signature
+from examdesk.enums import DutyKind, Signature, StaffRole
 from examdesk.errors import BadInput
 from examdesk.i18n import translate
 from examdesk.model import (
@@ -29,6 +30,7 @@ from examdesk.model import (
     Room,
     SeatAssignment,
     Staff,
+    StaffRoleAssignment,
     TestCenter,
     Violation,
     ViolationAct,
@@ -40,7 +42,7 @@ from examdesk.model.base import utcnow
 from examdesk.services import audit, versions
 from examdesk.services.audit import Actor, Permission
 from examdesk.services.exams import ExamRef
-from examdesk.services.lookup import find_candidate, find_session
+from examdesk.services.lookup import NotFound, find_candidate, find_session, find_staff
 from examdesk.services.scope import limited, visible_centers
 
 # The largest evidence file kept (a phone photo is a few megabytes).
@@ -177,6 +179,140 @@ def invigilators(session: Session, room_id: int, session_id: int) -> tuple[int, 
         .order_by(Duty.is_lead.desc(), Duty.id)))
 
 
+@dataclass(frozen=True)
+class StaffChoice:
+    """A staff member a recorder may name as one of a violation's two invigilators.
+
+    Attributes:
+        id: the staff member's id.
+        name: the name.
+        on_duty: on room duty in the candidate's room and session.
+    """
+
+    id: int
+    name: str
+    on_duty: bool
+
+
+@dataclass(frozen=True)
+class InvigilatorChoices:
+    """Whom the recorder may name for a candidate's violation in a session.
+
+    Attributes:
+        room: the candidate's room, ``CENTER/ROOM``.
+        choices: those on duty in the room and session (the lead first), then the center's
+            other invigilators by name: those with an invigilating duty there in any
+            session, and the invigilators whose home center it is.
+    """
+
+    room: str
+    choices: tuple[StaffChoice, ...]
+
+    @property
+    def on_duty(self) -> tuple[int, ...]:
+        """The ids of those on duty, the lead first (the record's default)."""
+        return tuple(choice.id for choice in self.choices if choice.on_duty)
+
+
+# Duties and roles of those who invigilate at a center.
+_INVIGILATING = (DutyKind.ROOM, DutyKind.ROVING, DutyKind.RESERVE)
+_INVIGILATORS = (StaffRole.INVIGILATOR, StaffRole.ROVING_INVIGILATOR)
+
+
+def _seat(session: Session, exam: ExamRef, candidate: Any) -> Any:
+    """(room id, seat, ticket, center id, center code, room code) of a candidate's seat.
+
+    Raises:
+        BadInput: the candidate has no seat (``violation-unseated``).
+    """
+    seat = session.execute(
+        select(SeatAssignment.room_id, SeatAssignment.seat_no, SeatAssignment.ticket_no,
+               Room.center_id, TestCenter.code, Room.code)
+        .join(Room, Room.id == SeatAssignment.room_id)
+        .join(TestCenter, TestCenter.id == Room.center_id)
+        .where(SeatAssignment.candidate_id == candidate.id)).one_or_none()
+    if seat is None:
+        raise BadInput(translate("Violations", "{name} has no seat in exam {exam}: a "
+                                               "violation is recorded in the room.").format(
+            name=candidate.label, exam=exam.code), code="violation-unseated")
+    return seat
+
+
+def invigilator_choices(session: Session, actor: Actor | None, exam: ExamRef, *, who: str,
+                        session_code: str) -> InvigilatorChoices:
+    """Whom the recorder may name as the invigilators of a candidate's violation.
+
+    Raises:
+        BadInput: a lookup fails, or the candidate has no seat.
+        AccessDenied: the actor may not read the candidate's center.
+    """
+    candidate = find_candidate(session, exam, who, actor=actor).one()
+    exam_session = find_session(session, exam, session_code).one()
+    room_id, _seat_no, _ticket, center_id, center_code, room_code = _seat(session, exam,
+                                                                          candidate)
+    if actor is not None:
+        actor.require(Permission.READ, exam.id, center_id, center_code=center_code)
+    on_duty = invigilators(session, room_id, exam_session.id)
+    names = dict(session.execute(select(Staff.id, Staff.name).where(Staff.id.in_(on_duty))).all())
+    working = select(Duty.staff_id).where(Duty.center_id == center_id,
+                                          Duty.kind.in_(_INVIGILATING))
+    homed = (select(StaffRoleAssignment.staff_id).join(Staff)
+             .where(Staff.home_center_id == center_id,
+                    StaffRoleAssignment.role.in_(_INVIGILATORS)))
+    others = session.execute(
+        select(Staff.id, Staff.name)
+        .where(Staff.exam_id == exam.id, or_(Staff.id.in_(working), Staff.id.in_(homed)),
+               Staff.id.not_in(on_duty))
+        .order_by(Staff.name, Staff.id)).all()
+    return InvigilatorChoices(
+        f"{center_code}/{room_code}",
+        (*(StaffChoice(sid, names[sid], True) for sid in on_duty if sid in names),
+         *(StaffChoice(sid, name, False) for sid, name in others)))
+
+
+def pair_problem(chosen: Sequence[int | None], on_duty: Sequence[int]) -> str:
+    """Why ``chosen`` are not a violation's two invigilators ("" when they are).
+
+    Two different people, as the form's two signatures need; when nobody is on duty in the
+    room and session (the roster has none yet), fewer may be named, as the record always
+    allowed.
+    """
+    named = [sid for sid in chosen if sid is not None]
+    if len(set(named)) < len(named):
+        return translate("Violations", "The same person is named twice: a violation record "
+                                       "names two different invigilators.")
+    if len(named) < 2 and on_duty:
+        return translate("Violations", "Name two invigilators: the record needs both "
+                                       "signatures.")
+    return ""
+
+
+def find_invigilators(session: Session, exam: ExamRef, typed: Sequence[str],
+                      choices: InvigilatorChoices | None = None) -> tuple[int, ...]:
+    """The staff members that names or ID numbers name, in that order.
+
+    A name several staff members of the exam share is taken to mean the one among
+    ``choices`` (the center's), when only one of them is there.
+
+    Raises:
+        BadInput: a text names nobody (``staff-not-found``) or several (``staff-ambiguous``),
+            one line naming it.
+    """
+    found = []
+    near = {choice.id for choice in choices.choices} if choices else set()
+    for text in typed:
+        matches = find_staff(session, exam, text)
+        if not matches.exact or not matches.found:
+            raise NotFound(translate("Violations", "No staff member of exam {exam} is called "
+                                                   "{text} or has that ID number.").format(
+                exam=exam.code, text=text.strip()), code="staff-not-found", kind="staff",
+                text=text, exam=exam.code)
+        here = [match for match in matches.found if match.id in near]
+        found.append(here[0].id if len(matches.found) > 1 and len(here) == 1
+                     else matches.one().id)
+    return tuple(found)
+
+
 def record_violation(session: Session, actor: Actor, exam: ExamRef, *, who: str,
                      session_code: str, act_code: str, description: str,
                      occurred_at: datetime | None = None,
@@ -194,7 +330,9 @@ def record_violation(session: Session, actor: Actor, exam: ExamRef, *, who: str,
         act_code: the act's code in the regulation's list.
         description: what was seen.
         occurred_at: when (None: now).
-        invigilator_ids: the two invigilators (None: those on duty in the room).
+        invigilator_ids: the two invigilators (None: those on duty in the room); two
+            different staff members of the exam, fewer only when nobody is on duty in the
+            room and session (:func:`pair_problem`).
         signature: the candidate signed, refused, or was not asked yet (None).
         witness: the witness of a refusal to sign.
         evidence: photo files, copied into the database.
@@ -202,7 +340,8 @@ def record_violation(session: Session, actor: Actor, exam: ExamRef, *, who: str,
     Raises:
         BadInput: a lookup fails; the candidate has no seat or does not sit the session;
             the act is unknown; no text; a refusal without a witness; an evidence file
-            cannot be read or is too large.
+            cannot be read or is too large; the invigilators named are not two different
+            staff members of the exam (``violation-invigilators``, ``staff-not-found``).
         AccessDenied: the actor may not do exam-day work at the candidate's center.
     """
     text = description.strip()
@@ -215,17 +354,7 @@ def record_violation(session: Session, actor: Actor, exam: ExamRef, *, who: str,
     candidate = find_candidate(session, exam, who, actor=actor).one()
     exam_session = find_session(session, exam, session_code).one()
     act = find_act(session, act_code)
-    seat = session.execute(
-        select(SeatAssignment.room_id, SeatAssignment.seat_no, SeatAssignment.ticket_no,
-               Room.center_id, TestCenter.code)
-        .join(Room, Room.id == SeatAssignment.room_id)
-        .join(TestCenter, TestCenter.id == Room.center_id)
-        .where(SeatAssignment.candidate_id == candidate.id)).one_or_none()
-    if seat is None:
-        raise BadInput(translate("Violations", "{name} has no seat in exam {exam}: a "
-                                               "violation is recorded in the room.").format(
-            name=candidate.label, exam=exam.code), code="violation-unseated")
-    room_id, seat_no, ticket_no, center_id, center_code = seat
+    room_id, seat_no, ticket_no, center_id, center_code, _room = _seat(session, exam, candidate)
     actor.require(Permission.EXAM_DAY, exam.id, center_id, center_code=center_code)
     sits = session.scalar(
         select(candidate_subjects.c.subject_id)
@@ -236,9 +365,11 @@ def record_violation(session: Session, actor: Actor, exam: ExamRef, *, who: str,
         raise BadInput(translate("Violations", "{name} does not sit session {session}.")
                        .format(name=candidate.label, session=exam_session.code),
                        code="violation-session", session=exam_session.code)
+    on_duty = invigilators(session, room_id, exam_session.id)
+    if invigilator_ids is not None:
+        _check_pair(session, exam, invigilator_ids, on_duty)
     files = [(path.name, _read_evidence(path)) for path in evidence]
-    staff = list(invigilator_ids if invigilator_ids is not None
-                 else invigilators(session, room_id, exam_session.id))[:2]
+    staff = list(invigilator_ids if invigilator_ids is not None else on_duty)[:2]
     row = Violation(
         exam_id=exam.id, session_id=exam_session.id, center_id=center_id, room_id=room_id,
         seat_no=seat_no, ticket_no=ticket_no or "", candidate_id=candidate.id, act_id=act.id,
@@ -259,6 +390,21 @@ def record_violation(session: Session, actor: Actor, exam: ExamRef, *, who: str,
                                     "evidence": [name for name, _ in files]}})
     session.flush()
     return violation(session, actor, exam, row.id)
+
+
+def _check_pair(session: Session, exam: ExamRef, chosen: Sequence[int],
+                on_duty: Sequence[int]) -> None:
+    problem = pair_problem(chosen, on_duty)
+    if problem or len(chosen) > 2:
+        raise BadInput(problem or translate("Violations", "A violation record names two "
+                                                          "invigilators, not {count}.").format(
+            count=len(chosen)), code="violation-invigilators")
+    known = set(session.scalars(select(Staff.id).where(Staff.exam_id == exam.id,
+                                                       Staff.id.in_(chosen))))
+    for sid in chosen:
+        if sid not in known:
+            raise BadInput(translate("Violations", "Exam {exam} has no staff member {id}.")
+                           .format(exam=exam.code, id=sid), code="staff-not-found", id=sid)
 
 
 def sign_violation(session: Session, actor: Actor, exam: ExamRef, violation_id: int, *,

@@ -2325,6 +2325,10 @@
         <translation>所见情况</translation>
     </message>
     <message>
+        <source>the two invigilators, by name or ID number (default: the two on duty in the candidate&apos;s room and session)</source>
+        <translation>两名监考员，填姓名或身份证号（默认：考生所在考场该场次在岗的两名监考员）</translation>
+    </message>
+    <message>
         <source>list the regulation&apos;s acts with their codes and consequences</source>
         <translation>列出规定中的违纪违规行为及其代码和处理</translation>
     </message>
@@ -8256,8 +8260,28 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>{name} 在考试 {exam} 中没有座位：违纪须在考场中记录。</translation>
     </message>
     <message>
+        <source>The same person is named twice: a violation record names two different invigilators.</source>
+        <translation>同一人被填了两次：违纪记录须由两名不同的监考员签名。</translation>
+    </message>
+    <message>
+        <source>Name two invigilators: the record needs both signatures.</source>
+        <translation>请填写两名监考员：记录须由两人签名。</translation>
+    </message>
+    <message>
+        <source>No staff member of exam {exam} is called {text} or has that ID number.</source>
+        <translation>考试 {exam} 中没有姓名或身份证号为 {text} 的工作人员。</translation>
+    </message>
+    <message>
         <source>{name} does not sit session {session}.</source>
         <translation>{name} 不参加场次 {session} 的考试。</translation>
+    </message>
+    <message>
+        <source>A violation record names two invigilators, not {count}.</source>
+        <translation>违纪记录填写两名监考员，而不是 {count} 名。</translation>
+    </message>
+    <message>
+        <source>Exam {exam} has no staff member {id}.</source>
+        <translation>考试 {exam} 没有工作人员 {id}。</translation>
     </message>
     <message>
         <source>Exam {exam} has no violation record {id}.</source>
@@ -8327,6 +8351,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>处理</translation>
     </message>
     <message>
+        <source>Invigilators</source>
+        <translation>监考员</translation>
+    </message>
+    <message>
         <source>Evidence</source>
         <translation>情况说明</translation>
     </message>
@@ -8389,6 +8417,22 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>Read the violations</source>
         <translation>读取违纪记录</translation>
+    </message>
+    <message>
+        <source>Read the invigilators</source>
+        <translation>读取监考员</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>{name} (on duty)</source>
+        <translation>{name}（在岗）</translation>
+    </message>
+    <message>
+        <source>Nobody is on duty in room {room} in this session: the record may name fewer than two invigilators.</source>
+        <translation>考场 {room} 本场次无人在岗：记录可少于两名监考员。</translation>
     </message>
     <message>
         <source>Recorded No. {id}: {name} ({ticket}), {citation}: {what}</source>

@@ -71,8 +71,9 @@ def test_the_board_tab_reads_in_the_background_and_shows_when_it_is_stale(
         from examdesk.model import ExamSession
         sitting = session.scalars(select(ExamSession.id).where(
             ExamSession.code.in_(board.clock.sessions))).first()
-        candidate = session.scalars(select(SeatAssignment.candidate_id)).first()
-        session.add(AttendanceMark(candidate_id=candidate, session_id=sitting,
+        candidate, room = session.execute(
+            select(SeatAssignment.candidate_id, SeatAssignment.room_id)).first()
+        session.add(AttendanceMark(candidate_id=candidate, session_id=sitting, room_id=room,
                                    status=AttendanceStatus.ABSENT,
                                    marked_by_id=session.scalar(select(User.id))))
     qtbot.waitUntil(lambda: table.item(0, 3).text() != "0", timeout=10_000)

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from examdesk.db import open_database
 from examdesk.model import Duty, ExamSession, Room, SeatAssignment, TestCenter
+from examdesk.services import violations
 from tests.ui.test_cli_users import terminal_chinese  # noqa: F401 (a fixture)
 from ui.cli import run
 
@@ -110,3 +111,32 @@ def test_a_violation_record_is_printed_as_one_page(capsys, demo_copy, tmp_path) 
     status, out, err = examdesk(capsys, "--db", url, "print", "violation", "--id", "7",
                                 "--out", tmp_path)
     assert (status, out) == (2, "") and "7" in err
+
+
+@pytest.mark.usefixtures("terminal_chinese")
+def test_the_recorder_names_the_invigilators_and_the_form_prints_them(capsys, demo_copy,
+                                                                       tmp_path) -> None:
+    from pypdf import PdfReader
+
+    from examdesk.services.exams import resolve_exam
+
+    url = str(demo_copy.url)
+    ticket = _ticket(url)
+    with demo_copy.begin() as session:
+        offered = violations.invigilator_choices(session, None, resolve_exam(session),
+                                                 who=ticket, session_code="S2")
+    lead, other = offered.choices[0], offered.choices[4]
+    add = ("--db", url, "violation", "add", ticket, "--session", "S2", "--act", "6.1",
+           "--text", "携带手机", "--invigilators")
+    for typed, said in (("查无此人," + lead.name, "查无此人"),
+                        (f"{lead.name}，{lead.name}", "同一人"), (lead.name, "两名监考员")):
+        status, out, err = examdesk(capsys, *add, typed)
+        assert (status, out) == (2, "") and err.count("\n") == 1, err
+        assert said in err, err
+    status, out, err = examdesk(capsys, *add, f"{lead.name}，{other.name}")
+    assert status == 0, err
+    status, out, err = examdesk(capsys, "--db", url, "print", "violation", "--id", "1",
+                                "--out", tmp_path)
+    assert status == 0, err
+    text = PdfReader(tmp_path / "违纪记录-01-1.pdf").pages[0].extract_text().replace(" ", "")
+    assert lead.name in text and other.name in text

@@ -135,3 +135,72 @@ def test_a_viewer_sees_the_tabs_but_records_nothing(examdesk_app, qtbot, setting
     assert not any(button.isEnabled() for button in (
         incidents.add_button, incidents.close_button, incidents.medical_button))
     qtbot.waitUntil(lambda: not operations.running(), timeout=60_000)
+
+
+def test_the_recorder_sees_and_changes_the_two_invigilators(examdesk_app, qtbot, settings,
+                                                            demo_copy, tmp_path):
+    from sqlalchemy import delete, select
+
+    from examdesk.model import Duty, ExamSession, Room, SeatAssignment, TestCenter
+    from ui.window.pages.examday import ExamDayPage
+
+    ticket = _ticket(str(demo_copy.url))
+    with demo_copy.write("test") as session:  # a room of center 02 nobody invigilates in S2
+        s2 = session.scalar(select(ExamSession.id).where(ExamSession.code == "S2"))
+        unwatched, room = session.execute(
+            select(SeatAssignment.ticket_no, Room.id).join(Room).join(TestCenter)
+            .join(Duty, Duty.room_id == Room.id)
+            .where(TestCenter.code == "02", Duty.session_id == s2)
+            .order_by(SeatAssignment.ticket_no).limit(1)).one()
+        session.execute(delete(Duty).where(Duty.room_id == room, Duty.session_id == s2))
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    operations = Operations(window, demo_copy)
+    area = ExamDayPage(PageContext(operations, settings, lambda a, k: None))
+    operations.changed.connect(area.refresh)
+    window.setCentralWidget(area)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    page = area.tab_page("violations")
+    qtbot.waitUntil(lambda: page.act_box.count() == 23, timeout=60_000)
+    first, second = page.invigilator_boxes
+
+    qtbot.keyClicks(page.who, ticket)
+    qtbot.keyClick(page.session_box, Qt.Key.Key_Down)  # S1 -> S2: the boxes are read
+    qtbot.waitUntil(lambda: second.count() > 3, timeout=60_000)
+    # the two on duty in the candidate's room, chosen; then the center's other invigilators
+    assert first.currentText().endswith("（在岗）") and second.currentText().endswith("（在岗）")
+    assert first.currentData() != second.currentData() and page.invigilator_note.text() == ""
+    assert not second.itemText(3).endswith("（在岗）")
+    lead = first.currentText().removesuffix("（在岗）")
+    qtbot.keyClick(second, Qt.Key.Key_Up)  # the lead again
+    assert "同一人" in page.invigilator_note.text()
+    _type_chinese(page.text, "携带手机")
+    qtbot.mouseClick(page.record_button, Qt.MouseButton.LeftButton)  # refused beside them
+    assert "同一人" in page.invigilator_note.text() and not operations.running()
+    window.grab().save(str(tmp_path / "same.png"))
+    if SHOTS:
+        window.grab().save(f"{SHOTS}/examday_violation_same_invigilator.png")
+    _down(qtbot, second, 2)  # another invigilator of the center
+    other = second.currentText()
+    assert page.invigilator_note.text() == "" and "（在岗）" not in other
+    qtbot.mouseClick(page.record_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.table.model.total == 1, timeout=60_000)
+    assert page.table.model.row_at(0).invigilators == (lead, other)
+    assert page.table.model.index(0, 9).data() == f"{lead}、{other}"
+    assert first.count() == 0  # the form is ready for the next candidate
+
+    qtbot.keyClicks(page.who, unwatched)
+    qtbot.keyClick(page.who, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: first.count() > 1, timeout=60_000)
+    assert first.currentText() == second.currentText() == "（无）"
+    assert "无人在岗" in page.invigilator_note.text()
+    if SHOTS:
+        window.grab().save(f"{SHOTS}/examday_violation_nobody_on_duty.png")
+    page.who.clear()  # a ticket nobody holds: said beside the empty boxes
+    qtbot.keyClicks(page.who, "99999999999")
+    qtbot.keyClick(page.who, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "99999999999" in page.invigilator_note.text(), timeout=60_000)
+    assert first.count() == second.count() == 0
+    qtbot.waitUntil(lambda: not operations.running(), timeout=60_000)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable
 
@@ -38,6 +39,9 @@ def add_parsers(
         "Cli", "the act's code in the regulation's list (see 'examdesk violation acts')"))
     add.add_argument("--text", required=True, metavar="TEXT", help=translate(
         "Cli", "what was seen"))
+    add.add_argument("--invigilators", metavar="NAME_OR_ID,NAME_OR_ID", help=translate(
+        "Cli", "the two invigilators, by name or ID number (default: the two on duty in the "
+               "candidate's room and session)"))
     exam_option(add)
     change("acts", translate("Cli", "list the regulation's acts with their codes and "
                                     "consequences"))
@@ -79,10 +83,18 @@ def cmd_violation(db: Database, args: argparse.Namespace) -> int:
             print(f"{act.code}\t{act.regulation}{act.citation}\t{act.wording}\t"
                   f"{act.consequence}")
         return EXIT_OK
+    named = ([text for text in re.split(r"[,，]", args.invigilators) if text.strip()]
+             if args.invigilators is not None else None)
     with db.write("violation add") as session:
+        exam = resolve_exam(session, args.exam)
+        chosen = None
+        if named is not None:
+            chosen = violations.find_invigilators(
+                session, exam, named, violations.invigilator_choices(
+                    session, actor, exam, who=args.who, session_code=args.session))
         row = violations.record_violation(
-            session, actor, resolve_exam(session, args.exam), who=args.who,
-            session_code=args.session, act_code=args.act, description=args.text)
+            session, actor, exam, who=args.who, session_code=args.session, act_code=args.act,
+            description=args.text, invigilator_ids=chosen)
     print(translate("Cli", "Recorded violation {id}: {name} ({ticket}), room {center}/{room} "
                            "seat {seat}, session {session}").format(
         id=row.id, name=row.name, ticket=row.ticket_no, center=row.center, room=row.room,

@@ -22,6 +22,7 @@ from examdesk.i18n import translate
 from examdesk.model import Candidate, Room, SeatAssignment, TestCenter
 from examdesk.model.candidate import RetiredTicket
 from examdesk.progress import Cancelled, Progress, check_cancelled
+from examdesk.services.attendance import follow_seats
 from examdesk.services.exams import ExamRef
 from examdesk.services.imports import FieldChange, SheetImport
 
@@ -185,6 +186,7 @@ class _Plan:
              "room_id": self.resolved[r.row][1], "seat_no": r.seat_no, "ticket_no": r.ticket_no}
             for r in rows
         ])
+        follow_seats(self.session, ids)
         progress(len(rows), len(rows), translate("Import", "Seats written"))
 
 

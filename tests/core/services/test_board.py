@@ -36,13 +36,17 @@ def _exam_day(database) -> tuple[int, list[int]]:
         exam = resolve_exam(session)
         user = session.scalar(select(User.id))
         center = session.scalar(select(TestCenter.id).where(TestCenter.code == "01"))
-        candidates = list(session.scalars(
-            select(SeatAssignment.candidate_id).join(Room, Room.id == SeatAssignment.room_id)
-            .where(Room.center_id == center).order_by(SeatAssignment.candidate_id).limit(10)))
+        seats = dict(session.execute(
+            select(SeatAssignment.candidate_id, SeatAssignment.room_id)
+            .join(Room, Room.id == SeatAssignment.room_id)
+            .where(Room.center_id == center).order_by(SeatAssignment.candidate_id).limit(10)
+        ).all())
+        candidates = list(seats)
         from examdesk.model import ExamSession
         morning = session.scalar(select(ExamSession.id).where(ExamSession.code == "S2"))
         session.execute(insert(AttendanceMark), [
             {"candidate_id": c, "session_id": morning, "marked_by_id": user,
+             "room_id": seats[c],
              "status": AttendanceStatus.ABSENT if n < 2 else AttendanceStatus.PRESENT}
             for n, c in enumerate(candidates)])
         session.execute(insert(TempIdCertificate), [

@@ -248,3 +248,55 @@ def test_the_room_record_printed_after_lists_the_violation_with_its_article(
     assert line in " ".join(morning.split())
     afternoon = text(save(tmp_path, render_room_records(sheets, "S3")[0], "s3.pdf"))
     assert row.ticket_no not in afternoon  # recorded in the morning's paper only
+def test_the_recorder_names_two_invigilators_on_duty_first_then_the_centers(
+        demo_copy, actor) -> None:
+    with demo_copy.begin() as session:
+        exam = resolve_exam(session)
+        ticket = _ticket(session)
+        offered = violations.invigilator_choices(session, actor, exam, who=ticket,
+                                                 session_code="S2")
+    assert offered.room.startswith("01/") and len(offered.on_duty) == 2
+    assert [c.on_duty for c in offered.choices[:3]] == [True, True, False]
+    assert len({c.id for c in offered.choices}) == len(offered.choices) > 10
+    lead, _second = offered.choices[:2]
+    other = offered.choices[5]
+    for chosen, code in (([lead.id, lead.id], "violation-invigilators"),
+                         ([lead.id], "violation-invigilators"),
+                         ([lead.id, -1], "staff-not-found")):
+        with demo_copy.write("violation") as session, pytest.raises(BadInput) as refused:
+            violations.record_violation(session, actor, exam, who=ticket, session_code="S2",
+                                        act_code="6.1", description="带手机",
+                                        invigilator_ids=chosen)
+        assert refused.value.code == code
+    with demo_copy.write("violation") as session:
+        # as the command line names them: by name (or ID number)
+        named = violations.find_invigilators(session, exam, [lead.name, other.name], offered)
+        row = violations.record_violation(session, actor, exam, who=ticket, session_code="S2",
+                                          act_code="6.1", description="带手机",
+                                          invigilator_ids=named)
+        with pytest.raises(BadInput) as unknown:
+            violations.find_invigilators(session, exam, ["查无此人"], offered)
+    assert named == (lead.id, other.id)
+    assert row.invigilators == (lead.name, other.name)
+    assert unknown.value.code == "staff-not-found" and "查无此人" in str(unknown.value)
+
+
+def test_with_nobody_on_duty_fewer_than_two_may_be_named(demo_copy, actor) -> None:
+    from sqlalchemy import delete
+
+    with demo_copy.write("roster") as session:
+        exam = resolve_exam(session)
+        ticket = _ticket(session)
+        room = session.scalar(select(SeatAssignment.room_id)
+                              .where(SeatAssignment.ticket_no == ticket))
+        s2 = session.scalar(select(ExamSession.id).where(ExamSession.code == "S2"))
+        session.execute(delete(Duty).where(Duty.room_id == room, Duty.session_id == s2))
+    with demo_copy.write("violation") as session:
+        offered = violations.invigilator_choices(session, actor, exam, who=ticket,
+                                                 session_code="S2")
+        assert offered.on_duty == () and offered.choices
+        assert violations.pair_problem([offered.choices[0].id, None], offered.on_duty) == ""
+        row = violations.record_violation(session, actor, exam, who=ticket, session_code="S2",
+                                          act_code="6.1", description="带手机",
+                                          invigilator_ids=[offered.choices[0].id])
+    assert row.invigilators == (offered.choices[0].name, "")

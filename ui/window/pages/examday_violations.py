@@ -31,7 +31,7 @@ from examdesk.enums import IncidentKind, Signature
 from examdesk.services.audit import ROLE_PERMISSIONS, Actor, Permission
 from examdesk.services.incident_exports import signature_text
 from examdesk.services.incidents import KIND_LABELS, STATUS_LABELS, IncidentRow, MedicalRow
-from examdesk.services.violations import Act, ViolationRow
+from examdesk.services.violations import Act, InvigilatorChoices, ViolationRow
 from ui.window.pages import Page, PageContext, refuse_buttons
 from ui.window.pages.runs import fit_facets, while_alive
 from ui.window.tables import Column, RowKind, SearchableTable
@@ -83,6 +83,17 @@ class ViolationsPage(Page):
         self.photo_button.setObjectName("violationPhotos")
         self.photo_label = QLabel()
         self.photo_label.setObjectName("violationPhotoNames")
+        self.invigilator_boxes = (QComboBox(), QComboBox())
+        for n, combo in enumerate(self.invigilator_boxes, 1):
+            combo.setObjectName(f"violationInvigilator{n}")
+            combo.setMinimumContentsLength(12)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.invigilator_note = QLabel()
+        self.invigilator_note.setObjectName("violationInvigilatorNote")
+        self.invigilator_note.setWordWrap(True)
+        # the choices read for (candidate, session); None: none read for what the form holds
+        self.choices: InvigilatorChoices | None = None
+        self.choices_for: tuple[str, str] | None = None
         self.record_button = QPushButton(self.tr("Record the violation"))
         self.record_button.setObjectName("recordViolation")
         self.result = QLabel()
@@ -93,6 +104,11 @@ class ViolationsPage(Page):
         form.addRow(self.tr("Session"), self.session_box)
         form.addRow(self.tr("Act"), self.act_box)
         form.addRow(self.tr("Consequence"), self.consequence)
+        pair = QHBoxLayout()
+        for combo in self.invigilator_boxes:
+            pair.addWidget(combo)
+        pair.addWidget(self.invigilator_note, 1)
+        form.addRow(self.tr("Invigilators"), pair)
         form.addRow(self.tr("Evidence"), self.text)
         photos = QHBoxLayout()
         photos.addWidget(self.photo_button)
@@ -122,6 +138,8 @@ class ViolationsPage(Page):
                 Column(self.tr("Name"), lambda r: r.name),
                 Column(self.tr("Article"), lambda r: r.act.citation),
                 Column(self.tr("Consequence"), lambda r: r.act.consequence),
+                Column(self.tr("Invigilators"),
+                       lambda r: "、".join(name for name in r.invigilators if name)),
                 Column(self.tr("Signature"), lambda r: signature_text(r.signature, r.witness)),
                 Column(self.tr("Recorded by"), lambda r: r.recorded_by),
             ),
@@ -142,6 +160,11 @@ class ViolationsPage(Page):
         layout.addWidget(self.table, 1)
         layout.addLayout(printing)
         self.act_box.currentIndexChanged.connect(self._show_consequence)
+        self.who.editingFinished.connect(self._read_invigilators)
+        self.who.textChanged.connect(self._forget_invigilators)
+        self.session_box.currentIndexChanged.connect(self._read_invigilators)
+        for combo in self.invigilator_boxes:
+            combo.currentIndexChanged.connect(self._check_pair)
         self.record_button.clicked.connect(self._record)
         self.print_button.clicked.connect(self._print)
         self.sign_button.clicked.connect(self._sign)
@@ -181,12 +204,103 @@ class ViolationsPage(Page):
         act = self.acts[index] if 0 <= index < len(self.acts) else None
         self.consequence.setText(act.consequence if act else "")
 
+    def _read_invigilators(self) -> None:
+        """Read whom the recorder may name for the candidate and session typed (in the
+        background): those on duty in the candidate's room first, then the center's other
+        invigilators."""
+        from examdesk.services import violations
+        from examdesk.services.exams import resolve_exam
+
+        who, session_code = self._typed()
+        if not who or not session_code or (who, session_code) == self.choices_for:
+            return
+        actor = self.context.actor
+
+        def read(session: Any, progress: Any, cancelled: Any) -> InvigilatorChoices:
+            return violations.invigilator_choices(session, actor, resolve_exam(session),
+                                                  who=who, session_code=session_code)
+
+        def failed(message: str) -> None:
+            if (who, session_code) == self._typed():
+                self._no_invigilators(message)
+
+        self.context.operations.read(
+            self.tr("Read the invigilators"), read,
+            on_success=while_alive(self, lambda found: self._show_invigilators(
+                (who, session_code), found)),
+            on_failure=while_alive(self, failed), quiet=True)
+
+    def _typed(self) -> tuple[str, str]:
+        """The candidate and session the form holds."""
+        return self.who.text().strip(), self.session_box.currentData()
+
+    def _show_invigilators(self, wanted: tuple[str, str], found: InvigilatorChoices) -> None:
+        """Fill both boxes, the two on duty chosen (none when nobody is)."""
+        if wanted != self._typed():
+            return  # read for what the form held before: another read follows
+        self.choices, self.choices_for = found, wanted
+        on_duty = found.on_duty
+        for n, combo in enumerate(self.invigilator_boxes):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(self.tr("(nobody)"), None)
+            for choice in found.choices:
+                # "on duty": on room duty in the candidate's room in this session
+                combo.addItem(self.tr("{name} (on duty)").replace("{name}", choice.name)
+                              if choice.on_duty else choice.name, choice.id)
+            combo.setCurrentIndex(1 + n if n < len(on_duty) else 0)
+            combo.blockSignals(False)
+        self._check_pair()
+
+    def _forget_invigilators(self, typed: str) -> None:
+        """Another candidate is being typed: the boxes of the last one are emptied."""
+        if self.choices_for is not None and typed.strip() != self.choices_for[0]:
+            self._no_invigilators("")
+
+    def _no_invigilators(self, message: str) -> None:
+        """The candidate or session typed names nobody: the boxes stay empty, and say why."""
+        self.choices, self.choices_for = None, None
+        for combo in self.invigilator_boxes:
+            combo.clear()
+        self.invigilator_note.setStyleSheet("")
+        self.invigilator_note.setText(message)
+
+    def _chosen(self) -> list[int | None]:
+        return [combo.currentData() for combo in self.invigilator_boxes]
+
+    def _check_pair(self) -> str:
+        """Say beside the boxes why the two chosen cannot sign the record ("" when they
+        can), or that nobody is on duty."""
+        from examdesk.services.violations import pair_problem
+
+        if self.choices is None:
+            self.invigilator_note.clear()
+            return ""
+        problem = pair_problem(self._chosen(), self.choices.on_duty)
+        if problem:
+            self.invigilator_note.setStyleSheet("color: #b00020")
+            self.invigilator_note.setText(problem)
+        else:
+            self.invigilator_note.setStyleSheet("")
+            self.invigilator_note.setText(
+                "" if self.choices.on_duty else
+                self.tr("Nobody is on duty in room {room} in this session: the record may "
+                        "name fewer than two invigilators.").replace("{room}",
+                                                                     self.choices.room))
+        return problem
+
     def _record(self) -> None:
         from examdesk.services import violations
         from examdesk.services.exams import resolve_exam
 
         actor = self.context.actor
         who, session_code = self.who.text(), self.session_box.currentData()
+        chosen: list[int] | None = None
+        if self.choices is not None and self.choices_for == self._typed():
+            if self._check_pair():
+                return
+            chosen = [sid for sid in self._chosen() if sid is not None]
+        # else the boxes are of another candidate (or not read yet): those on duty
         act_code, text = self.act_box.currentData(), self.text.text()
         signed = self.signature_box.currentData()
         signature = Signature(signed) if signed else None
@@ -197,7 +311,7 @@ class ViolationsPage(Page):
             return violations.record_violation(
                 session, actor, resolve_exam(session), who=who, session_code=session_code or "",
                 act_code=act_code or "", description=text, signature=signature,
-                witness=witness, evidence=photos)
+                witness=witness, evidence=photos, invigilator_ids=chosen)
 
         self.context.operations.write("violation add", self.tr("Record the violation"), work,
                                       on_success=while_alive(self, self._recorded))
@@ -208,7 +322,7 @@ class ViolationsPage(Page):
                             .replace("{ticket}", row.ticket_no)
                             .replace("{citation}", row.act.citation)
                             .replace("{what}", row.act.consequence))
-        self.who.clear()
+        self.who.clear()  # empties the invigilators' boxes too
         self.text.clear()
         self.witness.clear()
         self.photos = []
@@ -222,7 +336,6 @@ class ViolationsPage(Page):
             self.tr("Images (*.jpg *.jpeg *.png *.heic)"))
         self.photos.extend(Path(name) for name in chosen)
         self.photo_label.setText("、".join(path.name for path in self.photos))
-
 
     def _sign(self) -> None:
         """Set the selected record's signature from the form's signature and witness."""
