@@ -7,8 +7,9 @@ import time
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, DateTime, Enum, MetaData, text
+from sqlalchemy import BigInteger, DateTime, Dialect, Enum, MetaData, text
 from sqlalchemy.orm import DeclarativeBase, MappedColumn, mapped_column
+from sqlalchemy.types import TypeDecorator
 
 # Stable constraint names make Alembic migrations reproducible on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
@@ -48,9 +49,35 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def timestamp() -> DateTime:
-    """A timezone-aware timestamp column type."""
-    return DateTime(timezone=True)
+class UtcDateTime(TypeDecorator[datetime]):
+    """A moment, stored in UTC and read back aware of it, on both databases.
+
+    PostgreSQL keeps ``timestamptz`` and returns aware datetimes. SQLite has no time zone
+    type: SQLAlchemy writes the wall-clock digits of the value, whatever its zone, and reads
+    back a naive datetime. Without this type a moment written in UTC read back naive, and
+    ``.astimezone()`` took it for the desk's local time: on a desk in China (UTC+8) every time
+    shown from an SQLite database was eight hours early. So here a value is turned to UTC
+    before SQLite stores its digits, and a naive value read is marked UTC.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is not None and value.tzinfo is not None and dialect.name == "sqlite":
+            return value.astimezone(UTC)
+        return value
+
+    def process_result_value(self, value: datetime | None,
+                             dialect: Dialect) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value
+
+
+def timestamp() -> UtcDateTime:
+    """A timestamp column type: a moment, in UTC (see :class:`UtcDateTime`)."""
+    return UtcDateTime()
 
 
 def json_default_list() -> list[Any]:
