@@ -7650,6 +7650,14 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>两名监考员确认身份后核实；未核实的列入考点当日存疑名单</translation>
     </message>
     <message>
+        <source>Print the day&apos;s list…</source>
+        <translation>打印本日存疑名单…</translation>
+    </message>
+    <message>
+        <source>The center&apos;s end-of-day list of doubtful candidates (存疑考生情况表), in the Print area</source>
+        <translation>本考点当日存疑考生情况表（在“打印”中打印）</translation>
+    </message>
+    <message>
         <source>Certificates</source>
         <translation>临时身份证明</translation>
     </message>

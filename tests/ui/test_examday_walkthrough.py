@@ -240,4 +240,12 @@ def test_the_desk_of_center_01_runs_its_exam_day_in_the_window(
     assert int(shown["未标记"]) == sum(int(r["未标记"]) for r in rooms)
     assert int(shown["临时身份证明"]) == len(certificates) == 1
     assert int(shown["违纪"]) == len(recorded) == 1
+
+    # 5. the day ends: from the desk's 存疑考生 list to the center's printed list
+    desk = show_tab(qtbot, area, "tempid")
+    bar = desk.lists.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    qtbot.mouseClick(desk.doubt_list_button, Qt.MouseButton.LeftButton)
+    assert window.current_area() == "print"
+    assert window.pages["print"].form.sheet.currentText() == "存疑考生情况表"
     qtbot.waitUntil(lambda: not window.operations.running(), timeout=30_000)

@@ -290,6 +290,12 @@ class TempIdPage(Page):
             "Cleared when two invigilators confirm the identity; the others stay on the "
             "center's end-of-day list")))
         doubt_buttons.addStretch(1)
+        self.doubt_list_button = QPushButton(self.tr("Print the day's list…"))
+        self.doubt_list_button.setObjectName("tempidDoubtList")
+        self.doubt_list_button.setToolTip(self.tr(
+            "The center's end-of-day list of doubtful candidates (存疑考生情况表), in the "
+            "Print area"))
+        doubt_buttons.addWidget(self.doubt_list_button)
         doubt_buttons.addWidget(self.confirm_button)
         doubt_layout.addLayout(doubt_buttons)
         doubt_layout.addWidget(self.doubt_table)
@@ -318,6 +324,7 @@ class TempIdPage(Page):
         self.void_button.clicked.connect(self.void)
         self.doubt_button.clicked.connect(self.doubt)
         self.confirm_button.clicked.connect(self.confirm)
+        self.doubt_list_button.clicked.connect(lambda: self.context.navigate("print", "doubtful"))
         self.doubt_table.itemSelectionChanged.connect(self._doubt_chosen)
         self.reprint_button.clicked.connect(self.reprint)
         self.photo_file_button.clicked.connect(self.photo_from_file)
