@@ -16,6 +16,7 @@ import io
 import json
 import multiprocessing
 import os
+import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
@@ -437,10 +438,27 @@ def worker_pool(
     """
     context = multiprocessing.get_context("spawn") if spawn else None
     count = max(1, workers or min(4, os.cpu_count() or 1))
-    if speak is None:
-        return ProcessPoolExecutor(max_workers=count, mp_context=context)
-    return ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=speak,
-                               initargs=(language(),))
+    return ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_start_worker,
+                               initargs=(os.getpid(), speak, language()))
+
+
+def _start_worker(parent: int, speak: Callable[[str], object] | None, spoken: str) -> None:
+    """A render worker's start: it speaks the parent's language (see :func:`worker_pool`)
+    and leaves when its parent is gone. A forked worker holds its own copy of the pool's
+    queue, so a parent killed outright (the task manager, SIGKILL) would leave it waiting on
+    that queue for ever. It checks every second whether it was orphaned: on POSIX another
+    process then adopts it. (On Windows the parent's id does not change when it dies, so
+    there the watch never fires.)"""
+    if speak is not None:
+        speak(spoken)
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="orphan-watch", daemon=True).start()
 
 
 def merge_run(result: RunResult, title: str, cache_folder: Path | None = None,

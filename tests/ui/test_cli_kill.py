@@ -217,11 +217,33 @@ def test_a_draw_killed_midway_changes_nothing(demo_copy_url):
         delay=random.Random(5).uniform(0, 0.1))
 
 
+def processes_naming(path: Path) -> list[int]:
+    """The live processes whose command line holds ``path`` (a killed print's render
+    workers were forked with its command line)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+            cmdline = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue  # gone meanwhile
+        if state != "Z" and str(path).encode() in cmdline:
+            found.append(int(entry.name))
+    return found
+
+
 def test_a_print_killed_midway_leaves_whole_pdfs_each_recorded(demo_copy_url, tmp_path):
     out = tmp_path / "printed"
     out.mkdir()
     before = dump(demo_copy_url)
-    killed(demo_copy_url, ["print", "seating", "--out", str(out), "--workers", "1"], lines=15)
+    killed(demo_copy_url, ["print", "seating", "--out", str(out), "--workers", "2"], lines=15)
+    # its render workers leave too, rather than wait for their dead parent for ever
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and processes_naming(out):
+        time.sleep(0.2)
+    assert processes_naming(out) == []
     pdfs = sorted(out.glob("*.pdf"))
     for pdf in pdfs:
         assert len(PdfReader(pdf).pages) > 0  # whole: a half-written PDF does not read
