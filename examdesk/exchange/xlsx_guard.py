@@ -254,8 +254,12 @@ class _Scanner:
                 or patterns.bad_first_row.search(part) is not None):
             return False
         if cells:
-            row = max(map(int, patterns.first_ref_rows.findall(part)))
-            column = max(map(column_number, set(patterns.first_ref_letters.findall(part))))
+            rows = patterns.first_ref_rows.findall(part)
+            letters = patterns.first_ref_letters.findall(part)
+            if len(rows) != cells or len(letters) != cells:
+                return False  # a reference cut short (a truncated file): the precise check
+            row = max(map(int, rows))
+            column = max(map(column_number, set(letters)))
             bound_row, bound_column = max(self.bound_row, row), max(self.bound_column, column)
             if bound_row > MAX_ROWS or bound_column > MAX_COLUMNS or (
                     bound_row * bound_column > MAX_AREA):

@@ -247,3 +247,15 @@ def test_a_csv_cell_longer_than_excel_allows_is_refused_at_its_cell(tmp_path):
     path = tmp_path / "long.csv"
     path.write_text("姓名,单位\n张三," + "x" * 33000 + "\n", encoding="utf-8")
     assert refusal(path).startswith("long.csv, cell B2: the text is 33,000 characters long")
+
+
+def test_a_sheet_cut_inside_a_cell_reference_is_the_damaged_message(tmp_path):
+    # the worksheet's XML ends in the middle of a reference, as in a file cut short by a
+    # failed copy: found by the import's property test (it was an internal error)
+    source = small_workbook(tmp_path / "whole.xlsx")
+    cut = edited(source, tmp_path / "cut.xlsx",
+                 lambda data: data[:data.rindex(b'<c r="') + len(b'<c r="B')])
+    try:
+        read_table(cut)
+    except BadInput as refused:
+        assert str(refused).startswith("cut.xlsx")
