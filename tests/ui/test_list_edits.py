@@ -261,3 +261,35 @@ def test_each_page_offers_add_and_delete(cls, demo_db, settings, qtbot) -> None:
         {CandidatesPage: "candidate_id", VenuesPage: "room_id", StaffPage: "staff_id"}[cls]))
     assert page.delete_button.isEnabled() and page.form.isEnabled()
     shoot(page, f"{cls.__name__}-form")
+
+
+def test_a_person_saved_before_the_centers_were_read_keeps_their_home_center(
+        demo_copy, settings, qtbot, monkeypatch) -> None:
+    # the list of centers comes from a background read: on a busy server it can come after
+    # the clerk has saved; the person's home center must not become the list's first choice
+    held: list = []
+    monkeypatch.setattr(StaffPage, "read_centers", lambda self, on_success: held.append(
+        (self, on_success)))
+    page = open_page(StaffPage, demo_copy, settings, qtbot)
+    person = next(row for row in page.table.model.shown() if row.home_center)
+    page.select(person.staff_id)
+    qtbot.waitUntil(lambda: page.form.isEnabled(), timeout=20_000)
+    assert page.center_box.count() == 0  # not read yet
+    type_into(qtbot, page, "phone", "13811112222")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.form.saved_label.text().startswith("已保存"), timeout=20_000)
+    with demo_copy.begin() as session:
+        stored = session.get(Staff, person.staff_id)
+        assert (stored.phone, stored.home_center.name) == ("13811112222", person.home_center)
+    # the centers come at last: the form shows the person's
+    from examdesk.services.rows.choices import Choice
+
+    with demo_copy.begin() as session:
+        from examdesk.model import TestCenter
+
+        centers = [Choice(c.id, c.code, c.name) for c in session.scalars(
+            select(TestCenter).order_by(TestCenter.code))]
+    for one, on_success in held:
+        if one is page:
+            on_success(centers)
+    assert page.center_box.currentData() == person.home_center

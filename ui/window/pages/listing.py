@@ -76,6 +76,7 @@ class RecordForm(QGroupBox):
         self.form = QFormLayout(self)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.inputs: dict[str, QWidget] = {}
+        self._wanted: dict[str, str] = {}  # a list field's value as the record has it
         self.errors: dict[str, QLabel] = {}
         self.titles: dict[str, QLabel] = {}
         self.adding = False
@@ -165,6 +166,8 @@ class RecordForm(QGroupBox):
         if isinstance(widget, QLineEdit):
             return widget.text()
         if isinstance(widget, QComboBox):
+            if widget.count() == 0 and not widget.isEditable():
+                return self._wanted.get(name, "")  # its choices not read yet: as shown
             data = widget.currentData()
             return str(data) if data is not None else widget.currentText()
         raise TypeError(name)
@@ -175,6 +178,8 @@ class RecordForm(QGroupBox):
             widget.setText(text)
             widget.setCursorPosition(0)
         elif isinstance(widget, QComboBox):
+            # kept for refill(): a record shown before its list's choices were read
+            self._wanted[name] = text
             found = widget.findData(text)
             if found < 0:
                 found = widget.findText(text)
@@ -182,6 +187,23 @@ class RecordForm(QGroupBox):
                 widget.setEditText(text)
             else:
                 widget.setCurrentIndex(max(found, 0))
+
+    def refill(self, name: str, items: Sequence[tuple[str, object]]) -> None:
+        """Give a list field its choices (label, data), read in the background: the record's
+        value shown before they came is chosen now, so that a Save meanwhile cannot store
+        the list's first choice instead (a home center erased by a slow read)."""
+        widget = self.inputs[name]
+        assert isinstance(widget, QComboBox)
+        chosen = widget.currentData() if widget.count() else None  # the clerk's choice stays
+        widget.blockSignals(True)
+        widget.clear()
+        for label, data in items:
+            widget.addItem(label, data)
+        widget.blockSignals(False)
+        if chosen is not None and widget.findData(chosen) >= 0:
+            widget.setCurrentIndex(widget.findData(chosen))
+        else:
+            self.set_text(name, self._wanted.get(name, ""))
 
 
 def current_exam(session: Session) -> ExamRef:

@@ -90,12 +90,8 @@ class StaffPage(ListPage[StaffRow]):
         self.read_centers(self._show_centers)
 
     def _show_centers(self, centers: Sequence[Choice]) -> None:
-        chosen = self.center_box.currentData()
-        self.center_box.clear()
-        self.center_box.addItem(self.tr("none"), "")
-        for center in centers:
-            self.center_box.addItem(f"{center.code} {center.name}", center.name)
-        self.center_box.setCurrentIndex(max(self.center_box.findData(chosen), 0))
+        self.form.refill("center", [(self.tr("none"), ""), *(
+            (f"{center.code} {center.name}", center.name) for center in centers)])
 
     def refresh(self, changes: object | None = None) -> None:
         super().refresh(changes)
