@@ -5400,8 +5400,8 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>设置此数据库的用户：谁可以登录，各有什么角色</translation>
     </message>
     <message>
-        <source>Change &amp;password…</source>
-        <translation>修改密码(&amp;P)…</translation>
+        <source>Change pass&amp;word…</source>
+        <translation>修改密码(&amp;W)…</translation>
     </message>
     <message>
         <source>Sign &amp;out / switch user</source>

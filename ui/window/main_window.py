@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
         self.users_action.triggered.connect(self.manage_users)
         file_menu.addAction(self.users_action)
         # one's own password, for every signed-in user (ui/window/password_dialog.py)
-        self.password_action = QAction(self.tr("Change &password…"), self)
+        self.password_action = QAction(self.tr("Change pass&word…"), self)
         self.password_action.triggered.connect(self.change_password)
         file_menu.addAction(self.password_action)
         file_menu.setToolTipsVisible(True)  # a greyed-out entry's tooltip says why
