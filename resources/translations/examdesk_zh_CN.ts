@@ -5400,6 +5400,10 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>设置此数据库的用户：谁可以登录，各有什么角色</translation>
     </message>
     <message>
+        <source>Change pass&amp;word…</source>
+        <translation>修改密码(&amp;W)…</translation>
+    </message>
+    <message>
         <source>Sign &amp;out / switch user</source>
         <translation>注销/切换用户(&amp;O)</translation>
     </message>
@@ -5508,12 +5512,28 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
         <translation>请登录以打开数据库。</translation>
     </message>
     <message>
+        <source>Changed the password of %1.</source>
+        <translation>已修改 %1 的密码。</translation>
+    </message>
+    <message>
         <source>User: %1</source>
         <translation>用户：%1</translation>
     </message>
     <message>
         <source>Signed in: %1</source>
         <translation>已登录：%1</translation>
+    </message>
+    <message>
+        <source>No database is open.</source>
+        <translation>未打开数据库。</translation>
+    </message>
+    <message>
+        <source>This database has no users, so no passwords: File → Users… makes its first administrator.</source>
+        <translation>该数据库没有用户，因此没有密码：“文件 → 设置用户…”可创建其第一个管理员。</translation>
+    </message>
+    <message>
+        <source>Change your own password</source>
+        <translation>修改自己的密码</translation>
     </message>
     <message>
         <source>Loading the counts</source>
@@ -5564,6 +5584,41 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     <message>
         <source>The exam has no such test center.</source>
         <translation>本次考试没有这个考点。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Change the password of %1. The new password needs at least %2 characters; type it twice.</source>
+        <translation>修改 %1 的密码。新密码至少需要 %2 个字符，请输入两次。</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>原密码：</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>New password again:</source>
+        <translation>再次输入新密码：</translation>
+    </message>
+    <message>
+        <source>Type your current password.</source>
+        <translation>请输入原密码。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Changing the password</source>
+        <translation>正在修改密码</translation>
     </message>
 </context>
 <context>

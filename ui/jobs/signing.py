@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from examdesk.db import Database
 from examdesk.enums import UserRole
+from examdesk.errors import AccessDenied
+from examdesk.i18n import translate
 from examdesk.services import users
 from examdesk.services.audit import Actor
 
@@ -58,3 +60,28 @@ def first_administrator(db: Database, name: str, password: str) -> Actor:
         users.add_user(session, unsigned_actor() if not users.has_users(session)
                        else Actor(name, grants=()), name, password, UserRole.ADMIN)
     return sign_in(db, name, password)
+
+
+def change_own_password(db: Database, actor: Actor, current: str, new: str) -> None:
+    """The signed-in user's new password, given the current one (the window's 修改密码…).
+
+    The current password is checked as a sign-in is (:func:`sign_in`): a wrong one counts
+    towards the lockout exactly as at the command line, where `user passwd` for oneself
+    signs in with it first (ui/cli/common.py signed_in). The change is audited by
+    ``users.set_password`` (never the password nor its hash).
+
+    Raises:
+        BadInput: the new password is too short (checked first: nothing is counted).
+        AccessDenied: ``old-password-wrong`` (counted), ``user-locked``,
+            ``user-disabled``.
+    """
+    users.check_password(new)
+    try:
+        checked = sign_in(db, actor.username, current)
+    except AccessDenied as refusal:
+        if refusal.code != "sign-in-wrong":
+            raise
+        raise AccessDenied(translate("Users", "The old password is wrong."),
+                           code="old-password-wrong", user=actor.username) from None
+    with db.write("user passwd") as session:
+        users.set_password(session, checked, checked.username, new, old_password=current)

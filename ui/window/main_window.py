@@ -238,6 +238,11 @@ class MainWindow(QMainWindow):
                                                "sign in, and with which roles"))
         self.users_action.triggered.connect(self.manage_users)
         file_menu.addAction(self.users_action)
+        # one's own password, for every signed-in user (ui/window/password_dialog.py)
+        self.password_action = QAction(self.tr("Change pass&word…"), self)
+        self.password_action.triggered.connect(self.change_password)
+        file_menu.addAction(self.password_action)
+        file_menu.setToolTipsVisible(True)  # a greyed-out entry's tooltip says why
         self.sign_out_action = QAction(self.tr("Sign &out / switch user"), self)
         self.sign_out_action.setStatusTip(self.tr("Sign out, and sign in again as another "
                                                   "user"))
@@ -449,6 +454,19 @@ class MainWindow(QMainWindow):
             self.users_dialog = UsersDialog(self.operations, self.actor, self)
         self.users_dialog.open()
 
+    def change_password(self) -> None:
+        """File → Change password…: the signed-in user's own; the status bar confirms it."""
+        actor = self.actor
+        if self.database is None or actor is None or actor.unrestricted:
+            return
+        from ui.window.password_dialog import PasswordDialog
+
+        dialog = PasswordDialog(self.operations, self.database, actor, self)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(
+            self.tr("Changed the password of %1.").replace("%1", actor.username), 30000))
+        self.password_dialog = dialog
+        dialog.open()
+
     def _signed_in_as(self, actor: Actor | None) -> None:
         """The first administrator was made: the window works for them from now on."""
         if actor is not None and self.database is not None:
@@ -472,6 +490,17 @@ class MainWindow(QMainWindow):
         self.backup_action.setEnabled(not refused)
         self.restore_action.setEnabled(not refused)
         self.sign_out_action.setEnabled(actor is not None and not actor.unrestricted)
+        # only a database with users has passwords: greyed out elsewhere, saying why
+        if actor is None:
+            why = self.tr("No database is open.")
+        elif actor.unrestricted:
+            why = self.tr("This database has no users, so no passwords: File → Users… "
+                          "makes its first administrator.")
+        else:
+            why = ""
+        self.password_action.setEnabled(not why)
+        self.password_action.setToolTip(why)
+        self.password_action.setStatusTip(why or self.tr("Change your own password"))
 
     # --- the areas ----------------------------------------------------------------------------
 
