@@ -363,7 +363,7 @@ class AuditPage(Page):
         if row is None:
             self.details_title.setText(self.tr("Select an event to see its details"))
             return
-        self.details_title.setText(row.summary or row.action)
+        self.details_title.setText(row.summary or row.action_label)
         for label, value in ((self.tr("Time"), row.local_time), (self.tr("User"), row.user),
                              (self.tr("Action"), row.action_label),
                              (self.tr("Exam"), row.exam),
