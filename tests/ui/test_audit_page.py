@@ -202,9 +202,9 @@ def test_the_days_filter_keeps_the_events_of_those_days(examdesk_app, qtbot, tra
 
 
 @pytest.fixture
-def exam_day(demo_copy):
+def exam_day(examdesk_app, demo_copy):
     """A desk's morning at center 01, recorded while the process speaks Chinese (the window's
-    language; the fixture follows ``examdesk_app``): a temporary ID issued, the first room's
+    language, installed by ``examdesk_app``): a temporary ID issued, the first room's
     marks, a violation. Returns the database, the room and session as summaries name them,
     the violator's ticket and the certificate holder's name.
     """
