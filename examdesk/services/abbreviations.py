@@ -141,7 +141,9 @@ def add_abbreviation(session: Session, actor: Actor, exam: ExamRef, target: str,
     _store(session, exam, found, now)
     audit.record(session, actor, "exam.abbreviation.add", exam_id=exam.id,
                  entity="subject" if found.subject else "level", entity_id=found.label,
-                 summary=f"{names.name}: + {text}", details={"name": names.name, "added": text})
+                 summary=translate("Audit", "{name}: added the abbreviation {abbreviation}")
+                 .format(name=names.name, abbreviation=text),
+                 details={"name": names.name, "added": text})
     return _change(found, now, changed=True)
 
 
@@ -173,7 +175,8 @@ def remove_abbreviation(session: Session, actor: Actor, exam: ExamRef, target: s
     removed = next(a for a in names.abbreviations if match_key(a) == key)
     audit.record(session, actor, "exam.abbreviation.remove", exam_id=exam.id,
                  entity="subject" if found.subject else "level", entity_id=found.label,
-                 summary=f"{names.name}: - {removed}",
+                 summary=translate("Audit", "{name}: removed the abbreviation {abbreviation}")
+                 .format(name=names.name, abbreviation=removed),
                  details={"name": names.name, "removed": removed})
     return _change(found, kept, changed=True)
 

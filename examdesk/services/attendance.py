@@ -468,7 +468,9 @@ def check_certificates(session: Session, actor: Actor, exam: ExamRef, *, room_id
         id_check=IdCheck.TEMP_CERTIFICATE))
     audit.record(session, actor, "attendance.certificate", exam_id=exam.id, entity="room",
                  entity_id=room_id,
-                 summary=f"certificates checked {here} {code}: {', '.join(holders.values())}",
+                 summary=translate("Audit", "Checked temporary IDs in room {room}, session "
+                                            "{session}: {serials}").format(
+                     room=here, session=code, serials=", ".join(holders.values())),
                  details={sitting[cid][0]: serial for cid, serial in holders.items()})
     session.flush()
     return _counts(session, exam, room, session_id)
@@ -579,7 +581,10 @@ def mark(session: Session, actor: Actor, exam: ExamRef, *, room_id: int, session
         label = f"{room.center}/{room.code}"
         audit.record(
             session, actor, "attendance.mark", exam_id=exam.id, entity="room",
-            entity_id=room_id, summary=f"attendance {label} {code}: {len(changed)} marked",
+            entity_id=room_id,
+            summary=translate("Audit", "Marked {count} candidates of room {room} in session "
+                                       "{session}").format(
+                count=len(changed), room=label, session=code),
             details={sitting[cid][0]: [str(before[cid]) if cid in before else "", str(status)]
                      for cid, status in sorted(changed.items(),
                                                key=lambda item: sitting[item[0]][1])})
@@ -650,7 +655,11 @@ def set_answer_sheets(session: Session, actor: Actor, exam: ExamRef, *, room_id:
     sitting.updated_at = utcnow()
     audit.record(session, actor, "attendance.answer_sheets", exam_id=exam.id, entity="room",
                  entity_id=room_id,
-                 summary=f"answer sheets {before.label} {before.session}: {count}",
+                 summary=(translate("Audit", "Room {room}, session {session}: {count} answer "
+                                             "sheets handed in") if count is not None
+                          else translate("Audit", "Room {room}, session {session}: the count "
+                                                  "of answer sheets cleared")).format(
+                     room=before.label, session=before.session, count=count),
                  details={"answer_sheets": [before.answer_sheets, count]})
     session.flush()
     return _counts(session, exam, room, session_id)
@@ -690,7 +699,10 @@ def seal(session: Session, actor: Actor, exam: ExamRef, *, room_id: int, session
     sitting.sealed_by = actor.username
     sitting.seal_reason = why if counts.problems else ""
     audit.record(session, actor, "attendance.seal", exam_id=exam.id, entity="room",
-                 entity_id=room_id, summary=f"sealed {counts.label} {counts.session}",
+                 entity_id=room_id,
+                 summary=translate("Audit", "Sealed the papers of room {room} in session "
+                                            "{session}").format(
+                     room=counts.label, session=counts.session),
                  details={"expected": counts.expected, "present": counts.present,
                           "late": counts.late, "absent": counts.absent,
                           "answer_sheets": counts.answer_sheets,

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from examdesk.exchange.sheets import CellValue
 from examdesk.exchange.writer import Column, SheetData, write_workbook
+from examdesk.i18n import translate
 from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
 from examdesk.services import audit
 from examdesk.services.audit import Actor
@@ -58,7 +59,7 @@ def export_audit(
 
     def rows() -> Iterator[Sequence[CellValue | None]]:
         for r in iter_audit_rows(session, actor, wanted):
-            yield (r.event_id, r.local_time, r.user, r.action, r.exam, r.about, r.entity_id,
+            yield (r.event_id, r.local_time, r.user, r.action_label, r.exam, r.about, r.entity_id,
                    r.summary, r.before_text, r.after_text)
 
     def before_replace(count: int) -> None:
@@ -76,7 +77,8 @@ def record_audit_export(session: Session, result: ExportResult, wanted: AuditFil
     assert result.actor is not None
     audit.record(
         session, result.actor, "export.audit", entity="audit",
-        summary=f"exported {result.rows} audit events to {result.path.name}",
+        summary=translate("Audit", "Exported {count} audit events to {file}").format(
+            count=result.rows, file=result.path.name),
         details={"file": str(result.path), "rows": result.rows,
                  "user": wanted.user or "", "action": wanted.action or "",
                  "since": str(wanted.since or ""), "until": str(wanted.until or "")},

@@ -100,7 +100,9 @@ def edit_candidate_phone(session: Session, actor: Actor, exam: ExamRef, candidat
         return CandidateChanges(frozenset())
     session.execute(update(Candidate).where(Candidate.id == found.id).values(phone=standard))
     audit.record(session, actor, "candidate.edit", exam_id=exam.id, entity="candidate",
-                 entity_id=found.id, summary=f"changed the phone of {found.name}",
+                 entity_id=found.id,
+                 summary=translate("Audit", "Changed the phone of {name}").format(
+                     name=found.name),
                  details={"phone": [found.phone or "", standard]})
     return CandidateChanges(frozenset({found.id}))
 
@@ -210,7 +212,8 @@ def new_candidate(session: Session, actor: Actor, exam: ExamRef, *, name: str,
     shown = _values(record, _subject_names(session, papers))
     shown["registration_no"] = number
     audit.record(session, actor, "candidate.add", exam_id=exam.id, entity="candidate",
-                 entity_id=candidate_id, summary=f"added {record.name}",
+                 entity_id=candidate_id,
+                 summary=translate("Audit", "Added {name}").format(name=record.name),
                  details={"after": shown})
     return CandidateChanges(frozenset({candidate_id}))
 
@@ -321,7 +324,8 @@ def edit_candidate(session: Session, actor: Actor, exam: ExamRef, candidate_id: 
                 {"candidate_id": stored.id, "subject_id": s} for s in papers])
     audit.record(session, actor, "candidate.edit", exam_id=exam.id, entity="candidate",
                  entity_id=stored.id,
-                 summary=f"changed {record.name}: {', '.join(changed)}", details=changed)
+                 summary=translate("Audit", "Changed {name}: {fields}").format(
+                     name=record.name, fields=", ".join(changed)), details=changed)
     return CandidateChanges(frozenset({stored.id}))
 
 
@@ -367,6 +371,7 @@ def delete_candidate(session: Session, actor: Actor, exam: ExamRef,
         "registration_no": stored.registration_no, "level": stored.level,
         "status": str(stored.status), "retired_tickets": retired}
     audit.record(session, actor, "candidate.delete", exam_id=exam.id, entity="candidate",
-                 entity_id=stored.id, summary=f"deleted {stored.name}",
+                 entity_id=stored.id,
+                 summary=translate("Audit", "Deleted {name}").format(name=stored.name),
                  details={"before": dict(before)})
     return CandidateChanges(frozenset(), frozenset({stored.id}))

@@ -215,7 +215,8 @@ def load_demo(
         _ensure_user(session, actor)
         audit.record(
             session, actor, "demo.exam", exam_id=exam.id, entity="exam", entity_id=exam.id,
-            summary=f"demo exam {code} without centers, candidates or staff",
+            summary=translate("Audit", "Demo exam {code} without centers, candidates or "
+                                       "staff").format(code=code),
         )
         progress(1, 1, translate("Demo", "Demo exam created"))
         return DemoSummary(exam_code=code, exam_name=exam.name, centers=0, rooms=0,
@@ -240,7 +241,8 @@ def load_demo(
     rooms = sum(1 for _ in room_rows) * scale
     audit.record(
         session, actor, "demo.load", exam_id=exam.id, entity="exam", entity_id=exam.id,
-        summary=f"demo exam {code} at scale {scale}",
+        summary=translate("Audit", "Demo exam {code} at scale {scale}").format(
+            code=code, scale=scale),
         details={"scale": scale, "candidates": candidates, "rooms": rooms, "staff": staff},
     )
     check_cancelled(cancelled)

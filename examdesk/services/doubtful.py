@@ -97,7 +97,9 @@ def record(session: Session, actor: Actor, exam: ExamRef, candidate_id: int, rea
     session.add(entry)
     session.flush()
     audit.record(session, actor, "doubtful.record", exam_id=exam.id, entity="doubtful_entry",
-                 entity_id=entry.id, summary=f"{name} let in as doubtful: {reason}",
+                 entity_id=entry.id,
+                 summary=translate("Audit", "{name} let in as doubtful: {reason}").format(
+                     name=name, reason=reason),
                  details={"after": {"candidate": candidate_id, "reason": reason}})
     return _rows(session, exam, ids=[entry.id])[0]
 
@@ -135,7 +137,7 @@ def confirm(session: Session, actor: Actor, exam: ExamRef, entry_id: int, invigi
         entry.cleared_at = utcnow()
     audit.record(session, actor, "doubtful.confirm", exam_id=exam.id,
                  entity="doubtful_entry", entity_id=entry.id,
-                 summary=f"identity confirmed by {name}",
+                 summary=translate("Audit", "Identity confirmed by {name}").format(name=name),
                  details={"before": before, "after": {
                      "confirmed_by": [n for n in (entry.confirmed_by, entry.second_confirmed_by)
                                       if n], "cleared": entry.cleared_at is not None}})

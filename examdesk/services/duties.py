@@ -18,7 +18,7 @@ from examdesk.enums import DutyKind, PostKind, StaffRole
 from examdesk.errors import BadInput, PlanProblem
 from examdesk.exchange.normalize import trim
 from examdesk.i18n import translate
-from examdesk.labels import STAFF_ROLE_LABELS
+from examdesk.labels import STAFF_ROLE_LABELS, post_label
 from examdesk.model import Duty as DutyRow
 from examdesk.model import (
     ExamSession,
@@ -124,7 +124,9 @@ def fill_exam_posts(session: Session, actor: Actor, exam: ExamRef, *,
         DutyRow.post_id.in_(post_ids), DutyRow.staff_id.in_(_staff_of(exam))))
     write_duties(session, made)
     audit.record(session, actor, "duties.posts", exam_id=exam.id, entity="exam",
-                 entity_id=exam.id, summary=f"filled {len(made)} post duties",
+                 entity_id=exam.id,
+                 summary=translate("Audit", "Filled {count} post duties").format(
+                     count=len(made)),
                  details={"center": center or "", "duties": len(made),
                           "short": sum(1 for i in issues if i.is_error)})
     codes = {c.id: c.code for c in data.centers}
@@ -299,7 +301,10 @@ def draw_center(session: Session, actor: Actor, exam: ExamRef, *, center: str,
     session.add(RoomDraw(exam_id=exam.id, center_id=wanted, session_id=session_id,
                          seed=chosen, actor=actor.username, host=held_by))
     audit.record(session, actor, "duties.draw", exam_id=exam.id, entity="center",
-                 entity_id=wanted or 0, summary=f"draw {center} {session_code} seed {chosen}",
+                 entity_id=wanted or 0,
+                 summary=translate("Audit", "Draw of center {center}, session {session}, seed "
+                                            "{seed}").format(
+                     center=center, session=session_code, seed=chosen),
                  details={"seed": chosen, "session": session_code, "host": held_by})
     return DrawSummary(chosen, len({d.room_id for d in result.duties}), held_by)
 
@@ -418,7 +423,9 @@ def replace_on_duty(session: Session, actor: Actor, exam: ExamRef, who: str,
         DutyRow.staff_id == duty.staff_id, DutyRow.session_id == session_id
     ).values(staff_id=option.staff.id, locked=True))
     audit.record(session, actor, "duties.replace", exam_id=exam.id, entity="staff",
-                 entity_id=option.staff.id, summary=f"{option.staff.label} replaces {name}",
+                 entity_id=option.staff.id,
+                 summary=translate("Audit", "{new} replaces {old}").format(
+                     new=option.staff.label, old=name),
                  details={"session": session_code, "replaced": name})
     return option.staff.label
 
@@ -444,7 +451,8 @@ def lock_duty(session: Session, actor: Actor, exam: ExamRef, who: str, session_c
     ).values(locked=locked))
     audit.record(session, actor, "duties.lock" if locked else "duties.unlock",
                  exam_id=exam.id, entity="staff", entity_id=duty.staff_id,
-                 summary=f"{name} {session_code}")
+                 summary=translate("Audit", "{name}, session {session}").format(
+                     name=name, session=session_code))
 
 
 
@@ -505,6 +513,8 @@ def set_supply_rule(session: Session, actor: Actor, exam: ExamRef, post_kind: Po
         rule.fixed = fixed
     session.flush()
     audit.record(session, actor, "duties.supply_rule", exam_id=exam.id, entity="supply_rule",
-                 entity_id=rule.id, summary=f"{post_kind.value} {item}",
+                 entity_id=rule.id,
+                 summary=translate("Audit", "{post}: {item}").format(
+                     post=post_label(post_kind), item=item),
                  details={"per_candidates": rule.per_candidates, "per_staff": rule.per_staff,
                           "fixed": rule.fixed, "unit": rule.unit})

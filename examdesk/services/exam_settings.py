@@ -281,7 +281,9 @@ def change_settings(
     if broken:
         changed["broken_duties"] = str(len(broken))
     audit.record(session, actor, "exam.settings", exam_id=exam.id, entity="exam",
-                 entity_id=exam.id, summary="changed " + ", ".join(changed), details=changed)
+                 entity_id=exam.id,
+                 summary=translate("Audit", "Changed {fields}").format(
+                     fields=", ".join(changed)), details=changed)
     return SettingsChange(read_settings(session, exam), broken)
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from examdesk.exchange.sheets import CellValue
 from examdesk.exchange.writer import Column, SheetData, write_workbook
+from examdesk.i18n import translate
 from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
 from examdesk.services import audit
 from examdesk.services.audit import Actor, Permission
@@ -245,7 +246,9 @@ def record_export(session: Session, exam: ExamRef, result: ExportResult) -> None
     assert result.actor is not None
     audit.record(
         session, result.actor, f"export.{result.what}", exam_id=exam.id, entity="exam",
-        entity_id=exam.id, summary=f"exported {result.rows} {result.what} to {result.path.name}",
+        entity_id=exam.id,
+        summary=translate("Audit", "Exported {count} rows of {what} to {file}").format(
+            count=result.rows, what=result.what, file=result.path.name),
         details={"file": str(result.path), "rows": result.rows, "center": result.center or ""},
     )
 
@@ -255,6 +258,7 @@ def record_report(session: Session, actor: Actor, exam: ExamRef, what: str, path
     """Log an import's fix-up report: the file back with its names and ID numbers."""
     audit.record(
         session, actor, "export.report", exam_id=exam.id, entity="exam", entity_id=exam.id,
-        summary=f"fix-up report of the {what} import to {path.name}",
+        summary=translate("Audit", "Saved the fix-up report of the {what} import to {file}")
+        .format(what=what, file=path.name),
         details={"file": str(path), "what": what, "problems": problems},
     )

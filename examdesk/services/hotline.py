@@ -106,7 +106,8 @@ def log_call(session: Session, actor: Actor, exam: ExamRef, *, phone: str, topic
     session.add(row)
     session.flush()
     audit.record(session, actor, "hotline.call", exam_id=exam.id, entity="hotline_call",
-                 entity_id=row.id, summary=f"call about {topic}",
+                 entity_id=row.id,
+                 summary=translate("Audit", "Call about {topic}").format(topic=topic),
                  details={"topic": topic, "phone": masked(phone),
                           "follow_up": bool(row.follow_up)})
     return _as_call(row, full=True)

@@ -181,7 +181,9 @@ def add_incident(session: Session, actor: Actor, exam: ExamRef, *, kind: Inciden
     session.add(row)
     session.flush()
     audit.record(session, actor, "incident.add", exam_id=exam.id, entity="incident",
-                 entity_id=row.id, summary=f"{KIND_LABELS[kind]} {center_code}",
+                 entity_id=row.id,
+                 summary=translate("Audit", "{kind} at center {center}").format(
+                     kind=KIND_LABELS[kind], center=center_code),
                  details={"after": {"kind": kind.value, "session": exam_session.code,
                                     "room": room or "", "candidate": candidate_id,
                                     "description": text}})
@@ -218,7 +220,8 @@ def close_incident(session: Session, actor: Actor, exam: ExamRef, incident_id: i
         row.action_taken = "\n".join(t for t in (row.action_taken, action_taken.strip()) if t)
     session.flush()
     audit.record(session, actor, "incident.close", exam_id=exam.id, entity="incident",
-                 entity_id=row.id, summary=KIND_LABELS[row.kind],
+                 entity_id=row.id,
+                 summary=translate("Audit", "Closed: {kind}").format(kind=KIND_LABELS[row.kind]),
                  details={"before": before, "after": {"status": row.status.value,
                                                       "action_taken": row.action_taken}})
     session.expire(row)  # the trigger moved its version
@@ -335,7 +338,9 @@ def add_medical_visit(session: Session, actor: Actor, exam: ExamRef, *, center: 
     session.add(row)
     session.flush()
     audit.record(session, actor, "medical.add", exam_id=exam.id, entity="medical_visit",
-                 entity_id=row.id, summary=f"{found.code} {name}",
+                 entity_id=row.id,
+                 summary=translate("Audit", "{person} treated at center {center}").format(
+                     person=name, center=found.code),
                  details={"after": {"person": name, "candidate": candidate_id,
                                     "complaint": row.complaint, "outcome": row.outcome,
                                     "returned": returned}})

@@ -52,7 +52,8 @@ def set_center_route(session: Session, actor: Actor, exam: ExamRef, center: int,
         return False
     before, row.route = row.route, route
     audit.record(session, actor, "center.route", exam_id=exam.id, entity="test_center",
-                 entity_id=row.id, summary=f"route of {row.code}",
+                 entity_id=row.id,
+                 summary=translate("Audit", "Route to center {center}").format(center=row.code),
                  details={"before": before, "after": route})
     return True
 

@@ -111,7 +111,8 @@ def set_post_template(session: Session, actor: Actor, exam: ExamRef, kind: PostK
     session.flush()
     audit.record(session, actor, "posts.template.set", exam_id=exam.id,
                  entity="post_template", entity_id=row.id,
-                 summary=f"standard post {kind.value} {new.name}".rstrip(),
+                 summary=translate("Audit", "Standard post {post}").format(
+                     post=post_label(kind, new.name)),
                  details=_details(new))
     return new
 
@@ -134,7 +135,8 @@ def remove_post_template(session: Session, actor: Actor, exam: ExamRef, kind: Po
     session.flush()
     audit.record(session, actor, "posts.template.remove", exam_id=exam.id,
                  entity="post_template", entity_id=row.id,
-                 summary=f"standard post {kind.value} {name}".rstrip())
+                 summary=translate("Audit", "Removed the standard post {post}").format(
+                     post=post_label(kind, name.strip())))
 
 
 def create_standard_posts(session: Session, exam: ExamRef,
@@ -180,7 +182,9 @@ def init_posts(session: Session, actor: Actor, exam: ExamRef, *,
         select(TestCenter.id).where(TestCenter.exam_id == exam.id)))
     made = create_standard_posts(session, exam, centers)
     audit.record(session, actor, "posts.init", exam_id=exam.id, entity="exam",
-                 entity_id=exam.id, summary=f"{made} standard posts made",
+                 entity_id=exam.id,
+                 summary=translate("Audit", "Made {count} posts from the standard posts")
+                 .format(count=made),
                  details={"center": center or "", "posts": made})
     return made
 
@@ -286,7 +290,8 @@ def _recorded(session: Session, actor: Actor, exam: ExamRef, action: str, row: P
     """Write a post added or changed and audit it; return it as lists show it."""
     session.flush()
     audit.record(session, actor, action, exam_id=exam.id, entity="post", entity_id=row.id,
-                 summary=f"{center} {post.kind.value} {post.name}".rstrip(),
+                 summary=translate("Audit", "Post {post} of center {center}").format(
+                     post=post_label(post.kind, post.name), center=center),
                  details=_details(post) | {"phone": row.phone})
     return PostRow(center, post, row.phone)
 
@@ -320,7 +325,9 @@ def remove_post(session: Session, actor: Actor, exam: ExamRef, center: str, kind
     session.execute(delete(Duty).where(Duty.post_id == row.id))
     session.execute(delete(Post).where(Post.id == row.id))
     audit.record(session, actor, "posts.remove", exam_id=exam.id, entity="post",
-                 entity_id=row.id, summary=f"{center} {kind.value} {row.name}".rstrip(),
+                 entity_id=row.id,
+                 summary=translate("Audit", "Removed the post {post} of center {center}")
+                 .format(post=post_label(kind, row.name), center=center),
                  details={"duties": duties, "locked": len(locked)})
     return duties
 

@@ -22,6 +22,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from examdesk.enums import CertificateStatus, DutyKind
+from examdesk.i18n import translate
 from examdesk.labels import GENDER_LABELS, floor_name
 from examdesk.model import (
     Candidate,
@@ -291,10 +292,15 @@ def session_code(session: Session, exam: ExamRef, code: str) -> str:
 
 
 def record_print(session: Session, actor: Actor, exam: ExamRef, sheet: str, center: str,
-                 pages: int) -> None:
-    """Log a print run in the audit trail: sheets carry personal data (docs/printing.md)."""
+                 pages: int, title: str = "") -> None:
+    """Log a print run in the audit trail: sheets carry personal data (docs/printing.md).
+
+    ``sheet``: the sheet's key, as details keep it; ``title``: how the summary names it, in
+    the user's language (the key when not given).
+    """
     audit.record(session, actor, "print", exam_id=exam.id, entity="center", entity_id=center,
-                 summary=f"print {sheet} {center}: {pages} pages",
+                 summary=translate("Audit", "{sheet} of center {center} printed: {pages} pages")
+                 .format(sheet=title or sheet, center=center, pages=pages),
                  details={"sheet": sheet, "pages": pages})
 
 

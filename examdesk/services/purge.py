@@ -158,8 +158,9 @@ def purge_exam(session: Session, actor: Actor, exam: ExamRef, *,
                          certificates, events)
     audit.record(
         session, actor, "exam.purge", exam_id=exam.id, entity="exam", entity_id=exam.id,
-        summary=(f"purged the personal data of {exam.code}: ID numbers, phones and photos; "
-                 f"personal values blanked in {events} earlier audit events"),
+        summary=translate("Audit", "Purged the personal data of {exam}: ID numbers, phones "
+                                   "and photos; personal values blanked in {events} earlier "
+                                   "audit events").format(exam=exam.code, events=events),
         details={"candidates": purged_candidates, "staff": purged_staff, "photos": photos,
                  "relatives": relatives, "certificates": certificates,
                  "audit_events_redacted": events})

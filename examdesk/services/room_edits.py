@@ -123,7 +123,9 @@ def edit_room(session: Session, actor: Actor, exam: ExamRef, room_id: int, *,
     session.execute(update(Room).where(Room.id == room.id)
                     .values(unusable_seats=unusable, **new))
     audit.record(session, actor, "room.edit", exam_id=exam.id, entity="room",
-                 entity_id=room.id, summary=f"changed room {room.code}: {', '.join(changed)}",
+                 entity_id=room.id,
+                 summary=translate("Audit", "Changed room {room}: {fields}").format(
+                     room=room.code, fields=", ".join(changed)),
                  details={f: [old[f], new[f]] for f in changed})
     return RoomChanges(frozenset({room.id}), changed)
 
@@ -199,7 +201,9 @@ def new_room(session: Session, actor: Actor, exam: ExamRef, center_id: int, *, c
         center_id=center.id, unusable_seats=[], locked=False, sort_order=order + 1, **values))
     assert room_id is not None
     audit.record(session, actor, "room.add", exam_id=exam.id, entity="room",
-                 entity_id=room_id, summary=f"added room {record.room_no} to {center.name}",
+                 entity_id=room_id,
+                 summary=translate("Audit", "Added room {room} to {center}").format(
+                     room=record.room_no, center=center.name),
                  details={"after": {"center": center.name, **values}})
     return RoomChanges(frozenset({room_id}), tuple(values))
 
@@ -247,7 +251,9 @@ def delete_room(session: Session, actor: Actor, exam: ExamRef, room_id: int, *,
     session.execute(delete(Duty).where(Duty.room_id == room.id))
     session.execute(delete(Room).where(Room.id == room.id))
     audit.record(session, actor, "room.delete", exam_id=exam.id, entity="room",
-                 entity_id=room.id, summary=f"deleted room {room.code} of {room.center}",
+                 entity_id=room.id,
+                 summary=translate("Audit", "Deleted room {room} of {center}").format(
+                     room=room.code, center=room.center),
                  details={"before": {
                      "center": room.center, "code": room.code, "building": room.building,
                      "floor": room.floor, "label": room.label, "rows": room.rows,

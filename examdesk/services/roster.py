@@ -108,7 +108,8 @@ def roster_exam(
     forgotten = forget_draws(session, exam, only)  # the drawn teams are replaced
     audit.record(
         session, actor, "duties.roster", exam_id=exam.id, entity="exam", entity_id=exam.id,
-        summary=f"rostered {len(new)} duties with seed {chosen}",
+        summary=translate("Audit", "Rostered {count} duties with seed {seed}").format(
+            count=len(new), seed=chosen),
         details={"seed": chosen, "center": center or "", "duties": len(new),
                  "unfilled": result.metrics.unfilled,
                  "hard_violations": result.metrics.hard_violations,
@@ -205,7 +206,8 @@ def repair_exam_roster(
     after_draw = _after_draw(session, exam, data, (*repair.removed, *repair.added))
     audit.record(
         session, actor, "duties.repair", exam_id=exam.id, entity="exam", entity_id=exam.id,
-        summary=f"repaired {len(repair.places)} room-sessions with seed {chosen}",
+        summary=translate("Audit", "Repaired {count} room-sessions with seed {seed}").format(
+            count=len(repair.places), seed=chosen),
         details={"seed": chosen, "center": center or "", "rooms": len(repair.places),
                  "removed": len(repair.removed), "added": len(repair.added),
                  "changed_after_draw": [f"{a.session} {room}" for a in after_draw

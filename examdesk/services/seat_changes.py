@@ -374,7 +374,9 @@ def withdraw_candidate(session: Session, actor: Actor, exam: ExamRef,
     session.execute(update(Candidate).where(Candidate.id == candidate.id)
                     .values(status=CandidateStatus.WITHDRAWN))
     audit.record(session, actor, "seat.withdraw", exam_id=exam.id, entity="candidate",
-                 entity_id=candidate.id, summary=f"withdrew {candidate.label}",
+                 entity_id=candidate.id,
+                 summary=translate("Audit", "Withdrew {candidate}").format(
+                     candidate=candidate.label),
                  details={"retired_ticket": retired})
     return plan.changes([SeatChange(candidate.id, candidate.label, None, "", 0, "", retired)],
                         {held.room_id} if held is not None else set(), watch)
@@ -478,7 +480,8 @@ def lock_room(session: Session, actor: Actor, exam: ExamRef, room_id: int, *,
     target = _Plan(session, exam).room(room_id)
     session.execute(update(Room).where(Room.id == target.id).values(locked=locked))
     audit.record(session, actor, "seat.lock" if locked else "seat.unlock", exam_id=exam.id,
-                 entity="room", entity_id=target.id, summary=f"room {target.label}")
+                 entity="room", entity_id=target.id,
+                 summary=translate("Audit", "Room {room}").format(room=target.label))
     return target.label
 
 
@@ -542,7 +545,9 @@ def _audit(session: Session, actor: Actor, exam: ExamRef, action: str,
            candidate: PlanCandidate, seat: Seat, room: PlanRoom, before: str = "") -> None:
     audit.record(
         session, actor, action, exam_id=exam.id, entity="candidate", entity_id=candidate.id,
-        summary=f"{candidate.label} -> {room.label} seat {seat.seat_no} ({seat.ticket_no})",
+        summary=translate("Audit", "{candidate} to room {room}, seat {seat} ({ticket})").format(
+            candidate=candidate.label, room=room.label, seat=seat.seat_no,
+            ticket=seat.ticket_no),
         details={"room": room.label, "seat": seat.seat_no, "ticket": seat.ticket_no,
                  "previous_ticket": before},
     )

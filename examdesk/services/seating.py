@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from examdesk.db.bulk import bulk_insert
 from examdesk.enums import CandidateStatus
+from examdesk.i18n import translate
 from examdesk.model import Candidate, Exam, Level, Room, SeatAssignment, TestCenter
 from examdesk.model.candidate import RetiredTicket
 from examdesk.planning.allocation import allocate
@@ -259,7 +260,8 @@ def allocate_exam(
     session.execute(update(Exam).where(Exam.id == exam.id).values(allocation_seed=chosen))
     audit.record(
         session, actor, "seating.allocate", exam_id=exam.id, entity="exam", entity_id=exam.id,
-        summary=f"allocated {len(new)} candidates with seed {chosen}",
+        summary=translate("Audit", "Allocated {count} candidates with seed {seed}").format(
+            count=len(new), seed=chosen),
         details={"seed": chosen, "placed": len(new), "kept": len(kept_ids),
                  "center": center or "", "keep": keep, "rooms_used": result.rooms_used,
                  "neighbour_pairs": result.neighbour_pairs},

@@ -135,7 +135,8 @@ def new_staff(session: Session, actor: Actor, exam: ExamRef, *, name: str, id_nu
     session.execute(insert(StaffRoleAssignment), [
         {"staff_id": staff_id, "role": role} for role in record.roles])
     audit.record(session, actor, "staff.add", exam_id=exam.id, entity="staff",
-                 entity_id=staff_id, summary=f"added {record.name}",
+                 entity_id=staff_id,
+                 summary=translate("Audit", "Added {name}").format(name=record.name),
                  details={"after": {
                      "name": record.name, "gender": GENDER_LABELS[record.gender],
                      "id_number": record.id_number, "work_unit": record.work_unit,
@@ -213,7 +214,8 @@ def edit_staff(session: Session, actor: Actor, exam: ExamRef, staff_id: int, *, 
             {"staff_id": stored.id, "role": role} for role in record.roles])
     audit.record(session, actor, "staff.edit", exam_id=exam.id, entity="staff",
                  entity_id=stored.id,
-                 summary=f"changed {record.name}: {', '.join(changed)}", details=changed)
+                 summary=translate("Audit", "Changed {name}: {fields}").format(
+                     name=record.name, fields=", ".join(changed)), details=changed)
     return StaffChanges(frozenset({stored.id}), broken_duties=watch.broken())
 
 
@@ -281,7 +283,8 @@ def delete_staff(session: Session, actor: Actor, exam: ExamRef, staff_id: int, *
     session.execute(delete(Duty).where(Duty.staff_id == stored.id))
     session.execute(delete(Staff).where(Staff.id == stored.id))
     audit.record(session, actor, "staff.delete", exam_id=exam.id, entity="staff",
-                 entity_id=stored.id, summary=f"deleted {stored.name}",
+                 entity_id=stored.id,
+                 summary=translate("Audit", "Deleted {name}").format(name=stored.name),
                  details={"before": {"name": stored.name, "id_number": stored.id_number,
                                      "work_unit": stored.work_unit, "phone": stored.phone,
                                      "roles": roles, "relatives": relatives},

@@ -457,7 +457,8 @@ def issue(session: Session, actor: Actor, exam: ExamRef, candidate_id: int, *,
     session.flush()
     audit.record(session, actor, "tempid.issue", exam_id=exam.id,
                  entity="temp_id_certificate", entity_id=certificate.id,
-                 summary=f"issued temporary ID {certificate.serial_no} to {candidate.name}",
+                 summary=translate("Audit", "Issued temporary ID {serial} to {name}").format(
+                     serial=certificate.serial_no, name=candidate.name),
                  details={"after": {"serial": certificate.serial_no, "candidate": candidate_id,
                                     "ticket": ticket or "", "officer": officer, "unit": unit,
                                     "sessions": [s.code for s in covered],
@@ -493,7 +494,8 @@ def void(session: Session, actor: Actor, exam: ExamRef, serial: str, reason: str
     found.void_reason = reason
     audit.record(session, actor, "tempid.void", exam_id=exam.id,
                  entity="temp_id_certificate", entity_id=found.id,
-                 summary=f"voided temporary ID {found.serial_no}: {reason}",
+                 summary=translate("Audit", "Voided temporary ID {serial}: {reason}").format(
+                     serial=found.serial_no, reason=reason),
                  details={"before": {"status": "valid"},
                           "after": {"status": "void", "reason": reason}})
     session.flush()
@@ -632,7 +634,9 @@ def record_certificate_print(session: Session, actor: Actor, exam: ExamRef, seri
                              center: str, path: Path) -> None:
     """Log the print of one certificate (it carries the full ID number and the photo)."""
     audit.record(session, actor, "print", exam_id=exam.id, entity="temp_id_certificate",
-                 entity_id=serial, summary=f"print certificate {serial} to {path.name}",
+                 entity_id=serial,
+                 summary=translate("Audit", "Printed temporary ID {serial} to {file}").format(
+                     serial=serial, file=path.name),
                  details={"sheet": "certificate", "serial": serial, "center": center,
                           "file": str(path)})
 

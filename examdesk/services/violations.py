@@ -383,8 +383,9 @@ def record_violation(session: Session, actor: Actor, exam: ExamRef, *, who: str,
         session.add(ViolationEvidence(violation_id=row.id, file_name=name, data=data))
     audit.record(session, actor, "violation.add", exam_id=exam.id, entity="violation",
                  entity_id=row.id,
-                 summary=f"{ticket_no or candidate.registration_no} {act.regulation} "
-                         f"{act.code}",
+                 summary=translate("Audit", "Candidate {candidate}: {regulation} {act}")
+                 .format(candidate=ticket_no or candidate.registration_no,
+                         regulation=act.regulation, act=act.code),
                  details={"after": {"candidate": candidate.id, "session": exam_session.code,
                                     "act": act.code, "signature": str(signature or ""),
                                     "evidence": [name for name, _ in files]}})
@@ -439,7 +440,11 @@ def sign_violation(session: Session, actor: Actor, exam: ExamRef, violation_id: 
     row.witness = witness.strip() if signature is Signature.REFUSED else ""
     session.flush()
     audit.record(session, actor, "violation.sign", exam_id=exam.id, entity="violation",
-                 entity_id=violation_id, summary=f"{shown.ticket_no} {signature}",
+                 entity_id=violation_id,
+                 summary=(translate("Audit", "Candidate {candidate} refused to sign")
+                          if signature is Signature.REFUSED
+                          else translate("Audit", "Candidate {candidate} signed")).format(
+                     candidate=shown.ticket_no),
                  details={"before": before, "after": {"signature": str(signature),
                                                       "witness": row.witness}})
     session.expire(row)

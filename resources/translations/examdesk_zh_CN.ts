@@ -396,6 +396,10 @@
         <translation>岗位模板</translation>
     </message>
     <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
         <source>Subject</source>
         <translation>科目</translation>
     </message>
@@ -406,6 +410,581 @@
     <message>
         <source>User</source>
         <translation>用户</translation>
+    </message>
+    <message>
+        <source>Temporary ID certificate</source>
+        <translation>临时身份证明</translation>
+    </message>
+    <message>
+        <source>Doubtful record</source>
+        <translation>存疑记录</translation>
+    </message>
+    <message>
+        <source>Violation record</source>
+        <translation>违纪记录</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>考务事件</translation>
+    </message>
+    <message>
+        <source>Medical visit</source>
+        <translation>医疗记录</translation>
+    </message>
+    <message>
+        <source>Hotline call</source>
+        <translation>咨询来电</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>Change the exam&apos;s settings</source>
+        <translation>修改考试设置</translation>
+    </message>
+    <message>
+        <source>Add an abbreviation</source>
+        <translation>新增简称</translation>
+    </message>
+    <message>
+        <source>Remove an abbreviation</source>
+        <translation>删除简称</translation>
+    </message>
+    <message>
+        <source>Purge personal data</source>
+        <translation>清除个人信息</translation>
+    </message>
+    <message>
+        <source>Create the demo exam</source>
+        <translation>创建演示考试</translation>
+    </message>
+    <message>
+        <source>Load the demo exam</source>
+        <translation>载入演示考试</translation>
+    </message>
+    <message>
+        <source>Import candidates</source>
+        <translation>导入考生</translation>
+    </message>
+    <message>
+        <source>Import rooms</source>
+        <translation>导入考场</translation>
+    </message>
+    <message>
+        <source>Import staff</source>
+        <translation>导入工作人员</translation>
+    </message>
+    <message>
+        <source>Import posts</source>
+        <translation>导入岗位</translation>
+    </message>
+    <message>
+        <source>Import seating</source>
+        <translation>导入座位编排</translation>
+    </message>
+    <message>
+        <source>Import photos</source>
+        <translation>导入照片</translation>
+    </message>
+    <message>
+        <source>Add a candidate</source>
+        <translation>新增考生</translation>
+    </message>
+    <message>
+        <source>Change a candidate</source>
+        <translation>修改考生</translation>
+    </message>
+    <message>
+        <source>Delete a candidate</source>
+        <translation>删除考生</translation>
+    </message>
+    <message>
+        <source>Add a staff member</source>
+        <translation>新增工作人员</translation>
+    </message>
+    <message>
+        <source>Change a staff member</source>
+        <translation>修改工作人员</translation>
+    </message>
+    <message>
+        <source>Delete a staff member</source>
+        <translation>删除工作人员</translation>
+    </message>
+    <message>
+        <source>Add a room</source>
+        <translation>新增考场</translation>
+    </message>
+    <message>
+        <source>Change a room</source>
+        <translation>修改考场</translation>
+    </message>
+    <message>
+        <source>Delete a room</source>
+        <translation>删除考场</translation>
+    </message>
+    <message>
+        <source>Change a center&apos;s route</source>
+        <translation>修改考点交通路线</translation>
+    </message>
+    <message>
+        <source>Allocate seats</source>
+        <translation>编排座位</translation>
+    </message>
+    <message>
+        <source>Seat a candidate</source>
+        <translation>为考生安排座位</translation>
+    </message>
+    <message>
+        <source>Move a candidate</source>
+        <translation>调整考生座位</translation>
+    </message>
+    <message>
+        <source>Swap two seats</source>
+        <translation>互换座位</translation>
+    </message>
+    <message>
+        <source>Withdraw a candidate</source>
+        <translation>考生退考</translation>
+    </message>
+    <message>
+        <source>Lock a room&apos;s seats</source>
+        <translation>锁定考场座位</translation>
+    </message>
+    <message>
+        <source>Unlock a room&apos;s seats</source>
+        <translation>解锁考场座位</translation>
+    </message>
+    <message>
+        <source>Roster duties</source>
+        <translation>编排监考安排</translation>
+    </message>
+    <message>
+        <source>Repair the roster</source>
+        <translation>修复监考安排</translation>
+    </message>
+    <message>
+        <source>Fill post duties</source>
+        <translation>安排岗位人员</translation>
+    </message>
+    <message>
+        <source>Draw invigilators&apos; rooms</source>
+        <translation>监考抽签</translation>
+    </message>
+    <message>
+        <source>Replace a staff member</source>
+        <translation>替换工作人员</translation>
+    </message>
+    <message>
+        <source>Lock a duty</source>
+        <translation>锁定任务</translation>
+    </message>
+    <message>
+        <source>Unlock a duty</source>
+        <translation>解锁任务</translation>
+    </message>
+    <message>
+        <source>Change a supply rule</source>
+        <translation>修改物资规则</translation>
+    </message>
+    <message>
+        <source>Make the standard posts</source>
+        <translation>按标准岗位设岗</translation>
+    </message>
+    <message>
+        <source>Add a post</source>
+        <translation>新增岗位</translation>
+    </message>
+    <message>
+        <source>Change a post</source>
+        <translation>修改岗位</translation>
+    </message>
+    <message>
+        <source>Remove a post</source>
+        <translation>删除岗位</translation>
+    </message>
+    <message>
+        <source>Set a standard post</source>
+        <translation>设置标准岗位</translation>
+    </message>
+    <message>
+        <source>Remove a standard post</source>
+        <translation>删除标准岗位</translation>
+    </message>
+    <message>
+        <source>Issue a temporary ID</source>
+        <translation>开具临时身份证明</translation>
+    </message>
+    <message>
+        <source>Void a temporary ID</source>
+        <translation>作废临时身份证明</translation>
+    </message>
+    <message>
+        <source>Let in as doubtful</source>
+        <translation>存疑入场</translation>
+    </message>
+    <message>
+        <source>Confirm an identity</source>
+        <translation>确认身份</translation>
+    </message>
+    <message>
+        <source>Mark attendance</source>
+        <translation>标记考勤</translation>
+    </message>
+    <message>
+        <source>Check temporary IDs in the room</source>
+        <translation>考场核验临时身份证明</translation>
+    </message>
+    <message>
+        <source>Enter answer sheets</source>
+        <translation>登记答题卡数</translation>
+    </message>
+    <message>
+        <source>Seal a room&apos;s papers</source>
+        <translation>考场试卷封袋</translation>
+    </message>
+    <message>
+        <source>Record a violation</source>
+        <translation>记录违纪</translation>
+    </message>
+    <message>
+        <source>Record the candidate&apos;s signature</source>
+        <translation>登记考生签字</translation>
+    </message>
+    <message>
+        <source>Report an incident</source>
+        <translation>报告考务事件</translation>
+    </message>
+    <message>
+        <source>Close an incident</source>
+        <translation>关闭考务事件</translation>
+    </message>
+    <message>
+        <source>Record a medical visit</source>
+        <translation>登记医疗记录</translation>
+    </message>
+    <message>
+        <source>Log a hotline call</source>
+        <translation>登记咨询来电</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Export candidates</source>
+        <translation>导出考生</translation>
+    </message>
+    <message>
+        <source>Export rooms</source>
+        <translation>导出考场</translation>
+    </message>
+    <message>
+        <source>Export staff</source>
+        <translation>导出工作人员</translation>
+    </message>
+    <message>
+        <source>Export posts</source>
+        <translation>导出岗位</translation>
+    </message>
+    <message>
+        <source>Export seating</source>
+        <translation>导出座位编排</translation>
+    </message>
+    <message>
+        <source>Export duties</source>
+        <translation>导出监考安排</translation>
+    </message>
+    <message>
+        <source>Export supplies</source>
+        <translation>导出物资</translation>
+    </message>
+    <message>
+        <source>Export attendance</source>
+        <translation>导出考勤</translation>
+    </message>
+    <message>
+        <source>Export temporary IDs</source>
+        <translation>导出临时身份证明</translation>
+    </message>
+    <message>
+        <source>Export incidents</source>
+        <translation>导出违纪及考务事件</translation>
+    </message>
+    <message>
+        <source>Save an import&apos;s fix-up report</source>
+        <translation>保存导入问题报告</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <source>Add a user</source>
+        <translation>新增用户</translation>
+    </message>
+    <message>
+        <source>Grant a role</source>
+        <translation>授予角色</translation>
+    </message>
+    <message>
+        <source>Take a role away</source>
+        <translation>收回角色</translation>
+    </message>
+    <message>
+        <source>Enable a user</source>
+        <translation>启用用户</translation>
+    </message>
+    <message>
+        <source>Disable a user</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <source>Change a password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Lock out after wrong passwords</source>
+        <translation>密码错误锁定</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>{name}: added the abbreviation {abbreviation}</source>
+        <translation>{name}：新增简称 {abbreviation}</translation>
+    </message>
+    <message>
+        <source>{name}: removed the abbreviation {abbreviation}</source>
+        <translation>{name}：删除简称 {abbreviation}</translation>
+    </message>
+    <message>
+        <source>Checked temporary IDs in room {room}, session {session}: {serials}</source>
+        <translation>考场 {room} 场次 {session}：核验临时身份证明 {serials}</translation>
+    </message>
+    <message>
+        <source>Marked {count} candidates of room {room} in session {session}</source>
+        <translation>考场 {room} 场次 {session}：标记 {count} 人</translation>
+    </message>
+    <message>
+        <source>Room {room}, session {session}: {count} answer sheets handed in</source>
+        <translation>考场 {room} 场次 {session}：收回答题卡 {count} 份</translation>
+    </message>
+    <message>
+        <source>Room {room}, session {session}: the count of answer sheets cleared</source>
+        <translation>考场 {room} 场次 {session}：清除答题卡份数</translation>
+    </message>
+    <message>
+        <source>Sealed the papers of room {room} in session {session}</source>
+        <translation>考场 {room} 场次 {session}：试卷已封袋</translation>
+    </message>
+    <message>
+        <source>Exported {count} audit events to {file}</source>
+        <translation>导出审计记录 {count} 条至 {file}</translation>
+    </message>
+    <message>
+        <source>Changed the phone of {name}</source>
+        <translation>修改 {name} 的电话</translation>
+    </message>
+    <message>
+        <source>Added {name}</source>
+        <translation>新增 {name}</translation>
+    </message>
+    <message>
+        <source>Changed {name}: {fields}</source>
+        <translation>修改 {name}：{fields}</translation>
+    </message>
+    <message>
+        <source>Deleted {name}</source>
+        <translation>删除 {name}</translation>
+    </message>
+    <message>
+        <source>Demo exam {code} without centers, candidates or staff</source>
+        <translation>演示考试 {code}（无考点、考生和工作人员）</translation>
+    </message>
+    <message>
+        <source>Demo exam {code} at scale {scale}</source>
+        <translation>演示考试 {code}，规模 {scale}</translation>
+    </message>
+    <message>
+        <source>{name} let in as doubtful: {reason}</source>
+        <translation>{name} 存疑入场：{reason}</translation>
+    </message>
+    <message>
+        <source>Identity confirmed by {name}</source>
+        <translation>{name} 确认身份</translation>
+    </message>
+    <message>
+        <source>Filled {count} post duties</source>
+        <translation>安排岗位人员 {count} 项</translation>
+    </message>
+    <message>
+        <source>Draw of center {center}, session {session}, seed {seed}</source>
+        <translation>考点 {center} 场次 {session} 监考抽签，随机种子 {seed}</translation>
+    </message>
+    <message>
+        <source>{new} replaces {old}</source>
+        <translation>{new} 替换 {old}</translation>
+    </message>
+    <message>
+        <source>{name}, session {session}</source>
+        <translation>{name}，场次 {session}</translation>
+    </message>
+    <message>
+        <source>{post}: {item}</source>
+        <translation>{post}：{item}</translation>
+    </message>
+    <message>
+        <source>Changed {fields}</source>
+        <extracomment>The settings the roster&apos;s rules read (the others decide the next allocation only).</extracomment>
+        <translation>修改 {fields}</translation>
+    </message>
+    <message>
+        <source>Exported {count} rows of {what} to {file}</source>
+        <extracomment>What an export with names and ID numbers or phones needs at every center it covers: a desk exports its own center&apos;s, a viewer none (issue 13). Records a finished export in the audit trail; committed before the file is moved into place (examdesk/private_files.py).</extracomment>
+        <translation>导出 {what} {count} 行至 {file}</translation>
+    </message>
+    <message>
+        <source>Saved the fix-up report of the {what} import to {file}</source>
+        <translation>保存 {what} 导入的问题报告至 {file}</translation>
+    </message>
+    <message>
+        <source>Call about {topic}</source>
+        <translation>来电咨询：{topic}</translation>
+    </message>
+    <message>
+        <source>Imported {file}: {added} added, {updated} updated</source>
+        <translation>导入 {file}：新增 {added} 条，更新 {updated} 条</translation>
+    </message>
+    <message>
+        <source>Imported {count} photos from {file}</source>
+        <translation>从 {file} 导入照片 {count} 张</translation>
+    </message>
+    <message>
+        <source>{kind} at center {center}</source>
+        <translation>考点 {center}：{kind}</translation>
+    </message>
+    <message>
+        <source>Closed: {kind}</source>
+        <translation>已关闭：{kind}</translation>
+    </message>
+    <message>
+        <source>{person} treated at center {center}</source>
+        <translation>考点 {center} 医疗点接诊 {person}</translation>
+    </message>
+    <message>
+        <source>Route to center {center}</source>
+        <translation>考点 {center} 的交通路线</translation>
+    </message>
+    <message>
+        <source>Standard post {post}</source>
+        <translation>标准岗位 {post}</translation>
+    </message>
+    <message>
+        <source>Removed the standard post {post}</source>
+        <translation>删除标准岗位 {post}</translation>
+    </message>
+    <message>
+        <source>Made {count} posts from the standard posts</source>
+        <translation>按标准岗位设置岗位 {count} 个</translation>
+    </message>
+    <message>
+        <source>Post {post} of center {center}</source>
+        <translation>考点 {center} 岗位 {post}</translation>
+    </message>
+    <message>
+        <source>Removed the post {post} of center {center}</source>
+        <translation>删除考点 {center} 岗位 {post}</translation>
+    </message>
+    <message>
+        <source>Purged the personal data of {exam}: ID numbers, phones and photos; personal values blanked in {events} earlier audit events</source>
+        <translation>清除考试 {exam} 的个人信息：身份证号、电话和照片；此前 {events} 条审计记录中的个人信息已清空</translation>
+    </message>
+    <message>
+        <source>Changed room {room}: {fields}</source>
+        <translation>修改考场 {room}：{fields}</translation>
+    </message>
+    <message>
+        <source>Added room {room} to {center}</source>
+        <translation>在 {center} 新增考场 {room}</translation>
+    </message>
+    <message>
+        <source>Deleted room {room} of {center}</source>
+        <translation>删除 {center} 的考场 {room}</translation>
+    </message>
+    <message>
+        <source>Rostered {count} duties with seed {seed}</source>
+        <translation>编排监考任务 {count} 项，随机种子 {seed}</translation>
+    </message>
+    <message>
+        <source>Repaired {count} room-sessions with seed {seed}</source>
+        <translation>修复 {count} 个考场场次的监考安排，随机种子 {seed}</translation>
+    </message>
+    <message>
+        <source>Withdrew {candidate}</source>
+        <translation>{candidate} 退考</translation>
+    </message>
+    <message>
+        <source>Room {room}</source>
+        <translation>考场 {room}</translation>
+    </message>
+    <message>
+        <source>{candidate} to room {room}, seat {seat} ({ticket})</source>
+        <translation>{candidate} → 考场 {room} {seat} 号座位（准考证号 {ticket}）</translation>
+    </message>
+    <message>
+        <source>Allocated {count} candidates with seed {seed}</source>
+        <translation>编排考生 {count} 人，随机种子 {seed}</translation>
+    </message>
+    <message>
+        <source>Issued temporary ID {serial} to {name}</source>
+        <translation>为 {name} 开具临时身份证明 {serial}</translation>
+    </message>
+    <message>
+        <source>Voided temporary ID {serial}: {reason}</source>
+        <translation>作废临时身份证明 {serial}：{reason}</translation>
+    </message>
+    <message>
+        <source>Printed temporary ID {serial} to {file}</source>
+        <translation>打印临时身份证明 {serial} 至 {file}</translation>
+    </message>
+    <message>
+        <source>Candidate {candidate}: {regulation} {act}</source>
+        <translation>考生 {candidate}：{regulation} {act}</translation>
+    </message>
+    <message>
+        <source>Candidate {candidate} refused to sign</source>
+        <translation>考生 {candidate} 拒绝签字</translation>
+    </message>
+    <message>
+        <source>Candidate {candidate} signed</source>
+        <translation>考生 {candidate} 已签字</translation>
+    </message>
+    <message>
+        <source>Backed up the database to {file}</source>
+        <translation>备份数据库至 {file}</translation>
+    </message>
+    <message>
+        <source>Restored the backup {file}</source>
+        <translation>恢复备份 {file}</translation>
+    </message>
+    <message>
+        <source>{sheet} of center {center} printed: {pages} pages</source>
+        <extracomment>Staff report for the briefing an hour before the session starts (docs/posts.md).</extracomment>
+        <translation>打印考点 {center} 的{sheet}：{pages} 页</translation>
+    </message>
+    <message>
+        <source>Violation record {id}</source>
+        <translation>违纪记录 {id}</translation>
     </message>
 </context>
 <context>
@@ -517,6 +1096,42 @@
     <message>
         <source>the demo</source>
         <translation>演示</translation>
+    </message>
+    <message>
+        <source>attendance</source>
+        <translation>考勤</translation>
+    </message>
+    <message>
+        <source>temporary IDs</source>
+        <translation>临时身份证明</translation>
+    </message>
+    <message>
+        <source>doubtful candidates</source>
+        <translation>存疑考生</translation>
+    </message>
+    <message>
+        <source>violations</source>
+        <translation>违纪</translation>
+    </message>
+    <message>
+        <source>incidents</source>
+        <translation>考务事件</translation>
+    </message>
+    <message>
+        <source>the medical post</source>
+        <translation>医疗点</translation>
+    </message>
+    <message>
+        <source>the hotline</source>
+        <translation>咨询热线</translation>
+    </message>
+    <message>
+        <source>test centers</source>
+        <translation>考点</translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation>数据库</translation>
     </message>
     <message>
         <source>Reading the audit trail</source>
@@ -7283,7 +7898,6 @@ Issue codes of broken hard rules: make_roster never causes one (locked duties ma
     </message>
     <message>
         <source>The center order must name each of the exam&apos;s centers at most once ({codes}); these are not among them or repeated: {wrong}.</source>
-        <extracomment>The settings the roster&apos;s rules read (the others decide the next allocation only).</extracomment>
         <translation>考点顺序中每个考点最多只能出现一次（本次考试的考点：{codes}）；以下考点编号不存在或重复：{wrong}。</translation>
     </message>
 </context>

@@ -164,6 +164,7 @@ def test_export_audit_writes_fixed_headers_and_is_itself_audited(trail, demo_cop
     assert lines[0] == ("编号", "时间", "用户", "操作", "考试", "对象", "对象编号", "摘要",
                         "修改前", "修改后")
     assert len(lines) == 301 and {line[2] for line in lines[1:]} == {"王老师"}
+    assert {line[3] for line in lines[1:]} == {"Change a room"}  # by name, in its language
     assert lines[1][8:] == ("capacity: 30", "capacity: 329")
     assert _trail(trail)[-1][3] == "export.audit"
     assert run(["--db", demo_copy_url, "export", "audit", str(out), "--since", "June"]) == 2

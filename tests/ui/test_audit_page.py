@@ -5,6 +5,7 @@ to a workbook; read-only, and refused to a user who may not read it."""
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -13,12 +14,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 from sqlalchemy import func, select
 
-from examdesk.enums import UserRole
+from examdesk.enums import AttendanceStatus, UserRole
 from examdesk.model import AuditEvent
+from examdesk.services import attendance, tempids, violations
+from examdesk.services.attendance import room_attendance, sitting_counts
 from examdesk.services.audit import Actor, Grant
 from examdesk.services.candidate_edits import edit_candidate_phone
 from examdesk.services.exams import resolve_exam
-from examdesk.services.lookup import find_candidate
+from examdesk.services.lookup import find_candidate, find_center
 from examdesk.services.rows.audit import PAGE
 from tests.core.test_audit_trail import add_old_events
 from tests.ui.test_list_pages import open_page as list_page
@@ -86,8 +89,10 @@ def test_the_trail_opens_newest_first_with_the_selected_events_changes(
         "时间", "用户", "操作", "涉及", "摘要"]
     assert page.table.model.rowCount() == PAGE
     assert page.count_label.text() == f"显示 {PAGE} 条，共 {total:,} 条"
-    assert column(page, 1)[0] == "clerk-b" and column(page, 2)[0] == "candidate.edit"
+    assert column(page, 1)[0] == "clerk-b" and column(page, 2)[0] == "修改考生"
     assert column(page, 3)[0].startswith("考生 ")
+    # written while the window's process spoke Chinese
+    assert column(page, 4)[0] == f"修改 {column(page, 3)[0][3:]} 的电话"
     # the newest is selected: its phone before and after
     lines = dict(page.detail_lines())
     assert lines["用户"] == "clerk-b" and lines["phone"].endswith("→ 13800000000")
@@ -124,15 +129,19 @@ def test_the_filters_keep_a_user_a_kind_and_a_person(examdesk_app, qtbot, trail,
     qtbot.waitUntil(lambda: len(set(column(page, 1))) > 1, timeout=20_000)
 
     page.kind_box.setFocus()
-    read_again(page, qtbot, lambda: qtbot.keyClicks(page.kind_box, "room"))
-    assert page.kind_box.currentText() == "room（考场）" and set(column(page, 2)) == {"room.edit"}
+    for _ in range(page.kind_box.count()):  # down to 考场 (kinds and actions by name)
+        if page.kind_box.currentData() == "room":
+            break
+        qtbot.keyClick(page.kind_box, Qt.Key.Key_Down)
+    assert page.kind_box.currentText() == "考场"
+    qtbot.waitUntil(lambda: set(column(page, 2)) == {"修改考场"}, timeout=20_000)
     qtbot.keyClick(page.kind_box, Qt.Key.Key_Home)
     qtbot.waitUntil(lambda: len(set(column(page, 2))) > 1, timeout=20_000)
     qtbot.mouseClick(page.person_line, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(page.person_line, TICKET)
     read_again(page, qtbot,
                lambda: qtbot.keyClick(page.person_line, Qt.Key.Key_Return))
-    assert column(page, 2) == ["candidate.edit"]
+    assert column(page, 2) == ["修改考生"]
     qtbot.keyClicks(page.person_line, "0")  # nobody has this ticket number
     read_again(page, qtbot,
                lambda: qtbot.keyClick(page.person_line, Qt.Key.Key_Return))
@@ -190,3 +199,53 @@ def test_the_days_filter_keeps_the_events_of_those_days(examdesk_app, qtbot, tra
     qtbot.waitUntil(lambda: page.count_label.text() == f"显示 {PAGE} 条，共 {OLD} 条",
                     timeout=20_000)
     assert set(column(page, 1)) == {"wang"}
+
+
+@pytest.fixture
+def exam_day(examdesk_app, demo_copy):
+    """A desk's morning at center 01, recorded while the process speaks Chinese (the window's
+    language, installed by ``examdesk_app``): a temporary ID issued, the first room's
+    marks, a violation. Returns the database, the room and session as summaries name them,
+    the violator's ticket and the certificate holder's name.
+    """
+    clerk = Actor("desk-clerk")
+    with demo_copy.write("exam day") as session:
+        exam = resolve_exam(session)
+        first = sitting_counts(session, exam, center=find_center(session, exam, "01")
+                               .one().id)[0]
+        seats = room_attendance(session, exam, first.room_id, first.session_id).seats
+        tempids.issue(session, clerk, exam, seats[0].candidate_id, officer="王警官",
+                      unit="川汇分局", now=datetime(2023, 6, 11, 8, 30))
+        attendance.mark(session, clerk, exam, room_id=first.room_id,
+                        session_id=first.session_id, marks={
+                            seats[1].candidate_id: AttendanceStatus.ABSENT,
+                            seats[2].candidate_id: AttendanceStatus.LATE,
+                            seats[3].candidate_id: AttendanceStatus.PRESENT})
+        violations.record_violation(session, clerk, exam, who=seats[3].ticket_no,
+                                    session_code=first.session, act_code="7.5",
+                                    description="考试中使用手机")
+    return demo_copy, first.label, first.session, seats[3].ticket_no, seats[0].name
+
+
+def test_exam_day_events_read_in_chinese_on_the_page_and_in_the_export(
+        examdesk_app, qtbot, exam_day, settings, tmp_path, monkeypatch):
+    database, room, sitting, ticket, name = exam_day
+    page = open_page(database, settings, qtbot)
+    page.resize(1366, 768)
+    actions = ["记录违纪", "标记考勤", "开具临时身份证明"]
+    summaries = [f"考生 {ticket}：人社部令第31号 7.5", f"考场 {room} 场次 {sitting}：标记 3 人",
+                 f"为 {name} 开具临时身份证明 01-0001"]
+    assert column(page, 2)[:3] == actions and column(page, 4)[:3] == summaries
+    assert column(page, 3)[:3] == ["违纪记录 1", f"考场 {room.split('/')[1]}",
+                                   "临时身份证明 01-0001"]
+    assert dict(page.detail_lines())["操作"] == "记录违纪"
+    shoot(page, "audit-exam-day")
+
+    target = tmp_path / "审计.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "审计.xlsx" in page.message.text(), timeout=20_000)
+    lines = list(load_workbook(target, read_only=True).worksheets[0].iter_rows(values_only=True))
+    assert lines[0][3] == "操作" and lines[0][7] == "摘要"
+    assert [(line[3], line[7]) for line in lines[1:4]] == list(zip(actions, summaries,
+                                                                   strict=True))

@@ -88,5 +88,7 @@ def test_print_the_doubtful_lists(capsys, demo_copy_url, tmp_path, monkeypatch,
         printed = session.scalars(select(AuditEvent.summary).where(
             AuditEvent.action == "print", AuditEvent.id > earlier)).all()
     database.close()
+    # written in the language the command spoke
     assert sorted(printed) == sorted(
-        [f"print doubtful {c}: 1 pages" for c in codes] + ["print doubtful 01: 1 pages"] * 2)
+        [f"打印考点 {c} 的存疑考生情况表：1 页" for c in codes]
+        + ["打印考点 01 的存疑考生情况表：1 页"] * 2)

@@ -120,7 +120,8 @@ def test_printing_again_redraws_only_the_changed_room(capsys, db_url, tmp_path):
         logged = session.scalars(select(AuditEvent.summary)
                                  .where(AuditEvent.action == "print")).all()
     database.close()
-    assert len(logged) == 3 and all(s.startswith("print pack 01:") for s in logged)
+    assert len(logged) == 3 and all(s.startswith("Print pack of center 01 printed: ")
+                                 for s in logged)
 
 
 def _name_with_ext_b(url: str) -> None:

@@ -52,7 +52,8 @@ def backup_to(db: Database, out: Path, progress: Progress = no_progress,
     path = backup_database(db, out, progress)
     with db.write("record backup") as session:
         audit.record(session, actor, "database.backup", entity="database",
-                     summary=f"backed up the database to {path.name}",
+                     summary=translate("Audit", "Backed up the database to {file}").format(
+                         file=path.name),
                      details={"file": str(path.resolve())})
     return path
 
@@ -134,7 +135,8 @@ def restore(db: Database, plan: RestorePlan, progress: Progress = no_progress,
     try:
         with restored.write("record restore") as session:
             audit.record(session, actor, "database.restore", entity="database",
-                         summary=f"restored the backup {plan.info.path.name}",
+                         summary=translate("Audit", "Restored the backup {file}").format(
+                             file=plan.info.path.name),
                          details={"file": str(plan.info.path.resolve()),
                                   "saved": str(saved or "")})
     finally:

@@ -190,7 +190,8 @@ def run_print(
 
             def audited(code: str = code, pages: int = result.pages) -> None:
                 with db.write(f"print {request.sheet}") as session:
-                    record_print(session, actor, exam, request.sheet, code, pages)
+                    record_print(session, actor, exam, request.sheet, code, pages,
+                                 sheet(request.sheet).title())
 
             write_pdf(target, pdf, audited)
             files.append(Written(target, result.pages, result.rendered, len(parts),

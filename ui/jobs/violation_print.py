@@ -53,7 +53,8 @@ def print_violation(database: Database, actor: Actor, violation_id: int, folder:
 
     def audited() -> None:
         with database.write("print violation") as writing:
-            record_print(writing, actor, found, f"violation {row.id}", row.center, 1)
+            record_print(writing, actor, found, f"violation {row.id}", row.center, 1,
+                         translate("Audit", "Violation record {id}").format(id=row.id))
 
     try:
         make_folder(folder)

@@ -519,7 +519,8 @@ class SheetImport(ImportKind, Generic[RecordT, NeedsT]):
         audit.record(
             session, actor, f"import.{self.key}", exam_id=exam.id, entity="exam",
             entity_id=exam.id,
-            summary=f"imported {prepared.file}: {len(added)} added, {len(changed)} updated",
+            summary=translate("Audit", "Imported {file}: {added} added, {updated} updated")
+            .format(file=prepared.file, added=len(added), updated=len(changed)),
             details={"file": prepared.file, "sheet": prepared.sheet, "added": len(added),
                      "updated": len(changed), "refused": refused},
         )

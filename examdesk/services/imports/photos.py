@@ -200,7 +200,8 @@ class PhotoImport(ImportKind):
         _store(session, photos, progress, cancelled)
         audit.record(
             session, actor, "import.photos", exam_id=exam.id, entity="exam", entity_id=exam.id,
-            summary=f"imported {len(photos)} photos from {prepared.file}",
+            summary=translate("Audit", "Imported {count} photos from {file}").format(
+                count=len(photos), file=prepared.file),
             details={"folder": str(state.folder), "stored": len(photos),
                      "refused": len({p.file for p in prepared.problems if p.is_error})},
         )

@@ -33,7 +33,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from examdesk.services.rows.audit import PAGE, AuditChoices, AuditFilter, AuditRow
+from examdesk.services.rows.audit import (
+    PAGE,
+    AuditChoices,
+    AuditFilter,
+    AuditRow,
+    action_label,
+    action_labels,
+)
 from ui.window.pages import Page, PageContext
 from ui.window.pages.runs import while_alive
 from ui.window.tables import Column, Prepared, RowKind, SearchableTable, prepare
@@ -195,11 +202,11 @@ class AuditPage(Page):
                 Column(self.tr("Time"), lambda row: row.local_time,
                        sort_key=lambda row: row.event_id),
                 Column(self.tr("User"), lambda row: row.user),
-                Column(self.tr("Action"), lambda row: row.action),
+                Column(self.tr("Action"), lambda row: row.action_label),
                 Column(self.tr("Concerning"), lambda row: row.about),
                 Column(self.tr("Summary"), lambda row: row.summary),
             ),
-            search=lambda row: (row.about, (row.user, row.action, row.summary)),
+            search=lambda row: (row.about, (row.user, row.action_label, row.summary)),
         )
 
     # --- the filters ------------------------------------------------------------------------
@@ -221,6 +228,11 @@ class AuditPage(Page):
             "posts": self.tr("posts"), "print": self.tr("printing"),
             "export": self.tr("exports"), "import": self.tr("imports"),
             "exam": self.tr("the exam"), "demo": self.tr("the demo"),
+            "attendance": self.tr("attendance"), "tempid": self.tr("temporary IDs"),
+            "doubtful": self.tr("doubtful candidates"), "violation": self.tr("violations"),
+            "incident": self.tr("incidents"), "medical": self.tr("the medical post"),
+            "hotline": self.tr("the hotline"), "center": self.tr("test centers"),
+            "database": self.tr("the database"),
         }
 
     def _set_choices(self, choices: AuditChoices) -> None:
@@ -228,15 +240,17 @@ class AuditPage(Page):
             return
         self._choices = choices
         labels = self._kind_labels()
+        named = action_labels()
         kinds: dict[str, list[str]] = {}
         for action in sorted(choices.actions):
             kinds.setdefault(action.split(".", 1)[0], []).append(action)
-        # each kind (room（考场）), then its actions (room.add, room.edit...)
+        # each kind (rooms), then its actions by name, indented (Add a room, Change a room...)
         kind_items: list[tuple[str, str]] = []
         for kind, actions in kinds.items():
-            label = labels.get(kind)
-            kind_items.append((f"{kind}（{label}）" if label else kind, kind))
-            kind_items += [(action, action) for action in actions if action != kind]
+            label = labels.get(kind) or action_label(kind, named)
+            kind_items.append((label, kind))
+            kind_items += [("    " + action_label(action, named), action)
+                           for action in actions if action != kind]
         for box, items in ((self.user_box, [(user, user) for user in choices.users]),
                            (self.kind_box, kind_items)):
             chosen = box.currentData()
@@ -349,9 +363,10 @@ class AuditPage(Page):
         if row is None:
             self.details_title.setText(self.tr("Select an event to see its details"))
             return
-        self.details_title.setText(row.summary or row.action)
+        self.details_title.setText(row.summary or row.action_label)
         for label, value in ((self.tr("Time"), row.local_time), (self.tr("User"), row.user),
-                             (self.tr("Action"), row.action), (self.tr("Exam"), row.exam),
+                             (self.tr("Action"), row.action_label),
+                             (self.tr("Exam"), row.exam),
                              (self.tr("Concerning"), row.about)):
             self.details_form.addRow(label, _value_label(value))
         for change in row.changes:
