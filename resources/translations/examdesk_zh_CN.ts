@@ -531,6 +531,10 @@
         <translation>选择一条记录查看详情</translation>
     </message>
     <message>
+        <source>{code} (deleted)</source>
+        <translation>{code}（已删除）</translation>
+    </message>
+    <message>
         <source>Exam</source>
         <translation>考试</translation>
     </message>
