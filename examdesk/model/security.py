@@ -55,7 +55,12 @@ class UserGrant(Base):
 class AuditEvent(Base):
     """One change to the plan, one issued certificate, one export of personal data...
 
-    ``actor`` keeps the user name as it was, so the trail survives a user being removed.
+    ``actor`` keeps the user name as it was, so the trail survives a user being removed;
+    ``exam_code`` keeps the exam's code as it was, so the trail survives the exam being
+    deleted (``examdesk demo --replace``): the database then empties ``exam_id`` (ON DELETE
+    SET NULL, migration 0016), the one change ever made to an old event besides the purge's.
+    Only administrators read the events of an exam that is gone
+    (examdesk/services/rows/audit.py).
     """
 
     __tablename__ = "audit_events"
@@ -66,8 +71,10 @@ class AuditEvent(Base):
     actor: Mapped[str] = mapped_column(String(64))
     action: Mapped[str] = mapped_column(String(64))
     exam_id: Mapped[int | None] = mapped_column(
-        ForeignKey("exams.id", ondelete="CASCADE"), index=True
+        ForeignKey("exams.id", ondelete="SET NULL"), index=True
     )
+    # the exam's code when the event was recorded ("" for an event of no exam)
+    exam_code: Mapped[str] = mapped_column(String(32), default="", server_default="")
     entity: Mapped[str] = mapped_column(String(64), default="")
     entity_id: Mapped[str] = mapped_column(String(64), default="")
     summary: Mapped[str] = mapped_column(Text, default="")

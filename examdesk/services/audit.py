@@ -22,7 +22,7 @@ from examdesk.enums import UserRole
 from examdesk.errors import AccessDenied
 from examdesk.i18n import translate
 from examdesk.identity import user_name
-from examdesk.model import AuditEvent, User
+from examdesk.model import AuditEvent, Exam, User
 
 
 class Permission(StrEnum):
@@ -169,16 +169,24 @@ def record(
     summary: str = "",
     details: dict[str, Any] | None = None,
 ) -> None:
-    """Append one event to the audit trail, in the caller's transaction."""
+    """Append one event to the audit trail, in the caller's transaction.
+
+    The event keeps the exam's code beside its id: deleting the exam empties the id (the
+    database's ON DELETE SET NULL), and the code still says which exam it was about.
+    """
     user_id = actor.user_id
     if user_id is None:
         user_id = session.scalar(select(User.id).where(User.username == actor.username))
+    exam_code = ""
+    if exam_id is not None:
+        exam_code = session.scalar(select(Exam.code).where(Exam.id == exam_id)) or ""
     session.add(
         AuditEvent(
             user_id=user_id,
             actor=actor.username,
             action=action,
             exam_id=exam_id,
+            exam_code=exam_code,
             entity=entity,
             entity_id=str(entity_id),
             summary=summary,

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from python_calamine import CalamineWorkbook
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from examdesk import idcard
@@ -29,6 +29,7 @@ from examdesk.labels import (
     reverse,
 )
 from examdesk.model import (
+    AuditEvent,
     Candidate,
     Exam,
     ExamSession,
@@ -163,8 +164,34 @@ def _batches(rows: Sequence[dict[str, Any]], size: int = _BATCH) -> Iterator[lis
         yield list(rows[start : start + size])
 
 
-def delete_exam(session: Session, exam_id: int) -> None:
-    """Remove an exam and everything that belongs to it (the foreign keys cascade)."""
+def delete_exam(session: Session, actor: Actor, exam_id: int) -> None:
+    """Remove an exam and everything that belongs to it (the foreign keys cascade), but its
+    audit trail: the events stay, with the exam's code (examdesk/model/security.py
+    AuditEvent), and one more says who deleted which exam and what it held.
+
+    Raises:
+        AccessDenied: the actor may not change the plan of every exam.
+    """
+    actor.require(Permission.EDIT_PLAN)
+    exam = session.execute(select(Exam.code, Exam.name).where(Exam.id == exam_id)).one()
+
+    def count(table: Any) -> int:
+        return session.scalar(select(func.count()).select_from(table)
+                              .where(table.exam_id == exam_id)) or 0
+
+    details = {"name": exam.name, "centers": count(TestCenter),
+               "rooms": session.scalar(select(func.count(Room.id)).join(TestCenter)
+                                       .where(TestCenter.exam_id == exam_id)) or 0,
+               "candidates": count(Candidate), "staff": count(Staff),
+               "audit_events_kept": count(AuditEvent)}
+    audit.record(
+        session, actor, "exam.delete", exam_id=exam_id, entity="exam", entity_id=exam_id,
+        summary=translate("Audit", "Deleted exam {code} with {candidates} candidates and "
+                                   "{staff} staff; its {events} audit events stay").format(
+            code=exam.code, candidates=details["candidates"], staff=details["staff"],
+            events=details["audit_events_kept"]),
+        details=details)
+    session.flush()  # the event is written while the exam is there, then keeps its code
     session.execute(delete(Exam).where(Exam.id == exam_id))
 
 
@@ -209,7 +236,7 @@ def load_demo(
             raise BadInput(
                 translate("Demo", "The demo exam {code} is already loaded.").format(code=code),
                 code="demo-loaded", exam=code)
-        delete_exam(session, existing)
+        delete_exam(session, actor, existing)
     exam, subjects_by_name, levels_by_name = _create_exam(session, scale)
     if exam_only:
         _ensure_user(session, actor)

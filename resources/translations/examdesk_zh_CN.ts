@@ -460,6 +460,10 @@
         <translation>清除个人信息</translation>
     </message>
     <message>
+        <source>Delete an exam</source>
+        <translation>删除考试</translation>
+    </message>
+    <message>
         <source>Create the demo exam</source>
         <translation>创建演示考试</translation>
     </message>
@@ -808,6 +812,11 @@
         <translation>删除 {name}</translation>
     </message>
     <message>
+        <source>Deleted exam {code} with {candidates} candidates and {staff} staff; its {events} audit events stay</source>
+        <extracomment>Henan&apos;s 17 prefecture-level cities with their ID address codes; Zhoukou first. code, date, start, end, subject codes, name (docs/domain.md, &quot;The reference exam&quot;) The demo&apos;s seating plan is always the same one. 11 digits: level, year, province, center, room within the center, seat. The common form&apos;s city field cannot tell the centers&apos; rooms apart; center codes are unique in the province.</extracomment>
+        <translation>删除考试 {code}（考生 {candidates} 名，工作人员 {staff} 名）；其 {events} 条审计记录保留</translation>
+    </message>
+    <message>
         <source>Demo exam {code} without centers, candidates or staff</source>
         <translation>演示考试 {code}（无考点、考生和工作人员）</translation>
     </message>
@@ -1144,6 +1153,10 @@
     <message>
         <source>Select an event to see its details</source>
         <translation>选择一条记录查看详情</translation>
+    </message>
+    <message>
+        <source>{code} (deleted)</source>
+        <translation>{code}（已删除）</translation>
     </message>
     <message>
         <source>Exam</source>
@@ -3435,7 +3448,6 @@
     </message>
     <message>
         <source>The scale must be between 1 and {most} (the cities of the province), not {scale}.</source>
-        <extracomment>Henan&apos;s 17 prefecture-level cities with their ID address codes; Zhoukou first. code, date, start, end, subject codes, name (docs/domain.md, &quot;The reference exam&quot;) The demo&apos;s seating plan is always the same one. 11 digits: level, year, province, center, room within the center, seat. The common form&apos;s city field cannot tell the centers&apos; rooms apart; center codes are unique in the province.</extracomment>
         <translation>规模应在 1 到 {most}（全省地市数）之间，不能是 {scale}。</translation>
     </message>
     <message>

@@ -1,8 +1,9 @@
 """The audit trail: read a page at a time with its filters, exported, and never edited.
 
 Nothing in ExamDesk changes or deletes an event: the code holds no such statement (but the
-purge of a closed exam, which blanks personal values in its details), and the commands that
-change, print and export leave every earlier event exactly as it was.
+purge of a closed exam, which blanks personal values in its details), the database only empties
+an event's exam or user when that is deleted (ON DELETE SET NULL: the trail outlives them), and
+the commands that change, print and export leave every earlier event exactly as it was.
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ def test_no_code_edits_or_deletes_audit_events():
                 if EDITS.search(line):
                     offenders.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
     assert offenders == []
+    # nor does the database: deleting an exam or a user empties the reference, the event stays
+    assert {key.ondelete for key in AuditEvent.__table__.foreign_keys} == {"SET NULL"}
     assert EDITS.search("session.execute(update(AuditEvent).values(summary=''))")
     assert EDITS.search('connection.exec_driver_sql("DELETE FROM audit_events")')
 

@@ -5,11 +5,17 @@ A provincial exam's trail holds hundreds of thousands of events (every seat chan
 export), so a face never reads it whole: :func:`audit_rows` reads one page (``limit`` events
 older than ``before``), :func:`audit_count` counts what the filters keep, and ``ids=`` reads
 given events again. Who may read the trail is decided in one place,
-:func:`require_audit_reader`, which every reader here calls with the actor.
+:func:`require_audit_reader`, which every reader here calls with the actor; which events it
+keeps for that reader, in one more, :func:`_visible`.
+
+The trail outlives its exams: an event keeps the exam's code, and deleting the exam only
+empties its ``exam_id`` (examdesk/model/security.py AuditEvent). Such an event still shows its
+exam's code (:attr:`AuditRow.exam`, the export's 考试 column), marked as gone.
 
 Nothing here, nor anywhere in ExamDesk, changes or deletes an event (tests/core/test_audit_trail.py
 holds the services to that); the one exception is the purge of a closed exam, which blanks
-personal values in its events' details (examdesk/services/purge.py).
+personal values in its events' details (examdesk/services/purge.py). The database itself
+empties an event's ``exam_id`` when its exam is deleted (ON DELETE SET NULL), nothing else.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ from examdesk.enums import UserRole
 from examdesk.errors import AccessDenied
 from examdesk.i18n import translate
 from examdesk.model import AuditEvent, Candidate, Exam, Room, Staff, TempIdCertificate, TestCenter
-from examdesk.services.audit import Actor
+from examdesk.services.audit import Actor, Permission
 from examdesk.services.exams import ExamRef
 from examdesk.services.lookup import find_candidate, find_staff
 
@@ -63,7 +69,9 @@ class AuditFilter:
         until: the last local day to keep.
         about: the people or things concerned, as (entity, entity id) pairs: events about
             any of them (an empty tuple: a person was asked for and none was found).
-        exam_id: only this exam's events.
+        exam_id: only this exam's events (an exam that exists).
+        exam_code: only the events of the exam of this code, whether it still exists or
+            not (the events of an exam deleted and loaded again under its code too).
     """
 
     user: str | None = None
@@ -72,6 +80,7 @@ class AuditFilter:
     until: date | None = None
     about: tuple[tuple[str, str], ...] | None = None
     exam_id: int | None = None
+    exam_code: str | None = None
 
 
 #: The filter that keeps every event.
@@ -103,6 +112,7 @@ class AuditRow:
         about: that thing as a reader names it (``考生 张三``).
         summary: one line saying what was done.
         details: the recorded details (the values before and after).
+        exam_gone: the exam was deleted since (``exam`` is the code it had).
     """
 
     event_id: int
@@ -116,6 +126,7 @@ class AuditRow:
     summary: str
     details: Mapping[str, Any] = field(default_factory=dict)
     action_label: str = ""
+    exam_gone: bool = False
 
     @property
     def local_time(self) -> str:
@@ -204,6 +215,7 @@ def action_labels() -> dict[str, str]:
         "exam.abbreviation.add": translate("Audit", "Add an abbreviation"),
         "exam.abbreviation.remove": translate("Audit", "Remove an abbreviation"),
         "exam.purge": translate("Audit", "Purge personal data"),
+        "exam.delete": translate("Audit", "Delete an exam"),
         "demo.exam": translate("Audit", "Create the demo exam"),
         "demo.load": translate("Audit", "Load the demo exam"),
         "import.candidates": translate("Audit", "Import candidates"),
@@ -311,6 +323,8 @@ def _conditions(wanted: AuditFilter) -> list[ColumnElement[bool]]:
         kept.append(AuditEvent.at < _day_start(wanted.until + timedelta(days=1)))
     if wanted.exam_id is not None:
         kept.append(AuditEvent.exam_id == wanted.exam_id)
+    if wanted.exam_code is not None:
+        kept.append(AuditEvent.exam_code == wanted.exam_code)
     if wanted.about is not None:
         by_entity: defaultdict[str, list[str]] = defaultdict(list)
         for entity, entity_id in wanted.about:
@@ -321,8 +335,21 @@ def _conditions(wanted: AuditFilter) -> list[ColumnElement[bool]]:
     return kept
 
 
-def _filtered(query: Select[Any], wanted: AuditFilter) -> Select[Any]:
-    conditions = _conditions(wanted)
+def _visible(actor: Actor) -> list[ColumnElement[bool]]:
+    """The events the actor may read, of those :func:`require_audit_reader` lets them see.
+
+    The events of a deleted exam (its id emptied, its code kept) are for administrators only
+    (and everyone in a database without users): the exam is gone, and with it its planners'
+    grants, so no planner of that exam is left whose trail it would be; a planner of another
+    exam, or of an exam loaded again under the same code, has no business in it.
+    """
+    if actor.may(Permission.MANAGE_USERS):
+        return []
+    return [or_(AuditEvent.exam_id.is_not(None), AuditEvent.exam_code == "")]
+
+
+def _filtered(query: Select[Any], wanted: AuditFilter, actor: Actor) -> Select[Any]:
+    conditions = _visible(actor) + _conditions(wanted)
     return query.where(*conditions) if conditions else query
 
 
@@ -333,7 +360,7 @@ def audit_count(session: Session, actor: Actor, wanted: AuditFilter = EVERY_EVEN
         AccessDenied: the actor may not read the trail.
     """
     require_audit_reader(actor)
-    return session.scalar(_filtered(select(func.count(AuditEvent.id)), wanted)) or 0
+    return session.scalar(_filtered(select(func.count(AuditEvent.id)), wanted, actor)) or 0
 
 
 def audit_rows(
@@ -357,9 +384,8 @@ def audit_rows(
     require_audit_reader(actor)
     query = _filtered(
         select(AuditEvent.id, AuditEvent.at, AuditEvent.actor, AuditEvent.action,
-               Exam.code, AuditEvent.entity, AuditEvent.entity_id, AuditEvent.summary,
-               AuditEvent.details)
-        .outerjoin(Exam, Exam.id == AuditEvent.exam_id), wanted
+               AuditEvent.exam_id, AuditEvent.exam_code, AuditEvent.entity,
+               AuditEvent.entity_id, AuditEvent.summary, AuditEvent.details), wanted, actor
     ).order_by(AuditEvent.id.desc())
     if before is not None:
         query = query.where(AuditEvent.id < before)
@@ -368,18 +394,24 @@ def audit_rows(
     if limit is not None:
         query = query.limit(limit)
     read = session.execute(query).all()
-    names = _names(session, {(r.entity, r.entity_id) for r in read})
+    # the things of a deleted exam went with it, and their ids may name another exam's now
+    names = _names(session, {(r.entity, r.entity_id) for r in read
+                             if r.exam_id is not None or not r.exam_code})
     labels = _entity_labels()
     actions = action_labels()
     rows = []
     for r in read:
         at = r.at if r.at.tzinfo is not None else r.at.replace(tzinfo=UTC)  # SQLite: naive UTC
-        named = names.get((r.entity, r.entity_id), "")
+        gone = r.exam_id is None and bool(r.exam_code)
+        if gone:  # its id only; the deleted exam itself by its code
+            named = r.exam_code if r.entity == "exam" else ""
+        else:
+            named = names.get((r.entity, r.entity_id), "")
         about = " ".join(part for part in (labels.get(r.entity, r.entity),
                                            named or r.entity_id) if part)
-        rows.append(AuditRow(r.id, at, r.actor, r.action, r.code or "", r.entity,
+        rows.append(AuditRow(r.id, at, r.actor, r.action, r.exam_code, r.entity,
                              r.entity_id, about, r.summary, r.details or {},
-                             action_label(r.action, actions)))
+                             action_label(r.action, actions), gone))
     return rows
 
 
@@ -434,8 +466,11 @@ def audit_choices(session: Session, actor: Actor) -> AuditChoices:
         AccessDenied: the actor may not read the trail.
     """
     require_audit_reader(actor)
-    users = session.scalars(select(AuditEvent.actor).distinct().order_by(AuditEvent.actor))
-    actions = session.scalars(select(AuditEvent.action).distinct().order_by(AuditEvent.action))
+    visible = _visible(actor)
+    users = session.scalars(select(AuditEvent.actor).where(*visible).distinct()
+                            .order_by(AuditEvent.actor))
+    actions = session.scalars(select(AuditEvent.action).where(*visible).distinct()
+                              .order_by(AuditEvent.action))
     return AuditChoices(tuple(users), tuple(actions))
 
 

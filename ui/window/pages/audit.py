@@ -364,9 +364,10 @@ class AuditPage(Page):
             self.details_title.setText(self.tr("Select an event to see its details"))
             return
         self.details_title.setText(row.summary or row.action_label)
+        # an exam deleted since: the code it had (its trail stays)
+        exam = self.tr("{code} (deleted)").format(code=row.exam) if row.exam_gone else row.exam
         for label, value in ((self.tr("Time"), row.local_time), (self.tr("User"), row.user),
-                             (self.tr("Action"), row.action_label),
-                             (self.tr("Exam"), row.exam),
+                             (self.tr("Action"), row.action_label), (self.tr("Exam"), exam),
                              (self.tr("Concerning"), row.about)):
             self.details_form.addRow(label, _value_label(value))
         for change in row.changes:
