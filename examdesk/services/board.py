@@ -36,6 +36,7 @@ from examdesk.model import (
     TempIdCertificate,
     TestCenter,
     Violation,
+    certificate_sessions,
 )
 from examdesk.model.candidate import candidate_subjects
 from examdesk.model.exam import session_subjects
@@ -92,9 +93,9 @@ class CenterBoard:
         expected: candidates seated there who sit a paper of the sitting.
         present: marked present in the sitting.
         absent: marked absent (缺考) in the sitting.
-        certificates: valid temporary ID certificates issued at the center (the whole exam).
+        certificates: valid temporary ID certificates of the center covering the sitting.
         doubtful: doubtful candidates (存疑) not yet cleared (the whole exam).
-        violations: violations recorded (the whole exam).
+        violations: violations recorded in the sitting.
         incidents: incidents still open at the center (the whole exam).
         posts_required: people the center's posts open during the sitting need.
         posts_staffed: people on those posts' duties for the sitting.
@@ -302,10 +303,15 @@ def _read(reader: BoardReader, session: Session, actor: Actor, exam: ExamRef,
                 .where(TestCenter.exam_id == exam.id))
             if (row.opens_at is None or row.opens_at < closes)
             and (row.closes_at is None or row.closes_at > opens)))
+    # the sitting's: a certificate covering one of its sessions, a violation in one (on the
+    # second day, the first day's are history; open records of any day stay on the board)
     add("certificates", session.execute(
-        select(TempIdCertificate.center_id, func.count(TempIdCertificate.id))
+        select(TempIdCertificate.center_id, func.count(TempIdCertificate.id.distinct()))
+        .join(certificate_sessions,
+              certificate_sessions.c.certificate_id == TempIdCertificate.id)
         .where(TempIdCertificate.exam_id == exam.id,
-               TempIdCertificate.status == CertificateStatus.VALID)
+               TempIdCertificate.status == CertificateStatus.VALID,
+               certificate_sessions.c.session_id.in_(slot))
         .group_by(TempIdCertificate.center_id)))
     add("doubtful", session.execute(
         select(DoubtfulEntry.center_id, func.count(DoubtfulEntry.id))
@@ -313,7 +319,8 @@ def _read(reader: BoardReader, session: Session, actor: Actor, exam: ExamRef,
         .group_by(DoubtfulEntry.center_id)))
     add("violations", session.execute(
         select(Violation.center_id, func.count(Violation.id))
-        .where(Violation.exam_id == exam.id).group_by(Violation.center_id)))
+        .where(Violation.exam_id == exam.id, Violation.session_id.in_(slot))
+        .group_by(Violation.center_id)))
     add("incidents", session.execute(
         select(Incident.center_id, func.count(Incident.id))
         .where(Incident.exam_id == exam.id, Incident.status == IncidentStatus.OPEN)

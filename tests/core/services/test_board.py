@@ -27,7 +27,8 @@ DAY2_MORNING = datetime(2023, 6, 11, 8, 40)
 
 def _exam_day(database) -> tuple[int, list[int]]:
     """Center 01's first ten candidates marked in the morning sitting (S2): 8 present, 2
-    absent; one certificate valid and one void at 01; two incidents at 01.
+    absent; one certificate valid and one void at 01 for that sitting, one of the day before;
+    two incidents at 01.
 
     Returns:
         center 01's id and the marked candidates.
@@ -49,11 +50,20 @@ def _exam_day(database) -> tuple[int, list[int]]:
              "room_id": seats[c],
              "status": AttendanceStatus.ABSENT if n < 2 else AttendanceStatus.PRESENT}
             for n, c in enumerate(candidates)])
+        from examdesk.model import certificate_sessions
+
+        day1 = session.scalar(select(ExamSession.id).where(ExamSession.code == "S1"))
         session.execute(insert(TempIdCertificate), [
             {"exam_id": exam.id, "serial_no": f"01-000{n}", "candidate_id": candidates[n],
              "center_id": center, "name": "x", "gender": Gender.FEMALE, "id_number": "x",
              "officer_name": "x", "police_unit": "x", "issued_by_id": user, "status": status}
-            for n, status in enumerate((CertificateStatus.VALID, CertificateStatus.VOID))])
+            for n, status in enumerate((CertificateStatus.VALID, CertificateStatus.VOID,
+                                        CertificateStatus.VALID))])
+        # the first two cover the morning's paper; the third was the day before's (S1)
+        ids = session.scalars(select(TempIdCertificate.id).order_by(TempIdCertificate.serial_no))
+        session.execute(insert(certificate_sessions), [
+            {"certificate_id": cid, "session_id": morning if n < 2 else day1}
+            for n, cid in enumerate(ids)])
         session.execute(insert(Incident), [
             {"exam_id": exam.id, "center_id": center, "kind": IncidentKind.MEDICAL,
              "description": "x", "reported_by_id": user} for _ in range(2)])
