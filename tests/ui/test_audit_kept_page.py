@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from examdesk.enums import UserRole
 from examdesk.services.audit import Actor, Grant
 from examdesk.services.rows.audit import PAGE
-from tests.core.test_audit_kept import CODE, replace_the_demo
+from tests.core.test_audit_kept import CODE, desk01_events, replace_the_demo
 from tests.ui.test_audit_page import column, open_page, read_again
 
 SHOTS = os.environ.get("EXAMDESK_SHOTS")
@@ -32,7 +32,8 @@ def test_an_administrator_reads_the_trail_of_the_replaced_exam(
 
     page.user_box.setFocus()
     read_again(page, qtbot, lambda: qtbot.keyClicks(page.user_box, "desk01"))
-    assert set(column(page, 1)) == {"desk01"} and page.table.model.rowCount() == 300
+    assert set(column(page, 1)) == {"desk01"}
+    assert page.table.model.rowCount() == desk01_events(demo_copy_url) >= 300
     view = page.table.view
     rect = view.visualRect(page.table.model.index(0, 0))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

@@ -132,15 +132,17 @@ def _sheet_rows(path: Path) -> list[tuple[object, ...]]:
         book.close()
 
 
-def test_a_desk_exports_its_own_center_only(demo_db, exam, centers, desk, tmp_path) -> None:
-    with demo_db.begin() as session:
+# Exports and prints are audited (a short write of their own): they run on a copy of the
+# demo, which other tests read as it was built.
+def test_a_desk_exports_its_own_center_only(demo_copy, exam, centers, desk, tmp_path) -> None:
+    with demo_copy.begin() as session:
         result = exports.export_candidates(session, desk, exam, tmp_path / "mine.xlsx")
         expected = candidate_rows(session, exam, center_id=centers[0])
     rows = _sheet_rows(result.path)
     assert len(rows) == len(expected) == result.rows
     assert {row[10] for row in rows} == {"01"}  # 考点编号
     assert {row[4] for row in rows} == {r.id_number for r in expected}
-    with demo_db.begin() as session:
+    with demo_copy.begin() as session:
         seating = exports.export_seating(session, desk, exam, tmp_path / "seats.xlsx")
         staff = exports.export_staff(session, desk, exam, tmp_path / "staff.xlsx")
         duties = duty_exports.export_duties(session, desk, exam, tmp_path / "duties.xlsx")
@@ -169,33 +171,33 @@ def test_a_viewer_exports_no_personal_data(demo_db, exam, viewer, tmp_path, expo
     assert not (tmp_path / "people.xlsx").exists()
 
 
-def test_a_viewer_exports_the_rooms(demo_db, exam, viewer, tmp_path) -> None:
-    with demo_db.begin() as session:
+def test_a_viewer_exports_the_rooms(demo_copy, exam, viewer, tmp_path) -> None:
+    with demo_copy.begin() as session:
         result = exports.export_rooms(session, viewer, exam, tmp_path / "rooms.xlsx")
         assert result.rows == len(room_rows(session, exam))
 
 
 @pytest.mark.slow
-def test_a_desk_prints_its_own_centers_sign_in_sheets_only(demo_db, exam, centers, desk,
+def test_a_desk_prints_its_own_centers_sign_in_sheets_only(demo_copy, exam, centers, desk,
                                                          tmp_path) -> None:
-    with demo_db.begin() as session:
+    with demo_copy.begin() as session:
         mine = candidate_rows(session, exam, center_id=centers[0])
         theirs = candidate_rows(session, exam, center_id=centers[1])
-    written = run_print(demo_db, desk, PrintRequest("signin", tmp_path))
+    written = run_print(demo_copy, desk, PrintRequest("signin", tmp_path))
     assert [w.path.name.split("-")[1] for w in written] == ["01"]
     printed = "".join(text(w.path) for w in written)
     assert mine[0].id_number in printed and mine[-1].ticket_no in printed
     assert not any(r.ticket_no in printed for r in theirs)
     with pytest.raises(AccessDenied):
-        run_print(demo_db, desk, PrintRequest("signin", tmp_path / "02", center="02"))
+        run_print(demo_copy, desk, PrintRequest("signin", tmp_path / "02", center="02"))
     assert not (tmp_path / "02").exists() or not list((tmp_path / "02").glob("*.pdf"))
 
 
-def test_a_viewer_prints_the_public_door_lists_not_the_sign_in_sheets(demo_db, viewer,
+def test_a_viewer_prints_the_public_door_lists_not_the_sign_in_sheets(demo_copy, viewer,
                                                                      tmp_path) -> None:
     with pytest.raises(AccessDenied):
-        run_print(demo_db, viewer, PrintRequest("signin", tmp_path, center="01"))
-    written = run_print(demo_db, viewer, PrintRequest("door", tmp_path, center="01"))
+        run_print(demo_copy, viewer, PrintRequest("signin", tmp_path, center="01"))
+    written = run_print(demo_copy, viewer, PrintRequest("door", tmp_path, center="01"))
     assert [w.path.name.split("-")[1] for w in written] == ["01"]
 
 
