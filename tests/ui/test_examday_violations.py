@@ -139,9 +139,9 @@ def test_a_viewer_sees_the_tabs_but_records_nothing(examdesk_app, qtbot, setting
 
 def test_the_recorder_sees_and_changes_the_two_invigilators(examdesk_app, qtbot, settings,
                                                             demo_copy, tmp_path):
-    from sqlalchemy import delete, select
+    from sqlalchemy import delete, func, select
 
-    from examdesk.model import Duty, ExamSession, Room, SeatAssignment, TestCenter
+    from examdesk.model import Duty, ExamSession, Room, SeatAssignment, TestCenter, Violation
     from ui.window.pages.examday import ExamDayPage
 
     ticket = _ticket(str(demo_copy.url))
@@ -178,7 +178,10 @@ def test_the_recorder_sees_and_changes_the_two_invigilators(examdesk_app, qtbot,
     assert "同一人" in page.invigilator_note.text()
     _type_chinese(page.text, "携带手机")
     qtbot.mouseClick(page.record_button, Qt.MouseButton.LeftButton)  # refused beside them
-    assert "同一人" in page.invigilator_note.text() and not operations.running()
+    assert "同一人" in page.invigilator_note.text()
+    qtbot.waitUntil(lambda: not operations.running(), timeout=60_000)  # reads of the tab
+    with demo_copy.begin() as session:  # nothing recorded
+        assert session.scalar(select(func.count()).select_from(Violation)) == 0
     window.grab().save(str(tmp_path / "same.png"))
     if SHOTS:
         window.grab().save(f"{SHOTS}/examday_violation_same_invigilator.png")
