@@ -10,7 +10,7 @@ otherwise (examdesk/services/scope.py).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -114,9 +114,7 @@ def log_call(session: Session, actor: Actor, exam: ExamRef, *, phone: str, topic
 
 
 def _as_call(row: HotlineCall, *, full: bool) -> Call:
-    # SQLite gives back the UTC it stored without its zone
-    at = row.called_at if row.called_at.tzinfo is not None else row.called_at.replace(tzinfo=UTC)
-    return Call(row.id, at, row.caller_phone if full else masked(row.caller_phone),
+    return Call(row.id, row.called_at, row.caller_phone if full else masked(row.caller_phone),
                 row.topic, row.answer, row.follow_up, row.taken_by)
 
 

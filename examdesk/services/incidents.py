@@ -34,7 +34,6 @@ from examdesk.services.audit import Actor, Permission
 from examdesk.services.exams import ExamRef
 from examdesk.services.lookup import find_candidate, find_center, find_room, find_session
 from examdesk.services.scope import limited, visible_centers
-from examdesk.services.violations import aware
 
 # The words staff use for the kinds (data, as the exports and forms write them).
 KIND_LABELS: dict[IncidentKind, str] = {
@@ -245,10 +244,10 @@ def _incident_rows(session: Session, exam: ExamRef, centers: frozenset[int] | No
     if ids is not None:
         query = query.where(Incident.id.in_(ids))
     return tuple(
-        IncidentRow(row.id, row.kind, KIND_LABELS[row.kind], aware(row.occurred_at), code or "",
+        IncidentRow(row.id, row.kind, KIND_LABELS[row.kind], row.occurred_at, code or "",
                     center or "", room or "", row.people, row.description, row.action_taken,
                     row.reported_by, row.status,
-                    aware(row.closed_at) if row.closed_at else None, row.closed_by,
+                    row.closed_at, row.closed_by,
                     row.version)
         for row, code, center, room in session.execute(query))
 
@@ -358,7 +357,7 @@ def medical_log(session: Session, actor: Actor | None, exam: ExamRef, *,
     query = limited(query, MedicalVisit.center_id, visible_centers(actor, exam))
     if ids is not None:
         query = query.where(MedicalVisit.id.in_(ids))
-    return tuple(MedicalRow(row.id, center, code or "", row.person, aware(row.treated_at),
+    return tuple(MedicalRow(row.id, center, code or "", row.person, row.treated_at,
                             row.complaint, row.outcome, row.returned, row.recorded_by)
                  for row, center, code in session.execute(query))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -41,7 +41,7 @@ def list_day(session: Session, exam: ExamRef, today: date | None = None) -> date
     for recorded, cleared in session.execute(
             select(DoubtfulEntry.recorded_at, DoubtfulEntry.cleared_at)
             .where(DoubtfulEntry.exam_id == exam.id)):
-        if any(at is not None and start <= _aware(at) < end for at in (recorded, cleared)):
+        if any(at is not None and start <= at < end for at in (recorded, cleared)):
             return today
     return max((d for d in days if d < today), default=today)
 
@@ -77,14 +77,14 @@ def doubtful_lists(session: Session, exam: ExamRef, *, center: str | None = None
         .where(DoubtfulEntry.exam_id == exam.id,
                DoubtfulEntry.center_id.in_([c.id for c in centers]))
         .order_by(DoubtfulEntry.recorded_at, DoubtfulEntry.id))
-        if _aware(row[0].recorded_at) < end and (
-            row[0].cleared_at is None or _aware(row[0].cleared_at) >= start)]
+        if row[0].recorded_at < end and (
+            row[0].cleared_at is None or row[0].cleared_at >= start)]
     sitting = _sessions_sat(session, exam, {row[0].candidate_id for row in rows})
     open_: defaultdict[int, list[DoubtfulLine]] = defaultdict(list)
     cleared: defaultdict[int, list[DoubtfulLine]] = defaultdict(list)
     for entry, name, id_number, ticket, seat, room in rows:
-        recorded = _aware(entry.recorded_at).astimezone()
-        done = None if entry.cleared_at is None else _aware(entry.cleared_at).astimezone()
+        recorded = entry.recorded_at.astimezone()
+        done = None if entry.cleared_at is None else entry.cleared_at.astimezone()
         line = DoubtfulLine(
             ticket or "", name, masked(id_number or ""), room or "",
             str(seat) if seat else "", _session_at(sitting[entry.candidate_id], recorded),
@@ -133,8 +133,3 @@ def _bounds(day: date) -> tuple[datetime, datetime]:
     """The local day as a span of aware moments."""
     start = datetime.combine(day, time()).astimezone()
     return start, datetime.combine(day + timedelta(days=1), time()).astimezone()
-
-
-def _aware(moment: datetime) -> datetime:
-    """A stored moment with its zone (SQLite gives back the UTC it stored, without it)."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

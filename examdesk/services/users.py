@@ -24,7 +24,7 @@ import unicodedata
 from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import cache
 
 from argon2 import PasswordHasher
@@ -128,13 +128,6 @@ def grants_of(session: Session, user_id: int) -> tuple[Grant, ...]:
         .where(UserGrant.user_id == user_id).order_by(UserGrant.id)))
 
 
-def _aware(moment: datetime | None) -> datetime | None:
-    """A stored timestamp in UTC (SQLite gives them back without their zone)."""
-    if moment is None or moment.tzinfo is not None:
-        return moment
-    return moment.replace(tzinfo=UTC)
-
-
 def clock_time(moment: datetime) -> str:
     """``moment`` as this computer's local time of day, HH:MM."""
     return moment.astimezone().strftime("%H:%M")
@@ -196,7 +189,7 @@ def attempt(session: Session, name: str, password: str, *,
         with suppress(VerificationError):  # as long as a wrong password of a user
             hasher().verify(_decoy_hash(), password)
         return Attempt(name, None, None, _wrong())
-    locked_until = _aware(user.locked_until)
+    locked_until = user.locked_until
     if locked_until is not None and locked_until > now:
         return Attempt(name, user.id, None, _locked(user.username, locked_until))
     try:
@@ -589,7 +582,7 @@ def list_users(session: Session, actor: Actor, *, now: datetime | None = None
             centers.get(center_id) if center_id else None))
     rows = []
     for user in session.scalars(select(User).order_by(User.username)):
-        locked = _aware(user.locked_until)
+        locked = user.locked_until
         rows.append(UserRow(user.username, user.display_name, user.active,
                             user.password_hash is not None,
                             locked if locked is not None and locked > now else None,

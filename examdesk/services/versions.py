@@ -19,7 +19,7 @@ import).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
@@ -137,8 +137,6 @@ def _when(at: datetime | None) -> str:
     """A time of today as 10:41:05, of another day with its date (local time)."""
     if at is None:
         return ""
-    if at.tzinfo is None:  # SQLite gives back the UTC it stored, without its zone
-        at = at.replace(tzinfo=UTC)
     local = at.astimezone()
     same_day = local.date() == datetime.now().astimezone().date()
     return local.strftime("%H:%M:%S" if same_day else "%Y-%m-%d %H:%M:%S")

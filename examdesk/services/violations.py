@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -133,11 +133,6 @@ class ViolationRow:
     evidence: tuple[str, ...]
     recorded_by: str
     version: int = 0
-
-
-def aware(moment: datetime) -> datetime:
-    """A stored time with its zone (SQLite gives back the UTC it stored, without it)."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def _act(row: ViolationAct) -> Act:
@@ -492,7 +487,7 @@ def _rows(session: Session, exam: ExamRef, centers: frozenset[int] | None,
             .order_by(ViolationEvidence.id)):
         files.setdefault(violation_id, []).append(name)
     return tuple(
-        ViolationRow(v.id, aware(v.occurred_at), code, name or "", center, center_name, room or "",
+        ViolationRow(v.id, v.occurred_at, code, name or "", center, center_name, room or "",
                      v.seat_no, v.ticket_no, v.candidate_id, candidate, registration,
                      id_number, _act(act), v.description, (lead or "", other or ""),
                      v.signature, v.witness, tuple(files.get(v.id, ())), v.recorded_by,

@@ -401,7 +401,6 @@ def audit_rows(
     actions = action_labels()
     rows = []
     for r in read:
-        at = r.at if r.at.tzinfo is not None else r.at.replace(tzinfo=UTC)  # SQLite: naive UTC
         gone = r.exam_id is None and bool(r.exam_code)
         if gone:  # its id only; the deleted exam itself by its code
             named = r.exam_code if r.entity == "exam" else ""
@@ -409,7 +408,7 @@ def audit_rows(
             named = names.get((r.entity, r.entity_id), "")
         about = " ".join(part for part in (labels.get(r.entity, r.entity),
                                            named or r.entity_id) if part)
-        rows.append(AuditRow(r.id, at, r.actor, r.action, r.exam_code, r.entity,
+        rows.append(AuditRow(r.id, r.at, r.actor, r.action, r.exam_code, r.entity,
                              r.entity_id, about, r.summary, r.details or {},
                              action_label(r.action, actions), gone))
     return rows
