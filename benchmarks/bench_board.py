@@ -13,25 +13,10 @@ The budget is tens of milliseconds at provincial scale (17: 102,000 candidates).
 
 from __future__ import annotations
 
-import argparse
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-from scratch import drop, fresh_url
-
-LOAD = """
-import sys
-from examdesk.db import open_database
-from examdesk.services import demo
-from examdesk.services.audit import Actor
-db = open_database(sys.argv[1])
-with db.begin() as session:
-    demo.load_demo(session, Actor("bench"), scale=int(sys.argv[2]))
-"""
+from scratch import demo_databases
 
 
 def fill_exam_day(url: str) -> None:
@@ -125,30 +110,14 @@ def measure(url: str) -> tuple[int, int, float, float, float, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scales", type=int, nargs="+", default=[1, 17])
-    parser.add_argument("--db-server", metavar="URL", help="a PostgreSQL server to use")
-    parser.add_argument("--db", metavar="URL", help="an existing database to read")
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        for scale in [None] if args.db else args.scales:
-            name = None
-            if args.db:
-                url = args.db
-            else:
-                url, name = fresh_url(args.db_server, Path(folder))
-            try:
-                if scale is not None:
-                    subprocess.run([sys.executable, "-c", LOAD, url, str(scale)], check=True)
-                    fill_exam_day(url)
-                centers, expected, whole, median, slowest, cpu = measure(url)
-                print(f"scale {scale}: {centers} centers, {expected:,} candidates in the "
-                      f"sitting: everything read {whole * 1000:.0f} ms; the tab's reads "
-                      f"median {median * 1000:.0f} ms (processor {cpu * 1000:.0f} ms), slowest "
-                      f"{slowest * 1000:.0f} ms")
-            finally:
-                drop(args.db_server, name)
-
+    for scale, url in demo_databases(__doc__.splitlines()[0]):
+        if scale is not None:
+            fill_exam_day(url)
+        centers, expected, whole, median, slowest, cpu = measure(url)
+        print(f"scale {scale}: {centers} centers, {expected:,} candidates in the "
+              f"sitting: everything read {whole * 1000:.0f} ms; the tab's reads "
+              f"median {median * 1000:.0f} ms (processor {cpu * 1000:.0f} ms), slowest "
+              f"{slowest * 1000:.0f} ms")
 
 if __name__ == "__main__":
     main()

@@ -15,26 +15,13 @@ is well under 2 s and 1 GB for the candidates. ``--db`` reads an existing databa
 
 from __future__ import annotations
 
-import argparse
 import json
 import subprocess
 import sys
-import tempfile
-from pathlib import Path
 
-from scratch import drop, fresh_url
+from scratch import demo_databases
 
 from examdesk.services.rows.kinds import ROW_KINDS
-
-LOAD = """
-import sys
-from examdesk.db import open_database
-from examdesk.services import demo
-from examdesk.services.audit import Actor
-db = open_database(sys.argv[1])
-with db.begin() as session:
-    demo.load_demo(session, Actor("bench"), scale=int(sys.argv[2]))
-"""
 
 CHILD = """
 import json, resource, statistics, sys, time
@@ -80,36 +67,19 @@ print(json.dumps(result))
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scales", type=int, nargs="+", default=[1, 17])
-    parser.add_argument("--db-server", metavar="URL", help="a PostgreSQL server to use")
-    parser.add_argument("--db", metavar="URL", help="an existing database to read")
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        for scale in [None] if args.db else args.scales:
-            name = None
-            if args.db:
-                url = args.db
-            else:
-                url, name = fresh_url(args.db_server, Path(folder))
-            try:
-                if scale is not None:
-                    subprocess.run([sys.executable, "-c", LOAD, url, str(scale)], check=True)
-                print(f"scale {scale}:" if scale is not None else f"{url}:")
-                print(f"  {'table':<11} {'rows':>8} {'load':>8} {'cpu':>7} {'1 center':>9} "
-                      f"{'100 IDs':>8} {'index':>8} {'peak':>8} {'rows+':>7}")
-                for table in (kind.key for kind in ROW_KINDS):
-                    out = subprocess.run([sys.executable, "-c", CHILD, url, table],
-                                         capture_output=True, text=True, check=True).stdout
-                    r = json.loads(out)
-                    ids = f"{r['by_ids'] * 1000:6.0f}ms" if "by_ids" in r else f"{'-':>8}"
-                    print(f"  {table:<11} {r['rows']:>8,} {r['load'] * 1000:6.0f}ms "
-                          f"{r['cpu'] * 1000:5.0f}ms "
-                          f"{r['center'] * 1000:7.0f}ms {ids} {r['index'] * 1000:6.0f}ms "
-                          f"{r['peak']:6.0f}MB {r['added']:5.0f}MB")
-            finally:
-                drop(args.db_server, name)
-
+    for scale, url in demo_databases(__doc__.splitlines()[0]):
+        print(f"scale {scale}:" if scale is not None else f"{url}:")
+        print(f"  {'table':<11} {'rows':>8} {'load':>8} {'cpu':>7} {'1 center':>9} "
+              f"{'100 IDs':>8} {'index':>8} {'peak':>8} {'rows+':>7}")
+        for table in (kind.key for kind in ROW_KINDS):
+            out = subprocess.run([sys.executable, "-c", CHILD, url, table],
+                                 capture_output=True, text=True, check=True).stdout
+            r = json.loads(out)
+            ids = f"{r['by_ids'] * 1000:6.0f}ms" if "by_ids" in r else f"{'-':>8}"
+            print(f"  {table:<11} {r['rows']:>8,} {r['load'] * 1000:6.0f}ms "
+                  f"{r['cpu'] * 1000:5.0f}ms "
+                  f"{r['center'] * 1000:7.0f}ms {ids} {r['index'] * 1000:6.0f}ms "
+                  f"{r['peak']:6.0f}MB {r['added']:5.0f}MB")
 
 if __name__ == "__main__":
     main()
