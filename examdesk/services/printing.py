@@ -61,6 +61,7 @@ from examdesk.services.scope import (
     shows_personal,
     visible_centers,
 )
+from examdesk.services.violations import citation
 
 #: Staff report for the briefing an hour before the session starts (docs/posts.md).
 REPORT_BEFORE = timedelta(minutes=BRIEFING_LEAD)
@@ -214,8 +215,6 @@ def _violations(session: Session, exam: ExamRef, center: int | None
                 ) -> dict[tuple[int, int], tuple[str, ...]]:
     """(room, session) -> its recorded violations as the room record lists them: ticket,
     name, the article of the regulation and the number of the full record (考场违纪记录)."""
-    from examdesk.services.violations import citation
-
     query = (select(Violation.id, Violation.room_id, Violation.session_id, Violation.ticket_no,
                     Candidate.name, ViolationAct.regulation, ViolationAct.article,
                     ViolationAct.item)
