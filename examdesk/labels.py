@@ -7,6 +7,7 @@ interface; the interface's own words go through :func:`examdesk.i18n.translate`.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from enum import Enum
 from typing import TypeVar
 
@@ -81,3 +82,9 @@ def post_label(kind: PostKind, name: str = "", place: str = "") -> str:
     kind when it has one (``考生服务咨询台 东门（东门内侧）``)."""
     label = f"{POST_KIND_LABELS[kind]} {name}" if name else POST_KIND_LABELS[kind]
     return f"{label}（{place}）" if place else label
+
+
+def local_minute(moment: datetime | None) -> str:
+    """A stored moment as the desk's clock shows it, to the minute: ``2023-06-11 08:42``
+    ("" for none)."""
+    return "" if moment is None else f"{moment.astimezone():%Y-%m-%d %H:%M}"

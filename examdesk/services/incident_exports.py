@@ -9,13 +9,13 @@ is logged in the audit trail before the workbook is moved into place
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from examdesk.enums import Signature
 from examdesk.exchange.writer import Column, SheetData, write_workbook
+from examdesk.labels import local_minute
 from examdesk.progress import Cancelled, Progress, never_cancelled, no_progress
 from examdesk.services.audit import Actor
 from examdesk.services.exams import ExamRef, center_id
@@ -47,10 +47,6 @@ MEDICAL_COLUMNS = (
 SIGNATURE_WORDS = {Signature.SIGNED: "已签字", Signature.REFUSED: "拒绝签字"}
 
 
-def local(moment: datetime | None) -> str:
-    """A stored time as the desk's clock shows it."""
-    return "" if moment is None else f"{moment.astimezone():%Y-%m-%d %H:%M}"
-
 
 def signature_text(signature: Signature | None, witness: str) -> str:
     """签字 / 拒绝签字（见证人 X） / "" when not asked yet."""
@@ -80,17 +76,17 @@ def export_incidents(
     visits = [m for m in medical_log(session, actor, exam) if kept(m.center)]
     sheets = [
         SheetData("违纪记录", VIOLATION_COLUMNS, [
-            (v.id, local(v.occurred_at), v.session, v.center, v.room, v.seat_no or None,
+            (v.id, local_minute(v.occurred_at), v.session, v.center, v.room, v.seat_no or None,
              v.ticket_no, v.name, f"{v.act.regulation}{v.act.citation}", v.act.wording,
              v.act.consequence, v.description, "、".join(n for n in v.invigilators if n),
              signature_text(v.signature, v.witness), v.recorded_by) for v in found]),
         SheetData("考务事件", INCIDENT_COLUMNS, [
-            (i.id, local(i.occurred_at), i.kind_label, i.session, i.center, i.room, i.people,
-             i.description, i.action_taken, i.reported_by, STATUS_LABELS[i.status],
-             local(i.closed_at), i.closed_by) for i in events]),
+            (i.id, local_minute(i.occurred_at), i.kind_label, i.session, i.center, i.room,
+             i.people, i.description, i.action_taken, i.reported_by, STATUS_LABELS[i.status],
+             local_minute(i.closed_at), i.closed_by) for i in events]),
         SheetData("医疗记录", MEDICAL_COLUMNS, [
-            (m.id, local(m.treated_at), m.center, m.session, m.person, m.complaint, m.outcome,
-             "" if m.returned is None else ("是" if m.returned else "否"), m.recorded_by)
+            (m.id, local_minute(m.treated_at), m.center, m.session, m.person, m.complaint,
+             m.outcome, "" if m.returned is None else ("是" if m.returned else "否"), m.recorded_by)
             for m in visits]),
     ]
     target = Path(path)

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from examdesk.enums import CertificateStatus, DutyKind
-from examdesk.labels import GENDER_LABELS, STAFF_ROLE_LABELS, post_label
+from examdesk.labels import GENDER_LABELS, STAFF_ROLE_LABELS, local_minute, post_label
 from examdesk.model import (
     Candidate,
     CandidatePhoto,
@@ -104,7 +104,7 @@ def certificates(session: Session, exam: ExamRef, *, center: str | None = None,
             c.id_number, photo, c.ticket_no, room_code or "",
             tuple(printed_session(s, sorted(papers[c.candidate_id, s.id])) for s in sorted(
                 valid_for[c.id], key=lambda s: (s.date, s.start_time))),
-            c.officer_name, c.police_unit, f"{c.issued_at.astimezone():%Y-%m-%d %H:%M}"))
+            c.officer_name, c.police_unit, local_minute(c.issued_at)))
     if serial is not None:
         return tuple(c for cid, _ in centers for c in issued[cid])
     result: list[CertificateData] = []

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from examdesk.enums import DutyKind, StaffRole
-from examdesk.labels import POST_KIND_LABELS, STAFF_ROLE_LABELS
+from examdesk.labels import POST_KIND_LABELS, STAFF_ROLE_LABELS, local_minute
 from examdesk.model import (
     Duty,
     Post,
@@ -141,8 +140,8 @@ class _Staffing:
             select(RoomDraw.center_id, RoomDraw.session_id, RoomDraw.drawn_at, RoomDraw.host,
                    RoomDraw.seed).where(RoomDraw.exam_id == exam.id).order_by(RoomDraw.id)
         ):  # the latest draw of a center and session counts
-            self.draws[center_of, session_id] = _Draw(_local(drawn_at), host or HOST_UNKNOWN,
-                                                      seed)
+            self.draws[center_of, session_id] = _Draw(local_minute(drawn_at),
+                                                      host or HOST_UNKNOWN, seed)
 
     def session_of(self, center: int, session_id: int) -> PrintedSession:
         base = self.all_sessions[session_id]
@@ -175,11 +174,6 @@ class _Staffing:
         """The post's duties in the shift (filed under any session of its time slot)."""
         return [d for s in shift.slot for d in self.duties[shift.center_id, s]
                 if d.kind is DutyKind.POST and d.post_id == post_id]
-
-
-def _local(moment: datetime) -> str:
-    """A stored (UTC) time as the local clock shows it."""
-    return f"{moment.astimezone():%Y-%m-%d %H:%M}"
 
 
 def duty_sheets(session: Session, exam: ExamRef, *, center: str | None = None,

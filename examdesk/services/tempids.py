@@ -30,7 +30,7 @@ from examdesk.exchange.normalize import id_number_text
 from examdesk.exchange.sheets import CellValue
 from examdesk.exchange.writer import Column, SheetData
 from examdesk.i18n import translate
-from examdesk.labels import GENDER_LABELS
+from examdesk.labels import GENDER_LABELS, local_minute
 from examdesk.model import (
     Candidate,
     ExamSession,
@@ -618,7 +618,7 @@ def export_tempids(
             number = r.id_number if full is None or r.center in full else masked(r.id_number)
             yield (r.serial, r.center, r.room, r.seat_no or None, r.ticket, r.name, number,
                    "、".join(r.sessions),
-                   r.officer, r.unit, f"{r.issued_at.astimezone():%Y-%m-%d %H:%M}",
+                   r.officer, r.unit, local_minute(r.issued_at),
                    r.issued_by, "作废" if r.void else "有效", r.void_reason)
 
     return write_export(session, actor, exam, path, "tempids", center,

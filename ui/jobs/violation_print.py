@@ -12,11 +12,12 @@ from pathlib import Path
 from examdesk.db import Database
 from examdesk.errors import BadInput
 from examdesk.i18n import translate
+from examdesk.labels import local_minute
 from examdesk.private_files import make_folder, write_private
 from examdesk.services import violations
 from examdesk.services.audit import Actor
 from examdesk.services.exams import resolve_exam
-from examdesk.services.incident_exports import local, signature_text
+from examdesk.services.incident_exports import signature_text
 from examdesk.services.printing import record_print
 from reports.violation_record import ViolationForm, render_violation_record
 
@@ -26,7 +27,7 @@ def violation_form(row: violations.ViolationRow, exam_name: str) -> ViolationFor
     return ViolationForm(
         number=row.id, exam_name=exam_name, center=f"{row.center} {row.center_name}",
         room=f"第 {row.room} 考场" if row.room else "", seat=str(row.seat_no or ""),
-        session=f"{row.session} {row.session_name}".strip(), time=local(row.occurred_at),
+        session=f"{row.session} {row.session_name}".strip(), time=local_minute(row.occurred_at),
         name=row.name, ticket=row.ticket_no, registration_no=row.registration_no,
         regulation=row.act.regulation, citation=row.act.citation, act=row.act.wording,
         consequence=row.act.consequence, description=row.description, evidence=row.evidence,
