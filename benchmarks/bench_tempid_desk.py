@@ -72,6 +72,7 @@ def test_desk(qapp, qtbot, tmp_path):  # run by main() below
     from examdesk.db import open_database
     from examdesk.model import Candidate, Room, SeatAssignment, TempIdCertificate, TestCenter
     from examdesk.search import readings
+    from ui.window import clock
     from ui.window.background import Operations
     from ui.window.pages import PageContext
     from ui.window.pages.examday_tempid import TempIdPage
@@ -108,7 +109,7 @@ def test_desk(qapp, qtbot, tmp_path):  # run by main() below
     Image.new("RGB", (1200, 1600), "blue").save(camera / "WIN_20230611_08_30_Pro.jpg")
     settings.setValue("tempid/camera_folder", str(camera))
     page = TempIdPage(PageContext(operations, settings, lambda a, k: None))
-    page.now = lambda: datetime(2023, 6, 11, 8, 30)
+    clock.now = lambda: datetime(2023, 6, 11, 8, 30)  # the exam's morning, for every desk
     page.folder = tmp_path / "certificates"
     page.send = lambda path, _parent: None
     window.setCentralWidget(page)

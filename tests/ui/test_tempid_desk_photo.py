@@ -13,7 +13,14 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from examdesk.model import TempIdCertificate
-from tests.ui.test_tempid_page import MORNING, SHOTS, make_desk, seated, typed_chinese
+from tests.ui.test_tempid_page import (  # noqa: F401 (exam_morning: the fixture)
+    MORNING,
+    SHOTS,
+    exam_morning,
+    make_desk,
+    seated,
+    typed_chinese,
+)
 
 
 def sitting_two(database, skip: int = 0):

@@ -6,12 +6,14 @@ from __future__ import annotations
 import os
 from datetime import datetime
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMainWindow
 from sqlalchemy import select
 
 from examdesk.model import Candidate, Room, SeatAssignment, TestCenter
+from ui.window import clock
 from ui.window.background import Operations
 from ui.window.pages import PageContext
 
@@ -38,6 +40,12 @@ def seated(database, center: str, n: int = 0):
             .offset(n).limit(1)).one()
 
 
+@pytest.fixture(autouse=True)
+def exam_morning(monkeypatch):
+    """The desks' clock reads the exam's morning (the demo exam was in 2023)."""
+    monkeypatch.setattr(clock, "now", lambda: MORNING)
+
+
 def make_desk(qtbot, settings, database, tmp_path):
     from ui.window.pages.examday import ExamDayPage
 
@@ -51,7 +59,6 @@ def make_desk(qtbot, settings, database, tmp_path):
     window.show()
     qtbot.waitExposed(window)
     page = area.tab_page("tempid")  # shown, as the desk clicks its tab
-    page.now = lambda: MORNING
     page.folder = tmp_path / "certificates"
     sent: list = []
     page.send = lambda path, _parent: sent.append(path)

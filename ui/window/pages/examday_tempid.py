@@ -19,7 +19,6 @@ several match), Issue (benchmarks/bench_tempid_desk.py measures it).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -113,7 +112,6 @@ class TempIdPage(Page):
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.now: Callable[[], datetime] = lambda: clock.now()  # the clock as patched later
         self.send: Sender = send_to_desk_printer
         self.folder = certificate_folder()
         self.hits: tuple[tempids.TempIdHit, ...] = ()
@@ -482,7 +480,7 @@ class TempIdPage(Page):
             self._hits_found(asked, ())
             return
         actor, center, index, now = (self.context.actor, self.desk_center, self._index,
-                                     self.now())
+                                     clock.now())
 
         def work(session: Any, _progress: Any, _cancelled: Any) -> Any:
             exam = resolve_exam(session)
@@ -764,7 +762,7 @@ class TempIdPage(Page):
         photo = self.desk_photo
         self.context.settings.setValue("tempid/officer", officer)
         self.context.settings.setValue("tempid/unit", unit)
-        actor, now = self.context.actor, self.now()
+        actor, now = self.context.actor, clock.now()
         self._issuing = True
         self.issue_button.setEnabled(False)
 
